@@ -1,0 +1,24 @@
+/**
+ * The domain core: types, payload schemas, rules and default content.
+ * Pure TypeScript with no DOM or Node APIs, used by the PWA, the extension and the server.
+ */
+export * from './model/common.ts';
+export * from './model/estate.ts';
+export * from './model/schedule.ts';
+export * from './model/checklist.ts';
+export * from './model/issue.ts';
+export * from './model/scoring.ts';
+export * from './model/survey.ts';
+export * from './time/zoned.ts';
+export * from './rules/schedule.ts';
+export * from './rules/deadlines.ts';
+export * from './rules/issue-workflow.ts';
+export * from './rules/checklist.ts';
+export * from './rules/scoring.ts';
+export * from './rules/satisfaction.ts';
+export * from './rules/kpi.ts';
+export * from './content/templates.ts';
+export * from './content/scoring-sheet.ts';
+export * from './content/survey.ts';
+export * from './i18n/labels.ts';
+export * from './validate.ts';

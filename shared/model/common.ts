@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+
+/** Bilingual text: every user-facing default string exists in zh-CN and English. */
+export const LocalText = v.object({
+  zh: v.pipe(v.string(), v.trim(), v.minLength(1, 'zh text is required'), v.maxLength(200)),
+  en: v.pipe(v.string(), v.trim(), v.minLength(1, 'en text is required'), v.maxLength(200)),
+});
+export type LocalText = v.InferOutput<typeof LocalText>;
+
+export const Uuid = v.pipe(v.string(), v.uuid('must be a UUID'));
+export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits, _ or -'));
+export const Clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a HH:MM time'));
+export const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date'));
+/** Epoch milliseconds, limited to years 2000–2100 so a unit mix-up (seconds) is caught. */
+export const Instant = v.pipe(
+  v.number('must be a time in epoch milliseconds'),
+  v.integer('must be a whole number of milliseconds'),
+  v.minValue(946_684_800_000, 'must be after 2000-01-01 (epoch milliseconds)'),
+  v.maxValue(4_102_444_800_000, 'must be before 2100-01-01'),
+);
+export const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'));
+
+/** Photos travel as references; the bytes are uploaded separately, content-addressed. */
+export const PhotoRef = v.object({
+  sha256: Sha256,
+  size: v.pipe(v.number(), v.integer(), v.minValue(1, 'photo size must be positive'), v.maxValue(10 * 1024 * 1024, 'photo is larger than 10 MB')),
+});
+export type PhotoRef = v.InferOutput<typeof PhotoRef>;
+
+export const PhotoRefs = v.pipe(v.array(PhotoRef), v.maxLength(6, 'at most 6 photos'));
+
+export const SEVERITIES = ['general', 'important', 'urgent'] as const;
+export const Severity = v.picklist(SEVERITIES, 'must be general, important or urgent');
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The plan's monitored areas (监控范围), used for checklist items, issues and analysis. */
+export const CATEGORIES = [
+  'hygiene', // 环境卫生
+  'greening', // 绿化养护
+  'facilities', // 公共设施设备
+  'order', // 秩序维护
+  'fire', // 消防安全
+  'service', // 客户服务
+  'emergency', // 突发事件应急
+  'community', // 社区活动
+] as const;
+export const Category = v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(', ')}`);
+export type Category = (typeof CATEGORIES)[number];
+
+export const ROLES = ['admin', 'supervisor', 'inspector', 'department'] as const;
+export const Role = v.picklist(ROLES, `must be one of ${ROLES.join(', ')}`);
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function trimmedText(max: number, label: string) {
+  return v.pipe(v.string(`${label} must be text`), v.trim(), v.maxLength(max, `${label} is longer than ${max} characters`));
+}
+export function requiredText(max: number, label: string) {
+  return v.pipe(trimmedText(max, label), v.minLength(1, `${label} is required`));
+}

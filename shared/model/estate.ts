@@ -1,0 +1,67 @@
+import * as v from 'valibot';
+import { Id, LocalText, requiredText } from './common.ts';
+import { isValidTimeZone } from '../time/zoned.ts';
+import { Schedule } from './schedule.ts';
+
+export const LOCATION_KINDS = [
+  'lobby', // 大堂
+  'lift', // 电梯
+  'fire_point', // 消防站 / 消防设施点
+  'car_park', // 停车场
+  'corridor', // 楼道 / 楼梯间
+  'green_area', // 绿化区
+  'plant_room', // 设备房
+  'gate', // 门岗 / 岗亭
+  'service_desk', // 客服前台
+] as const;
+export const LocationKind = v.picklist(LOCATION_KINDS, `must be one of ${LOCATION_KINDS.join(', ')}`);
+export type LocationKind = (typeof LOCATION_KINDS)[number];
+
+export const TimeZone = v.pipe(v.string(), v.check(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'));
+
+export const Estate = v.object({
+  id: Id,
+  name: LocalText,
+  timeZone: v.optional(TimeZone, 'Asia/Shanghai'),
+  households: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+});
+export type Estate = v.InferOutput<typeof Estate>;
+
+export const Building = v.object({ id: Id, estateId: Id, name: LocalText });
+export type Building = v.InferOutput<typeof Building>;
+
+/** Public codes go on QR labels: 128 bits of base32 are unguessable yet short enough to type from the label. */
+export const PublicCode = v.pipe(v.string(), v.regex(/^[a-z2-7]{26}$/, 'must be a location code of 26 letters/digits'));
+
+export const Location = v.object({
+  id: Id,
+  estateId: Id,
+  buildingId: v.nullable(Id),
+  kind: LocationKind,
+  name: LocalText,
+  code: PublicCode,
+  /** Overrides the kind's default schedule; null means "use the template's". */
+  schedule: v.nullable(Schedule),
+  active: v.boolean(),
+});
+export type Location = v.InferOutput<typeof Location>;
+
+/** What an admin sends to create or edit a location (the code is issued by the server). */
+export const LocationInput = v.object({
+  buildingId: v.optional(v.nullable(Id), null),
+  kind: LocationKind,
+  name: LocalText,
+  schedule: v.optional(v.nullable(Schedule), null),
+});
+export type LocationInput = v.InferOutput<typeof LocationInput>;
+
+export const Department = v.object({
+  id: Id,
+  estateId: Id,
+  name: LocalText,
+  /** The categories this department is normally responsible for (prefills assignment). */
+  categories: v.array(v.string()),
+});
+export type Department = v.InferOutput<typeof Department>;
+
+export const UserName = requiredText(40, 'username');

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../validate.ts';
+import { DEFAULT_TEMPLATES } from '../content/templates.ts';
+import { DEFAULT_SCORING_SHEET } from '../content/scoring-sheet.ts';
+import { DEFAULT_SURVEY } from '../content/survey.ts';
+import { LOCATION_KINDS, Estate } from './estate.ts';
+import { ChecklistTemplate, InspectionSubmission } from './checklist.ts';
+import { IssueAction, OwnerReport } from './issue.ts';
+import { ScoringSheet } from './scoring.ts';
+import { SurveyTemplate, SurveyResponseSubmission } from './survey.ts';
+import { Schedule } from './schedule.ts';
+
+const uuid = '6f1c2a4e-8a6b-4c1d-9e2f-3a4b5c6d7e8f';
+const validInspection = {
+  id: uuid,
+  locationId: 'loc-1',
+  templateId: 'tpl-lift',
+  templateVersion: 1,
+  startedAt: Date.parse('2026-03-02T01:00:00Z'),
+  finishedAt: Date.parse('2026-03-02T01:05:00Z'),
+  confirmedBy: 'printed_code',
+  answers: [{ itemId: 'running', value: 'pass' }],
+};
+
+describe('default content', () => {
+  it('has a valid checklist template for every location kind', () => {
+    for (const kind of LOCATION_KINDS) {
+      const t = DEFAULT_TEMPLATES.find((tpl) => tpl.kind === kind);
+      expect(t, kind).toBeDefined();
+      expect(parse(ChecklistTemplate, t)).toMatchObject({ ok: true });
+    }
+  });
+
+  it('the scoring sheet and the survey are valid', () => {
+    expect(parse(ScoringSheet, DEFAULT_SCORING_SHEET).ok).toBe(true);
+    expect(parse(SurveyTemplate, DEFAULT_SURVEY).ok).toBe(true);
+  });
+});
+
+describe('payload schemas name the bad field', () => {
+  it('accepts a valid inspection and fills defaults', () => {
+    const r = parse(InspectionSubmission, validInspection);
+    expect(r.ok && r.value.answers[0]).toEqual({ itemId: 'running', value: 'pass', note: '', photos: [] });
+  });
+
+  it.each([
+    ['id', { id: 'not-a-uuid' }, 'id: must be a UUID'],
+    ['a time in seconds', { startedAt: 1_772_413_200 }, 'startedAt: must be after 2000-01-01 (epoch milliseconds)'],
+    ['finish before start', { finishedAt: Date.parse('2026-03-02T00:00:00Z') }, 'finishedAt: must not be before startedAt'],
+    ['an answer value', { answers: [{ itemId: 'running', value: { html: 1 } }] }, 'answers[0].value: must be pass, fail, na, a number, text or null'],
+    ['empty answers', { answers: [] }, 'answers: answers must not be empty'],
+    ['how presence was confirmed', { confirmedBy: 'guess' }, 'confirmedBy: must be kiosk_code, printed_code or link'],
+  ])('rejects %s', (_what, patch, message) => {
+    const r = parse(InspectionSubmission, { ...validInspection, ...patch });
+    expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toContain(message);
+  });
+
+  it('rejects an owner report without a description, naming it', () => {
+    const r = parse(OwnerReport, { id: uuid, locationCode: 'a'.repeat(26), category: 'hygiene', description: '   ' });
+    expect(r).toEqual({ ok: false, errors: [{ path: 'description', message: 'description is required' }] });
+  });
+
+  it('rejects an unknown workflow action and a bad severity', () => {
+    expect(parse(IssueAction, { type: 'delete' }).ok).toBe(false);
+    const r = parse(IssueAction, { type: 'assign', departmentId: 'eng', requirement: 'fix', severity: 'critical' });
+    expect(r.ok ? null : r.errors[0]).toEqual({ path: 'severity', message: 'must be general, important or urgent' });
+  });
+
+  it('rejects an unknown time zone and a malformed schedule', () => {
+    expect(parse(Estate, { id: 'e', name: { zh: '甲', en: 'A' }, timeZone: 'Mars/Olympus' })).toMatchObject({
+      ok: false,
+      errors: [{ path: 'timeZone', message: 'must be an IANA time zone such as Asia/Shanghai' }],
+    });
+    expect(parse(Schedule, { kind: 'interval', everyHours: 2, from: '7:00', to: '21:00' })).toMatchObject({
+      ok: false,
+      errors: [{ path: 'from', message: 'must be a HH:MM time' }],
+    });
+  });
+
+  it('rejects a survey score outside 1–5, naming the area', () => {
+    const r = parse(SurveyResponseSubmission, { id: uuid, household: '1-1-101', answers: { hygiene: 6 } });
+    expect(r.ok ? null : r.errors[0]).toEqual({ path: 'answers.hygiene', message: 'must be 1–5' });
+  });
+});

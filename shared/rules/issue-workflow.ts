@@ -1,0 +1,125 @@
+/**
+ * The rectification life cycle as one pure transition function:
+ * who may do what in which state, and what the issue becomes.
+ * The caller stores the returned event in an append-only history.
+ */
+import type { Actor, Issue, IssueAction, IssueActionType, IssueEvent, IssueStatus } from '../model/issue.ts';
+import { DEFAULT_DEADLINE_POLICY, deadlineFor, type DeadlinePolicy } from './deadlines.ts';
+
+type Who = 'staff' | 'department' | 'owner';
+
+interface Rule {
+  from: readonly IssueStatus[];
+  who: readonly Who[];
+}
+
+const RULES: Record<IssueActionType, Rule> = {
+  accept: { from: ['reported'], who: ['staff'] },
+  reject: { from: ['reported', 'assigned', 'reopened'], who: ['staff'] },
+  assign: { from: ['reported', 'assigned', 'reopened'], who: ['staff'] },
+  rectify: { from: ['assigned', 'reopened'], who: ['staff', 'department'] },
+  verify: { from: ['rectified'], who: ['staff'] },
+  reopen: { from: ['rectified', 'closed'], who: ['staff'] },
+  escalate: { from: ['reported', 'assigned', 'reopened', 'rectified'], who: ['staff'] },
+  ownerConfirm: { from: ['rectified'], who: ['owner'] },
+  ownerNotFixed: { from: ['rectified', 'closed'], who: ['owner'] },
+};
+
+export type TransitionResult =
+  | { ok: true; issue: Issue; event: IssueEvent }
+  | { ok: false; reason: 'forbidden' | 'conflict'; message: string };
+
+function whoIs(actor: Actor, issue: Issue): Who | null {
+  if (actor.kind === 'owner') return 'owner';
+  if (actor.kind === 'system') return 'staff';
+  if (actor.role === 'admin' || actor.role === 'supervisor') return 'staff';
+  // Department staff act only on what is assigned to their own department.
+  if (actor.role === 'department' && actor.departmentId && actor.departmentId === issue.departmentId) return 'department';
+  return null;
+}
+
+export function canAct(issue: Issue, type: IssueActionType, actor: Actor): boolean {
+  const rule = RULES[type];
+  const who = whoIs(actor, issue);
+  return who !== null && rule.who.includes(who) && rule.from.includes(issue.status) && !(type === 'accept' && issue.verified);
+}
+
+/** Actions the actor may take on the issue now, for showing buttons. */
+export function allowedActions(issue: Issue, actor: Actor): IssueActionType[] {
+  return (Object.keys(RULES) as IssueActionType[]).filter((t) => canAct(issue, t, actor));
+}
+
+export function applyIssueAction(
+  issue: Issue,
+  action: IssueAction,
+  actor: Actor,
+  now: number,
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+): TransitionResult {
+  const rule = RULES[action.type];
+  const who = whoIs(actor, issue);
+  if (who === null || !rule.who.includes(who)) {
+    return { ok: false, reason: 'forbidden', message: `not allowed to ${action.type} this issue` };
+  }
+  if (!rule.from.includes(issue.status) || (action.type === 'accept' && issue.verified)) {
+    return { ok: false, reason: 'conflict', message: `cannot ${action.type} an issue that is ${issue.status}` };
+  }
+
+  const next: Issue = { ...issue };
+  let data: Record<string, unknown> = {};
+  switch (action.type) {
+    case 'accept':
+      next.verified = true;
+      break;
+    case 'reject':
+      next.status = 'rejected';
+      next.duplicateOf = action.duplicateOf;
+      next.closedAt = now;
+      data = { reason: action.reason, duplicateOf: action.duplicateOf };
+      break;
+    case 'assign': {
+      const severity = action.severity ?? issue.severity;
+      if (action.deadline !== null && action.deadline <= now) {
+        return { ok: false, reason: 'conflict', message: 'deadline must be in the future' };
+      }
+      next.status = issue.status === 'reopened' ? 'reopened' : 'assigned';
+      next.verified = true;
+      next.severity = severity;
+      next.departmentId = action.departmentId;
+      next.requirement = action.requirement;
+      next.deadline = action.deadline ?? deadlineFor(severity, now, policy);
+      data = { departmentId: next.departmentId, requirement: next.requirement, deadline: next.deadline, severity };
+      break;
+    }
+    case 'rectify':
+      next.status = 'rectified';
+      next.rectifiedAt = now;
+      next.afterPhotos = action.photos;
+      data = { note: action.note, photos: action.photos };
+      break;
+    case 'verify':
+    case 'ownerConfirm':
+      next.status = 'closed';
+      next.closedAt = now;
+      data = action.type === 'verify' ? { note: action.note } : {};
+      break;
+    case 'reopen':
+    case 'ownerNotFixed': {
+      next.status = 'reopened';
+      next.reopenCount = issue.reopenCount + 1;
+      next.rectifiedAt = null;
+      next.closedAt = null;
+      next.deadline = deadlineFor(issue.severity, now, policy);
+      // An owner's "not fixed" is a complaint about the fix: it raises the level.
+      if (action.type === 'ownerNotFixed') next.manualLevel = Math.min(2, issue.manualLevel + 1);
+      data = { reason: action.reason, deadline: next.deadline, level: next.manualLevel };
+      break;
+    }
+    case 'escalate':
+      if (issue.manualLevel >= 2) return { ok: false, reason: 'conflict', message: 'already escalated to the manager' };
+      next.manualLevel = issue.manualLevel + 1;
+      data = { reason: action.reason, level: next.manualLevel };
+      break;
+  }
+  return { ok: true, issue: next, event: { issueId: issue.id, type: action.type, actor, at: now, data } };
+}

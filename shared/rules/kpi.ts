@@ -1,0 +1,82 @@
+/** The quality figures that feed performance assessment (绩效考核), per person and per department. */
+import type { Issue } from '../model/issue.ts';
+import type { SlotState } from './schedule.ts';
+import { rectifiedOnTime } from './deadlines.ts';
+
+export interface Rate {
+  count: number;
+  of: number;
+  /** null when there is nothing to measure. */
+  rate: number | null;
+}
+
+export function rate(count: number, of: number): Rate {
+  return { count, of, rate: of ? count / of : null };
+}
+
+export interface PatrolKpi {
+  inspectorId: string;
+  /** Slots this person filled. */
+  slotsFilled: number;
+  onTime: Rate;
+  /** Inspections that filled no slot: counted, never in rates. */
+  voluntary: number;
+}
+
+/**
+ * Per inspector: of the slots they filled, how many were on time.
+ * `inspectorOf` maps an inspection id to its inspector.
+ */
+export function patrolKpi(
+  states: readonly SlotState[],
+  inspections: readonly { id: string; inspectorId: string }[],
+): PatrolKpi[] {
+  const byPerson = new Map<string, { filled: number; onTime: number; total: number }>();
+  const filled = new Map(states.filter((s) => s.filledBy).map((s) => [s.filledBy as string, s]));
+  for (const i of inspections) {
+    const p = byPerson.get(i.inspectorId) ?? { filled: 0, onTime: 0, total: 0 };
+    p.total++;
+    const slot = filled.get(i.id);
+    if (slot) {
+      p.filled++;
+      if (slot.onTime) p.onTime++;
+    }
+    byPerson.set(i.inspectorId, p);
+  }
+  return [...byPerson].map(([inspectorId, p]) => ({
+    inspectorId,
+    slotsFilled: p.filled,
+    onTime: rate(p.onTime, p.filled),
+    voluntary: p.total - p.filled,
+  }));
+}
+
+export interface RectificationKpi {
+  departmentId: string;
+  assigned: number;
+  onTime: Rate;
+  reopen: Rate;
+}
+
+/** Per department: rectifications done by their deadline, and the share of issues reopened at least once. */
+export function rectificationKpi(issues: readonly Pick<Issue, 'departmentId' | 'rectifiedAt' | 'deadline' | 'reopenCount'>[]): RectificationKpi[] {
+  const byDept = new Map<string, { assigned: number; rectified: number; onTime: number; reopened: number }>();
+  for (const issue of issues) {
+    if (!issue.departmentId) continue;
+    const d = byDept.get(issue.departmentId) ?? { assigned: 0, rectified: 0, onTime: 0, reopened: 0 };
+    d.assigned++;
+    const onTime = rectifiedOnTime(issue);
+    if (onTime !== null) {
+      d.rectified++;
+      if (onTime) d.onTime++;
+    }
+    if (issue.reopenCount > 0) d.reopened++;
+    byDept.set(issue.departmentId, d);
+  }
+  return [...byDept].map(([departmentId, d]) => ({
+    departmentId,
+    assigned: d.assigned,
+    onTime: rate(d.onTime, d.rectified),
+    reopen: rate(d.reopened, d.assigned),
+  }));
+}

@@ -1,0 +1,189 @@
+/**
+ * Patrol schedules → slots → slot status. Pure: callers pass `now`.
+ *
+ * A slot opens at `start`; an inspection in [start, end) fills it on time,
+ * one in [end, closes) fills it late; with no inspection by `closes` it is missed.
+ * Inspections that fill no slot are voluntary and never count toward completion.
+ */
+import type { Schedule } from '../model/schedule.ts';
+import {
+  HOUR,
+  MINUTE,
+  addDays,
+  daysInMonth,
+  formatDate,
+  fromLocal,
+  parseClock,
+  toLocal,
+  weekdayOf,
+  type LocalDate,
+} from '../time/zoned.ts';
+
+export interface Slot {
+  /** Stable across recomputation: local date of the window plus an ordinal. */
+  key: string;
+  start: number;
+  end: number;
+  closes: number;
+  /** For "N times a day": the minimum gap from the inspection that filled the previous slot. */
+  minGapMs?: number;
+}
+
+export type SlotStatus = 'upcoming' | 'due' | 'late' | 'done' | 'missed';
+
+export interface SlotState extends Slot {
+  status: SlotStatus;
+  /** Set when done: the inspection that filled it and whether it was inside the on-time window. */
+  filledBy?: string;
+  filledAt?: number;
+  onTime?: boolean;
+}
+
+export interface InspectionTime {
+  id: string;
+  at: number;
+}
+
+export const DEFAULT_WINDOW_MINUTES = 180;
+
+interface DayWindow {
+  start: number;
+  end: number;
+}
+
+/** The [from, to) window of one local day; `to` ≤ `from` runs into the next day. */
+function dayWindow(date: LocalDate, from: string, to: string, timeZone: string): DayWindow {
+  const f = parseClock(from);
+  const t = parseClock(to);
+  const start = fromLocal(date, f, timeZone);
+  const end = t > f ? fromLocal(date, t, timeZone) : fromLocal(addDays(date, 1), t, timeZone);
+  return { start, end };
+}
+
+/** Slots whose window starts on the given local date. */
+export function slotsOfDay(schedule: Schedule, date: LocalDate, timeZone: string): Slot[] {
+  const day = formatDate(date);
+  const nextDay = fromLocal(addDays(date, 1), 0, timeZone);
+  const at = (hhmm: string, d = date) => fromLocal(d, parseClock(hhmm), timeZone);
+  const pointSlots = (starts: number[], windowMinutes = DEFAULT_WINDOW_MINUTES): Slot[] =>
+    starts
+      .sort((a, b) => a - b)
+      .map((start, i, all) => {
+        const closes = Math.min(all[i + 1] ?? nextDay, nextDay);
+        return { key: `${day}#${i}`, start, end: Math.min(start + windowMinutes * MINUTE, closes), closes };
+      });
+
+  switch (schedule.kind) {
+    case 'interval': {
+      const { start, end } = dayWindow(date, schedule.from, schedule.to, timeZone);
+      const step = schedule.everyHours * HOUR;
+      const slots: Slot[] = [];
+      // Walk in elapsed time, so a DST day has one slot more or less, as a real clock would.
+      for (let s = start, i = 0; s < end; s += step, i++) {
+        const e = Math.min(s + step, end);
+        slots.push({ key: `${day}#${i}`, start: s, end: e, closes: e });
+      }
+      return slots;
+    }
+    case 'timesPerDay': {
+      const { start, end } = dayWindow(date, schedule.from, schedule.to, timeZone);
+      const part = (end - start) / schedule.times;
+      return Array.from({ length: schedule.times }, (_, i) => {
+        const s = Math.round(start + i * part);
+        const e = i === schedule.times - 1 ? end : Math.round(start + (i + 1) * part);
+        const slot: Slot = { key: `${day}#${i}`, start: s, end: e, closes: e };
+        if (i > 0 && schedule.minGapHours > 0) slot.minGapMs = schedule.minGapHours * HOUR;
+        return slot;
+      });
+    }
+    case 'dailyAt':
+      return pointSlots(schedule.times.map((t) => at(t)), schedule.windowMinutes);
+    case 'weekly':
+      return schedule.weekdays.includes(weekdayOf(date)) ? pointSlots([at(schedule.at)], schedule.windowMinutes) : [];
+    case 'monthly': {
+      const day = Math.min(schedule.day, daysInMonth(date.year, date.month));
+      return date.day === day ? pointSlots([at(schedule.at)], schedule.windowMinutes) : [];
+    }
+  }
+}
+
+/** All slots that overlap [from, to), including windows that began the day before `from`. */
+export function slotsBetween(schedule: Schedule, timeZone: string, from: number, to: number): Slot[] {
+  const slots: Slot[] = [];
+  let date = addDays(toLocal(from, timeZone), -1);
+  const last = toLocal(to, timeZone);
+  for (let guard = 0; guard < 400 && formatDate(date) <= formatDate(last); guard++) {
+    for (const slot of slotsOfDay(schedule, date, timeZone)) {
+      if (slot.closes > from && slot.start < to) slots.push(slot);
+    }
+    date = addDays(date, 1);
+  }
+  return slots;
+}
+
+/**
+ * Match inspections to slots and give each slot its status at `now`.
+ * Each slot takes the first inspection inside [start, closes); an inspection fills at most one slot.
+ */
+export function slotStates(slots: readonly Slot[], inspections: readonly InspectionTime[], now: number): SlotState[] {
+  const sorted = [...inspections].filter((i) => i.at <= now).sort((a, b) => a.at - b.at);
+  const used = new Set<string>();
+  let previousFill: number | undefined;
+  return [...slots]
+    .sort((a, b) => a.start - b.start)
+    .map((slot) => {
+      const minFrom = slot.minGapMs !== undefined && previousFill !== undefined ? previousFill + slot.minGapMs : -Infinity;
+      const fill = sorted.find((i) => !used.has(i.id) && i.at >= slot.start && i.at < slot.closes && i.at >= minFrom);
+      if (fill) {
+        used.add(fill.id);
+        previousFill = fill.at;
+        return { ...slot, status: 'done', filledBy: fill.id, filledAt: fill.at, onTime: fill.at < slot.end };
+      }
+      const status: SlotStatus = now < slot.start ? 'upcoming' : now < slot.end ? 'due' : now < slot.closes ? 'late' : 'missed';
+      return { ...slot, status };
+    });
+}
+
+/** Which slot (if any) an inspection made at `at` would fill, given what is already filled. */
+export function slotFilledAt(states: readonly SlotState[], at: number): SlotState | undefined {
+  return states.find((s) => s.status !== 'done' && s.status !== 'missed' && at >= s.start && at < s.closes);
+}
+
+/** The next time a patrol is needed: now if a slot is open and unfilled, else the next slot's start. */
+export function nextDueAt(states: readonly SlotState[], now: number): number | undefined {
+  const open = states.find((s) => (s.status === 'due' || s.status === 'late') && now < s.closes);
+  if (open) return now;
+  return states.filter((s) => s.status === 'upcoming').sort((a, b) => a.start - b.start)[0]?.start;
+}
+
+export interface Completion {
+  scheduled: number;
+  done: number;
+  onTime: number;
+  missed: number;
+  /** Share of closed slots (done or missed) that were done; null when none has closed yet. */
+  completionRate: number | null;
+  onTimeRate: number | null;
+}
+
+/** Completion over slots; open slots (upcoming/due/late) are not yet counted either way. */
+export function completion(states: readonly SlotState[]): Completion {
+  let done = 0;
+  let onTime = 0;
+  let missed = 0;
+  for (const s of states) {
+    if (s.status === 'done') {
+      done++;
+      if (s.onTime) onTime++;
+    } else if (s.status === 'missed') missed++;
+  }
+  const closed = done + missed;
+  return {
+    scheduled: states.length,
+    done,
+    onTime,
+    missed,
+    completionRate: closed ? done / closed : null,
+    onTimeRate: closed ? onTime / closed : null,
+  };
+}

@@ -1,0 +1,54 @@
+/** Monthly deduction-sheet scores. */
+import type { Deduction, ScoringSheet } from '../model/scoring.ts';
+
+export interface SectionScore {
+  sectionId: string;
+  max: number;
+  deducted: number;
+  score: number;
+}
+
+export interface SheetScore {
+  sections: SectionScore[];
+  max: number;
+  total: number;
+}
+
+export interface DeductionError {
+  index: number;
+  message: string;
+}
+
+/** Deductions must name a sheet item and stay within that item's maximum. */
+export function checkDeductions(sheet: ScoringSheet, deductions: readonly Pick<Deduction, 'itemId' | 'points'>[]): DeductionError[] {
+  const items = new Map(sheet.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)));
+  const used = new Map<string, number>();
+  const errors: DeductionError[] = [];
+  deductions.forEach((d, index) => {
+    const item = items.get(d.itemId);
+    if (!item) return errors.push({ index, message: `item ${d.itemId} is not on sheet ${sheet.id} v${sheet.version}` });
+    const total = (used.get(d.itemId) ?? 0) + d.points;
+    used.set(d.itemId, total);
+    if (total > item.maxDeduction) errors.push({ index, message: `${item.label.en}: at most ${item.maxDeduction} points can be deducted` });
+  });
+  return errors;
+}
+
+/** A section never goes below zero, however much is deducted in it. */
+export function scoreSheet(sheet: ScoringSheet, deductions: readonly Pick<Deduction, 'itemId' | 'points'>[]): SheetScore {
+  const sectionOf = new Map(sheet.sections.flatMap((s) => s.items.map((i) => [i.id, s.id] as const)));
+  const deducted = new Map<string, number>();
+  for (const d of deductions) {
+    const section = sectionOf.get(d.itemId);
+    if (section) deducted.set(section, (deducted.get(section) ?? 0) + d.points);
+  }
+  const sections = sheet.sections.map((s) => {
+    const off = deducted.get(s.id) ?? 0;
+    return { sectionId: s.id, max: s.maxPoints, deducted: off, score: Math.max(0, s.maxPoints - off) };
+  });
+  return {
+    sections,
+    max: sections.reduce((n, s) => n + s.max, 0),
+    total: sections.reduce((n, s) => n + s.score, 0),
+  };
+}
