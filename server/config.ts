@@ -1,0 +1,58 @@
+/** Configuration from the environment, with command-line flags taking precedence. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/** The repository root (where package.json is), from the source file or the built bundle alike. */
+export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
+  return process.cwd();
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string;
+  staticDir: string;
+  tlsCert: string | null;
+  tlsKey: string | null;
+  trustProxy: boolean;
+  demo: boolean;
+}
+
+export function loadConfig(argv = process.argv.slice(2), env = process.env): Config {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'public-url': { type: 'string' },
+      'static-dir': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      demo: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port ?? env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${values.port ?? env.PORT}`);
+  const tlsCert = values['tls-cert'] ?? env.TLS_CERT ?? null;
+  const tlsKey = values['tls-key'] ?? env.TLS_KEY ?? null;
+  if (Boolean(tlsCert) !== Boolean(tlsKey)) throw new Error('TLS needs both TLS_CERT and TLS_KEY');
+  const host = values.host ?? env.HOST ?? '0.0.0.0';
+  const scheme = tlsCert ? 'https' : 'http';
+  return {
+    port,
+    host,
+    dataDir: resolve(values['data-dir'] ?? env.DATA_DIR ?? './data'),
+    publicUrl: (values['public-url'] ?? env.PUBLIC_URL ?? `${scheme}://localhost:${port}`).replace(/\/+$/, ''),
+    staticDir: resolve(values['static-dir'] ?? env.STATIC_DIR ?? join(projectRoot(), 'dist/kiosk')),
+    tlsCert,
+    tlsKey,
+    trustProxy: env.TRUST_PROXY === '1',
+    demo: values.demo ?? env.DEMO === '1',
+  };
+}

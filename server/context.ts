@@ -1,0 +1,27 @@
+/** Everything a route needs, built once at start-up and passed in (tests build their own). */
+import type { BlobStore } from './photos/blob-store.ts';
+import type { RateLimiter } from './http/rate-limit.ts';
+import type { PatrolBoard } from './services/patrol-board.ts';
+import type { Store } from './storage/store.ts';
+
+export interface ServerConfig {
+  /** Public origin that goes into QR codes, e.g. https://pqm.example.com */
+  publicUrl: string;
+  /** Folder of the built PWA served at "/" (absent in API-only tests). */
+  staticDir: string | null;
+  /** Trust X-Forwarded-For for client addresses (only behind your own reverse proxy). */
+  trustProxy: boolean;
+  sessionDays: number;
+}
+
+export interface Deps {
+  store: Store;
+  board: PatrolBoard;
+  blobs: BlobStore;
+  limiter: RateLimiter;
+  /** Injected clock: production passes Date.now, tests a settable one. */
+  clock: () => number;
+  /** Server secret for deriving owners' tracking tokens. */
+  secret: string;
+  config: ServerConfig;
+}

@@ -1,0 +1,308 @@
+/**
+ * The demo estate with about 60 days of realistic history, generated through the same services
+ * the API uses (so every record, issue and history entry is one the product could have made).
+ * Deterministic: the same seed gives the same estate.
+ */
+import sharp from 'sharp';
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  addDays,
+  defaultTemplateFor,
+  slotsOfDay,
+  toLocal,
+  type Actor,
+  type Answer,
+  type ChecklistTemplate,
+  type Issue,
+  type IssueAction,
+  type PhotoRef,
+} from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import { sha256Hex } from '../security/crypto.ts';
+import { submitInspection } from '../services/inspections.ts';
+import { actOnIssue, createIssue } from '../services/issues.ts';
+import { submitMonthly } from '../services/monthly.ts';
+import { createCampaign, submitResponse } from '../services/surveys.ts';
+import { rateAtKiosk } from '../services/kiosk.ts';
+import { DEMO_BUILDINGS, DEMO_DEPARTMENTS, DEMO_ESTATE, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, departmentFor } from './estate.ts';
+import { seededRandom, type Random } from './random.ts';
+import { createEstate } from './setup.ts';
+
+export const DEMO_ACCOUNTS = { password: DEMO_PASSWORD, users: DEMO_USERS };
+
+const supervisor: Actor = { kind: 'user', id: 'u-supervisor', role: 'supervisor' };
+const inspectors = DEMO_USERS.filter((u) => u.role === 'inspector');
+/** How reliably each department meets its deadlines in the demo, so the KPI has a spread. */
+const ON_TIME: Record<string, number> = { cleaning: 0.92, greening: 0.85, engineering: 0.74, security: 0.9, service: 0.8 };
+
+/** A few plain JPEGs stand in for site photos, stored through the real blob store. */
+async function demoPhotos(deps: Deps, at: number): Promise<PhotoRef[]> {
+  const refs: PhotoRef[] = [];
+  for (const background of ['#b0bec5', '#a1887f', '#90a4ae']) {
+    const bytes = new Uint8Array(await sharp({ create: { width: 640, height: 480, channels: 3, background } }).jpeg({ quality: 70 }).toBuffer());
+    const stored = await deps.blobs.put(sha256Hex(bytes), bytes);
+    deps.store.insertPhoto({ ...stored, receivedAt: at });
+    refs.push({ sha256: stored.sha256, size: stored.size });
+  }
+  return refs;
+}
+
+export async function seedDemo(deps: Deps, days = 60, seed = 20261126): Promise<void> {
+  const now = deps.clock();
+  const rnd = seededRandom(seed);
+  await createEstate(deps.store, { estate: DEMO_ESTATE, buildings: DEMO_BUILDINGS, locations: DEMO_LOCATIONS, departments: DEMO_DEPARTMENTS, users: DEMO_USERS, password: DEMO_PASSWORD }, now - days * DAY);
+
+  const photos = await demoPhotos(deps, now - days * DAY);
+
+  // Services read the clock; the seed walks it through history.
+  let at = now;
+  const seedDeps: Deps = { ...deps, clock: () => Math.round(at) };
+  const store = deps.store;
+  const pending: { time: number; run: () => void }[] = [];
+  const later = (time: number, run: () => void) => {
+    if (time < now) pending.push({ time, run });
+  };
+  const act = (issueId: string, action: IssueAction, actor: Actor) => () => {
+    const issue = store.getIssue(issueId);
+    if (!issue) return;
+    try {
+      actOnIssue(store, issue, action, actor, Math.round(at));
+    } catch (e) {
+      if (process.env.DEBUG_SEED) console.error(action.type, e);
+      // An action that no longer fits (the issue moved on) is simply skipped, as a person would.
+    }
+  };
+
+  /** Plans what happens to an issue after it is raised: assignment, fix, check, sometimes a reopen. */
+  const planWorkflow = (issue: Issue) => {
+    const dept = departmentFor(issue.category);
+    const engineer: Actor = { kind: 'user', id: DEMO_USERS.find((u) => u.department === dept)?.id ?? 'u-svc', role: 'department', departmentId: dept };
+    const assignAt = issue.createdAt + rnd.between(10 * MINUTE, 2 * HOUR);
+    if (!issue.verified) later(assignAt - 5 * MINUTE, act(issue.id, { type: 'accept' }, supervisor));
+    later(assignAt, act(issue.id, { type: 'assign', departmentId: dept, requirement: '按标准整改并拍照反馈 · Fix to standard and send an after-photo', deadline: null }, supervisor));
+    const window = issue.deadline - issue.createdAt;
+    const onTime = rnd.chance(ON_TIME[dept] ?? 0.8);
+    const fixAt = onTime ? assignAt + rnd.between(0.1, 0.9) * window : issue.deadline + rnd.between(0.1, 1.5) * window;
+    const fix: IssueAction = { type: 'rectify', note: '已整改 · Fixed', photos: [rnd.pick(photos)] };
+    later(fixAt, act(issue.id, fix, engineer));
+    const reopen = rnd.chance(0.08);
+    const checkAt = fixAt + rnd.between(1 * HOUR, 6 * HOUR);
+    if (reopen) {
+      later(checkAt, act(issue.id, { type: 'reopen', reason: '复查未通过 · Failed the check' }, supervisor));
+      const refixAt = checkAt + rnd.between(0.2, 0.8) * window;
+      later(refixAt, act(issue.id, fix, engineer));
+      later(refixAt + 2 * HOUR, act(issue.id, { type: 'verify', note: '' }, supervisor));
+    } else {
+      later(checkAt, act(issue.id, { type: 'verify', note: '' }, supervisor));
+    }
+  };
+
+  const templates = new Map(DEMO_LOCATIONS.map((l) => [l.id, defaultTemplateFor(l.kind)]));
+  const today = toLocal(now, DEMO_ESTATE.timeZone);
+  const events: { time: number; run: () => void }[] = [];
+
+  for (let d = -days; d <= 0; d++) {
+    const date = addDays(today, d);
+    for (const loc of DEMO_LOCATIONS) {
+      const template = templates.get(loc.id) as ChecklistTemplate;
+      if (!template.schedule) continue;
+      for (const slot of slotsOfDay(template.schedule, date, DEMO_ESTATE.timeZone)) {
+        // Night rounds and the last hours of today are where misses happen in real life.
+        const skip = rnd.chance(toLocal(slot.start, DEMO_ESTATE.timeZone).hour < 6 ? 0.15 : 0.06);
+        if (skip) continue;
+        const late = slot.closes > slot.end && rnd.chance(0.07);
+        const finished = late ? rnd.between(slot.end, slot.closes - MINUTE) : rnd.between(slot.start + MINUTE, slot.end - 2 * MINUTE);
+        if (finished >= now - 5 * MINUTE) continue;
+        events.push({ time: finished, run: () => inspect(loc.id, template, finished) });
+      }
+    }
+  }
+
+  const inspect = (locationId: string, template: ChecklistTemplate, finished: number) => {
+    const location = store.getLocation(locationId);
+    if (!location) return;
+    const inspector = rnd.pick(inspectors);
+    const answers: Answer[] = template.items.map((item) => {
+      const failP = item.id === 'doors' && locationId === 'b2-lift-b' ? 0.05 : location.kind === 'lift' ? 0.012 : 0.008;
+      const fail = item.answer.kind !== 'text' && rnd.chance(failP);
+      if (item.answer.kind === 'number') {
+        const { min, max } = item.answer;
+        const value = fail ? Math.round((min - rnd.between(0.05, 0.2)) * 100) / 100 : Math.round(rnd.between(min, max) * 100) / 100;
+        return { itemId: item.id, value, note: fail ? '读数低于标准 · Reading below the limit' : '', photos: fail ? [rnd.pick(photos)] : [] };
+      }
+      if (item.answer.kind === 'text') return { itemId: item.id, value: '', note: '', photos: [] };
+      return fail
+        ? { itemId: item.id, value: 'fail', note: '现场发现问题 · Found on the round', photos: item.photoOnFail ? [rnd.pick(photos)] : [] }
+        : { itemId: item.id, value: 'pass', note: '', photos: [] };
+    });
+    at = finished;
+    const started = finished - rnd.between(2, 8) * MINUTE;
+    const confirmedBy = rnd.chance(0.2) ? 'link' : 'printed_code';
+    const { receipt } = submitInspection(
+      seedDeps,
+      location,
+      { id: rnd.uuid(), locationId, templateId: template.id, templateVersion: template.version, startedAt: Math.round(started), finishedAt: Math.round(finished), confirmedBy, answers },
+      { kind: 'user', id: inspector.id, role: 'inspector' },
+    );
+    for (const id of receipt.issues as string[]) {
+      const issue = store.getIssue(id);
+      if (issue) planWorkflow(issue);
+    }
+  };
+
+  // Owner reports: about one every day and a half, complaints weighted the way surveys find them.
+  const ownerCategories = ['hygiene', 'hygiene', 'facilities', 'facilities', 'order', 'service', 'greening'] as const;
+  for (let t = now - days * DAY + rnd.between(0, DAY); t < now - HOUR; t += rnd.between(0.6, 2.4) * DAY) {
+    const time = Math.round(t);
+    events.push({
+      time,
+      run: () => {
+        const loc = rnd.pick(DEMO_LOCATIONS);
+        at = time;
+        const category = rnd.pick(ownerCategories);
+        const issue = createIssue(
+          store,
+          { estateId: DEMO_ESTATE.id, locationId: loc.id, source: 'owner', category, severity: category === 'facilities' ? 'important' : 'general', description: OWNER_TEXT[category], verified: false, at: Math.round(time) },
+          { kind: 'owner' },
+        );
+        // The newest reports are still waiting for a supervisor to accept them.
+        if (now - time > 6 * HOUR) planWorkflow(issue);
+      },
+    });
+  }
+
+  // Kiosk ratings at the lobbies, a few a day.
+  for (let t = now - days * DAY; t < now - HOUR; t += rnd.between(2, 8) * HOUR) {
+    const time = Math.round(t);
+    events.push({
+      time,
+      run: () => {
+        at = time;
+        const loc = store.getLocation(rnd.pick(['b1-lobby', 'b2-lobby', 'service-desk']));
+        if (!loc) return;
+        const face = rnd.chance(0.75) ? 4 : rnd.chance(0.6) ? 3 : rnd.chance(0.5) ? 2 : 1;
+        const receipt = rateAtKiosk(seedDeps, loc, { id: rnd.uuid(), locationCode: loc.code, face, reason: face <= 2 && rnd.chance(0.5) ? '大堂地面有水渍 · Wet floor in the lobby' : '', category: face <= 2 ? 'hygiene' : undefined });
+        const issue = receipt.issueId ? store.getIssue(receipt.issueId as string) : undefined;
+        if (issue && now - time > 6 * HOUR) planWorkflow(issue);
+      },
+    });
+  }
+
+  // Monthly inspections raise issues too; their follow-up runs with everything else.
+  const monthlyIssues = seedMonthly(seedDeps, rnd, now, (t) => (at = t));
+  for (const id of monthlyIssues) {
+    const issue = store.getIssue(id);
+    if (issue) planWorkflow(issue);
+  }
+
+  store.tx(() => {
+    events.sort((a, b) => a.time - b.time);
+    for (const e of events) {
+      // Workflow steps planned by earlier events run in time order, interleaved with new events.
+      pending.sort((a, b) => a.time - b.time);
+      while (pending.length && pending[0].time <= e.time) {
+        const p = pending.shift() as { time: number; run: () => void };
+        at = p.time;
+        p.run();
+      }
+      e.run();
+    }
+    pending.sort((a, b) => a.time - b.time);
+    for (const p of pending) {
+      at = p.time;
+      p.run();
+    }
+  });
+
+  seedSurvey(seedDeps, rnd, now, (t) => (at = t));
+  store.tx(() => seedToday(store, photos, now));
+  deps.board.invalidate(DEMO_ESTATE.id);
+}
+
+const OWNER_TEXT: Record<string, string> = {
+  hygiene: '楼道垃圾没有及时清理,有异味 · Rubbish in the corridor not cleared, it smells',
+  facilities: '电梯按钮失灵 · Lift button not working',
+  order: '外来车辆占用消防通道 · Outside cars parked in the fire lane',
+  service: '前台电话无人接听 · Nobody answers the front desk phone',
+  greening: '草坪很久没修剪 · The lawn has not been mown for weeks',
+};
+
+function seedMonthly(deps: Deps, rnd: Random, now: number, setClock: (t: number) => void): string[] {
+  const today = toLocal(now, DEMO_ESTATE.timeZone);
+  const issues: string[] = [];
+  for (const back of [2, 1]) {
+    const month = new Date(Date.UTC(today.year, today.month - 1 - back, 1));
+    const ym = `${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
+    setClock(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 25, 2));
+    const receipt = submitMonthly(
+      deps,
+      DEMO_ESTATE.id,
+      {
+        id: rnd.uuid(),
+        month: ym,
+        sheetId: 'sheet-monthly',
+        sheetVersion: 1,
+        inspectedOn: `${ym}-25`,
+        deductions: [
+          { itemId: 'pub-hygiene', points: back === 2 ? 3 : 2, note: '地库角落有垃圾 · Litter in car park corners', locationId: 'carpark', photos: [], raiseIssue: true, severity: 'general' },
+          { itemId: 'pub-lift', points: 2, note: '维保记录缺签字 · Maintenance log unsigned', locationId: 'b2-lift-b', photos: [], raiseIssue: back === 1, severity: 'important' },
+          { itemId: 'svc-complaints', points: back === 2 ? 4 : 3, note: '两起投诉超时 · Two complaints past their deadline', locationId: null, photos: [], raiseIssue: false, severity: 'general' },
+          { itemId: 'saf-fire', points: back === 2 ? 2 : 1, note: '楼梯间堆放杂物 · Items stored in a stairwell', locationId: 'b1-stairs', photos: [], raiseIssue: true, severity: 'important' },
+        ],
+      },
+      supervisor as Actor & { kind: 'user' },
+    );
+    issues.push(...(receipt.issues as string[]));
+  }
+  return issues;
+}
+
+function seedSurvey(deps: Deps, rnd: Random, now: number, setClock: (t: number) => void) {
+  const opened = now - 45 * DAY;
+  setClock(opened);
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const campaign = createCampaign(deps, DEMO_ESTATE.id, {
+    name: { zh: '本季度业主满意度调查', en: 'This quarter’s owner satisfaction survey' },
+    surveyId: 'survey-quarterly',
+    opensOn: iso(opened),
+    closesOn: iso(now + 15 * DAY),
+    sampleTarget: 0.3,
+  });
+  // Complaint handling scores lowest, as city-wide surveys find; cleanliness and security best.
+  const satisfiedP: Record<string, number> = { hygiene: 0.93, greening: 0.9, facilities: 0.86, order: 0.94, fire: 0.95, reception: 0.9, complaints: 0.74, community: 0.88 };
+  for (let n = 0; n < 118; n++) {
+    setClock(opened + n * 8 * HOUR + rnd.between(0, 4 * HOUR));
+    const answers = Object.fromEntries(
+      Object.entries(satisfiedP).map(([area, p]) => [area, rnd.chance(0.05) ? null : rnd.chance(p) ? (rnd.chance(0.55) ? 5 : 4) : rnd.pick([1, 2, 3, 3])]),
+    );
+    const household = `${rnd.pick(['1', '2'])}-${1 + Math.floor(rnd.next() * 3)}-${100 * (1 + Math.floor(rnd.next() * 28)) + 1 + Math.floor(rnd.next() * 4)}`;
+    if (deps.store.hasResponse(campaign.id, household)) continue;
+    submitResponse(deps, campaign, { id: rnd.uuid(), household, channel: rnd.pick(['online', 'online', 'phone', 'in_person']), answers, comment: '' }, n % 3 === 0 ? 'u-supervisor' : null);
+  }
+}
+
+/** A morning's worth of live work, so every list a supervisor opens has something in it. */
+function seedToday(store: Deps['store'], photos: PhotoRef[], now: number) {
+  const eng: Actor = { kind: 'user', id: 'u-eng', role: 'department', departmentId: 'engineering' };
+  const wang: Actor = { kind: 'user', id: 'u-wang', role: 'inspector' };
+  const raise = (input: Parameters<typeof createIssue>[1], actor: Actor) => createIssue(store, input, actor);
+  const assign = (issue: Issue, departmentId: string, at: number) =>
+    actOnIssue(store, issue, { type: 'assign', departmentId, requirement: '按标准整改并拍照反馈 · Fix to standard and send an after-photo', deadline: null }, supervisor, at);
+
+  // Overdue: an important lift fault from yesterday, and an old landscaping job.
+  const lift = raise({ estateId: DEMO_ESTATE.id, locationId: 'b2-lift-b', source: 'patrol', category: 'facilities', severity: 'important', cause: 'doors', description: '开关门正常、防夹感应有效 · Doors open/close, safety edge works: 防夹感应时好时坏 · Safety edge intermittent', photos: [photos[0]], at: now - 30 * HOUR }, wang);
+  assign(lift, 'engineering', now - 29 * HOUR);
+  const lawn = raise({ estateId: DEMO_ESTATE.id, locationId: 'south-lawn', source: 'patrol', category: 'greening', severity: 'general', cause: 'trim', description: '修剪整齐 · Neatly trimmed: 南侧灌木未修剪 · South hedge not trimmed', at: now - 80 * HOUR }, wang);
+  assign(lawn, 'greening', now - 79 * HOUR);
+  // Urgent and new: a lift alarm found an hour ago, due within the next hour.
+  const alarm = raise({ estateId: DEMO_ESTATE.id, locationId: 'b1-lift-a', source: 'patrol', category: 'facilities', severity: 'urgent', cause: 'alarm', description: '紧急呼叫/对讲可用 · Emergency call/intercom works: 对讲无声 · Intercom silent', photos: [photos[1]], at: now - 1 * HOUR }, wang);
+  assign(alarm, 'engineering', now - 50 * 60_000);
+  // Fixed and waiting for the quality team to check.
+  const drain = raise({ estateId: DEMO_ESTATE.id, locationId: 'carpark', source: 'patrol', category: 'facilities', severity: 'general', cause: 'drain', description: '排水沟通畅 · Drains clear: 排水沟堵塞 · Drain blocked', at: now - 20 * HOUR }, wang);
+  actOnIssue(store, assign(drain, 'engineering', now - 19 * HOUR), { type: 'rectify', note: '已疏通 · Cleared', photos: [photos[2]] }, eng, now - 2 * HOUR);
+  // Owner reports waiting to be accepted.
+  raise({ estateId: DEMO_ESTATE.id, locationId: 'b1-stairs', source: 'owner', category: 'hygiene', severity: 'general', description: '3楼楼道有垃圾袋没人收 · Rubbish bags left on the 3rd floor landing', verified: false, at: now - 2 * HOUR }, { kind: 'owner' });
+  raise({ estateId: DEMO_ESTATE.id, locationId: 'carpark', source: 'owner', category: 'order', severity: 'general', description: '有车长期占用消防通道 · A car keeps blocking the fire lane', photos: [photos[0]], verified: false, at: now - 40 * 60_000 }, { kind: 'owner' });
+}

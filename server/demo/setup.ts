@@ -1,0 +1,44 @@
+/** Creates an estate with its default content (templates, score sheet, survey), locations, departments and people. */
+import {
+  DEFAULT_SCORING_SHEET,
+  DEFAULT_SURVEY,
+  DEFAULT_TEMPLATES,
+  type Category,
+  type LocalText,
+  type LocationKind,
+  type Role,
+} from '../../shared/index.ts';
+import { hashPassword, newPublicCode, newSecret } from '../security/crypto.ts';
+import type { Store } from '../storage/store.ts';
+
+export interface EstateSpec {
+  estate: { id: string; name: LocalText; timeZone: string; households: number };
+  buildings: { id: string; name: LocalText }[];
+  locations: { id: string; building: string | null; kind: LocationKind; name: LocalText }[];
+  departments: { id: string; name: LocalText; categories: Category[] }[];
+  users: { id: string; username: string; displayName: string; role: Role; department: string | null }[];
+  password: string;
+}
+
+export async function createEstate(store: Store, spec: EstateSpec, at: number): Promise<void> {
+  const hashes = await Promise.all(spec.users.map(async (u) => ({ u, hash: await hashPassword(spec.password) })));
+  const { estate } = spec;
+  store.tx(() => {
+    store.insertEstate(estate);
+    for (const b of spec.buildings) store.insertBuilding({ id: b.id, estateId: estate.id, name: b.name });
+    for (const t of DEFAULT_TEMPLATES) store.insertTemplate(estate.id, t, at);
+    store.insertSheet(estate.id, DEFAULT_SCORING_SHEET);
+    store.insertSurvey(estate.id, DEFAULT_SURVEY);
+    for (const l of spec.locations) {
+      store.insertLocation(
+        { id: l.id, estateId: estate.id, buildingId: l.building, kind: l.kind, name: l.name, code: newPublicCode(), schedule: null, active: true },
+        newSecret(),
+      );
+    }
+    for (const d of spec.departments) store.insertDepartment({ ...d, estateId: estate.id });
+    for (const { u, hash } of hashes) {
+      if (!store.getUser(u.id)) store.insertUser({ id: u.id, username: u.username, displayName: u.displayName, passwordHash: hash }, at);
+      store.putMembership({ userId: u.id, estateId: estate.id, role: u.role, departmentId: u.department });
+    }
+  });
+}

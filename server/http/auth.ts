@@ -1,0 +1,54 @@
+/** Who is calling: a bearer token → session → user and their per-estate memberships. */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Actor, Role } from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import { sha256Hex } from '../security/crypto.ts';
+import type { Membership, User } from '../storage/store.ts';
+import { forbidden, unauthorized } from './errors.ts';
+
+export interface Auth {
+  user: User;
+  memberships: Membership[];
+  tokenHash: string;
+}
+
+export type Env = { Variables: { auth: Auth | null } };
+
+export function authenticate(deps: Deps): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    c.set('auth', null);
+    const header = c.req.header('authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (token) {
+      const tokenHash = sha256Hex(token);
+      const session = deps.store.getSession(tokenHash);
+      if (session && session.expiresAt > deps.clock()) {
+        const user = deps.store.getUser(session.userId);
+        if (user) c.set('auth', { user, memberships: deps.store.membershipsOf(user.id), tokenHash });
+      }
+    }
+    await next();
+  };
+}
+
+export function requireAuth(c: Context<Env>): Auth {
+  const auth = c.get('auth');
+  if (!auth) throw unauthorized();
+  return auth;
+}
+
+/** The caller's membership in `estateId` if their role there is one of `roles`; else 403. */
+export function requireRole(c: Context<Env>, estateId: string, roles: readonly Role[]): Membership {
+  const auth = requireAuth(c);
+  const m = auth.memberships.find((x) => x.estateId === estateId);
+  if (!m || !roles.includes(m.role)) throw forbidden(`needs role ${roles.join(' or ')} in this estate`);
+  return m;
+}
+
+export function actorOf(m: Membership): Actor {
+  return { kind: 'user', id: m.userId, role: m.role, departmentId: m.departmentId };
+}
+
+export const STAFF: readonly Role[] = ['admin', 'supervisor', 'inspector', 'department'];
+export const SUPERVISORS: readonly Role[] = ['admin', 'supervisor'];
+export const PATROL: readonly Role[] = ['admin', 'supervisor', 'inspector'];

@@ -1,0 +1,39 @@
+/** Read and validate a JSON body with its one shared schema; errors name the field. */
+import type { Context } from 'hono';
+import type * as v from 'valibot';
+import { parse } from '../../shared/index.ts';
+import { HttpError, badRequest } from './errors.ts';
+
+const MAX_JSON_BYTES = 256 * 1024;
+
+export async function readJson<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('application/json')) throw new HttpError(415, 'send the body as application/json');
+  const text = await c.req.text();
+  if (text.length > MAX_JSON_BYTES) throw new HttpError(413, 'body is too large');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw badRequest('body is not valid JSON');
+  }
+  const r = parse(schema, data);
+  if (!r.ok) throw badRequest(`invalid ${r.errors.map((e) => e.path).join(', ')}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, r.errors);
+  return r.value;
+}
+
+/** Parse a query-string value list like "?status=assigned,reopened" against allowed values. */
+export function listParam<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] | undefined {
+  if (!value) return undefined;
+  const parts = value.split(',').filter(Boolean);
+  const bad = parts.filter((p) => !allowed.includes(p as T));
+  if (bad.length) throw badRequest(`${name}: unknown value ${bad.join(', ')}`, [{ path: name, message: `must be among ${allowed.join(', ')}` }]);
+  return parts as T[];
+}
+
+export function timeParam(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (!Number.isFinite(n)) throw badRequest(`${name}: not a time`, [{ path: name, message: 'must be epoch ms or an ISO date' }]);
+  return n;
+}

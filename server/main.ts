@@ -1,0 +1,31 @@
+/** `npm start`: the sync server with the embedded SQLite store (and the demo estate on first start with --demo). */
+import { join } from 'node:path';
+import { loadConfig, projectRoot } from './config.ts';
+import { buildDeps, startServer } from './start.ts';
+import { seedDemo, DEMO_ACCOUNTS } from './demo/seed.ts';
+
+const config = loadConfig();
+const deps = buildDeps(config);
+if (config.demo && deps.store.listEstates().length === 0) {
+  const t = Date.now();
+  await seedDemo(deps);
+  console.log(`Demo estate 示范花园 / Demo Gardens created in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+const running = await startServer(config, deps);
+const base = config.publicUrl;
+const someLocation = deps.store.listEstates()[0] && deps.store.listLocations(deps.store.listEstates()[0].id)[0];
+
+console.log(`
+物业质量监控 · Property quality monitoring — listening on ${running.url}
+  Data folder:        ${config.dataDir}
+  PWA:                ${base}/
+  A location (QR):    ${someLocation ? `${base}/l/${someLocation.code}` : '(no locations yet)'}
+  Extension build:    ${join(projectRoot(), 'dist/extension')}  (chrome://extensions → Load unpacked)
+${config.demo ? `  Demo accounts (password ${DEMO_ACCOUNTS.password}):\n${DEMO_ACCOUNTS.users.map((u) => `    ${u.role.padEnd(11)} ${u.username}`).join('\n')}` : ''}
+`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void running.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Photos, content-addressed by the SHA-256 of the bytes the device sent.
+ * What we keep and serve is a re-encoded JPEG: the decoder proves it is a real image,
+ * and re-encoding drops EXIF (GPS, device serials) while applying the orientation.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp, { type OutputInfo } from 'sharp';
+import { sha256Hex } from '../security/crypto.ts';
+import { HttpError, badRequest } from '../http/errors.ts';
+
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+/** A decompression bomb: tiny file, huge canvas. 40 MP is more than any phone camera. */
+export const MAX_PHOTO_PIXELS = 40_000_000;
+const MAX_EDGE = 1600;
+
+type ImageType = 'jpeg' | 'png' | 'webp';
+
+export function sniffImage(bytes: Uint8Array): ImageType | null {
+  const b = bytes;
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'png';
+  if (b.length >= 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') return 'webp';
+  return null;
+}
+
+export interface StoredPhoto {
+  sha256: string;
+  size: number;
+  storedSize: number;
+  width: number;
+  height: number;
+}
+
+export class BlobStore {
+  constructor(private readonly dir: string) {}
+
+  private pathOf(sha256: string): string {
+    return join(this.dir, sha256.slice(0, 2), `${sha256}.jpg`);
+  }
+
+  /** Checks and stores one upload. Throws a 4xx naming the problem; never stores a partial file. */
+  async put(sha256: string, bytes: Uint8Array): Promise<StoredPhoto> {
+    if (bytes.length === 0) throw badRequest('photo body is empty');
+    if (bytes.length > MAX_PHOTO_BYTES) throw new HttpError(413, `photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
+    const actual = sha256Hex(bytes);
+    if (actual !== sha256) throw badRequest(`photo hash mismatch: the body hashes to ${actual}, not ${sha256}`, [{ path: 'sha256', message: 'does not match the body' }]);
+    if (!sniffImage(bytes)) throw new HttpError(415, 'photo must be a JPEG, PNG or WebP image');
+
+    let out: { data: Buffer; info: OutputInfo };
+    try {
+      const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+      if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PHOTO_PIXELS) {
+        throw new HttpError(413, `photo is ${meta.width}×${meta.height} pixels; at most ${MAX_PHOTO_PIXELS / 1_000_000} MP`);
+      }
+      out = await sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' })
+        .rotate()
+        .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 80, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true });
+    } catch (e) {
+      if (e instanceof HttpError) throw e;
+      throw new HttpError(415, 'photo could not be decoded as an image');
+    }
+    const path = this.pathOf(sha256);
+    await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });
+    // Write then rename: a crash leaves either no file or the whole file.
+    const tmp = `${path}.${process.pid}.tmp`;
+    await writeFile(tmp, out.data, { flush: true });
+    await rename(tmp, path);
+    return { sha256, size: bytes.length, storedSize: out.data.length, width: out.info.width, height: out.info.height };
+  }
+
+  async get(sha256: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.pathOf(sha256));
+    } catch {
+      return null;
+    }
+  }
+}

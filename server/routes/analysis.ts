@@ -1,0 +1,102 @@
+import { Hono, type Context } from 'hono';
+import { CATEGORY_LABELS, DAY, type LocalText } from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import { SUPERVISORS, requireRole, type Env } from '../http/auth.ts';
+import { timeParam } from '../http/body.ts';
+import { toCsv, type Cell } from '../http/csv.ts';
+import { badRequest } from '../http/errors.ts';
+import { issueAnalysis, kpi, patrolAnalysis, rectificationAnalysis, satisfactionTrend, type Period } from '../services/analysis.ts';
+
+const MAX_PERIOD = 400 * DAY;
+const name = (t: LocalText | undefined) => (t ? `${t.zh} / ${t.en}` : '');
+const pct = (r: number | null) => (r === null ? '' : (r * 100).toFixed(1));
+
+function period(c: Context, deps: Deps): Period {
+  const now = deps.clock();
+  const month = c.req.query('month');
+  if (month) {
+    const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+    if (!m) throw badRequest('month: must be YYYY-MM', [{ path: 'month', message: 'must be YYYY-MM' }]);
+    // Month boundaries in UTC+8 are close enough for a report; slot rules use the estate zone.
+    const from = Date.UTC(Number(m[1]), Number(m[2]) - 1, 1) - 8 * 3_600_000;
+    const to = Date.UTC(Number(m[1]), Number(m[2]), 1) - 8 * 3_600_000;
+    return { from, to: Math.min(to, now) };
+  }
+  const to = timeParam(c.req.query('to'), 'to') ?? now;
+  const from = timeParam(c.req.query('from'), 'from') ?? to - 30 * DAY;
+  if (from >= to) throw badRequest('from: must be before to', [{ path: 'from', message: 'must be before to' }]);
+  if (to - from > MAX_PERIOD) throw badRequest('period: at most 400 days', [{ path: 'from', message: 'period too long' }]);
+  return { from, to };
+}
+
+function csvResponse(c: Context, file: string, header: string[], rows: Cell[][]) {
+  return c.body(toCsv(header, rows), 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${file}.csv"`,
+  });
+}
+
+export function analysisRoutes(deps: Deps) {
+  return new Hono<Env>()
+    .get('/:estateId/analysis/patrols', (c) => {
+      const estateId = c.req.param('estateId');
+      requireRole(c, estateId, SUPERVISORS);
+      const data = patrolAnalysis(deps.store, estateId, period(c, deps), deps.clock());
+      if (c.req.query('format') === 'csv') {
+        return csvResponse(
+          c,
+          'patrol-completion',
+          ['location', 'scheduled', 'done', 'on_time', 'missed', 'completion_%', 'on_time_%'],
+          data.byLocation.map((r) => [name(r.name), r.scheduled, r.done, r.onTime, r.missed, pct(r.completionRate), pct(r.onTimeRate)]),
+        );
+      }
+      return c.json(data);
+    })
+    .get('/:estateId/analysis/issues', (c) => {
+      const estateId = c.req.param('estateId');
+      requireRole(c, estateId, SUPERVISORS);
+      const data = issueAnalysis(deps.store, estateId, period(c, deps));
+      if (c.req.query('format') === 'csv') {
+        return csvResponse(
+          c,
+          'issues-by-category',
+          ['category', 'count'],
+          data.byCategory.map((r) => [name(CATEGORY_LABELS[r.key as keyof typeof CATEGORY_LABELS]), r.count]),
+        );
+      }
+      return c.json(data);
+    })
+    .get('/:estateId/analysis/rectification', (c) => {
+      const estateId = c.req.param('estateId');
+      requireRole(c, estateId, SUPERVISORS);
+      const data = rectificationAnalysis(deps.store, estateId, period(c, deps));
+      if (c.req.query('format') === 'csv') {
+        return csvResponse(
+          c,
+          'rectification-by-department',
+          ['department', 'assigned', 'rectified', 'on_time', 'on_time_%', 'reopened', 'reopen_%'],
+          data.map((r) => [name(r.name), r.assigned, r.onTime.of, r.onTime.count, pct(r.onTime.rate), r.reopen.count, pct(r.reopen.rate)]),
+        );
+      }
+      return c.json(data);
+    })
+    .get('/:estateId/analysis/satisfaction', (c) => {
+      const estateId = c.req.param('estateId');
+      requireRole(c, estateId, SUPERVISORS);
+      return c.json(satisfactionTrend(deps.store, estateId, deps.clock()));
+    })
+    .get('/:estateId/analysis/kpi', (c) => {
+      const estateId = c.req.param('estateId');
+      requireRole(c, estateId, SUPERVISORS);
+      const data = kpi(deps.store, estateId, period(c, deps), deps.clock());
+      if (c.req.query('format') === 'csv') {
+        return csvResponse(
+          c,
+          'kpi-people',
+          ['person', 'slots_filled', 'on_time', 'on_time_%', 'voluntary'],
+          data.people.map((p) => [p.name, p.slotsFilled, p.onTime.count, pct(p.onTime.rate), p.voluntary]),
+        );
+      }
+      return c.json(data);
+    });
+}

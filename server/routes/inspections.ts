@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { InspectionSubmission } from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import { PATROL, actorOf, requireAuth, requireRole, type Env } from '../http/auth.ts';
+import { readJson } from '../http/body.ts';
+import { badRequest, forbidden } from '../http/errors.ts';
+import { submitInspection, withPhotoProgress } from '../services/inspections.ts';
+
+export function inspectionRoutes(deps: Deps) {
+  return new Hono<Env>()
+    .post('/', async (c) => {
+      requireAuth(c);
+      const body = await readJson(c, InspectionSubmission);
+      const location = deps.store.getLocation(body.locationId);
+      if (!location) throw badRequest(`locationId: no location ${body.locationId}`, [{ path: 'locationId', message: 'unknown location' }]);
+      const member = requireRole(c, location.estateId, PATROL);
+      const actor = actorOf(member);
+      if (actor.kind !== 'user') throw forbidden();
+      const { receipt, replayed } = submitInspection(deps, location, body, actor);
+      return c.json(receipt, replayed ? 200 : 201);
+    })
+    .get('/:id', (c) => {
+      const rec = deps.store.getInspection(c.req.param('id'));
+      if (!rec) return c.json({ error: 'inspection not found' }, 404);
+      requireRole(c, rec.estateId, ['admin', 'supervisor']);
+      const receipt = deps.store.getReceipt(rec.id)?.receipt;
+      return c.json({ ...rec, receipt: receipt ? withPhotoProgress(deps, { kind: 'inspection', id: rec.id, ...receipt }) : null });
+    });
+}

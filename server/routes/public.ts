@@ -1,0 +1,105 @@
+/** What a QR code opens, with no account: the location landing, owner reports and tracking, kiosk ratings, surveys. */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import {
+  CATEGORIES,
+  KioskRating,
+  OwnerRating,
+  OwnerReport,
+  SurveyResponseSubmission,
+  Uuid,
+  trimmedText,
+  type Location,
+} from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import { type Env } from '../http/auth.ts';
+import { readJson } from '../http/body.ts';
+import { clientIp } from '../http/client.ts';
+import { notFound } from '../http/errors.ts';
+import { rateAtKiosk } from '../services/kiosk.ts';
+import { staffLanding } from '../services/landing.ts';
+import { assertPhotoOfIssue, issueByToken, meToo, ownerAct, rateHandling, reportProblem, similarOpen, trackingView } from '../services/owners.ts';
+import { campaignByCode, submitResponse } from '../services/surveys.ts';
+import { servePhoto } from './photos.ts';
+
+const MeTooRequest = v.object({ id: Uuid, locationCode: v.pipe(v.string(), v.regex(/^[a-z2-7]{26}$/, 'must be a location code')), issueId: Uuid });
+const NotFixed = v.object({ reason: v.optional(trimmedText(500, 'reason'), '') });
+
+export function locationByCode(deps: Deps, code: string): Location {
+  const loc = /^[a-z2-7]{26}$/.test(code) ? deps.store.getLocationByCode(code) : undefined;
+  if (!loc || !loc.active) throw notFound('location');
+  return loc;
+}
+
+export function publicRoutes(deps: Deps) {
+  const limit = (c: Parameters<typeof clientIp>[0], scope: string, perIp: number, locationId?: string) => {
+    const now = deps.clock();
+    deps.limiter.hit(`${scope}-ip:${clientIp(c, deps)}`, perIp, 10 * 60_000, now, 'too many reports from this device, try again later');
+    if (locationId) deps.limiter.hit(`${scope}-loc:${locationId}`, perIp * 5, 10 * 60_000, now, 'too many reports at this location, try again later');
+  };
+
+  return new Hono<Env>()
+    .get('/locations/by-code/:code', (c) => {
+      const loc = locationByCode(deps, c.req.param('code'));
+      const estate = deps.store.getEstate(loc.estateId);
+      const publicView = {
+        location: { id: loc.id, name: loc.name, kind: loc.kind, code: loc.code },
+        estate: estate && { id: estate.id, name: estate.name, timeZone: estate.timeZone },
+        categories: CATEGORIES,
+        // Owners see that a problem is known (category, age, me-too count), not other people's words.
+        openReports: similarOpen(deps, loc).map((i) => ({ id: i.id, category: i.category, status: i.status, createdAt: i.createdAt, meToo: i.meToo })),
+      };
+      const auth = c.get('auth');
+      const member = auth?.memberships.find((m) => m.estateId === loc.estateId);
+      return c.json(member ? { ...publicView, staff: staffLanding(deps, loc, member) } : publicView);
+    })
+    .post('/owner/reports', async (c) => {
+      const body = await readJson(c, OwnerReport);
+      const loc = locationByCode(deps, body.locationCode);
+      limit(c, 'report', 10, loc.id);
+      return c.json(reportProblem(deps, loc, body), 201);
+    })
+    .post('/owner/me-too', async (c) => {
+      const body = await readJson(c, MeTooRequest);
+      const loc = locationByCode(deps, body.locationCode);
+      limit(c, 'metoo', 20, loc.id);
+      return c.json(meToo(deps, loc, body.id, body.issueId), 201);
+    })
+    .get('/track/:token', (c) => c.json(trackingView(deps, issueByToken(deps, c.req.param('token')))))
+    .post('/track/:token/confirm', (c) => {
+      ownerAct(deps, c.req.param('token'), { type: 'ownerConfirm' });
+      return c.json(trackingView(deps, issueByToken(deps, c.req.param('token'))));
+    })
+    .post('/track/:token/not-fixed', async (c) => {
+      const body = await readJson(c, NotFixed);
+      ownerAct(deps, c.req.param('token'), { type: 'ownerNotFixed', reason: body.reason });
+      return c.json(trackingView(deps, issueByToken(deps, c.req.param('token'))));
+    })
+    .post('/track/:token/rating', async (c) => {
+      const body = await readJson(c, OwnerRating);
+      return c.json(rateHandling(deps, c.req.param('token'), body.rating, body.comment));
+    })
+    .get('/track/:token/photos/:sha', async (c) => {
+      const issue = issueByToken(deps, c.req.param('token'));
+      assertPhotoOfIssue(issue, c.req.param('sha'));
+      return servePhoto(deps, c.req.param('sha'));
+    })
+    .post('/kiosk/ratings', async (c) => {
+      const body = await readJson(c, KioskRating);
+      const loc = locationByCode(deps, body.locationCode);
+      limit(c, 'kiosk', 60, loc.id);
+      return c.json(rateAtKiosk(deps, loc, body), 201);
+    })
+    .get('/surveys/:code', (c) => {
+      const campaign = campaignByCode(deps, c.req.param('code'));
+      const survey = deps.store.getSurvey(campaign.estateId, campaign.surveyId);
+      const estate = deps.store.getEstate(campaign.estateId);
+      return c.json({ campaign: { name: campaign.name, opensOn: campaign.opensOn, closesOn: campaign.closesOn }, estate: estate && { name: estate.name }, survey });
+    })
+    .post('/surveys/:code/responses', async (c) => {
+      const campaign = campaignByCode(deps, c.req.param('code'));
+      const body = await readJson(c, SurveyResponseSubmission);
+      limit(c, 'survey', 10);
+      return c.json(submitResponse(deps, campaign, { ...body, channel: 'online' }, null), 201);
+    });
+}

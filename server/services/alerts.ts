@@ -1,0 +1,135 @@
+/**
+ * What needs a supervisor now, per estate: overdue rectifications, missed and due patrols,
+ * owner reports to accept and new urgent issues. The body holds absolute times only (no "now"),
+ * so it changes only when something really changed and an unchanged poll can be a 304.
+ */
+import { HOUR, SEVERITIES, escalationLevel, type Issue, type LocalText, type Severity } from '../../shared/index.ts';
+import type { Store } from '../storage/store.ts';
+import type { PatrolBoard, SlotView } from './patrol-board.ts';
+
+const LIST_LIMIT = 50;
+const DUE_SOON_MS = 2 * HOUR;
+const URGENT_NEW_MS = 24 * HOUR;
+
+export interface IssueAlert {
+  id: string;
+  locationId: string | null;
+  locationName: LocalText | null;
+  category: Issue['category'];
+  severity: Severity;
+  status: Issue['status'];
+  description: string;
+  departmentId: string | null;
+  deadline: number;
+  createdAt: number;
+  level: number;
+  meToo: number;
+}
+
+export interface PatrolAlert {
+  locationId: string;
+  locationName: LocalText;
+  kind: string;
+  start: number;
+  end: number;
+  closes: number;
+  late: boolean;
+}
+
+export interface Alerts {
+  estateId: string;
+  counts: {
+    /** Toolbar badge: overdue rectifications plus missed patrols. */
+    badge: number;
+    overdue: number;
+    missed: number;
+    due: number;
+    dueSoon: number;
+    awaitingAcceptance: number;
+    urgent: number;
+    escalated: number;
+  };
+  /** The worst severity among overdue items (a missed patrol counts as important). */
+  worst: Severity | null;
+  overdue: IssueAlert[];
+  missed: PatrolAlert[];
+  due: PatrolAlert[];
+  dueSoon: PatrolAlert[];
+  awaitingAcceptance: IssueAlert[];
+  urgent: IssueAlert[];
+}
+
+export function computeAlerts(store: Store, board: PatrolBoard, estateId: string, now: number): Alerts {
+  const policy = store.getPolicy(estateId);
+  const names = new Map<string, { name: LocalText; kind: string }>();
+  const nameOf = (id: string | null) => {
+    if (!id) return null;
+    let n = names.get(id);
+    if (!n) {
+      const loc = board.location(estateId, id, now) ?? store.getLocation(id);
+      n = loc ? { name: loc.name, kind: loc.kind } : { name: { zh: '?', en: '?' }, kind: 'unknown' };
+      names.set(id, n);
+    }
+    return n;
+  };
+  const issueAlert = (i: Issue): IssueAlert => ({
+    id: i.id,
+    locationId: i.locationId,
+    locationName: nameOf(i.locationId)?.name ?? null,
+    category: i.category,
+    severity: i.severity,
+    status: i.status,
+    description: i.description,
+    departmentId: i.departmentId,
+    deadline: i.deadline,
+    createdAt: i.createdAt,
+    level: escalationLevel(i, now, policy),
+    meToo: i.meToo,
+  });
+
+  const overdue = store.overdueIssues(estateId, now, LIST_LIMIT);
+  const awaiting = store.awaitingAcceptance(estateId, LIST_LIMIT);
+  const urgent = store.urgentSince(estateId, now - URGENT_NEW_MS, LIST_LIMIT);
+
+  const { views, startOfToday } = board.slots(estateId, now);
+  const missed: SlotView[] = [];
+  const due: SlotView[] = [];
+  const dueSoon: SlotView[] = [];
+  for (const v of views) {
+    if (v.status === 'missed' && v.closes >= startOfToday && v.closes <= now) missed.push(v);
+    else if (v.status === 'due' || v.status === 'late') due.push(v);
+    else if (v.status === 'upcoming' && v.start < now + DUE_SOON_MS) dueSoon.push(v);
+  }
+  const patrolAlert = (v: SlotView): PatrolAlert => {
+    const n = nameOf(v.locationId);
+    return { locationId: v.locationId, locationName: n?.name ?? { zh: '?', en: '?' }, kind: n?.kind ?? 'unknown', start: v.start, end: v.end, closes: v.closes, late: v.status === 'late' };
+  };
+  missed.sort((a, b) => b.closes - a.closes);
+  due.sort((a, b) => a.end - b.end);
+  dueSoon.sort((a, b) => a.start - b.start);
+
+  const overdueAlerts = overdue.issues.map(issueAlert);
+  const severities = overdueAlerts.map((a) => a.severity).concat(missed.length ? ['important'] : []);
+  const worst = [...SEVERITIES].reverse().find((s) => severities.includes(s)) ?? null;
+
+  return {
+    estateId,
+    counts: {
+      badge: overdue.total + missed.length,
+      overdue: overdue.total,
+      missed: missed.length,
+      due: due.length,
+      dueSoon: dueSoon.length,
+      awaitingAcceptance: awaiting.total,
+      urgent: urgent.total,
+      escalated: overdueAlerts.filter((a) => a.level >= 2).length,
+    },
+    worst,
+    overdue: overdueAlerts,
+    missed: missed.slice(0, LIST_LIMIT).map(patrolAlert),
+    due: due.slice(0, LIST_LIMIT).map(patrolAlert),
+    dueSoon: dueSoon.slice(0, LIST_LIMIT).map(patrolAlert),
+    awaitingAcceptance: awaiting.issues.map(issueAlert),
+    urgent: urgent.issues.map(issueAlert),
+  };
+}

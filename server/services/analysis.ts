@@ -1,0 +1,183 @@
+/**
+ * The analysis the plan asks for (数据分析), computed from the one record with the shared rules:
+ * patrol completion, missed-slot heat map, issues over time, lift faults, complaints,
+ * rectification by department, satisfaction trend and the monthly KPI.
+ */
+import {
+  completion,
+  patrolKpi,
+  rectificationKpi,
+  satisfaction,
+  slotStates,
+  slotsBetween,
+  toLocal,
+  type Issue,
+  type SlotState,
+} from '../../shared/index.ts';
+import type { Store } from '../storage/store.ts';
+import { scheduleFor } from './patrol-board.ts';
+
+export interface Period {
+  from: number;
+  to: number;
+}
+
+interface LocationSlots {
+  locationId: string;
+  states: SlotState[];
+}
+
+/** Slot states of every location over the period, as of `now` (open slots are not judged). */
+function patrolStates(store: Store, estateId: string, period: Period, now: number): { perLocation: LocationSlots[]; inspections: { id: string; inspectorId: string }[] } {
+  const estate = store.getEstate(estateId);
+  if (!estate) return { perLocation: [], inspections: [] };
+  const templates = store.latestTemplates(estateId);
+  const rows = store.inspectionTimes(estateId, period.from, period.to);
+  const byLocation = new Map<string, { id: string; at: number }[]>();
+  for (const r of rows) {
+    const list = byLocation.get(r.locationId) ?? [];
+    list.push({ id: r.id, at: r.finishedAt });
+    byLocation.set(r.locationId, list);
+  }
+  const cache = new Map<string, ReturnType<typeof slotsBetween>>();
+  const perLocation = store
+    .listLocations(estateId)
+    .filter((l) => l.active)
+    .map((l) => {
+      const schedule = scheduleFor(l, templates);
+      let slots: ReturnType<typeof slotsBetween> = [];
+      if (schedule) {
+        const key = JSON.stringify(schedule);
+        slots = cache.get(key) ?? slotsBetween(schedule, estate.timeZone, period.from, period.to).filter((s) => s.start >= period.from && s.start < period.to);
+        cache.set(key, slots);
+      }
+      return { locationId: l.id, states: slotStates(slots, byLocation.get(l.id) ?? [], now) };
+    });
+  return { perLocation, inspections: rows.map((r) => ({ id: r.id, inspectorId: r.inspectorId })) };
+}
+
+export function patrolAnalysis(store: Store, estateId: string, period: Period, now: number) {
+  const estate = store.getEstate(estateId);
+  const tz = estate?.timeZone ?? 'Asia/Shanghai';
+  const locations = new Map(store.listLocations(estateId).map((l) => [l.id, l]));
+  const buildings = new Map(store.listBuildings(estateId).map((b) => [b.id, b]));
+  const members = new Map(store.membersOf(estateId).map((m) => [m.userId, m]));
+  const { perLocation, inspections } = patrolStates(store, estateId, period, now);
+
+  const group = (keyOf: (locationId: string) => string) => {
+    const groups = new Map<string, SlotState[]>();
+    for (const p of perLocation) {
+      const k = keyOf(p.locationId);
+      groups.set(k, (groups.get(k) ?? []).concat(p.states));
+    }
+    return [...groups].map(([key, states]) => ({ key, ...completion(states) }));
+  };
+  const byKind = group((id) => locations.get(id)?.kind ?? '?');
+  const byArea = group((id) => {
+    const b = locations.get(id)?.buildingId;
+    return b ? (buildings.get(b)?.name.zh ?? b) : '公共区域 · Grounds';
+  });
+  const byLocation = perLocation.map((p) => ({ key: p.locationId, name: locations.get(p.locationId)?.name, ...completion(p.states) }));
+  const all = perLocation.flatMap((p) => p.states);
+  const byPerson = patrolKpi(all, inspections).map((k) => ({ ...k, name: members.get(k.inspectorId)?.displayName ?? k.inspectorId }));
+
+  // Heat map: missed slots by location and local hour of the slot's start.
+  const heat = perLocation
+    .map((p) => {
+      const hours = Array.from({ length: 24 }, () => 0);
+      for (const s of p.states) if (s.status === 'missed') hours[toLocal(s.start, tz).hour]++;
+      return { locationId: p.locationId, name: locations.get(p.locationId)?.name, hours, total: hours.reduce((a, b) => a + b, 0) };
+    })
+    .filter((r) => r.total > 0)
+    .sort((a, b) => b.total - a.total);
+
+  return { total: completion(all), byKind, byArea, byLocation, byPerson, heat, voluntary: inspections.length - all.filter((s) => s.filledBy).length };
+}
+
+function dayOf(at: number, tz: string): string {
+  const l = toLocal(at, tz);
+  return `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}`;
+}
+
+export function issueAnalysis(store: Store, estateId: string, period: Period) {
+  const tz = store.getEstate(estateId)?.timeZone ?? 'Asia/Shanghai';
+  const issues = store.issuesCreatedBetween(estateId, period.from, period.to).filter((i) => i.status !== 'rejected');
+  const locations = new Map(store.listLocations(estateId).map((l) => [l.id, l]));
+  const count = <K extends string>(items: Issue[], keyOf: (i: Issue) => K) => {
+    const m = new Map<K, number>();
+    for (const i of items) m.set(keyOf(i), (m.get(keyOf(i)) ?? 0) + 1);
+    return [...m].map(([key, n]) => ({ key, count: n })).sort((a, b) => b.count - a.count);
+  };
+  const byDay = new Map<string, { day: string; byCategory: Record<string, number>; bySeverity: Record<string, number>; total: number }>();
+  for (const i of issues) {
+    const day = dayOf(i.createdAt, tz);
+    const d = byDay.get(day) ?? { day, byCategory: {}, bySeverity: {}, total: 0 };
+    d.byCategory[i.category] = (d.byCategory[i.category] ?? 0) + 1;
+    d.bySeverity[i.severity] = (d.bySeverity[i.severity] ?? 0) + 1;
+    d.total++;
+    byDay.set(day, d);
+  }
+
+  // Lift faults: facilities issues at lifts, by lift and by cause (Pareto), repeats flagged.
+  const liftFaults = issues.filter((i) => i.locationId && locations.get(i.locationId)?.kind === 'lift' && i.category === 'facilities');
+  const byLift = count(liftFaults, (i) => i.locationId as string).map((r) => ({ ...r, name: locations.get(r.key)?.name, repeat: r.count >= 3 }));
+  let running = 0;
+  const byCause = count(liftFaults, (i) => i.cause ?? 'other').map((r) => {
+    running += r.count;
+    return { ...r, cumulativeShare: liftFaults.length ? running / liftFaults.length : 0 };
+  });
+  // A repeat fault: the same cause on the same lift again within 30 days.
+  const repeats: { locationId: string; cause: string; count: number }[] = [];
+  const seen = new Map<string, number[]>();
+  for (const i of liftFaults) {
+    const k = `${i.locationId}|${i.cause ?? 'other'}`;
+    const times = seen.get(k) ?? [];
+    times.push(i.createdAt);
+    seen.set(k, times);
+  }
+  for (const [k, times] of seen) {
+    const close = times.filter((t, idx) => idx > 0 && t - times[idx - 1] <= 30 * 86_400_000).length;
+    if (close > 0) {
+      const [locationId, cause] = k.split('|');
+      repeats.push({ locationId, cause, count: times.length });
+    }
+  }
+
+  const complaints = issues.filter((i) => i.source === 'owner' || i.source === 'kiosk');
+  return {
+    total: issues.length,
+    byCategory: count(issues, (i) => i.category),
+    bySeverity: count(issues, (i) => i.severity),
+    bySource: count(issues, (i) => i.source),
+    byLocation: count(issues.filter((i) => i.locationId), (i) => i.locationId as string)
+      .slice(0, 20)
+      .map((r) => ({ ...r, name: locations.get(r.key)?.name })),
+    overTime: [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    lifts: { total: liftFaults.length, byLift, byCause, repeats },
+    complaints: { total: complaints.length, byCategory: count(complaints, (i) => i.category) },
+  };
+}
+
+export function rectificationAnalysis(store: Store, estateId: string, period: Period) {
+  const departments = new Map(store.listDepartments(estateId).map((d) => [d.id, d]));
+  return rectificationKpi(store.issuesForKpi(estateId, period.from, period.to)).map((k) => ({ ...k, name: departments.get(k.departmentId)?.name }));
+}
+
+export function satisfactionTrend(store: Store, estateId: string, now: number) {
+  const campaigns = store.listCampaigns(estateId);
+  const kiosk = store.kioskRatings(estateId, now - 90 * 86_400_000, now + 1);
+  return {
+    campaigns: campaigns.map((c) => {
+      const responses = store.responsesOf(c.id);
+      return { id: c.id, name: c.name, opensOn: c.opensOn, responses: responses.length, ...satisfaction(responses.flatMap((r) => Object.values(r.answers))) };
+    }),
+    // Kiosk faces 3–4 of 4 count as satisfied.
+    kiosk: { ratings: kiosk.length, satisfied: kiosk.filter((k) => k.face >= 3).length },
+  };
+}
+
+export function kpi(store: Store, estateId: string, period: Period, now: number) {
+  const patrols = patrolAnalysis(store, estateId, period, now);
+  const rect = rectificationAnalysis(store, estateId, period);
+  return { people: patrols.byPerson, departments: rect, patrolTotal: patrols.total };
+}

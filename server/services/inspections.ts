@@ -1,0 +1,83 @@
+/** Storing a patrol record: idempotent, validated against its template version, failed items → issues. */
+import { checkAnswers, failedItems, type Actor, type InspectionSubmission, type Location } from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import { badRequest } from '../http/errors.ts';
+import { verifyKioskCode } from '../security/crypto.ts';
+import { once, type Receipt } from './idempotency.ts';
+import { createIssue } from './issues.ts';
+
+const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+
+export function photoHashes(s: InspectionSubmission): string[] {
+  return [...new Set(s.answers.flatMap((a) => a.photos.map((p) => p.sha256)))];
+}
+
+/** The receipt tells the device exactly what the server holds, photos included. */
+export function withPhotoProgress(deps: Deps, receipt: Receipt): Receipt {
+  const expected = (receipt.photos as string[] | undefined) ?? [];
+  const received = deps.store.receivedPhotos(receipt.id as string);
+  return { ...receipt, photosReceived: received.length, photosMissing: expected.filter((h) => !received.includes(h)) };
+}
+
+export function submitInspection(deps: Deps, location: Location, s: InspectionSubmission, actor: Actor & { kind: 'user' }) {
+  const now = deps.clock();
+  const { store } = deps;
+  if (s.finishedAt > now + MAX_CLOCK_SKEW_MS) throw badRequest('finishedAt: is in the future; check the phone clock', [{ path: 'finishedAt', message: 'is in the future' }]);
+
+  const result = once(store, s.id, 'inspection', { ...s, inspectorId: actor.id }, now, () => {
+    const template = store.getTemplate(location.estateId, s.templateId, s.templateVersion);
+    if (!template || template.kind !== location.kind) {
+      throw badRequest(`templateId: ${s.templateId} v${s.templateVersion} is not a checklist for this ${location.kind}`, [
+        { path: 'templateId', message: 'unknown template for this location' },
+      ]);
+    }
+    const errors = checkAnswers(template, s.answers);
+    if (errors.length) throw badRequest(errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+
+    // A kiosk code proves presence only if it was valid when the patrol started.
+    let confirmedBy: string = s.confirmedBy;
+    if (s.confirmedBy === 'kiosk_code') {
+      const secret = store.kioskSecret(location.id);
+      if (!secret || !s.kioskCode || !verifyKioskCode(secret, s.kioskCode, s.startedAt)) confirmedBy = 'kiosk_code_invalid';
+    }
+    const failed = failedItems(template, s.answers);
+    store.insertInspection({
+      id: s.id,
+      estateId: location.estateId,
+      locationId: location.id,
+      inspectorId: actor.id,
+      templateId: s.templateId,
+      templateVersion: s.templateVersion,
+      startedAt: s.startedAt,
+      finishedAt: s.finishedAt,
+      confirmedBy,
+      answers: s.answers,
+      failedCount: failed.length,
+      receivedAt: now,
+    });
+    const photos = photoHashes(s);
+    store.linkPhotos(s.id, photos);
+    const issues = failed.map(({ item, answer }) =>
+      createIssue(
+        store,
+        {
+          estateId: location.estateId,
+          locationId: location.id,
+          source: 'patrol',
+          category: item.category,
+          severity: item.severity,
+          description: answer.note ? `${item.label.zh} · ${item.label.en}: ${answer.note}` : `${item.label.zh} · ${item.label.en}`,
+          cause: item.id,
+          photos: answer.photos,
+          originId: s.id,
+          at: s.finishedAt,
+        },
+        actor,
+        { inspection: s.id, item: item.id, value: answer.value },
+      ).id,
+    );
+    return { kind: 'inspection', id: s.id, issues, photos, confirmedBy };
+  });
+  if (!result.replayed) deps.board.recordInspection(location.estateId, location.id, { id: s.id, at: s.finishedAt });
+  return { receipt: withPhotoProgress(deps, result.receipt), replayed: result.replayed };
+}

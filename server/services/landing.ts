@@ -1,0 +1,22 @@
+/** What staff see when they scan a location: the checklist due now, today's slots, open issues here. */
+import { nextDueAt, slotFilledAt, type Location } from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import type { Membership } from '../storage/store.ts';
+
+export function staffLanding(deps: Deps, loc: Location, member: Membership) {
+  const now = deps.clock();
+  const template = deps.store.latestTemplates(loc.estateId).find((t) => t.kind === loc.kind) ?? null;
+  const slots = deps.board.slotsOf(loc.estateId, loc.id, now);
+  const filling = slotFilledAt(slots, now);
+  return {
+    role: member.role,
+    departmentId: member.departmentId,
+    template,
+    slots: slots.map((s) => ({ key: s.key, start: s.start, end: s.end, closes: s.closes, status: s.status, onTime: s.onTime ?? null })),
+    /** The slot an inspection started now would fill; null means it would be a voluntary round. */
+    fills: filling ? filling.key : null,
+    nextDueAt: nextDueAt(slots, now) ?? null,
+    missedToday: slots.filter((s) => s.status === 'missed').length,
+    openIssues: deps.store.openIssuesAt(loc.id),
+  };
+}

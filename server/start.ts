@@ -1,0 +1,67 @@
+/** Builds the dependencies from a config and starts listening; used by main.ts, tests and the bench. */
+import { serve, type ServerType } from '@hono/node-server';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import type { Deps } from './context.ts';
+import { RateLimiter } from './http/rate-limit.ts';
+import { BlobStore } from './photos/blob-store.ts';
+import { newSecret } from './security/crypto.ts';
+import { PatrolBoard } from './services/patrol-board.ts';
+import { createSqliteStore } from './storage/sqlite/index.ts';
+
+export interface Running {
+  url: string;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+/** The server secret lives in the data folder so tracking links survive restarts. */
+function loadSecret(dataDir: string): string {
+  const file = join(dataDir, 'server-secret');
+  if (!existsSync(file)) writeFileSync(file, newSecret(), { mode: 0o600, flag: 'wx' });
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function buildDeps(config: Config, clock: () => number = Date.now): Deps {
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = createSqliteStore(join(config.dataDir, 'pqm.sqlite'));
+  return {
+    store,
+    board: new PatrolBoard(store),
+    blobs: new BlobStore(join(config.dataDir, 'blobs')),
+    limiter: new RateLimiter(),
+    clock,
+    secret: loadSecret(config.dataDir),
+    config: { publicUrl: config.publicUrl, staticDir: config.staticDir, trustProxy: config.trustProxy, sessionDays: 30 },
+  };
+}
+
+export async function startServer(config: Config, deps: Deps = buildDeps(config)): Promise<Running> {
+  const app = createApp(deps);
+  const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : null;
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) },
+      () => resolve(s),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `${tls ? 'https' : 'http'}://${host}:${port}`,
+    deps,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          deps.store.close();
+          resolve();
+        });
+        // Keep-alive sockets would hold close() open; end them.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

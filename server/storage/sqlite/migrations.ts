@@ -1,0 +1,239 @@
+/**
+ * Schema migrations, applied in order at start-up; PRAGMA user_version records how far we got.
+ * Never edit a migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: the whole first schema */ `
+  CREATE TABLE estates (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,              -- JSON LocalText
+    time_zone TEXT NOT NULL,
+    households INTEGER NOT NULL DEFAULT 0,
+    policy TEXT                      -- JSON DeadlinePolicy, NULL = defaults
+  ) STRICT;
+
+  CREATE TABLE buildings (
+    id TEXT PRIMARY KEY,
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    name TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE locations (
+    id TEXT PRIMARY KEY,
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    building_id TEXT REFERENCES buildings(id),
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    code TEXT NOT NULL UNIQUE,
+    schedule TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    kiosk_secret TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX locations_estate ON locations(estate_id);
+
+  CREATE TABLE templates (
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    body TEXT NOT NULL,              -- JSON ChecklistTemplate, immutable once written
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (estate_id, id, version)
+  ) STRICT;
+
+  CREATE TABLE departments (
+    id TEXT PRIMARY KEY,
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    name TEXT NOT NULL,
+    categories TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE memberships (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    role TEXT NOT NULL,
+    department_id TEXT REFERENCES departments(id),
+    PRIMARY KEY (user_id, estate_id)
+  ) STRICT;
+
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE inspections (
+    id TEXT PRIMARY KEY,
+    estate_id TEXT NOT NULL,
+    location_id TEXT NOT NULL REFERENCES locations(id),
+    inspector_id TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    template_version INTEGER NOT NULL,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER NOT NULL,
+    confirmed_by TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    failed_count INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX inspections_estate_time ON inspections(estate_id, finished_at);
+  CREATE INDEX inspections_location_time ON inspections(location_id, finished_at);
+
+  CREATE TABLE photos (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    stored_size INTEGER NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+  ) STRICT;
+
+  -- Which record refers to which photo; a photo may arrive before or after its record.
+  CREATE TABLE record_photos (
+    record_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (record_id, sha256)
+  ) STRICT;
+  CREATE INDEX record_photos_sha ON record_photos(sha256);
+
+  CREATE TABLE issues (
+    id TEXT PRIMARY KEY,
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    location_id TEXT REFERENCES locations(id),
+    source TEXT NOT NULL,
+    category TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    description TEXT NOT NULL,
+    cause TEXT,
+    photos TEXT NOT NULL,
+    status TEXT NOT NULL,
+    verified INTEGER NOT NULL,
+    department_id TEXT,
+    requirement TEXT,
+    deadline INTEGER NOT NULL,
+    manual_level INTEGER NOT NULL DEFAULT 0,
+    reopen_count INTEGER NOT NULL DEFAULT 0,
+    me_too INTEGER NOT NULL DEFAULT 0,
+    duplicate_of TEXT,
+    created_at INTEGER NOT NULL,
+    rectified_at INTEGER,
+    closed_at INTEGER,
+    after_photos TEXT NOT NULL DEFAULT '[]',
+    origin_id TEXT,
+    owner_contact TEXT,
+    rating INTEGER,
+    rating_comment TEXT,
+    is_open INTEGER GENERATED ALWAYS AS (status IN ('reported', 'assigned', 'rectified', 'reopened')) VIRTUAL,
+    awaiting INTEGER GENERATED ALWAYS AS (status IN ('reported', 'assigned', 'reopened')) VIRTUAL
+  ) STRICT;
+  CREATE INDEX issues_awaiting_deadline ON issues(estate_id, awaiting, deadline);
+  CREATE INDEX issues_estate_created ON issues(estate_id, created_at);
+  CREATE INDEX issues_location_open ON issues(location_id, is_open);
+  CREATE INDEX issues_department ON issues(department_id, is_open, deadline);
+
+  CREATE TABLE issue_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    issue_id TEXT NOT NULL REFERENCES issues(id),
+    type TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    data TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX issue_events_issue ON issue_events(issue_id, seq);
+  CREATE TRIGGER issue_events_no_update BEFORE UPDATE ON issue_events
+    BEGIN SELECT RAISE(ABORT, 'issue history is append-only'); END;
+  CREATE TRIGGER issue_events_no_delete BEFORE DELETE ON issue_events
+    BEGIN SELECT RAISE(ABORT, 'issue history is append-only'); END;
+
+  -- Owners follow their report through a private link; only the token's hash is kept.
+  CREATE TABLE tracking_tokens (
+    token_hash TEXT PRIMARY KEY,
+    issue_id TEXT NOT NULL REFERENCES issues(id),
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  -- Idempotency: one row per device-generated UUID, holding the body hash and the receipt given.
+  CREATE TABLE receipts (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    body_hash TEXT NOT NULL,
+    receipt TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE scoring_sheets (
+    estate_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (estate_id, id, version)
+  ) STRICT;
+
+  CREATE TABLE monthly_inspections (
+    id TEXT PRIMARY KEY,
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    month TEXT NOT NULL,
+    sheet_id TEXT NOT NULL,
+    sheet_version INTEGER NOT NULL,
+    inspected_on TEXT NOT NULL,
+    inspector_id TEXT NOT NULL,
+    deductions TEXT NOT NULL,
+    sections TEXT NOT NULL,
+    total REAL NOT NULL,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX monthly_estate_month ON monthly_inspections(estate_id, month);
+
+  CREATE TABLE surveys (
+    estate_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (estate_id, id)
+  ) STRICT;
+
+  CREATE TABLE campaigns (
+    id TEXT PRIMARY KEY,
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    survey_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    opens_on TEXT NOT NULL,
+    closes_on TEXT NOT NULL,
+    sample_target REAL NOT NULL,
+    code TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE survey_responses (
+    id TEXT PRIMARY KEY,
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+    household TEXT NOT NULL COLLATE NOCASE,
+    channel TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    entered_by TEXT,
+    created_at INTEGER NOT NULL,
+    UNIQUE (campaign_id, household)
+  ) STRICT;
+
+  CREATE TABLE kiosk_ratings (
+    id TEXT PRIMARY KEY,
+    estate_id TEXT NOT NULL,
+    location_id TEXT NOT NULL REFERENCES locations(id),
+    face INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    category TEXT,
+    issue_id TEXT,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX kiosk_ratings_estate ON kiosk_ratings(estate_id, created_at);
+  `,
+];

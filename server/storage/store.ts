@@ -1,0 +1,243 @@
+/**
+ * The storage interface. Routes and services talk only to this; all SQL lives behind it
+ * (storage/sqlite/), so another engine (PostgreSQL) is one more implementation.
+ */
+import type {
+  Building,
+  ChecklistTemplate,
+  DeadlinePolicy,
+  Department,
+  Estate,
+  Issue,
+  IssueEvent,
+  IssueStatus,
+  Location,
+  Role,
+  ScoringSheet,
+  SurveyTemplate,
+  LocalText,
+  Category,
+  Severity,
+  IssueSource,
+} from '../../shared/index.ts';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+}
+
+export interface Membership {
+  userId: string;
+  estateId: string;
+  role: Role;
+  departmentId: string | null;
+}
+
+export interface Session {
+  tokenHash: string;
+  userId: string;
+  expiresAt: number;
+}
+
+export interface StoredReceipt {
+  id: string;
+  kind: string;
+  bodyHash: string;
+  receipt: Record<string, unknown>;
+}
+
+export interface InspectionRecord {
+  id: string;
+  estateId: string;
+  locationId: string;
+  inspectorId: string;
+  templateId: string;
+  templateVersion: number;
+  startedAt: number;
+  finishedAt: number;
+  confirmedBy: string;
+  answers: unknown[];
+  failedCount: number;
+  receivedAt: number;
+}
+
+export interface InspectionTimeRow {
+  id: string;
+  locationId: string;
+  inspectorId: string;
+  finishedAt: number;
+}
+
+export interface PhotoMeta {
+  sha256: string;
+  size: number;
+  storedSize: number;
+  width: number;
+  height: number;
+  receivedAt: number;
+}
+
+export interface IssueFilter {
+  estateId: string;
+  status?: IssueStatus[];
+  open?: boolean;
+  severity?: Severity[];
+  category?: Category[];
+  source?: IssueSource[];
+  departmentId?: string;
+  locationId?: string;
+  createdFrom?: number;
+  createdTo?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface MonthlyRecord {
+  id: string;
+  estateId: string;
+  month: string;
+  sheetId: string;
+  sheetVersion: number;
+  inspectedOn: string;
+  inspectorId: string;
+  deductions: unknown[];
+  sections: { sectionId: string; max: number; deducted: number; score: number }[];
+  total: number;
+  createdAt: number;
+}
+
+export interface Campaign {
+  id: string;
+  estateId: string;
+  surveyId: string;
+  name: LocalText;
+  opensOn: string;
+  closesOn: string;
+  sampleTarget: number;
+  code: string;
+  createdAt: number;
+}
+
+export interface SurveyResponseRecord {
+  id: string;
+  campaignId: string;
+  household: string;
+  channel: string;
+  answers: Record<string, number | null>;
+  comment: string;
+  enteredBy: string | null;
+  createdAt: number;
+}
+
+export interface KioskRatingRecord {
+  id: string;
+  estateId: string;
+  locationId: string;
+  face: number;
+  reason: string;
+  category: string | null;
+  issueId: string | null;
+  createdAt: number;
+}
+
+export interface IssueExtras {
+  originId?: string | null;
+  ownerContact?: string | null;
+}
+
+export interface Store {
+  /** Runs `fn` in one write transaction started with BEGIN IMMEDIATE: all of it lands, or none. */
+  tx<T>(fn: () => T): T;
+  close(): void;
+
+  listEstates(): Estate[];
+  getEstate(id: string): Estate | undefined;
+  insertEstate(estate: Estate): void;
+  getPolicy(estateId: string): DeadlinePolicy;
+  setPolicy(estateId: string, policy: DeadlinePolicy): void;
+
+  insertBuilding(b: Building): void;
+  listBuildings(estateId: string): Building[];
+
+  insertLocation(loc: Location, kioskSecret: string): void;
+  updateLocation(loc: Location): void;
+  getLocation(id: string): Location | undefined;
+  getLocationByCode(code: string): Location | undefined;
+  listLocations(estateId: string): Location[];
+  kioskSecret(locationId: string): string | undefined;
+
+  insertTemplate(estateId: string, tpl: ChecklistTemplate, at: number): void;
+  getTemplate(estateId: string, id: string, version: number): ChecklistTemplate | undefined;
+  /** The newest version of each template of the estate. */
+  latestTemplates(estateId: string): ChecklistTemplate[];
+
+  insertDepartment(d: Department): void;
+  listDepartments(estateId: string): Department[];
+
+  insertUser(u: User, at: number): void;
+  getUser(id: string): User | undefined;
+  getUserByUsername(username: string): User | undefined;
+  putMembership(m: Membership): void;
+  membershipsOf(userId: string): Membership[];
+  membersOf(estateId: string): (Membership & { username: string; displayName: string })[];
+
+  insertSession(s: Session, at: number): void;
+  getSession(tokenHash: string): Session | undefined;
+  deleteSession(tokenHash: string): void;
+
+  getReceipt(id: string): StoredReceipt | undefined;
+  insertReceipt(r: StoredReceipt, at: number): void;
+
+  insertInspection(r: InspectionRecord): void;
+  getInspection(id: string): InspectionRecord | undefined;
+  inspectionTimes(estateId: string, from: number, to: number): InspectionTimeRow[];
+  inspectionsAt(locationId: string, from: number, to: number): InspectionTimeRow[];
+
+  getPhoto(sha256: string): PhotoMeta | undefined;
+  insertPhoto(p: PhotoMeta): void;
+  linkPhotos(recordId: string, sha256s: readonly string[]): void;
+  /** How many of the record's photos have arrived. */
+  receivedPhotos(recordId: string): string[];
+  /** Records (inspections, issues, actions) that refer to a photo. */
+  recordsWithPhoto(sha256: string): string[];
+
+  insertIssue(issue: Issue, extras?: IssueExtras): void;
+  updateIssue(issue: Issue): void;
+  getIssue(id: string): Issue | undefined;
+  issueOrigin(id: string): { originId: string | null; ownerContact: string | null; rating: number | null; ratingComment: string | null } | undefined;
+  setRating(id: string, rating: number, comment: string): void;
+  appendEvent(e: IssueEvent): void;
+  eventsOf(issueId: string): IssueEvent[];
+  listIssues(f: IssueFilter): { total: number; issues: Issue[] };
+  openIssuesAt(locationId: string): Issue[];
+  overdueIssues(estateId: string, now: number, limit: number): { total: number; issues: Issue[] };
+  awaitingAcceptance(estateId: string, limit: number): { total: number; issues: Issue[] };
+  urgentSince(estateId: string, since: number, limit: number): { total: number; issues: Issue[] };
+  issuesCreatedBetween(estateId: string, from: number, to: number): Issue[];
+  /** Issues with a deadline in the window or still open: for rectification KPIs. */
+  issuesForKpi(estateId: string, from: number, to: number): Issue[];
+
+  insertTrackingToken(tokenHash: string, issueId: string, at: number): void;
+  issueIdByTrackingToken(tokenHash: string): string | undefined;
+
+  insertSheet(estateId: string, sheet: ScoringSheet): void;
+  getSheet(estateId: string, id: string, version: number): ScoringSheet | undefined;
+  latestSheet(estateId: string): ScoringSheet | undefined;
+  insertMonthly(r: MonthlyRecord): void;
+  listMonthly(estateId: string): MonthlyRecord[];
+
+  insertSurvey(estateId: string, s: SurveyTemplate): void;
+  getSurvey(estateId: string, id: string): SurveyTemplate | undefined;
+  insertCampaign(c: Campaign): void;
+  getCampaign(id: string): Campaign | undefined;
+  getCampaignByCode(code: string): Campaign | undefined;
+  listCampaigns(estateId: string): Campaign[];
+  insertResponse(r: SurveyResponseRecord): void;
+  hasResponse(campaignId: string, household: string): boolean;
+  responsesOf(campaignId: string): SurveyResponseRecord[];
+
+  insertKioskRating(r: KioskRatingRecord): void;
+  kioskRatings(estateId: string, from: number, to: number): KioskRatingRecord[];
+}

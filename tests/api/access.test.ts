@@ -1,0 +1,152 @@
+/**
+ * The allow/deny matrix: every staff route × every role of estate A, plus estate B's staff
+ * trying estate A's data and a caller with no token. "Allowed" means not 401/403
+ * (a well-formed refusal for other reasons, such as 409, still proves the gate let it through).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failItem, inspection } from '../support/payloads.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+type Who = 'admin' | 'supervisor' | 'inspector' | 'department' | 'outsider-admin' | 'outsider-supervisor' | 'anonymous';
+const USERS: Record<Exclude<Who, 'anonymous'>, string> = {
+  admin: 'admin',
+  supervisor: 'supervisor',
+  inspector: 'wang',
+  department: 'cleaning',
+  'outsider-admin': 'rs-admin',
+  'outsider-supervisor': 'rs-supervisor',
+};
+const EVERYONE: Who[] = ['admin', 'supervisor', 'inspector', 'department', 'outsider-admin', 'outsider-supervisor', 'anonymous'];
+
+interface Ctx {
+  issueId: string;
+  inspectionId: string;
+  campaignId: string;
+}
+interface Case {
+  route: string;
+  method: string;
+  path: (c: Ctx) => string;
+  json?: (c: Ctx) => unknown;
+  allow: Who[];
+}
+
+const A = '/api/estates/demo-gardens';
+const month = { id: '', month: '2026-02', sheetId: 'sheet-monthly', sheetVersion: 1, inspectedOn: '2026-02-25', deductions: [] };
+
+const CASES: Case[] = [
+  { route: 'me', method: 'GET', path: () => '/api/auth/me', allow: ['admin', 'supervisor', 'inspector', 'department', 'outsider-admin', 'outsider-supervisor'] },
+  { route: 'alerts', method: 'GET', path: () => `${A}/alerts`, allow: ['admin', 'supervisor'] },
+  { route: 'issue board', method: 'GET', path: () => `${A}/issues`, allow: ['admin', 'supervisor'] },
+  { route: 'department notices', method: 'GET', path: () => `${A}/notices?department=cleaning`, allow: ['admin', 'supervisor', 'department'] },
+  { route: 'one issue', method: 'GET', path: (c) => `/api/issues/${c.issueId}`, allow: ['admin', 'supervisor', 'inspector', 'department'] },
+  { route: 'issue action (escalate)', method: 'POST', path: (c) => `/api/issues/${c.issueId}/actions`, json: () => ({ id: randomUUID(), action: { type: 'escalate', reason: 'matrix' } }), allow: ['admin', 'supervisor'] },
+  { route: 'submit inspection', method: 'POST', path: () => '/api/inspections', json: () => inspection('lobby', 'b1-lobby', Date.parse('2026-03-02T01:00:00Z')), allow: ['admin', 'supervisor', 'inspector'] },
+  { route: 'read inspection', method: 'GET', path: (c) => `/api/inspections/${c.inspectionId}`, allow: ['admin', 'supervisor'] },
+  { route: 'analysis: patrols', method: 'GET', path: () => `${A}/analysis/patrols`, allow: ['admin', 'supervisor'] },
+  { route: 'analysis: issues', method: 'GET', path: () => `${A}/analysis/issues`, allow: ['admin', 'supervisor'] },
+  { route: 'analysis: rectification', method: 'GET', path: () => `${A}/analysis/rectification`, allow: ['admin', 'supervisor'] },
+  { route: 'analysis: satisfaction', method: 'GET', path: () => `${A}/analysis/satisfaction`, allow: ['admin', 'supervisor'] },
+  { route: 'analysis: KPI CSV', method: 'GET', path: () => `${A}/analysis/kpi?month=2026-02&format=csv`, allow: ['admin', 'supervisor'] },
+  { route: 'monthly list', method: 'GET', path: () => `${A}/monthly`, allow: ['admin', 'supervisor'] },
+  { route: 'monthly submit', method: 'POST', path: () => `${A}/monthly`, json: () => ({ ...month, id: randomUUID() }), allow: ['admin', 'supervisor'] },
+  { route: 'campaign list', method: 'GET', path: () => `${A}/campaigns`, allow: ['admin', 'supervisor'] },
+  {
+    route: 'campaign create',
+    method: 'POST',
+    path: () => `${A}/campaigns`,
+    json: () => ({ name: { zh: '测试', en: 'Test' }, surveyId: 'survey-quarterly', opensOn: '2026-03-01', closesOn: '2026-03-31' }),
+    allow: ['admin', 'supervisor'],
+  },
+  {
+    route: 'phone survey entry',
+    method: 'POST',
+    path: (c) => `${A}/campaigns/${c.campaignId}/responses`,
+    json: () => ({ id: randomUUID(), household: `1-1-${Math.floor(Math.random() * 1e6)}`, channel: 'phone', answers: { hygiene: 5 } }),
+    allow: ['admin', 'supervisor'],
+  },
+  { route: 'estate set-up', method: 'GET', path: () => `${A}/setup`, allow: ['admin', 'supervisor'] },
+  { route: 'create location', method: 'POST', path: () => `${A}/locations`, json: () => ({ kind: 'corridor', name: { zh: '新楼道', en: 'New corridor' } }), allow: ['admin'] },
+  { route: 'edit location', method: 'PUT', path: () => `${A}/locations/north-garden`, json: () => ({ kind: 'green_area', name: { zh: '北区花园', en: 'North garden' } }), allow: ['admin'] },
+  { route: 'revoke a QR code', method: 'POST', path: () => `${A}/locations/service-desk/revoke-code`, allow: ['admin'] },
+  { route: 'kiosk code', method: 'GET', path: () => `${A}/locations/b1-lobby/kiosk-code`, allow: ['admin', 'supervisor'] },
+];
+
+let server: TestServer;
+let ctx: Ctx;
+const tokens: Partial<Record<Who, string>> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const [who, username] of Object.entries(USERS)) tokens[who as Who] = await server.login(username);
+  const insp = inspection('lobby', 'b1-lobby', server.clock.now, failItem('notices', 'out-of-date notice'));
+  const created = await server.request('POST', '/api/inspections', { token: tokens.inspector, json: insp });
+  const issueId = created.body.issues[0];
+  await server.request('POST', `/api/issues/${issueId}/actions`, { token: tokens.supervisor, json: { id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'replace notice' } } });
+  const campaign = await server.request('POST', `${A}/campaigns`, {
+    token: tokens.supervisor,
+    json: { name: { zh: '春季', en: 'Spring' }, surveyId: 'survey-quarterly', opensOn: '2026-03-01', closesOn: '2026-03-31' },
+  });
+  ctx = { issueId, inspectionId: insp.id, campaignId: campaign.body.id };
+});
+afterAll(() => server.close());
+
+describe.each(CASES)('$method $route', (c) => {
+  it.each(EVERYONE)('%s', async (who) => {
+    const r = await server.request(c.method, c.path(ctx), { token: tokens[who], json: c.json?.(ctx) });
+    expect(r.status, r.text).not.toBe(500);
+    if (c.allow.includes(who)) {
+      expect([401, 403], `${who} should be let through: ${r.text}`).not.toContain(r.status);
+    } else {
+      expect(r.status, r.text).toBe(who === 'anonymous' ? 401 : 403);
+    }
+  });
+});
+
+describe('a department sees only what is assigned to it', () => {
+  it('engineering cannot read an issue assigned to cleaning', async () => {
+    const r = await server.request('GET', `/api/issues/${ctx.issueId}`, { token: await server.login('engineering') });
+    expect(r.status).toBe(403);
+  });
+
+  it('department staff get their own department\'s notices whatever they ask for', async () => {
+    const r = await server.request('GET', `${A}/notices?department=engineering`, { token: tokens.department });
+    expect(r.body.notices.every((n: { departmentId: string }) => n.departmentId === 'cleaning')).toBe(true);
+  });
+});
+
+describe('sessions', () => {
+  it('a wrong password is a 401 that does not say which part was wrong', async () => {
+    const r = await server.request('POST', '/api/auth/login', { json: { username: 'supervisor', password: 'nope' } });
+    expect(r).toMatchObject({ status: 401, body: { error: 'wrong username or password' } });
+  });
+
+  it('sign-in is rate-limited per account', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await server.request('POST', '/api/auth/login', { json: { username: 'li', password: `guess-${i}` } })).status);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('logout ends the session; the token stops working', async () => {
+    const r = await server.request('POST', '/api/auth/login', { json: { username: 'zhao', password: 'demo-2026' } });
+    const token = r.body.token as string;
+    expect(token.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
+    expect((await server.request('POST', '/api/auth/logout', { token })).status).toBe(200);
+    expect((await server.request('GET', '/api/auth/me', { token })).status).toBe(401);
+  });
+
+  it('an expired session is refused', async () => {
+    const r = await server.request('POST', '/api/auth/login', { json: { username: 'zhao', password: 'demo-2026' } });
+    server.clock.advance(31 * 86_400_000);
+    expect((await server.request('GET', '/api/auth/me', { token: r.body.token })).status).toBe(401);
+    server.clock.advance(-31 * 86_400_000);
+  });
+
+  it('the session token is stored only as a hash', async () => {
+    const r = await server.request('POST', '/api/auth/login', { json: { username: 'zhao', password: 'demo-2026' } });
+    const db = (await import('better-sqlite3')).default(`${server.dataDir}/pqm.sqlite`, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM sessions WHERE token_hash = ?').get(r.body.token)).toEqual({ n: 0 });
+    db.close();
+  });
+});

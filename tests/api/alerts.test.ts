@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failItem, inspection } from '../support/payloads.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let sup: string;
+const H = 3_600_000;
+const alerts = (headers: Record<string, string> = {}) => server.request('GET', '/api/estates/demo-gardens/alerts', { token: sup, headers });
+
+beforeAll(async () => {
+  server = await startTestServer();
+  sup = await server.login('supervisor');
+});
+afterAll(() => server.close());
+
+describe('alerts for supervisors', () => {
+  it('at 09:00 on Monday the 07:00 hygiene rounds are missed and the 09:00 ones due', async () => {
+    const r = await alerts();
+    expect(r.status).toBe(200);
+    // Five hygiene locations (2 lobbies, car park, 2 stairwells) missed their 07:00–09:00 round.
+    const missedHygiene = r.body.missed.filter((m: { kind: string }) => ['lobby', 'car_park', 'corridor'].includes(m.kind));
+    expect(missedHygiene).toHaveLength(5);
+    expect(r.body.due.map((d: { locationId: string }) => d.locationId)).toContain('b1-lobby');
+    expect(r.body.counts.badge).toBe(r.body.counts.overdue + r.body.counts.missed);
+  });
+
+  it('an inspection fills the due slot and drops out of the due list at once', async () => {
+    await server.request('POST', '/api/inspections', { token: await server.login('wang'), json: inspection('lobby', 'b1-lobby', server.clock.now) });
+    const r = await alerts();
+    expect(r.body.due.map((d: { locationId: string }) => d.locationId)).not.toContain('b1-lobby');
+  });
+
+  it('an unchanged state is a bodiless 304 to If-None-Match', async () => {
+    const first = await alerts();
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toMatch(/^".+"$/);
+    const again = await alerts({ 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+  });
+
+  it('an urgent issue left unrectified past 2 h becomes overdue, raises the badge and the ETag changes', async () => {
+    const before = await alerts();
+    const r = await server.request('POST', '/api/inspections', {
+      token: await server.login('wang'),
+      json: inspection('lift', 'b2-lift-a', server.clock.now, failItem('alarm', 'intercom silent', [{ sha256: 'c'.repeat(64), size: 1234 }])),
+    });
+    const issueId = r.body.issues[0];
+    const fresh = await alerts({ 'if-none-match': before.headers.get('etag') as string });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.urgent.map((u: { id: string }) => u.id)).toContain(issueId);
+
+    server.clock.advance(2 * H + 60_000);
+    const late = await alerts();
+    const overdue = late.body.overdue.find((o: { id: string }) => o.id === issueId);
+    expect(overdue).toMatchObject({ severity: 'urgent', level: 1, locationName: { en: 'Building 2 lift A' } });
+    expect(late.body.worst).toBe('urgent');
+    expect(late.body.counts.overdue).toBeGreaterThan(fresh.body.counts.overdue);
+
+    server.clock.advance(2 * H);
+    expect((await alerts()).body.overdue.find((o: { id: string }) => o.id === issueId).level).toBe(2);
+    server.clock.advance(-4 * H - 60_000);
+  });
+
+  it('new owner reports wait in "to accept" until a supervisor accepts them', async () => {
+    const code = server.running.deps.store.getLocation('carpark')!.code;
+    const rep = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code, category: 'order', description: '<img src=x onerror=alert(1)>' } });
+    let r = await alerts();
+    const waiting = r.body.awaitingAcceptance.find((a: { id: string }) => a.id === rep.body.issueId);
+    expect(waiting.description).toBe('<img src=x onerror=alert(1)>'); // stored and sent as plain text
+    await server.request('POST', `/api/issues/${rep.body.issueId}/actions`, { token: sup, json: { id: randomUUID(), action: { type: 'accept' } } });
+    r = await alerts();
+    expect(r.body.awaitingAcceptance.map((a: { id: string }) => a.id)).not.toContain(rep.body.issueId);
+  });
+});

@@ -1,0 +1,100 @@
+/** The analysis endpoints against the seeded demo estate, checked against counts made directly in SQLite. */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../server/config.ts';
+import { seedDemo } from '../../server/demo/seed.ts';
+import { buildDeps, startServer, type Running } from '../../server/start.ts';
+
+const NOW = Date.parse('2026-11-20T02:00:00Z'); // 10:00 in Shanghai
+let running: Running;
+let dir: string;
+let token: string;
+let db: Database.Database;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pqm-analysis-'));
+  const config = { ...loadConfig([], {}), port: 0, host: '127.0.0.1', dataDir: dir, staticDir: '/nonexistent' };
+  const deps = buildDeps(config, () => NOW);
+  await seedDemo(deps);
+  running = await startServer(config, deps);
+  const r = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'demo-2026' }) });
+  token = (await r.json()).token;
+  db = new Database(join(dir, 'pqm.sqlite'), { readonly: true });
+}, 60_000);
+afterAll(async () => {
+  db.close();
+  await running.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const get = async (path: string) => {
+  const r = await fetch(`${running.url}/api/estates/demo-gardens${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const bytes = new Uint8Array(await r.arrayBuffer());
+  // TextDecoder drops a BOM by default; keep it so the CSV test can see it.
+  return { status: r.status, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), type: r.headers.get('content-type') };
+};
+const json = async (path: string) => JSON.parse((await get(path)).text);
+const FROM = NOW - 30 * 86_400_000;
+
+describe('the demo estate has history for every analysis', () => {
+  it('issues by category match a count done directly on the database', async () => {
+    const data = await json(`/analysis/issues?from=${FROM}&to=${NOW}`);
+    const direct = db
+      .prepare("SELECT category AS key, count(*) AS count FROM issues WHERE estate_id = 'demo-gardens' AND created_at >= ? AND created_at < ? AND status != 'rejected' GROUP BY category")
+      .all(FROM, NOW) as { key: string; count: number }[];
+    expect(Object.fromEntries(data.byCategory.map((r: { key: string; count: number }) => [r.key, r.count]))).toEqual(Object.fromEntries(direct.map((r) => [r.key, r.count])));
+    expect(data.total).toBeGreaterThan(20);
+  });
+
+  it('lift faults are counted per lift and by cause, with a cumulative Pareto share ending at 100 %', async () => {
+    const { lifts } = await json(`/analysis/issues?from=${NOW - 60 * 86_400_000}&to=${NOW}`);
+    expect(lifts.total).toBeGreaterThan(0);
+    expect(lifts.byCause.at(-1).cumulativeShare).toBeCloseTo(1);
+    const direct = db
+      .prepare("SELECT count(*) AS n FROM issues i JOIN locations l ON l.id = i.location_id WHERE l.kind = 'lift' AND i.category = 'facilities' AND i.created_at >= ? AND i.created_at < ? AND i.status != 'rejected'")
+      .get(NOW - 60 * 86_400_000, NOW) as { n: number };
+    expect(lifts.total).toBe(direct.n);
+  });
+
+  it('patrol completion counts every inspection that filled a slot, and no more', async () => {
+    const data = await json(`/analysis/patrols?from=${FROM}&to=${NOW}`);
+    const inspections = db.prepare("SELECT count(*) AS n FROM inspections WHERE estate_id = 'demo-gardens' AND finished_at >= ? AND finished_at < ?").get(FROM, NOW) as { n: number };
+    expect(data.total.done + data.voluntary).toBe(inspections.n);
+    expect(data.total.completionRate).toBeGreaterThan(0.8);
+    expect(data.total.completionRate).toBeLessThan(1);
+    expect(data.heat.length).toBeGreaterThan(0);
+  });
+
+  it('rectification rates per department add up to the assigned issues', async () => {
+    const data = await json(`/analysis/rectification?from=${FROM}&to=${NOW}`);
+    const direct = db
+      .prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND department_id IS NOT NULL AND deadline >= ? AND deadline < ?")
+      .get(FROM, NOW) as { n: number };
+    expect(data.reduce((n: number, d: { assigned: number }) => n + d.assigned, 0)).toBe(direct.n);
+  });
+
+  it('the survey has a sample and per-area satisfaction, complaint handling the worst', async () => {
+    const { campaigns } = await json('/campaigns');
+    expect(campaigns[0].sample.responses).toBeGreaterThan(90);
+    expect(campaigns[0].areas[0].areaId).toBe('complaints');
+  });
+
+  it('every table exports to CSV with a BOM', async () => {
+    for (const path of ['/analysis/patrols?format=csv', '/analysis/issues?format=csv', '/analysis/rectification?format=csv', '/analysis/kpi?month=2026-10&format=csv']) {
+      const r = await get(path);
+      expect(r.status, path).toBe(200);
+      expect(r.type).toContain('text/csv');
+      expect(r.text.startsWith('\uFEFF')).toBe(true);
+    }
+  });
+
+  it('the alerts of the seeded morning have something in every list a supervisor opens', async () => {
+    const alerts = await json('/alerts');
+    expect(alerts.counts.overdue).toBeGreaterThan(0);
+    expect(alerts.counts.awaitingAcceptance).toBeGreaterThan(0);
+    expect(alerts.counts.urgent).toBeGreaterThan(0);
+  });
+});

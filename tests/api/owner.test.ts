@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let code: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  code = server.running.deps.store.getLocation('b2-lobby')!.code;
+});
+afterAll(() => server.close());
+
+const report = (patch: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+  server.request('POST', '/api/owner/reports', {
+    json: { id: randomUUID(), locationCode: code, category: 'hygiene', description: 'Water on the lobby floor by the lifts', ...patch },
+    headers,
+  });
+
+describe('an owner reports a problem without an account', () => {
+  it('the QR landing is public: name, kind and estate, and no staff data', async () => {
+    const r = await server.request('GET', `/api/locations/by-code/${code}`);
+    expect(r.status).toBe(200);
+    expect(r.body.location).toMatchObject({ kind: 'lobby', name: { zh: '2号楼大堂', en: 'Building 2 lobby' } });
+    expect(r.body.estate.name.en).toBe('Demo Gardens');
+    expect(r.body.staff).toBeUndefined();
+  });
+
+  it('staff scanning the same code also see the checklist due now and today\'s slots', async () => {
+    const r = await server.request('GET', `/api/locations/by-code/${code}`, { token: await server.login('wang') });
+    expect(r.body.staff.template.id).toBe('tpl-lobby');
+    expect(r.body.staff.fills).toBe('2026-03-02#1'); // the 09:00–11:00 hygiene round
+    expect(r.body.staff.slots.map((s: { status: string }) => s.status)).toEqual(['missed', 'due', 'upcoming', 'upcoming', 'upcoming', 'upcoming', 'upcoming']);
+  });
+
+  it('an unknown or malformed code is a 404', async () => {
+    expect((await server.request('GET', '/api/locations/by-code/aaaaaaaaaaaaaaaaaaaaaaaaaa')).status).toBe(404);
+    expect((await server.request('GET', '/api/locations/by-code/../../etc')).status).toBe(404);
+  });
+
+  it('report → tracking link → fixed → "not fixed" reopens it and raises its level', async () => {
+    const r = await report();
+    expect(r.status).toBe(201);
+    const { issueId, trackingToken } = r.body;
+    expect(trackingToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+
+    let track = await server.request('GET', `/api/track/${trackingToken}`);
+    expect(track.body).toMatchObject({ status: 'reported', statusLabel: { zh: '待受理' }, canConfirm: false });
+    expect(server.running.deps.store.getIssue(issueId)?.verified).toBe(false);
+
+    const sup = await server.login('supervisor');
+    const act = (token: string, action: unknown) => server.request('POST', `/api/issues/${issueId}/actions`, { token, json: { id: randomUUID(), action } });
+    expect((await act(sup, { type: 'assign', departmentId: 'cleaning', requirement: 'Mop and put out a wet-floor sign' })).status).toBe(201);
+    server.clock.advance(3_600_000);
+    expect((await act(await server.login('cleaning'), { type: 'rectify', note: 'mopped', photos: [] })).status).toBe(201);
+
+    track = await server.request('GET', `/api/track/${trackingToken}`);
+    expect(track.body).toMatchObject({ status: 'rectified', statusLabel: { zh: '待确认' }, canConfirm: true, canSayNotFixed: true });
+    expect(track.body.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'assign', 'rectify']);
+
+    const notFixed = await server.request('POST', `/api/track/${trackingToken}/not-fixed`, { json: { reason: 'still wet' } });
+    expect(notFixed.status).toBe(200);
+    expect(notFixed.body.status).toBe('reopened');
+    expect(server.running.deps.store.getIssue(issueId)).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
+    expect(server.running.deps.store.eventsOf(issueId).at(-1)).toMatchObject({ type: 'ownerNotFixed', actor: { kind: 'owner' }, data: { reason: 'still wet' } });
+  });
+
+  it('a retried report gets the same issue and the same tracking link', async () => {
+    const id = randomUUID();
+    const a = await report({ id, category: 'greening', description: 'Broken branch over the path' });
+    const b = await report({ id, category: 'greening', description: 'Broken branch over the path' });
+    expect(b.status).toBe(201);
+    expect(b.body).toEqual(a.body);
+  });
+
+  it('a report in the same category as an open issue is suggested as a duplicate; "me too" counts on it', async () => {
+    const first = await report({ category: 'order', description: 'Delivery scooters block the door' });
+    const second = await report({ category: 'order', description: 'Scooters at the entrance again' });
+    expect(second.body.possibleDuplicateOf).toContain(first.body.issueId);
+
+    const landing = await server.request('GET', `/api/locations/by-code/${code}`);
+    const open = landing.body.openReports.find((o: { id: string }) => o.id === first.body.issueId);
+    expect(open).toMatchObject({ category: 'order' });
+    expect(open.description).toBeUndefined();
+
+    const meToo = await server.request('POST', '/api/owner/me-too', { json: { id: randomUUID(), locationCode: code, issueId: first.body.issueId } });
+    expect(meToo.status).toBe(201);
+    expect(server.running.deps.store.getIssue(first.body.issueId)?.meToo).toBe(1);
+    expect((await server.request('GET', `/api/track/${meToo.body.trackingToken}`)).body.meToo).toBe(1);
+  });
+
+  it('after the fix the owner rates the handling once; a 1–2 becomes a complaint', async () => {
+    const r = await report({ category: 'service', description: 'Nobody answered the desk phone' });
+    const { issueId, trackingToken } = r.body;
+    const sup = await server.login('supervisor');
+    const act = (token: string, action: unknown) => server.request('POST', `/api/issues/${issueId}/actions`, { token, json: { id: randomUUID(), action } });
+    await act(sup, { type: 'assign', departmentId: 'service', requirement: 'Call the owner back' });
+    await act(await server.login('service'), { type: 'rectify', note: 'called back', photos: [] });
+    expect((await server.request('POST', `/api/track/${trackingToken}/rating`, { json: { rating: 0 } })).status).toBe(400);
+    const rated = await server.request('POST', `/api/track/${trackingToken}/rating`, { json: { rating: 2, comment: 'took two days' } });
+    expect(rated.body).toMatchObject({ rating: 2, canRate: false });
+    expect((await server.request('POST', `/api/track/${trackingToken}/rating`, { json: { rating: 5 } })).status).toBe(409);
+    const complaints = server.running.deps.store.listIssues({ estateId: 'demo-gardens', category: ['service'], severity: ['important'] });
+    expect(complaints.issues.some((i) => i.description.includes('took two days'))).toBe(true);
+  });
+
+  it('an invented tracking token is a 404', async () => {
+    expect((await server.request('GET', '/api/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+  });
+
+  it('the eleventh report within ten minutes from one device is refused with 429 and Retry-After', async () => {
+    server.clock.advance(11 * 60_000); // a fresh window
+    const other = server.running.deps.store.getLocation('south-lawn')!.code;
+    const results = [];
+    for (let i = 0; i < 11; i++) results.push(await report({ locationCode: other, category: 'greening', description: `report ${i}` }));
+    expect(results.map((r) => r.status)).toEqual([...Array(10).fill(201), 429]);
+    expect(Number(results[10].headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failItem, inspection, jpeg, sha256 } from '../support/payloads.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+const H = 3_600_000;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+async function patrolIssue(): Promise<string> {
+  const r = await server.request('POST', '/api/inspections', {
+    token: await server.login('wang'),
+    json: inspection('plant_room', 'pump-room', server.clock.now, failItem('log', 'log not filled since Friday')),
+  });
+  return r.body.issues[0];
+}
+const act = async (user: string, issueId: string, action: unknown, id = randomUUID()) =>
+  server.request('POST', `/api/issues/${issueId}/actions`, { token: await server.login(user), json: { id, action } });
+
+describe('the rectification workflow over HTTP', () => {
+  it('assign → rectify with an after-photo → verify, each step in the history with who and when', async () => {
+    const issueId = await patrolIssue();
+    expect((await act('supervisor', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'Fill in the log daily' })).status).toBe(201);
+    server.clock.advance(2 * H);
+    const after = await jpeg(40, 40, '#00aa55');
+    await server.request('PUT', `/api/photos/${sha256(after)}`, { token: await server.login('engineering'), body: after });
+    const fixed = await act('engineering', issueId, { type: 'rectify', note: 'log completed', photos: [{ sha256: sha256(after), size: after.length }] });
+    expect(fixed.body.issue).toMatchObject({ status: 'rectified', rectifiedAt: server.clock.now });
+    server.clock.advance(H);
+    expect((await act('supervisor', issueId, { type: 'verify' })).body.issue.status).toBe('closed');
+
+    const view = await server.request('GET', `/api/issues/${issueId}`, { token: await server.login('supervisor') });
+    expect(view.body.history.map((e: { type: string; actor: { id?: string } }) => [e.type, e.actor.id])).toEqual([
+      ['created', 'u-wang'],
+      ['assign', 'u-supervisor'],
+      ['rectify', 'u-eng'],
+      ['verify', 'u-supervisor'],
+    ]);
+    expect(view.body.issue.afterPhotos).toEqual([{ sha256: sha256(after), size: after.length }]);
+    // The department sees its after-photo; it is linked to the issue.
+    expect((await server.request('GET', `/api/photos/${sha256(after)}`, { token: await server.login('engineering') })).status).toBe(200);
+  });
+
+  it('a department cannot verify, an inspector cannot assign, another department cannot rectify', async () => {
+    const issueId = await patrolIssue();
+    expect((await act('wang', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'x' })).status).toBe(403);
+    await act('supervisor', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'x' });
+    expect((await act('cleaning', issueId, { type: 'rectify', note: 'done', photos: [] })).status).toBe(403);
+    await act('engineering', issueId, { type: 'rectify', note: 'done', photos: [] });
+    expect((await act('engineering', issueId, { type: 'verify' })).status).toBe(403);
+  });
+
+  it('an action in the wrong state is a 409 naming the state', async () => {
+    const issueId = await patrolIssue();
+    const r = await act('supervisor', issueId, { type: 'verify' });
+    expect(r.status).toBe(409);
+    expect(r.body.error).toBe('cannot verify an issue that is reported');
+  });
+
+  it('a retried action returns its first receipt instead of acting twice', async () => {
+    const issueId = await patrolIssue();
+    const id = randomUUID();
+    const first = await act('supervisor', issueId, { type: 'escalate', reason: 'pump room again' }, id);
+    const again = await act('supervisor', issueId, { type: 'escalate', reason: 'pump room again' }, id);
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(server.running.deps.store.getIssue(issueId)?.manualLevel).toBe(1);
+  });
+
+  it('assigning to a department of another estate is refused, naming the field', async () => {
+    const issueId = await patrolIssue();
+    const r = await act('supervisor', issueId, { type: 'assign', departmentId: 'rs-eng', requirement: 'x' });
+    expect(r.status).toBe(400);
+    expect(r.body.fields[0].path).toBe('action.departmentId');
+  });
+
+  it('the history is append-only, even to the storage layer', async () => {
+    const issueId = await patrolIssue();
+    const db = (await import('better-sqlite3')).default(`${server.dataDir}/pqm.sqlite`);
+    expect(() => db.prepare('UPDATE issue_events SET type = ? WHERE issue_id = ?').run('verify', issueId)).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM issue_events WHERE issue_id = ?').run(issueId)).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('department staff list their notices, soonest deadline first', async () => {
+    const a = await patrolIssue();
+    const b = await patrolIssue();
+    await act('supervisor', a, { type: 'assign', departmentId: 'engineering', requirement: 'later', deadline: server.clock.now + 10 * H });
+    await act('supervisor', b, { type: 'assign', departmentId: 'engineering', requirement: 'sooner', deadline: server.clock.now + 2 * H });
+    const r = await server.request('GET', '/api/estates/demo-gardens/notices', { token: await server.login('engineering') });
+    const ids = r.body.notices.map((n: { id: string }) => n.id);
+    expect(ids.indexOf(b)).toBeLessThan(ids.indexOf(a));
+    expect(r.body.notices.every((n: { departmentId: string }) => n.departmentId === 'engineering')).toBe(true);
+  });
+});

@@ -1,0 +1,44 @@
+/** Builders for request bodies, made from the shared default content so they stay in step with it. */
+import { createHash, randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { defaultTemplateFor, type Answer, type ChecklistTemplate, type LocationKind } from '../../shared/index.ts';
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A real JPEG of the given size; `colour` varies the bytes (and so the hash). */
+export async function jpeg(width = 64, height = 48, colour = '#4a90d9', withGps = false): Promise<Uint8Array> {
+  let img = sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 80 });
+  if (withGps) {
+    img = img.withExif({ IFD0: { Make: 'TestPhone', Model: 'GPS-9000' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 0/1' } });
+  }
+  return new Uint8Array(await img.toBuffer());
+}
+
+export function passingAnswers(template: ChecklistTemplate): Answer[] {
+  return template.items.map((item) => ({
+    itemId: item.id,
+    value: item.answer.kind === 'number' ? (item.answer.min + item.answer.max) / 2 : item.answer.kind === 'text' ? '' : 'pass',
+    note: '',
+    photos: [],
+  }));
+}
+
+export function inspection(kind: LocationKind, locationId: string, at: number, patch: (answers: Answer[]) => Answer[] = (a) => a) {
+  const template = defaultTemplateFor(kind);
+  return {
+    id: randomUUID(),
+    locationId,
+    templateId: template.id,
+    templateVersion: template.version,
+    startedAt: at - 5 * 60_000,
+    finishedAt: at,
+    confirmedBy: 'printed_code',
+    answers: patch(passingAnswers(template)),
+  };
+}
+
+export function failItem(itemId: string, note: string, photos: { sha256: string; size: number }[] = []) {
+  return (answers: Answer[]) => answers.map((a) => (a.itemId === itemId ? { ...a, value: 'fail' as const, note, photos } : a));
+}

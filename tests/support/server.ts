@@ -1,0 +1,104 @@
+/**
+ * A real server for API tests: real HTTP on a free port, a real SQLite file in a temp folder,
+ * and a clock the test moves. Restart keeps the data folder, as a real restart would.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { createEstate } from '../../server/demo/setup.ts';
+import { buildDeps, startServer, type Running } from '../../server/start.ts';
+import { DEMO_SPEC, PASSWORD, RIVERSIDE_SPEC } from './estates.ts';
+
+/** 2026-03-02 09:00 in Shanghai: a Monday morning with the hygiene round due. */
+export const MONDAY_0900 = Date.parse('2026-03-02T01:00:00Z');
+
+export interface ApiResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+export interface TestServer {
+  url: string;
+  running: Running;
+  clock: { now: number; advance(ms: number): void };
+  dataDir: string;
+  request<T = any>(method: string, path: string, opts?: { token?: string; json?: unknown; body?: BodyInit | Uint8Array; headers?: Record<string, string> }): Promise<ApiResult<T>>;
+  login(username: string, password?: string): Promise<string>;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(opts: { staticDir?: string | null; now?: number; port?: number } = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pqm-test-'));
+  const clock = {
+    now: opts.now ?? MONDAY_0900,
+    advance(ms: number) {
+      this.now += ms;
+    },
+  };
+  const config: Config = {
+    ...loadConfig([], {}),
+    port: opts.port ?? 0,
+    host: '127.0.0.1',
+    dataDir,
+    staticDir: opts.staticDir ?? '/nonexistent',
+    publicUrl: 'http://pqm.test',
+  };
+  let deps = buildDeps(config, () => clock.now);
+  await createEstate(deps.store, DEMO_SPEC, clock.now);
+  await createEstate(deps.store, RIVERSIDE_SPEC, clock.now);
+  let running = await startServer(config, deps);
+  const tokens = new Map<string, string>();
+
+  const server: TestServer = {
+    get url() {
+      return running.url;
+    },
+    get running() {
+      return running;
+    },
+    clock,
+    dataDir,
+    async request(method, path, o = {}) {
+      const headers: Record<string, string> = { ...(o.headers ?? {}) };
+      if (o.token) headers.authorization = `Bearer ${o.token}`;
+      let body = o.body;
+      if (o.json !== undefined) {
+        headers['content-type'] ??= 'application/json';
+        body = JSON.stringify(o.json);
+      }
+      const res = await fetch(running.url + path, { method, headers, body: body as BodyInit | undefined });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // Not JSON (CSV, images): keep the text.
+      }
+      return { status: res.status, body: parsed as any, headers: res.headers, text };
+    },
+    async login(username, password = PASSWORD) {
+      const cached = tokens.get(username);
+      if (cached && password === PASSWORD) return cached;
+      const r = await server.request('POST', '/api/auth/login', { json: { username, password } });
+      if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text}`);
+      tokens.set(username, r.body.token);
+      return r.body.token;
+    },
+    async restart() {
+      await running.close();
+      // Let this process's fetch client see its pooled sockets closed before reusing the port.
+      await new Promise((r) => setTimeout(r, 20));
+      deps = buildDeps({ ...config, port: Number(new URL(running.url).port) }, () => clock.now);
+      running = await startServer({ ...config, port: Number(new URL(running.url).port) }, deps);
+    },
+    async close() {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
