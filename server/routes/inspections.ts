@@ -16,7 +16,7 @@ export function inspectionRoutes(deps: Deps) {
       const member = requireRole(c, location.estateId, PATROL);
       const actor = actorOf(member);
       if (actor.kind !== 'user') throw forbidden();
-      const { receipt, replayed } = submitInspection(deps, location, body, actor);
+      const { receipt, replayed } = await deps.store.batch(() => submitInspection(deps, location, body, actor));
       return c.json(receipt, replayed ? 200 : 201);
     })
     .get('/:id', (c) => {

@@ -91,44 +91,33 @@ export function computeAlerts(store: Store, board: PatrolBoard, estateId: string
   const awaiting = store.awaitingAcceptance(estateId, LIST_LIMIT);
   const urgent = store.urgentSince(estateId, now - URGENT_NEW_MS, LIST_LIMIT);
 
-  const { views, startOfToday } = board.slots(estateId, now);
-  const missed: SlotView[] = [];
-  const due: SlotView[] = [];
-  const dueSoon: SlotView[] = [];
-  for (const v of views) {
-    if (v.status === 'missed' && v.closes >= startOfToday && v.closes <= now) missed.push(v);
-    else if (v.status === 'due' || v.status === 'late') due.push(v);
-    else if (v.status === 'upcoming' && v.start < now + DUE_SOON_MS) dueSoon.push(v);
-  }
+  const { missed, due, dueSoon } = board.summary(estateId, now, DUE_SOON_MS, LIST_LIMIT);
   const patrolAlert = (v: SlotView): PatrolAlert => {
     const n = nameOf(v.locationId);
     return { locationId: v.locationId, locationName: n?.name ?? { zh: '?', en: '?' }, kind: n?.kind ?? 'unknown', start: v.start, end: v.end, closes: v.closes, late: v.status === 'late' };
   };
-  missed.sort((a, b) => b.closes - a.closes);
-  due.sort((a, b) => a.end - b.end);
-  dueSoon.sort((a, b) => a.start - b.start);
 
   const overdueAlerts = overdue.issues.map(issueAlert);
-  const severities = overdueAlerts.map((a) => a.severity).concat(missed.length ? ['important'] : []);
+  const severities = overdueAlerts.map((a) => a.severity).concat(missed.count ? ['important'] : []);
   const worst = [...SEVERITIES].reverse().find((s) => severities.includes(s)) ?? null;
 
   return {
     estateId,
     counts: {
-      badge: overdue.total + missed.length,
+      badge: overdue.total + missed.count,
       overdue: overdue.total,
-      missed: missed.length,
-      due: due.length,
-      dueSoon: dueSoon.length,
+      missed: missed.count,
+      due: due.count,
+      dueSoon: dueSoon.count,
       awaitingAcceptance: awaiting.total,
       urgent: urgent.total,
       escalated: overdueAlerts.filter((a) => a.level >= 2).length,
     },
     worst,
     overdue: overdueAlerts,
-    missed: missed.slice(0, LIST_LIMIT).map(patrolAlert),
-    due: due.slice(0, LIST_LIMIT).map(patrolAlert),
-    dueSoon: dueSoon.slice(0, LIST_LIMIT).map(patrolAlert),
+    missed: missed.top.map(patrolAlert),
+    due: due.top.map(patrolAlert),
+    dueSoon: dueSoon.top.map(patrolAlert),
     awaitingAcceptance: awaiting.issues.map(issueAlert),
     urgent: urgent.issues.map(issueAlert),
   };

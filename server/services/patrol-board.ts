@@ -7,7 +7,6 @@
 import {
   DAY,
   addDays,
-  formatDate,
   fromLocal,
   slotStates,
   slotsBetween,
@@ -28,23 +27,73 @@ interface LocationPatrol {
   inspections: InspectionTime[];
   /** Slot states with fills decided; statuses are recomputed at read time. */
   filled: SlotState[];
+  /** The same slots as numbers only — [start, end, closes, filledAt or NaN] per slot — for the poll loop. */
+  packed: Float64Array;
+}
+
+function pack(states: readonly SlotState[]): Float64Array {
+  const out = new Float64Array(states.length * 4);
+  states.forEach((s, i) => out.set([s.start, s.end, s.closes, s.filledAt ?? Number.NaN], i * 4));
+  return out;
 }
 
 interface EstateBoard {
-  day: string;
   from: number;
   to: number;
   startOfToday: number;
+  startOfTomorrow: number;
   locations: Map<string, LocationPatrol>;
 }
 
 export interface SlotView {
   locationId: string;
-  slotKey: string;
   start: number;
   end: number;
   closes: number;
   status: SlotStatus;
+}
+
+/** The `limit` best items by a numeric score (lower first), without sorting everything. */
+class TopK {
+  readonly items: { score: number; view: SlotView }[] = [];
+  count = 0;
+  constructor(private readonly limit: number) {}
+
+  /** Cheap check first, so the common case allocates nothing. */
+  wants(score: number): boolean {
+    this.count++;
+    return this.items.length < this.limit || score < this.items[this.items.length - 1].score;
+  }
+
+  add(score: number, view: SlotView): void {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid].score <= score) lo = mid + 1;
+      else hi = mid;
+    }
+    this.items.splice(lo, 0, { score, view });
+    if (this.items.length > this.limit) this.items.pop();
+  }
+
+  get views(): SlotView[] {
+    return this.items.map((i) => i.view);
+  }
+}
+
+export interface PatrolList {
+  count: number;
+  top: SlotView[];
+}
+
+export interface PatrolSummary {
+  /** Closed today without an inspection, most recent first. */
+  missed: PatrolList;
+  /** Open now and not yet done (status due or late), soonest end first. */
+  due: PatrolList;
+  /** Opening within `soonMs`, soonest first. */
+  dueSoon: PatrolList;
 }
 
 export function scheduleFor(location: Location, templates: readonly ChecklistTemplate[]): Schedule | null {
@@ -69,16 +118,37 @@ export class PatrolBoard {
     if (patrol.inspections.some((i) => i.id === inspection.id)) return;
     patrol.inspections.push(inspection);
     patrol.filled = slotStates(patrol.slots, patrol.inspections, Infinity);
+    patrol.packed = pack(patrol.filled);
   }
 
-  /** Every slot of the board with its status at `now`. */
-  slots(estateId: string, now: number): { views: SlotView[]; startOfToday: number } {
+  /**
+   * The slots that need attention at `now`, in one pass with no allocation for the rest:
+   * this is the hot path of every supervisor's poll.
+   */
+  summary(estateId: string, now: number, soonMs: number, limit: number): PatrolSummary {
     const board = this.board(estateId, now);
-    const views: SlotView[] = [];
-    for (const [locationId, patrol] of board.locations) {
-      for (const s of patrol.filled) views.push({ locationId, slotKey: s.key, start: s.start, end: s.end, closes: s.closes, status: statusAt(s, now) });
+    const missed = new TopK(limit);
+    const due = new TopK(limit);
+    const dueSoon = new TopK(limit);
+    const soon = now + soonMs;
+    for (const [locationId, { packed }] of board.locations) {
+      for (let i = 0; i < packed.length; i += 4) {
+        const start = packed[i];
+        const end = packed[i + 1];
+        const closes = packed[i + 2];
+        const filledAt = packed[i + 3];
+        if (filledAt <= now) continue; // done (NaN compares false: not filled)
+        if (now < start) {
+          if (start < soon && dueSoon.wants(start)) dueSoon.add(start, { locationId, start, end, closes, status: 'upcoming' });
+        } else if (now < closes) {
+          if (due.wants(end)) due.add(end, { locationId, start, end, closes, status: now < end ? 'due' : 'late' });
+        } else if (closes >= board.startOfToday) {
+          if (missed.wants(-closes)) missed.add(-closes, { locationId, start, end, closes, status: 'missed' });
+        }
+      }
     }
-    return { views, startOfToday: board.startOfToday };
+    const list = (k: TopK): PatrolList => ({ count: k.count, top: k.views });
+    return { missed: list(missed), due: list(due), dueSoon: list(dueSoon) };
   }
 
   /** Today's slots of one location, for the QR landing page. */
@@ -96,12 +166,12 @@ export class PatrolBoard {
   }
 
   private board(estateId: string, now: number): EstateBoard {
+    const existing = this.boards.get(estateId);
+    // Same local day: reuse without touching the database or Intl.
+    if (existing && now >= existing.startOfToday && now < existing.startOfTomorrow) return existing;
     const estate = this.store.getEstate(estateId);
     if (!estate) throw new Error(`unknown estate ${estateId}`);
     const today = toLocal(now, estate.timeZone);
-    const day = formatDate(today);
-    const existing = this.boards.get(estateId);
-    if (existing && existing.day === day) return existing;
 
     // Yesterday (its overnight rounds close today) through tomorrow (what is due in the next hours).
     const from = fromLocal(addDays(today, -1), 0, estate.timeZone);
@@ -119,9 +189,10 @@ export class PatrolBoard {
       const schedule = scheduleFor(location, templates);
       const slots = schedule ? this.cachedSlots(schedule, estate.timeZone, from, to) : [];
       const inspections = byLocation.get(location.id) ?? [];
-      locations.set(location.id, { location, slots, inspections, filled: slotStates(slots, inspections, Infinity) });
+      const filled = slotStates(slots, inspections, Infinity);
+      locations.set(location.id, { location, slots, inspections, filled, packed: pack(filled) });
     }
-    const board = { day, from, to, startOfToday: fromLocal(today, 0, estate.timeZone), locations };
+    const board = { from, to, startOfToday: fromLocal(today, 0, estate.timeZone), startOfTomorrow: fromLocal(addDays(today, 1), 0, estate.timeZone), locations };
     this.boards.set(estateId, board);
     if (this.slotCache.size > 1000) this.slotCache.clear();
     return board;

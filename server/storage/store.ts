@@ -150,6 +150,8 @@ export interface IssueExtras {
 export interface Store {
   /** Runs `fn` in one write transaction started with BEGIN IMMEDIATE: all of it lands, or none. */
   tx<T>(fn: () => T): T;
+  /** Runs `fn` in a transaction shared with other writes that arrive at the same moment (one fsync for all). */
+  batch<T>(fn: () => T): Promise<T>;
   close(): void;
 
   listEstates(): Estate[];

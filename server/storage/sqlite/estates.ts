@@ -48,6 +48,8 @@ export function estateRepo(db: Db): EstateRepo {
     insertDepartment: db.prepare('INSERT INTO departments (id, estate_id, name, categories) VALUES (?, ?, ?, ?)'),
     departments: db.prepare('SELECT * FROM departments WHERE estate_id = ? ORDER BY id'),
   };
+  // Template versions never change once written, so a parsed copy can be kept for good.
+  const templateCache = new Map<string, ChecklistTemplate>();
   const toEstate = (r: Row) => ({ id: r.id as string, name: JSON.parse(r.name as string), timeZone: r.time_zone as string, households: r.households as number });
 
   return {
@@ -81,8 +83,14 @@ export function estateRepo(db: Db): EstateRepo {
     kioskSecret: (id) => q.kioskSecret.get(id) as string | undefined,
     insertTemplate: (estateId, t, at) => void q.insertTemplate.run(estateId, t.id, t.version, t.kind, JSON.stringify(t), at),
     getTemplate: (estateId, id, version) => {
+      const key = `${estateId}|${id}|${version}`;
+      const cached = templateCache.get(key);
+      if (cached) return cached;
       const body = q.template.get(estateId, id, version) as string | undefined;
-      return body ? (JSON.parse(body) as ChecklistTemplate) : undefined;
+      if (!body) return undefined;
+      const template = JSON.parse(body) as ChecklistTemplate;
+      templateCache.set(key, template);
+      return template;
     },
     latestTemplates: (estateId) => (q.latestTemplates.all(estateId) as string[]).map((b) => JSON.parse(b) as ChecklistTemplate),
     insertDepartment: (d) => void q.insertDepartment.run(d.id, d.estateId, JSON.stringify(d.name), JSON.stringify(d.categories)),

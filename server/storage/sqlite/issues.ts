@@ -62,9 +62,9 @@ export function issueRepo(db: Db): IssueRepo {
     overdue: db.prepare(`SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline < ? ORDER BY deadline LIMIT ?`),
     overdueCount: db.prepare('SELECT count(*) FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline < ?').pluck(),
     awaitingAcceptance: db.prepare(
-      `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND awaiting = 1 AND status = 'reported' AND verified = 0 ORDER BY created_at LIMIT ?`,
+      `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 ORDER BY created_at LIMIT ?`,
     ),
-    awaitingAcceptanceCount: db.prepare(`SELECT count(*) FROM issues WHERE estate_id = ? AND awaiting = 1 AND status = 'reported' AND verified = 0`).pluck(),
+    awaitingAcceptanceCount: db.prepare(`SELECT count(*) FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0`).pluck(),
     urgent: db.prepare(
       `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND created_at >= ? AND severity = 'urgent' AND is_open = 1 ORDER BY created_at DESC LIMIT ?`,
     ),

@@ -236,4 +236,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX kiosk_ratings_estate ON kiosk_ratings(estate_id, created_at);
   `,
+  /* 2: owner reports waiting for acceptance, found without scanning every issue */ `
+  CREATE INDEX issues_to_accept ON issues(estate_id, created_at) WHERE status = 'reported' AND verified = 0;
+  `,
 ];

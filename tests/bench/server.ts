@@ -1,0 +1,167 @@
+/**
+ * Server benchmark: a large estate (10,000 locations, 1,000,000 inspections, 100,000 issues),
+ * then ingest throughput through the HTTP API and the latency of the alerts endpoint.
+ * Budgets (issue 3): thousands of inspections/s; alerts p99 < 20 ms; an unchanged poll ≤ 1 KB.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { DEFAULT_TEMPLATES, LOCATION_KINDS, defaultTemplateFor, type LocationKind } from '../../shared/index.ts';
+import { loadConfig } from '../../server/config.ts';
+import { hashPassword, newPublicCode } from '../../server/security/crypto.ts';
+import { spawn } from 'node:child_process';
+import { buildDeps } from '../../server/start.ts';
+
+const LOCATIONS = Number(process.env.BENCH_LOCATIONS ?? 10_000);
+const INSPECTIONS = Number(process.env.BENCH_INSPECTIONS ?? 1_000_000);
+const ISSUES = Number(process.env.BENCH_ISSUES ?? 100_000);
+const INGEST = Number(process.env.BENCH_INGEST ?? 20_000);
+const CONCURRENCY = 32;
+const ALERT_POLLS = Number(process.env.BENCH_POLLS ?? 1_000);
+const ESTATE = 'bench';
+const DAY = 86_400_000;
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const t0 = performance.now();
+const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
+
+export async function benchServer(): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'pqm-bench-'));
+  const config = { ...loadConfig([], {}), port: 0, host: '127.0.0.1', dataDir: dir, staticDir: '/nonexistent' };
+  const now = Date.now();
+  const deps = buildDeps(config, () => Date.now());
+  const { store } = deps;
+
+  // 1. The large estate, written straight to the database (this is set-up, not what is measured).
+  const kinds = (i: number): LocationKind => LOCATION_KINDS[i % LOCATION_KINDS.length];
+  const hash = await hashPassword('bench');
+  store.tx(() => {
+    store.insertEstate({ id: ESTATE, name: { zh: '压测小区', en: 'Bench estate' }, timeZone: 'Asia/Shanghai', households: 50_000 });
+    for (const t of DEFAULT_TEMPLATES) store.insertTemplate(ESTATE, t, now - 70 * DAY);
+    store.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });
+    for (let i = 0; i < LOCATIONS; i++) {
+      store.insertLocation({ id: `L${i}`, estateId: ESTATE, buildingId: null, kind: kinds(i), name: { zh: `点位${i}`, en: `Point ${i}` }, code: newPublicCode(), schedule: null, active: true }, 'secret');
+    }
+    store.insertUser({ id: 'bench-sup', username: 'bench-sup', displayName: 'Bench supervisor', passwordHash: hash }, now);
+    store.insertUser({ id: 'bench-insp', username: 'bench-insp', displayName: 'Bench inspector', passwordHash: hash }, now);
+    store.putMembership({ userId: 'bench-sup', estateId: ESTATE, role: 'supervisor', departmentId: null });
+    store.putMembership({ userId: 'bench-insp', estateId: ESTATE, role: 'inspector', departmentId: null });
+  });
+  store.close();
+  const db = new Database(join(dir, 'pqm.sqlite'));
+  db.pragma('synchronous = OFF');
+  const ins = db.prepare(
+    `INSERT INTO inspections (id, estate_id, location_id, inspector_id, template_id, template_version, started_at, finished_at, confirmed_by, answers, failed_count, received_at)
+     VALUES (?, 'bench', ?, 'bench-insp', ?, 1, ?, ?, 'printed_code', '[{"itemId":"floor","value":"pass"}]', 0, ?)`,
+  );
+  const span = 60 * DAY;
+  db.transaction(() => {
+    for (let i = 0; i < INSPECTIONS; i++) {
+      const loc = i % LOCATIONS;
+      const at = now - span + Math.floor((i / INSPECTIONS) * span);
+      ins.run(randomUUID(), `L${loc}`, defaultTemplateFor(kinds(loc)).id, at - 300_000, at, at);
+    }
+  })();
+  log(`${INSPECTIONS.toLocaleString()} inspections written`);
+  const issue = db.prepare(
+    `INSERT INTO issues (id, estate_id, location_id, source, category, severity, description, photos, status, verified, department_id, deadline, created_at, rectified_at, closed_at)
+     VALUES (?, 'bench', ?, 'patrol', 'facilities', ?, 'bench issue', '[]', ?, 1, 'bench-eng', ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < ISSUES; i++) {
+      const created = now - span + Math.floor((i / ISSUES) * span);
+      const open = i % 50 === 0; // 2 % still open, many of them overdue
+      const sev = ['general', 'important', 'urgent'][i % 3];
+      const deadline = created + [72, 24, 2][i % 3] * 3_600_000;
+      issue.run(randomUUID(), `L${i % LOCATIONS}`, sev, open ? 'assigned' : 'closed', deadline, created, open ? null : created + 3_600_000, open ? null : created + 7_200_000);
+    }
+  })();
+  db.close();
+  log(`${ISSUES.toLocaleString()} issues written`);
+
+  // 2. The real server on that file, in its own process (the load generator must not share its CPU).
+  const running = await spawnServer(dir);
+  const login = async (username: string) =>
+    (await (await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench' }) })).json()).token as string;
+  const inspector = await login('bench-insp');
+  const supervisor = await login('bench-sup');
+
+  // 3. Ingest through the HTTP API, 32 requests in flight, like many phones draining their outboxes.
+  let next = 0;
+  let failures = 0;
+  const ingestStart = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < INGEST) {
+        const i = next++;
+        const loc = i % LOCATIONS;
+        const tpl = defaultTemplateFor(kinds(loc));
+        const at = Date.now() - 60_000;
+        const body = {
+          id: randomUUID(),
+          locationId: `L${loc}`,
+          templateId: tpl.id,
+          templateVersion: 1,
+          startedAt: at - 300_000,
+          finishedAt: at,
+          confirmedBy: 'printed_code',
+          answers: tpl.items.map((it) => ({ itemId: it.id, value: it.answer.kind === 'number' ? (it.answer.min + it.answer.max) / 2 : it.answer.kind === 'text' ? '' : 'pass' })),
+        };
+        const r = await fetch(`${running.url}/api/inspections`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${inspector}` }, body: JSON.stringify(body) });
+        if (r.status !== 201) failures++;
+        await r.arrayBuffer();
+      }
+    }),
+  );
+  const ingestSeconds = (performance.now() - ingestStart) / 1000;
+  const ingestRate = INGEST / ingestSeconds;
+  log(`ingest: ${INGEST.toLocaleString()} inspections in ${ingestSeconds.toFixed(1)} s → ${Math.round(ingestRate).toLocaleString()} inspections/s (${failures} failed)`);
+
+  // 4. Alerts: first call builds the patrol board; then full recomputations (no If-None-Match).
+  const alertsUrl = `${running.url}/api/estates/${ESTATE}/alerts`;
+  const headers = { authorization: `Bearer ${supervisor}` };
+  let start = performance.now();
+  const first = await fetch(alertsUrl, { headers });
+  const firstBody = await first.text();
+  const coldMs = performance.now() - start;
+  const times: number[] = [];
+  for (let i = 0; i < ALERT_POLLS; i++) {
+    start = performance.now();
+    const r = await fetch(alertsUrl, { headers });
+    await r.arrayBuffer();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const etag = first.headers.get('etag') ?? '';
+  const notModified = await fetch(alertsUrl, { headers: { ...headers, 'if-none-match': etag } });
+  // What travels for an unchanged poll: status line and headers (no body).
+  const pollBytes = `HTTP/1.1 304 Not Modified\r\n`.length + [...notModified.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 2);
+  const counts = JSON.parse(firstBody).counts;
+  log(`alerts: cold ${coldMs.toFixed(0)} ms; warm p50 ${pct(times, 50).toFixed(2)} ms, p99 ${pct(times, 99).toFixed(2)} ms over ${ALERT_POLLS} polls (badge ${counts.badge}, overdue ${counts.overdue}, missed ${counts.missed}, due ${counts.due})`);
+  log(`unchanged poll: ${notModified.status}, ${pollBytes} bytes of headers, no body; full answer ${firstBody.length} bytes`);
+
+  running.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { ingestRate, alertsP50: pct(times, 50), alertsP99: pct(times, 99), alertsColdMs: coldMs, pollBytes };
+}
+
+/** Starts `server/main.ts` as a child process on a free port and waits until /healthz answers. */
+async function spawnServer(dataDir: string): Promise<{ url: string; close(): void }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []), '--import', 'tsx', 'server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, close: () => child.kill('SIGTERM') };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
