@@ -1,11 +1,49 @@
 /// <reference types="vitest/config" />
 /**
  * One config for every build and for the tests. `vite build --mode <target>` picks what to build:
+ *   kiosk      → dist/kiosk   the field PWA, with its service worker (served by the server at /)
  *   server     → dist/server/main.js (Node 20; dependencies stay in node_modules)
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const preactJsx = { oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } } };
 
 const targets: Record<string, UserConfig> = {
+  kiosk: {
+    ...preactJsx,
+    root: here('./kiosk'),
+    publicDir: here('./kiosk/public'),
+    build: { outDir: here('./dist/kiosk'), emptyOutDir: true, target: 'es2022', sourcemap: true },
+    plugins: [
+      VitePWA({
+        strategies: 'injectManifest',
+        srcDir: 'src',
+        filename: 'sw.ts',
+        // Registered by our own code with workbox-window (src/sw-bridge.ts).
+        injectRegister: false,
+        manifest: {
+          name: '物业巡查 · Property patrol',
+          short_name: '物业巡查',
+          description: '扫码巡查、报事与整改 · Scan to patrol, report and rectify',
+          lang: 'zh-CN',
+          start_url: '/',
+          scope: '/',
+          display: 'standalone',
+          background_color: '#f4f6f7',
+          theme_color: '#0f6e5f',
+          icons: [
+            { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+            { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+            { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
+        },
+        injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'], globIgnores: ['**/*.map'] },
+      }),
+    ],
+  },
   server: {
     build: {
       ssr: 'server/main.ts',
@@ -27,8 +65,28 @@ export default defineConfig(({ mode }) => ({
       },
       {
         extends: true,
+        // Browser-side modules that need no browser: the outbox on fake-indexeddb.
+        test: { name: 'kiosk', include: ['kiosk/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         // Real HTTP against a real SQLite file per test file.
         test: { name: 'api', include: ['tests/api/**/*.test.ts'], environment: 'node', testTimeout: 20_000, hookTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        // Real Chromium against the real server and the built app: one worker, files in sequence,
+        // sharing one server and one browser (tests/e2e/support/env.ts).
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          isolate: false,
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
     ],
   },

@@ -14,6 +14,7 @@ import { alertRoutes } from './routes/alerts.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
+import { fieldRoutes } from './routes/field.ts';
 import { estateIssueRoutes, issueRoutes } from './routes/issues.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -46,7 +47,7 @@ export function createApp(deps: Deps) {
   api.route('/inspections', inspectionRoutes(deps));
   api.route('/photos', photoRoutes(deps));
   api.route('/issues', issueRoutes(deps));
-  for (const routes of [estateIssueRoutes, alertRoutes, analysisRoutes, recordRoutes, adminRoutes]) api.route('/estates', routes(deps));
+  for (const routes of [estateIssueRoutes, alertRoutes, analysisRoutes, recordRoutes, adminRoutes, fieldRoutes]) api.route('/estates', routes(deps));
   api.get('/estates', (c) => {
     const auth = c.get('auth');
     return c.json(auth ? deps.store.listEstates().filter((e) => auth.memberships.some((m) => m.estateId === e.id)) : []);

@@ -65,6 +65,14 @@ export function adminRoutes(deps: Deps) {
       store.tx(() => store.updateLocation(next));
       return c.json(next);
     })
+    .get('/:estateId/locations/:id/kiosk-link', (c) => {
+      // The tablet computes its rotating code itself from this secret (like an authenticator app),
+      // so it keeps working offline and holds no staff session.
+      const estateId = c.req.param('estateId');
+      requireRole(c, estateId, ['admin']);
+      const loc = locationOf(estateId, c.req.param('id'));
+      return c.json({ url: `${deps.config.publicUrl}/kiosk/${loc.code}#k=${store.kioskSecret(loc.id)}` });
+    })
     .get('/:estateId/locations/:id/kiosk-code', (c) => {
       const estateId = c.req.param('estateId');
       requireRole(c, estateId, SUPERVISORS);

@@ -70,6 +70,8 @@ const CASES: Case[] = [
   { route: 'create location', method: 'POST', path: () => `${A}/locations`, json: () => ({ kind: 'corridor', name: { zh: '新楼道', en: 'New corridor' } }), allow: ['admin'] },
   { route: 'edit location', method: 'PUT', path: () => `${A}/locations/north-garden`, json: () => ({ kind: 'green_area', name: { zh: '北区花园', en: 'North garden' } }), allow: ['admin'] },
   { route: 'revoke a QR code', method: 'POST', path: () => `${A}/locations/service-desk/revoke-code`, allow: ['admin'] },
+  { route: 'kiosk link', method: 'GET', path: () => `${A}/locations/b1-lobby/kiosk-link`, allow: ['admin'] },
+  { route: 'field kit', method: 'GET', path: () => `${A}/field-kit`, allow: ['admin', 'supervisor', 'inspector', 'department'] },
   { route: 'kiosk code', method: 'GET', path: () => `${A}/locations/b1-lobby/kiosk-code`, allow: ['admin', 'supervisor'] },
 ];
 

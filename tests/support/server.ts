@@ -31,12 +31,22 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { staticDir?: string | null; now?: number; port?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { staticDir?: string | null; now?: number; port?: number; realClock?: boolean } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pqm-test-'));
+  // Browser tests run on real time (the browser has its own clock); API tests move a fake one.
+  let fixed = opts.now ?? MONDAY_0900;
+  let offset = 0;
   const clock = {
-    now: opts.now ?? MONDAY_0900,
+    get now() {
+      return opts.realClock ? Date.now() + offset : fixed;
+    },
+    set now(v: number) {
+      if (opts.realClock) offset = v - Date.now();
+      else fixed = v;
+    },
     advance(ms: number) {
-      this.now += ms;
+      if (opts.realClock) offset += ms;
+      else fixed += ms;
     },
   };
   const config: Config = {

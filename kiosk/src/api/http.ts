@@ -1,0 +1,83 @@
+/**
+ * The PWA's only door to the server. A success is a JSON body of the expected kind:
+ * a captive portal's "200 OK" HTML page is an error here, never a receipt.
+ */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+
+  /** Worth retrying later: the network, the server or a rate limit, not the request itself. */
+  get transient(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+const TOKEN_KEY = 'pqm.token';
+
+export const session = {
+  get token(): string | null {
+    try {
+      return localStorage.getItem(TOKEN_KEY);
+    } catch {
+      return null;
+    }
+  },
+  set(token: string | null): void {
+    try {
+      if (token) localStorage.setItem(TOKEN_KEY, token);
+      else localStorage.removeItem(TOKEN_KEY);
+    } catch {
+      // Private mode without storage: the session lasts for this page only.
+    }
+  },
+};
+
+export interface RequestOptions {
+  method?: string;
+  json?: unknown;
+  body?: Blob;
+  auth?: boolean;
+  signal?: AbortSignal;
+}
+
+export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = session.token;
+  if (o.auth !== false && token) headers.authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (o.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(o.json);
+  } else if (o.body) {
+    headers['content-type'] = o.body.type || 'application/octet-stream';
+    body = o.body;
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, { method: o.method ?? (body ? 'POST' : 'GET'), headers, body, signal: o.signal, cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'offline');
+  }
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.includes('application/json')) {
+    // A login page, a proxy's error page, a captive portal: whatever it is, it is not our server's answer.
+    throw new ApiError(res.ok ? 502 : res.status || 502, `unexpected ${res.status} answer that is not JSON`);
+  }
+  let data: unknown;
+  try {
+    data = await res.json();
+  } catch {
+    throw new ApiError(502, 'unreadable answer');
+  }
+  if (!res.ok) {
+    const err = data as { error?: string; fields?: { path: string; message: string }[] };
+    throw new ApiError(res.status, err.error ?? `error ${res.status}`, err.fields ?? []);
+  }
+  return data as T;
+}

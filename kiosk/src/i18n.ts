@@ -1,0 +1,178 @@
+/** zh-CN first, English second; the browser's language picks, the switch overrides (remembered). */
+import { useEffect, useState } from 'preact/hooks';
+import { localeFrom, pick, type LocalText, type Locale } from '../../shared/index.ts';
+
+const messages = {
+  appName: ['物业巡查', 'Property patrol'],
+  language: ['English', '中文'],
+  signIn: ['员工登录', 'Staff sign-in'],
+  signOut: ['退出登录', 'Sign out'],
+  username: ['用户名', 'Username'],
+  password: ['密码', 'Password'],
+  signInAgain: ['登录已过期,请重新登录后继续上传', 'Your session expired: sign in again to continue syncing'],
+  wrongLogin: ['用户名或密码错误', 'Wrong username or password'],
+  offline: ['离线', 'Offline'],
+  waiting: ['待上传', 'waiting'],
+  lastSync: ['上次同步', 'last sync'],
+  never: ['从未', 'never'],
+  syncing: ['同步中…', 'syncing…'],
+  savedOnDevice: ['已保存在本机,联网后自动上传', 'Saved on this device; it will be sent when online'],
+  sent: ['已提交', 'Sent'],
+  needsAttention: ['需要处理', 'Needs attention'],
+  retry: ['重试', 'Retry'],
+  discard: ['删除', 'Discard'],
+  discardConfirm: ['确定删除这条记录?删除后无法恢复。', 'Discard this record? It cannot be recovered.'],
+  storageFull: ['手机存储空间已满:照片未能保存,文字记录已保存。', 'The phone is out of space: the photo was not stored, the text record was.'],
+  storageFullAll: ['手机存储空间已满,记录未能保存。请清理空间后重试。', 'The phone is out of space; nothing was saved. Free some space and try again.'],
+  scanNext: ['扫描下一个点位', 'Scan the next location'],
+  scanPrompt: ['对准点位二维码', 'Point the camera at a location QR code'],
+  scanFromPhoto: ['拍照识别二维码', 'Take a photo of the QR code'],
+  notOurCode: ['这不是本系统的点位二维码,已拒绝打开。', 'This QR code is not one of our location codes; it was not opened.'],
+  noCodeFound: ['照片中没有找到二维码', 'No QR code found in the photo'],
+  cancel: ['取消', 'Cancel'],
+  locationNotFound: ['找不到该点位(二维码可能已作废)', 'Location not found (the code may have been revoked)'],
+  notCachedOffline: ['离线状态下无法打开此点位:请先联网打开一次。', 'This location cannot be opened offline: open it once while online.'],
+  reportProblem: ['报告问题', 'Report a problem'],
+  category: ['问题类别', 'Category'],
+  description: ['问题描述', 'Description'],
+  describeHint: ['请描述您看到的问题', 'Describe what you see'],
+  photoOptional: ['照片(可选)', 'Photo (optional)'],
+  addPhoto: ['拍照', 'Take a photo'],
+  removePhoto: ['移除照片', 'Remove photo'],
+  contactOptional: ['联系方式(可选)', 'Contact (optional)'],
+  submit: ['提交', 'Submit'],
+  required: ['必填', 'required'],
+  reportSent: ['已收到您的反馈。请保存下面的链接查看处理进度:', 'Thank you. Keep this link to follow the progress:'],
+  reportQueued: ['已保存,联网后提交。提交后这里会显示进度链接。', 'Saved; it will be sent when online. The progress link appears here then.'],
+  track: ['查看进度', 'Follow progress'],
+  knownProblems: ['此处已知的问题', 'Problems already reported here'],
+  meToo: ['我也遇到', 'Me too'],
+  meTooDone: ['已记录,谢谢', 'Noted, thank you'],
+  reportedAgo: ['上报于', 'reported'],
+  people: ['人', 'people'],
+  patrol: ['巡查清单', 'Patrol checklist'],
+  startPatrol: ['开始巡查', 'Start the checklist'],
+  slotsToday: ['今日巡查时段', "Today's rounds"],
+  fillsSlot: ['本次巡查计入时段', 'This round counts for'],
+  voluntary: ['不在计划时段内(自愿巡查,不计入完成率)', 'Outside the schedule (a voluntary round, not counted in completion)'],
+  missedToday: ['今日漏检', 'missed today'],
+  openIssuesHere: ['此点位未关闭的问题', 'Open issues at this location'],
+  none: ['无', 'None'],
+  pass: ['合格', 'Pass'],
+  fail: ['不合格', 'Fail'],
+  na: ['不适用', 'N/A'],
+  whatIsWrong: ['问题说明', "What's wrong"],
+  photoRequired: ['需拍照', 'photo required'],
+  outOfRange: ['超出范围', 'out of range'],
+  submitPatrol: ['提交巡查', 'Submit the checklist'],
+  unanswered: ['未填写', 'not answered'],
+  presence: ['到场确认', 'Presence'],
+  viaKiosk: ['现场平板动态码', 'kiosk rotating code'],
+  viaLabel: ['点位二维码', 'printed QR label'],
+  viaLink: ['链接打开', 'opened from a link'],
+  notices: ['整改通知', 'Rectification notices'],
+  noNotices: ['暂无整改通知', 'No rectification notices'],
+  deadline: ['整改期限', 'Deadline'],
+  requirement: ['整改要求', 'Requirement'],
+  overdueBy: ['已超期', 'overdue by'],
+  dueIn: ['剩余', 'due in'],
+  reportFix: ['反馈整改', 'Report the fix'],
+  fixNote: ['整改情况', 'What was done'],
+  afterPhoto: ['整改后照片', 'After-photo'],
+  outbox: ['待上传记录', 'Waiting to send'],
+  nothingWaiting: ['全部已上传', 'Everything is sent'],
+  progress: ['处理进度', 'Progress'],
+  confirmFixed: ['已解决', 'It is fixed'],
+  notFixed: ['未解决', 'Not fixed'],
+  notFixedReason: ['还有什么问题?', 'What is still wrong?'],
+  rateHandling: ['请评价本次处理', 'Rate how this was handled'],
+  thanksRating: ['感谢您的评价', 'Thank you for rating'],
+  yourRating: ['您的评价', 'Your rating'],
+  survey: ['业主满意度调查', 'Owner satisfaction survey'],
+  household: ['房号(如 1-2-301)', 'Household (e.g. 1-2-301)'],
+  surveyThanks: ['感谢您参与调查!', 'Thank you for taking part!'],
+  surveyAlready: ['该房号已参与本次调查', 'This household has already answered this survey'],
+  scoreLabels: ['很不满意,不满意,一般,满意,很满意', 'Very dissatisfied,Dissatisfied,Neutral,Satisfied,Very satisfied'],
+  kioskRate: ['您对这里的服务满意吗?', 'How satisfied are you with our service here?'],
+  kioskThanks: ['谢谢!', 'Thank you!'],
+  kioskWhat: ['哪里让您不满意?', 'What was wrong?'],
+  kioskSkip: ['跳过', 'Skip'],
+  kioskScan: ['扫码报事 / 员工扫码巡查', 'Scan to report a problem / staff: scan to patrol'],
+  kioskNotSetUp: ['此平板尚未设置:请管理员从控制台打开平板链接。', 'This tablet is not set up: an administrator opens its kiosk link from the console.'],
+  newVersion: ['有新版本', 'A new version is available'],
+  reload: ['刷新', 'Reload'],
+  readyOffline: ['已可离线使用', 'Ready to work offline'],
+  back: ['返回', 'Back'],
+  home: ['首页', 'Home'],
+  locations: ['点位', 'Locations'],
+  search: ['搜索', 'Search'],
+  signedInAs: ['已登录', 'Signed in as'],
+  welcome: ['扫描点位二维码即可报事或巡查', 'Scan a location QR code to report a problem or patrol'],
+  error: ['出错了', 'Something went wrong'],
+  tryAgain: ['请稍后再试', 'Please try again later'],
+} satisfies Record<string, [string, string]>;
+
+export type MessageKey = keyof typeof messages;
+
+const KEY = 'pqm.locale';
+let current: Locale = initial();
+const listeners = new Set<(l: Locale) => void>();
+
+function initial(): Locale {
+  try {
+    const saved = localStorage.getItem(KEY);
+    if (saved === 'zh-CN' || saved === 'en') return saved;
+  } catch {
+    // No storage: follow the browser.
+  }
+  return localeFrom(typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+}
+
+export function t(key: MessageKey): string {
+  return messages[key][current === 'zh-CN' ? 0 : 1];
+}
+
+export function tx(text: LocalText | null | undefined): string {
+  return text ? pick(text, current) : '';
+}
+
+export function locale(): Locale {
+  return current;
+}
+
+export function setLocale(l: Locale): void {
+  current = l;
+  try {
+    localStorage.setItem(KEY, l);
+  } catch {
+    // Remembered for this page only.
+  }
+  document.documentElement.lang = l;
+  for (const fn of listeners) fn(l);
+}
+
+/** Re-render a component when the language changes. */
+export function useLocale(): Locale {
+  const [l, set] = useState(current);
+  useEffect(() => {
+    listeners.add(set);
+    return () => void listeners.delete(set);
+  }, []);
+  return l;
+}
+
+export function formatTime(at: number): string {
+  return new Date(at).toLocaleTimeString(current, { hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatDateTime(at: number): string {
+  return new Date(at).toLocaleString(current, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatDuration(ms: number): string {
+  const m = Math.round(Math.abs(ms) / 60_000);
+  if (m < 60) return current === 'zh-CN' ? `${m} 分钟` : `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return current === 'zh-CN' ? `${h} 小时 ${m % 60} 分` : `${h} h ${m % 60} min`;
+  return current === 'zh-CN' ? `${Math.floor(h / 24)} 天` : `${Math.floor(h / 24)} days`;
+}

@@ -1,0 +1,85 @@
+/**
+ * What the PWA keeps on the phone (IndexedDB "pqm"):
+ * - outbox:   records waiting to reach the server, deleted only after the server's JSON receipt
+ * - photos:   compressed photo blobs by SHA-256, kept until no waiting record refers to them
+ * - cache:    the last field kit (locations, checklists) and location pages, so a patrol works offline
+ * - meta:     last successful sync time
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+export type OutboxKind = 'inspection' | 'ownerReport' | 'meToo' | 'issueAction' | 'kioskRating' | 'surveyResponse';
+
+export interface OutboxEntry {
+  /** The record's UUID: the idempotency key the server checks. */
+  id: string;
+  kind: OutboxKind;
+  url: string;
+  body: unknown;
+  /** Photos to upload before the record. */
+  photos: string[];
+  /** Staff records need the session token; owner records never send it. */
+  auth: boolean;
+  label: string;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  state: 'pending' | 'attention';
+  lastError: string | null;
+  /** The server's receipt once sent (kept on owner reports for their tracking link). */
+  receipt?: unknown;
+}
+
+export interface StoredPhoto {
+  sha256: string;
+  blob: Blob;
+  size: number;
+  uploaded: boolean;
+}
+
+interface Schema extends DBSchema {
+  outbox: { key: string; value: OutboxEntry; indexes: { byCreated: number } };
+  photos: { key: string; value: StoredPhoto };
+  cache: { key: string; value: { key: string; value: unknown; savedAt: number } };
+  meta: { key: string; value: unknown };
+}
+
+export type PqmDb = IDBPDatabase<Schema>;
+
+let opening: Promise<PqmDb> | null = null;
+
+export function openStore(name = 'pqm'): Promise<PqmDb> {
+  opening ??= openDB<Schema>(name, 1, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byCreated', 'createdAt');
+        db.createObjectStore('photos', { keyPath: 'sha256' });
+        db.createObjectStore('cache', { keyPath: 'key' });
+        db.createObjectStore('meta');
+      }
+    },
+  });
+  return opening;
+}
+
+/** For tests: forget the open connection so the next openStore() opens afresh. */
+export function resetStoreForTests(): void {
+  opening = null;
+}
+
+export async function cacheGet<T>(key: string): Promise<{ value: T; savedAt: number } | undefined> {
+  try {
+    const row = await (await openStore()).get('cache', key);
+    return row ? { value: row.value as T, savedAt: row.savedAt } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function cachePut(key: string, value: unknown): Promise<void> {
+  try {
+    const db = await openStore();
+    await db.put('cache', { key, value, savedAt: Date.now() });
+  } catch {
+    // Caching is a convenience; failing to cache never blocks the screen.
+  }
+}

@@ -1,0 +1,194 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError, type RequestOptions } from '../api/http.ts';
+import { openStore, resetStoreForTests, type PqmDb } from './db.ts';
+import { Outbox, backoff, type NewEntry } from './outbox.ts';
+
+/** A scripted server: each call is answered by the next rule that matches, and every call is recorded. */
+function fakeServer() {
+  const calls: { path: string; method: string; body?: unknown }[] = [];
+  const failures: ((path: string) => ApiError | null)[] = [];
+  const send = async <T>(path: string, o: RequestOptions = {}): Promise<T> => {
+    calls.push({ path, method: o.method ?? 'GET', body: o.json });
+    for (const f of failures) {
+      const err = f(path);
+      if (err) throw err;
+    }
+    if (path.startsWith('/api/photos/')) return { kind: 'photo', sha256: path.split('/').pop() } as T;
+    const body = o.json as { id: string };
+    return { kind: path.includes('inspections') ? 'inspection' : 'ownerReport', id: body.id } as T;
+  };
+  return { calls, failures, send };
+}
+
+let db: PqmDb;
+let clock = 1_000_000;
+const now = () => clock;
+const photo = (text: string) => ({ sha256: text.padEnd(64, '0'), blob: new Blob([text], { type: 'image/jpeg' }) });
+const inspection = (id: string): NewEntry => ({ id, kind: 'inspection', url: '/api/inspections', body: { id }, auth: true, label: `patrol ${id}` });
+
+beforeEach(async () => {
+  indexedDB.deleteDatabase('pqm');
+  resetStoreForTests();
+  db = await openStore();
+  clock = 1_000_000;
+});
+afterEach(() => db.close());
+
+describe('the outbox', () => {
+  it('sends photos first, then the record, and deletes the entry and its photos only after the receipt', async () => {
+    const server = fakeServer();
+    const box = new Outbox({ db, send: server.send, now });
+    await box.add(inspection('a'), [photo('p1'), photo('p2')]);
+    expect(box.current.pending).toBe(1);
+    await box.drain();
+    expect(server.calls.map((c) => c.path)).toEqual([`/api/photos/${'p1'.padEnd(64, '0')}`, `/api/photos/${'p2'.padEnd(64, '0')}`, '/api/inspections']);
+    expect(await db.count('outbox')).toBe(0);
+    expect(await db.count('photos')).toBe(0);
+    expect(box.current).toMatchObject({ pending: 0, lastSyncAt: clock });
+  });
+
+  it('survives being reopened: what was saved is still there after a "reload"', async () => {
+    const box = new Outbox({ db, send: fakeServer().send, now });
+    await box.add(inspection('kept'), [photo('k')]);
+    db.close();
+    resetStoreForTests();
+    db = await openStore();
+    const again = new Outbox({ db, send: fakeServer().send, now });
+    expect((await again.entries()).map((e) => e.id)).toEqual(['kept']);
+    expect(await db.get('photos', 'k'.padEnd(64, '0'))).toBeDefined();
+  });
+
+  it('a server that answers 503 three times, then succeeds: retried with growing backoff, sent once, nothing lost', async () => {
+    const server = fakeServer();
+    let fails = 3;
+    server.failures.push((path) => (path === '/api/inspections' && fails-- > 0 ? new ApiError(503, 'unavailable') : null));
+    const box = new Outbox({ db, send: server.send, now });
+    await box.add(inspection('r'));
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await box.drain();
+      const next = await box.nextAttemptAt();
+      if (next !== null) {
+        waits.push(next - clock);
+        clock = next;
+      }
+    }
+    expect(waits).toEqual([backoff(1), backoff(2), backoff(3)]);
+    expect(waits[2]).toBeGreaterThan(waits[0]);
+    expect(server.calls.filter((c) => c.path === '/api/inspections')).toHaveLength(4);
+    expect(await db.count('outbox')).toBe(0);
+  });
+
+  it('does not retry before the backoff has passed', async () => {
+    const server = fakeServer();
+    server.failures.push(() => new ApiError(0, 'offline'));
+    const box = new Outbox({ db, send: server.send, now });
+    await box.add(inspection('w'));
+    await box.drain();
+    await box.drain();
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it('coming back online retries at once, without waiting out the backoff', async () => {
+    const server = fakeServer();
+    let offline = true;
+    server.failures.push(() => (offline ? new ApiError(0, 'offline') : null));
+    const box = new Outbox({ db, send: server.send, now });
+    await box.add(inspection('back'));
+    await box.drain();
+    await box.drain();
+    offline = false;
+    await box.drain({ force: true });
+    expect(await db.count('outbox')).toBe(0);
+  });
+
+  it('a captive portal\'s 200 HTML page is not a receipt: the entry stays', async () => {
+    const box = new Outbox({ db, send: async () => { throw new ApiError(502, 'unexpected 200 answer that is not JSON'); }, now });
+    await box.add(inspection('portal'));
+    await box.drain();
+    expect(await db.get('outbox', 'portal')).toMatchObject({ state: 'pending', attempts: 1 });
+  });
+
+  it('a receipt for a different record is not taken as success', async () => {
+    const box = new Outbox({ db, send: async <T>() => ({ kind: 'inspection', id: 'someone-else' }) as T, now });
+    await box.add(inspection('mine'));
+    await box.drain();
+    expect(await db.get('outbox', 'mine')).toMatchObject({ state: 'pending' });
+  });
+
+  it('a permanent 4xx parks the entry under "needs attention" with the reason, and the rest still go', async () => {
+    const server = fakeServer();
+    const send = async <T>(path: string, o: RequestOptions = {}): Promise<T> => {
+      if ((o.json as { id?: string })?.id === 'bad') throw new ApiError(400, 'invalid answers', [{ path: 'answers.escape.photos', message: 'a photo is required' }]);
+      return server.send<T>(path, o);
+    };
+    const box = new Outbox({ db, send, now });
+    await box.add(inspection('bad'));
+    clock++;
+    await box.add(inspection('good'));
+    await box.drain();
+    expect(await db.get('outbox', 'good')).toBeUndefined();
+    expect(box.current.attention.map((e) => [e.id, e.lastError])).toEqual([['bad', '400 answers.escape.photos: a photo is required']]);
+    expect(box.current.pending).toBe(0);
+  });
+
+  it('a 401 in the middle of a drain pauses the queue with everything kept; after sign-in it carries on', async () => {
+    const server = fakeServer();
+    let signedIn = true;
+    let expired = false;
+    const send = async <T>(path: string, o: RequestOptions = {}): Promise<T> => {
+      if (!signedIn) throw new ApiError(401, 'sign in first');
+      const r = await server.send<T>(path, o);
+      if (!expired) [signedIn, expired] = [false, true]; // the session expires after the first record
+      return r;
+    };
+    const box = new Outbox({ db, send, now });
+    for (const id of ['1', '2', '3']) {
+      await box.add(inspection(id));
+      clock++;
+    }
+    await box.drain();
+    expect((await box.entries()).map((e) => e.id)).toEqual(['2', '3']);
+    expect(box.current.paused).toBe('auth');
+    await box.drain();
+    expect(server.calls).toHaveLength(1);
+
+    signedIn = true;
+    box.resume();
+    await box.drain();
+    expect(await db.count('outbox')).toBe(0);
+  });
+
+  it('two drains at the same time send each record once', async () => {
+    const server = fakeServer();
+    const box = new Outbox({ db, send: server.send, now });
+    await box.add(inspection('once'));
+    await Promise.all([box.drain(), box.drain(), box.drain()]);
+    expect(server.calls.filter((c) => c.path === '/api/inspections')).toHaveLength(1);
+  });
+
+  it('a photo already uploaded is not sent again when its record is retried', async () => {
+    const server = fakeServer();
+    let fail = true;
+    server.failures.push((path) => (path === '/api/inspections' && fail ? ((fail = false), new ApiError(503, 'down')) : null));
+    const box = new Outbox({ db, send: server.send, now });
+    await box.add(inspection('p'), [photo('only-once')]);
+    await box.drain();
+    clock += backoff(1);
+    await box.drain();
+    expect(server.calls.filter((c) => c.path.startsWith('/api/photos/'))).toHaveLength(1);
+  });
+
+  it('an entry needing attention can be retried or, on the user\'s choice, discarded', async () => {
+    const box = new Outbox({ db, send: async () => { throw new ApiError(409, 'conflict'); }, now });
+    await box.add(inspection('x'), [photo('x')]);
+    await box.drain();
+    expect(box.current.attention).toHaveLength(1);
+    await box.retry('x');
+    expect(box.current.pending).toBe(1);
+    await box.discard('x');
+    expect(await db.count('outbox')).toBe(0);
+    expect(await db.count('photos')).toBe(0);
+  });
+});

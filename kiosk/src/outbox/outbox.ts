@@ -1,0 +1,224 @@
+/**
+ * The outbox: everything a user saves goes here first (durably), then to the server.
+ * One drain runs at a time. Photos go first, then the record; an entry is deleted only
+ * after the server's JSON receipt for that very record. A 401 pauses the queue until the
+ * user signs in again; a permanent 4xx parks the entry under "needs attention" and the
+ * rest carry on; anything else (offline, 5xx, a captive portal) is retried with backoff.
+ */
+import { ApiError, type RequestOptions } from '../api/http.ts';
+import type { OutboxEntry, OutboxKind, PqmDb } from './db.ts';
+
+export interface NewEntry {
+  id: string;
+  kind: OutboxKind;
+  url: string;
+  body: unknown;
+  auth: boolean;
+  label: string;
+}
+
+export interface PhotoInput {
+  sha256: string;
+  blob: Blob;
+}
+
+export interface OutboxStatus {
+  pending: number;
+  attention: OutboxEntry[];
+  /** Set when the server said 401: nothing more is sent until sign-in. */
+  paused: 'auth' | null;
+  syncing: boolean;
+  lastSyncAt: number | null;
+  lastError: string | null;
+}
+
+export interface OutboxDeps {
+  db: PqmDb;
+  send: <T>(path: string, o?: RequestOptions) => Promise<T>;
+  now?: () => number;
+  onReceipt?: (entry: OutboxEntry, receipt: Record<string, unknown>) => void | Promise<void>;
+}
+
+/** Thrown by add() when the phone is out of space; the text record was still saved if `recordSaved`. */
+export class StorageFullError extends Error {
+  constructor(readonly recordSaved: boolean) {
+    super(recordSaved ? 'photo not stored: the phone is out of space' : 'not stored: the phone is out of space');
+  }
+}
+
+const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+
+export function backoff(attempts: number): number {
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+const isQuotaError = (e: unknown) => e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'UnknownError');
+
+export class Outbox {
+  private running: Promise<void> | null = null;
+  private listeners = new Set<(s: OutboxStatus) => void>();
+  private status: OutboxStatus = { pending: 0, attention: [], paused: null, syncing: false, lastSyncAt: null, lastError: null };
+  private readonly now: () => number;
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  subscribe(fn: (s: OutboxStatus) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.status);
+    return () => this.listeners.delete(fn);
+  }
+
+  get current(): OutboxStatus {
+    return this.status;
+  }
+
+  /** Saves the record and its photos in one strict-durability transaction; resolves once on disk. */
+  async add(entry: NewEntry, photos: PhotoInput[] = []): Promise<void> {
+    const full: OutboxEntry = {
+      ...entry,
+      photos: photos.map((p) => p.sha256),
+      createdAt: this.now(),
+      attempts: 0,
+      nextAttemptAt: 0,
+      state: 'pending',
+      lastError: null,
+    };
+    try {
+      const tx = this.deps.db.transaction(['outbox', 'photos'], 'readwrite', { durability: 'strict' });
+      await Promise.all([
+        tx.objectStore('outbox').put(full),
+        ...photos.map((p) => tx.objectStore('photos').put({ sha256: p.sha256, blob: p.blob, size: p.blob.size, uploaded: false })),
+        tx.done,
+      ]);
+    } catch (e) {
+      if (!isQuotaError(e) || photos.length === 0) throw isQuotaError(e) ? new StorageFullError(false) : e;
+      // Out of space: keep the words even if the pictures cannot be kept.
+      const tx = this.deps.db.transaction('outbox', 'readwrite', { durability: 'strict' });
+      await Promise.all([tx.store.put({ ...full, photos: [], lastError: 'photo could not be stored on this phone' }), tx.done]);
+      await this.refresh();
+      throw new StorageFullError(true);
+    }
+    await this.refresh();
+  }
+
+  /** After signing in again. */
+  resume(): void {
+    this.status = { ...this.status, paused: null };
+    this.emit();
+  }
+
+  /** Send an entry that needed attention once more (after the user fixed what was wrong elsewhere). */
+  async retry(id: string): Promise<void> {
+    const e = await this.deps.db.get('outbox', id);
+    if (e) await this.deps.db.put('outbox', { ...e, state: 'pending', attempts: 0, nextAttemptAt: 0, lastError: null });
+    await this.refresh();
+  }
+
+  /** Only ever on the user's explicit choice, never by the queue itself. */
+  async discard(id: string): Promise<void> {
+    await this.deps.db.delete('outbox', id);
+    await this.gcPhotos();
+    await this.refresh();
+  }
+
+  async entries(): Promise<OutboxEntry[]> {
+    return this.deps.db.getAllFromIndex('outbox', 'byCreated');
+  }
+
+  /**
+   * Single-flight: a drain already running is joined, not duplicated.
+   * `force` skips the backoff wait: for signals that conditions changed (back online, the user asked).
+   */
+  drain(opts: { force?: boolean } = {}): Promise<void> {
+    this.running ??= this.drainOnce(opts.force ?? false).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** When the next entry is due for a retry, if any. */
+  async nextAttemptAt(): Promise<number | null> {
+    const pending = (await this.entries()).filter((e) => e.state === 'pending');
+    return pending.length ? Math.min(...pending.map((e) => e.nextAttemptAt)) : null;
+  }
+
+  private async drainOnce(force: boolean): Promise<void> {
+    if (this.status.paused) return;
+    this.status = { ...this.status, syncing: true };
+    this.emit();
+    try {
+      for (const entry of await this.entries()) {
+        if (entry.state !== 'pending' || (!force && entry.nextAttemptAt > this.now())) continue;
+        const outcome = await this.sendOne(entry);
+        if (outcome === 'stop') break;
+      }
+    } finally {
+      this.status = { ...this.status, syncing: false };
+      await this.refresh();
+    }
+  }
+
+  private async sendOne(entry: OutboxEntry): Promise<'ok' | 'next' | 'stop'> {
+    const { db, send } = this.deps;
+    try {
+      for (const sha of entry.photos) {
+        const photo = await db.get('photos', sha);
+        if (!photo || photo.uploaded) continue;
+        const r = await send<{ kind?: string; sha256?: string }>(`/api/photos/${sha}`, { method: 'PUT', body: photo.blob, auth: entry.auth });
+        if (r.kind !== 'photo' || r.sha256 !== sha) throw new ApiError(502, 'photo upload was not acknowledged');
+        await db.put('photos', { ...photo, uploaded: true });
+      }
+      const receipt = await send<Record<string, unknown>>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
+      if (receipt.kind !== entry.kind || receipt.id !== entry.id) throw new ApiError(502, 'the answer is not a receipt for this record');
+      await this.deps.onReceipt?.(entry, receipt);
+      const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
+      await Promise.all([tx.store.delete(entry.id), tx.done]);
+      await this.gcPhotos();
+      this.status = { ...this.status, lastSyncAt: this.now(), lastError: null };
+      await db.put('meta', this.status.lastSyncAt, 'lastSyncAt');
+      return 'ok';
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(0, String(e));
+      if (err.status === 401 && entry.auth) {
+        this.status = { ...this.status, paused: 'auth', lastError: err.message };
+        return 'stop';
+      }
+      if (!err.transient) {
+        const detail = err.fields.length ? err.fields.map((f) => `${f.path}: ${f.message}`).join('; ') : err.message;
+        await db.put('outbox', { ...entry, state: 'attention', lastError: `${err.status} ${detail}` });
+        return 'next';
+      }
+      const attempts = entry.attempts + 1;
+      await db.put('outbox', { ...entry, attempts, nextAttemptAt: this.now() + backoff(attempts), lastError: err.message });
+      this.status = { ...this.status, lastError: err.message };
+      // Offline or the server is down: the rest would fail the same way.
+      return 'stop';
+    }
+  }
+
+  /** Photos no waiting record refers to are removed (uploaded or not, nobody needs them). */
+  private async gcPhotos(): Promise<void> {
+    const { db } = this.deps;
+    const needed = new Set((await db.getAll('outbox')).flatMap((e) => e.photos));
+    for (const key of await db.getAllKeys('photos')) if (!needed.has(key)) await db.delete('photos', key);
+  }
+
+  private async refresh(): Promise<void> {
+    const all = await this.entries();
+    const lastSyncAt = ((await this.deps.db.get('meta', 'lastSyncAt')) as number | undefined) ?? this.status.lastSyncAt;
+    this.status = {
+      ...this.status,
+      pending: all.filter((e) => e.state === 'pending').length,
+      attention: all.filter((e) => e.state === 'attention'),
+      lastSyncAt,
+    };
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const fn of this.listeners) fn(this.status);
+  }
+}

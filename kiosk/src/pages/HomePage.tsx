@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { LOCATION_KIND_LABELS, ROLE_LABELS } from '../../../shared/index.ts';
+import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
+import { cacheGet } from '../outbox/db.ts';
+import { fieldKits, signOut, useMe, type FieldKit } from '../state/session.ts';
+import type { MyReport } from '../state/sync.ts';
+import { Layout } from '../ui/Layout.tsx';
+import { Scanner } from '../ui/Scanner.tsx';
+
+export default function HomePage() {
+  useLocale();
+  const me = useMe();
+  const { route } = useLocation();
+  const [scanning, setScanning] = useState(false);
+  const [kits, setKits] = useState<FieldKit[]>([]);
+  const [filter, setFilter] = useState('');
+  const [reports, setReports] = useState<MyReport[]>([]);
+  useEffect(() => void fieldKits().then(setKits), [me?.user.id]);
+  useEffect(() => void cacheGet<MyReport[]>('myReports').then((r) => setReports(r?.value ?? [])), []);
+  const isDept = me?.memberships.some((m) => m.role === 'department');
+  const q = filter.trim().toLowerCase();
+
+  return (
+    <Layout>
+      {me ? (
+        <section class="card">
+          <p>
+            {t('signedInAs')} <strong>{me.user.displayName}</strong>
+            {me.memberships.map((m) => (
+              <span key={m.estateId} class="badge">{tx(ROLE_LABELS[m.role])} · {tx(me.estates.find((e) => e.id === m.estateId)?.name)}</span>
+            ))}
+          </p>
+          <div class="actions">
+            {isDept ? <a class="button primary" href="/notices" data-testid="my-notices">{t('notices')}</a> : null}
+            <button type="button" class="secondary" onClick={() => void signOut()}>{t('signOut')}</button>
+          </div>
+        </section>
+      ) : (
+        <section class="card">
+          <p>{t('welcome')}</p>
+          <a class="button secondary" href="/login">{t('signIn')}</a>
+        </section>
+      )}
+      <button type="button" class="primary wide" onClick={() => setScanning(true)} data-testid="scan">{t('scanNext')}</button>
+      {scanning ? <Scanner onClose={() => setScanning(false)} onLocation={(s) => route(`/l/${s.code}${s.kioskCode ? `?k=${s.kioskCode}` : s.fromLabel ? '?q=1' : ''}`)} /> : null}
+      {reports.length ? (
+        <section class="card">
+          <h3>{t('progress')}</h3>
+          <ul class="list">
+            {reports.map((r) => (
+              <li key={r.trackingToken}><a href={`/t/${r.trackingToken}`}>{r.label} · {formatDateTime(r.at)}</a></li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {kits.map((kit) => (
+        <section class="card" key={kit.estate.id}>
+          <h3>{tx(kit.estate.name)} · {t('locations')}</h3>
+          <input type="search" placeholder={t('search')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+          <ul class="list">
+            {kit.locations
+              .filter((l) => !q || tx(l.name).toLowerCase().includes(q) || l.name.zh.includes(q))
+              .slice(0, 100)
+              .map((l) => (
+                <li key={l.id}>
+                  <a href={`/l/${l.code}`}>{tx(l.name)}</a> <small class="muted">{tx(LOCATION_KIND_LABELS[l.kind])}</small>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </Layout>
+  );
+}

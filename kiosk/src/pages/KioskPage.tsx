@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import QRCode from 'qrcode';
+import { CATEGORY_LABELS, type Category } from '../../../shared/index.ts';
+import { api } from '../api/http.ts';
+import { locale, setLocale, t, tx, useLocale } from '../i18n.ts';
+import { STEP_MS, kioskCode } from '../kiosk/totp.ts';
+import { save } from '../state/sync.ts';
+import type { Landing } from './landing.ts';
+
+const FACES = ['😞', '🙁', '🙂', '😄'];
+const REASONS: Category[] = ['hygiene', 'facilities', 'service', 'order'];
+
+/**
+ * A lobby tablet: the location's QR code, rotating every 30 s (proof of presence), and a one-tap
+ * four-face rating. Deliberately no links: it is never a way into staff functions.
+ */
+export default function KioskPage() {
+  useLocale();
+  const { params } = useRoute();
+  const code = params.code;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [secret] = useState(() => {
+    const fromHash = new URLSearchParams(location.hash.slice(1)).get('k');
+    const key = `pqm.kiosk.${code}`;
+    if (fromHash) {
+      localStorage.setItem(key, fromHash);
+      history.replaceState(null, '', location.pathname); // keep the secret out of screenshots and history
+    }
+    return localStorage.getItem(key);
+  });
+  const [landing, setLanding] = useState<Landing | null>(null);
+  const [step, setStep] = useState<'rate' | 'why' | 'thanks'>('rate');
+  const [face, setFace] = useState(0);
+  const [reason, setReason] = useState('');
+
+  useEffect(() => void api<Landing>(`/api/locations/by-code/${code}`, { auth: false }).then(setLanding).catch(() => undefined), [code]);
+
+  // Redraw the QR code at every step boundary.
+  useEffect(() => {
+    if (!secret) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const draw = async () => {
+      const now = Date.now();
+      const k = await kioskCode(secret, now);
+      if (canvas.current) await QRCode.toCanvas(canvas.current, `${location.origin}/l/${code}?k=${k}`, { width: 360, margin: 2, errorCorrectionLevel: 'M' });
+      canvas.current?.setAttribute('data-code', k);
+      timer = setTimeout(draw, STEP_MS - (now % STEP_MS) + 50);
+    };
+    void draw();
+    return () => clearTimeout(timer);
+  }, [secret, code]);
+
+  useEffect(() => {
+    if (step !== 'thanks') return;
+    const timer = setTimeout(() => (setStep('rate'), setReason(''), setFace(0)), 4000);
+    return () => clearTimeout(timer);
+  }, [step]);
+
+  const send = async (f: number, why = '', category?: Category) => {
+    const id = crypto.randomUUID();
+    await save({ id, kind: 'kioskRating', url: '/api/kiosk/ratings', auth: false, label: 'kiosk', body: { id, locationCode: code, face: f, reason: why, ...(category ? { category } : {}) } });
+    setStep('thanks');
+  };
+
+  return (
+    <div class="kiosk" data-testid="kiosk">
+      <header>
+        <h1>{tx(landing?.location.name) || '…'}</h1>
+        <button type="button" class="link" onClick={() => setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN')}>{t('language')}</button>
+      </header>
+      <div class="kiosk-body">
+        <figure class="kiosk-qr">
+          {secret ? <canvas ref={canvas} data-testid="kiosk-qr" /> : <p class="warn-text">{t('kioskNotSetUp')}</p>}
+          <figcaption>{t('kioskScan')}</figcaption>
+        </figure>
+        <section class="kiosk-rate">
+          {step === 'rate' ? (
+            <>
+              <h2>{t('kioskRate')}</h2>
+              <div class="faces">
+                {FACES.map((emoji, i) => (
+                  <button type="button" key={i} class={`face f${i + 1}`} aria-label={`${i + 1}/4`} data-testid={`face-${i + 1}`} onClick={() => (i < 2 ? (setFace(i + 1), setStep('why')) : void send(i + 1))}>
+                    {emoji}
+                  </button>
+                ))}
+              </div>
+            </>
+          ) : step === 'why' ? (
+            <>
+              <h2>{t('kioskWhat')}</h2>
+              <div class="chips">
+                {REASONS.map((c) => (
+                  <button type="button" key={c} class="chip" data-testid={`why-${c}`} onClick={() => void send(face, reason.trim() || tx(CATEGORY_LABELS[c]), c)}>
+                    {tx(CATEGORY_LABELS[c])}
+                  </button>
+                ))}
+              </div>
+              <textarea value={reason} maxLength={300} placeholder={t('describeHint')} onInput={(e) => setReason(e.currentTarget.value)} />
+              <button type="button" class="secondary" onClick={() => void send(face)}>{t('kioskSkip')}</button>
+            </>
+          ) : (
+            <h2 class="thanks" data-testid="kiosk-thanks">{t('kioskThanks')}</h2>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { LOCATION_KIND_LABELS, SEVERITY_LABELS, SLOT_STATUS_LABELS, type Confirmation, type Issue } from '../../../shared/index.ts';
+import { ApiError } from '../api/http.ts';
+import { formatDateTime, formatTime, t, tx, useLocale } from '../i18n.ts';
+import { useMe } from '../state/session.ts';
+import { Layout } from '../ui/Layout.tsx';
+import { Scanner } from '../ui/Scanner.tsx';
+import { loadLanding, type Landing } from './landing.ts';
+import { KnownProblems, OwnerReport } from './OwnerReport.tsx';
+import { PatrolForm } from './PatrolForm.tsx';
+import { RectifyForm } from './RectifyForm.tsx';
+
+/** What a location's QR code opens: the owner's report form, and for staff the checklist due here now. */
+export default function LocationPage() {
+  const { params, query, url } = useRoute() as ReturnType<typeof useRoute> & { url?: string };
+  // A new scan is a new visit: fresh presence time and form.
+  return <LocationView key={url ?? `${params.code}?${query.k ?? ''}${query.q ?? ''}`} code={params.code} query={query} />;
+}
+
+function LocationView({ code, query }: { code: string; query: Record<string, string> }) {
+  useLocale();
+  const [landing, setLanding] = useState<Landing | null>(null);
+  const [error, setError] = useState('');
+  const [reloadKey, setReloadKey] = useState(0);
+  const me = useMe();
+  // Presence: a kiosk's rotating code, a printed label (?q=1), or just a link.
+  const [opened] = useState(() => ({ at: Date.now(), kioskCode: /^\d{6}$/.test(query.k ?? '') ? query.k : null, label: query.q === '1' }));
+
+  useEffect(() => {
+    setError('');
+    loadLanding(code)
+      .then(setLanding)
+      .catch((e) => setError(e instanceof ApiError && e.status === 404 ? t('locationNotFound') : e instanceof ApiError && e.status === 0 ? t('notCachedOffline') : t('tryAgain')));
+  }, [code, me?.user.id, reloadKey]);
+
+  if (error) return <Layout><p class="error card" role="alert">{error}</p></Layout>;
+  if (!landing) return <Layout><p class="muted">…</p></Layout>;
+  const confirmedBy: Confirmation = opened.kioskCode ? 'kiosk_code' : opened.label ? 'printed_code' : 'link';
+
+  return (
+    <Layout>
+      <section class="hero">
+        <h1 data-testid="location-name">{tx(landing.location.name)}</h1>
+        <p class="muted">
+          {tx(LOCATION_KIND_LABELS[landing.location.kind])} · {tx(landing.estate.name)}
+        </p>
+        {landing.offlineSince ? <p class="warn-text">{t('offline')} · {formatDateTime(landing.offlineSince)}</p> : null}
+      </section>
+      {landing.staff ? (
+        <StaffPanel landing={landing} confirmedBy={confirmedBy} opened={opened} onChanged={() => setReloadKey((k) => k + 1)} />
+      ) : (
+        <>
+          <KnownProblems landing={landing} />
+          <OwnerReport landing={landing} />
+        </>
+      )}
+    </Layout>
+  );
+}
+
+function StaffPanel({ landing, confirmedBy, opened, onChanged }: { landing: Landing; confirmedBy: Confirmation; opened: { at: number; kioskCode: string | null }; onChanged: () => void }) {
+  const staff = landing.staff!;
+  const [patrolling, setPatrolling] = useState(false);
+  const [message, setMessage] = useState('');
+  const [fixing, setFixing] = useState<string | null>(null);
+  const [scanning, setScanning] = useState(false);
+  const { route } = useLocation();
+  const canPatrol = staff.role !== 'department' && staff.template;
+  const fillSlot = staff.slots.find((s) => s.key === staff.fills);
+  const mine = (i: Issue) => staff.role === 'department' && i.departmentId === staff.departmentId && (i.status === 'assigned' || i.status === 'reopened');
+
+  return (
+    <>
+      {message ? <p class="card ok" role="status" data-testid="patrol-saved">{message}</p> : null}
+      {canPatrol ? (
+        <section class="card">
+          <h2>{t('slotsToday')}</h2>
+          <ol class="slots">
+            {staff.slots.map((s) => (
+              <li key={s.key} class={`slot ${s.status}`}>
+                {formatTime(s.start)}–{formatTime(s.end)} <span class="badge">{tx(SLOT_STATUS_LABELS[s.status])}</span>
+              </li>
+            ))}
+          </ol>
+          {staff.missedToday ? <p class="warn-text">{staff.missedToday} {t('missedToday')}</p> : null}
+          <p data-testid="fills">{fillSlot ? `${t('fillsSlot')} ${formatTime(fillSlot.start)}–${formatTime(fillSlot.end)}` : t('voluntary')}</p>
+          <p class="muted">
+            {t('presence')}: {confirmedBy === 'kiosk_code' ? t('viaKiosk') : confirmedBy === 'printed_code' ? t('viaLabel') : t('viaLink')}
+          </p>
+          {patrolling ? (
+            <PatrolForm
+              ctx={{ template: staff.template!, locationId: landing.location.id, locationName: tx(landing.location.name), confirmedBy, kioskCode: opened.kioskCode, startedAt: opened.at }}
+              onDone={(m) => {
+                setPatrolling(false);
+                setMessage(m);
+                onChanged();
+              }}
+            />
+          ) : (
+            <button type="button" class="primary wide" onClick={() => setPatrolling(true)} data-testid="start-patrol">
+              {t('startPatrol')}
+            </button>
+          )}
+        </section>
+      ) : null}
+      <section class="card">
+        <h3>{t('openIssuesHere')}</h3>
+        {staff.openIssues.length === 0 ? <p class="muted">{t('none')}</p> : null}
+        <ul class="list">
+          {staff.openIssues.map((i) => (
+            <li key={i.id} class={`issue sev-${i.severity}`}>
+              <div>
+                <span class="badge">{tx(SEVERITY_LABELS[i.severity])}</span> <span class="text">{i.description}</span>
+                <small class="muted block">{t('deadline')} {formatDateTime(i.deadline)}</small>
+              </div>
+              {mine(i) ? (
+                fixing === i.id ? (
+                  <RectifyForm issueId={i.id} label={tx(landing.location.name)} onDone={(m) => (setFixing(null), setMessage(m), onChanged())} />
+                ) : (
+                  <button type="button" class="secondary" onClick={() => setFixing(i.id)}>{t('reportFix')}</button>
+                )
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <button type="button" class="secondary wide" onClick={() => setScanning(true)} data-testid="scan-next">{t('scanNext')}</button>
+      {scanning ? (
+        <Scanner
+          onClose={() => setScanning(false)}
+          onLocation={(s) => {
+            setScanning(false);
+            route(`/l/${s.code}${s.kioskCode ? `?k=${s.kioskCode}` : s.fromLabel ? '?q=1' : ''}`);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

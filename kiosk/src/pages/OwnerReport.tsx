@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../shared/index.ts';
+import { formatDateTime, t, tx } from '../i18n.ts';
+import type { Photo } from '../photos/compress.ts';
+import { StorageFullError } from '../outbox/outbox.ts';
+import { save } from '../state/sync.ts';
+import { PhotoInput } from '../ui/PhotoInput.tsx';
+import type { Landing } from './landing.ts';
+
+/** An owner's report from the location's QR code: no account, works inside WeChat's browser. */
+export function OwnerReport({ landing }: { landing: Landing }) {
+  const [category, setCategory] = useState<Category>('hygiene');
+  const [description, setDescription] = useState('');
+  const [contact, setContact] = useState('');
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'queued' | 'error'; message?: string; track?: string }>({ kind: 'idle' });
+  const [pendingId, setPendingId] = useState<string | null>(null);
+
+  // A queued report shows its tracking link as soon as its receipt arrives.
+  useEffect(() => {
+    const onReceipt = (e: Event) => {
+      const { id, receipt } = (e as CustomEvent).detail as { id: string; receipt: { trackingToken: string } };
+      if (id === pendingId) setState({ kind: 'idle', track: receipt.trackingToken });
+    };
+    window.addEventListener('pqm:receipt', onReceipt);
+    return () => window.removeEventListener('pqm:receipt', onReceipt);
+  }, [pendingId]);
+
+  const submit = async () => {
+    if (!description.trim()) return setState({ kind: 'error', message: `${t('description')}: ${t('required')}` });
+    setState({ kind: 'busy' });
+    const id = crypto.randomUUID();
+    setPendingId(id);
+    try {
+      const r = await save(
+        {
+          id,
+          kind: 'ownerReport',
+          url: '/api/owner/reports',
+          auth: false,
+          label: `${tx(landing.location.name)} · ${tx(CATEGORY_LABELS[category])}`,
+          body: { id, locationCode: landing.location.code, category, description: description.trim(), contact: contact.trim(), photos: photos.map((p) => ({ sha256: p.sha256, size: p.blob.size })) },
+        },
+        photos.map((p) => ({ sha256: p.sha256, blob: p.blob })),
+      );
+      if (r.receipt) setState({ kind: 'idle', track: String(r.receipt.trackingToken) });
+      else setState({ kind: 'queued' });
+      setDescription('');
+      setPhotos([]);
+    } catch (e) {
+      setState({ kind: 'error', message: e instanceof StorageFullError ? t('storageFullAll') : `${t('error')}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  if (state.track) {
+    return (
+      <section class="card ok" data-testid="report-sent">
+        <p>{t('reportSent')}</p>
+        <a class="button primary" href={`/t/${state.track}`} data-testid="tracking-link">{t('track')}</a>
+      </section>
+    );
+  }
+  return (
+    <section class="card">
+      <h2>{t('reportProblem')}</h2>
+      {state.kind === 'queued' ? <p class="ok" role="status" data-testid="report-queued">{t('reportQueued')}</p> : null}
+      <form onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="owner-report">
+        <label>
+          {t('category')}
+          <select value={category} onChange={(e) => setCategory(e.currentTarget.value as Category)} name="category">
+            {(landing.categories.length ? landing.categories : CATEGORIES).map((c) => (
+              <option key={c} value={c}>{tx(CATEGORY_LABELS[c])}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('description')}
+          <textarea name="description" value={description} maxLength={1000} placeholder={t('describeHint')} onInput={(e) => setDescription(e.currentTarget.value)} />
+        </label>
+        <span class="label">{t('photoOptional')}</span>
+        <PhotoInput photos={photos} onChange={setPhotos} stamp={tx(landing.location.name)} testId="owner-photo" />
+        <label>
+          {t('contactOptional')}
+          <input name="contact" value={contact} maxLength={100} onInput={(e) => setContact(e.currentTarget.value)} />
+        </label>
+        {state.kind === 'error' ? <p class="error" role="alert">{state.message}</p> : null}
+        <button class="primary wide" type="submit" disabled={state.kind === 'busy'}>{t('submit')}</button>
+      </form>
+    </section>
+  );
+}
+
+/** Problems already known here: an owner can add "me too" instead of a new report. */
+export function KnownProblems({ landing }: { landing: Landing }) {
+  const [done, setDone] = useState<Record<string, boolean>>({});
+  if (!landing.openReports.length) return null;
+  return (
+    <section class="card">
+      <h3>{t('knownProblems')}</h3>
+      <ul class="list">
+        {landing.openReports.map((r) => (
+          <li key={r.id}>
+            <span>
+              {tx(CATEGORY_LABELS[r.category])} · {t('reportedAgo')} {formatDateTime(r.createdAt)}
+              {r.meToo ? ` · +${r.meToo} ${t('people')}` : ''}
+            </span>
+            {done[r.id] ? (
+              <em>{t('meTooDone')}</em>
+            ) : (
+              <button
+                type="button"
+                class="secondary"
+                onClick={async () => {
+                  const id = crypto.randomUUID();
+                  await save({ id, kind: 'meToo', url: '/api/owner/me-too', auth: false, label: tx(CATEGORY_LABELS[r.category]), body: { id, locationCode: landing.location.code, issueId: r.id } });
+                  setDone((d) => ({ ...d, [r.id]: true }));
+                }}
+              >
+                {t('meToo')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

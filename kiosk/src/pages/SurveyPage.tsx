@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import type { LocalText, SurveyTemplate } from '../../../shared/index.ts';
+import { ApiError, api } from '../api/http.ts';
+import { t, tx, useLocale } from '../i18n.ts';
+import { Layout } from '../ui/Layout.tsx';
+
+/** The quarterly owner survey from a campaign link or QR: one 1–5 answer per service area, one response per household. */
+export default function SurveyPage() {
+  useLocale();
+  const { params } = useRoute();
+  const [data, setData] = useState<{ campaign: { name: LocalText }; estate: { name: LocalText }; survey: SurveyTemplate } | null>(null);
+  const [answers, setAnswers] = useState<Record<string, number | null>>({});
+  const [household, setHousehold] = useState('');
+  const [comment, setComment] = useState('');
+  const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
+  const [error, setError] = useState('');
+  const [id] = useState(() => crypto.randomUUID());
+  useEffect(() => void api<typeof data>(`/api/surveys/${params.code}`, { auth: false }).then(setData).catch(() => setError(t('locationNotFound'))), [params.code]);
+
+  if (state === 'done') return <Layout><p class="card ok" data-testid="survey-done">{t('surveyThanks')}</p></Layout>;
+  if (!data) return <Layout>{error ? <p class="error card">{error}</p> : <p class="muted">…</p>}</Layout>;
+  const labels = t('scoreLabels').split(',');
+  const submit = async () => {
+    setError('');
+    if (!household.trim()) return setError(`${t('household')}: ${t('required')}`);
+    setState('busy');
+    try {
+      await api(`/api/surveys/${params.code}/responses`, { json: { id, household: household.trim(), answers, comment: comment.trim() }, auth: false });
+      setState('done');
+    } catch (e) {
+      setState('idle');
+      setError(e instanceof ApiError && e.status === 409 ? t('surveyAlready') : e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  return (
+    <Layout title={t('survey')}>
+      <form class="card" onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <h1>{tx(data.campaign.name)}</h1>
+        <p class="muted">{tx(data.estate.name)}</p>
+        {data.survey.areas.map((a) => (
+          <fieldset key={a.id} class="item">
+            <legend>{tx(a.label)}</legend>
+            <div class="choices five">
+              {[1, 2, 3, 4, 5].map((n) => (
+                <button type="button" key={n} class={`choice ${answers[a.id] === n ? 'on' : ''}`} aria-pressed={answers[a.id] === n} title={labels[n - 1]} onClick={() => setAnswers((x) => ({ ...x, [a.id]: n }))}>
+                  {n}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <label>
+          {t('household')}
+          <input value={household} maxLength={40} onInput={(e) => setHousehold(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('describeHint')}
+          <textarea value={comment} maxLength={1000} onInput={(e) => setComment(e.currentTarget.value)} />
+        </label>
+        {error ? <p class="error" role="alert">{error}</p> : null}
+        <button class="primary wide" type="submit" disabled={state === 'busy'}>{t('submit')}</button>
+      </form>
+    </Layout>
+  );
+}

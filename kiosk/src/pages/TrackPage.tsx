@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { CATEGORY_LABELS, type Category, type IssueStatus, type LocalText } from '../../../shared/index.ts';
+import { ApiError, api } from '../api/http.ts';
+import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
+import { Layout } from '../ui/Layout.tsx';
+
+interface Tracking {
+  status: IssueStatus;
+  statusLabel: LocalText;
+  category: Category;
+  description: string;
+  location: { name: LocalText } | null;
+  createdAt: number;
+  deadline: number | null;
+  afterPhotos: string[];
+  timeline: { type: string; at: number }[];
+  canConfirm: boolean;
+  canSayNotFixed: boolean;
+  canRate: boolean;
+  rating: number | null;
+}
+
+const EVENT_WORDS: Record<string, [string, string]> = {
+  created: ['已提交', 'Reported'],
+  accept: ['物业已受理', 'Accepted'],
+  assign: ['已派单给责任部门', 'Sent to the responsible team'],
+  rectify: ['已处理,等待确认', 'Fixed, waiting for confirmation'],
+  verify: ['物业已复查确认', 'Checked by the property office'],
+  reopen: ['复查未通过,重新处理', 'Failed the check, being handled again'],
+  ownerConfirm: ['您已确认解决', 'You confirmed the fix'],
+  ownerNotFixed: ['您反馈未解决,重新处理', 'You said it is not fixed; being handled again'],
+  reject: ['未受理', 'Declined'],
+  rated: ['您已评价', 'You rated the handling'],
+};
+
+/** The owner's private tracking link: a timeline in plain words, then fixed / not fixed and a rating. */
+export default function TrackPage() {
+  const lang = useLocale();
+  const { params } = useRoute();
+  const token = params.token;
+  const [data, setData] = useState<Tracking | null>(null);
+  const [error, setError] = useState('');
+  const [reason, setReason] = useState('');
+  const [asking, setAsking] = useState(false);
+
+  const call = async (path: string, json?: unknown) => {
+    setError('');
+    try {
+      setData(await api<Tracking>(`/api/track/${token}${path}`, { json, method: json !== undefined || path ? 'POST' : 'GET', auth: false }));
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.status === 404 ? t('locationNotFound') : e.status === 0 ? t('offline') : e.message) : String(e));
+    }
+  };
+  useEffect(() => void call(''), [token]);
+
+  if (!data) return <Layout>{error ? <p class="error card">{error}</p> : <p class="muted">…</p>}</Layout>;
+  const i = lang === 'zh-CN' ? 0 : 1;
+  return (
+    <Layout title={t('progress')}>
+      <section class="card">
+        <h1 data-testid="track-status">{tx(data.statusLabel)}</h1>
+        <p>
+          {tx(CATEGORY_LABELS[data.category])} · {tx(data.location?.name)}
+        </p>
+        <p class="text">{data.description}</p>
+        <ol class="timeline" data-testid="timeline">
+          {data.timeline.map((e, n) => (
+            <li key={n}>
+              <time>{formatDateTime(e.at)}</time> {EVENT_WORDS[e.type]?.[i] ?? e.type}
+            </li>
+          ))}
+        </ol>
+        {data.afterPhotos.map((sha) => (
+          <img key={sha} class="thumb" src={`/api/track/${token}/photos/${sha}`} alt="" />
+        ))}
+      </section>
+      {error ? <p class="error" role="alert">{error}</p> : null}
+      {data.canConfirm || data.canSayNotFixed ? (
+        <section class="card actions">
+          {data.canConfirm ? <button type="button" class="primary" onClick={() => void call('/confirm', {})}>{t('confirmFixed')}</button> : null}
+          {asking ? (
+            <form onSubmit={(e) => (e.preventDefault(), void call('/not-fixed', { reason: reason.trim() }).then(() => setAsking(false)))}>
+              <label>
+                {t('notFixedReason')}
+                <textarea value={reason} maxLength={500} onInput={(e) => setReason(e.currentTarget.value)} />
+              </label>
+              <button type="submit" class="danger">{t('notFixed')}</button>
+            </form>
+          ) : data.canSayNotFixed ? (
+            <button type="button" class="danger" onClick={() => setAsking(true)} data-testid="not-fixed">{t('notFixed')}</button>
+          ) : null}
+        </section>
+      ) : null}
+      {data.canRate ? (
+        <section class="card">
+          <h3>{t('rateHandling')}</h3>
+          <div class="stars" role="group">
+            {[1, 2, 3, 4, 5].map((n) => (
+              <button type="button" key={n} class="star" aria-label={t('scoreLabels').split(',')[n - 1]} onClick={() => void call('/rating', { rating: n })}>
+                {'★'.repeat(n)}
+              </button>
+            ))}
+          </div>
+        </section>
+      ) : data.rating ? (
+        <p class="card ok">{t('yourRating')}: {'★'.repeat(data.rating)}</p>
+      ) : null}
+    </Layout>
+  );
+}

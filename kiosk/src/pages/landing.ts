@@ -1,0 +1,97 @@
+/** What a location page shows, from the server when online, from the device when not. */
+import {
+  slotStates,
+  slotsBetween,
+  startOfLocalDay,
+  DAY,
+  type Category,
+  type ChecklistTemplate,
+  type Issue,
+  type LocalText,
+  type LocationKind,
+  type SlotStatus,
+} from '../../../shared/index.ts';
+import { ApiError, api } from '../api/http.ts';
+import { cacheGet, cachePut } from '../outbox/db.ts';
+import { fieldKits } from '../state/session.ts';
+
+export interface SlotInfo {
+  key: string;
+  start: number;
+  end: number;
+  closes: number;
+  status: SlotStatus;
+}
+
+export interface Landing {
+  location: { id: string; name: LocalText; kind: LocationKind; code: string };
+  estate: { id: string; name: LocalText; timeZone: string };
+  categories: Category[];
+  openReports: { id: string; category: Category; status: string; createdAt: number; meToo: number }[];
+  staff?: {
+    role: string;
+    departmentId: string | null;
+    template: ChecklistTemplate | null;
+    slots: SlotInfo[];
+    fills: string | null;
+    nextDueAt: number | null;
+    missedToday: number;
+    openIssues: Issue[];
+  };
+  /** Set when this came from the device rather than the server. */
+  offlineSince?: number;
+}
+
+export async function loadLanding(code: string): Promise<Landing> {
+  try {
+    const landing = await api<Landing>(`/api/locations/by-code/${code}`);
+    await cachePut(`loc:${code}`, landing);
+    return landing;
+  } catch (e) {
+    if (e instanceof ApiError && !e.transient) throw e;
+    const offline = await offlineLanding(code);
+    if (offline) return offline;
+    throw e;
+  }
+}
+
+/** Offline: the last copy of this page, with slot statuses recomputed for now; or the field kit. */
+async function offlineLanding(code: string): Promise<Landing | null> {
+  const now = Date.now();
+  const cached = await cacheGet<Landing>(`loc:${code}`);
+  if (cached) {
+    const l = cached.value;
+    const staff = l.staff && { ...l.staff, slots: l.staff.slots.map((s) => (s.status === 'done' ? s : { ...s, status: statusAt(s, now) })) };
+    return { ...l, staff, offlineSince: cached.savedAt };
+  }
+  for (const kit of await fieldKits()) {
+    const loc = kit.locations.find((l) => l.code === code);
+    if (!loc) continue;
+    const template = kit.templates.find((t) => t.kind === loc.kind) ?? null;
+    const schedule = loc.schedule ?? template?.schedule ?? null;
+    const dayStart = startOfLocalDay(now, kit.estate.timeZone);
+    const slots = schedule ? slotStates(slotsBetween(schedule, kit.estate.timeZone, dayStart, dayStart + DAY), [], now) : [];
+    return {
+      location: { id: loc.id, name: loc.name, kind: loc.kind, code: loc.code },
+      estate: { id: kit.estate.id, name: kit.estate.name, timeZone: kit.estate.timeZone },
+      categories: [],
+      openReports: [],
+      staff: {
+        role: kit.role,
+        departmentId: kit.departmentId,
+        template,
+        slots: slots.map(({ key, start, end, closes, status }) => ({ key, start, end, closes, status })),
+        fills: slots.find((s) => now >= s.start && now < s.closes && s.status !== 'done')?.key ?? null,
+        nextDueAt: null,
+        missedToday: slots.filter((s) => s.status === 'missed').length,
+        openIssues: [],
+      },
+      offlineSince: now,
+    };
+  }
+  return null;
+}
+
+function statusAt(s: SlotInfo, now: number): SlotStatus {
+  return now < s.start ? 'upcoming' : now < s.end ? 'due' : now < s.closes ? 'late' : 'missed';
+}

@@ -1,0 +1,90 @@
+/** The signed-in staff member, remembered across reloads and days offline, with their estates' field kits. */
+import { useEffect, useState } from 'preact/hooks';
+import type { ChecklistTemplate, Estate, LocalText, LocationKind, Role, Schedule } from '../../../shared/index.ts';
+import { ApiError, api, session } from '../api/http.ts';
+import { cacheGet, cachePut } from '../outbox/db.ts';
+
+export interface Membership {
+  estateId: string;
+  role: Role;
+  departmentId: string | null;
+}
+
+export interface Me {
+  user: { id: string; username: string; displayName: string };
+  memberships: Membership[];
+  estates: Estate[];
+}
+
+export interface FieldKit {
+  estate: Estate;
+  role: Role;
+  departmentId: string | null;
+  locations: { id: string; code: string; name: LocalText; kind: LocationKind; buildingId: string | null; schedule: Schedule | null }[];
+  templates: ChecklistTemplate[];
+  departments: { id: string; name: LocalText }[];
+}
+
+let me: Me | null = null;
+const listeners = new Set<(m: Me | null) => void>();
+const emit = () => listeners.forEach((fn) => fn(me));
+
+export function currentMe(): Me | null {
+  return me;
+}
+
+export function useMe(): Me | null {
+  const [value, set] = useState(me);
+  useEffect(() => {
+    listeners.add(set);
+    set(me);
+    return () => void listeners.delete(set);
+  }, []);
+  return value;
+}
+
+/** Restores the session from the device at start; refreshes it from the server when online. */
+export async function restoreSession(): Promise<void> {
+  if (!session.token) return;
+  me = (await cacheGet<Me>('me'))?.value ?? null;
+  emit();
+  try {
+    await refreshMe();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) await signOut(false);
+    // Offline: keep the remembered session.
+  }
+}
+
+async function refreshMe(): Promise<void> {
+  me = await api<Me>('/api/auth/me');
+  await cachePut('me', me);
+  emit();
+  // Each estate's locations and checklists, so any location can be patrolled offline later.
+  await Promise.all(me.estates.map(async (e) => cachePut(`kit:${e.id}`, await api<FieldKit>(`/api/estates/${e.id}/field-kit`))));
+}
+
+export async function signIn(username: string, password: string): Promise<void> {
+  const r = await api<{ token: string }>('/api/auth/login', { json: { username, password }, auth: false });
+  session.set(r.token);
+  await refreshMe();
+  // Queued records must survive; ask the browser not to evict our storage.
+  void navigator.storage?.persist?.();
+}
+
+export async function signOut(tellServer = true): Promise<void> {
+  if (tellServer) await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+  session.set(null);
+  me = null;
+  await cachePut('me', null);
+  emit();
+}
+
+export async function fieldKits(): Promise<FieldKit[]> {
+  const kits = await Promise.all((me?.estates ?? []).map((e) => cacheGet<FieldKit>(`kit:${e.id}`)));
+  return kits.flatMap((k) => (k ? [k.value] : []));
+}
+
+export function membershipIn(estateId: string | undefined): Membership | undefined {
+  return me?.memberships.find((m) => m.estateId === estateId);
+}

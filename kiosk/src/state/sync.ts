@@ -1,0 +1,77 @@
+/**
+ * One outbox for the app, drained on load, when the network comes back, when the app becomes
+ * visible, after every save and on a timer. Falls back to sending directly when IndexedDB is
+ * unavailable (some in-app browsers), so owners can still report while online.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/http.ts';
+import { cacheGet, cachePut, openStore, type OutboxEntry } from '../outbox/db.ts';
+import { Outbox, type NewEntry, type OutboxStatus, type PhotoInput } from '../outbox/outbox.ts';
+
+export interface MyReport {
+  issueId: string;
+  trackingToken: string;
+  label: string;
+  at: number;
+}
+
+let outbox: Outbox | null = null;
+let ready: Promise<Outbox | null> | null = null;
+const TIMER_MS = 30_000;
+
+async function rememberReceipt(entry: OutboxEntry, receipt: Record<string, unknown>): Promise<void> {
+  if (entry.kind !== 'ownerReport' && entry.kind !== 'meToo') return;
+  const mine = (await cacheGet<MyReport[]>('myReports'))?.value ?? [];
+  mine.unshift({ issueId: String(receipt.issueId), trackingToken: String(receipt.trackingToken), label: entry.label, at: Date.now() });
+  await cachePut('myReports', mine.slice(0, 20));
+  window.dispatchEvent(new CustomEvent('pqm:receipt', { detail: { id: entry.id, receipt } }));
+}
+
+export function startSync(): Promise<Outbox | null> {
+  ready ??= (async () => {
+    try {
+      outbox = new Outbox({ db: await openStore(), send: api, onReceipt: rememberReceipt });
+    } catch {
+      return null;
+    }
+    const drain = () => void outbox?.drain();
+    window.addEventListener('online', () => void outbox?.drain({ force: true }));
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && drain());
+    setInterval(drain, TIMER_MS);
+    drain();
+    return outbox;
+  })();
+  return ready;
+}
+
+/**
+ * Saves a record for sending. Resolves once it is safely on the device (or, without IndexedDB, sent).
+ * Returns the receipt when it went straight to the server.
+ */
+export async function save(entry: NewEntry, photos: PhotoInput[] = []): Promise<{ queued: boolean; receipt?: Record<string, unknown> }> {
+  const box = await startSync();
+  if (!box) {
+    for (const p of photos) await api(`/api/photos/${p.sha256}`, { method: 'PUT', body: p.blob, auth: entry.auth });
+    const receipt = await api<Record<string, unknown>>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
+    return { queued: false, receipt };
+  }
+  await box.add(entry, photos);
+  void box.drain();
+  return { queued: true };
+}
+
+export function useOutbox(): OutboxStatus | null {
+  const [status, set] = useState<OutboxStatus | null>(outbox?.current ?? null);
+  useEffect(() => {
+    let off: (() => void) | undefined;
+    void startSync().then((box) => {
+      off = box?.subscribe(set);
+    });
+    return () => off?.();
+  }, []);
+  return status;
+}
+
+export function currentOutbox(): Outbox | null {
+  return outbox;
+}

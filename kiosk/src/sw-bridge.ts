@@ -1,0 +1,36 @@
+/** The page's side of the service worker, through workbox-window. */
+import { Workbox } from 'workbox-window';
+
+export type SwState = 'idle' | 'offline-ready' | 'update-waiting';
+
+let state: SwState = 'idle';
+let wb: Workbox | null = null;
+const listeners = new Set<(s: SwState) => void>();
+const set = (s: SwState) => {
+  state = s;
+  listeners.forEach((fn) => fn(s));
+};
+
+export const swEvents = {
+  subscribe(fn: (s: SwState) => void): () => void {
+    listeners.add(fn);
+    fn(state);
+    return () => void listeners.delete(fn);
+  },
+  /** Let the waiting worker take over, then reload into the new version. */
+  applyUpdate(): void {
+    if (!wb) return;
+    wb.addEventListener('controlling', () => location.reload());
+    wb.messageSkipWaiting();
+  },
+};
+
+export function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  wb = new Workbox('/sw.js', { scope: '/' });
+  wb.addEventListener('installed', (e) => {
+    if (!e.isUpdate) set('offline-ready');
+  });
+  wb.addEventListener('waiting', () => set('update-waiting'));
+  void wb.register().catch(() => undefined);
+}

@@ -1,0 +1,41 @@
+import type { ComponentChildren } from 'preact';
+import { locale, setLocale, t, useLocale, formatTime } from '../i18n.ts';
+import { useOutbox } from '../state/sync.ts';
+import { useMe } from '../state/session.ts';
+
+/** Header with the language switch and, for staff or whenever something waits, the sync state. */
+export function Layout({ children, title }: { children: ComponentChildren; title?: string }) {
+  useLocale();
+  const me = useMe();
+  return (
+    <div class="app">
+      <header class="bar">
+        <a class="brand" href="/">
+          {t('appName')}
+        </a>
+        {title ? <span class="bar-title">{title}</span> : null}
+        <button type="button" class="link" onClick={() => setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN')}>
+          {t('language')}
+        </button>
+      </header>
+      {me ? <SyncBar /> : <SyncBar quietWhenEmpty />}
+      <main>{children}</main>
+    </div>
+  );
+}
+
+export function SyncBar({ quietWhenEmpty = false }: { quietWhenEmpty?: boolean }) {
+  const s = useOutbox();
+  if (!s || (quietWhenEmpty && s.pending === 0 && s.attention.length === 0)) return null;
+  const online = typeof navigator === 'undefined' || navigator.onLine;
+  return (
+    <a class={`sync ${s.paused ? 'warn' : s.attention.length ? 'warn' : ''}`} href="/outbox" data-testid="sync-bar">
+      <span data-testid="pending-count">{s.pending}</span> {t('waiting')}
+      {s.attention.length ? ` · ${s.attention.length} ${t('needsAttention')}` : ''}
+      {' · '}
+      {s.syncing ? t('syncing') : `${t('lastSync')} ${s.lastSyncAt ? formatTime(s.lastSyncAt) : t('never')}`}
+      {online ? '' : ` · ${t('offline')}`}
+      {s.paused === 'auth' ? <strong class="block">{t('signInAgain')}</strong> : null}
+    </a>
+  );
+}

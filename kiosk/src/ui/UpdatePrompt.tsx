@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t, useLocale } from '../i18n.ts';
+import { swEvents, type SwState } from '../sw-bridge.ts';
+
+/** "New version, reload" when a new service worker waits; "ready offline" once after the first install. */
+export function UpdatePrompt() {
+  useLocale();
+  const [state, setState] = useState<SwState>('idle');
+  useEffect(() => swEvents.subscribe(setState), []);
+  if (state === 'offline-ready') {
+    return (
+      <div class="toast" role="status" onClick={() => setState('idle')}>
+        {t('readyOffline')}
+      </div>
+    );
+  }
+  if (state !== 'update-waiting') return null;
+  return (
+    <div class="toast" role="alert" data-testid="update-prompt">
+      {t('newVersion')}{' '}
+      <button type="button" class="primary" onClick={() => swEvents.applyUpdate()}>
+        {t('reload')}
+      </button>
+    </div>
+  );
+}

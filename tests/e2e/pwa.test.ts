@@ -1,0 +1,258 @@
+/** The field PWA in real Chromium against the real server and the built app. */
+import { randomUUID } from 'node:crypto';
+import QRCode from 'qrcode';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.ts';
+import { cameraPhoto, decodeQr, e2e, pendingCount, phone, signInOnPhone, waitForServiceWorker } from './support/env.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  ({ server } = await e2e());
+});
+
+const code = (locationId: string) => server.running.deps.store.getLocation(locationId)!.code;
+const store = () => server.running.deps.store;
+
+/** The kiosk tablet's QR code, read off the screen the way a phone camera reads it. */
+async function kioskQrUrl(locationId: string): Promise<string> {
+  const admin = await server.login('admin');
+  const { body } = await server.request('GET', `/api/estates/demo-gardens/locations/${locationId}/kiosk-link`, { token: admin });
+  const { context, page } = await phone();
+  await page.goto(new URL(body.url).pathname + new URL(body.url).hash);
+  const canvas = page.locator('[data-testid=kiosk-qr]');
+  await canvas.waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=kiosk-qr]')?.getAttribute('data-code'));
+  const url = await decodeQr(await canvas.screenshot());
+  await context.close();
+  return url;
+}
+
+describe('a patrol done fully offline', () => {
+  it('is kept through a reload while offline, then synced exactly once with its photo and issue', async () => {
+    const qr = await kioskQrUrl('b1-fire');
+    const url = new URL(qr);
+    expect(url.pathname).toBe(`/l/${code('b1-fire')}`);
+    expect(url.searchParams.get('k')).toMatch(/^\d{6}$/);
+
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'wang');
+    // One prior visit while online: the shell is precached and the location is cached.
+    await page.goto(url.pathname + url.search);
+    await waitForServiceWorker(page);
+    await page.locator('[data-testid=location-name]').waitFor();
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('[data-testid=location-name]').textContent()).resolves.toBe('1号楼消防站');
+    await page.click('[data-testid=start-patrol]');
+    const form = page.locator('[data-testid=patrol-form]');
+    for (const item of await form.locator('fieldset[data-item]').all()) {
+      const id = await item.getAttribute('data-item');
+      if (id === 'extinguisher-pressure') await item.locator('input[type=number]').fill('1.2');
+      else if (id === 'escape') await item.getByRole('button', { name: '不合格', exact: true }).click();
+      else if (id !== 'remarks') await item.getByRole('button', { name: '合格', exact: true }).click();
+    }
+    const escape = form.locator('fieldset[data-item=escape]');
+    await escape.locator('textarea').fill('消防通道堆放纸箱 · boxes in the fire escape');
+    await escape.locator('input[type=file]').setInputFiles(await cameraPhoto('#aa3322'));
+    await escape.locator('.photos img').waitFor();
+    await page.click('[data-testid=submit-patrol]');
+    await expect(page.locator('[data-testid=patrol-saved]').textContent()).resolves.toContain('已保存在本机');
+    expect(await pendingCount(page)).toBe(1);
+
+    // Still offline: a reload keeps the queue.
+    await page.reload();
+    await page.locator('[data-testid=pending-count]').waitFor();
+    expect(await pendingCount(page)).toBe(1);
+    expect(store().listIssues({ estateId: 'demo-gardens', locationId: 'b1-fire' }).total).toBe(0);
+
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 15_000 });
+
+    const inspections = store().inspectionTimes('demo-gardens', 0, Date.now() + 60_000).filter((i) => i.locationId === 'b1-fire');
+    expect(inspections).toHaveLength(1);
+    const record = store().getInspection(inspections[0].id)!;
+    expect(record.confirmedBy).toBe('kiosk_code');
+    const issues = store().listIssues({ estateId: 'demo-gardens', locationId: 'b1-fire' }).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ source: 'patrol', severity: 'urgent', category: 'fire' });
+    expect(store().receivedPhotos(record.id)).toHaveLength(1);
+    await context.close();
+  });
+});
+
+describe('sending through a bad network', () => {
+  async function patrolLobby(page: import('playwright-core').Page, locationId: string) {
+    await page.goto(`/l/${code(locationId)}?q=1`);
+    await page.click('[data-testid=start-patrol]');
+    for (const item of await page.locator('[data-testid=patrol-form] fieldset[data-item]').all()) {
+      if ((await item.getAttribute('data-item')) !== 'remarks') await item.getByRole('button', { name: '合格', exact: true }).click();
+    }
+    await page.click('[data-testid=submit-patrol]');
+    await page.locator('[data-testid=patrol-saved]').waitFor();
+  }
+
+  it('a server that answers 503 three times, then succeeds: nothing lost, stored once', async () => {
+    const { context, page } = await phone();
+    await page.clock.install();
+    await signInOnPhone(page, 'li');
+    let refusals = 0;
+    await page.route('**/api/inspections', async (route) => {
+      if (refusals < 3) {
+        refusals++;
+        return route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"maintenance"}' });
+      }
+      return route.continue();
+    });
+    await patrolLobby(page, 'b2-lobby');
+    for (let i = 0; i < 6 && refusals <= 3 && (await pendingCount(page)) > 0; i++) await page.clock.runFor(40_000);
+    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 15_000 });
+    expect(refusals).toBe(3);
+    const rows = store().inspectionTimes('demo-gardens', 0, Date.now() + 3_600_000).filter((i) => i.locationId === 'b2-lobby');
+    expect(rows).toHaveLength(1);
+    expect(store().getInspection(rows[0].id)?.confirmedBy).toBe('printed_code');
+    await context.close();
+  });
+
+  it('a captive portal\'s 200 HTML page is not taken as sent', async () => {
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'zhao');
+    await page.route('**/api/inspections', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body>Sign in to Free WiFi</body></html>' }));
+    await patrolLobby(page, 'carpark');
+    await page.waitForFunction(() => document.querySelector('[data-testid=sync-bar]')?.textContent?.includes('上次同步'));
+    expect(await pendingCount(page)).toBe(1);
+    expect(store().inspectionTimes('demo-gardens', 0, Date.now() + 3_600_000).filter((i) => i.locationId === 'carpark')).toHaveLength(0);
+    await page.unroute('**/api/inspections');
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.goto('/outbox');
+    await page.click('[data-testid=send-now]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 20_000 });
+    expect(store().inspectionTimes('demo-gardens', 0, Date.now() + 3_600_000).filter((i) => i.locationId === 'carpark')).toHaveLength(1);
+    await context.close();
+  });
+});
+
+describe('owners, with no account', () => {
+  it('report a problem, follow it, and say "not fixed", which reopens it', async () => {
+    const { context, page } = await phone();
+    await page.goto(`/l/${code('b2-stairs')}?q=1`);
+    await page.selectOption('select[name=category]', 'hygiene');
+    await page.fill('textarea[name=description]', '<img src=x onerror=alert(1)> 楼梯间有积水');
+    await page.locator('[data-testid=owner-photo]').setInputFiles(await cameraPhoto('#557799'));
+    await page.locator('form[data-testid=owner-report] .photos img').waitFor();
+    await page.click('form[data-testid=owner-report] button[type=submit]');
+    const link = page.locator('[data-testid=tracking-link]');
+    await link.waitFor({ timeout: 15_000 });
+    await link.click();
+    await expect(page.locator('[data-testid=track-status]').textContent()).resolves.toBe('待受理');
+    // User text is shown as text, never as HTML.
+    await expect(page.locator('.text').first().textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+
+    const token = new URL(page.url()).pathname.split('/').pop()!;
+    const issueId = store().issueIdByTrackingToken((await import('../../server/security/crypto.ts')).sha256Hex(token))!;
+    expect(store().getIssue(issueId)?.photos).toHaveLength(1);
+    const sup = await server.login('supervisor');
+    await server.request('POST', `/api/issues/${issueId}/actions`, { token: sup, json: { id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'mop and dry' } } });
+    await server.request('POST', `/api/issues/${issueId}/actions`, { token: await server.login('cleaning'), json: { id: randomUUID(), action: { type: 'rectify', note: 'dried', photos: [] } } });
+
+    await page.reload();
+    await expect(page.locator('[data-testid=track-status]').textContent()).resolves.toBe('待确认');
+    await page.click('[data-testid=not-fixed]');
+    await page.fill('textarea', '还是湿的 still wet');
+    await page.getByRole('button', { name: '未解决' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=track-status]')?.textContent === '重新处理中');
+    expect(store().getIssue(issueId)).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
+    await context.close();
+  });
+});
+
+describe('department staff', () => {
+  it('report a fix with an after-photo from their notices', async () => {
+    const sup = await server.login('supervisor');
+    const patrol = await server.request('POST', '/api/inspections', {
+      token: await server.login('wang'),
+      json: {
+        id: randomUUID(),
+        locationId: 'pump-room',
+        templateId: 'tpl-plant',
+        templateVersion: 1,
+        startedAt: Date.now() - 120_000,
+        finishedAt: Date.now() - 60_000,
+        confirmedBy: 'printed_code',
+        answers: [
+          { itemId: 'pumps', value: 'fail', note: 'pump 2 leaking', photos: [{ sha256: 'd'.repeat(64), size: 100 }] },
+          { itemId: 'power', value: 'pass' },
+          { itemId: 'water-pressure', value: 0.4 },
+          { itemId: 'log', value: 'pass' },
+          { itemId: 'locked', value: 'pass' },
+          { itemId: 'remarks', value: '' },
+        ],
+      },
+    });
+    const issueId = patrol.body.issues[0];
+    await server.request('POST', `/api/issues/${issueId}/actions`, { token: sup, json: { id: randomUUID(), action: { type: 'assign', departmentId: 'engineering', requirement: 'replace the pump seal' } } });
+
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'engineering');
+    await page.click('[data-testid=my-notices]');
+    const notice = page.locator('[data-testid=notice]', { hasText: 'replace the pump seal' });
+    await notice.locator('[data-testid=report-fix]').click();
+    await notice.locator('textarea').fill('更换密封圈 · seal replaced');
+    await notice.locator('[data-testid=after-photo]').setInputFiles(await cameraPhoto('#22aa66'));
+    await notice.locator('.photos img').waitFor();
+    await notice.getByRole('button', { name: '反馈整改' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 15_000 });
+    const issue = store().getIssue(issueId)!;
+    expect(issue.status).toBe('rectified');
+    expect(issue.afterPhotos).toHaveLength(1);
+    expect(store().getPhoto(issue.afterPhotos[0].sha256)).toBeDefined();
+    await context.close();
+  });
+});
+
+describe('the in-app scanner', () => {
+  it('refuses a QR code that is not one of our location links (a fake sticker)', async () => {
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'wang');
+    await page.click('[data-testid=scan]');
+    const fake = await QRCode.toBuffer(`https://evil.example.com/l/${code('b1-lobby')}`, { width: 400 });
+    await page.locator('[data-testid=scan-file]').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: fake });
+    await expect(page.locator('[data-testid=scan-message]').textContent()).resolves.toContain('不是本系统的点位二维码');
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    const ours = await QRCode.toBuffer(`${server.url}/l/${code('b1-lobby')}?q=1`, { width: 400 });
+    await page.locator('[data-testid=scan-file]').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: ours });
+    await page.waitForURL((u) => u.pathname === `/l/${code('b1-lobby')}`);
+    await context.close();
+  });
+});
+
+describe('the lobby kiosk', () => {
+  it('shows a rotating code the server accepts, and a low rating with a reason becomes an issue', async () => {
+    const admin = await server.login('admin');
+    const { body } = await server.request('GET', '/api/estates/demo-gardens/locations/b2-lobby/kiosk-link', { token: admin });
+    const { context, page } = await phone();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const link = new URL(body.url);
+    await page.goto(link.pathname + link.hash);
+    // The secret leaves the address bar at once.
+    await page.waitForFunction(() => location.hash === '');
+    expect(await page.locator('a').count()).toBe(0);
+
+    const before = store().kioskRatings('demo-gardens', 0, Date.now() + 60_000).length;
+    await page.click('[data-testid=face-4]');
+    await page.locator('[data-testid=kiosk-thanks]').waitFor();
+    await page.locator('[data-testid=face-1]').waitFor({ timeout: 10_000 });
+    await page.click('[data-testid=face-1]');
+    await page.click('[data-testid=why-hygiene]');
+    await page.locator('[data-testid=kiosk-thanks]').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]') === null || document.querySelector('[data-testid=pending-count]')?.textContent === '0');
+    await expect.poll(() => store().kioskRatings('demo-gardens', 0, Date.now() + 60_000).length, { timeout: 10_000 }).toBe(before + 2);
+    const low = store().kioskRatings('demo-gardens', 0, Date.now() + 60_000).find((r) => r.face === 1)!;
+    expect(low.issueId).not.toBeNull();
+    expect(store().getIssue(low.issueId!)).toMatchObject({ source: 'kiosk', category: 'hygiene', verified: false });
+    await context.close();
+  });
+});

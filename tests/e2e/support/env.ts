@@ -1,0 +1,90 @@
+/**
+ * One built app, one server and one browser for every end-to-end test file (they run in one
+ * worker, in sequence). Each test gets a fresh browser context: its own IndexedDB, service worker
+ * and cookies, as a different phone would have.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import jsQR from 'jsqr';
+import { projectRoot } from '../../../server/config.ts';
+import { startTestServer, type TestServer } from '../../support/server.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DIST = join(projectRoot(), 'dist/kiosk');
+
+interface Env {
+  server: TestServer;
+  browser: Browser;
+}
+
+let env: Promise<Env> | null = null;
+
+export function e2e(): Promise<Env> {
+  env ??= (async () => {
+    if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/kiosk is missing: run `npm run build` first (npm test does)');
+    const server = await startTestServer({ staticDir: DIST, realClock: true });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    return { server, browser };
+  })();
+  return env;
+}
+
+process.once('beforeExit', () => {
+  void env?.then(async ({ server, browser }) => {
+    await browser.close();
+    await server.close();
+  });
+});
+
+/** A phone: mobile viewport, Chinese first, its own storage. */
+export async function phone(locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
+  const { browser, server } = await e2e();
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  return { context, page };
+}
+
+/** Signs a phone in through the login screen, as a person would. */
+export async function signInOnPhone(page: Page, username: string, password = 'demo-2026'): Promise<void> {
+  await page.goto('/login');
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('form[data-testid=login] button[type=submit]');
+  await page.waitForURL((u) => u.pathname === '/');
+}
+
+/** Waits until the service worker controls the page, so the shell is precached for offline use. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return Boolean(reg?.active) && Boolean(navigator.serviceWorker.controller);
+  }, undefined, { timeout: 15_000 }).catch(async () => {
+    // First visit: the worker activates but does not control this page until a reload.
+    await page.reload();
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 15_000 });
+  });
+}
+
+/** A real JPEG for the camera input. */
+export async function cameraPhoto(colour = '#3366aa'): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  return { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await sharp({ create: { width: 1200, height: 900, channels: 3, background: colour } }).jpeg().toBuffer() };
+}
+
+/** Decodes the QR code in a PNG screenshot, as a phone camera would read it. */
+export async function decodeQr(png: Buffer): Promise<string> {
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const hit = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
+  if (!hit) throw new Error('no QR code in the image');
+  return hit.data;
+}
+
+export async function pendingCount(page: Page): Promise<number> {
+  return Number(await page.locator('[data-testid=pending-count]').first().textContent());
+}
