@@ -26,7 +26,7 @@ export const swEvents = {
 };
 
 export function registerServiceWorker(): void {
-  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  if (!navigator.serviceWorker || import.meta.env.DEV) return;
   wb = new Workbox('/sw.js', { scope: '/' });
   wb.addEventListener('installed', (e) => {
     if (!e.isUpdate) set('offline-ready');

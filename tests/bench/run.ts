@@ -1,4 +1,5 @@
 /** `npm run bench`: every performance budget, measured and checked. Exits non-zero when a budget is missed. */
+import { benchPwa } from './pwa.ts';
 import { benchServer } from './server.ts';
 
 const budgets: { name: string; value: number; limit: number; unit: string; atLeast?: boolean }[] = [];
@@ -6,6 +7,11 @@ const server = await benchServer();
 budgets.push({ name: 'HTTP ingest', value: server.ingestRate, limit: 1000, unit: 'inspections/s', atLeast: true });
 budgets.push({ name: 'alerts p99', value: server.alertsP99, limit: 20, unit: 'ms' });
 budgets.push({ name: 'unchanged poll', value: server.pollBytes, limit: 1024, unit: 'bytes' });
+const pwa = await benchPwa();
+budgets.push({ name: 'location page JS (gzip)', value: pwa.jsGzip / 1024, limit: 50, unit: 'KB' });
+budgets.push({ name: 'PWA cold open (mobile)', value: pwa.coldMs, limit: 2000, unit: 'ms' });
+budgets.push({ name: 'PWA warm open (SW)', value: pwa.warmMs, limit: 300, unit: 'ms' });
+budgets.push({ name: 'PWA offline open (SW)', value: pwa.offlineMs, limit: 300, unit: 'ms' });
 
 console.log('\nbudget                      measured        limit');
 let failed = 0;

@@ -118,9 +118,14 @@ describe('sending through a bad network', () => {
   it('a captive portal\'s 200 HTML page is not taken as sent', async () => {
     const { context, page } = await phone();
     await signInOnPhone(page, 'zhao');
-    await page.route('**/api/inspections', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body>Sign in to Free WiFi</body></html>' }));
+    let portalAnswers = 0;
+    await page.route('**/api/inspections', (route) => {
+      portalAnswers++;
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body>Sign in to Free WiFi</body></html>' });
+    });
     await patrolLobby(page, 'carpark');
-    await page.waitForFunction(() => document.querySelector('[data-testid=sync-bar]')?.textContent?.includes('上次同步'));
+    await expect.poll(() => portalAnswers).toBeGreaterThan(0);
+    await page.waitForFunction(() => !document.querySelector('[data-testid=sync-bar]')?.textContent?.includes('同步中'));
     expect(await pendingCount(page)).toBe(1);
     expect(store().inspectionTimes('demo-gardens', 0, Date.now() + 3_600_000).filter((i) => i.locationId === 'carpark')).toHaveLength(0);
     await page.unroute('**/api/inspections');
@@ -168,6 +173,23 @@ describe('owners, with no account', () => {
   });
 });
 
+describe('inside an in-app browser without a service worker or IndexedDB', () => {
+  it('an owner can still report while online and gets a tracking link', async () => {
+    const { context, page } = await phone();
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined });
+      Object.defineProperty(Navigator.prototype, 'serviceWorker', { get: () => undefined });
+    });
+    await page.goto(`/l/${code('north-garden')}?q=1`);
+    await page.selectOption('select[name=category]', 'greening');
+    await page.fill('textarea[name=description]', '树枝折断挡路 · a broken branch blocks the path');
+    await page.click('form[data-testid=owner-report] button[type=submit]');
+    await page.locator('[data-testid=tracking-link]').waitFor({ timeout: 15_000 });
+    expect(store().listIssues({ estateId: 'demo-gardens', locationId: 'north-garden', source: ['owner'] }).total).toBe(1);
+    await context.close();
+  });
+});
+
 describe('department staff', () => {
   it('report a fix with an after-photo from their notices', async () => {
     const sup = await server.login('supervisor');
@@ -203,9 +225,9 @@ describe('department staff', () => {
     await notice.locator('[data-testid=after-photo]').setInputFiles(await cameraPhoto('#22aa66'));
     await notice.locator('.photos img').waitFor();
     await notice.getByRole('button', { name: '反馈整改' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 15_000 });
+    await page.getByRole('status').filter({ hasText: '已保存在本机' }).waitFor();
+    await expect.poll(() => store().getIssue(issueId)?.status, { timeout: 15_000 }).toBe('rectified');
     const issue = store().getIssue(issueId)!;
-    expect(issue.status).toBe('rectified');
     expect(issue.afterPhotos).toHaveLength(1);
     expect(store().getPhoto(issue.afterPhotos[0].sha256)).toBeDefined();
     await context.close();

@@ -1,3 +1,4 @@
+import { uuid } from '../util/uuid.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import QRCode from 'qrcode';
@@ -58,7 +59,7 @@ export default function KioskPage() {
   }, [step]);
 
   const send = async (f: number, why = '', category?: Category) => {
-    const id = crypto.randomUUID();
+    const id = uuid();
     await save({ id, kind: 'kioskRating', url: '/api/kiosk/ratings', auth: false, label: 'kiosk', body: { id, locationCode: code, face: f, reason: why, ...(category ? { category } : {}) } });
     setStep('thanks');
   };

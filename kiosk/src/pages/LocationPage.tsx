@@ -6,7 +6,7 @@ import { formatDateTime, formatTime, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { Scanner } from '../ui/Scanner.tsx';
-import { loadLanding, type Landing } from './landing.ts';
+import { cachedLanding, loadLanding, type Landing } from './landing.ts';
 import { KnownProblems, OwnerReport } from './OwnerReport.tsx';
 import { PatrolForm } from './PatrolForm.tsx';
 import { RectifyForm } from './RectifyForm.tsx';
@@ -29,12 +29,22 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
 
   useEffect(() => {
     setError('');
+    let fresh = false;
+    // Show the copy from the last visit at once; the server's answer replaces it when it comes.
+    void cachedLanding(code).then((l) => {
+      performance.mark('pqm:landing-cache');
+      if (!fresh && l) setLanding((cur) => cur ?? l);
+    });
     loadLanding(code)
-      .then(setLanding)
+      .then((l) => {
+        performance.mark('pqm:landing-server');
+        fresh = true;
+        setLanding(l);
+      })
       .catch((e) => setError(e instanceof ApiError && e.status === 404 ? t('locationNotFound') : e instanceof ApiError && e.status === 0 ? t('notCachedOffline') : t('tryAgain')));
   }, [code, me?.user.id, reloadKey]);
 
-  if (error) return <Layout><p class="error card" role="alert">{error}</p></Layout>;
+  if (error && !landing) return <Layout><p class="error card" role="alert">{error}</p></Layout>;
   if (!landing) return <Layout><p class="muted">…</p></Layout>;
   const confirmedBy: Confirmation = opened.kioskCode ? 'kiosk_code' : opened.label ? 'printed_code' : 'link';
 

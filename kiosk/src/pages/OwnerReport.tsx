@@ -1,3 +1,4 @@
+import { uuid } from '../util/uuid.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../shared/index.ts';
 import { formatDateTime, t, tx } from '../i18n.ts';
@@ -29,7 +30,7 @@ export function OwnerReport({ landing }: { landing: Landing }) {
   const submit = async () => {
     if (!description.trim()) return setState({ kind: 'error', message: `${t('description')}: ${t('required')}` });
     setState({ kind: 'busy' });
-    const id = crypto.randomUUID();
+    const id = uuid();
     setPendingId(id);
     try {
       const r = await save(
@@ -111,7 +112,7 @@ export function KnownProblems({ landing }: { landing: Landing }) {
                 type="button"
                 class="secondary"
                 onClick={async () => {
-                  const id = crypto.randomUUID();
+                  const id = uuid();
                   await save({ id, kind: 'meToo', url: '/api/owner/me-too', auth: false, label: tx(CATEGORY_LABELS[r.category]), body: { id, locationCode: landing.location.code, issueId: r.id } });
                   setDone((d) => ({ ...d, [r.id]: true }));
                 }}

@@ -1,3 +1,4 @@
+import { uuid } from '../util/uuid.ts';
 import { useMemo, useState } from 'preact/hooks';
 import { CATEGORY_LABELS, SEVERITY_LABELS, checkAnswers, isFailed, type Answer, type ChecklistItem, type ChecklistTemplate, type Confirmation } from '../../../shared/index.ts';
 import { t, tx } from '../i18n.ts';
@@ -46,7 +47,7 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
     if (errors.length) return;
     setBusy(true);
     setFailure('');
-    const id = crypto.randomUUID();
+    const id = uuid();
     const photos = Object.values(drafts).flatMap((d) => (d?.photos ?? []).map((p) => ({ sha256: p.sha256, blob: p.blob })));
     try {
       await save(

@@ -1,3 +1,4 @@
+import { uuid } from '../util/uuid.ts';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n.ts';
 import type { Photo } from '../photos/compress.ts';
@@ -12,7 +13,7 @@ export function RectifyForm({ issueId, label, onDone }: { issueId: string; label
   const [error, setError] = useState('');
   const submit = async () => {
     if (!note.trim()) return setError(`${t('fixNote')}: ${t('required')}`);
-    const id = crypto.randomUUID();
+    const id = uuid();
     try {
       await save(
         {

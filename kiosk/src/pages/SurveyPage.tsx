@@ -1,3 +1,4 @@
+import { uuid } from '../util/uuid.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { LocalText, SurveyTemplate } from '../../../shared/index.ts';
@@ -15,7 +16,7 @@ export default function SurveyPage() {
   const [comment, setComment] = useState('');
   const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
   const [error, setError] = useState('');
-  const [id] = useState(() => crypto.randomUUID());
+  const [id] = useState(() => uuid());
   useEffect(() => void api<typeof data>(`/api/surveys/${params.code}`, { auth: false }).then(setData).catch(() => setError(t('locationNotFound'))), [params.code]);
 
   if (state === 'done') return <Layout><p class="card ok" data-testid="survey-done">{t('surveyThanks')}</p></Layout>;

@@ -42,6 +42,16 @@ export interface Landing {
   offlineSince?: number;
 }
 
+/** The copy kept on the device from the last visit, with slot statuses brought up to now (fast: no network). */
+export async function cachedLanding(code: string): Promise<Landing | null> {
+  const cached = await cacheGet<Landing>(`loc:${code}`);
+  if (!cached) return null;
+  const now = Date.now();
+  const l = cached.value;
+  const staff = l.staff && { ...l.staff, slots: l.staff.slots.map((s) => (s.status === 'done' ? s : { ...s, status: statusAt(s, now) })) };
+  return { ...l, staff };
+}
+
 export async function loadLanding(code: string): Promise<Landing> {
   try {
     const landing = await api<Landing>(`/api/locations/by-code/${code}`);
@@ -59,11 +69,8 @@ export async function loadLanding(code: string): Promise<Landing> {
 async function offlineLanding(code: string): Promise<Landing | null> {
   const now = Date.now();
   const cached = await cacheGet<Landing>(`loc:${code}`);
-  if (cached) {
-    const l = cached.value;
-    const staff = l.staff && { ...l.staff, slots: l.staff.slots.map((s) => (s.status === 'done' ? s : { ...s, status: statusAt(s, now) })) };
-    return { ...l, staff, offlineSince: cached.savedAt };
-  }
+  const local = await cachedLanding(code);
+  if (cached && local) return { ...local, offlineSince: cached.savedAt };
   for (const kit of await fieldKits()) {
     const loc = kit.locations.find((l) => l.code === code);
     if (!loc) continue;
