@@ -1,17 +1,51 @@
 /// <reference types="vitest/config" />
 /**
  * One config for every build and for the tests. `vite build --mode <target>` picks what to build:
- *   kiosk      → dist/kiosk   the field PWA, with its service worker (served by the server at /)
+ *   kiosk           → dist/kiosk           the field PWA, with its service worker (served by the server at /)
+ *   extension       → dist/extension       the supervisor extension (load unpacked)
+ *   extension-test  → dist/extension-test  the same, with localhost pre-granted for the browser tests
  *   server     → dist/server/main.js (Node 20; dependencies stay in node_modules)
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { crx } from '@crxjs/vite-plugin';
+import { manifestFor } from './extension/manifest.config.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const preactJsx = { oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } } };
 
+/**
+ * crxjs lists the overlay script as web-accessible to every site, which only a page-loaded script
+ * needs. Ours is injected by chrome.scripting, so drop the entry: no site can probe for the extension.
+ */
+const noWebAccessibleOverlay: Plugin = {
+  name: 'pqm:no-web-accessible-overlay',
+  enforce: 'post',
+  // crxjs writes the manifest late, so edit the written file.
+  writeBundle(options) {
+    const file = join(options.dir ?? '', 'manifest.json');
+    if (!existsSync(file)) return;
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
+    manifest.web_accessible_resources = manifest.web_accessible_resources?.filter((w) => !w.resources.some((r) => r.includes('content/overlay')));
+    if (!manifest.web_accessible_resources?.length) delete manifest.web_accessible_resources;
+    writeFileSync(file, JSON.stringify(manifest, null, 2));
+  },
+};
+
+const extension = (test: boolean): UserConfig => ({
+  ...preactJsx,
+  root: here('./extension'),
+  publicDir: here('./extension/public'),
+  build: { outDir: here(test ? './dist/extension-test' : './dist/extension'), emptyOutDir: true, target: 'chrome120', sourcemap: false },
+  plugins: [crx({ manifest: manifestFor(test) }), noWebAccessibleOverlay],
+});
+
 const targets: Record<string, UserConfig> = {
+  extension: extension(false),
+  'extension-test': extension(true),
   kiosk: {
     ...preactJsx,
     root: here('./kiosk'),

@@ -9,6 +9,7 @@ export * from './model/checklist.ts';
 export * from './model/issue.ts';
 export * from './model/scoring.ts';
 export * from './model/survey.ts';
+export type * from './model/alerts.ts';
 export * from './time/zoned.ts';
 export * from './rules/schedule.ts';
 export * from './rules/deadlines.ts';

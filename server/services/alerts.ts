@@ -3,7 +3,7 @@
  * owner reports to accept and new urgent issues. The body holds absolute times only (no "now"),
  * so it changes only when something really changed and an unchanged poll can be a 304.
  */
-import { HOUR, SEVERITIES, escalationLevel, type Issue, type LocalText, type Severity } from '../../shared/index.ts';
+import { HOUR, SEVERITIES, escalationLevel, type Alerts, type Issue, type IssueAlert, type LocalText, type PatrolAlert } from '../../shared/index.ts';
 import type { Store } from '../storage/store.ts';
 import type { PatrolBoard, SlotView } from './patrol-board.ts';
 
@@ -11,56 +11,9 @@ const LIST_LIMIT = 50;
 const DUE_SOON_MS = 2 * HOUR;
 const URGENT_NEW_MS = 24 * HOUR;
 
-export interface IssueAlert {
-  id: string;
-  locationId: string | null;
-  locationName: LocalText | null;
-  category: Issue['category'];
-  severity: Severity;
-  status: Issue['status'];
-  description: string;
-  departmentId: string | null;
-  deadline: number;
-  createdAt: number;
-  level: number;
-  meToo: number;
-}
-
-export interface PatrolAlert {
-  locationId: string;
-  locationName: LocalText;
-  kind: string;
-  start: number;
-  end: number;
-  closes: number;
-  late: boolean;
-}
-
-export interface Alerts {
-  estateId: string;
-  counts: {
-    /** Toolbar badge: overdue rectifications plus missed patrols. */
-    badge: number;
-    overdue: number;
-    missed: number;
-    due: number;
-    dueSoon: number;
-    awaitingAcceptance: number;
-    urgent: number;
-    escalated: number;
-  };
-  /** The worst severity among overdue items (a missed patrol counts as important). */
-  worst: Severity | null;
-  overdue: IssueAlert[];
-  missed: PatrolAlert[];
-  due: PatrolAlert[];
-  dueSoon: PatrolAlert[];
-  awaitingAcceptance: IssueAlert[];
-  urgent: IssueAlert[];
-}
-
 export function computeAlerts(store: Store, board: PatrolBoard, estateId: string, now: number): Alerts {
   const policy = store.getPolicy(estateId);
+  const departments = new Map(store.listDepartments(estateId).map((d) => [d.id, d.name]));
   const names = new Map<string, { name: LocalText; kind: string }>();
   const nameOf = (id: string | null) => {
     if (!id) return null;
@@ -81,6 +34,7 @@ export function computeAlerts(store: Store, board: PatrolBoard, estateId: string
     status: i.status,
     description: i.description,
     departmentId: i.departmentId,
+    departmentName: (i.departmentId && departments.get(i.departmentId)) || null,
     deadline: i.deadline,
     createdAt: i.createdAt,
     level: escalationLevel(i, now, policy),

@@ -1,0 +1,23 @@
+/**
+ * The service worker only wires listeners (registered synchronously, as MV3 requires);
+ * the work lives in the modules beside it. It keeps no state of its own: the truth is in
+ * chrome.storage and the extension's IndexedDB, because the worker can be stopped at any time.
+ */
+import { ApiError } from '../common/api.ts';
+import { handle } from './handlers.ts';
+import { openNotification } from './notify.ts';
+import { syncOverlayRegistration } from './overlay-sites.ts';
+import { POLL_ALARM, poll } from './poll.ts';
+
+chrome.runtime.onInstalled.addListener(() => void syncOverlayRegistration().then(() => poll()));
+chrome.runtime.onStartup.addListener(() => void poll());
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === POLL_ALARM) void poll();
+});
+chrome.notifications.onClicked.addListener((id) => void openNotification(id));
+chrome.runtime.onMessage.addListener((message, sender, reply) => {
+  handle(message, sender)
+    .then(reply)
+    .catch((e) => reply({ ok: false, error: e instanceof ApiError ? e.message : String(e) }));
+  return true; // answer asynchronously
+});

@@ -1,0 +1,40 @@
+/**
+ * Every runtime message, as one schema. The worker validates each message and checks who sent it:
+ * extension pages may do anything; an overlay in a page may only ask for its own read-only view.
+ */
+import * as v from 'valibot';
+import { Severity, Uuid } from '../../../shared/index.ts';
+
+const Origin = v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://oa.example.com'));
+
+export const Message = v.variant('type', [
+  v.object({ type: v.literal('signIn'), server: Origin, username: v.pipe(v.string(), v.minLength(1), v.maxLength(40)), password: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  v.object({ type: v.literal('signOut') }),
+  v.object({ type: v.literal('pollNow') }),
+  v.object({
+    type: v.literal('act'),
+    issueId: Uuid,
+    action: v.variant('type', [v.object({ type: v.literal('accept') }), v.object({ type: v.literal('escalate'), reason: v.optional(v.string(), '') }), v.object({ type: v.literal('verify'), note: v.optional(v.string(), '') })]),
+  }),
+  v.object({
+    type: v.literal('settings'),
+    patch: v.partial(
+      v.object({
+        intervalMinutes: v.pipe(v.number(), v.minValue(0.5), v.maxValue(60)),
+        estates: v.array(v.string()),
+        mute: v.array(Severity),
+        quiet: v.nullable(v.object({ from: v.pipe(v.string(), v.regex(/^\d\d:\d\d$/)), to: v.pipe(v.string(), v.regex(/^\d\d:\d\d$/)) })),
+        locale: v.nullable(v.picklist(['zh-CN', 'en'])),
+      }),
+    ),
+  }),
+  v.object({ type: v.literal('overlaySite'), origin: Origin, enabled: v.boolean() }),
+  v.object({ type: v.literal('overlay:get') }),
+  v.object({ type: v.literal('overlay:open'), issueId: v.optional(Uuid) }),
+]);
+export type Message = v.InferOutput<typeof Message>;
+
+/** Sent by the worker to overlay tabs when the state changed. */
+export const OverlayPush = v.object({ type: v.literal('overlay:state') });
+
+export type Reply = { ok: true; [k: string]: unknown } | { ok: false; error: string };

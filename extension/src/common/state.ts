@@ -1,0 +1,91 @@
+/**
+ * What the worker knows, kept in chrome.storage.local so the popup renders at once from the last
+ * poll, and so it survives the worker being stopped (module variables die with it in MV3).
+ * The token is not here (see auth-store.ts).
+ */
+import type { Alerts, Severity } from '../../../shared/index.ts';
+
+export type Connection = 'signedOut' | 'ok' | 'offline' | 'authExpired';
+
+export interface Settings {
+  /** Minutes between polls (chrome.alarms allows 0.5 and up). */
+  intervalMinutes: number;
+  /** Watched estates; empty means all the user's estates. */
+  estates: string[];
+  mute: Severity[];
+  quiet: { from: string; to: string } | null;
+  /** Origins (https://oa.example.com) where the overlay is shown. */
+  overlaySites: string[];
+  locale: 'zh-CN' | 'en' | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = { intervalMinutes: 1, estates: [], mute: [], quiet: null, overlaySites: [], locale: null };
+
+export interface EstateData {
+  estateId: string;
+  name: { zh: string; en: string };
+  alerts: Alerts;
+  etag: string | null;
+}
+
+export interface ExtState {
+  connection: Connection;
+  server: string | null;
+  user: { displayName: string } | null;
+  lastOkAt: number | null;
+  lastError: string | null;
+  /** Consecutive failed polls, for backoff. */
+  failures: number;
+  estates: EstateData[];
+}
+
+export const EMPTY_STATE: ExtState = { connection: 'signedOut', server: null, user: null, lastOkAt: null, lastError: null, failures: 0, estates: [] };
+
+export async function loadState(): Promise<ExtState> {
+  const { state } = await chrome.storage.local.get('state');
+  return { ...EMPTY_STATE, ...(state as Partial<ExtState> | undefined) };
+}
+
+export async function saveState(state: ExtState): Promise<void> {
+  await chrome.storage.local.set({ state });
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const { settings } = await chrome.storage.local.get('settings');
+  return { ...DEFAULT_SETTINGS, ...(settings as Partial<Settings> | undefined) };
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await loadSettings()), ...patch };
+  await chrome.storage.local.set({ settings: next });
+  return next;
+}
+
+export interface Totals {
+  badge: number;
+  overdue: number;
+  missed: number;
+  due: number;
+  dueSoon: number;
+  awaitingAcceptance: number;
+  urgent: number;
+  worst: Severity | null;
+}
+
+const RANK: Record<Severity, number> = { general: 1, important: 2, urgent: 3 };
+
+export function totals(state: ExtState): Totals {
+  const t: Totals = { badge: 0, overdue: 0, missed: 0, due: 0, dueSoon: 0, awaitingAcceptance: 0, urgent: 0, worst: null };
+  for (const { alerts } of state.estates) {
+    const c = alerts.counts;
+    t.badge += c.badge;
+    t.overdue += c.overdue;
+    t.missed += c.missed;
+    t.due += c.due;
+    t.dueSoon += c.dueSoon;
+    t.awaitingAcceptance += c.awaitingAcceptance;
+    t.urgent += c.urgent;
+    if (alerts.worst && (!t.worst || RANK[alerts.worst] > RANK[t.worst])) t.worst = alerts.worst;
+  }
+  return t;
+}

@@ -1,0 +1,213 @@
+import { useState } from 'preact/hooks';
+import {
+  CATEGORY_LABELS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+  deadlineFor,
+  isOpen,
+  type Issue,
+  type IssueActionType,
+  type IssueEvent,
+  type LocalText,
+  type Severity,
+} from '../../../../shared/index.ts';
+import { api } from '../../common/api.ts';
+import type { StoredSession } from '../../common/auth-store.ts';
+import { tx } from '../../common/i18n.ts';
+import { loadSetup, useNow, useSetup } from '../data.ts';
+import { Countdown, Photo, useAsync } from '../ui.tsx';
+import { w, type WordKey } from '../words.ts';
+
+interface Detail {
+  issue: Issue;
+  location: { id: string; name: LocalText; kind: string; code: string } | null;
+  history: IssueEvent[];
+  origin: { ownerContact: string | null; rating: number | null; ratingComment: string | null } | null;
+  actions: IssueActionType[];
+}
+
+const toLocalInput = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+/** One issue: photos before and after, the full history, and the actions this role may take. */
+export default function IssueDetail({ issueId, session }: { issueId: string; session: StoredSession }) {
+  const { data, error, reload } = useAsync(() => api<Detail>(`/api/issues/${issueId}`), [issueId]);
+  const setup = useSetup(data?.issue.estateId ?? null);
+  const now = useNow();
+  if (error) return <p class="error" role="alert">{error}</p>;
+  if (!data) return <p>{w('loading')}</p>;
+  const { issue } = data;
+  const dept = setup?.departments.find((d) => d.id === issue.departmentId);
+  const who = (e: IssueEvent) => (e.actor.kind === 'owner' ? w('owner') : e.actor.kind === 'system' ? w('system') : (setup?.members.find((m) => m.userId === (e.actor as { id: string }).id)?.displayName ?? (e.actor as { id: string }).id));
+  void session;
+
+  return (
+    <article class="issue-detail" data-testid="issue-detail">
+      <header class="row-head">
+        <h2>
+          <span class={`sev sev-${issue.severity}`}>{tx(SEVERITY_LABELS[issue.severity])}</span> {tx(data.location?.name)} · {tx(CATEGORY_LABELS[issue.category])}
+        </h2>
+        <span class={`status st-${issue.status}`} data-testid="issue-status">{tx(STATUS_LABELS[issue.status])}{issue.verified ? '' : ` · ${w('unverified')}`}</span>
+      </header>
+      <dl class="facts">
+        <dt>{w('description')}</dt>
+        <dd class="text">{issue.description}</dd>
+        <dt>{w('source')}</dt>
+        <dd>{tx(SOURCE_LABELS[issue.source])}{issue.meToo ? ` · +${issue.meToo} ${w('meToo')}` : ''}</dd>
+        <dt>{w('department')}</dt>
+        <dd>{tx(dept?.name) || '—'}</dd>
+        <dt>{w('requirement')}</dt>
+        <dd class="text">{issue.requirement ?? '—'}</dd>
+        <dt>{w('deadline')}</dt>
+        <dd><Countdown deadline={issue.deadline} now={now} open={isOpen(issue)} /> ({new Date(issue.deadline).toLocaleString()})</dd>
+        <dt>{w('level')}</dt>
+        <dd>{issue.manualLevel}</dd>
+        {data.origin?.ownerContact ? (
+          <>
+            <dt>{w('owner')}</dt>
+            <dd class="text">{data.origin.ownerContact}</dd>
+          </>
+        ) : null}
+      </dl>
+      <section class="photos-row">
+        <div>
+          <h3>{w('photosBefore')}</h3>
+          {issue.photos.map((p) => <Photo key={p.sha256} sha256={p.sha256} />)}
+        </div>
+        <div>
+          <h3>{w('photosAfter')}</h3>
+          {issue.afterPhotos.map((p) => <Photo key={p.sha256} sha256={p.sha256} />)}
+        </div>
+      </section>
+      <Actions issue={issue} actions={data.actions} onDone={() => (void loadSetup(issue.estateId), reload())} />
+      <section>
+        <h3>{w('history')}</h3>
+        <ol class="history" data-testid="history">
+          {data.history.map((e, n) => (
+            <li key={n}>
+              <time>{new Date(e.at).toLocaleString()}</time> <strong>{e.type}</strong> · {who(e)}
+              {typeof e.data.reason === 'string' && e.data.reason ? <span class="text"> · {e.data.reason}</span> : null}
+              {typeof e.data.note === 'string' && e.data.note ? <span class="text"> · {e.data.note}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <PrintableNotice issue={issue} location={tx(data.location?.name)} department={tx(dept?.name)} />
+    </article>
+  );
+}
+
+function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActionType[]; onDone: () => void }) {
+  const setup = useSetup(issue.estateId);
+  const [open, setOpen] = useState<IssueActionType | null>(null);
+  const [error, setError] = useState('');
+  const [reason, setReason] = useState('');
+  const [dup, setDup] = useState('');
+  const [severity, setSeverity] = useState<Severity>(issue.severity);
+  const [department, setDepartment] = useState(issue.departmentId ?? '');
+  const [requirement, setRequirement] = useState(issue.requirement ?? '');
+  const [deadline, setDeadline] = useState('');
+  const suggested = setup?.departments.find((d) => d.categories.includes(issue.category))?.id;
+  const shown = actions.filter((a) => a !== 'rectify' && a !== 'ownerConfirm' && a !== 'ownerNotFixed');
+
+  const run = async (action: Record<string, unknown>) => {
+    setError('');
+    try {
+      await api(`/api/issues/${issue.id}/actions`, { json: { id: crypto.randomUUID(), action } });
+      setOpen(null);
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const start = (a: IssueActionType) => {
+    setOpen(a);
+    setReason('');
+    if (a === 'assign') {
+      setDepartment(issue.departmentId ?? suggested ?? setup?.departments[0]?.id ?? '');
+      // The deadline is prefilled from the severity rules; the supervisor may change it.
+      setDeadline(toLocalInput(deadlineFor(severity, Date.now(), setup?.policy)));
+    }
+  };
+  const label: Record<string, WordKey> = { accept: 'accept', reject: 'reject', assign: 'assign', verify: 'verify', reopen: 'reopen', escalate: 'escalate' };
+  return (
+    <section class="actions" data-testid="actions">
+      <h3>{w('actions')}</h3>
+      <div class="buttons">
+        {shown.map((a) =>
+          a === 'accept' || a === 'verify' ? (
+            <button key={a} type="button" class="primary" data-testid={`action-${a}`} onClick={() => void run({ type: a })}>{w(label[a])}</button>
+          ) : (
+            <button key={a} type="button" data-testid={`action-${a}`} onClick={() => start(a)}>{w(label[a])}</button>
+          ),
+        )}
+        <button type="button" onClick={() => print()}>{w('printNotice')}</button>
+      </div>
+      {open === 'assign' ? (
+        <form class="form" onSubmit={(e) => (e.preventDefault(), void run({ type: 'assign', departmentId: department, requirement: requirement.trim(), severity, deadline: deadline ? new Date(deadline).getTime() : null }))} data-testid="assign-form">
+          <label>
+            {w('department')}
+            <select value={department} onChange={(e) => setDepartment(e.currentTarget.value)} name="department">
+              {setup?.departments.map((d) => <option key={d.id} value={d.id}>{tx(d.name)}</option>)}
+            </select>
+          </label>
+          <label>
+            {w('severity')}
+            <select value={severity} onChange={(e) => {
+              const s = e.currentTarget.value as Severity;
+              setSeverity(s);
+              setDeadline(toLocalInput(deadlineFor(s, Date.now(), setup?.policy)));
+            }}>
+              {SEVERITIES.map((s) => <option key={s} value={s}>{tx(SEVERITY_LABELS[s])}</option>)}
+            </select>
+          </label>
+          <label>
+            {w('requirement')}
+            <textarea name="requirement" value={requirement} maxLength={500} required onInput={(e) => setRequirement(e.currentTarget.value)} />
+          </label>
+          <label>
+            {w('deadline')}
+            <input type="datetime-local" name="deadline" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="primary">{w('assign')}</button>
+        </form>
+      ) : open === 'reject' || open === 'reopen' || open === 'escalate' ? (
+        <form class="form" onSubmit={(e) => (e.preventDefault(), void run(open === 'reject' ? { type: 'reject', reason: reason.trim(), duplicateOf: dup.trim() || null } : { type: open, reason: reason.trim() }))} data-testid={`${open}-form`}>
+          <label>
+            {w('reason')}
+            <textarea name="reason" value={reason} maxLength={500} required={open !== 'escalate'} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+          {open === 'reject' ? (
+            <label>
+              {w('duplicateOf')}
+              <input value={dup} onInput={(e) => setDup(e.currentTarget.value)} />
+            </label>
+          ) : null}
+          <button type="submit" class="primary">{w(label[open])}</button>
+        </form>
+      ) : null}
+      {error ? <p class="error" role="alert">{error}</p> : null}
+    </section>
+  );
+}
+
+/** What the print view shows: a clean 整改通知单 for the department. */
+function PrintableNotice({ issue, location, department }: { issue: Issue; location: string; department: string }) {
+  return (
+    <section class="print-only notice-sheet">
+      <h1>{w('noticeTitle')}</h1>
+      <table>
+        <tbody>
+          <tr><th>No.</th><td>{issue.id.slice(0, 8).toUpperCase()}</td><th>{w('created')}</th><td>{new Date(issue.createdAt).toLocaleString()}</td></tr>
+          <tr><th>{w('location')}</th><td>{location}</td><th>{w('department')}</th><td>{department}</td></tr>
+          <tr><th>{w('category')}</th><td>{tx(CATEGORY_LABELS[issue.category])}</td><th>{w('severity')}</th><td>{tx(SEVERITY_LABELS[issue.severity])}</td></tr>
+          <tr><th>{w('description')}</th><td colSpan={3} class="text">{issue.description}</td></tr>
+          <tr><th>{w('requirement')}</th><td colSpan={3} class="text">{issue.requirement ?? ''}</td></tr>
+          <tr><th>{w('deadline')}</th><td colSpan={3}>{new Date(issue.deadline).toLocaleString()}</td></tr>
+        </tbody>
+      </table>
+      <p class="sign">签发 / Issued by: ________ &nbsp; 接收 / Received by: ________ &nbsp; 日期 / Date: ________</p>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'preact/hooks';
+import { SEVERITIES, SEVERITY_LABELS } from '../../../../shared/index.ts';
+import type { StoredSession } from '../../common/auth-store.ts';
+import { tx } from '../../common/i18n.ts';
+import { send } from '../../common/send.ts';
+import { loadSettings, type Settings } from '../../common/state.ts';
+import { w } from '../words.ts';
+
+/** Alert settings: polling, which estates, muted severities, quiet hours, language and overlay sites. */
+export default function SettingsPage({ session }: { session: StoredSession }) {
+  const [s, setS] = useState<Settings | null>(null);
+  const [site, setSite] = useState('');
+  const [message, setMessage] = useState('');
+  useEffect(() => void loadSettings().then(setS), []);
+  if (!s) return <p>{w('loading')}</p>;
+
+  const save = async (patch: Partial<Settings>) => {
+    setMessage('');
+    try {
+      const r = await send<{ settings: Settings }>({ type: 'settings', patch });
+      setS(r.settings);
+      setMessage(w('saved'));
+    } catch (e) {
+      setMessage(String(e instanceof Error ? e.message : e));
+    }
+  };
+  const addSite = async () => {
+    setMessage('');
+    let origin: string;
+    try {
+      origin = new URL(site.trim()).origin;
+    } catch {
+      return setMessage(`${w('error')}: ${site}`);
+    }
+    // One site at a time, each with its own permission, asked from this click.
+    if (!(await chrome.permissions.request({ origins: [`${origin}/*`] }))) return setMessage(w('error'));
+    const r = await send<{ overlaySites: string[] }>({ type: 'overlaySite', origin, enabled: true });
+    setS({ ...s, overlaySites: r.overlaySites });
+    setSite('');
+  };
+
+  return (
+    <section class="settings" data-testid="settings-page">
+      <h2>{w('settings')}</h2>
+      <label>
+        {w('pollEvery')}
+        <input type="number" min={0.5} max={60} step={0.5} value={s.intervalMinutes} onChange={(e) => void save({ intervalMinutes: Number(e.currentTarget.value) })} />
+      </label>
+      <fieldset>
+        <legend>{w('watch')}</legend>
+        {session.estates.map((e) => (
+          <label class="check" key={e.id}>
+            <input type="checkbox" checked={s.estates.length === 0 || s.estates.includes(e.id)} onChange={(ev) => {
+              const all = s.estates.length === 0 ? session.estates.map((x) => x.id) : s.estates;
+              const next = ev.currentTarget.checked ? [...new Set([...all, e.id])] : all.filter((x) => x !== e.id);
+              void save({ estates: next.length === session.estates.length ? [] : next });
+            }} /> {tx(e.name)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{w('mute')}</legend>
+        {SEVERITIES.map((sev) => (
+          <label class="check" key={sev}>
+            <input type="checkbox" checked={s.mute.includes(sev)} onChange={(e) => void save({ mute: e.currentTarget.checked ? [...s.mute, sev] : s.mute.filter((x) => x !== sev) })} /> {tx(SEVERITY_LABELS[sev])}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{w('quietHours')}</legend>
+        <input type="time" value={s.quiet?.from ?? ''} onChange={(e) => void save({ quiet: e.currentTarget.value ? { from: e.currentTarget.value, to: s.quiet?.to ?? '07:00' } : null })} /> –{' '}
+        <input type="time" value={s.quiet?.to ?? ''} onChange={(e) => void save({ quiet: s.quiet ? { ...s.quiet, to: e.currentTarget.value } : null })} />
+      </fieldset>
+      <label>
+        {w('language')}
+        <select value={s.locale ?? ''} onChange={(e) => void save({ locale: (e.currentTarget.value || null) as Settings['locale'] }).then(() => location.reload())}>
+          <option value="">{w('auto')}</option>
+          <option value="zh-CN">中文</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+      <fieldset>
+        <legend>{w('overlaySites')}</legend>
+        <ul data-testid="overlay-sites">
+          {s.overlaySites.map((o) => (
+            <li key={o}>
+              {o}{' '}
+              <button type="button" onClick={() => void send<{ overlaySites: string[] }>({ type: 'overlaySite', origin: o, enabled: false }).then((r) => setS({ ...s, overlaySites: r.overlaySites }))}>{w('remove')}</button>
+            </li>
+          ))}
+        </ul>
+        <form class="inline" onSubmit={(e) => (e.preventDefault(), void addSite())}>
+          <input type="url" placeholder="https://oa.example.com" value={site} onInput={(e) => setSite(e.currentTarget.value)} name="site" />
+          <button type="submit">{w('addSite')}</button>
+        </form>
+      </fieldset>
+      {message ? <p role="status">{message}</p> : null}
+    </section>
+  );
+}

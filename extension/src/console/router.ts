@@ -1,0 +1,21 @@
+/** A hash router: the console is a set of extension pages, and #/issues/<id> links survive reloads. */
+import { useEffect, useState } from 'preact/hooks';
+
+export function useHashPath(): string[] {
+  const read = () => location.hash.replace(/^#\/?/, '').split('?')[0].split('/').filter(Boolean);
+  const [path, setPath] = useState(read);
+  useEffect(() => {
+    const on = () => setPath(read());
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return path;
+}
+
+export function hashQuery(): URLSearchParams {
+  return new URLSearchParams(location.hash.split('?')[1] ?? '');
+}
+
+export function go(path: string): void {
+  location.hash = `#${path}`;
+}

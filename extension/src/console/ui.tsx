@@ -1,0 +1,44 @@
+/** Small pieces the console pages share. */
+import { useEffect, useState } from 'preact/hooks';
+import { photoUrl } from '../common/api.ts';
+import { duration } from '../common/i18n.ts';
+import { w } from './words.ts';
+
+export function Countdown({ deadline, now, open }: { deadline: number; now: number; open: boolean }) {
+  if (!open) return <span class="muted">{new Date(deadline).toLocaleString()}</span>;
+  const late = now > deadline;
+  return (
+    <span class={late ? 'late' : 'ok'} title={new Date(deadline).toLocaleString()}>
+      {late ? `${w('overdueBy')} ${duration(now - deadline)}` : `${w('dueIn')} ${duration(deadline - now)}`}
+    </span>
+  );
+}
+
+export function Photo({ sha256 }: { sha256: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let u: string | null = null;
+    void photoUrl(sha256).then((x) => setUrl((u = x)));
+    return () => {
+      if (u) URL.revokeObjectURL(u);
+    };
+  }, [sha256]);
+  return url ? <img class="photo" src={url} alt="" /> : <span class="photo placeholder" />;
+}
+
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: string; reload: () => void } {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState('');
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setError('');
+    load()
+      .then((d) => live && setData(d))
+      .catch((e) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [...deps, n]);
+  return { data, error, reload: () => setN((x) => x + 1) };
+}

@@ -1,0 +1,77 @@
+/** The lists that matter now, shared by the popup and the page overlay. User text is rendered as text only. */
+import type { Alerts, IssueAlert, PatrolAlert } from '../../../shared/index.ts';
+import { SEVERITY_LABELS } from '../../../shared/index.ts';
+import { clock, duration, msg, tx, type MessageKey } from '../common/i18n.ts';
+
+export type IssueAction = 'open' | 'accept' | 'escalate' | 'verify';
+
+export interface ListsProps {
+  estates: { name: { zh: string; en: string }; alerts: Alerts }[];
+  now: number;
+  onIssue?: (issue: IssueAlert, action: IssueAction) => void;
+  /** Overlay rows offer only "open"; the popup offers the actions that fit. */
+  actions: boolean;
+  busy?: string | null;
+}
+
+const merge = <T,>(estates: ListsProps['estates'], pick: (a: Alerts) => T[]) => estates.flatMap((e) => pick(e.alerts));
+
+export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps) {
+  const overdue = merge(estates, (a) => a.overdue).sort((a, b) => a.deadline - b.deadline);
+  const toAccept = merge(estates, (a) => a.awaitingAcceptance);
+  const urgent = merge(estates, (a) => a.urgent).filter((u) => !overdue.some((o) => o.id === u.id));
+  const missed = merge(estates, (a) => a.missed);
+  const due = merge(estates, (a) => a.due);
+  const soon = merge(estates, (a) => a.dueSoon);
+  const count = (k: keyof Alerts['counts']) => estates.reduce((n, e) => n + e.alerts.counts[k], 0);
+
+  const issueRow = (i: IssueAlert, kind: 'overdue' | 'accept' | 'urgent') => (
+    <li key={`${kind}-${i.id}`} class={`row sev-${i.severity}`} data-testid={`${kind}-row`} data-issue={i.id}>
+      <div class="main">
+        <span class={`sev sev-${i.severity}`}>{tx(SEVERITY_LABELS[i.severity])}</span> <strong>{tx(i.locationName)}</strong>
+        {i.departmentName ? <span class="dept"> · {tx(i.departmentName)}</span> : null}
+        <div class="desc">{i.description}</div>
+        {kind === 'overdue' ? (
+          <div class="late">
+            {msg('overdueBy')} {duration(now - i.deadline)}
+            {i.level > 0 ? ` · L${i.level}` : ''}
+          </div>
+        ) : null}
+      </div>
+      {onIssue ? (
+        <div class="acts">
+          <button type="button" onClick={() => onIssue(i, 'open')}>{msg('open')}</button>
+          {actions && kind === 'accept' ? <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'accept')} data-testid="accept">{msg('accept')}</button> : null}
+          {actions && kind !== 'accept' && i.level < 2 && i.status !== 'rectified' ? <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'escalate')} data-testid="escalate">{msg('escalate')}</button> : null}
+          {actions && i.status === 'rectified' ? <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'verify')}>{msg('verify')}</button> : null}
+        </div>
+      ) : null}
+    </li>
+  );
+  const patrolRow = (p: PatrolAlert, kind: string) => (
+    <li key={`${kind}-${p.locationId}-${p.start}`} class="row" data-testid={`${kind}-row`}>
+      <div class="main">
+        <strong>{tx(p.locationName)}</strong> <span class="time">{clock(p.start)}–{clock(p.end)}</span>
+        {p.late ? <span class="late"> · {msg('late')}</span> : null}
+      </div>
+    </li>
+  );
+  const section = (title: MessageKey, total: number, rows: preact.JSX.Element[], testId: string) => (
+    <section class="list" data-testid={testId}>
+      <h3>
+        {msg(title)} <span class="count">{total}</span>
+      </h3>
+      {rows.length ? <ul>{rows}</ul> : <p class="none">{msg('nothing')}</p>}
+    </section>
+  );
+  return (
+    <div class="lists">
+      {section('overdue', count('overdue'), overdue.map((i) => issueRow(i, 'overdue')), 'list-overdue')}
+      {urgent.length ? section('urgentNew', urgent.length, urgent.map((i) => issueRow(i, 'urgent')), 'list-urgent') : null}
+      {section('toAccept', count('awaitingAcceptance'), toAccept.map((i) => issueRow(i, 'accept')), 'list-accept')}
+      {section('missed', count('missed'), missed.map((p) => patrolRow(p, 'missed')), 'list-missed')}
+      {section('dueNow', count('due'), due.map((p) => patrolRow(p, 'due')), 'list-due')}
+      {section('dueSoon', count('dueSoon'), soon.map((p) => patrolRow(p, 'soon')), 'list-soon')}
+    </div>
+  );
+}

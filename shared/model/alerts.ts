@@ -1,0 +1,52 @@
+/** The alerts payload a supervisor's extension polls (GET /api/estates/:id/alerts). */
+import type { Category, LocalText, Severity } from './common.ts';
+import type { IssueStatus } from './issue.ts';
+
+export interface IssueAlert {
+  id: string;
+  locationId: string | null;
+  locationName: LocalText | null;
+  category: Category;
+  severity: Severity;
+  status: IssueStatus;
+  description: string;
+  departmentId: string | null;
+  departmentName: LocalText | null;
+  deadline: number;
+  createdAt: number;
+  level: number;
+  meToo: number;
+}
+
+export interface PatrolAlert {
+  locationId: string;
+  locationName: LocalText;
+  kind: string;
+  start: number;
+  end: number;
+  closes: number;
+  late: boolean;
+}
+
+export interface Alerts {
+  estateId: string;
+  counts: {
+    /** Toolbar badge: overdue rectifications plus missed patrols. */
+    badge: number;
+    overdue: number;
+    missed: number;
+    due: number;
+    dueSoon: number;
+    awaitingAcceptance: number;
+    urgent: number;
+    escalated: number;
+  };
+  /** The worst severity among overdue items (a missed patrol counts as important). */
+  worst: Severity | null;
+  overdue: IssueAlert[];
+  missed: PatrolAlert[];
+  due: PatrolAlert[];
+  dueSoon: PatrolAlert[];
+  awaitingAcceptance: IssueAlert[];
+  urgent: IssueAlert[];
+}

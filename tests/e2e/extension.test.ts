@@ -1,0 +1,195 @@
+/** The supervisor extension, loaded unpacked in real Chromium, against the real server with the demo estate. */
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.ts';
+import { e2e } from './support/env.ts';
+import { extension, officePage, type ExtensionEnv } from './support/extension.ts';
+
+let server: TestServer;
+let ext: ExtensionEnv;
+let office: Awaited<ReturnType<typeof officePage>>;
+const XSS = '<img src=x onerror=alert(1)>';
+
+beforeAll(async () => {
+  ({ server } = await e2e());
+  ext = await extension();
+  office = await officePage();
+});
+afterAll(() => {
+  office.server.closeAllConnections();
+  office.server.close();
+});
+
+const store = () => server.running.deps.store;
+const alertsBadge = async () => {
+  const r = await server.request('GET', '/api/estates/demo-gardens/alerts', { token: await server.login('supervisor') });
+  return r.body.counts.badge as number;
+};
+
+async function popup(): Promise<Page> {
+  return ext.page('src/popup/index.html');
+}
+
+describe('the supervisor extension', () => {
+  it('signs in from the popup, asking for the one server origin; the badge then shows the server\'s counts', async () => {
+    const page = await popup();
+    await page.fill('input[name=server]', server.url);
+    await page.fill('input[name=username]', 'supervisor');
+    await page.fill('input[name=password]', 'demo-2026');
+    await page.click('form[data-testid=signin] button[type=submit]');
+    await page.locator('[data-testid=summary]').waitFor();
+    const granted = await ext.worker.evaluate((origin) => chrome.permissions.contains({ origins: [`${origin}/*`] }), server.url);
+    expect(granted).toBe(true);
+    const badge = await ext.badge();
+    const expected = await alertsBadge();
+    expect(badge.text).toBe(expected === 0 ? '' : String(expected));
+    expect(badge.title).toContain('超期整改');
+    // The token is in the extension's IndexedDB, not in chrome.storage where content scripts could read it.
+    const stored = await ext.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+    const token = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res) => {
+        const r = indexedDB.open('pqm-extension');
+        r.onsuccess = () => res(r.result);
+      });
+      return new Promise<string>((res) => {
+        const g = db.transaction('auth').objectStore('auth').get('session');
+        g.onsuccess = () => res(g.result.token);
+      });
+    });
+    expect(token.length).toBeGreaterThan(40);
+    expect(stored).not.toContain(token);
+    await page.close();
+  });
+
+  it('an issue that becomes overdue raises the badge and notifies exactly once over several polls; the popup lists it and "escalate" works', async () => {
+    const before = await alertsBadge();
+    const patrol = await server.request('POST', '/api/inspections', {
+      token: await server.login('wang'),
+      json: {
+        id: randomUUID(),
+        locationId: 'b2-lift-b',
+        templateId: 'tpl-lift',
+        templateVersion: 1,
+        startedAt: Date.now() - 120_000,
+        finishedAt: Date.now() - 60_000,
+        confirmedBy: 'printed_code',
+        answers: ['running', 'levelling', 'alarm', 'car-light', 'car-clean', 'certificate']
+          .map((itemId) => ({ itemId, value: 'pass' }))
+          .concat([{ itemId: 'doors', value: 'fail', note: 'door reopens by itself', photos: [{ sha256: 'e'.repeat(64), size: 10 }] } as never, { itemId: 'remarks', value: '' } as never]),
+      },
+    });
+    const issueId: string = patrol.body.issues[0];
+    await server.request('POST', `/api/issues/${issueId}/actions`, {
+      token: await server.login('supervisor'),
+      json: { id: randomUUID(), action: { type: 'assign', departmentId: 'engineering', requirement: 'adjust the door sensor', deadline: Date.now() + 3000 } },
+    });
+    await ext.poll();
+    const notifiedFor = async () =>
+      ext.worker.evaluate(async (id) => (((await chrome.storage.local.get('notificationLog')).notificationLog as { key: string }[] | undefined) ?? []).filter((n) => n.key.startsWith(`overdue:${id}`)).length, issueId);
+    expect(await notifiedFor()).toBe(0);
+
+    await new Promise((r) => setTimeout(r, 3500));
+    for (let i = 0; i < 3; i++) await ext.poll();
+    expect(await notifiedFor()).toBe(1);
+    const badge = await ext.badge();
+    expect(Number(badge.text)).toBe(before + 1);
+    expect(badge.colour).toEqual([198, 40, 40, 255]); // urgent red
+
+    const page = await popup();
+    const row = page.locator(`[data-testid=overdue-row][data-issue="${issueId}"]`);
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('工程维修部');
+    await row.locator('[data-testid=escalate]').click();
+    await expect.poll(() => store().getIssue(issueId)?.manualLevel).toBe(1);
+    await page.close();
+  });
+
+  it('the overlay appears on an opted-in site, inside a shadow root the page cannot restyle, and nowhere else', async () => {
+    const optedIn = `http://localhost:${office.port}`;
+    const settings = await ext.page('src/console/index.html#/settings');
+    await settings.fill('input[name=site]', optedIn);
+    await settings.getByRole('button', { name: '添加网站' }).click();
+    await settings.locator('[data-testid=overlay-sites] li', { hasText: optedIn }).waitFor();
+    await settings.close();
+
+    const oa = await ext.context.newPage();
+    await oa.goto(`${optedIn}/`);
+    const pill = oa.locator('#pqm-overlay-host [data-testid=overlay-pill]');
+    await pill.waitFor({ timeout: 10_000 });
+    await expect(pill.textContent()).resolves.toMatch(/^\d+ 超期整改 · \d+ 待办$/);
+    // The page's "* { color: red !important }" does not reach inside.
+    expect(await pill.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 255, 255)');
+    await pill.click();
+    await oa.locator('#pqm-overlay-host [data-testid=overlay-lists]').waitFor();
+    // Drag it and reload: position and state are remembered.
+    const box = (await pill.boundingBox())!;
+    await oa.mouse.move(box.x + 10, box.y + 10);
+    await oa.mouse.down();
+    await oa.mouse.move(box.x + 210, box.y + 110, { steps: 5 });
+    await oa.mouse.up();
+    await oa.reload();
+    await pill.waitFor();
+    const moved = (await pill.boundingBox())!;
+    expect(Math.round(moved.x - box.x)).toBe(200);
+    await oa.locator('#pqm-overlay-host [data-testid=overlay-lists]').waitFor();
+
+    const other = await ext.context.newPage();
+    await other.goto(`http://127.0.0.1:${office.port}/`);
+    await other.waitForTimeout(1000);
+    expect(await other.locator('#pqm-overlay-host').count()).toBe(0);
+    await oa.close();
+    await other.close();
+  });
+
+  it('an owner report whose description is markup shows as text in the popup, the overlay and the console', async () => {
+    const dialogs: string[] = [];
+    ext.context.on('page', (p) => p.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss())));
+    const code = store().getLocation('carpark')!.code;
+    const report = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code, category: 'order', description: XSS } });
+    await ext.poll();
+
+    const page = await popup();
+    const row = page.locator(`[data-testid=accept-row][data-issue="${report.body.issueId}"]`);
+    await expect(row.locator('.desc').textContent()).resolves.toBe(XSS);
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+
+    const oa = await ext.context.newPage();
+    oa.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
+    await oa.goto(`http://localhost:${office.port}/`);
+    await oa.locator('#pqm-overlay-host [data-testid=overlay-lists]').waitFor();
+    await expect(oa.locator(`#pqm-overlay-host [data-issue="${report.body.issueId}"] .desc`).textContent()).resolves.toBe(XSS);
+    expect(await oa.locator('#pqm-overlay-host img').count()).toBe(0);
+
+    const detail = await ext.page(`src/console/index.html#/issues/${report.body.issueId}`);
+    await detail.locator('[data-testid=issue-detail]').waitFor();
+    await expect(detail.locator('dd.text').first().textContent()).resolves.toBe(XSS);
+    expect(await detail.locator('img[src=x]').count()).toBe(0);
+
+    // Accept from the popup.
+    await row.locator('[data-testid=accept]').click();
+    await expect.poll(() => store().getIssue(report.body.issueId)?.verified).toBe(true);
+    expect(dialogs).toEqual([]);
+    await Promise.all([page.close(), oa.close(), detail.close()]);
+  });
+
+  it('a stopped server shows "offline", not stale counts, and recovers when it is back', async () => {
+    await server.running.close();
+    await ext.poll();
+    const down = await ext.badge();
+    expect(down.text).toBe('!');
+    expect(down.title).toContain('离线');
+    const page = await popup();
+    await page.locator('[data-testid=offline]').waitFor();
+    expect(await page.locator('[data-testid=list-overdue]').count()).toBe(0);
+
+    await server.restart();
+    await ext.poll();
+    const up = await ext.badge();
+    const expected = await alertsBadge();
+    expect(up.text).toBe(expected === 0 ? '' : String(expected));
+    await page.reload();
+    await page.locator('[data-testid=summary]').waitFor();
+    await page.close();
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Chromium with the built extension loaded unpacked (dist/extension-test: the real build, with
+ * localhost pre-granted because no automation can click Chrome's permission prompt).
+ * One browser profile for all extension tests; the extension id comes from its service worker's URL.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { projectRoot } from '../../../server/config.ts';
+import { CHROMIUM } from './env.ts';
+
+const DIST = join(projectRoot(), 'dist/extension-test');
+
+export interface ExtensionEnv {
+  context: BrowserContext;
+  worker: Worker;
+  id: string;
+  page(path: string): Promise<Page>;
+  /** Runs the real polling handler now, through a one-shot alarm, and waits for it to finish. */
+  poll(): Promise<void>;
+  badge(): Promise<{ text: string; colour: number[]; title: string }>;
+}
+
+let env: Promise<ExtensionEnv> | null = null;
+
+export function extension(): Promise<ExtensionEnv> {
+  env ??= (async () => {
+    if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/extension-test is missing: run `npm run build` first (npm test does)');
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pqm-ext-')), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    const ext: ExtensionEnv = {
+      context,
+      worker,
+      id,
+      async page(path) {
+        const page = await context.newPage();
+        page.on('pageerror', (e) => console.error('[extension page error]', e.message));
+        await page.goto(`chrome-extension://${id}/${path}`);
+        return page;
+      },
+      async poll() {
+        await worker.evaluate(async () => {
+          const before = ((await chrome.storage.local.get('state')).state as { lastOkAt?: number; failures?: number } | undefined) ?? {};
+          await chrome.alarms.create('poll', { when: Date.now() });
+          // Wait until the handler has written a new state.
+          for (let i = 0; i < 100; i++) {
+            await new Promise((r) => setTimeout(r, 50));
+            const now = ((await chrome.storage.local.get('state')).state as { lastOkAt?: number; failures?: number } | undefined) ?? {};
+            if (now.lastOkAt !== before.lastOkAt || now.failures !== before.failures) return;
+          }
+        });
+      },
+      async badge() {
+        return worker.evaluate(async () => ({
+          text: await chrome.action.getBadgeText({}),
+          colour: (await chrome.action.getBadgeBackgroundColor({})) as number[],
+          title: await chrome.action.getTitle({}),
+        }));
+      },
+    };
+    return ext;
+  })();
+  return env;
+}
+
+/** A plain web page on its own port, standing in for the company OA the supervisor works in. */
+export async function officePage(): Promise<{ port: number; server: Server }> {
+  const server = createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html><head><title>OA</title><style>* { color: red !important; font-size: 40px !important; } div { display: none !important; }</style></head><body><h1>公司OA · Company OA</h1></body></html>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { port: (server.address() as AddressInfo).port, server };
+}
