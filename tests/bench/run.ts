@@ -1,4 +1,5 @@
 /** `npm run bench`: every performance budget, measured and checked. Exits non-zero when a budget is missed. */
+import { benchExtension } from './extension.ts';
 import { benchPwa } from './pwa.ts';
 import { benchServer } from './server.ts';
 
@@ -12,6 +13,9 @@ budgets.push({ name: 'location page JS (gzip)', value: pwa.jsGzip / 1024, limit:
 budgets.push({ name: 'PWA cold open (mobile)', value: pwa.coldMs, limit: 2000, unit: 'ms' });
 budgets.push({ name: 'PWA warm open (SW)', value: pwa.warmMs, limit: 300, unit: 'ms' });
 budgets.push({ name: 'PWA offline open (SW)', value: pwa.offlineMs, limit: 300, unit: 'ms' });
+const ext = await benchExtension();
+budgets.push({ name: 'overlay script (gzip)', value: ext.contentGzip / 1024, limit: 15, unit: 'KB' });
+budgets.push({ name: 'popup render (cached)', value: ext.popupMs, limit: 100, unit: 'ms' });
 
 console.log('\nbudget                      measured        limit');
 let failed = 0;
