@@ -15,6 +15,8 @@ import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { fieldRoutes } from './routes/field.ts';
+import { planRoutes } from './routes/plans.ts';
+import { setupRoutes } from './routes/setup.ts';
 import { estateIssueRoutes, issueRoutes } from './routes/issues.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -47,7 +49,7 @@ export function createApp(deps: Deps) {
   api.route('/inspections', inspectionRoutes(deps));
   api.route('/photos', photoRoutes(deps));
   api.route('/issues', issueRoutes(deps));
-  for (const routes of [estateIssueRoutes, alertRoutes, analysisRoutes, recordRoutes, adminRoutes, fieldRoutes]) api.route('/estates', routes(deps));
+  for (const routes of [estateIssueRoutes, alertRoutes, analysisRoutes, recordRoutes, adminRoutes, fieldRoutes, setupRoutes, planRoutes]) api.route('/estates', routes(deps));
   api.get('/estates', (c) => {
     const auth = c.get('auth');
     return c.json(auth ? deps.store.listEstates().filter((e) => auth.memberships.some((m) => m.estateId === e.id)) : []);

@@ -218,6 +218,7 @@ export async function seedDemo(deps: Deps, days = 60, seed = 20261126): Promise<
 
   seedSurvey(seedDeps, rnd, now, (t) => (at = t));
   store.tx(() => seedToday(store, photos, now));
+  store.tx(() => seedPlanRecords(store, rnd, now));
   deps.board.invalidate(DEMO_ESTATE.id);
 }
 
@@ -305,4 +306,23 @@ function seedToday(store: Deps['store'], photos: PhotoRef[], now: number) {
   // Owner reports waiting to be accepted.
   raise({ estateId: DEMO_ESTATE.id, locationId: 'b1-stairs', source: 'owner', category: 'hygiene', severity: 'general', description: '3楼楼道有垃圾袋没人收 · Rubbish bags left on the 3rd floor landing', verified: false, at: now - 2 * HOUR }, { kind: 'owner' });
   raise({ estateId: DEMO_ESTATE.id, locationId: 'carpark', source: 'owner', category: 'order', severity: 'general', description: '有车长期占用消防通道 · A car keeps blocking the fire lane', photos: [photos[0]], verified: false, at: now - 40 * 60_000 }, { kind: 'owner' });
+}
+
+/** Training sessions, fire drills and community activities over the period, as the plan asks to record. */
+function seedPlanRecords(store: Deps['store'], rnd: Random, now: number) {
+  const day = (back: number) => new Date(now - back * DAY + 8 * HOUR).toISOString().slice(0, 10);
+  const staff = DEMO_USERS.filter((u) => u.role !== 'admin').map((u) => u.id);
+  const trainings: [number, 'new_staff' | 'skills' | 'quality' | 'fire', string, number][] = [
+    [52, 'quality', '品质监控标准与巡查要点 · Quality standards and patrol points', 2],
+    [38, 'fire', '消防器材使用与疏散 · Fire equipment and evacuation', 3],
+    [24, 'skills', '投诉处理与沟通技巧 · Complaint handling and communication', 2],
+    [10, 'new_staff', '新员工入职培训 · Induction for new staff', 4],
+  ];
+  for (const [back, topic, title, hours] of trainings) {
+    store.insertPlanRecord(DEMO_ESTATE.id, { kind: 'training', id: rnd.uuid(), date: day(back), topic, title, hours, trainer: '品质部 · Quality team', attendees: staff.map((userId) => ({ userId, attended: rnd.chance(0.85) })) }, now - back * DAY);
+  }
+  store.insertPlanRecord(DEMO_ESTATE.id, { kind: 'drill', id: rnd.uuid(), date: day(45), scenario: '地下车库火灾疏散演练 · Car park fire evacuation', participants: 26, responseMinutes: 4.5, problems: ['2号楼应急照明一处不亮 · One emergency light out in Building 2'] }, now - 45 * DAY);
+  store.insertPlanRecord(DEMO_ESTATE.id, { kind: 'drill', id: rnd.uuid(), date: day(15), scenario: '电梯困人救援演练 · Lift entrapment rescue', participants: 9, responseMinutes: 6, problems: [] }, now - 15 * DAY);
+  store.insertPlanRecord(DEMO_ESTATE.id, { kind: 'activity', id: rnd.uuid(), date: day(33), title: '中秋邻里游园会 · Mid-autumn neighbourhood fair', turnout: 186, feedback: 4.6, notes: '' }, now - 33 * DAY);
+  store.insertPlanRecord(DEMO_ESTATE.id, { kind: 'activity', id: rnd.uuid(), date: day(8), title: '垃圾分类宣传日 · Waste sorting day', turnout: 74, feedback: 4.1, notes: '' }, now - 8 * DAY);
 }

@@ -3,7 +3,7 @@ import { CATEGORY_LABELS, DAY, type LocalText } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { SUPERVISORS, requireRole, type Env } from '../http/auth.ts';
 import { timeParam } from '../http/body.ts';
-import { toCsv, type Cell } from '../http/csv.ts';
+import { toCsv, type Cell } from '../../shared/csv.ts';
 import { badRequest } from '../http/errors.ts';
 import { issueAnalysis, kpi, patrolAnalysis, rectificationAnalysis, satisfactionTrend, type Period } from '../services/analysis.ts';
 
@@ -93,8 +93,8 @@ export function analysisRoutes(deps: Deps) {
         return csvResponse(
           c,
           'kpi-people',
-          ['person', 'slots_filled', 'on_time', 'on_time_%', 'voluntary'],
-          data.people.map((p) => [p.name, p.slotsFilled, p.onTime.count, pct(p.onTime.rate), p.voluntary]),
+          ['person', 'role', 'slots_filled', 'on_time', 'on_time_%', 'voluntary', 'training_hours', 'training_attended_%'],
+          data.people.map((p) => [p.name, p.role, p.slotsFilled, p.onTime.count, pct(p.onTime.rate), p.voluntary, p.trainingHours, pct(p.training.rate)]),
         );
       }
       return c.json(data);

@@ -176,8 +176,42 @@ export function satisfactionTrend(store: Store, estateId: string, now: number) {
   };
 }
 
+/** Training per person in the period: hours attended and the share of expected sessions attended. */
+function trainingByPerson(store: Store, estateId: string, period: Period) {
+  const tz = store.getEstate(estateId)?.timeZone ?? 'Asia/Shanghai';
+  const from = dayOf(period.from, tz);
+  const to = dayOf(period.to - 1, tz);
+  const out = new Map<string, { hours: number; expected: number; attended: number }>();
+  for (const r of store.listPlanRecords(estateId, 'training')) {
+    if (r.kind !== 'training' || r.date < from || r.date > to) continue;
+    for (const a of r.attendees) {
+      const p = out.get(a.userId) ?? { hours: 0, expected: 0, attended: 0 };
+      p.expected++;
+      if (a.attended) (p.attended++, (p.hours += r.hours));
+      out.set(a.userId, p);
+    }
+  }
+  return out;
+}
+
 export function kpi(store: Store, estateId: string, period: Period, now: number) {
   const patrols = patrolAnalysis(store, estateId, period, now);
-  const rect = rectificationAnalysis(store, estateId, period);
-  return { people: patrols.byPerson, departments: rect, patrolTotal: patrols.total };
+  const training = trainingByPerson(store, estateId, period);
+  const members = store.membersOf(estateId);
+  const people = members.map((m) => {
+    const p = patrols.byPerson.find((x) => x.inspectorId === m.userId);
+    const t = training.get(m.userId);
+    return {
+      userId: m.userId,
+      name: m.displayName,
+      role: m.role,
+      departmentId: m.departmentId,
+      slotsFilled: p?.slotsFilled ?? 0,
+      onTime: p?.onTime ?? { count: 0, of: 0, rate: null },
+      voluntary: p?.voluntary ?? 0,
+      trainingHours: t?.hours ?? 0,
+      training: { count: t?.attended ?? 0, of: t?.expected ?? 0, rate: t?.expected ? t.attended / t.expected : null },
+    };
+  });
+  return { people, departments: rectificationAnalysis(store, estateId, period), patrolTotal: patrols.total };
 }

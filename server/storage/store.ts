@@ -19,6 +19,7 @@ import type {
   Category,
   Severity,
   IssueSource,
+  PlanRecord,
 } from '../../shared/index.ts';
 
 export interface User {
@@ -239,6 +240,9 @@ export interface Store {
   insertResponse(r: SurveyResponseRecord): void;
   hasResponse(campaignId: string, household: string): boolean;
   responsesOf(campaignId: string): SurveyResponseRecord[];
+
+  insertPlanRecord(estateId: string, r: PlanRecord, at: number): void;
+  listPlanRecords(estateId: string, kind?: PlanRecord['kind']): PlanRecord[];
 
   insertKioskRating(r: KioskRatingRecord): void;
   kioskRatings(estateId: string, from: number, to: number): KioskRatingRecord[];

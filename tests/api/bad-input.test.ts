@@ -90,6 +90,27 @@ const ROUTES: Route[] = [
     token: () => sup,
     wrong: [[() => ({ id: randomUUID(), household: '1-1-101', channel: 'fax', answers: { hygiene: 5 } }), 'channel']],
   },
+  {
+    name: 'training record',
+    method: 'POST',
+    path: () => `${A}/records`,
+    token: () => sup,
+    wrong: [
+      [() => ({ kind: 'training', id: randomUUID(), date: '2026-03-01', topic: 'fire', title: 'Extinguishers', hours: 0, attendees: [] }), 'hours'],
+      [() => ({ kind: 'training', id: randomUUID(), date: '2026-03-01', topic: 'fire', title: 'Extinguishers', hours: 2, attendees: [{ userId: 'rs-inspector', attended: true }] }), 'attendees[0].userId'],
+    ],
+  },
+  { name: 'new user', method: 'POST', path: () => `${A}/users`, token: () => admin, wrong: [[() => ({ username: 'newbie', displayName: 'N', password: 'short', role: 'inspector' }), 'password']] },
+  { name: 'location import', method: 'POST', path: () => `${A}/locations/import`, token: () => admin, wrong: [[() => ({ csv: 'kind,name_zh,name_en\nlobby,甲,A\nspaceship,乙,B\n' }), 'csv.line3']] },
+  {
+    name: 'deadline policy',
+    method: 'PUT',
+    path: () => `${A}/policy`,
+    token: () => admin,
+    wrong: [[() => ({ hours: { general: 72, important: 24, urgent: -1 }, level2AfterHours: { general: 72, important: 24, urgent: 2 } }), 'hours.urgent']],
+  },
+  { name: 'checklist version', method: 'POST', path: () => `${A}/templates`, token: () => admin, wrong: [[() => ({ id: 'tpl-lobby', kind: 'lobby', name: { zh: '大堂', en: 'Lobby' }, schedule: null, items: [] }), 'items']] },
+  { name: 'manual issue', method: 'POST', path: () => `${A}/issues`, token: () => sup, wrong: [[() => ({ id: randomUUID(), source: 'survey', category: 'service', severity: 'catastrophic', description: 'x' }), 'severity']] },
   { name: 'new location', method: 'POST', path: () => `${A}/locations`, token: () => admin, wrong: [[() => ({ kind: 'moon', name: { zh: 'x', en: 'x' } }), 'kind']] },
   {
     name: 'edit location',

@@ -95,3 +95,40 @@ describe('the rectification workflow over HTTP', () => {
     expect(r.body.notices.every((n: { departmentId: string }) => n.departmentId === 'engineering')).toBe(true);
   });
 });
+
+describe('administration', () => {
+  it('a CSV import with one bad line imports nothing and names the line', async () => {
+    const admin = await server.login('admin');
+    const before = server.running.deps.store.listLocations('demo-gardens').length;
+    const r = await server.request('POST', '/api/estates/demo-gardens/locations/import', { token: admin, json: { csv: 'kind,name_zh,name_en,building\nlobby,3号楼大堂,Building 3 lobby,b1\nlift,梯,Lift,nowhere\n' } });
+    expect(r.status).toBe(400);
+    expect(r.body.fields).toEqual([{ path: 'csv.line3', message: 'no building "nowhere"' }]);
+    expect(server.running.deps.store.listLocations('demo-gardens')).toHaveLength(before);
+    const ok = await server.request('POST', '/api/estates/demo-gardens/locations/import', { token: admin, json: { csv: '\uFEFFkind,name_zh,name_en,building\r\nlobby,"3号楼大堂, 东",Building 3 lobby,1号楼\r\n' } });
+    expect(ok.body.created).toBe(1);
+    expect(ok.body.locations[0]).toMatchObject({ buildingId: 'b1', name: { zh: '3号楼大堂, 东' } });
+  });
+
+  it('editing a checklist makes a new version and never rewrites past inspections', async () => {
+    const admin = await server.login('admin');
+    const first = await server.request('POST', '/api/inspections', { token: await server.login('wang'), json: inspection('green_area', 'north-garden', server.clock.now) });
+    expect(first.status).toBe(201);
+    const r = await server.request('POST', '/api/estates/demo-gardens/templates', {
+      token: admin,
+      json: { id: 'tpl-green', kind: 'green_area', name: { zh: '绿化巡查', en: 'Green area check' }, schedule: { kind: 'dailyAt', times: ['08:00', '15:00'] }, items: [{ id: 'growth', label: { zh: '长势', en: 'Growth' }, category: 'greening', answer: { kind: 'passFail' } }] },
+    });
+    expect(r.body.version).toBe(2);
+    const old = server.running.deps.store.getInspection(first.body.id)!;
+    expect([old.templateId, old.templateVersion]).toEqual(['tpl-green', 1]);
+    expect(server.running.deps.store.getTemplate('demo-gardens', 'tpl-green', 1)?.items.length).toBe(6);
+  });
+
+  it('revoking a QR code issues a new one and the old one stops working', async () => {
+    const admin = await server.login('admin');
+    const old = server.running.deps.store.getLocation('b2-stairs')!.code;
+    const r = await server.request('POST', '/api/estates/demo-gardens/locations/b2-stairs/revoke-code', { token: admin });
+    expect(r.body.code).not.toBe(old);
+    expect((await server.request('GET', `/api/locations/by-code/${old}`)).status).toBe(404);
+    expect((await server.request('GET', `/api/locations/by-code/${r.body.code}`)).status).toBe(200);
+  });
+});

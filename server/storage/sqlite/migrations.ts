@@ -239,4 +239,15 @@ export const MIGRATIONS: readonly string[] = [
   /* 2: owner reports waiting for acceptance, found without scanning every issue */ `
   CREATE INDEX issues_to_accept ON issues(estate_id, created_at) WHERE status = 'reported' AND verified = 0;
   `,
+  /* 3: training, drills and community activities, one table with a kind */ `
+  CREATE TABLE plan_records (
+    id TEXT PRIMARY KEY,
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX plan_records_estate ON plan_records(estate_id, kind, date);
+  `,
 ];

@@ -1,4 +1,4 @@
-import type { ScoringSheet, SurveyTemplate } from '../../../shared/index.ts';
+import type { PlanRecord, ScoringSheet, SurveyTemplate } from '../../../shared/index.ts';
 import type { Campaign, InspectionRecord, InspectionTimeRow, KioskRatingRecord, MonthlyRecord, Store, SurveyResponseRecord } from '../store.ts';
 import type { Db } from './open.ts';
 
@@ -12,7 +12,7 @@ type RecordRepo = Pick<
   | 'insertSheet' | 'getSheet' | 'latestSheet' | 'insertMonthly' | 'listMonthly'
   | 'insertSurvey' | 'getSurvey' | 'insertCampaign' | 'getCampaign' | 'getCampaignByCode' | 'listCampaigns'
   | 'insertResponse' | 'hasResponse' | 'responsesOf'
-  | 'insertKioskRating' | 'kioskRatings'
+  | 'insertKioskRating' | 'kioskRatings' | 'insertPlanRecord' | 'listPlanRecords'
 >;
 
 const toTime = (r: Row): InspectionTimeRow => ({
@@ -79,6 +79,9 @@ export function recordRepo(db: Db): RecordRepo {
       'INSERT INTO kiosk_ratings (id, estate_id, location_id, face, reason, category, issue_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     kiosk: db.prepare('SELECT * FROM kiosk_ratings WHERE estate_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at'),
+    insertPlan: db.prepare('INSERT INTO plan_records (id, estate_id, kind, date, body, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    plans: db.prepare('SELECT body FROM plan_records WHERE estate_id = ? ORDER BY date DESC, created_at DESC').pluck(),
+    plansOfKind: db.prepare('SELECT body FROM plan_records WHERE estate_id = ? AND kind = ? ORDER BY date DESC, created_at DESC').pluck(),
   };
 
   return {
@@ -189,6 +192,8 @@ export function recordRepo(db: Db): RecordRepo {
         enteredBy: (r.entered_by as string | null) ?? null,
         createdAt: r.created_at as number,
       })),
+    insertPlanRecord: (estateId, r, at) => void q.insertPlan.run(r.id, estateId, r.kind, r.date, JSON.stringify(r), at),
+    listPlanRecords: (estateId, kind) => ((kind ? q.plansOfKind.all(estateId, kind) : q.plans.all(estateId)) as string[]).map((b) => JSON.parse(b) as PlanRecord),
     insertKioskRating: (r: KioskRatingRecord) =>
       void q.insertKiosk.run(r.id, r.estateId, r.locationId, r.face, r.reason, r.category, r.issueId, r.createdAt),
     kioskRatings: (estateId, from, to) =>

@@ -1,3 +1,4 @@
+/** CSV shared by the server exports and the console's table exports. */
 /** CSV for spreadsheets: UTF-8 with BOM (Excel reads Chinese), RFC 4180 quoting, no formula injection. */
 
 export type Cell = string | number | boolean | null | undefined;

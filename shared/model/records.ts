@@ -1,0 +1,77 @@
+import * as v from 'valibot';
+import { Category, Id, IsoDate, LocalText, Severity, Uuid, requiredText, trimmedText } from './common.ts';
+import { LocationKind } from './estate.ts';
+import { ChecklistItem } from './checklist.ts';
+import { Schedule } from './schedule.ts';
+
+/** The plan's other records: training (人员培训), emergency drills (应急演练), community activities (社区活动). */
+export const TRAINING_KINDS = ['new_staff', 'skills', 'quality', 'fire'] as const;
+
+export const TrainingRecord = v.object({
+  kind: v.literal('training'),
+  id: Uuid,
+  date: IsoDate,
+  topic: v.picklist(TRAINING_KINDS, `must be one of ${TRAINING_KINDS.join(', ')}`),
+  title: requiredText(200, 'title'),
+  hours: v.pipe(v.number('hours must be a number'), v.minValue(0.25, 'hours must be at least 0.25'), v.maxValue(40)),
+  trainer: v.optional(trimmedText(100, 'trainer'), ''),
+  /** Who was expected and whether they came. */
+  attendees: v.pipe(v.array(v.object({ userId: Id, attended: v.boolean() })), v.maxLength(500)),
+});
+
+export const DrillRecord = v.object({
+  kind: v.literal('drill'),
+  id: Uuid,
+  date: IsoDate,
+  scenario: requiredText(200, 'scenario'),
+  participants: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** From the alarm to the first responder on site. */
+  responseMinutes: v.pipe(v.number('responseMinutes must be a number'), v.minValue(0), v.maxValue(600)),
+  problems: v.pipe(v.array(requiredText(300, 'problem')), v.maxLength(20)),
+});
+
+export const ActivityRecord = v.object({
+  kind: v.literal('activity'),
+  id: Uuid,
+  date: IsoDate,
+  title: requiredText(200, 'title'),
+  turnout: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Average owner feedback, 1–5. */
+  feedback: v.nullable(v.pipe(v.number(), v.minValue(1, 'feedback must be 1–5'), v.maxValue(5, 'feedback must be 1–5'))),
+  notes: v.optional(trimmedText(1000, 'notes'), ''),
+});
+
+export const PlanRecord = v.variant('kind', [TrainingRecord, DrillRecord, ActivityRecord]);
+export type PlanRecord = v.InferOutput<typeof PlanRecord>;
+export type TrainingRecord = v.InferOutput<typeof TrainingRecord>;
+
+/** Administration payloads. */
+export const BuildingInput = v.object({ name: LocalText });
+export const DepartmentInput = v.object({ name: LocalText, categories: v.array(Category) });
+export const UserInput = v.object({
+  username: v.pipe(v.string(), v.trim(), v.regex(/^[a-zA-Z0-9_.-]{2,40}$/, 'username: 2–40 letters, digits, _ . -')),
+  displayName: requiredText(80, 'displayName'),
+  password: v.pipe(v.string(), v.minLength(8, 'password must have at least 8 characters'), v.maxLength(200)),
+  role: v.picklist(['admin', 'supervisor', 'inspector', 'department'], 'must be admin, supervisor, inspector or department'),
+  departmentId: v.optional(v.nullable(Id), null),
+});
+const Hours = v.pipe(v.number(), v.minValue(0.25), v.maxValue(24 * 30));
+export const PolicyInput = v.object({
+  hours: v.object({ general: Hours, important: Hours, urgent: Hours }),
+  level2AfterHours: v.object({ general: Hours, important: Hours, urgent: Hours }),
+});
+export const TemplateInput = v.object({
+  id: Id,
+  kind: LocationKind,
+  name: LocalText,
+  schedule: v.nullable(Schedule),
+  items: v.pipe(v.array(ChecklistItem), v.minLength(1, 'a checklist needs at least one item'), v.maxLength(60)),
+});
+export const ManualIssueInput = v.object({
+  id: Uuid,
+  source: v.picklist(['survey', 'drill', 'monthly', 'patrol'], 'must be survey, drill, monthly or patrol'),
+  category: Category,
+  severity: Severity,
+  description: requiredText(1000, 'description'),
+  locationId: v.optional(v.nullable(Id), null),
+});
