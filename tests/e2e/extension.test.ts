@@ -33,6 +33,7 @@ async function popup(): Promise<Page> {
 
 describe('the supervisor extension', () => {
   it('signs in from the popup, asking for the one server origin; the badge then shows the server\'s counts', async () => {
+    await ext.signOut();
     const page = await popup();
     await page.fill('input[name=server]', server.url);
     await page.fill('input[name=username]', 'supervisor');
@@ -175,6 +176,8 @@ describe('the supervisor extension', () => {
 
   it('a stopped server shows "offline", not stale counts, and recovers when it is back', async () => {
     await server.running.close();
+    // A poll already under way when the server stopped may still succeed; the next one cannot.
+    await ext.poll();
     await ext.poll();
     const down = await ext.badge();
     expect(down.text).toBe('!');

@@ -3,14 +3,39 @@ import { useHashPath } from './router.ts';
 import { useEstate, useSession } from './session.ts';
 import { tx } from '../common/i18n.ts';
 import { w, type WordKey } from './words.ts';
-import IssuesPage from './pages/IssuesPage.tsx';
+import AdminPage from './pages/AdminPage.tsx';
+import AnalysisPage from './pages/AnalysisPage.tsx';
 import IssueDetail from './pages/IssueDetail.tsx';
+import IssuesPage from './pages/IssuesPage.tsx';
+import KpiPage from './pages/KpiPage.tsx';
+import LabelsPage from './pages/LabelsPage.tsx';
+import MonthlyPage from './pages/MonthlyPage.tsx';
+import RecordsPage from './pages/RecordsPage.tsx';
 import SettingsPage from './pages/SettingsPage.tsx';
+import SurveysPage from './pages/SurveysPage.tsx';
 
 const NAV: [string, WordKey][] = [
   ['issues', 'issues'],
+  ['monthly', 'monthly'],
+  ['surveys', 'surveys'],
+  ['analysis', 'analysis'],
+  ['kpi', 'kpi'],
+  ['records', 'records'],
+  ['admin', 'admin'],
+  ['labels', 'labels'],
   ['settings', 'settings'],
 ];
+
+const PAGES: Record<string, (p: { estateId: string }) => preact.JSX.Element> = {
+  issues: IssuesPage,
+  monthly: MonthlyPage,
+  surveys: SurveysPage,
+  analysis: AnalysisPage,
+  kpi: KpiPage,
+  records: RecordsPage,
+  admin: AdminPage,
+  labels: LabelsPage,
+};
 
 /** The supervisor console: full pages opened from the popup, one section per part of the plan. */
 export function App() {
@@ -42,12 +67,13 @@ export function App() {
         <ErrorBoundary>
           {!estateId ? null : section === 'issues' && path[1] ? (
             <IssueDetail key={path[1]} issueId={path[1]} session={session} />
-          ) : section === 'issues' ? (
-            <IssuesPage estateId={estateId} />
           ) : section === 'settings' ? (
             <SettingsPage session={session} />
           ) : (
-            <IssuesPage estateId={estateId} />
+            (() => {
+              const Page = PAGES[section] ?? IssuesPage;
+              return <Page key={`${section}-${estateId}`} estateId={estateId} />;
+            })()
           )}
         </ErrorBoundary>
       </main>

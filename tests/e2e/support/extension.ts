@@ -22,6 +22,9 @@ export interface ExtensionEnv {
   /** Runs the real polling handler now, through a one-shot alarm, and waits for it to finish. */
   poll(): Promise<void>;
   badge(): Promise<{ text: string; colour: number[]; title: string }>;
+  /** Signs the extension in through its popup, as the supervisor would (no-op when already signed in). */
+  signIn(serverUrl: string, username?: string): Promise<void>;
+  signOut(): Promise<void>;
 }
 
 let env: Promise<ExtensionEnv> | null = null;
@@ -59,6 +62,22 @@ export function extension(): Promise<ExtensionEnv> {
             if (now.lastOkAt !== before.lastOkAt || now.failures !== before.failures) return;
           }
         });
+      },
+      async signIn(serverUrl, username = 'supervisor') {
+        const state = await worker.evaluate(async () => ((await chrome.storage.local.get('state')).state as { connection?: string } | undefined)?.connection);
+        if (state === 'ok') return;
+        const page = await ext.page('src/popup/index.html');
+        await page.fill('input[name=server]', serverUrl);
+        await page.fill('input[name=username]', username);
+        await page.fill('input[name=password]', 'demo-2026');
+        await page.click('form[data-testid=signin] button[type=submit]');
+        await page.locator('[data-testid=summary]').waitFor();
+        await page.close();
+      },
+      async signOut() {
+        const page = await ext.page('src/popup/index.html');
+        await page.evaluate(() => chrome.runtime.sendMessage({ type: 'signOut' }));
+        await page.close();
       },
       async badge() {
         return worker.evaluate(async () => ({

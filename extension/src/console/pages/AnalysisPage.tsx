@@ -1,0 +1,132 @@
+import { useState } from 'preact/hooks';
+import { CATEGORIES, CATEGORY_LABELS, LOCATION_KIND_LABELS, SEVERITIES, SEVERITY_LABELS, type Category, type LocalText, type LocationKind } from '../../../../shared/index.ts';
+import { api } from '../../common/api.ts';
+import { tx } from '../../common/i18n.ts';
+import { Bars, Chart, HeatMap, Pareto, Stacked, pct } from '../charts.tsx';
+import { useSetup } from '../data.ts';
+import { DataTable } from '../table.tsx';
+import { useAsync } from '../ui.tsx';
+import { w } from '../words.ts';
+
+interface Completion { scheduled: number; done: number; onTime: number; missed: number; completionRate: number | null; onTimeRate: number | null }
+interface Rate { count: number; of: number; rate: number | null }
+interface Patrols {
+  total: Completion;
+  byKind: (Completion & { key: string })[];
+  byArea: (Completion & { key: string })[];
+  byLocation: (Completion & { key: string; name?: LocalText })[];
+  byPerson: { inspectorId: string; name: string; slotsFilled: number; onTime: Rate; voluntary: number }[];
+  heat: { locationId: string; name?: LocalText; hours: number[]; total: number }[];
+  voluntary: number;
+}
+interface Issues {
+  total: number;
+  byCategory: { key: string; count: number }[];
+  bySeverity: { key: string; count: number }[];
+  overTime: { day: string; byCategory: Record<string, number>; bySeverity: Record<string, number>; total: number }[];
+  lifts: { total: number; byLift: { key: string; count: number; name?: LocalText; repeat: boolean }[]; byCause: { key: string; count: number; cumulativeShare: number }[]; repeats: { locationId: string; cause: string; count: number }[] };
+  complaints: { total: number; byCategory: { key: string; count: number }[] };
+}
+interface Rect { departmentId: string; name?: LocalText; assigned: number; onTime: Rate; reopen: Rate }
+interface Sat { campaigns: { id: string; name: LocalText; opensOn: string; responses: number; rate: number | null }[]; kiosk: { ratings: number; satisfied: number } }
+
+const DAY = 86_400_000;
+
+/** 数据分析: the plan's questions answered from the one record, each chart with its table and CSV. */
+export default function AnalysisPage({ estateId }: { estateId: string }) {
+  const setup = useSetup(estateId);
+  const [days, setDays] = useState(30);
+  const q = `from=${Date.now() - days * DAY}&to=${Date.now()}`;
+  const patrols = useAsync(() => api<Patrols>(`/api/estates/${estateId}/analysis/patrols?${q}`), [estateId, days]);
+  const issues = useAsync(() => api<Issues>(`/api/estates/${estateId}/analysis/issues?${q}`), [estateId, days]);
+  const rect = useAsync(() => api<Rect[]>(`/api/estates/${estateId}/analysis/rectification?${q}`), [estateId, days]);
+  const sat = useAsync(() => api<Sat>(`/api/estates/${estateId}/analysis/satisfaction`), [estateId]);
+  const liftItems = new Map(setup?.templates.find((t) => t.kind === 'lift')?.items.map((i) => [i.id, tx(i.label)]) ?? []);
+  const catLabel = (c: string) => tx(CATEGORY_LABELS[c as Category]) || c;
+  const error = patrols.error || issues.error || rect.error || sat.error;
+
+  return (
+    <section class="analysis" data-testid="analysis-page">
+      <h2>{w('analysis')}</h2>
+      <p class="no-print">
+        {w('period')}:{' '}
+        {[30, 90].map((d) => (
+          <button key={d} type="button" class={days === d ? 'primary' : ''} onClick={() => setDays(d)}>{d === 30 ? w('last30') : w('last90')}</button>
+        ))}
+      </p>
+      {error ? <p class="error" role="alert">{error}</p> : null}
+      {patrols.data && issues.data ? (
+        <div class="cards">
+          <div class="card"><div class="big" data-testid="completion-rate">{pct(patrols.data.total.completionRate)}</div>{w('completion')}</div>
+          <div class="card"><div class="big">{pct(patrols.data.total.onTimeRate)}</div>{w('onTime')}</div>
+          <div class="card"><div class="big" data-testid="issues-total">{issues.data.total}</div>{w('issuesTotal')}</div>
+          <div class="card"><div class="big">{issues.data.lifts.total}</div>{w('liftFaults')}</div>
+        </div>
+      ) : null}
+      {patrols.data ? (
+        <>
+          <Chart title={`${w('completion')} · ${w('byKind')}`} testId="chart-kind">
+            <Bars rows={patrols.data.byKind.map((k) => ({ label: tx(LOCATION_KIND_LABELS[k.key as LocationKind]), value: k.completionRate }))} max={1} format={(v) => pct(v)} />
+          </Chart>
+          <DataTable
+            name="patrol-by-kind"
+            header={[w('location'), w('scheduled'), w('done'), w('missedN'), w('completion'), w('onTime')]}
+            rows={patrols.data.byKind.map((k) => [tx(LOCATION_KIND_LABELS[k.key as LocationKind]), k.scheduled, k.done, k.missed, pct(k.completionRate), pct(k.onTimeRate)])}
+          />
+          <Chart title={`${w('completion')} · ${w('byArea')}`}>
+            <Bars rows={patrols.data.byArea.map((k) => ({ label: k.key, value: k.completionRate }))} max={1} format={(v) => pct(v)} />
+          </Chart>
+          <Chart title={`${w('onTime')} · ${w('byPerson')}`}>
+            <Bars rows={patrols.data.byPerson.map((p) => ({ label: p.name, value: p.onTime.rate }))} max={1} format={(v) => pct(v)} />
+          </Chart>
+          <DataTable name="patrol-by-person" header={[w('person'), w('slotsFilled'), w('onTime'), w('voluntary')]} rows={patrols.data.byPerson.map((p) => [p.name, p.slotsFilled, pct(p.onTime.rate), p.voluntary])} />
+          <Chart title={w('heatMap')} testId="chart-heat">
+            <HeatMap rows={patrols.data.heat.slice(0, 25).map((r) => ({ label: tx(r.name), hours: r.hours }))} />
+          </Chart>
+        </>
+      ) : null}
+      {issues.data ? (
+        <>
+          <Chart title={w('issuesOverTime')} testId="chart-issues-time">
+            <Stacked columns={issues.data.overTime.map((d) => ({ label: d.day, values: d.byCategory }))} series={[...CATEGORIES]} labels={Object.fromEntries(CATEGORIES.map((c) => [c, catLabel(c)]))} />
+          </Chart>
+          <Chart title={w('issuesBySeverity')}>
+            <Stacked columns={issues.data.overTime.map((d) => ({ label: d.day, values: d.bySeverity }))} series={[...SEVERITIES]} labels={Object.fromEntries(SEVERITIES.map((s) => [s, tx(SEVERITY_LABELS[s])]))} />
+          </Chart>
+          <DataTable name="issues-by-category" header={[w('category'), w('count')]} rows={issues.data.byCategory.map((c) => [catLabel(c.key), c.count])} />
+          <Chart title={w('liftFaults')} testId="chart-lifts">
+            <Bars rows={issues.data.lifts.byLift.map((l) => ({ label: `${tx(l.name)}${l.repeat ? ` ⚠ ${w('repeat')}` : ''}`, value: l.count }))} />
+          </Chart>
+          <Chart title={w('liftCauses')}>
+            <Pareto rows={issues.data.lifts.byCause.map((c) => ({ label: liftItems.get(c.key) ?? c.key, count: c.count, cumulative: c.cumulativeShare }))} />
+          </Chart>
+          <DataTable
+            name="lift-faults"
+            header={[w('location'), w('count'), w('repeat')]}
+            rows={issues.data.lifts.byLift.map((l) => [tx(l.name), l.count, l.repeat ? '⚠' : ''])}
+          />
+          <Chart title={w('complaints')} testId="chart-complaints">
+            <Bars rows={issues.data.complaints.byCategory.map((c) => ({ label: catLabel(c.key), value: c.count }))} />
+          </Chart>
+        </>
+      ) : null}
+      {rect.data ? (
+        <>
+          <Chart title={w('rectByDept')} testId="chart-rect">
+            <Bars rows={rect.data.map((d) => ({ label: tx(d.name), value: d.onTime.rate }))} max={1} format={(v) => pct(v)} />
+          </Chart>
+          <DataTable
+            name="rectification-by-department"
+            header={[w('department'), w('assigned'), w('rectified'), w('onTime'), w('reopenRate')]}
+            rows={rect.data.map((d) => [tx(d.name), d.assigned, d.onTime.of, pct(d.onTime.rate), pct(d.reopen.rate)])}
+          />
+        </>
+      ) : null}
+      {sat.data ? (
+        <Chart title={`${w('satisfactionTrend')} (${w('target90')})`} testId="chart-satisfaction">
+          <Bars rows={sat.data.campaigns.map((c) => ({ label: `${c.opensOn} ${tx(c.name)}`, value: c.rate })).concat(sat.data.kiosk.ratings ? [{ label: w('kioskSatisfied'), value: sat.data.kiosk.satisfied / sat.data.kiosk.ratings }] : [])} max={1} target={0.9} format={(v) => pct(v)} />
+        </Chart>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+/** The supervisor console (extension pages) with the real server: the quality team's daily work. */
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.ts';
+import { cameraPhoto, decodeQr, e2e, phone, signInOnPhone } from './support/env.ts';
+import { extension, type ExtensionEnv } from './support/extension.ts';
+
+let server: TestServer;
+let ext: ExtensionEnv;
+beforeAll(async () => {
+  ({ server } = await e2e());
+  ext = await extension();
+  await ext.signIn(server.url);
+});
+
+const store = () => server.running.deps.store;
+const consolePage = (hash: string) => ext.page(`src/console/index.html#${hash}`);
+
+async function ownerReport(locationId: string, description: string): Promise<string> {
+  const code = store().getLocation(locationId)!.code;
+  const r = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code, category: 'hygiene', description } });
+  return r.body.issueId;
+}
+
+async function assignInConsole(page: Page, department: string, requirement: string): Promise<void> {
+  await page.click('[data-testid=action-assign]');
+  const form = page.locator('[data-testid=assign-form]');
+  await form.locator('select[name=department]').selectOption(department);
+  await form.locator('textarea[name=requirement]').fill(requirement);
+  // The deadline is prefilled from the severity rules.
+  expect(await form.locator('input[name=deadline]').inputValue()).not.toBe('');
+  await form.locator('button[type=submit]').click();
+}
+
+describe('rectification in the console', () => {
+  it('an owner report is accepted and assigned to a department, with the history recorded', async () => {
+    const issueId = await ownerReport('b1-stairs', '楼梯扶手松动 · loose handrail');
+    const page = await consolePage(`/issues/${issueId}`);
+    await page.locator('[data-testid=issue-detail]').waitFor();
+    await page.click('[data-testid=action-accept]');
+    await expect.poll(() => store().getIssue(issueId)?.verified).toBe(true);
+    await assignInConsole(page, 'engineering', '紧固扶手 · tighten the handrail');
+    await expect.poll(() => store().getIssue(issueId)?.status).toBe('assigned');
+    expect(store().getIssue(issueId)).toMatchObject({ departmentId: 'engineering', requirement: '紧固扶手 · tighten the handrail' });
+    await expect(page.locator('[data-testid=history] li').allTextContents()).resolves.toEqual([
+      expect.stringContaining('created'),
+      expect.stringContaining('accept'),
+      expect.stringContaining('assign'),
+    ]);
+    await page.close();
+  });
+
+  it('a department\'s fix reported on the phone is verified in the console; another is reopened', async () => {
+    const fixed = await ownerReport('b2-lobby', '大堂灯不亮 · lobby light out');
+    const again = await ownerReport('b2-lobby', '大堂门禁失灵 · door entry broken');
+    for (const id of [fixed, again]) {
+      const page = await consolePage(`/issues/${id}`);
+      await page.locator('[data-testid=issue-detail]').waitFor();
+      await assignInConsole(page, 'engineering', '修复 · repair');
+      await expect.poll(() => store().getIssue(id)?.status).toBe('assigned');
+      await page.close();
+    }
+
+    const { context, page: mobile } = await phone();
+    await signInOnPhone(mobile, 'engineering');
+    await mobile.click('[data-testid=my-notices]');
+    for (const id of [fixed, again]) {
+      const notice = mobile.locator('[data-testid=notice]', { has: mobile.locator(`text=${store().getIssue(id)!.description}`) });
+      await notice.locator('[data-testid=report-fix]').click();
+      await notice.locator('textarea').fill('已修复 · repaired');
+      await notice.locator('[data-testid=after-photo]').setInputFiles(await cameraPhoto('#228866'));
+      await notice.locator('.photos img').waitFor();
+      await notice.getByRole('button', { name: '反馈整改' }).click();
+      await expect.poll(() => store().getIssue(id)?.status, { timeout: 15_000 }).toBe('rectified');
+    }
+    await context.close();
+
+    const verify = await consolePage(`/issues/${fixed}`);
+    await verify.locator('[data-testid=issue-detail] img.photo').first().waitFor();
+    await verify.click('[data-testid=action-verify]');
+    await expect.poll(() => store().getIssue(fixed)?.status).toBe('closed');
+    await verify.close();
+
+    const reopen = await consolePage(`/issues/${again}`);
+    await reopen.click('[data-testid=action-reopen]');
+    await reopen.locator('[data-testid=reopen-form] textarea').fill('门禁仍无法刷卡 · cards still rejected');
+    await reopen.locator('[data-testid=reopen-form] button[type=submit]').click();
+    await expect.poll(() => store().getIssue(again)?.status).toBe('reopened');
+    expect(store().getIssue(again)).toMatchObject({ reopenCount: 1, departmentId: 'engineering' });
+    await reopen.close();
+  });
+
+  it('the board filters by department and status, and verifies many fixes at once', async () => {
+    const ids: string[] = [];
+    for (const text of ['绿篱缺水 · hedge dry', '草坪有坑 · hole in the lawn']) {
+      const id = await ownerReport('south-lawn', text);
+      await server.request('POST', `/api/issues/${id}/actions`, { token: await server.login('supervisor'), json: { id: randomUUID(), action: { type: 'assign', departmentId: 'greening', requirement: 'fix' } } });
+      await server.request('POST', `/api/issues/${id}/actions`, { token: await server.login('greening'), json: { id: randomUUID(), action: { type: 'rectify', note: 'done', photos: [] } } });
+      ids.push(id);
+    }
+    const page = await consolePage('/issues');
+    await page.locator('[data-testid=issue-table]').waitFor();
+    await page.selectOption('select[name=department]', 'greening');
+    await page.selectOption('select[name=status]', 'rectified');
+    const shown = () => page.locator('[data-testid=issue-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-issue')));
+    await expect.poll(async () => (await shown()).sort()).toEqual([...ids].sort());
+    await page.check('[data-testid=issue-table] thead input[type=checkbox]');
+    await page.getByRole('button', { name: '批量复查通过' }).click();
+    await expect.poll(() => ids.map((id) => store().getIssue(id)?.status)).toEqual(['closed', 'closed']);
+    await page.close();
+  });
+});
+
+describe('QR labels', () => {
+  it('a printed sheet\'s codes decode to the right locations, and open them in the PWA', async () => {
+    const page = await consolePage('/labels');
+    for (const id of ['b1-lobby', 'b2-lift-a', 'pump-room']) await page.check(`input[data-location="${id}"]`);
+    await page.fill('input[name=offset]', '2');
+    await page.emulateMedia({ media: 'print' });
+    const labels = page.locator('[data-testid=label]');
+    await expect.poll(() => labels.count()).toBe(3);
+    // The skipped first label of a partly used sheet stays empty.
+    expect(await page.locator('[data-testid=label-sheet] > div').first().getAttribute('class')).toContain('empty');
+    const { context, page: mobile } = await phone();
+    for (const label of await labels.all()) {
+      const locationId = (await label.getAttribute('data-location'))!;
+      await label.locator('img').waitFor();
+      const url = new URL(await decodeQr(await label.locator('img').screenshot()));
+      expect(url.origin).toBe('http://pqm.test');
+      expect(url.pathname).toBe(`/l/${store().getLocation(locationId)!.code}`);
+      await mobile.goto(url.pathname + url.search);
+      await expect(mobile.locator('[data-testid=location-name]').textContent()).resolves.toBe(store().getLocation(locationId)!.name.zh);
+    }
+    await context.close();
+    await page.close();
+  });
+});
+
+describe('the monthly comprehensive inspection', () => {
+  it('deductions score the sheet and the ones marked "raise an issue" create issues', async () => {
+    const before = store().listIssues({ estateId: 'demo-gardens', source: ['monthly'] }).total;
+    const page = await consolePage('/monthly');
+    await page.locator('[data-testid=monthly-page]').waitFor();
+    for (const [item, points, raise] of [['pub-hygiene', '3', true], ['saf-fire', '2', true], ['svc-reception', '1', false]] as const) {
+      await page.click('[data-testid=add-deduction]');
+      const row = page.locator('[data-testid=deductions] tbody tr').last();
+      await row.locator('select[name=item]').selectOption(item);
+      await row.locator('input[name=points]').fill(points);
+      await row.locator('input[name=note]').fill('检查发现 · found on inspection');
+      if (!raise) await row.locator('input[name=raise]').uncheck();
+    }
+    await expect(page.locator('[data-testid=live-total]').textContent()).resolves.toBe('94');
+    await page.click('[data-testid=submit-monthly]');
+    await expect(page.locator('[data-testid=monthly-result]').textContent()).resolves.toContain('94');
+    expect(store().listIssues({ estateId: 'demo-gardens', source: ['monthly'] }).total).toBe(before + 2);
+    await page.close();
+  });
+});
+
+describe('analysis', () => {
+  it('the dashboard\'s figures match a count made directly on the database', async () => {
+    const page = await consolePage('/analysis');
+    const total = page.locator('[data-testid=issues-total]');
+    await total.waitFor();
+    const shown = Number(await total.textContent());
+    const db = new Database(`${server.dataDir}/pqm.sqlite`, { readonly: true });
+    const { n } = db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ?").get(Date.now() - 30 * 86_400_000) as { n: number };
+    db.close();
+    expect(shown).toBe(n);
+    expect(shown).toBeGreaterThan(0);
+    for (const chart of ['chart-kind', 'chart-heat', 'chart-issues-time', 'chart-lifts', 'chart-complaints', 'chart-rect', 'chart-satisfaction']) {
+      await page.locator(`[data-testid=${chart}] svg`).waitFor();
+    }
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=csv-issues-by-category]');
+    const file = await (await download).path();
+    const csv = (await import('node:fs')).readFileSync(file!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    await page.close();
+  });
+});
