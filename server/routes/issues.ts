@@ -60,7 +60,10 @@ export function issueRoutes(deps: Deps) {
       if (m.role === 'department' && issue.departmentId !== m.departmentId) throw forbidden('this issue is not assigned to your department');
       const origin = deps.store.issueOrigin(issue.id);
       const location = issue.locationId ? deps.store.getLocation(issue.locationId) : null;
+      // For a patrol finding: the round it came from, and how presence there was confirmed.
+      const inspection = origin?.originId ? deps.store.getInspection(origin.originId) : undefined;
       return c.json({
+        inspection: inspection ? { id: inspection.id, inspectorId: inspection.inspectorId, finishedAt: inspection.finishedAt, confirmedBy: inspection.confirmedBy } : null,
         issue,
         location: location && { id: location.id, name: location.name, kind: location.kind, code: location.code },
         history: deps.store.eventsOf(issue.id),

@@ -46,6 +46,7 @@ describe('a patrol done fully offline', () => {
     await expect(page.locator('[data-testid=location-name]').textContent()).resolves.toBe('1号楼消防站');
     await page.click('[data-testid=start-patrol]');
     const form = page.locator('[data-testid=patrol-form]');
+    await form.locator('fieldset[data-item]').first().waitFor();
     for (const item of await form.locator('fieldset[data-item]').all()) {
       const id = await item.getAttribute('data-item');
       if (id === 'extinguisher-pressure') await item.locator('input[type=number]').fill('1.2');
@@ -86,6 +87,7 @@ describe('sending through a bad network', () => {
   async function patrolLobby(page: import('playwright-core').Page, locationId: string) {
     await page.goto(`/l/${code(locationId)}?q=1`);
     await page.click('[data-testid=start-patrol]');
+    await page.locator('[data-testid=patrol-form] fieldset[data-item]').first().waitFor();
     for (const item of await page.locator('[data-testid=patrol-form] fieldset[data-item]').all()) {
       if ((await item.getAttribute('data-item')) !== 'remarks') await item.getByRole('button', { name: '合格', exact: true }).click();
     }
@@ -170,6 +172,33 @@ describe('owners, with no account', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=track-status]')?.textContent === '重新处理中');
     expect(store().getIssue(issueId)).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
     await context.close();
+  });
+});
+
+describe('the quarterly owner survey', () => {
+  it('an owner answers per service area once; a second answer from the same household is refused', async () => {
+    const sup = await server.login('supervisor');
+    const today = new Date().toISOString().slice(0, 10);
+    const campaign = await server.request('POST', '/api/estates/demo-gardens/campaigns', {
+      token: sup,
+      json: { name: { zh: '冬季满意度调查', en: 'Winter survey' }, surveyId: 'survey-quarterly', opensOn: today, closesOn: today },
+    });
+    const link = new URL(campaign.body.url);
+    for (const attempt of [1, 2]) {
+      const { context, page } = await phone();
+      await page.goto(link.pathname);
+      await page.locator('fieldset.item').first().waitFor();
+      for (const area of await page.locator('fieldset.item').all()) await area.getByRole('button', { name: attempt === 1 ? '5' : '2', exact: true }).click();
+      await page.fill('input[maxlength="40"]', '2-1-1502');
+      await page.click('button[type=submit]');
+      if (attempt === 1) await page.locator('[data-testid=survey-done]').waitFor();
+      else await expect(page.getByRole('alert').textContent()).resolves.toContain('已参与');
+      await context.close();
+    }
+    const results = await server.request('GET', '/api/estates/demo-gardens/campaigns', { token: sup });
+    const mine = results.body.campaigns.find((c: { campaign: { id: string } }) => c.campaign.id === campaign.body.id);
+    expect(mine.sample.responses).toBe(1);
+    expect(mine.overall.rate).toBe(1);
   });
 });
 

@@ -6,7 +6,9 @@
  */
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import * as v from 'valibot';
 import type { Alerts } from '../../../shared/index.ts';
+import { OverlayPush } from '../common/messages.ts';
 import { msg, setExtLocale } from '../common/i18n.ts';
 import type { Totals } from '../common/state.ts';
 import { AlertLists } from '../ui/AlertLists.tsx';
@@ -46,7 +48,7 @@ function Overlay({ initial, onGone }: { initial: View; onGone: () => void }) {
     void chrome.storage.local.get('overlayUi').then(({ overlayUi }) => overlayUi && setUi(overlayUi as Ui));
     const onMessage = (m: unknown, sender: chrome.runtime.MessageSender) => {
       // Only our own worker may tell us to refresh; the payload is fetched, never taken from the push.
-      if (sender.id !== chrome.runtime.id || (m as { type?: string })?.type !== 'overlay:state') return;
+      if (sender.id !== chrome.runtime.id || !v.is(OverlayPush, m)) return;
       void fetchView().then((v) => (v ? setView(v) : onGone()));
     };
     chrome.runtime.onMessage.addListener(onMessage);

@@ -19,6 +19,8 @@ export interface OutboxEntry {
   photos: string[];
   /** Staff records need the session token; owner records never send it. */
   auth: boolean;
+  /** Who made a staff record: only their own session sends it (a shared phone never re-attributes work). */
+  owner?: string | null;
   label: string;
   createdAt: number;
   attempts: number;

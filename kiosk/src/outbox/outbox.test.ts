@@ -160,6 +160,20 @@ describe('the outbox', () => {
     expect(await db.count('outbox')).toBe(0);
   });
 
+  it('on a shared phone, one inspector\'s queued rounds wait for them and are never sent under another\'s session', async () => {
+    const server = fakeServer();
+    let user: string | null = 'wang';
+    const box = new Outbox({ db, send: server.send, now, currentUser: () => user });
+    await box.add({ ...inspection('wangs'), owner: 'wang' });
+    user = 'li';
+    await box.drain();
+    expect(server.calls).toHaveLength(0);
+    expect(box.current.pending).toBe(1);
+    user = 'wang';
+    await box.drain();
+    expect(server.calls.map((c) => c.path)).toEqual(['/api/inspections']);
+  });
+
   it('two drains at the same time send each record once', async () => {
     const server = fakeServer();
     const box = new Outbox({ db, send: server.send, now });

@@ -15,6 +15,7 @@ export interface NewEntry {
   body: unknown;
   auth: boolean;
   label: string;
+  owner?: string | null;
 }
 
 export interface PhotoInput {
@@ -36,6 +37,8 @@ export interface OutboxDeps {
   db: PqmDb;
   send: <T>(path: string, o?: RequestOptions) => Promise<T>;
   now?: () => number;
+  /** The signed-in user; staff records of anyone else wait for that person to sign in again. */
+  currentUser?: () => string | null;
   onReceipt?: (entry: OutboxEntry, receipt: Record<string, unknown>) => void | Promise<void>;
 }
 
@@ -152,6 +155,7 @@ export class Outbox {
     try {
       for (const entry of await this.entries()) {
         if (entry.state !== 'pending' || (!force && entry.nextAttemptAt > this.now())) continue;
+        if (entry.auth && entry.owner && this.deps.currentUser && entry.owner !== this.deps.currentUser()) continue;
         const outcome = await this.sendOne(entry);
         if (outcome === 'stop') break;
       }

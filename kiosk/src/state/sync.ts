@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/http.ts';
 import { cacheGet, cachePut, openStore, type OutboxEntry } from '../outbox/db.ts';
 import { Outbox, type NewEntry, type OutboxStatus, type PhotoInput } from '../outbox/outbox.ts';
+import { currentMe } from './session.ts';
 
 export interface MyReport {
   issueId: string;
@@ -30,7 +31,7 @@ async function rememberReceipt(entry: OutboxEntry, receipt: Record<string, unkno
 export function startSync(): Promise<Outbox | null> {
   ready ??= (async () => {
     try {
-      outbox = new Outbox({ db: await openStore(), send: api, onReceipt: rememberReceipt });
+      outbox = new Outbox({ db: await openStore(), send: api, onReceipt: rememberReceipt, currentUser: () => currentMe()?.user.id ?? null });
     } catch {
       return null;
     }
@@ -55,7 +56,7 @@ export async function save(entry: NewEntry, photos: PhotoInput[] = []): Promise<
     const receipt = await api<Record<string, unknown>>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
     return { queued: false, receipt };
   }
-  await box.add(entry, photos);
+  await box.add(entry.auth ? { ...entry, owner: currentMe()?.user.id ?? null } : entry, photos);
   void box.drain();
   return { queued: true };
 }

@@ -19,6 +19,7 @@ export function Layout({ children, title }: { children: ComponentChildren; title
         </button>
       </header>
       {me ? <SyncBar /> : <SyncBar quietWhenEmpty />}
+      <SignInAgain />
       <main>{children}</main>
     </div>
   );
@@ -35,7 +36,17 @@ export function SyncBar({ quietWhenEmpty = false }: { quietWhenEmpty?: boolean }
       {' · '}
       {s.syncing ? t('syncing') : `${t('lastSync')} ${s.lastSyncAt ? formatTime(s.lastSyncAt) : t('never')}`}
       {online ? '' : ` · ${t('offline')}`}
-      {s.paused === 'auth' ? <strong class="block">{t('signInAgain')}</strong> : null}
+    </a>
+  );
+}
+
+/** When the server said 401, the queue waits: say so, with the way out. */
+export function SignInAgain() {
+  const s = useOutbox();
+  if (s?.paused !== 'auth') return null;
+  return (
+    <a class="sync warn block" href={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} data-testid="sign-in-again">
+      <strong>{t('signInAgain')}</strong>
     </a>
   );
 }

@@ -15,7 +15,7 @@ import {
 } from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
-import { tx } from '../../common/i18n.ts';
+import { locale, tx } from '../../common/i18n.ts';
 import { loadSetup, useNow, useSetup } from '../data.ts';
 import { Countdown, Photo, useAsync } from '../ui.tsx';
 import { w, type WordKey } from '../words.ts';
@@ -25,8 +25,16 @@ interface Detail {
   location: { id: string; name: LocalText; kind: string; code: string } | null;
   history: IssueEvent[];
   origin: { ownerContact: string | null; rating: number | null; ratingComment: string | null } | null;
+  inspection: { id: string; inspectorId: string; finishedAt: number; confirmedBy: string } | null;
   actions: IssueActionType[];
 }
+
+const PRESENCE: Record<string, [string, string]> = {
+  kiosk_code: ['现场平板动态码(已验证)', 'kiosk rotating code (verified)'],
+  kiosk_code_invalid: ['动态码无效', 'kiosk code did not verify'],
+  printed_code: ['点位二维码标签', 'printed QR label'],
+  link: ['链接打开(未扫码)', 'opened from a link (no scan)'],
+};
 
 const toLocalInput = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
@@ -63,6 +71,14 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
         <dd><Countdown deadline={issue.deadline} now={now} open={isOpen(issue)} /> ({new Date(issue.deadline).toLocaleString()})</dd>
         <dt>{w('level')}</dt>
         <dd>{issue.manualLevel}</dd>
+        {data.inspection ? (
+          <>
+            <dt>{w('confirmedBy')}</dt>
+            <dd data-testid="presence">
+              {PRESENCE[data.inspection.confirmedBy]?.[locale() === 'zh-CN' ? 0 : 1] ?? data.inspection.confirmedBy} · {setup?.members.find((m) => m.userId === data.inspection!.inspectorId)?.displayName} · {new Date(data.inspection.finishedAt).toLocaleString()}
+            </dd>
+          </>
+        ) : null}
         {data.origin?.ownerContact ? (
           <>
             <dt>{w('owner')}</dt>
