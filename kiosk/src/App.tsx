@@ -1,11 +1,11 @@
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
-import HomePage from './pages/HomePage.tsx';
 import LocationPage from './pages/LocationPage.tsx';
 import { t } from './i18n.ts';
 import { Layout } from './ui/Layout.tsx';
 import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
 
 // The location page is what a QR code opens, so it ships in the first bundle; the rest loads on demand.
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const TrackPage = lazy(() => import('./pages/TrackPage.tsx'));
 const SurveyPage = lazy(() => import('./pages/SurveyPage.tsx'));
 const KioskPage = lazy(() => import('./pages/KioskPage.tsx'));

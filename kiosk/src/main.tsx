@@ -12,4 +12,4 @@ render(<App />, document.getElementById('app')!);
 performance.mark('pqm:rendered');
 void restoreSession();
 void startSync();
-registerServiceWorker();
+addEventListener('load', () => void registerServiceWorker(), { once: true });

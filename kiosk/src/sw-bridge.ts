@@ -1,5 +1,5 @@
 /** The page's side of the service worker, through workbox-window. */
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 export type SwState = 'idle' | 'offline-ready' | 'update-waiting';
 
@@ -25,8 +25,10 @@ export const swEvents = {
   },
 };
 
-export function registerServiceWorker(): void {
+/** Loaded after the page is up: registration is never on the path to a usable location page. */
+export async function registerServiceWorker(): Promise<void> {
   if (!navigator.serviceWorker || import.meta.env.DEV) return;
+  const { Workbox } = await import('workbox-window');
   wb = new Workbox('/sw.js', { scope: '/' });
   wb.addEventListener('installed', (e) => {
     if (!e.isUpdate) set('offline-ready');

@@ -13,6 +13,9 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/healthz/] }));
 
+// On the first install, take charge of the page that installed us, so it works offline from the first visit.
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
 // The page asks before a new version takes over, so nobody loses a checklist half-filled.
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();

@@ -50,6 +50,12 @@ export async function saveState(state: ExtState): Promise<void> {
   await chrome.storage.local.set({ state });
 }
 
+/** Both in one storage read, for the popup's first paint. */
+export async function loadStateAndSettings(): Promise<[ExtState, Settings]> {
+  const { state, settings } = await chrome.storage.local.get(['state', 'settings']);
+  return [{ ...EMPTY_STATE, ...(state as Partial<ExtState> | undefined) }, { ...DEFAULT_SETTINGS, ...(settings as Partial<Settings> | undefined) }];
+}
+
 export async function loadSettings(): Promise<Settings> {
   const { settings } = await chrome.storage.local.get('settings');
   return { ...DEFAULT_SETTINGS, ...(settings as Partial<Settings> | undefined) };

@@ -20,7 +20,8 @@ export default function LocationPage() {
 
 function LocationView({ code, query }: { code: string; query: Record<string, string> }) {
   useLocale();
-  const [landing, setLanding] = useState<Landing | null>(null);
+  // The copy from the last visit paints at once; the server's answer replaces it when it comes.
+  const [landing, setLanding] = useState<Landing | null>(() => cachedLanding(code));
   const [error, setError] = useState('');
   const [reloadKey, setReloadKey] = useState(0);
   const me = useMe();
@@ -29,19 +30,14 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
 
   useEffect(() => {
     setError('');
-    let fresh = false;
-    // Show the copy from the last visit at once; the server's answer replaces it when it comes.
-    void cachedLanding(code).then((l) => {
-      performance.mark('pqm:landing-cache');
-      if (!fresh && l) setLanding((cur) => cur ?? l);
-    });
     loadLanding(code)
-      .then((l) => {
-        performance.mark('pqm:landing-server');
-        fresh = true;
-        setLanding(l);
-      })
-      .catch((e) => setError(e instanceof ApiError && e.status === 404 ? t('locationNotFound') : e instanceof ApiError && e.status === 0 ? t('notCachedOffline') : t('tryAgain')));
+      .then(setLanding)
+      .catch((e) => {
+        const gone = e instanceof ApiError && e.status === 404;
+        // A revoked code must not keep showing its old page.
+        if (gone) setLanding(null);
+        setError(gone ? t('locationNotFound') : e instanceof ApiError && e.status === 0 ? t('notCachedOffline') : t('tryAgain'));
+      });
   }, [code, me?.user.id, reloadKey]);
 
   if (error && !landing) return <Layout><p class="error card" role="alert">{error}</p></Layout>;

@@ -12,7 +12,6 @@ import {
   type SlotStatus,
 } from '../../../shared/index.ts';
 import { ApiError, api } from '../api/http.ts';
-import { cacheGet, cachePut } from '../outbox/db.ts';
 import { fieldKits } from '../state/session.ts';
 
 export interface SlotInfo {
@@ -42,20 +41,43 @@ export interface Landing {
   offlineSince?: number;
 }
 
-/** The copy kept on the device from the last visit, with slot statuses brought up to now (fast: no network). */
-export async function cachedLanding(code: string): Promise<Landing | null> {
-  const cached = await cacheGet<Landing>(`loc:${code}`);
-  if (!cached) return null;
-  const now = Date.now();
-  const l = cached.value;
-  const staff = l.staff && { ...l.staff, slots: l.staff.slots.map((s) => (s.status === 'done' ? s : { ...s, status: statusAt(s, now) })) };
-  return { ...l, staff };
+/**
+ * The last copy of each visited location page is kept in localStorage: it is read synchronously, so a
+ * warm or offline open paints at once, before IndexedDB has even opened. The 50 most recent are kept.
+ */
+const KEY = (code: string) => `pqm.loc.${code}`;
+const INDEX = 'pqm.loc.index';
+const KEEP = 50;
+
+function remember(code: string, landing: Landing): void {
+  try {
+    localStorage.setItem(KEY(code), JSON.stringify({ savedAt: Date.now(), landing }));
+    const index = [code, ...(JSON.parse(localStorage.getItem(INDEX) ?? '[]') as string[]).filter((c) => c !== code)];
+    for (const old of index.slice(KEEP)) localStorage.removeItem(KEY(old));
+    localStorage.setItem(INDEX, JSON.stringify(index.slice(0, KEEP)));
+  } catch {
+    // Full or unavailable storage: the page still works online.
+  }
+}
+
+/** The copy from the last visit, with slot statuses brought up to now (no network, no waiting). */
+export function cachedLanding(code: string): (Landing & { savedAt: number }) | null {
+  try {
+    const raw = localStorage.getItem(KEY(code));
+    if (!raw) return null;
+    const { savedAt, landing } = JSON.parse(raw) as { savedAt: number; landing: Landing };
+    const now = Date.now();
+    const staff = landing.staff && { ...landing.staff, slots: landing.staff.slots.map((s) => (s.status === 'done' ? s : { ...s, status: statusAt(s, now) })) };
+    return { ...landing, staff, savedAt };
+  } catch {
+    return null;
+  }
 }
 
 export async function loadLanding(code: string): Promise<Landing> {
   try {
     const landing = await api<Landing>(`/api/locations/by-code/${code}`);
-    await cachePut(`loc:${code}`, landing);
+    remember(code, landing);
     return landing;
   } catch (e) {
     if (e instanceof ApiError && !e.transient) throw e;
@@ -68,9 +90,8 @@ export async function loadLanding(code: string): Promise<Landing> {
 /** Offline: the last copy of this page, with slot statuses recomputed for now; or the field kit. */
 async function offlineLanding(code: string): Promise<Landing | null> {
   const now = Date.now();
-  const cached = await cacheGet<Landing>(`loc:${code}`);
-  const local = await cachedLanding(code);
-  if (cached && local) return { ...local, offlineSince: cached.savedAt };
+  const local = cachedLanding(code);
+  if (local) return { ...local, offlineSince: local.savedAt };
   for (const kit of await fieldKits()) {
     const loc = kit.locations.find((l) => l.code === code);
     if (!loc) continue;
