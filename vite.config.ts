@@ -92,6 +92,7 @@ const targets: Record<string, UserConfig> = {
 export default defineConfig(({ mode }) => ({
   ...(targets[mode] ?? {}),
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         extends: true,

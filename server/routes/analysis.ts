@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { CATEGORY_LABELS, DAY, type LocalText } from '../../shared/index.ts';
+import { CATEGORY_LABELS, DAY, fromLocal, type LocalText } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { SUPERVISORS, requireRole, type Env } from '../http/auth.ts';
 import { timeParam } from '../http/body.ts';
@@ -17,10 +17,11 @@ function period(c: Context, deps: Deps): Period {
   if (month) {
     const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
     if (!m) throw badRequest('month: must be YYYY-MM', [{ path: 'month', message: 'must be YYYY-MM' }]);
-    // Month boundaries in UTC+8 are close enough for a report; slot rules use the estate zone.
-    const from = Date.UTC(Number(m[1]), Number(m[2]) - 1, 1) - 8 * 3_600_000;
-    const to = Date.UTC(Number(m[1]), Number(m[2]), 1) - 8 * 3_600_000;
-    return { from, to: Math.min(to, now) };
+    // The month as the estate lives it: local midnight of the 1st to local midnight of the next 1st.
+    const tz = deps.store.getEstate(c.req.param('estateId') ?? '')?.timeZone ?? 'Asia/Shanghai';
+    const first = { year: Number(m[1]), month: Number(m[2]), day: 1 };
+    const next = first.month === 12 ? { year: first.year + 1, month: 1, day: 1 } : { ...first, month: first.month + 1 };
+    return { from: fromLocal(first, 0, tz), to: Math.min(fromLocal(next, 0, tz), now) };
   }
   const to = timeParam(c.req.query('to'), 'to') ?? now;
   const from = timeParam(c.req.query('from'), 'from') ?? to - 30 * DAY;

@@ -1,6 +1,6 @@
 /** Quarterly owner survey campaigns and their responses (one per household per campaign). */
 import { randomUUID } from 'node:crypto';
-import { sampleProgress, satisfaction, satisfactionByArea, type CampaignInput, type SurveyResponseSubmission } from '../../shared/index.ts';
+import { formatDate, sampleProgress, satisfaction, satisfactionByArea, toLocal, type CampaignInput, type SurveyResponseSubmission } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { newPublicCode } from '../security/crypto.ts';
@@ -24,7 +24,7 @@ export function campaignByCode(deps: Deps, code: string): Campaign {
 
 export function submitResponse(deps: Deps, campaign: Campaign, r: SurveyResponseSubmission, enteredBy: string | null) {
   const now = deps.clock();
-  const today = new Date(now).toISOString().slice(0, 10);
+  const today = formatDate(toLocal(now, deps.store.getEstate(campaign.estateId)?.timeZone ?? 'Asia/Shanghai'));
   if (enteredBy === null && (today < campaign.opensOn || today > campaign.closesOn)) throw conflict('this survey is not open now');
   const survey = deps.store.getSurvey(campaign.estateId, campaign.surveyId);
   const areas = new Set(survey?.areas.map((a) => a.id));
