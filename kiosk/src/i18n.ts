@@ -161,8 +161,9 @@ export function useLocale(): Locale {
   return l;
 }
 
-export function formatTime(at: number): string {
-  return new Date(at).toLocaleTimeString(current, { hour: '2-digit', minute: '2-digit' });
+/** HH:MM, in the estate's time zone when given (a slot is the estate's wall-clock time). */
+export function formatTime(at: number, timeZone?: string): string {
+  return new Date(at).toLocaleTimeString(current, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
 }
 
 export function formatDateTime(at: number): string {

@@ -57,6 +57,7 @@ export function computeAlerts(store: Store, board: PatrolBoard, estateId: string
 
   return {
     estateId,
+    timeZone: store.getEstate(estateId)?.timeZone ?? 'Asia/Shanghai',
     counts: {
       badge: overdue.total + missed.count,
       overdue: overdue.total,

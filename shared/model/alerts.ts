@@ -30,6 +30,8 @@ export interface PatrolAlert {
 
 export interface Alerts {
   estateId: string;
+  /** The estate's zone: slot times are shown as its wall clock. */
+  timeZone: string;
   counts: {
     /** Toolbar badge: overdue rectifications plus missed patrols. */
     badge: number;

@@ -113,6 +113,22 @@ describe('rectification in the console', () => {
   });
 });
 
+describe('administration', () => {
+  it('a location\'s own schedule is set in the console (by an administrator) and shown as the slots it makes today', async () => {
+    await ext.signIn(server.url, 'admin');
+    const page = await consolePage('/admin');
+    await page.getByRole('button', { name: '编辑: 南大门岗亭' }).click();
+    const editor = page.locator('[data-testid=location-editor]');
+    await editor.locator('select').nth(1).selectOption('dailyAt');
+    await editor.locator('p.inline input').fill('08:00 20:00');
+    await expect(editor.locator('p.muted').textContent()).resolves.toBe('08:00–11:00  20:00–23:00');
+    await editor.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => store().getLocation('main-gate')?.schedule).toEqual({ kind: 'dailyAt', times: ['08:00', '20:00'] });
+    await page.close();
+    await ext.signIn(server.url, 'supervisor');
+  });
+});
+
 describe('QR labels', () => {
   it('a printed sheet\'s codes decode to the right locations, and open them in the PWA', async () => {
     const page = await consolePage('/labels');

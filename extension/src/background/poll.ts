@@ -42,7 +42,7 @@ async function pollOnce(): Promise<ExtState> {
       const res = await apiRaw<Alerts>(`/api/estates/${e.id}/alerts`, { etag: before?.etag });
       estates.push(res.status === 304 && before ? before : { estateId: e.id, name: e.name, alerts: res.body as Alerts, etag: res.etag });
     }
-    const state: ExtState = { connection: 'ok', server: session.server, user: { displayName: session.user.displayName }, lastOkAt: now, lastError: null, failures: 0, estates };
+    const state: ExtState = { connection: 'ok', server: session.server, user: { displayName: session.user.displayName, username: session.user.username }, lastOkAt: now, lastError: null, failures: 0, estates };
     await finish(state, previous);
     await notifyChanges(state, settings, now);
     await schedule(settings.intervalMinutes);

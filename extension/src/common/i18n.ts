@@ -73,6 +73,7 @@ export function duration(ms: number): string {
   return current === 'zh-CN' ? `${Math.floor(h / 24)}天` : `${Math.floor(h / 24)} d`;
 }
 
-export function clock(at: number): string {
-  return new Date(at).toLocaleTimeString(current, { hour: '2-digit', minute: '2-digit' });
+/** HH:MM, in the estate's time zone when given (slots are estate wall-clock times, wherever the browser is). */
+export function clock(at: number, timeZone?: string): string {
+  return new Date(at).toLocaleTimeString(current, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
 }

@@ -31,7 +31,7 @@ export interface EstateData {
 export interface ExtState {
   connection: Connection;
   server: string | null;
-  user: { displayName: string } | null;
+  user: { displayName: string; username: string } | null;
   lastOkAt: number | null;
   lastError: string | null;
   /** Consecutive failed polls, for backoff. */

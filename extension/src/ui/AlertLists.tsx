@@ -20,9 +20,11 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
   const overdue = merge(estates, (a) => a.overdue).sort((a, b) => a.deadline - b.deadline);
   const toAccept = merge(estates, (a) => a.awaitingAcceptance);
   const urgent = merge(estates, (a) => a.urgent).filter((u) => !overdue.some((o) => o.id === u.id));
-  const missed = merge(estates, (a) => a.missed);
-  const due = merge(estates, (a) => a.due);
-  const soon = merge(estates, (a) => a.dueSoon);
+  // Patrol times are the estate's wall clock, wherever the browser is.
+  const zoned = (pick: (a: Alerts) => PatrolAlert[]) => estates.flatMap((e) => pick(e.alerts).map((p) => ({ ...p, timeZone: e.alerts.timeZone })));
+  const missed = zoned((a) => a.missed);
+  const due = zoned((a) => a.due);
+  const soon = zoned((a) => a.dueSoon);
   const count = (k: keyof Alerts['counts']) => estates.reduce((n, e) => n + e.alerts.counts[k], 0);
 
   const issueRow = (i: IssueAlert, kind: 'overdue' | 'accept' | 'urgent') => (
@@ -48,10 +50,10 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
       ) : null}
     </li>
   );
-  const patrolRow = (p: PatrolAlert, kind: string) => (
+  const patrolRow = (p: PatrolAlert & { timeZone?: string }, kind: string) => (
     <li key={`${kind}-${p.locationId}-${p.start}`} class="row" data-testid={`${kind}-row`}>
       <div class="main">
-        <strong>{tx(p.locationName)}</strong> <span class="time">{clock(p.start)}–{clock(p.end)}</span>
+        <strong>{tx(p.locationName)}</strong> <span class="time">{clock(p.start, p.timeZone)}–{clock(p.end, p.timeZone)}</span>
         {p.late ? <span class="late"> · {msg('late')}</span> : null}
       </div>
     </li>

@@ -85,12 +85,12 @@ function StaffPanel({ landing, confirmedBy, opened, onChanged }: { landing: Land
           <ol class="slots">
             {staff.slots.map((s) => (
               <li key={s.key} class={`slot ${s.status}`}>
-                {formatTime(s.start)}–{formatTime(s.end)} <span class="badge">{tx(SLOT_STATUS_LABELS[s.status])}</span>
+                {formatTime(s.start, landing.estate.timeZone)}–{formatTime(s.end, landing.estate.timeZone)} <span class="badge">{tx(SLOT_STATUS_LABELS[s.status])}</span>
               </li>
             ))}
           </ol>
           {staff.missedToday ? <p class="warn-text">{staff.missedToday} {t('missedToday')}</p> : null}
-          <p data-testid="fills">{fillSlot ? `${t('fillsSlot')} ${formatTime(fillSlot.start)}–${formatTime(fillSlot.end)}` : t('voluntary')}</p>
+          <p data-testid="fills">{fillSlot ? `${t('fillsSlot')} ${formatTime(fillSlot.start, landing.estate.timeZone)}–${formatTime(fillSlot.end, landing.estate.timeZone)}` : t('voluntary')}</p>
           <p class="muted">
             {t('presence')}: {confirmedBy === 'kiosk_code' ? t('viaKiosk') : confirmedBy === 'printed_code' ? t('viaLabel') : t('viaLink')}
           </p>

@@ -22,7 +22,7 @@ export interface ExtensionEnv {
   /** Runs the real polling handler now, through a one-shot alarm, and waits for it to finish. */
   poll(): Promise<void>;
   badge(): Promise<{ text: string; colour: number[]; title: string }>;
-  /** Signs the extension in through its popup, as the supervisor would (no-op when already signed in). */
+  /** Signs the extension in through its popup (no-op when already signed in as that person). */
   signIn(serverUrl: string, username?: string): Promise<void>;
   signOut(): Promise<void>;
 }
@@ -64,8 +64,12 @@ export function extension(): Promise<ExtensionEnv> {
         });
       },
       async signIn(serverUrl, username = 'supervisor') {
-        const state = await worker.evaluate(async () => ((await chrome.storage.local.get('state')).state as { connection?: string } | undefined)?.connection);
-        if (state === 'ok') return;
+        const who = await worker.evaluate(async () => {
+          const state = (await chrome.storage.local.get('state')).state as { connection?: string; user?: { username: string } } | undefined;
+          return state?.connection === 'ok' ? state.user?.username : null;
+        });
+        if (who === username) return;
+        if (who) await ext.signOut();
         const page = await ext.page('src/popup/index.html');
         await page.fill('input[name=server]', serverUrl);
         await page.fill('input[name=username]', username);
