@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.ts';
+import { failItem, inspection } from '../support/payloads.ts';
 import { e2e } from './support/env.ts';
 import { extension, officePage, type ExtensionEnv } from './support/extension.ts';
 
@@ -67,18 +68,7 @@ describe('the supervisor extension', () => {
     const before = await alertsBadge();
     const patrol = await server.request('POST', '/api/inspections', {
       token: await server.login('wang'),
-      json: {
-        id: randomUUID(),
-        locationId: 'b2-lift-b',
-        templateId: 'tpl-lift',
-        templateVersion: 1,
-        startedAt: Date.now() - 120_000,
-        finishedAt: Date.now() - 60_000,
-        confirmedBy: 'printed_code',
-        answers: ['running', 'levelling', 'alarm', 'car-light', 'car-clean', 'certificate']
-          .map((itemId) => ({ itemId, value: 'pass' }))
-          .concat([{ itemId: 'doors', value: 'fail', note: 'door reopens by itself', photos: [{ sha256: 'e'.repeat(64), size: 10 }] } as never, { itemId: 'remarks', value: '' } as never]),
-      },
+      json: inspection('lift', 'b2-lift-b', Date.now() - 60_000, failItem('doors', 'door reopens by itself', [{ sha256: 'e'.repeat(64), size: 10 }])),
     });
     const issueId: string = patrol.body.issues[0];
     await server.request('POST', `/api/issues/${issueId}/actions`, {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { failItem, inspection } from '../support/payloads.ts';
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, decodeQr, e2e, pendingCount, phone, signInOnPhone, waitForServiceWorker } from './support/env.ts';
 
@@ -228,23 +229,7 @@ describe('department staff', () => {
     const sup = await server.login('supervisor');
     const patrol = await server.request('POST', '/api/inspections', {
       token: await server.login('wang'),
-      json: {
-        id: randomUUID(),
-        locationId: 'pump-room',
-        templateId: 'tpl-plant',
-        templateVersion: 1,
-        startedAt: Date.now() - 120_000,
-        finishedAt: Date.now() - 60_000,
-        confirmedBy: 'printed_code',
-        answers: [
-          { itemId: 'pumps', value: 'fail', note: 'pump 2 leaking', photos: [{ sha256: 'd'.repeat(64), size: 100 }] },
-          { itemId: 'power', value: 'pass' },
-          { itemId: 'water-pressure', value: 0.4 },
-          { itemId: 'log', value: 'pass' },
-          { itemId: 'locked', value: 'pass' },
-          { itemId: 'remarks', value: '' },
-        ],
-      },
+      json: inspection('plant_room', 'pump-room', Date.now() - 60_000, failItem('pumps', 'pump 2 leaking', [{ sha256: 'd'.repeat(64), size: 100 }])),
     });
     const issueId = patrol.body.issues[0];
     await server.request('POST', `/api/issues/${issueId}/actions`, { token: sup, json: { id: randomUUID(), action: { type: 'assign', departmentId: 'engineering', requirement: 'replace the pump seal' } } });
