@@ -17,6 +17,7 @@ export function staffLanding(deps: Deps, loc: Location, member: Membership) {
     fills: filling ? filling.key : null,
     nextDueAt: nextDueAt(slots, now) ?? null,
     missedToday: slots.filter((s) => s.status === 'missed').length,
-    openIssues: deps.store.openIssuesAt(loc.id),
+    // Department staff see the work of their own department only, as everywhere else.
+    openIssues: deps.store.openIssuesAt(loc.id).filter((i) => member.role !== 'department' || i.departmentId === member.departmentId),
   };
 }

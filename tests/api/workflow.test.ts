@@ -84,6 +84,16 @@ describe('the rectification workflow over HTTP', () => {
     db.close();
   });
 
+  it('at a location, department staff see only their own department\'s open issues', async () => {
+    const issueId = await patrolIssue();
+    await act('supervisor', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'fill the log' });
+    const code = server.running.deps.store.getLocation('pump-room')!.code;
+    const mine = await server.request('GET', `/api/locations/by-code/${code}`, { token: await server.login('engineering') });
+    const theirs = await server.request('GET', `/api/locations/by-code/${code}`, { token: await server.login('cleaning') });
+    expect(mine.body.staff.openIssues.map((i: { id: string }) => i.id)).toContain(issueId);
+    expect(theirs.body.staff.openIssues.map((i: { id: string }) => i.id)).not.toContain(issueId);
+  });
+
   it('department staff list their notices, soonest deadline first', async () => {
     const a = await patrolIssue();
     const b = await patrolIssue();
