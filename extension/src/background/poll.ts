@@ -16,10 +16,21 @@ export const POLL_ALARM = 'poll';
 const MAX_BACKOFF_MIN = 15;
 
 let running: Promise<ExtState> | null = null;
+let queued: Promise<ExtState> | null = null;
 
-/** Single-flight: an alarm and a "refresh" click at the same moment make one round of requests. */
+/**
+ * One poll at a time. A request that arrives while one runs gets one more poll right after it (shared by
+ * everyone who asks meanwhile), so "refresh" never returns data fetched before it was pressed.
+ */
 export function poll(): Promise<ExtState> {
-  running ??= pollOnce().finally(() => {
+  if (running) {
+    queued ??= running.catch(() => undefined).then(() => {
+      queued = null;
+      return poll();
+    });
+    return queued;
+  }
+  running = pollOnce().finally(() => {
     running = null;
   });
   return running;

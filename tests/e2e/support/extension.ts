@@ -53,14 +53,17 @@ export function extension(): Promise<ExtensionEnv> {
       },
       async poll() {
         await worker.evaluate(async () => {
-          const before = ((await chrome.storage.local.get('state')).state as { lastOkAt?: number; failures?: number } | undefined) ?? {};
+          type S = { lastOkAt?: number; failures?: number } | undefined;
+          const before = ((await chrome.storage.local.get('state')).state as S) ?? {};
+          const since = Date.now();
           await chrome.alarms.create('poll', { when: Date.now() });
-          // Wait until the handler has written a new state.
-          for (let i = 0; i < 100; i++) {
-            await new Promise((r) => setTimeout(r, 50));
-            const now = ((await chrome.storage.local.get('state')).state as { lastOkAt?: number; failures?: number } | undefined) ?? {};
-            if (now.lastOkAt !== before.lastOkAt || now.failures !== before.failures) return;
+          // Wait for a poll that started after this call (a periodic one already under way does not count).
+          for (let i = 0; i < 200; i++) {
+            await new Promise((r) => setTimeout(r, 25));
+            const now = ((await chrome.storage.local.get('state')).state as S) ?? {};
+            if ((now.lastOkAt ?? 0) >= since || (now.failures ?? 0) > (before.failures ?? 0)) return;
           }
+          throw new Error('no poll finished within 5 s');
         });
       },
       async signIn(serverUrl, username = 'supervisor') {
