@@ -166,23 +166,30 @@ describe('the supervisor extension', () => {
 
   it('a stopped server shows "offline", not stale counts, and recovers when it is back', async () => {
     await server.running.close();
-    // A poll already under way when the server stopped may still succeed; the next one cannot.
-    await ext.poll();
-    await ext.poll();
-    const down = await ext.badge();
-    expect(down.text).toBe('!');
-    expect(down.title).toContain('离线');
-    const page = await popup();
-    await page.locator('[data-testid=offline]').waitFor();
-    expect(await page.locator('[data-testid=list-overdue]').count()).toBe(0);
+    let stopped = true;
+    try {
+      // A poll already under way when the server stopped may still succeed; the next one cannot.
+      await ext.poll();
+      await ext.poll();
+      const offline = await ext.badge();
+      expect(offline.text).toBe('!');
+      expect(offline.title).toContain('离线');
+      const page = await popup();
+      await page.locator('[data-testid=offline]').waitFor();
+      expect(await page.locator('[data-testid=list-overdue]').count()).toBe(0);
 
-    await server.restart();
-    await ext.poll();
-    const up = await ext.badge();
-    const expected = await alertsBadge();
-    expect(up.text).toBe(expected === 0 ? '' : String(expected));
-    await page.reload();
-    await page.locator('[data-testid=summary]').waitFor();
-    await page.close();
+      await server.restart();
+      stopped = false;
+      await ext.poll();
+      const back = await ext.badge();
+      const expected = await alertsBadge();
+      expect(back.text).toBe(expected === 0 ? '' : String(expected));
+      await page.reload();
+      await page.locator('[data-testid=summary]').waitFor();
+      await page.close();
+    } finally {
+      // The other test files share this server: never leave it stopped.
+      if (stopped) await server.restart();
+    }
   });
 });

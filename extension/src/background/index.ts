@@ -7,12 +7,12 @@ import { ApiError } from '../common/api.ts';
 import { handle } from './handlers.ts';
 import { openNotification } from './notify.ts';
 import { syncOverlayRegistration } from './overlay-sites.ts';
-import { POLL_ALARM, poll } from './poll.ts';
+import { POLL_ALARM, POLL_NOW_ALARM, poll } from './poll.ts';
 
 chrome.runtime.onInstalled.addListener(() => void syncOverlayRegistration().then(() => poll()));
 chrome.runtime.onStartup.addListener(() => void poll());
 chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === POLL_ALARM) void poll();
+  if (alarm.name === POLL_ALARM || alarm.name === POLL_NOW_ALARM) void poll();
 });
 chrome.notifications.onClicked.addListener((id) => void openNotification(id));
 chrome.runtime.onMessage.addListener((message, sender, reply) => {

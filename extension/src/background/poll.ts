@@ -13,6 +13,8 @@ import { notifyChanges } from './notify.ts';
 import { pushToOverlays } from './overlay-sites.ts';
 
 export const POLL_ALARM = 'poll';
+/** A one-shot "poll now" (used by tests and tools); separate so it never replaces the repeating alarm. */
+export const POLL_NOW_ALARM = 'poll-now';
 const MAX_BACKOFF_MIN = 15;
 
 let running: Promise<ExtState> | null = null;

@@ -19,7 +19,7 @@ export interface ExtensionEnv {
   worker: Worker;
   id: string;
   page(path: string): Promise<Page>;
-  /** Runs the real polling handler now, through a one-shot alarm, and waits for it to finish. */
+  /** Runs the real polling handler now, through a one-shot alarm (not the repeating one), and waits for it. */
   poll(): Promise<void>;
   badge(): Promise<{ text: string; colour: number[]; title: string }>;
   /** Signs the extension in through its popup (no-op when already signed in as that person). */
@@ -56,7 +56,7 @@ export function extension(): Promise<ExtensionEnv> {
           type S = { lastOkAt?: number; failures?: number } | undefined;
           const before = ((await chrome.storage.local.get('state')).state as S) ?? {};
           const since = Date.now();
-          await chrome.alarms.create('poll', { when: Date.now() });
+          await chrome.alarms.create('poll-now', { when: Date.now() });
           // Wait for a poll that started after this call (a periodic one already under way does not count).
           for (let i = 0; i < 200; i++) {
             await new Promise((r) => setTimeout(r, 25));
