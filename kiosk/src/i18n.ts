@@ -110,6 +110,9 @@ const messages = {
   welcome: ['扫描点位二维码即可报事或巡查', 'Scan a location QR code to report a problem or patrol'],
   error: ['出错了', 'Something went wrong'],
   tryAgain: ['请稍后再试', 'Please try again later'],
+  typeCode: ['或输入标签上的点位编码', 'Or type the code printed on the label'],
+  badCode: ['编码应为 26 位字母和数字', 'A location code has 26 letters and digits'],
+  open: ['打开', 'Open'],
 } satisfies Record<string, [string, string]>;
 
 export type MessageKey = keyof typeof messages;

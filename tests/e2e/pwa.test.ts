@@ -269,6 +269,21 @@ describe('the in-app scanner', () => {
   });
 });
 
+describe('typing the code printed on a label', () => {
+  it('opens the location, dashes and capitals allowed; a wrong code is named as such', async () => {
+    const { context, page } = await phone();
+    await page.goto('/');
+    await page.fill('input[name=code]', 'not-a-code');
+    await page.getByRole('button', { name: '打开' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('26 位');
+    const typed = code('pump-room').toUpperCase().match(/.{1,5}/g)!.join('-');
+    await page.fill('input[name=code]', typed);
+    await page.getByRole('button', { name: '打开' }).click();
+    await expect(page.locator('[data-testid=location-name]').textContent()).resolves.toBe('水泵房');
+    await context.close();
+  });
+});
+
 describe('the lobby kiosk', () => {
   it('shows a rotating code the server accepts, and a low rating with a reason becomes an issue', async () => {
     const admin = await server.login('admin');

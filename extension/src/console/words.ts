@@ -184,6 +184,7 @@ const words = {
   selectAll: ['全选', 'Select all'],
   printLabels: ['打印标签', 'Print labels'],
   scanToReport: ['扫码报事 · 巡查', 'Scan to report · patrol'],
+  kioskLink: ['大堂平板链接(在平板上打开一次)', 'Lobby tablet link (open it once on the tablet)'],
 } satisfies Record<string, [string, string]>;
 
 export type WordKey = keyof typeof words;

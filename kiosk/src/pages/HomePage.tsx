@@ -13,6 +13,8 @@ export default function HomePage() {
   const me = useMe();
   const { route } = useLocation();
   const [scanning, setScanning] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [typedError, setTypedError] = useState(false);
   const [kits, setKits] = useState<FieldKit[]>([]);
   const [filter, setFilter] = useState('');
   const [reports, setReports] = useState<MyReport[]>([]);
@@ -43,6 +45,23 @@ export default function HomePage() {
         </section>
       )}
       <button type="button" class="primary wide" onClick={() => setScanning(true)} data-testid="scan">{t('scanNext')}</button>
+      <form
+        class="card inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          // The short code printed under a label's QR, typed with or without its dashes.
+          const code = typed.toLowerCase().replace(/[^a-z2-7]/g, '');
+          if (/^[a-z2-7]{26}$/.test(code)) route(`/l/${code}?q=1`);
+          else setTypedError(true);
+        }}
+      >
+        <label>
+          {t('typeCode')}
+          <input name="code" value={typed} autocomplete="off" autocapitalize="off" onInput={(e) => (setTyped(e.currentTarget.value), setTypedError(false))} />
+        </label>
+        {typedError ? <p class="error" role="alert">{t('badCode')}</p> : null}
+        <button type="submit" class="secondary">{t('open')}</button>
+      </form>
       {scanning ? <Scanner onClose={() => setScanning(false)} onLocation={(s) => route(`/l/${s.code}${s.kioskCode ? `?k=${s.kioskCode}` : s.fromLabel ? '?q=1' : ''}`)} /> : null}
       {reports.length ? (
         <section class="card">

@@ -69,6 +69,7 @@ type Call = (path: string, json: unknown, method?: string) => Promise<boolean>;
 
 function Locations({ setup, call }: { setup: Setup; call: Call }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const [kiosk, setKiosk] = useState<{ name: string; url: string } | null>(null);
   const [form, setForm] = useState({ kind: 'lobby' as LocationKind, zh: '', en: '', buildingId: '' });
   const [csv, setCsv] = useState('');
   const building = (id: string | null) => tx(setup.buildings.find((b) => b.id === id)?.name);
@@ -84,9 +85,15 @@ function Locations({ setup, call }: { setup: Setup; call: Call }) {
           <span key={l.id} class="loc-actions">
             <button type="button" onClick={() => setEditing(l.id)}>{w('edit')}: {tx(l.name)}</button>
             <button type="button" title={w('revoke')} onClick={() => confirm(`${w('revoke')}: ${tx(l.name)}?`) && void call(`/locations/${l.id}/revoke-code`, undefined)}>↻</button>
+            <button type="button" title={w('kioskLink')} onClick={() => void api<{ url: string }>(`/api/estates/${setup.estate.id}/locations/${l.id}/kiosk-link`).then((r) => setKiosk({ name: tx(l.name), url: r.url }), (e) => setKiosk({ name: tx(l.name), url: String(e instanceof Error ? e.message : e) }))}>▣</button>
           </span>
         ))}
       </p>
+      {kiosk ? (
+        <p class="card" data-testid="kiosk-link">
+          {w('kioskLink')} · {kiosk.name}: <code class="text">{kiosk.url}</code> <button type="button" onClick={() => setKiosk(null)}>×</button>
+        </p>
+      ) : null}
       {editing ? <LocationEditor key={editing} setup={setup} locationId={editing} call={call} onDone={() => setEditing(null)} /> : null}
       <form class="form" onSubmit={(e) => (e.preventDefault(), void call('/locations', { kind: form.kind, name: { zh: form.zh, en: form.en }, buildingId: form.buildingId || null }))}>
         <h3>{w('add')}</h3>
