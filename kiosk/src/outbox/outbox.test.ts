@@ -48,6 +48,14 @@ describe('the outbox', () => {
     expect(box.current).toMatchObject({ pending: 0, lastSyncAt: clock });
   });
 
+  it('shows no count until it has read the queue, so a reload never flashes a false "0 waiting"', async () => {
+    await new Outbox({ db, send: fakeServer().send, now }).add(inspection('kept'));
+    const fresh = new Outbox({ db, send: fakeServer().send, now });
+    expect(fresh.current).toMatchObject({ ready: false });
+    await fresh.load();
+    expect(fresh.current).toMatchObject({ ready: true, pending: 1 });
+  });
+
   it('survives being reopened: what was saved is still there after a "reload"', async () => {
     const box = new Outbox({ db, send: fakeServer().send, now });
     await box.add(inspection('kept'), [photo('k')]);

@@ -24,6 +24,8 @@ export interface PhotoInput {
 }
 
 export interface OutboxStatus {
+  /** False until the queue has been read from the device: until then no count is shown (not a false "0"). */
+  ready: boolean;
   pending: number;
   attention: OutboxEntry[];
   /** Set when the server said 401: nothing more is sent until sign-in. */
@@ -61,7 +63,7 @@ const isQuotaError = (e: unknown) => e instanceof DOMException && (e.name === 'Q
 export class Outbox {
   private running: Promise<void> | null = null;
   private listeners = new Set<(s: OutboxStatus) => void>();
-  private status: OutboxStatus = { pending: 0, attention: [], paused: null, syncing: false, lastSyncAt: null, lastError: null };
+  private status: OutboxStatus = { ready: false, pending: 0, attention: [], paused: null, syncing: false, lastSyncAt: null, lastError: null };
   private readonly now: () => number;
 
   constructor(private readonly deps: OutboxDeps) {
@@ -210,11 +212,17 @@ export class Outbox {
     for (const key of await db.getAllKeys('photos')) if (!needed.has(key)) await db.delete('photos', key);
   }
 
+  /** Reads the queue from the device, so counts are true from the first paint after it. */
+  load(): Promise<void> {
+    return this.refresh();
+  }
+
   private async refresh(): Promise<void> {
     const all = await this.entries();
     const lastSyncAt = ((await this.deps.db.get('meta', 'lastSyncAt')) as number | undefined) ?? this.status.lastSyncAt;
     this.status = {
       ...this.status,
+      ready: true,
       pending: all.filter((e) => e.state === 'pending').length,
       attention: all.filter((e) => e.state === 'attention'),
       lastSyncAt,

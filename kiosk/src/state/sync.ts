@@ -32,6 +32,7 @@ export function startSync(): Promise<Outbox | null> {
   ready ??= (async () => {
     try {
       outbox = new Outbox({ db: await openStore(), send: api, onReceipt: rememberReceipt, currentUser: () => currentMe()?.user.id ?? null });
+      await outbox.load();
     } catch {
       return null;
     }
