@@ -7,9 +7,7 @@ import { registerServiceWorker } from './sw-bridge.ts';
 import './styles.css';
 
 document.documentElement.lang = locale();
-performance.mark('pqm:start');
 render(<App />, document.getElementById('app')!);
-performance.mark('pqm:rendered');
 void restoreSession();
 void startSync();
 addEventListener('load', () => void registerServiceWorker(), { once: true });

@@ -67,16 +67,8 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
   return next;
 }
 
-export interface Totals {
-  badge: number;
-  overdue: number;
-  missed: number;
-  due: number;
-  dueSoon: number;
-  awaitingAcceptance: number;
-  urgent: number;
-  worst: Severity | null;
-}
+/** The counts of all watched estates added up, with the worst severity among them. */
+export type Totals = Omit<Alerts['counts'], 'escalated'> & { worst: Severity | null };
 
 const RANK: Record<Severity, number> = { general: 1, important: 2, urgent: 3 };
 

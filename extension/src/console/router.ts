@@ -12,9 +12,6 @@ export function useHashPath(): string[] {
   return path;
 }
 
-export function hashQuery(): URLSearchParams {
-  return new URLSearchParams(location.hash.split('?')[1] ?? '');
-}
 
 export function go(path: string): void {
   location.hash = `#${path}`;

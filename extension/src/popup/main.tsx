@@ -4,7 +4,6 @@ import { setExtLocale } from '../common/i18n.ts';
 import { Popup } from './Popup.tsx';
 
 // Render from the last poll at once (no network), then ask the worker for a fresh one.
-performance.mark('popup:start');
 const [state, settings] = await loadStateAndSettings();
 setExtLocale(settings.locale);
 document.documentElement.lang = settings.locale ?? (navigator.language.startsWith('zh') ? 'zh-CN' : 'en');

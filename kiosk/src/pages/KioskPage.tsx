@@ -24,11 +24,14 @@ export default function KioskPage() {
   const [secret] = useState(() => {
     const fromHash = new URLSearchParams(location.hash.slice(1)).get('k');
     const key = `pqm.kiosk.${code}`;
-    if (fromHash) {
-      localStorage.setItem(key, fromHash);
-      history.replaceState(null, '', location.pathname); // keep the secret out of screenshots and history
+    if (fromHash) history.replaceState(null, '', location.pathname); // keep the secret out of screenshots and history
+    try {
+      if (fromHash) localStorage.setItem(key, fromHash);
+      return localStorage.getItem(key) ?? fromHash;
+    } catch {
+      // No storage (private mode): works until the page is closed.
+      return fromHash;
     }
-    return localStorage.getItem(key);
   });
   const [landing, setLanding] = useState<Landing | null>(null);
   const [step, setStep] = useState<'rate' | 'why' | 'thanks'>('rate');

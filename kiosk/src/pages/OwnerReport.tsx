@@ -105,16 +105,24 @@ export function KnownProblems({ landing }: { landing: Landing }) {
               {tx(CATEGORY_LABELS[r.category])} · {t('reportedAgo')} {formatDateTime(r.createdAt)}
               {r.meToo ? ` · +${r.meToo} ${t('people')}` : ''}
             </span>
-            {done[r.id] ? (
+            {done[r.id] === true ? (
               <em>{t('meTooDone')}</em>
             ) : (
               <button
                 type="button"
                 class="secondary"
+                disabled={done[r.id] === false}
                 onClick={async () => {
+                  if (r.id in done) return;
+                  setDone((d) => ({ ...d, [r.id]: false }));
                   const id = uuid();
-                  await save({ id, kind: 'meToo', url: '/api/owner/me-too', auth: false, label: tx(CATEGORY_LABELS[r.category]), body: { id, locationCode: landing.location.code, issueId: r.id } });
-                  setDone((d) => ({ ...d, [r.id]: true }));
+                  try {
+                    await save({ id, kind: 'meToo', url: '/api/owner/me-too', auth: false, label: tx(CATEGORY_LABELS[r.category]), body: { id, locationCode: landing.location.code, issueId: r.id } });
+                    setDone((d) => ({ ...d, [r.id]: true }));
+                  } catch {
+                    // Not saved (no storage and no network): the button comes back for another try.
+                    setDone(({ [r.id]: _, ...rest }) => rest);
+                  }
                 }}
               >
                 {t('meToo')}

@@ -11,8 +11,11 @@ export function RectifyForm({ issueId, label, onDone }: { issueId: string; label
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
   const submit = async () => {
+    if (busy) return;
     if (!note.trim()) return setError(`${t('fixNote')}: ${t('required')}`);
+    setBusy(true);
     const id = uuid();
     try {
       await save(
@@ -29,6 +32,7 @@ export function RectifyForm({ issueId, label, onDone }: { issueId: string; label
       onDone(t('savedOnDevice'));
     } catch (e) {
       setError(e instanceof StorageFullError ? (e.recordSaved ? t('storageFull') : t('storageFullAll')) : String(e));
+      setBusy(false);
     }
   };
   return (
@@ -40,7 +44,7 @@ export function RectifyForm({ issueId, label, onDone }: { issueId: string; label
       <span class="label">{t('afterPhoto')}</span>
       <PhotoInput photos={photos} onChange={setPhotos} stamp={label} testId="after-photo" />
       {error ? <p class="error" role="alert">{error}</p> : null}
-      <button type="submit" class="primary wide">{t('reportFix')}</button>
+      <button type="submit" class="primary wide" disabled={busy}>{t('reportFix')}</button>
     </form>
   );
 }

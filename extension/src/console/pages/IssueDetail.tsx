@@ -127,7 +127,11 @@ function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActio
   const suggested = setup?.departments.find((d) => d.categories.includes(issue.category))?.id;
   const shown = actions.filter((a) => a !== 'rectify' && a !== 'ownerConfirm' && a !== 'ownerNotFixed');
 
+  const [busy, setBusy] = useState(false);
   const run = async (action: Record<string, unknown>) => {
+    // One action at a time: a double click must not send a second, conflicting one.
+    if (busy) return;
+    setBusy(true);
     setError('');
     try {
       await api(`/api/issues/${issue.id}/actions`, { json: { id: crypto.randomUUID(), action } });
@@ -135,6 +139,8 @@ function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActio
       onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
     }
   };
   const start = (a: IssueActionType) => {
@@ -153,7 +159,7 @@ function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActio
       <div class="buttons">
         {shown.map((a) =>
           a === 'accept' || a === 'verify' ? (
-            <button key={a} type="button" class="primary" data-testid={`action-${a}`} onClick={() => void run({ type: a })}>{w(label[a])}</button>
+            <button key={a} type="button" class="primary" disabled={busy} data-testid={`action-${a}`} onClick={() => void run({ type: a })}>{w(label[a])}</button>
           ) : (
             <button key={a} type="button" data-testid={`action-${a}`} onClick={() => start(a)}>{w(label[a])}</button>
           ),
