@@ -17,7 +17,7 @@ const DIST = join(projectRoot(), 'dist/extension-test');
 export async function benchExtension(): Promise<Record<string, number>> {
   const contentGzip = gzipSync(readFileSync(join(DIST, 'src/content/overlay.js')), { level: 9 }).length;
   console.log(`overlay content script: ${(contentGzip / 1024).toFixed(1)} KB gzipped`);
-  const server = await startTestServer({ realClock: true });
+  const server = await startTestServer({ realClock: true, now: Date.now() });
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pqm-bench-ext-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

@@ -51,7 +51,7 @@ async function openAndMeasure(page: Page, path: string): Promise<number> {
 export async function benchPwa(): Promise<Record<string, number>> {
   const js = locationPageJsBytes();
   console.log(`location page JS: ${js.files.length} files, ${(js.gzip / 1024).toFixed(1)} KB gzipped`);
-  const server = await startTestServer({ staticDir: DIST, realClock: true });
+  const server = await startTestServer({ staticDir: DIST, realClock: true, now: Date.now() });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   const path = `/l/${server.running.deps.store.getLocation('b1-lobby')!.code}?q=1`;
   const cold: number[] = [];

@@ -44,7 +44,7 @@ describe('rectification in the console', () => {
     await assignInConsole(page, 'engineering', '紧固扶手 · tighten the handrail');
     await expect.poll(() => store().getIssue(issueId)?.status).toBe('assigned');
     expect(store().getIssue(issueId)).toMatchObject({ departmentId: 'engineering', requirement: '紧固扶手 · tighten the handrail' });
-    await expect(page.locator('[data-testid=history] li').allTextContents()).resolves.toEqual([
+    await expect.poll(() => page.locator('[data-testid=history] li').allTextContents()).toEqual([
       expect.stringContaining('created'),
       expect.stringContaining('accept'),
       expect.stringContaining('assign'),
@@ -182,7 +182,7 @@ describe('analysis', () => {
     await total.waitFor();
     const shown = Number(await total.textContent());
     const db = new Database(`${server.dataDir}/pqm.sqlite`, { readonly: true });
-    const { n } = db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ?").get(Date.now() - 30 * 86_400_000) as { n: number };
+    const { n } = db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ?").get(server.clock.now - 30 * 86_400_000) as { n: number };
     db.close();
     expect(shown).toBe(n);
     expect(shown).toBeGreaterThan(0);

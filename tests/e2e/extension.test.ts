@@ -69,12 +69,12 @@ describe('the supervisor extension', () => {
     const before = await serverCounts();
     const patrol = await server.request('POST', '/api/inspections', {
       token: await server.login('wang'),
-      json: inspection('lift', 'b2-lift-b', Date.now() - 60_000, failItem('doors', 'door reopens by itself', [{ sha256: 'e'.repeat(64), size: 10 }])),
+      json: inspection('lift', 'b2-lift-b', server.clock.now - 60_000, failItem('doors', 'door reopens by itself', [{ sha256: 'e'.repeat(64), size: 10 }])),
     });
     const issueId: string = patrol.body.issues[0];
     await server.request('POST', `/api/issues/${issueId}/actions`, {
       token: await server.login('supervisor'),
-      json: { id: randomUUID(), action: { type: 'assign', departmentId: 'engineering', requirement: 'adjust the door sensor', deadline: Date.now() + 3000 } },
+      json: { id: randomUUID(), action: { type: 'assign', departmentId: 'engineering', requirement: 'adjust the door sensor', deadline: server.clock.now + 3000 } },
     });
     await ext.poll();
     const notifiedFor = async () =>

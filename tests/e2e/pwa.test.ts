@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDate, toLocal } from '../../shared/index.ts';
 import { failItem, inspection } from '../support/payloads.ts';
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, decodeQr, e2e, pendingCount, phone, signInOnPhone, waitForServiceWorker } from './support/env.ts';
@@ -72,7 +73,7 @@ describe('a patrol done fully offline', () => {
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 15_000 });
 
-    const inspections = store().inspectionTimes('demo-gardens', 0, Date.now() + 60_000).filter((i) => i.locationId === 'b1-fire');
+    const inspections = store().inspectionTimes('demo-gardens', 0, server.clock.now + 60_000).filter((i) => i.locationId === 'b1-fire');
     expect(inspections).toHaveLength(1);
     const record = store().getInspection(inspections[0].id)!;
     expect(record.confirmedBy).toBe('kiosk_code');
@@ -97,8 +98,8 @@ describe('sending through a bad network', () => {
   }
 
   it('a server that answers 503 three times, then succeeds: nothing lost, stored once', async () => {
+    // The phone's clock is already the suite's (installed by phone()); the test moves it past each backoff.
     const { context, page } = await phone();
-    await page.clock.install();
     await signInOnPhone(page, 'li');
     let refusals = 0;
     await page.route('**/api/inspections', async (route) => {
@@ -116,7 +117,7 @@ describe('sending through a bad network', () => {
     }
     expect(await pendingCount(page)).toBe(0);
     expect(refusals).toBe(3);
-    const rows = store().inspectionTimes('demo-gardens', 0, Date.now() + 3_600_000).filter((i) => i.locationId === 'b2-lobby');
+    const rows = store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000).filter((i) => i.locationId === 'b2-lobby');
     expect(rows).toHaveLength(1);
     expect(store().getInspection(rows[0].id)?.confirmedBy).toBe('printed_code');
     await context.close();
@@ -134,13 +135,13 @@ describe('sending through a bad network', () => {
     await expect.poll(() => portalAnswers).toBeGreaterThan(0);
     await page.waitForFunction(() => !document.querySelector('[data-testid=sync-bar]')?.textContent?.includes('同步中'));
     expect(await pendingCount(page)).toBe(1);
-    expect(store().inspectionTimes('demo-gardens', 0, Date.now() + 3_600_000).filter((i) => i.locationId === 'carpark')).toHaveLength(0);
+    expect(store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000).filter((i) => i.locationId === 'carpark')).toHaveLength(0);
     await page.unroute('**/api/inspections');
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page.goto('/outbox');
     await page.click('[data-testid=send-now]');
     await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 20_000 });
-    expect(store().inspectionTimes('demo-gardens', 0, Date.now() + 3_600_000).filter((i) => i.locationId === 'carpark')).toHaveLength(1);
+    expect(store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000).filter((i) => i.locationId === 'carpark')).toHaveLength(1);
     await context.close();
   });
 });
@@ -183,7 +184,8 @@ describe('owners, with no account', () => {
 describe('the quarterly owner survey', () => {
   it('an owner answers per service area once; a second answer from the same household is refused', async () => {
     const sup = await server.login('supervisor');
-    const today = new Date().toISOString().slice(0, 10);
+    // The campaign's dates are the estate's calendar days, not the machine's (UTC) date.
+    const today = formatDate(toLocal(server.clock.now, 'Asia/Shanghai'));
     const campaign = await server.request('POST', '/api/estates/demo-gardens/campaigns', {
       token: sup,
       json: { name: { zh: '冬季满意度调查', en: 'Winter survey' }, surveyId: 'survey-quarterly', opensOn: today, closesOn: today },
@@ -229,7 +231,7 @@ describe('department staff', () => {
     const sup = await server.login('supervisor');
     const patrol = await server.request('POST', '/api/inspections', {
       token: await server.login('wang'),
-      json: inspection('plant_room', 'pump-room', Date.now() - 60_000, failItem('pumps', 'pump 2 leaking', [{ sha256: 'd'.repeat(64), size: 100 }])),
+      json: inspection('plant_room', 'pump-room', server.clock.now - 60_000, failItem('pumps', 'pump 2 leaking', [{ sha256: 'd'.repeat(64), size: 100 }])),
     });
     const issueId = patrol.body.issues[0];
     await server.request('POST', `/api/issues/${issueId}/actions`, { token: sup, json: { id: randomUUID(), action: { type: 'assign', departmentId: 'engineering', requirement: 'replace the pump seal' } } });
@@ -296,7 +298,7 @@ describe('the lobby kiosk', () => {
     await page.waitForFunction(() => location.hash === '');
     expect(await page.locator('a').count()).toBe(0);
 
-    const before = store().kioskRatings('demo-gardens', 0, Date.now() + 60_000).length;
+    const before = store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000).length;
     await page.click('[data-testid=face-4]');
     await page.locator('[data-testid=kiosk-thanks]').waitFor();
     await page.locator('[data-testid=face-1]').waitFor({ timeout: 10_000 });
@@ -304,8 +306,8 @@ describe('the lobby kiosk', () => {
     await page.click('[data-testid=why-hygiene]');
     await page.locator('[data-testid=kiosk-thanks]').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]') === null || document.querySelector('[data-testid=pending-count]')?.textContent === '0');
-    await expect.poll(() => store().kioskRatings('demo-gardens', 0, Date.now() + 60_000).length, { timeout: 10_000 }).toBe(before + 2);
-    const low = store().kioskRatings('demo-gardens', 0, Date.now() + 60_000).find((r) => r.face === 1)!;
+    await expect.poll(() => store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000).length, { timeout: 10_000 }).toBe(before + 2);
+    const low = store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000).find((r) => r.face === 1)!;
     expect(low.issueId).not.toBeNull();
     expect(store().getIssue(low.issueId!)).toMatchObject({ source: 'kiosk', category: 'hygiene', verified: false });
     await context.close();

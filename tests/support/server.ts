@@ -33,9 +33,10 @@ export interface TestServer {
 
 export async function startTestServer(opts: { staticDir?: string | null; now?: number; port?: number; realClock?: boolean } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pqm-test-'));
-  // Browser tests run on real time (the browser has its own clock); API tests move a fake one.
+  // API tests move a fixed clock by hand. Browser tests need time to pass (timers, retries), so their
+  // clock runs at real speed but starts at a chosen instant, never at the machine's own date.
   let fixed = opts.now ?? MONDAY_0900;
-  let offset = 0;
+  let offset = opts.realClock ? fixed - Date.now() : 0;
   const clock = {
     get now() {
       return opts.realClock ? Date.now() + offset : fixed;

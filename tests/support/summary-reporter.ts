@@ -1,4 +1,9 @@
-/** Ends the run with one plain line, "N passed, N failed, N skipped", that any CI log reader understands. */
+/**
+ * Ends the run with one plain line, "N passed, N failed, N skipped", that any CI log reader understands.
+ * Under scripts/run-tests.mjs (PQM_SUMMARY_FILE set) it writes the counts there instead, and the script
+ * prints one line for all passes.
+ */
+import { writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
@@ -14,6 +19,8 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
       }
     }
-    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    const file = process.env.PQM_SUMMARY_FILE;
+    if (file) writeFileSync(file, JSON.stringify({ passed, failed, skipped }));
+    else process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }

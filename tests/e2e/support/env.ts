@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import sharp from 'sharp';
 import jsQR from 'jsqr';
 import { projectRoot } from '../../../server/config.ts';
+import { SUITE_START } from '../../support/clock.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,7 +25,7 @@ let env: Promise<Env> | null = null;
 export function e2e(): Promise<Env> {
   env ??= (async () => {
     if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/kiosk is missing: run `npm run build` first (npm test does)');
-    const server = await startTestServer({ staticDir: DIST, realClock: true });
+    const server = await startTestServer({ staticDir: DIST, realClock: true, now: SUITE_START });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -42,10 +43,19 @@ process.once('beforeExit', () => {
   });
 });
 
-/** A phone: mobile viewport, Chinese first, its own storage. */
-export async function phone(locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * Gives a browser context the server's clock: both start at the suite's instant and run at real
+ * speed, so "today" on the page is the server's today whatever the machine's date.
+ */
+export async function syncClock(context: BrowserContext, server: TestServer): Promise<void> {
+  await context.clock.install({ time: server.clock.now });
+}
+
+/** A phone in China: mobile viewport, Chinese first, Shanghai's zone, its own storage, the suite's clock. */
+export async function phone(locale = 'zh-CN', timezoneId = 'Asia/Shanghai'): Promise<{ context: BrowserContext; page: Page }> {
   const { browser, server } = await e2e();
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale, hasTouch: true, isMobile: true });
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale, timezoneId, hasTouch: true, isMobile: true });
+  await syncClock(context, server);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[page error]', e.message));
   return { context, page };

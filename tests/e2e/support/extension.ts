@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { projectRoot } from '../../../server/config.ts';
-import { CHROMIUM } from './env.ts';
+import { CHROMIUM, e2e, syncClock } from './env.ts';
 
 const DIST = join(projectRoot(), 'dist/extension-test');
 
@@ -37,8 +37,12 @@ export function extension(): Promise<ExtensionEnv> {
       headless: true,
       viewport: { width: 1366, height: 768 },
       locale: 'zh-CN',
+      // A supervisor's desktop in another zone than the estate: the console must still show the estate's calendar.
+      timezoneId: 'Europe/Berlin',
       args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
+    // Pages (popup, console, overlay hosts) run on the suite's clock; the worker keeps the machine's, as Playwright cannot fake a worker's.
+    await syncClock(context, (await e2e()).server);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
     const ext: ExtensionEnv = {
