@@ -12,6 +12,7 @@ export * from './model/survey.ts';
 export * from './model/records.ts';
 export type * from './model/alerts.ts';
 export * from './time/zoned.ts';
+export * from './time/calendar.ts';
 export * from './rules/schedule.ts';
 export * from './rules/deadlines.ts';
 export * from './rules/issue-workflow.ts';

@@ -1,7 +1,7 @@
 /** Read and validate a JSON body with its one shared schema; errors name the field. */
 import type { Context } from 'hono';
 import type * as v from 'valibot';
-import { parse } from '../../shared/index.ts';
+import { parse, parseTimeQuery } from '../../shared/index.ts';
 import { HttpError, badRequest } from './errors.ts';
 
 const MAX_JSON_BYTES = 256 * 1024;
@@ -31,9 +31,13 @@ export function listParam<T extends string>(value: string | undefined, allowed: 
   return parts as T[];
 }
 
-export function timeParam(value: string | undefined, name: string): number | undefined {
+/**
+ * `from` / `to` in a query, read in the estate's zone (shared/time/calendar.ts): a date is the estate's
+ * local midnight, a time must carry its offset. Anything else is a 400 naming the parameter.
+ */
+export function timeParam(value: string | undefined, name: string, timeZone: string, edge: 'start' | 'end'): number | undefined {
   if (value === undefined || value === '') return undefined;
-  const n = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(n)) throw badRequest(`${name}: not a time`, [{ path: name, message: 'must be epoch ms or an ISO date' }]);
-  return n;
+  const r = parseTimeQuery(value, timeZone, edge);
+  if (!r.ok) throw badRequest(`${name}: ${r.message}`, [{ path: name, message: r.message }]);
+  return r.at;
 }

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { CATEGORY_LABELS, DAY, fromLocal, type LocalText } from '../../shared/index.ts';
+import { CATEGORY_LABELS, DAY, isCalendarMonth, monthPeriod, type LocalText } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { SUPERVISORS, requireRole, type Env } from '../http/auth.ts';
 import { timeParam } from '../http/body.ts';
@@ -11,20 +11,18 @@ const MAX_PERIOD = 400 * DAY;
 const name = (t: LocalText | undefined) => (t ? `${t.zh} / ${t.en}` : '');
 const pct = (r: number | null) => (r === null ? '' : (r * 100).toFixed(1));
 
+/** The period a figure covers: `month=YYYY-MM`, or `from`/`to` (dates in the estate's calendar); default the last 30 days. */
 function period(c: Context, deps: Deps): Period {
   const now = deps.clock();
+  const tz = deps.store.getEstate(c.req.param('estateId') ?? '')?.timeZone ?? 'Asia/Shanghai';
   const month = c.req.query('month');
   if (month) {
-    const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-    if (!m) throw badRequest('month: must be YYYY-MM', [{ path: 'month', message: 'must be YYYY-MM' }]);
-    // The month as the estate lives it: local midnight of the 1st to local midnight of the next 1st.
-    const tz = deps.store.getEstate(c.req.param('estateId') ?? '')?.timeZone ?? 'Asia/Shanghai';
-    const first = { year: Number(m[1]), month: Number(m[2]), day: 1 };
-    const next = first.month === 12 ? { year: first.year + 1, month: 1, day: 1 } : { ...first, month: first.month + 1 };
-    return { from: fromLocal(first, 0, tz), to: Math.min(fromLocal(next, 0, tz), now) };
+    if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarMonth(month)) throw badRequest('month: must be YYYY-MM', [{ path: 'month', message: 'must be YYYY-MM' }]);
+    const { from, to } = monthPeriod(month, tz);
+    return { from, to: Math.min(to, now) };
   }
-  const to = timeParam(c.req.query('to'), 'to') ?? now;
-  const from = timeParam(c.req.query('from'), 'from') ?? to - 30 * DAY;
+  const to = timeParam(c.req.query('to'), 'to', tz, 'end') ?? now;
+  const from = timeParam(c.req.query('from'), 'from', tz, 'start') ?? to - 30 * DAY;
   if (from >= to) throw badRequest('from: must be before to', [{ path: 'from', message: 'must be before to' }]);
   if (to - from > MAX_PERIOD) throw badRequest('period: at most 400 days', [{ path: 'from', message: 'period too long' }]);
   return { from, to };

@@ -14,6 +14,7 @@ export function estateIssueRoutes(deps: Deps) {
       const estateId = c.req.param('estateId');
       requireRole(c, estateId, SUPERVISORS);
       const q = c.req.query();
+      const tz = deps.store.getEstate(estateId)?.timeZone ?? 'Asia/Shanghai';
       const limit = q.limit ? Number(q.limit) : 200;
       const offset = q.offset ? Number(q.offset) : 0;
       if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw badRequest('limit: must be 1–5000', [{ path: 'limit', message: 'out of range' }]);
@@ -28,8 +29,8 @@ export function estateIssueRoutes(deps: Deps) {
           open: q.open === undefined ? undefined : q.open === 'true',
           departmentId: q.department || undefined,
           locationId: q.location || undefined,
-          createdFrom: timeParam(q.from, 'from'),
-          createdTo: timeParam(q.to, 'to'),
+          createdFrom: timeParam(q.from, 'from', tz, 'start'),
+          createdTo: timeParam(q.to, 'to', tz, 'end'),
           limit,
           offset,
         }),

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Category, Id, Instant, LocalText, PhotoRefs, Severity, Uuid, trimmedText } from './common.ts';
+import { Category, Id, Instant, LocalText, PhotoRefs, Severity, Uuid, trimmedText, finiteNumber } from './common.ts';
 import { LocationKind } from './estate.ts';
 import { Schedule } from './schedule.ts';
 
@@ -10,7 +10,7 @@ export const ChecklistItem = v.pipe(
     category: Category,
     answer: v.variant('kind', [
       v.object({ kind: v.literal('passFail') }),
-      v.object({ kind: v.literal('number'), min: v.number(), max: v.number(), unit: v.pipe(v.string(), v.maxLength(12)) }),
+      v.object({ kind: v.literal('number'), min: finiteNumber(), max: finiteNumber(), unit: v.pipe(v.string(), v.maxLength(12)) }),
       v.object({ kind: v.literal('text') }),
       v.object({ kind: v.literal('photo') }),
     ]),
@@ -24,7 +24,7 @@ export type ChecklistItem = v.InferOutput<typeof ChecklistItem>;
 /** A template version is immutable once used: editing makes version n+1, so past inspections keep their meaning. */
 export const ChecklistTemplate = v.object({
   id: Id,
-  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  version: v.pipe(finiteNumber(), v.integer(), v.minValue(1)),
   kind: LocationKind,
   name: LocalText,
   schedule: v.nullable(Schedule),
@@ -33,7 +33,7 @@ export const ChecklistTemplate = v.object({
 export type ChecklistTemplate = v.InferOutput<typeof ChecklistTemplate>;
 
 export const AnswerValue = v.union(
-  [v.picklist(['pass', 'fail', 'na']), v.number(), v.pipe(v.string(), v.maxLength(1000)), v.null()],
+  [v.picklist(['pass', 'fail', 'na']), finiteNumber(), v.pipe(v.string(), v.maxLength(1000)), v.null()],
   'must be pass, fail, na, a number, text or null',
 );
 
@@ -55,7 +55,7 @@ export const InspectionSubmission = v.pipe(
     id: Uuid,
     locationId: Id,
     templateId: Id,
-    templateVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    templateVersion: v.pipe(finiteNumber(), v.integer(), v.minValue(1)),
     startedAt: Instant,
     finishedAt: Instant,
     confirmedBy: v.picklist(CONFIRMATIONS, 'must be kiosk_code, printed_code or link'),

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isCalendarDate } from '../time/calendar.ts';
 
 /** Bilingual text: every user-facing default string exists in zh-CN and English. */
 export const LocalText = v.object({
@@ -7,13 +8,22 @@ export const LocalText = v.object({
 });
 export type LocalText = v.InferOutput<typeof LocalText>;
 
+/**
+ * A number that is one: JSON's 1e309 parses to Infinity, which valibot's number() accepts and
+ * JSON.stringify would store as null. Every numeric field in a payload goes through this.
+ */
+export function finiteNumber(message = 'must be a number') {
+  return v.pipe(v.number(message), v.finite(message));
+}
+
 export const Uuid = v.pipe(v.string(), v.uuid('must be a UUID'));
 export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits, _ or -'));
 export const Clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a HH:MM time'));
-export const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date'));
+/** A real calendar day, YYYY-MM-DD: 2026-02-31 and 0000-00-00 are refused. */
+export const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date'), v.check(isCalendarDate, 'must be a real calendar date'));
 /** Epoch milliseconds, limited to years 2000–2100 so a unit mix-up (seconds) is caught. */
 export const Instant = v.pipe(
-  v.number('must be a time in epoch milliseconds'),
+  finiteNumber('must be a time in epoch milliseconds'),
   v.integer('must be a whole number of milliseconds'),
   v.minValue(946_684_800_000, 'must be after 2000-01-01 (epoch milliseconds)'),
   v.maxValue(4_102_444_800_000, 'must be before 2100-01-01'),
@@ -23,7 +33,7 @@ export const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a lo
 /** Photos travel as references; the bytes are uploaded separately, content-addressed. */
 export const PhotoRef = v.object({
   sha256: Sha256,
-  size: v.pipe(v.number(), v.integer(), v.minValue(1, 'photo size must be positive'), v.maxValue(10 * 1024 * 1024, 'photo is larger than 10 MB')),
+  size: v.pipe(finiteNumber(), v.integer(), v.minValue(1, 'photo size must be positive'), v.maxValue(10 * 1024 * 1024, 'photo is larger than 10 MB')),
 });
 export type PhotoRef = v.InferOutput<typeof PhotoRef>;
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, LocalText, requiredText } from './common.ts';
+import { Id, LocalText, requiredText, finiteNumber } from './common.ts';
 import { isValidTimeZone } from '../time/zoned.ts';
 import { Schedule } from './schedule.ts';
 
@@ -23,7 +23,7 @@ export const Estate = v.object({
   id: Id,
   name: LocalText,
   timeZone: v.optional(TimeZone, 'Asia/Shanghai'),
-  households: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  households: v.optional(v.pipe(finiteNumber(), v.integer(), v.minValue(0)), 0),
 });
 export type Estate = v.InferOutput<typeof Estate>;
 

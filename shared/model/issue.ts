@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Category, Id, Instant, PhotoRefs, Severity, Uuid, requiredText, trimmedText, type PhotoRef } from './common.ts';
+import { Category, Id, Instant, PhotoRefs, Severity, Uuid, requiredText, trimmedText, type PhotoRef, finiteNumber } from './common.ts';
 
 export const ISSUE_SOURCES = ['patrol', 'owner', 'monthly', 'survey', 'kiosk', 'drill'] as const;
 export type IssueSource = (typeof ISSUE_SOURCES)[number];
@@ -91,7 +91,7 @@ export const OwnerReport = v.object({
 export type OwnerReport = v.InferOutput<typeof OwnerReport>;
 
 export const OwnerRating = v.object({
-  rating: v.pipe(v.number('rating must be a number'), v.integer('rating must be a whole number'), v.minValue(1, 'rating must be 1–5'), v.maxValue(5, 'rating must be 1–5')),
+  rating: v.pipe(finiteNumber('rating must be a number'), v.integer('rating must be a whole number'), v.minValue(1, 'rating must be 1–5'), v.maxValue(5, 'rating must be 1–5')),
   comment: v.optional(trimmedText(500, 'comment'), ''),
 });
 export type OwnerRating = v.InferOutput<typeof OwnerRating>;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Category, Id, IsoDate, LocalText, Severity, Uuid, requiredText, trimmedText } from './common.ts';
+import { Category, Id, IsoDate, LocalText, Severity, Uuid, requiredText, trimmedText, finiteNumber } from './common.ts';
 import { LocationKind } from './estate.ts';
 import { ChecklistItem } from './checklist.ts';
 import { Schedule } from './schedule.ts';
@@ -13,7 +13,7 @@ export const TrainingRecord = v.object({
   date: IsoDate,
   topic: v.picklist(TRAINING_KINDS, `must be one of ${TRAINING_KINDS.join(', ')}`),
   title: requiredText(200, 'title'),
-  hours: v.pipe(v.number('hours must be a number'), v.minValue(0.25, 'hours must be at least 0.25'), v.maxValue(40)),
+  hours: v.pipe(finiteNumber('hours must be a number'), v.minValue(0.25, 'hours must be at least 0.25'), v.maxValue(40)),
   trainer: v.optional(trimmedText(100, 'trainer'), ''),
   /** Who was expected and whether they came. */
   attendees: v.pipe(v.array(v.object({ userId: Id, attended: v.boolean() })), v.maxLength(500)),
@@ -24,9 +24,9 @@ export const DrillRecord = v.object({
   id: Uuid,
   date: IsoDate,
   scenario: requiredText(200, 'scenario'),
-  participants: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  participants: v.pipe(finiteNumber(), v.integer(), v.minValue(0)),
   /** From the alarm to the first responder on site. */
-  responseMinutes: v.pipe(v.number('responseMinutes must be a number'), v.minValue(0), v.maxValue(600)),
+  responseMinutes: v.pipe(finiteNumber('responseMinutes must be a number'), v.minValue(0), v.maxValue(600)),
   problems: v.pipe(v.array(requiredText(300, 'problem')), v.maxLength(20)),
 });
 
@@ -35,9 +35,9 @@ export const ActivityRecord = v.object({
   id: Uuid,
   date: IsoDate,
   title: requiredText(200, 'title'),
-  turnout: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  turnout: v.pipe(finiteNumber(), v.integer(), v.minValue(0)),
   /** Average owner feedback, 1–5. */
-  feedback: v.nullable(v.pipe(v.number(), v.minValue(1, 'feedback must be 1–5'), v.maxValue(5, 'feedback must be 1–5'))),
+  feedback: v.nullable(v.pipe(finiteNumber(), v.minValue(1, 'feedback must be 1–5'), v.maxValue(5, 'feedback must be 1–5'))),
   notes: v.optional(trimmedText(1000, 'notes'), ''),
 });
 
@@ -55,7 +55,7 @@ export const UserInput = v.object({
   role: v.picklist(['admin', 'supervisor', 'inspector', 'department'], 'must be admin, supervisor, inspector or department'),
   departmentId: v.optional(v.nullable(Id), null),
 });
-const Hours = v.pipe(v.number(), v.minValue(0.25), v.maxValue(24 * 30));
+const Hours = v.pipe(finiteNumber(), v.minValue(0.25), v.maxValue(24 * 30));
 export const PolicyInput = v.object({
   hours: v.object({ general: Hours, important: Hours, urgent: Hours }),
   level2AfterHours: v.object({ general: Hours, important: Hours, urgent: Hours }),

@@ -7,7 +7,8 @@ import { LOCATION_KINDS, Estate } from './estate.ts';
 import { ChecklistTemplate, InspectionSubmission } from './checklist.ts';
 import { IssueAction, OwnerReport } from './issue.ts';
 import { ScoringSheet } from './scoring.ts';
-import { SurveyTemplate, SurveyResponseSubmission } from './survey.ts';
+import { CampaignInput, SurveyTemplate, SurveyResponseSubmission } from './survey.ts';
+import { PlanRecord } from './records.ts';
 import { Schedule } from './schedule.ts';
 
 const uuid = '6f1c2a4e-8a6b-4c1d-9e2f-3a4b5c6d7e8f';
@@ -80,5 +81,36 @@ describe('payload schemas name the bad field', () => {
   it('rejects a survey score outside 1–5, naming the area', () => {
     const r = parse(SurveyResponseSubmission, { id: uuid, household: '1-1-101', answers: { hygiene: 6 } });
     expect(r.ok ? null : r.errors[0]).toEqual({ path: 'answers.hygiene', message: 'must be 1–5' });
+  });
+});
+
+describe('dates are real calendar days and numbers are finite', () => {
+  const campaign = (opensOn: string, closesOn: string) => ({ name: { zh: '调查', en: 'Survey' }, surveyId: 'survey-quarterly', opensOn, closesOn });
+
+  it('a campaign dated 0000-00-00 … 9999-99-99 (open forever) is refused, naming the field', () => {
+    const r = parse(CampaignInput, campaign('0000-00-00', '9999-99-99'));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.map((e) => e.path)).toContain('opensOn');
+  });
+
+  it.each(['2026-02-31', '2026-99-99', '2026-02-29'])('%s is not a day', (day) => {
+    expect(parse(CampaignInput, campaign('2026-02-01', day)).ok).toBe(false);
+  });
+
+  it('a leap day is a day', () => {
+    expect(parse(CampaignInput, campaign('2028-02-01', '2028-02-29')).ok).toBe(true);
+  });
+
+  it('1e309 in JSON (Infinity once parsed) is refused, never stored as null', () => {
+    const body = JSON.parse('{"kind":"training","id":"6f1c2a4e-8a6b-4c1d-9e2f-3a4b5c6d7e8f","date":"2026-11-30","topic":"fire","title":"消防培训","hours":1e309,"attendees":[]}');
+    expect(body.hours).toBe(Infinity);
+    const r = parse(PlanRecord, body);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.map((e) => e.path)).toEqual(['hours']);
+    expect(parse(PlanRecord, { ...body, hours: 2 }).ok).toBe(true);
+  });
+
+  it('an inspection finished at 1e309 is refused', () => {
+    expect(parse(InspectionSubmission, { ...validInspection, finishedAt: Infinity }).ok).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Category, Id, IsoDate, LocalText, Uuid, requiredText, trimmedText } from './common.ts';
+import { Category, Id, IsoDate, LocalText, Uuid, requiredText, trimmedText, finiteNumber } from './common.ts';
 
 /** The owner questionnaire: one 1–5 question per service area. */
 export const SurveyTemplate = v.object({
@@ -16,7 +16,7 @@ export const CampaignInput = v.pipe(
     opensOn: IsoDate,
     closesOn: IsoDate,
     /** Share of households to reach (plan practice: 30 %). */
-    sampleTarget: v.optional(v.pipe(v.number(), v.minValue(0.01), v.maxValue(1)), 0.3),
+    sampleTarget: v.optional(v.pipe(finiteNumber(), v.minValue(0.01), v.maxValue(1)), 0.3),
   }),
   v.forward(v.check((c) => c.closesOn >= c.opensOn, 'must not be before opensOn'), ['closesOn']),
 );
@@ -25,7 +25,7 @@ export type CampaignInput = v.InferOutput<typeof CampaignInput>;
 export const SURVEY_CHANNELS = ['online', 'phone', 'in_person'] as const;
 
 export const Score5 = v.nullable(
-  v.pipe(v.number('must be 1–5'), v.integer('must be a whole number 1–5'), v.minValue(1, 'must be 1–5'), v.maxValue(5, 'must be 1–5')),
+  v.pipe(finiteNumber('must be 1–5'), v.integer('must be a whole number 1–5'), v.minValue(1, 'must be 1–5'), v.maxValue(5, 'must be 1–5')),
 );
 
 export const SurveyResponseSubmission = v.object({
@@ -43,7 +43,7 @@ export type SurveyResponseSubmission = v.InferOutput<typeof SurveyResponseSubmis
 export const KioskRating = v.object({
   id: Uuid,
   locationCode: v.pipe(v.string(), v.regex(/^[a-z2-7]{26}$/, 'must be a location code')),
-  face: v.pipe(v.number(), v.integer(), v.minValue(1, 'face must be 1–4'), v.maxValue(4, 'face must be 1–4')),
+  face: v.pipe(finiteNumber(), v.integer(), v.minValue(1, 'face must be 1–4'), v.maxValue(4, 'face must be 1–4')),
   reason: v.optional(trimmedText(300, 'reason'), ''),
   category: v.optional(Category),
 });

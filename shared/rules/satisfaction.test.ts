@@ -34,4 +34,11 @@ describe('satisfaction rate: the share of answers rating 4–5', () => {
   it('a 30 % sample of 412 households needs 124 responses', () => {
     expect(sampleProgress(100, 412, 0.3)).toEqual({ responses: 100, needed: 124, households: 412, reached: false });
   });
+
+  it('7 % of 100 households is 7 answers, not the 8 that floating point would ask for', () => {
+    expect(100 * 0.07).toBeGreaterThan(7); // the trap
+    expect(sampleProgress(7, 100, 0.07)).toEqual({ responses: 7, needed: 7, households: 100, reached: true });
+    expect(sampleProgress(0, 1000, 0.29).needed).toBe(290);
+    expect(sampleProgress(0, 3, 0.3).needed).toBe(1);
+  });
 });

@@ -46,8 +46,12 @@ export interface SampleProgress {
   reached: boolean;
 }
 
-/** Progress toward the sample target (e.g. 30 % of households). */
+/**
+ * Progress toward the sample target (e.g. 30 % of households). The share is counted in whole basis
+ * points, in integers: 100 households × 7 % needs 7 answers, where floating point (7.000000000000001) would ask for 8.
+ */
 export function sampleProgress(responses: number, households: number, targetShare: number): SampleProgress {
-  const needed = Math.ceil(households * targetShare);
+  const basisPoints = Math.round(targetShare * 10_000);
+  const needed = Math.floor((households * basisPoints + 9_999) / 10_000);
   return { responses, needed, households, reached: responses >= needed };
 }

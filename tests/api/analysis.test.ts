@@ -98,3 +98,40 @@ describe('the demo estate has history for every analysis', () => {
     expect(alerts.counts.urgent).toBeGreaterThan(0);
   });
 });
+
+describe("dates in queries are the estate's calendar days, whatever the server's zone", () => {
+  // Shanghai's midnight starting 1 November is 16:00 UTC on 31 October; the day 19 November ends at 16:00 UTC on the 19th.
+  const NOV_1 = Date.parse('2026-10-31T16:00:00Z');
+  const NOV_20 = Date.parse('2026-11-19T16:00:00Z');
+  const directIssues = (from: number, to: number) =>
+    (db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND created_at >= ? AND created_at < ?").get(from, to) as { n: number }).n;
+
+  it('the issue list from 2026-11-01 to 2026-11-19 runs from local midnight to local midnight', async () => {
+    const data = await json('/issues?from=2026-11-01&to=2026-11-19&limit=5000');
+    expect(data.total).toBe(directIssues(NOV_1, NOV_20));
+    expect(data.total).toBeGreaterThan(0);
+  });
+
+  it('the analysis of 2026-11-01 to 2026-11-19 equals the analysis of the same instants given with offsets', async () => {
+    const byDate = await json('/analysis/issues?from=2026-11-01&to=2026-11-19');
+    const byInstant = await json(`/analysis/issues?from=${encodeURIComponent('2026-11-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-11-20T00:00:00+08:00')}`);
+    expect(byDate).toEqual(byInstant);
+    const direct = (db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ? AND created_at < ?").get(NOV_1, NOV_20) as { n: number }).n;
+    expect(byDate.total).toBe(direct);
+  });
+
+  it.each([
+    ['/issues?from=2026-11-01T08:00', 'from', 'offset'],
+    ['/analysis/issues?from=2026-02-31', 'from', 'calendar date'],
+    ['/analysis/issues?to=2026-99-99', 'to', 'calendar date'],
+    ['/analysis/patrols?from=0000-00-00', 'from', 'calendar date'],
+    ['/analysis/kpi?month=2026-13', 'month', 'YYYY-MM'],
+    ['/analysis/rectification?from=yesterday&format=csv', 'from', 'date'],
+  ])('%s is a 400 naming %s', async (path, field, words) => {
+    const r = await get(path);
+    expect(r.status).toBe(400);
+    const body = JSON.parse(r.text);
+    expect(body.fields[0].path).toBe(field);
+    expect(r.text).toContain(words);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The estate's calendar, for people and for query strings. An estate lives in its own zone, and
+ * every "today", "this month", date filter and deadline typed into a form is read in that zone,
+ * never in the zone (or at the date) of the device or the server.
+ */
+import { addDays, formatDate, fromLocal, toLocal, type LocalDate } from './zoned.ts';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day written YYYY-MM-DD (so 2026-02-31, 2026-99-99 and 0000-00-00 are not dates). */
+export function isCalendarDate(iso: string): boolean {
+  const m = DATE.exec(iso);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A real month written YYYY-MM. */
+export function isCalendarMonth(iso: string): boolean {
+  return isCalendarDate(`${iso}-01`);
+}
+
+function localDate(iso: string): LocalDate {
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year, month, day };
+}
+
+/** The estate's date at an instant, YYYY-MM-DD. */
+export function dateIn(now: number, timeZone: string): string {
+  return formatDate(toLocal(now, timeZone));
+}
+
+/** The estate's month at an instant, YYYY-MM. */
+export function monthIn(now: number, timeZone: string): string {
+  return dateIn(now, timeZone).slice(0, 7);
+}
+
+/** The month before a YYYY-MM month. */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** A YYYY-MM-DD date moved by whole days. */
+export function shiftDate(iso: string, days: number): string {
+  return formatDate(addDays(localDate(iso), days));
+}
+
+/** The instant a local date starts in the zone (its local midnight). */
+export function startOfDate(iso: string, timeZone: string): number {
+  return fromLocal(localDate(iso), 0, timeZone);
+}
+
+export interface Period {
+  /** First instant in the period. */
+  from: number;
+  /** First instant after it. */
+  to: number;
+}
+
+/** A calendar month as the estate lives it: local midnight of the 1st up to local midnight of the next 1st. */
+export function monthPeriod(month: string, timeZone: string): Period {
+  const [y, m] = month.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from: startOfDate(`${month}-01`, timeZone), to: startOfDate(next, timeZone) };
+}
+
+/** An instant as a `datetime-local` input shows it, in the estate's zone. */
+export function toDateTimeInput(instant: number, timeZone: string): string {
+  const l = toLocal(instant, timeZone);
+  return `${formatDate(l)}T${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
+}
+
+/** A `datetime-local` value (YYYY-MM-DDTHH:MM) read as a wall-clock time in the estate's zone; null when it is not one. */
+export function fromDateTimeInput(value: string, timeZone: string): number | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!m || !isCalendarDate(m[1])) return null;
+  return fromLocal(localDate(m[1]), Number(m[2]) * 60 + Number(m[3]), timeZone);
+}
+
+export type TimeQuery = { ok: true; at: number } | { ok: false; message: string };
+
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
+/**
+ * A time in a query string (`from`, `to`): epoch milliseconds, an ISO instant with its offset,
+ * or a calendar date in the estate's zone. A date used as the start of a range means that day's
+ * local midnight; used as the end, the local midnight that ends it, so `from=2026-11-01&to=2026-11-30`
+ * is the whole of November in the estate. A time with no offset is refused: whose 09:00 would it be?
+ */
+export function parseTimeQuery(value: string, timeZone: string, edge: 'start' | 'end'): TimeQuery {
+  if (/^\d{1,15}$/.test(value)) return { ok: true, at: Number(value) };
+  if (DATE.test(value)) {
+    if (!isCalendarDate(value)) return { ok: false, message: `${value} is not a calendar date` };
+    return { ok: true, at: startOfDate(edge === 'end' ? shiftDate(value, 1) : value, timeZone) };
+  }
+  const m = INSTANT.exec(value);
+  if (m) {
+    const at = Date.parse(value);
+    if (!isCalendarDate(m[1]) || Number.isNaN(at)) return { ok: false, message: `${value} is not a real time` };
+    return { ok: true, at };
+  }
+  if (LOCAL_TIME.test(value)) return { ok: false, message: 'a time needs its offset (Z or +08:00); or give a date (YYYY-MM-DD), read in the estate\'s zone' };
+  return { ok: false, message: 'must be a date (YYYY-MM-DD), an ISO time with its offset, or epoch milliseconds' };
+}
+
+/** The zone the device runs in, where the runtime says (so a screen can say when it differs from the estate's). */
+export function deviceTimeZone(): string | undefined {
+  try {
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An instant as people read it, always on the estate's wall clock: "2026-11-30 23:30".
+ * When the device is in another zone, the zone is named, so nobody misreads it as their own time.
+ */
+export function formatEstateTime(instant: number, timeZone: string, opts: { seconds?: boolean; deviceZone?: string } = {}): string {
+  const l = toLocal(instant, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  let text = `${formatDate(l)} ${pad(l.hour)}:${pad(l.minute)}`;
+  if (opts.seconds) text += `:${pad(Math.floor((instant / 1000) % 60))}`;
+  const device = opts.deviceZone ?? deviceTimeZone();
+  return device && device !== timeZone && offsetName(instant, device) !== offsetName(instant, timeZone) ? `${text} (${timeZone})` : text;
+}
+
+function offsetName(instant: number, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
