@@ -26,3 +26,4 @@ export * from './content/survey.ts';
 export * from './i18n/labels.ts';
 export * from './validate.ts';
 export * from './csv.ts';
+export * from './rules/owed-slots.ts';

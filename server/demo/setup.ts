@@ -33,6 +33,7 @@ export async function createEstate(store: Store, spec: EstateSpec, at: number): 
       store.insertLocation(
         { id: l.id, estateId: estate.id, buildingId: l.building, kind: l.kind, name: l.name, code: newPublicCode(), schedule: null, active: true },
         newSecret(),
+        at,
       );
     }
     for (const d of spec.departments) store.insertDepartment({ ...d, estateId: estate.id });

@@ -42,7 +42,7 @@ export function adminRoutes(deps: Deps) {
       const body = await readJson(c, LocationInput);
       checkBuilding(estateId, body.buildingId);
       const loc: Location = { id: randomUUID(), estateId, code: newPublicCode(), active: true, ...body };
-      store.tx(() => store.insertLocation(loc, newSecret()));
+      store.tx(() => store.insertLocation(loc, newSecret(), deps.clock()));
       deps.board.invalidate(estateId);
       return c.json(loc, 201);
     })
@@ -53,7 +53,7 @@ export function adminRoutes(deps: Deps) {
       const body = await readJson(c, LocationInput);
       checkBuilding(estateId, body.buildingId);
       const next = { ...current, ...body };
-      store.tx(() => store.updateLocation(next));
+      store.tx(() => store.updateLocation(next, deps.clock()));
       deps.board.invalidate(estateId);
       return c.json(next);
     })
@@ -62,7 +62,7 @@ export function adminRoutes(deps: Deps) {
       const estateId = c.req.param('estateId');
       requireRole(c, estateId, ['admin']);
       const next = { ...locationOf(estateId, c.req.param('id')), code: newPublicCode() };
-      store.tx(() => store.updateLocation(next));
+      store.tx(() => store.updateLocation(next, deps.clock()));
       return c.json(next);
     })
     .get('/:estateId/locations/:id/kiosk-link', (c) => {

@@ -68,13 +68,13 @@ export function analysisRoutes(deps: Deps) {
     .get('/:estateId/analysis/rectification', (c) => {
       const estateId = c.req.param('estateId');
       requireRole(c, estateId, SUPERVISORS);
-      const data = rectificationAnalysis(deps.store, estateId, period(c, deps));
+      const data = rectificationAnalysis(deps.store, estateId, period(c, deps), deps.clock());
       if (c.req.query('format') === 'csv') {
         return csvResponse(
           c,
           'rectification-by-department',
-          ['department', 'assigned', 'rectified', 'on_time', 'on_time_%', 'reopened', 'reopen_%'],
-          data.map((r) => [name(r.name), r.assigned, r.onTime.of, r.onTime.count, pct(r.onTime.rate), r.reopen.count, pct(r.reopen.rate)]),
+          ['department', 'assigned', 'judged', 'first_fix_on_time', 'on_time_%', 'overdue_unfixed', 'fixed', 'reopened', 'reopen_%'],
+          data.map((r) => [name(r.name), r.assigned, r.onTime.of, r.onTime.count, pct(r.onTime.rate), r.overdueOpen, r.reopen.of, r.reopen.count, pct(r.reopen.rate)]),
         );
       }
       return c.json(data);

@@ -33,7 +33,7 @@ export function setupRoutes(deps: Deps) {
         throw badRequest(`csv: ${result.errors.length} line(s) wrong, nothing imported`, result.errors.slice(0, 50).map((e) => ({ path: `csv.line${e.line}`, message: e.message })));
       }
       store.tx(() => {
-        for (const l of result.locations) store.insertLocation(l, newSecret());
+        for (const l of result.locations) store.insertLocation(l, newSecret(), deps.clock());
       });
       deps.board.invalidate(estateId);
       return c.json({ created: result.locations.length, locations: result.locations }, 201);

@@ -3,7 +3,7 @@
  * owner reports to accept and new urgent issues. The body holds absolute times only (no "now"),
  * so it changes only when something really changed and an unchanged poll can be a 304.
  */
-import { HOUR, SEVERITIES, escalationLevel, type Alerts, type Issue, type IssueAlert, type LocalText, type PatrolAlert } from '../../shared/index.ts';
+import { HOUR, SEVERITIES, escalationLevel, level2DeadlineBefore, type Alerts, type Issue, type IssueAlert, type LocalText, type PatrolAlert } from '../../shared/index.ts';
 import type { Store } from '../storage/store.ts';
 import type { PatrolBoard, SlotView } from './patrol-board.ts';
 
@@ -41,7 +41,7 @@ export function computeAlerts(store: Store, board: PatrolBoard, estateId: string
     meToo: i.meToo,
   });
 
-  const overdue = store.overdueIssues(estateId, now, LIST_LIMIT);
+  const overdue = store.overdueIssues(estateId, now, LIST_LIMIT, level2DeadlineBefore(now, policy));
   const awaiting = store.awaitingAcceptance(estateId, LIST_LIMIT);
   const urgent = store.urgentSince(estateId, now - URGENT_NEW_MS, LIST_LIMIT);
 
@@ -66,7 +66,8 @@ export function computeAlerts(store: Store, board: PatrolBoard, estateId: string
       dueSoon: dueSoon.count,
       awaitingAcceptance: awaiting.total,
       urgent: urgent.total,
-      escalated: overdueAlerts.filter((a) => a.level >= 2).length,
+      // Counted by the database over all overdue work: a count never comes from the capped list.
+      escalated: overdue.escalated,
     },
     worst,
     overdue: overdueAlerts,

@@ -4,7 +4,9 @@
  * rectification by department, satisfaction trend and the monthly KPI.
  */
 import {
+  DAY,
   completion,
+  owedSlots,
   patrolKpi,
   rectificationKpi,
   satisfaction,
@@ -12,10 +14,11 @@ import {
   slotsBetween,
   toLocal,
   type Issue,
+  type Schedule,
+  type Slot,
   type SlotState,
 } from '../../shared/index.ts';
 import type { Store } from '../storage/store.ts';
-import { scheduleFor } from './patrol-board.ts';
 
 export interface Period {
   from: number;
@@ -27,33 +30,45 @@ interface LocationSlots {
   states: SlotState[];
 }
 
-/** Slot states of every location over the period, as of `now` (open slots are not judged). */
-function patrolStates(store: Store, estateId: string, period: Period, now: number): { perLocation: LocationSlots[]; inspections: { id: string; inspectorId: string }[] } {
+/**
+ * Slot states of every location over the period, as of `now` (open slots are not judged yet).
+ * Slots are what each location owed then (shared/rules/owed-slots.ts). Each is judged against every
+ * inspection that can fill it, including one just after the period ends (a 23:00 slot done at 00:10)
+ * and with the day before the period taking its own inspections first.
+ */
+function patrolStates(store: Store, estateId: string, period: Period, now: number): { perLocation: LocationSlots[]; inspections: { id: string; inspectorId: string }[]; voluntary: number } {
   const estate = store.getEstate(estateId);
-  if (!estate) return { perLocation: [], inspections: [] };
-  const templates = store.latestTemplates(estateId);
-  const rows = store.inspectionTimes(estateId, period.from, period.to);
+  if (!estate) return { perLocation: [], inspections: [], voluntary: 0 };
+  const context = { from: period.from - DAY, to: period.to + DAY };
+  const templates = store.templateVersions(estateId);
+  const versions = store.locationVersions(estateId);
+  const rows = store.inspectionTimes(estateId, context.from, context.to);
   const byLocation = new Map<string, { id: string; at: number }[]>();
   for (const r of rows) {
     const list = byLocation.get(r.locationId) ?? [];
     list.push({ id: r.id, at: r.finishedAt });
     byLocation.set(r.locationId, list);
   }
-  const cache = new Map<string, ReturnType<typeof slotsBetween>>();
-  const perLocation = store
-    .listLocations(estateId)
-    .filter((l) => l.active)
-    .map((l) => {
-      const schedule = scheduleFor(l, templates);
-      let slots: ReturnType<typeof slotsBetween> = [];
-      if (schedule) {
-        const key = JSON.stringify(schedule);
-        slots = cache.get(key) ?? slotsBetween(schedule, estate.timeZone, period.from, period.to).filter((s) => s.start >= period.from && s.start < period.to);
-        cache.set(key, slots);
-      }
-      return { locationId: l.id, states: slotStates(slots, byLocation.get(l.id) ?? [], now) };
-    });
-  return { perLocation, inspections: rows.map((r) => ({ id: r.id, inspectorId: r.inspectorId })) };
+  const cache = new Map<string, Slot[]>();
+  const slotsFor = (schedule: Schedule, from: number, to: number) => {
+    const key = `${from}|${to}|${JSON.stringify(schedule)}`;
+    let slots = cache.get(key);
+    if (!slots) cache.set(key, (slots = slotsBetween(schedule, estate.timeZone, from, to)));
+    return slots;
+  };
+  const filled = new Set<string>();
+  const perLocation = store.listLocations(estateId).flatMap((l) => {
+    const owed = owedSlots(versions.get(l.id) ?? [], templates, estate.timeZone, context.from, period.to, slotsFor);
+    const states = slotStates(owed, byLocation.get(l.id) ?? [], now);
+    for (const s of states) if (s.filledBy) filled.add(s.filledBy);
+    const inPeriod = states.filter((s) => s.start >= period.from);
+    return inPeriod.length ? [{ locationId: l.id, states: inPeriod }] : [];
+  });
+  // Inspections of the period: each either filled a slot (of this period or, overnight, of the day before) or was voluntary.
+  const inspections = rows.filter((r) => r.finishedAt >= period.from && r.finishedAt < period.to);
+  const voluntary = inspections.filter((r) => !filled.has(r.id)).length;
+  const fillers = new Set(perLocation.flatMap((p) => p.states.flatMap((s) => (s.filledBy ? [s.filledBy] : []))));
+  return { perLocation, inspections: rows.filter((r) => fillers.has(r.id) || (r.finishedAt >= period.from && r.finishedAt < period.to && !filled.has(r.id))).map((r) => ({ id: r.id, inspectorId: r.inspectorId })), voluntary };
 }
 
 export function patrolAnalysis(store: Store, estateId: string, period: Period, now: number) {
@@ -62,7 +77,7 @@ export function patrolAnalysis(store: Store, estateId: string, period: Period, n
   const locations = new Map(store.listLocations(estateId).map((l) => [l.id, l]));
   const buildings = new Map(store.listBuildings(estateId).map((b) => [b.id, b]));
   const members = new Map(store.membersOf(estateId).map((m) => [m.userId, m]));
-  const { perLocation, inspections } = patrolStates(store, estateId, period, now);
+  const { perLocation, inspections, voluntary } = patrolStates(store, estateId, period, now);
 
   const group = (keyOf: (locationId: string) => string) => {
     const groups = new Map<string, SlotState[]>();
@@ -91,7 +106,7 @@ export function patrolAnalysis(store: Store, estateId: string, period: Period, n
     .filter((r) => r.total > 0)
     .sort((a, b) => b.total - a.total);
 
-  return { total: completion(all), byKind, byArea, byLocation, byPerson, heat, voluntary: inspections.length - all.filter((s) => s.filledBy).length };
+  return { total: completion(all), byKind, byArea, byLocation, byPerson, heat, voluntary };
 }
 
 function dayOf(at: number, tz: string): string {
@@ -158,9 +173,9 @@ export function issueAnalysis(store: Store, estateId: string, period: Period) {
   };
 }
 
-export function rectificationAnalysis(store: Store, estateId: string, period: Period) {
+export function rectificationAnalysis(store: Store, estateId: string, period: Period, now: number) {
   const departments = new Map(store.listDepartments(estateId).map((d) => [d.id, d]));
-  return rectificationKpi(store.issuesForKpi(estateId, period.from, period.to)).map((k) => ({ ...k, name: departments.get(k.departmentId)?.name }));
+  return rectificationKpi(store.issuesForKpi(estateId, period.from, period.to), now).map((k) => ({ ...k, name: departments.get(k.departmentId)?.name }));
 }
 
 export function satisfactionTrend(store: Store, estateId: string, now: number) {
@@ -213,5 +228,5 @@ export function kpi(store: Store, estateId: string, period: Period, now: number)
       training: { count: t?.attended ?? 0, of: t?.expected ?? 0, rate: t?.expected ? t.attended / t.expected : null },
     };
   });
-  return { people, departments: rectificationAnalysis(store, estateId, period), patrolTotal: patrols.total };
+  return { people, departments: rectificationAnalysis(store, estateId, period, now), patrolTotal: patrols.total };
 }

@@ -53,6 +53,8 @@ export function createIssue(store: Store, input: NewIssue, actor: Actor, extra: 
     duplicateOf: null,
     createdAt: input.at,
     rectifiedAt: null,
+    firstRectifiedAt: null,
+    firstDeadline: null,
     closedAt: null,
     afterPhotos: [],
   };

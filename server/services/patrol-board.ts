@@ -8,8 +8,11 @@ import {
   DAY,
   addDays,
   fromLocal,
+  scheduleOf,
   slotStates,
   slotsBetween,
+  slotTouchesDay,
+  statusAt,
   toLocal,
   type ChecklistTemplate,
   type InspectionTime,
@@ -96,9 +99,6 @@ export interface PatrolSummary {
   dueSoon: PatrolList;
 }
 
-export function scheduleFor(location: Location, templates: readonly ChecklistTemplate[]): Schedule | null {
-  return location.schedule ?? templates.find((t) => t.kind === location.kind)?.schedule ?? null;
-}
 
 export class PatrolBoard {
   private boards = new Map<string, EstateBoard>();
@@ -142,7 +142,8 @@ export class PatrolBoard {
           if (start < soon && dueSoon.wants(start)) dueSoon.add(start, { locationId, start, end, closes, status: 'upcoming' });
         } else if (now < closes) {
           if (due.wants(end)) due.add(end, { locationId, start, end, closes, status: now < end ? 'due' : 'late' });
-        } else if (closes >= board.startOfToday) {
+        } else if (closes > board.startOfToday) {
+          // Missed today: closed after today's midnight (slotTouchesDay's boundary; one closing at midnight was yesterday's).
           if (missed.wants(-closes)) missed.add(-closes, { locationId, start, end, closes, status: 'missed' });
         }
       }
@@ -157,7 +158,7 @@ export class PatrolBoard {
     const patrol = board.locations.get(locationId);
     if (!patrol) return [];
     return patrol.filled
-      .filter((s) => s.closes > board.startOfToday && s.start < board.startOfToday + DAY)
+      .filter((s) => slotTouchesDay(s, board.startOfToday, board.startOfTomorrow))
       .map((s) => ({ ...s, status: statusAt(s, now) }));
   }
 
@@ -186,7 +187,7 @@ export class PatrolBoard {
     const locations = new Map<string, LocationPatrol>();
     for (const location of this.store.listLocations(estateId)) {
       if (!location.active) continue;
-      const schedule = scheduleFor(location, templates);
+      const schedule = scheduleOf(location, templates);
       const slots = schedule ? this.cachedSlots(schedule, estate.timeZone, from, to) : [];
       const inspections = byLocation.get(location.id) ?? [];
       const filled = slotStates(slots, inspections, Infinity);
@@ -208,10 +209,4 @@ export class PatrolBoard {
     }
     return slots;
   }
-}
-
-/** The status of a slot whose fill is already decided, at `now` (same rules as slotStates). */
-function statusAt(s: SlotState, now: number): SlotStatus {
-  if (s.filledAt !== undefined && s.filledAt <= now) return 'done';
-  return now < s.start ? 'upcoming' : now < s.end ? 'due' : now < s.closes ? 'late' : 'missed';
 }

@@ -20,6 +20,8 @@ import type {
   Severity,
   IssueSource,
   PlanRecord,
+  LocationVersion,
+  TemplateVersion,
 } from '../../shared/index.ts';
 
 export interface User {
@@ -164,8 +166,12 @@ export interface Store {
   insertBuilding(b: Building): void;
   listBuildings(estateId: string): Building[];
 
-  insertLocation(loc: Location, kioskSecret: string): void;
-  updateLocation(loc: Location): void;
+  /** Creates a location; it owes patrols from `at` (its first version). */
+  insertLocation(loc: Location, kioskSecret: string, at: number): void;
+  /** Changes a location; a new version (schedule, kind, active) takes effect at `at`. */
+  updateLocation(loc: Location, at: number): void;
+  /** Every location's versions, oldest first, so a past period is judged by what was in force then. */
+  locationVersions(estateId: string): Map<string, LocationVersion[]>;
   getLocation(id: string): Location | undefined;
   getLocationByCode(code: string): Location | undefined;
   listLocations(estateId: string): Location[];
@@ -175,6 +181,8 @@ export interface Store {
   getTemplate(estateId: string, id: string, version: number): ChecklistTemplate | undefined;
   /** The newest version of each template of the estate. */
   latestTemplates(estateId: string): ChecklistTemplate[];
+  /** Every template version with the instant it was published. */
+  templateVersions(estateId: string): TemplateVersion[];
 
   insertDepartment(d: Department): void;
   listDepartments(estateId: string): Department[];
@@ -215,7 +223,8 @@ export interface Store {
   eventsOf(issueId: string): IssueEvent[];
   listIssues(f: IssueFilter): { total: number; issues: Issue[] };
   openIssuesAt(locationId: string): Issue[];
-  overdueIssues(estateId: string, now: number, limit: number): { total: number; issues: Issue[] };
+  /** Overdue work (the first `limit`, most overdue first) with counts over all of it; `level2Before` from level2DeadlineBefore. */
+  overdueIssues(estateId: string, now: number, limit: number, level2Before: Record<Severity, number>): { total: number; escalated: number; issues: Issue[] };
   awaitingAcceptance(estateId: string, limit: number): { total: number; issues: Issue[] };
   urgentSince(estateId: string, since: number, limit: number): { total: number; issues: Issue[] };
   issuesCreatedBetween(estateId: string, from: number, to: number): Issue[];

@@ -35,8 +35,12 @@ export interface Issue {
   meToo: number;
   duplicateOf: string | null;
   createdAt: number;
+  /** The latest fix; a reopen clears it. */
   rectifiedAt: number | null;
   closedAt: number | null;
+  /** The first fix and the deadline in force then: a reopen never rewrites them, so a late first fix stays late. */
+  firstRectifiedAt: number | null;
+  firstDeadline: number | null;
   /** Rectification evidence. */
   afterPhotos: PhotoRef[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { H, T0, makeIssue } from '../testing/fixtures.ts';
-import { DEFAULT_DEADLINE_POLICY, deadlineFor, escalationLevel, isOverdue, overdueBy, rectifiedOnTime } from './deadlines.ts';
+import { DEFAULT_DEADLINE_POLICY, deadlineFor, escalationLevel, isOverdue, overdueBy, firstFixOnTime } from './deadlines.ts';
 
 describe('deadlines by severity', () => {
   it.each([
@@ -33,10 +33,21 @@ describe('overdue', () => {
     expect(isOverdue({ ...issue, status: 'closed' }, T0 + 100 * H)).toBe(false);
   });
 
-  it('a fix reported exactly at the deadline is on time', () => {
-    expect(rectifiedOnTime({ rectifiedAt: T0 + 2 * H, deadline: T0 + 2 * H })).toBe(true);
-    expect(rectifiedOnTime({ rectifiedAt: T0 + 2 * H + 1, deadline: T0 + 2 * H })).toBe(false);
-    expect(rectifiedOnTime({ rectifiedAt: null, deadline: T0 })).toBeNull();
+  it('a first fix reported exactly at the deadline is on time; a millisecond later is late', () => {
+    const fix = (at: number | null) => ({ firstRectifiedAt: at, firstDeadline: at === null ? null : T0 + 2 * H, deadline: T0 + 2 * H });
+    expect(firstFixOnTime(fix(T0 + 2 * H), T0 + 9 * H)).toBe(true);
+    expect(firstFixOnTime(fix(T0 + 2 * H + 1), T0 + 9 * H)).toBe(false);
+  });
+
+  it('unfixed work is not judged before its deadline, and is late after it', () => {
+    const open = { firstRectifiedAt: null, firstDeadline: null, deadline: T0 + 2 * H };
+    expect(firstFixOnTime(open, T0 + 2 * H)).toBeNull();
+    expect(firstFixOnTime(open, T0 + 2 * H + 1)).toBe(false);
+  });
+
+  it('a late first fix stays late after a reopen gives the issue a new deadline', () => {
+    const reopened = { firstRectifiedAt: T0 + 3 * H, firstDeadline: T0 + 2 * H, deadline: T0 + 30 * H };
+    expect(firstFixOnTime(reopened, T0 + 4 * H)).toBe(false);
   });
 });
 

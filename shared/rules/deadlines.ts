@@ -55,7 +55,25 @@ export function escalationLevel(
   return Math.min(2, Math.max(byClock, issue.manualLevel));
 }
 
-/** Rectified by the deadline (inclusive). */
-export function rectifiedOnTime(issue: Pick<Issue, 'rectifiedAt' | 'deadline'>): boolean | null {
-  return issue.rectifiedAt === null ? null : issue.rectifiedAt <= issue.deadline;
+/**
+ * Whether the department's first fix met the deadline in force then (inclusive), at `now`:
+ * true or false once judged, null while the work is neither fixed nor due. Unfixed work past its
+ * deadline is late; a reopen does not wipe a late first fix (shared/rules/figures.ts: 整改按期率).
+ */
+export function firstFixOnTime(
+  issue: Pick<Issue, 'firstRectifiedAt' | 'firstDeadline' | 'deadline'>,
+  now: number,
+): boolean | null {
+  const deadline = issue.firstDeadline ?? issue.deadline;
+  if (issue.firstRectifiedAt !== null) return issue.firstRectifiedAt <= deadline;
+  return now > deadline ? false : null;
+}
+
+/** The instant per severity before which an overdue issue's deadline puts it at escalation level 2 (escalationLevel's clock rule). */
+export function level2DeadlineBefore(now: number, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): Record<Severity, number> {
+  return {
+    general: now - policy.level2AfterHours.general * HOUR,
+    important: now - policy.level2AfterHours.important * HOUR,
+    urgent: now - policy.level2AfterHours.urgent * HOUR,
+  };
 }

@@ -113,3 +113,20 @@ describe('who may act', () => {
     expect(allowedActions(makeIssue({ verified: false }), supervisor)).toEqual(['accept', 'reject', 'assign', 'escalate']);
   });
 });
+
+describe('the first fix is kept for the figures', () => {
+  it('a late fix that is reopened keeps its first fix time and the deadline it missed', () => {
+    const assigned = makeIssue({ status: 'assigned', departmentId: 'engineering', deadline: T0 + 2 * H });
+    const supervisor = { kind: 'user', id: 'sup', role: 'supervisor' } as const;
+    const dept = { kind: 'user', id: 'e1', role: 'department', departmentId: 'engineering' } as const;
+    const fixed = applyIssueAction(assigned, { type: 'rectify', note: 'done', photos: [] }, dept, T0 + 3 * H);
+    if (!fixed.ok) throw new Error(fixed.message);
+    const reopened = applyIssueAction(fixed.issue, { type: 'reopen', reason: 'still broken' }, supervisor, T0 + 4 * H);
+    if (!reopened.ok) throw new Error(reopened.message);
+    const again = applyIssueAction(reopened.issue, { type: 'rectify', note: 'really done', photos: [] }, dept, T0 + 5 * H);
+    if (!again.ok) throw new Error(again.message);
+    expect(again.issue).toMatchObject({ firstRectifiedAt: T0 + 3 * H, firstDeadline: T0 + 2 * H, rectifiedAt: T0 + 5 * H, reopenCount: 1 });
+    expect(again.issue.deadline).toBeGreaterThan(T0 + 5 * H);
+  });
+});
+

@@ -94,6 +94,10 @@ export function applyIssueAction(
     case 'rectify':
       next.status = 'rectified';
       next.rectifiedAt = now;
+      if (issue.firstRectifiedAt === null) {
+        next.firstRectifiedAt = now;
+        next.firstDeadline = issue.deadline;
+      }
       next.afterPhotos = action.photos;
       data = { note: action.note, photos: action.photos };
       break;

@@ -28,15 +28,23 @@ describe('KPI per person and per department', () => {
     ]);
   });
 
-  it('a department\'s on-time rate covers rectified issues; its reopen rate covers all assigned', () => {
+  it('a department that never fixes its overdue work scores 0 %, not 100 %', () => {
+    const overdue = { departmentId: 'eng', firstRectifiedAt: null, firstDeadline: null, deadline: T0, reopenCount: 0 };
+    expect(rectificationKpi([overdue, overdue], T0 + 1)).toEqual([
+      { departmentId: 'eng', assigned: 2, onTime: { count: 0, of: 2, rate: 0 }, reopen: { count: 0, of: 0, rate: null }, overdueOpen: 2 },
+    ]);
+  });
+
+  it('on time counts first fixes against their first deadline; the reopen rate is of the work fixed', () => {
     const issues = [
-      { departmentId: 'eng', rectifiedAt: T0, deadline: T0, reopenCount: 0 },
-      { departmentId: 'eng', rectifiedAt: T0 + 1, deadline: T0, reopenCount: 1 },
-      { departmentId: 'eng', rectifiedAt: null, deadline: T0, reopenCount: 0 },
-      { departmentId: null, rectifiedAt: T0, deadline: T0, reopenCount: 0 },
+      { departmentId: 'eng', firstRectifiedAt: T0, firstDeadline: T0, deadline: T0, reopenCount: 0 }, // on time, right first time
+      { departmentId: 'eng', firstRectifiedAt: T0 + 1, firstDeadline: T0, deadline: T0 + 99 * H, reopenCount: 1 }, // late, reopened, new deadline
+      { departmentId: 'eng', firstRectifiedAt: null, firstDeadline: null, deadline: T0 + H, reopenCount: 0 }, // not due yet: not judged
+      { departmentId: 'eng', firstRectifiedAt: null, firstDeadline: null, deadline: T0 - H, reopenCount: 0 }, // overdue, unfixed: late
+      { departmentId: null, firstRectifiedAt: T0, firstDeadline: T0, deadline: T0, reopenCount: 0 },
     ];
-    expect(rectificationKpi(issues)).toEqual([
-      { departmentId: 'eng', assigned: 3, onTime: { count: 1, of: 2, rate: 0.5 }, reopen: { count: 1, of: 3, rate: 1 / 3 } },
+    expect(rectificationKpi(issues, T0 + 1)).toEqual([
+      { departmentId: 'eng', assigned: 4, onTime: { count: 1, of: 3, rate: 1 / 3 }, reopen: { count: 1, of: 2, rate: 0.5 }, overdueOpen: 1 },
     ]);
   });
 });

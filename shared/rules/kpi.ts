@@ -1,7 +1,7 @@
 /** The quality figures that feed performance assessment (绩效考核), per person and per department. */
 import type { Issue } from '../model/issue.ts';
 import type { SlotState } from './schedule.ts';
-import { rectifiedOnTime } from './deadlines.ts';
+import { firstFixOnTime } from './deadlines.ts';
 
 export interface Rate {
   count: number;
@@ -53,30 +53,42 @@ export function patrolKpi(
 
 export interface RectificationKpi {
   departmentId: string;
+  /** Work whose (first) deadline falls in the period, rejected issues aside. */
   assigned: number;
+  /** 整改按期率: first fixes by their deadline, of first fixes plus unfixed work past its deadline. */
   onTime: Rate;
+  /** 整改重开率: fixes reopened at least once, of the work fixed at least once. */
   reopen: Rate;
+  /** Still unfixed past the deadline at `now` (counted late in onTime). */
+  overdueOpen: number;
 }
 
-/** Per department: rectifications done by their deadline, and the share of issues reopened at least once. */
-export function rectificationKpi(issues: readonly Pick<Issue, 'departmentId' | 'rectifiedAt' | 'deadline' | 'reopenCount'>[]): RectificationKpi[] {
-  const byDept = new Map<string, { assigned: number; rectified: number; onTime: number; reopened: number }>();
+/** Per department, at `now` (definitions in shared/rules/figures.ts). */
+export function rectificationKpi(
+  issues: readonly Pick<Issue, 'departmentId' | 'firstRectifiedAt' | 'firstDeadline' | 'deadline' | 'reopenCount'>[],
+  now: number,
+): RectificationKpi[] {
+  const byDept = new Map<string, { assigned: number; judged: number; onTime: number; fixed: number; reopened: number; overdueOpen: number }>();
   for (const issue of issues) {
     if (!issue.departmentId) continue;
-    const d = byDept.get(issue.departmentId) ?? { assigned: 0, rectified: 0, onTime: 0, reopened: 0 };
+    const d = byDept.get(issue.departmentId) ?? { assigned: 0, judged: 0, onTime: 0, fixed: 0, reopened: 0, overdueOpen: 0 };
     d.assigned++;
-    const onTime = rectifiedOnTime(issue);
+    const onTime = firstFixOnTime(issue, now);
     if (onTime !== null) {
-      d.rectified++;
+      d.judged++;
       if (onTime) d.onTime++;
     }
-    if (issue.reopenCount > 0) d.reopened++;
+    if (issue.firstRectifiedAt !== null) {
+      d.fixed++;
+      if (issue.reopenCount > 0) d.reopened++;
+    } else if (onTime === false) d.overdueOpen++;
     byDept.set(issue.departmentId, d);
   }
   return [...byDept].map(([departmentId, d]) => ({
     departmentId,
     assigned: d.assigned,
-    onTime: rate(d.onTime, d.rectified),
-    reopen: rate(d.reopened, d.assigned),
+    onTime: rate(d.onTime, d.judged),
+    reopen: rate(d.reopened, d.fixed),
+    overdueOpen: d.overdueOpen,
   }));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../model/schedule.ts';
 import { fromLocal, parseDate } from '../time/zoned.ts';
-import { completion, nextDueAt, slotStates, slotsBetween, slotsOfDay } from './schedule.ts';
+import { completion, nextDueAt, slotFilledAt, slotStates, slotsBetween, slotsOfDay } from './schedule.ts';
 
 const SH = 'Asia/Shanghai';
 /** An instant given as Shanghai wall-clock "YYYY-MM-DD HH:MM". */
@@ -25,8 +25,8 @@ describe('slots of a day', () => {
     expect(hhmm(slots[6].end)).toBe('21:00');
   });
 
-  it('a lift checked twice a day between 08:00 and 20:00 has a morning and an afternoon slot', () => {
-    expect(slotsOfDay(lift, day, SH).map((s) => `${hhmm(s.start)}-${hhmm(s.end)}`)).toEqual(['08:00-14:00', '14:00-20:00']);
+  it('a lift checked twice a day between 08:00 and 20:00 expects a round from 08:00 and another from 14:00, both on time until 20:00', () => {
+    expect(slotsOfDay(lift, day, SH).map((s) => `${hhmm(s.start)}-${hhmm(s.end)}`)).toEqual(['08:00-20:00', '14:00-20:00']);
   });
 
   it('a night round from 22:00 to 06:00 runs across midnight and belongs to the day it starts', () => {
@@ -99,6 +99,26 @@ describe('which slot an inspection fills, and the status of each slot', () => {
     ];
     const states = slotStates(slots, inspections, sh('2026-03-02 20:00'));
     expect(states.map((s) => s.status)).toEqual(['done', 'missed']);
+  });
+
+  it('twice a day at least 4 h apart is met by rounds at 09:00 and 13:30, though 13:30 is before the second expected round', () => {
+    const twice: Schedule = { kind: 'timesPerDay', times: 2, minGapHours: 4, from: '06:00', to: '22:00' };
+    const states = slotStates(slotsOfDay(twice, day, SH), [{ id: 'a', at: sh('2026-03-02 09:00') }, { id: 'b', at: sh('2026-03-02 13:30') }], sh('2026-03-02 22:00'));
+    expect(states.map((s) => [s.status, s.filledBy, s.onTime])).toEqual([['done', 'a', true], ['done', 'b', true]]);
+    expect(completion(states)).toMatchObject({ done: 2, missed: 0, completionRate: 1 });
+  });
+
+  it('rounds at 09:00 and 12:59 keep no 4 h gap: the second is voluntary and the afternoon round is missed', () => {
+    const twice: Schedule = { kind: 'timesPerDay', times: 2, minGapHours: 4, from: '06:00', to: '22:00' };
+    const states = slotStates(slotsOfDay(twice, day, SH), [{ id: 'a', at: sh('2026-03-02 09:00') }, { id: 'b', at: sh('2026-03-02 12:59') }], sh('2026-03-02 22:00'));
+    expect(states.map((s) => s.status)).toEqual(['done', 'missed']);
+  });
+
+  it('the page offers the second round once the gap has passed: at 13:30 after a 09:00 round, a round now fills it', () => {
+    const twice: Schedule = { kind: 'timesPerDay', times: 2, minGapHours: 4, from: '06:00', to: '22:00' };
+    const states = slotStates(slotsOfDay(twice, day, SH), [{ id: 'a', at: sh('2026-03-02 09:00') }], sh('2026-03-02 13:30'));
+    expect(slotFilledAt(states, sh('2026-03-02 13:30'))?.key).toBe('2026-03-02#1');
+    expect(slotFilledAt(states, sh('2026-03-02 12:00'))).toBeUndefined();
   });
 
   it('an hourly cleaner does not count twice for one slot: the second visit is voluntary', () => {

@@ -22,9 +22,16 @@ import {
 export interface Slot {
   /** Stable across recomputation: local date of the window plus an ordinal. */
   key: string;
+  /** When the slot is expected: it shows as due from here. */
   start: number;
   end: number;
   closes: number;
+  /**
+   * The earliest inspection that may fill it, when earlier than `start`. "Twice a day, at least 4 h
+   * apart" is met by any two rounds inside the day's window that keep the gap (09:00 and 13:30), so
+   * every round of such a day may be filled from the window's start.
+   */
+  fillFrom?: number;
   /** For "N times a day": the minimum gap from the inspection that filled the previous slot. */
   minGapMs?: number;
 }
@@ -86,13 +93,17 @@ export function slotsOfDay(schedule: Schedule, date: LocalDate, timeZone: string
       return slots;
     }
     case 'timesPerDay': {
+      // The plan's rule is a count and a gap inside the day's window: round i is expected from the
+      // i-th equal part of the window (so the page says when the next one is due), but any round in
+      // the window that keeps the gap from the previous one fills it, on time until the window ends.
       const { start, end } = dayWindow(date, schedule.from, schedule.to, timeZone);
       const part = (end - start) / schedule.times;
       return Array.from({ length: schedule.times }, (_, i) => {
-        const s = Math.round(start + i * part);
-        const e = i === schedule.times - 1 ? end : Math.round(start + (i + 1) * part);
-        const slot: Slot = { key: `${day}#${i}`, start: s, end: e, closes: e };
-        if (i > 0 && schedule.minGapHours > 0) slot.minGapMs = schedule.minGapHours * HOUR;
+        const slot: Slot = { key: `${day}#${i}`, start: Math.round(start + i * part), end, closes: end };
+        if (i > 0) {
+          slot.fillFrom = start;
+          if (schedule.minGapHours > 0) slot.minGapMs = schedule.minGapHours * HOUR;
+        }
         return slot;
       });
     }
@@ -133,20 +144,43 @@ export function slotStates(slots: readonly Slot[], inspections: readonly Inspect
     .sort((a, b) => a.start - b.start)
     .map((slot) => {
       const minFrom = slot.minGapMs !== undefined && previousFill !== undefined ? previousFill + slot.minGapMs : -Infinity;
-      const fill = sorted.find((i) => !used.has(i.id) && i.at >= slot.start && i.at < slot.closes && i.at >= minFrom);
+      const from = slot.fillFrom ?? slot.start;
+      const fill = sorted.find((i) => !used.has(i.id) && i.at >= from && i.at < slot.closes && i.at >= minFrom);
       if (fill) {
         used.add(fill.id);
         previousFill = fill.at;
         return { ...slot, status: 'done', filledBy: fill.id, filledAt: fill.at, onTime: fill.at < slot.end };
       }
-      const status: SlotStatus = now < slot.start ? 'upcoming' : now < slot.end ? 'due' : now < slot.closes ? 'late' : 'missed';
-      return { ...slot, status };
+      return { ...slot, status: statusAt(slot, now) };
     });
 }
 
-/** Which slot (if any) an inspection made at `at` would fill, given what is already filled. */
+/** Which slot (if any) an inspection made at `at` would fill, given what is already filled (the same rule as `slotStates`). */
 export function slotFilledAt(states: readonly SlotState[], at: number): SlotState | undefined {
-  return states.find((s) => s.status !== 'done' && s.status !== 'missed' && at >= s.start && at < s.closes);
+  let previousFill: number | undefined;
+  for (const slot of [...states].sort((a, b) => a.start - b.start)) {
+    if (slot.filledAt !== undefined) {
+      previousFill = slot.filledAt;
+      continue;
+    }
+    const minFrom = slot.minGapMs !== undefined && previousFill !== undefined ? previousFill + slot.minGapMs : -Infinity;
+    if (at >= (slot.fillFrom ?? slot.start) && at < slot.closes && at >= minFrom) return slot;
+  }
+  return undefined;
+}
+
+/** The status of a slot at `now`, once which inspection fills it is decided (the one rule; `slotStates` uses it too). */
+export function statusAt(slot: Slot & { filledAt?: number }, now: number): SlotStatus {
+  if (slot.filledAt !== undefined && slot.filledAt <= now) return 'done';
+  return now < slot.start ? 'upcoming' : now < slot.end ? 'due' : now < slot.closes ? 'late' : 'missed';
+}
+
+/**
+ * Whether a slot belongs to the local day [startOfDay, startOfNextDay): it was open at some moment of
+ * that day. A slot that closes exactly at midnight belongs to the day before, on every screen.
+ */
+export function slotTouchesDay(slot: Slot, startOfDay: number, startOfNextDay: number): boolean {
+  return slot.closes > startOfDay && slot.start < startOfNextDay;
 }
 
 /** The next time a patrol is needed: now if a slot is open and unfilled, else the next slot's start. */

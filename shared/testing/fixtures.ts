@@ -26,6 +26,8 @@ export function makeIssue(over: Partial<Issue> = {}): Issue {
     duplicateOf: null,
     createdAt: T0,
     rectifiedAt: null,
+    firstRectifiedAt: null,
+    firstDeadline: null,
     closedAt: null,
     afterPhotos: [],
     ...over,

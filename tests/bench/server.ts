@@ -43,7 +43,7 @@ export async function benchServer(): Promise<Record<string, number>> {
     for (const t of DEFAULT_TEMPLATES) store.insertTemplate(ESTATE, t, now - 70 * DAY);
     store.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });
     for (let i = 0; i < LOCATIONS; i++) {
-      store.insertLocation({ id: `L${i}`, estateId: ESTATE, buildingId: null, kind: kinds(i), name: { zh: `点位${i}`, en: `Point ${i}` }, code: newPublicCode(), schedule: null, active: true }, 'secret');
+      store.insertLocation({ id: `L${i}`, estateId: ESTATE, buildingId: null, kind: kinds(i), name: { zh: `点位${i}`, en: `Point ${i}` }, code: newPublicCode(), schedule: null, active: true }, 'secret', now - 70 * DAY);
     }
     store.insertUser({ id: 'bench-sup', username: 'bench-sup', displayName: 'Bench supervisor', passwordHash: hash }, now);
     store.insertUser({ id: 'bench-insp', username: 'bench-insp', displayName: 'Bench inspector', passwordHash: hash }, now);

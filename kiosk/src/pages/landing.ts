@@ -1,9 +1,14 @@
 /** What a location page shows, from the server when online, from the device when not. */
 import {
+  dateIn,
+  scheduleOf,
+  shiftDate,
+  slotFilledAt,
   slotStates,
+  slotTouchesDay,
   slotsBetween,
-  startOfLocalDay,
-  DAY,
+  startOfDate,
+  statusAt,
   type Category,
   type ChecklistTemplate,
   type Issue,
@@ -96,9 +101,11 @@ async function offlineLanding(code: string): Promise<Landing | null> {
     const loc = kit.locations.find((l) => l.code === code);
     if (!loc) continue;
     const template = kit.templates.find((t) => t.kind === loc.kind) ?? null;
-    const schedule = loc.schedule ?? template?.schedule ?? null;
-    const dayStart = startOfLocalDay(now, kit.estate.timeZone);
-    const slots = schedule ? slotStates(slotsBetween(schedule, kit.estate.timeZone, dayStart, dayStart + DAY), [], now) : [];
+    const schedule = scheduleOf(loc, kit.templates);
+    const today = dateIn(now, kit.estate.timeZone);
+    const dayStart = startOfDate(today, kit.estate.timeZone);
+    const dayEnd = startOfDate(shiftDate(today, 1), kit.estate.timeZone);
+    const slots = schedule ? slotStates(slotsBetween(schedule, kit.estate.timeZone, dayStart, dayEnd).filter((s) => slotTouchesDay(s, dayStart, dayEnd)), [], now) : [];
     return {
       location: { id: loc.id, name: loc.name, kind: loc.kind, code: loc.code },
       estate: { id: kit.estate.id, name: kit.estate.name, timeZone: kit.estate.timeZone },
@@ -109,7 +116,7 @@ async function offlineLanding(code: string): Promise<Landing | null> {
         departmentId: kit.departmentId,
         template,
         slots: slots.map(({ key, start, end, closes, status }) => ({ key, start, end, closes, status })),
-        fills: slots.find((s) => now >= s.start && now < s.closes && s.status !== 'done')?.key ?? null,
+        fills: slotFilledAt(slots, now)?.key ?? null,
         nextDueAt: null,
         missedToday: slots.filter((s) => s.status === 'missed').length,
         openIssues: [],
@@ -118,8 +125,4 @@ async function offlineLanding(code: string): Promise<Landing | null> {
     };
   }
   return null;
-}
-
-function statusAt(s: SlotInfo, now: number): SlotStatus {
-  return now < s.start ? 'upcoming' : now < s.end ? 'due' : now < s.closes ? 'late' : 'missed';
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINE_POLICY, type ChecklistTemplate, type Location } from '../../../shared/index.ts';
+import { DEFAULT_DEADLINE_POLICY, type ChecklistTemplate, type Location, type LocationVersion } from '../../../shared/index.ts';
 import type { Store } from '../store.ts';
 import type { Db } from './open.ts';
 
@@ -20,7 +20,7 @@ type EstateRepo = Pick<
   | 'listEstates' | 'getEstate' | 'insertEstate' | 'getPolicy' | 'setPolicy'
   | 'insertBuilding' | 'listBuildings'
   | 'insertLocation' | 'updateLocation' | 'getLocation' | 'getLocationByCode' | 'listLocations' | 'kioskSecret'
-  | 'insertTemplate' | 'getTemplate' | 'latestTemplates'
+  | 'insertTemplate' | 'getTemplate' | 'latestTemplates' | 'templateVersions' | 'locationVersions'
   | 'insertDepartment' | 'listDepartments'
 >;
 
@@ -36,6 +36,9 @@ export function estateRepo(db: Db): EstateRepo {
       'INSERT INTO locations (id, estate_id, building_id, kind, name, code, schedule, active, kiosk_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     updateLocation: db.prepare('UPDATE locations SET building_id = ?, kind = ?, name = ?, code = ?, schedule = ?, active = ? WHERE id = ?'),
+    insertVersion: db.prepare('INSERT OR REPLACE INTO location_versions (estate_id, location_id, since, active, kind, schedule) VALUES (?, ?, ?, ?, ?, ?)'),
+    versions: db.prepare('SELECT location_id, since, active, kind, schedule FROM location_versions WHERE estate_id = ? ORDER BY location_id, since'),
+    templateVersions: db.prepare('SELECT body, created_at FROM templates WHERE estate_id = ? ORDER BY created_at'),
     location: db.prepare('SELECT * FROM locations WHERE id = ?'),
     locationByCode: db.prepare('SELECT * FROM locations WHERE code = ?'),
     locations: db.prepare('SELECT * FROM locations WHERE estate_id = ? ORDER BY id'),
@@ -67,10 +70,25 @@ export function estateRepo(db: Db): EstateRepo {
     insertBuilding: (b) => void q.insertBuilding.run(b.id, b.estateId, JSON.stringify(b.name)),
     listBuildings: (estateId) =>
       (q.buildings.all(estateId) as Row[]).map((r) => ({ id: r.id as string, estateId: r.estate_id as string, name: JSON.parse(r.name as string) })),
-    insertLocation: (l, secret) =>
-      void q.insertLocation.run(l.id, l.estateId, l.buildingId, l.kind, JSON.stringify(l.name), l.code, l.schedule && JSON.stringify(l.schedule), l.active ? 1 : 0, secret),
-    updateLocation: (l) =>
-      void q.updateLocation.run(l.buildingId, l.kind, JSON.stringify(l.name), l.code, l.schedule && JSON.stringify(l.schedule), l.active ? 1 : 0, l.id),
+    insertLocation: (l, secret, at) => {
+      q.insertLocation.run(l.id, l.estateId, l.buildingId, l.kind, JSON.stringify(l.name), l.code, l.schedule && JSON.stringify(l.schedule), l.active ? 1 : 0, secret);
+      q.insertVersion.run(l.estateId, l.id, at, l.active ? 1 : 0, l.kind, l.schedule && JSON.stringify(l.schedule));
+    },
+    updateLocation: (l, at) => {
+      q.updateLocation.run(l.buildingId, l.kind, JSON.stringify(l.name), l.code, l.schedule && JSON.stringify(l.schedule), l.active ? 1 : 0, l.id);
+      q.insertVersion.run(l.estateId, l.id, at, l.active ? 1 : 0, l.kind, l.schedule && JSON.stringify(l.schedule));
+    },
+    locationVersions: (estateId) => {
+      const out = new Map<string, LocationVersion[]>();
+      for (const r of q.versions.all(estateId) as Row[]) {
+        const list = out.get(r.location_id as string) ?? [];
+        list.push({ since: r.since as number, active: r.active === 1, kind: r.kind as Location['kind'], schedule: r.schedule ? JSON.parse(r.schedule as string) : null });
+        out.set(r.location_id as string, list);
+      }
+      return out;
+    },
+    templateVersions: (estateId) =>
+      (q.templateVersions.all(estateId) as Row[]).map((r) => ({ createdAt: r.created_at as number, template: JSON.parse(r.body as string) as ChecklistTemplate })),
     getLocation: (id) => {
       const r = q.location.get(id) as Row | undefined;
       return r && toLocation(r);

@@ -12,7 +12,8 @@ type IssueRepo = Pick<
 >;
 
 const COLUMNS = `id, estate_id, location_id, source, category, severity, description, cause, photos, status, verified,
-  department_id, requirement, deadline, manual_level, reopen_count, me_too, duplicate_of, created_at, rectified_at, closed_at, after_photos`;
+  department_id, requirement, deadline, manual_level, reopen_count, me_too, duplicate_of, created_at, rectified_at, closed_at, after_photos,
+  first_rectified_at, first_deadline`;
 
 export const toIssue = (r: Row): Issue => ({
   id: r.id as string,
@@ -36,22 +37,24 @@ export const toIssue = (r: Row): Issue => ({
   createdAt: r.created_at as number,
   rectifiedAt: (r.rectified_at as number | null) ?? null,
   closedAt: (r.closed_at as number | null) ?? null,
+  firstRectifiedAt: (r.first_rectified_at as number | null) ?? null,
+  firstDeadline: (r.first_deadline as number | null) ?? null,
   afterPhotos: JSON.parse(r.after_photos as string),
 });
 
 const params = (i: Issue) => [
   i.id, i.estateId, i.locationId, i.source, i.category, i.severity, i.description, i.cause, JSON.stringify(i.photos), i.status, i.verified ? 1 : 0,
   i.departmentId, i.requirement, i.deadline, i.manualLevel, i.reopenCount, i.meToo, i.duplicateOf, i.createdAt, i.rectifiedAt, i.closedAt,
-  JSON.stringify(i.afterPhotos),
+  JSON.stringify(i.afterPhotos), i.firstRectifiedAt, i.firstDeadline,
 ];
 
 export function issueRepo(db: Db): IssueRepo {
   const q = {
-    insert: db.prepare(`INSERT INTO issues (${COLUMNS}, origin_id, owner_contact) VALUES (${'?, '.repeat(22)}?, ?)`),
+    insert: db.prepare(`INSERT INTO issues (${COLUMNS}, origin_id, owner_contact) VALUES (${'?, '.repeat(24)}?, ?)`),
     update: db.prepare(
       `UPDATE issues SET estate_id = ?, location_id = ?, source = ?, category = ?, severity = ?, description = ?, cause = ?, photos = ?,
        status = ?, verified = ?, department_id = ?, requirement = ?, deadline = ?, manual_level = ?, reopen_count = ?, me_too = ?,
-       duplicate_of = ?, created_at = ?, rectified_at = ?, closed_at = ?, after_photos = ? WHERE id = ?`,
+       duplicate_of = ?, created_at = ?, rectified_at = ?, closed_at = ?, after_photos = ?, first_rectified_at = ?, first_deadline = ? WHERE id = ?`,
     ),
     get: db.prepare(`SELECT ${COLUMNS} FROM issues WHERE id = ?`),
     origin: db.prepare('SELECT origin_id, owner_contact, rating, rating_comment FROM issues WHERE id = ?'),
@@ -61,6 +64,11 @@ export function issueRepo(db: Db): IssueRepo {
     openAt: db.prepare(`SELECT ${COLUMNS} FROM issues WHERE location_id = ? AND is_open = 1 ORDER BY created_at DESC LIMIT 50`),
     overdue: db.prepare(`SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline < ? ORDER BY deadline LIMIT ?`),
     overdueCount: db.prepare('SELECT count(*) FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline < ?').pluck(),
+    // Overdue and at level 2: raised by hand (or an owner's "not fixed"), or past the policy's level-2 time for its severity.
+    escalatedCount: db.prepare(
+      `SELECT count(*) FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline < ?
+         AND (manual_level >= 2 OR (severity = 'general' AND deadline < ?) OR (severity = 'important' AND deadline < ?) OR (severity = 'urgent' AND deadline < ?))`,
+    ).pluck(),
     awaitingAcceptance: db.prepare(
       `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 ORDER BY created_at LIMIT ?`,
     ),
@@ -70,8 +78,10 @@ export function issueRepo(db: Db): IssueRepo {
     ),
     urgentCount: db.prepare(`SELECT count(*) FROM issues WHERE estate_id = ? AND created_at >= ? AND severity = 'urgent' AND is_open = 1`).pluck(),
     createdBetween: db.prepare(`SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at`),
+    // A department's work falls in the period its (first) deadline falls in; issues_kpi indexes this expression.
     forKpi: db.prepare(
-      `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND department_id IS NOT NULL AND deadline >= ? AND deadline < ? ORDER BY deadline`,
+      `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND department_id IS NOT NULL AND status != 'rejected'
+         AND coalesce(first_deadline, deadline) >= ? AND coalesce(first_deadline, deadline) < ? ORDER BY coalesce(first_deadline, deadline)`,
     ),
     insertToken: db.prepare('INSERT INTO tracking_tokens (token_hash, issue_id, created_at) VALUES (?, ?, ?)'),
     byToken: db.prepare('SELECT issue_id FROM tracking_tokens WHERE token_hash = ?').pluck(),
@@ -132,8 +142,9 @@ export function issueRepo(db: Db): IssueRepo {
       return { total, issues: rows.map(toIssue) };
     },
     openIssuesAt: (locationId) => (q.openAt.all(locationId) as Row[]).map(toIssue),
-    overdueIssues: (estateId, now, limit) => ({
+    overdueIssues: (estateId, now, limit, level2Before) => ({
       total: q.overdueCount.get(estateId, now) as number,
+      escalated: q.escalatedCount.get(estateId, now, level2Before.general, level2Before.important, level2Before.urgent) as number,
       issues: (q.overdue.all(estateId, now, limit) as Row[]).map(toIssue),
     }),
     awaitingAcceptance: (estateId, limit) => ({

@@ -250,4 +250,30 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX plan_records_estate ON plan_records(estate_id, kind, date);
   `,
+  /* 4: figures judged by what was in force then. A location's versions (created, schedule changed,
+        deactivated) with the instant each took effect; the first fix and the deadline it was judged by,
+        which a reopen no longer overwrites. */ `
+  CREATE TABLE location_versions (
+    estate_id TEXT NOT NULL,
+    location_id TEXT NOT NULL REFERENCES locations(id),
+    since INTEGER NOT NULL,
+    active INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    schedule TEXT,
+    PRIMARY KEY (estate_id, location_id, since)
+  ) STRICT;
+  -- What existed before this migration has no known history: it counts as always in force.
+  INSERT INTO location_versions (estate_id, location_id, since, active, kind, schedule)
+    SELECT estate_id, id, 0, active, kind, schedule FROM locations;
+
+  ALTER TABLE issues ADD COLUMN first_rectified_at INTEGER;
+  ALTER TABLE issues ADD COLUMN first_deadline INTEGER;
+  UPDATE issues SET first_rectified_at = (SELECT min(at) FROM issue_events e WHERE e.issue_id = issues.id AND e.type = 'rectify');
+  UPDATE issues SET first_deadline = coalesce(
+      (SELECT json_extract(e.data, '$.deadline') FROM issue_events e
+        WHERE e.issue_id = issues.id AND e.type = 'assign' AND e.at <= issues.first_rectified_at ORDER BY e.at DESC LIMIT 1),
+      deadline)
+    WHERE first_rectified_at IS NOT NULL;
+  CREATE INDEX issues_kpi ON issues(estate_id, coalesce(first_deadline, deadline)) WHERE department_id IS NOT NULL;
+  `,
 ];

@@ -9,6 +9,7 @@ import {
   SEVERITIES,
   SEVERITY_LABELS,
   slotsOfDay,
+  scheduleOf,
   toLocal,
   type ChecklistItem,
   type ChecklistTemplate,
@@ -121,7 +122,7 @@ function LocationEditor({ setup, locationId, call, onDone }: { setup: Setup; loc
   const [en, setEn] = useState(loc.name.en);
   const [buildingId, setBuildingId] = useState(loc.buildingId ?? '');
   const [schedule, setSchedule] = useState<Schedule | null>(loc.schedule);
-  const fallback = setup.templates.find((t) => t.kind === loc.kind)?.schedule ?? null;
+  const fallback = scheduleOf({ kind: loc.kind, schedule: null }, setup.templates);
   const shown = schedule ?? fallback;
   const today = toLocal(Date.now(), setup.estate.timeZone);
   let preview = '—';
@@ -267,13 +268,12 @@ function Templates({ setup, call }: { setup: Setup; call: Call }) {
 /** Each location's schedule as the slots it makes today, computed by the same shared rules as the server. */
 function Schedules({ setup }: { setup: Setup }) {
   const today = toLocal(Date.now(), setup.estate.timeZone);
-  const scheduleOf = (kind: LocationKind, own: Schedule | null) => own ?? setup.templates.find((t) => t.kind === kind)?.schedule ?? null;
   return (
     <DataTable
       name="schedules"
       header={[w('location'), w('kind'), w('schedules')]}
       rows={setup.locations.map((l) => {
-        const s = scheduleOf(l.kind, l.schedule);
+        const s = scheduleOf(l, setup.templates);
         return [tx(l.name), tx(LOCATION_KIND_LABELS[l.kind]), s ? slotsOfDay(s, today, setup.estate.timeZone).map((x) => `${clock(x.start, setup.estate.timeZone)}–${clock(x.end, setup.estate.timeZone)}`).join('  ') : '—'];
       })}
     />

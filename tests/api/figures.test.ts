@@ -1,0 +1,45 @@
+/** Figures that must match a recount at the edges: capped lists, midnight, month ends. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failItem, inspection } from '../support/payloads.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const H = 3_600_000;
+let server: TestServer;
+beforeAll(async () => {
+  // 10:00 on Sunday 29 November 2026 in Shanghai.
+  server = await startTestServer({ now: Date.parse('2026-11-29T02:00:00Z') });
+});
+afterAll(() => server.close());
+
+const alerts = async () => (await server.request('GET', '/api/estates/demo-gardens/alerts', { token: await server.login('supervisor') })).body;
+
+describe('counts never come from a capped list', () => {
+  it('60 findings left unfixed for five days are all counted escalated, though the list shows 50', async () => {
+    const wang = await server.login('wang');
+    for (let i = 0; i < 60; i++) {
+      const r = await server.request('POST', '/api/inspections', {
+        token: wang,
+        json: inspection('lift', 'b1-lift-a', server.clock.now - i * 60_000, failItem('certificate', `年检合格证过期 ${i}`)),
+      });
+      expect(r.status).toBe(201);
+    }
+    server.clock.advance(5 * 24 * H);
+    const a = await alerts();
+    expect(a.overdue).toHaveLength(50);
+    expect(a.counts.overdue).toBe(60);
+    expect(a.counts.escalated).toBe(60);
+  });
+});
+
+describe('one boundary for "today"', () => {
+  it("at 00:30 the fire points' 09:00 round that closed at midnight was yesterday's: missed today is 0 in the alerts and on the page", async () => {
+    server.clock.now = Date.parse('2026-12-01T16:30:00Z'); // 00:30 on 2 December in Shanghai
+    const a = await alerts();
+    const fireMissed = a.missed.filter((m: { kind: string }) => m.kind === 'fire_point');
+    expect(fireMissed).toEqual([]);
+    const code = server.running.deps.store.getLocation('b1-fire')!.code;
+    const page = await server.request('GET', `/api/locations/by-code/${code}`, { token: await server.login('wang') });
+    expect(page.body.staff.missedToday).toBe(0);
+    expect(page.body.staff.slots.every((s: { start: number }) => s.start >= Date.parse('2026-12-01T16:00:00Z'))).toBe(true);
+  });
+});
