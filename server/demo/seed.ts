@@ -6,6 +6,8 @@
 import sharp from 'sharp';
 import {
   DAY,
+  dateIn,
+  shiftDate,
   HOUR,
   MINUTE,
   addDays,
@@ -263,7 +265,8 @@ function seedMonthly(deps: Deps, rnd: Random, now: number, setClock: (t: number)
 function seedSurvey(deps: Deps, rnd: Random, now: number, setClock: (t: number) => void) {
   const opened = now - 45 * DAY;
   setClock(opened);
-  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  // Campaign dates are the estate's calendar days.
+  const iso = (t: number) => dateIn(t, DEMO_ESTATE.timeZone);
   const campaign = createCampaign(deps, DEMO_ESTATE.id, {
     name: { zh: '本季度业主满意度调查', en: 'This quarter’s owner satisfaction survey' },
     surveyId: 'survey-quarterly',
@@ -310,7 +313,7 @@ function seedToday(store: Deps['store'], photos: PhotoRef[], now: number) {
 
 /** Training sessions, fire drills and community activities over the period, as the plan asks to record. */
 function seedPlanRecords(store: Deps['store'], rnd: Random, now: number) {
-  const day = (back: number) => new Date(now - back * DAY + 8 * HOUR).toISOString().slice(0, 10);
+  const day = (back: number) => shiftDate(dateIn(now, DEMO_ESTATE.timeZone), -back);
   const staff = DEMO_USERS.filter((u) => u.role !== 'admin').map((u) => u.id);
   const trainings: [number, 'new_staff' | 'skills' | 'quality' | 'fire', string, number][] = [
     [52, 'quality', '品质监控标准与巡查要点 · Quality standards and patrol points', 2],

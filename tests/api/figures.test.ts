@@ -43,3 +43,30 @@ describe('one boundary for "today"', () => {
     expect(page.body.staff.slots.every((s: { start: number }) => s.start >= Date.parse('2026-12-01T16:00:00Z'))).toBe(true);
   });
 });
+
+describe('a past period is judged by what was in force then', () => {
+  const patrols = async (query: string) => (await server.request('GET', `/api/estates/demo-gardens/analysis/patrols?${query}`, { token: await server.login('supervisor') })).body;
+  const fireRow = (data: { byLocation: { key: string; scheduled: number }[] }) => data.byLocation.find((r) => r.key === 'b1-fire');
+
+  it('nothing is owed before the estate existed (it was created at 10:00 on 29 November)', async () => {
+    expect((await patrols('from=2026-11-01&to=2026-11-28')).total.scheduled).toBe(0);
+  });
+
+  it("a schedule changed today leaves yesterday's figures as they were", async () => {
+    server.clock.now = Date.parse('2026-12-01T02:00:00Z'); // 10:00 on 1 December
+    const before = await patrols('from=2026-11-30&to=2026-11-30');
+    expect(fireRow(before)?.scheduled).toBe(1);
+    const admin = await server.login('admin');
+    const loc = server.running.deps.store.getLocation('b1-fire')!;
+    const r = await server.request('PUT', '/api/estates/demo-gardens/locations/b1-fire', {
+      token: admin,
+      json: { buildingId: loc.buildingId, kind: loc.kind, name: loc.name, schedule: { kind: 'dailyAt', times: ['09:00', '13:00', '17:00'] } },
+    });
+    expect(r.status).toBe(200);
+    expect(fireRow(await patrols('from=2026-11-30&to=2026-11-30'))?.scheduled).toBe(1);
+    expect(await patrols('from=2026-11-30&to=2026-11-30')).toEqual(before);
+    // On the day of the change: the old 09:00 round (before 10:00), then the new schedule's 13:00 and 17:00.
+    server.clock.now = Date.parse('2026-12-01T16:00:00Z'); // midnight ending 1 December
+    expect(fireRow(await patrols('from=2026-12-01&to=2026-12-01'))?.scheduled).toBe(3);
+  });
+});

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dateIn, formatEstateTime, monthIn, previousMonth } from '../../shared/index.ts';
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, decodeQr, e2e, phone, signInOnPhone } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
@@ -194,6 +195,33 @@ describe('analysis', () => {
     const file = await (await download).path();
     const csv = (await import('node:fs')).readFileSync(file!, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
+    await page.close();
+  });
+});
+
+describe("the estate's calendar on a laptop in another zone (Berlin, while the estate is in Shanghai)", () => {
+  const SH = 'Asia/Shanghai';
+
+  it("the monthly inspection defaults to the estate's month and day, the KPI report to the estate's last month", async () => {
+    const monthly = await consolePage('/monthly');
+    await monthly.locator('input[name=month]').waitFor();
+    expect(await monthly.locator('input[name=month]').inputValue()).toBe(monthIn(server.clock.now, SH));
+    expect(await monthly.locator('input[type=date]').first().inputValue()).toBe(dateIn(server.clock.now, SH));
+    await monthly.close();
+    const kpi = await consolePage('/kpi');
+    await kpi.locator('input[type=month]').waitFor();
+    expect(await kpi.locator('input[type=month]').inputValue()).toBe(previousMonth(monthIn(server.clock.now, SH)));
+    await kpi.close();
+  });
+
+  it("an issue's times are the estate's wall clock, with its zone named", async () => {
+    const issueId = await ownerReport('b2-stairs', '扶手有灰 · dusty handrail');
+    const page = await consolePage(`/issues/${issueId}`);
+    const first = page.locator('[data-testid=history] li').first();
+    await first.waitFor();
+    const created = store().getIssue(issueId)!.createdAt;
+    expect(await first.textContent()).toContain(`${formatEstateTime(created, SH, { seconds: true, deviceZone: 'Europe/Berlin' })}`);
+    expect(await first.textContent()).toContain('(Asia/Shanghai)');
     await page.close();
   });
 });

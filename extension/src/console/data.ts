@@ -15,10 +15,25 @@ export interface Setup {
 }
 
 const cache = new Map<string, Promise<Setup>>();
+const zones = new Map<string, string>();
 
 export function loadSetup(estateId: string, fresh = false): Promise<Setup> {
-  if (fresh || !cache.has(estateId)) cache.set(estateId, api<Setup>(`/api/estates/${estateId}/setup`));
+  if (fresh || !cache.has(estateId)) {
+    const setup = api<Setup>(`/api/estates/${estateId}/setup`);
+    cache.set(estateId, setup);
+    void setup.then((s) => zones.set(estateId, s.estate.timeZone)).catch(() => undefined);
+  }
   return cache.get(estateId)!;
+}
+
+/**
+ * The estate's zone, for defaults such as "today" and "last month": always the estate's calendar,
+ * never the device's. The console shows a page only once its estate's setup has loaded.
+ */
+export function estateZone(estateId: string): string {
+  const zone = zones.get(estateId);
+  if (!zone) throw new Error(`estate ${estateId} is not loaded yet`);
+  return zone;
 }
 
 export function useSetup(estateId: string | null): Setup | null {

@@ -12,6 +12,10 @@ import {
   type IssueEvent,
   type LocalText,
   type Severity,
+  deviceTimeZone,
+  formatEstateTime,
+  fromDateTimeInput,
+  toDateTimeInput,
 } from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
@@ -36,13 +40,15 @@ const PRESENCE: Record<string, [string, string]> = {
   link: ['链接打开(未扫码)', 'opened from a link (no scan)'],
 };
 
-const toLocalInput = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 /** One issue: photos before and after, the full history, and the actions this role may take. */
 export default function IssueDetail({ issueId, session }: { issueId: string; session: StoredSession }) {
   const { data, error, reload } = useAsync(() => api<Detail>(`/api/issues/${issueId}`), [issueId]);
   const setup = useSetup(data?.issue.estateId ?? null);
   const now = useNow();
+  // Times are the estate's wall clock; a device in another zone sees the zone named.
+  const zone = setup?.estate.timeZone ?? 'Asia/Shanghai';
+  const when = (at: number, seconds = false) => formatEstateTime(at, zone, { seconds });
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!data) return <p>{w('loading')}</p>;
   const { issue } = data;
@@ -68,14 +74,14 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
         <dt>{w('requirement')}</dt>
         <dd class="text">{issue.requirement ?? '—'}</dd>
         <dt>{w('deadline')}</dt>
-        <dd><Countdown deadline={issue.deadline} now={now} open={isOpen(issue)} /> ({new Date(issue.deadline).toLocaleString()})</dd>
+        <dd><Countdown deadline={issue.deadline} now={now} open={isOpen(issue)} /> ({when(issue.deadline)})</dd>
         <dt>{w('level')}</dt>
         <dd>{issue.manualLevel}</dd>
         {data.inspection ? (
           <>
             <dt>{w('confirmedBy')}</dt>
             <dd data-testid="presence">
-              {PRESENCE[data.inspection.confirmedBy]?.[locale() === 'zh-CN' ? 0 : 1] ?? data.inspection.confirmedBy} · {setup?.members.find((m) => m.userId === data.inspection!.inspectorId)?.displayName} · {new Date(data.inspection.finishedAt).toLocaleString()}
+              {PRESENCE[data.inspection.confirmedBy]?.[locale() === 'zh-CN' ? 0 : 1] ?? data.inspection.confirmedBy} · {setup?.members.find((m) => m.userId === data.inspection!.inspectorId)?.displayName} · {when(data.inspection.finishedAt)}
             </dd>
           </>
         ) : null}
@@ -102,7 +108,7 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
         <ol class="history" data-testid="history">
           {data.history.map((e, n) => (
             <li key={n}>
-              <time>{new Date(e.at).toLocaleString()}</time> <strong>{e.type}</strong> · {who(e)}
+              <time>{when(e.at, true)}</time> <strong>{e.type}</strong> · {who(e)}
               {typeof e.data.reason === 'string' && e.data.reason ? <span class="text"> · {e.data.reason}</span> : null}
               {typeof e.data.note === 'string' && e.data.note ? <span class="text"> · {e.data.note}</span> : null}
             </li>
@@ -116,6 +122,7 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
 
 function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActionType[]; onDone: () => void }) {
   const setup = useSetup(issue.estateId);
+  const zone = setup?.estate.timeZone ?? 'Asia/Shanghai';
   const [open, setOpen] = useState<IssueActionType | null>(null);
   const [error, setError] = useState('');
   const [reason, setReason] = useState('');
@@ -149,7 +156,7 @@ function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActio
     if (a === 'assign') {
       setDepartment(issue.departmentId ?? suggested ?? setup?.departments[0]?.id ?? '');
       // The deadline is prefilled from the severity rules; the supervisor may change it.
-      setDeadline(toLocalInput(deadlineFor(severity, Date.now(), setup?.policy)));
+      setDeadline(toDateTimeInput(deadlineFor(severity, Date.now(), setup?.policy), zone));
     }
   };
   const label: Record<string, WordKey> = { accept: 'accept', reject: 'reject', assign: 'assign', verify: 'verify', reopen: 'reopen', escalate: 'escalate' };
@@ -167,7 +174,7 @@ function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActio
         <button type="button" onClick={() => print()}>{w('printNotice')}</button>
       </div>
       {open === 'assign' ? (
-        <form class="form" onSubmit={(e) => (e.preventDefault(), void run({ type: 'assign', departmentId: department, requirement: requirement.trim(), severity, deadline: deadline ? new Date(deadline).getTime() : null }))} data-testid="assign-form">
+        <form class="form" onSubmit={(e) => (e.preventDefault(), void run({ type: 'assign', departmentId: department, requirement: requirement.trim(), severity, deadline: deadline ? fromDateTimeInput(deadline, zone) : null }))} data-testid="assign-form">
           <label>
             {w('department')}
             <select value={department} onChange={(e) => setDepartment(e.currentTarget.value)} name="department">
@@ -179,7 +186,7 @@ function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActio
             <select value={severity} onChange={(e) => {
               const s = e.currentTarget.value as Severity;
               setSeverity(s);
-              setDeadline(toLocalInput(deadlineFor(s, Date.now(), setup?.policy)));
+              setDeadline(toDateTimeInput(deadlineFor(s, Date.now(), setup?.policy), zone));
             }}>
               {SEVERITIES.map((s) => <option key={s} value={s}>{tx(SEVERITY_LABELS[s])}</option>)}
             </select>
@@ -191,6 +198,7 @@ function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActio
           <label>
             {w('deadline')}
             <input type="datetime-local" name="deadline" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} />
+            {zone !== deviceTimeZone() ? <small> {zone}</small> : null}
           </label>
           <button type="submit" class="primary">{w('assign')}</button>
         </form>
@@ -216,17 +224,18 @@ function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActio
 
 /** What the print view shows: a clean 整改通知单 for the department. */
 function PrintableNotice({ issue, location, department }: { issue: Issue; location: string; department: string }) {
+  const zone = useSetup(issue.estateId)?.estate.timeZone ?? 'Asia/Shanghai';
   return (
     <section class="print-only notice-sheet">
       <h1>{w('noticeTitle')}</h1>
       <table>
         <tbody>
-          <tr><th>No.</th><td>{issue.id.slice(0, 8).toUpperCase()}</td><th>{w('created')}</th><td>{new Date(issue.createdAt).toLocaleString()}</td></tr>
+          <tr><th>No.</th><td>{issue.id.slice(0, 8).toUpperCase()}</td><th>{w('created')}</th><td>{formatEstateTime(issue.createdAt, zone)}</td></tr>
           <tr><th>{w('location')}</th><td>{location}</td><th>{w('department')}</th><td>{department}</td></tr>
           <tr><th>{w('category')}</th><td>{tx(CATEGORY_LABELS[issue.category])}</td><th>{w('severity')}</th><td>{tx(SEVERITY_LABELS[issue.severity])}</td></tr>
           <tr><th>{w('description')}</th><td colSpan={3} class="text">{issue.description}</td></tr>
           <tr><th>{w('requirement')}</th><td colSpan={3} class="text">{issue.requirement ?? ''}</td></tr>
-          <tr><th>{w('deadline')}</th><td colSpan={3}>{new Date(issue.deadline).toLocaleString()}</td></tr>
+          <tr><th>{w('deadline')}</th><td colSpan={3}>{formatEstateTime(issue.deadline, zone)}</td></tr>
         </tbody>
       </table>
       <p class="sign">签发 / Issued by: ________ &nbsp; 接收 / Received by: ________ &nbsp; 日期 / Date: ________</p>

@@ -46,8 +46,9 @@ export default function IssuesPage({ estateId }: { estateId: string }) {
     for (const k of ['status', 'severity', 'category', 'source'] as const) if (f[k]) q.set(k, f[k]);
     if (f.department) q.set('department', f.department);
     if (f.location) q.set('location', f.location);
-    if (f.from) q.set('from', String(new Date(f.from).getTime()));
-    if (f.to) q.set('to', String(new Date(f.to).getTime() + 86_400_000));
+    // Dates go as dates: the server reads them in the estate's calendar, whole days, `to` inclusive.
+    if (f.from) q.set('from', f.from);
+    if (f.to) q.set('to', f.to);
     return q.toString();
   }, [f, page]);
   const { data, error, reload } = useAsync(() => api<{ total: number; issues: Issue[] }>(`/api/estates/${estateId}/issues?${query}`), [estateId, query]);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ROLE_LABELS, type LocalText, type Role } from '../../../../shared/index.ts';
+import { ROLE_LABELS, monthIn, previousMonth, type LocalText, type Role } from '../../../../shared/index.ts';
+import { estateZone } from '../data.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { pct } from '../charts.tsx';
@@ -14,15 +15,11 @@ interface Kpi {
   patrolTotal: { completionRate: number | null; onTimeRate: number | null };
 }
 
-const lastMonth = () => {
-  const d = new Date();
-  d.setDate(0);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-};
 
 /** 绩效考核: the quality figures per person and per department for a month; prints as the monthly report. */
 export default function KpiPage({ estateId }: { estateId: string }) {
-  const [month, setMonth] = useState(lastMonth());
+  // Last month in the estate's calendar (at 00:30 on 1 December in Shanghai it is November, whatever the laptop says).
+  const [month, setMonth] = useState(() => previousMonth(monthIn(Date.now(), estateZone(estateId))));
   const { data, error } = useAsync(() => api<Kpi>(`/api/estates/${estateId}/analysis/kpi?month=${month}`), [estateId, month]);
   return (
     <section data-testid="kpi-page">

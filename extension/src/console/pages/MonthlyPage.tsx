@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { SEVERITIES, SEVERITY_LABELS, scoreSheet, type Deduction, type ScoringSheet, type Severity } from '../../../../shared/index.ts';
+import { SEVERITIES, SEVERITY_LABELS, dateIn, monthIn, scoreSheet, type Deduction, type ScoringSheet, type Severity } from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart } from '../charts.tsx';
-import { useSetup } from '../data.ts';
+import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
@@ -11,14 +11,13 @@ import { w } from '../words.ts';
 interface MonthlyRecord { id: string; month: string; total: number; sections: { sectionId: string; score: number; max: number }[]; inspectedOn: string }
 type Draft = { itemId: string; points: number; note: string; locationId: string; raiseIssue: boolean; severity: Severity };
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 /** 每月全面检查: run the deduction sheet; a deduction can raise an issue; compare with previous months. */
 export default function MonthlyPage({ estateId }: { estateId: string }) {
   const setup = useSetup(estateId);
   const { data, reload } = useAsync(() => api<{ sheet: ScoringSheet | null; inspections: MonthlyRecord[] }>(`/api/estates/${estateId}/monthly`), [estateId]);
-  const [month, setMonth] = useState(thisMonth());
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [month, setMonth] = useState(() => monthIn(Date.now(), estateZone(estateId)));
+  const [date, setDate] = useState(() => dateIn(Date.now(), estateZone(estateId)));
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [result, setResult] = useState('');
   const [error, setError] = useState('');

@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
-import { TRAINING_KINDS, type PlanRecord } from '../../../../shared/index.ts';
+import { TRAINING_KINDS, dateIn, type PlanRecord } from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
-import { useSetup } from '../data.ts';
+import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 
 const TOPICS: Record<(typeof TRAINING_KINDS)[number], string> = { new_staff: '新员工 · New staff', skills: '岗位技能 · Skills', quality: '质量监控 · Quality', fire: '消防 · Fire safety' };
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** 人员培训 · 应急演练 · 社区活动: the plan's other records, each feeding the KPI or an issue. */
 export default function RecordsPage({ estateId }: { estateId: string }) {
   const setup = useSetup(estateId);
+  const today = () => dateIn(Date.now(), estateZone(estateId));
   const { data, reload, error } = useAsync(() => api<{ records: PlanRecord[] }>(`/api/estates/${estateId}/records`), [estateId]);
   const [message, setMessage] = useState('');
   const records = data?.records ?? [];

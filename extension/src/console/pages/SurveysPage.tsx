@@ -1,10 +1,10 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SURVEY, SATISFACTION_TARGET, type LocalText } from '../../../../shared/index.ts';
+import { DEFAULT_SURVEY, SATISFACTION_TARGET, dateIn, shiftDate, type LocalText } from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, pct } from '../charts.tsx';
-import { useSetup } from '../data.ts';
+import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
@@ -28,7 +28,7 @@ function QrImage({ text }: { text: string }) {
 export default function SurveysPage({ estateId }: { estateId: string }) {
   const setup = useSetup(estateId);
   const { data, reload, error } = useAsync(() => api<{ campaigns: Result[] }>(`/api/estates/${estateId}/campaigns`), [estateId]);
-  const [form, setForm] = useState({ zh: '', en: '', opensOn: new Date().toISOString().slice(0, 10), closesOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), target: 30 });
+  const [form, setForm] = useState({ zh: '', en: '', opensOn: dateIn(Date.now(), estateZone(estateId)), closesOn: shiftDate(dateIn(Date.now(), estateZone(estateId)), 30), target: 30 });
   const [message, setMessage] = useState('');
   const areaName = (id: string) => tx(DEFAULT_SURVEY.areas.find((a) => a.id === id)?.label) || id;
 
