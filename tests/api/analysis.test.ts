@@ -1,34 +1,18 @@
 /** The analysis endpoints against the seeded demo estate, checked against counts made directly in SQLite. */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../../server/config.ts';
-import { seedDemo } from '../../server/demo/seed.ts';
-import { buildDeps, startServer, type Running } from '../../server/start.ts';
+import { startDemoServer, type DemoServer } from '../support/demo-server.ts';
 
 const NOW = Date.parse('2026-11-20T02:00:00Z'); // 10:00 in Shanghai
-let running: Running;
-let dir: string;
+let demo: DemoServer;
+let running: DemoServer['running'];
 let token: string;
-let db: Database.Database;
+let db: DemoServer['db'];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pqm-analysis-'));
-  const config = { ...loadConfig([], {}), port: 0, host: '127.0.0.1', dataDir: dir, staticDir: '/nonexistent' };
-  const deps = buildDeps(config, () => NOW);
-  await seedDemo(deps);
-  running = await startServer(config, deps);
-  const r = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'demo-2026' }) });
-  token = (await r.json()).token;
-  db = new Database(join(dir, 'pqm.sqlite'), { readonly: true });
-}, 60_000);
-afterAll(async () => {
-  db.close();
-  await running.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+  demo = await startDemoServer(NOW);
+  ({ running, token, db } = demo);
+}, 120_000);
+afterAll(() => demo.close());
 
 const get = async (path: string) => {
   const r = await fetch(`${running.url}/api/estates/demo-gardens${path}`, { headers: { authorization: `Bearer ${token}` } });

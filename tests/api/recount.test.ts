@@ -12,14 +12,8 @@
  * - 整改按期率: of a department's work whose first deadline falls in the period, first fixes by that
  *   deadline, over first fixes plus unfixed work past its deadline. 重开率: fixed work reopened.
  */
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.ts';
-import { seedDemo } from '../../server/demo/seed.ts';
-import { buildDeps, startServer, type Running } from '../../server/start.ts';
+import { startDemoServer, type DemoServer } from '../support/demo-server.ts';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -30,26 +24,16 @@ const NOW = Date.parse('2026-12-01T02:00:00Z');
 const midnight = (iso: string) => Date.parse(`${iso}T00:00:00Z`) - 8 * H;
 const at = (dayStart: number, hhmm: string) => dayStart + Number(hhmm.slice(0, 2)) * H + Number(hhmm.slice(3)) * MIN;
 
-let running: Running;
-let dir: string;
+let demo: DemoServer;
+let running: DemoServer['running'];
 let token: string;
-let db: Database.Database;
+let db: DemoServer['db'];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pqm-recount-'));
-  const config = { ...loadConfig([], {}), port: 0, host: '127.0.0.1', dataDir: dir, staticDir: '/nonexistent' };
-  const deps = buildDeps(config, () => NOW);
-  await seedDemo(deps);
-  running = await startServer(config, deps);
-  const r = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'demo-2026' }) });
-  token = (await r.json()).token;
-  db = new Database(join(dir, 'pqm.sqlite'), { readonly: true });
+  demo = await startDemoServer(NOW);
+  ({ running, token, db } = demo);
 }, 120_000);
-afterAll(async () => {
-  db.close();
-  await running.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => demo.close());
 
 const api = async (path: string) => {
   const r = await fetch(`${running.url}/api/estates/demo-gardens${path}`, { headers: { authorization: `Bearer ${token}` } });
