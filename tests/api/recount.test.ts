@@ -22,6 +22,8 @@ const DAY = 24 * H;
 const NOW = Date.parse('2026-12-01T02:00:00Z');
 /** Local midnight in Shanghai of a calendar day. */
 const midnight = (iso: string) => Date.parse(`${iso}T00:00:00Z`) - 8 * H;
+/** The Shanghai local midnight that starts the day containing an instant (UTC+8 all year, so plain arithmetic). */
+const dayStartOf = (t: number) => Math.floor((t + 8 * H) / DAY) * DAY - 8 * H;
 const at = (dayStart: number, hhmm: string) => dayStart + Number(hhmm.slice(0, 2)) * H + Number(hhmm.slice(3)) * MIN;
 
 let demo: DemoServer;
@@ -83,7 +85,7 @@ function recountPatrols(from: number, to: number): { judged: Judged[]; fillers: 
     const schedule = loc.schedule ? (JSON.parse(loc.schedule) as Sched) : templates.get(loc.kind);
     if (!schedule) continue;
     const slots: RSlot[] = [];
-    for (let day = midnight(new Date(from - DAY + 8 * H).toISOString().slice(0, 10)) - DAY; day < to; day += DAY) slots.push(...slotsOn(day, schedule));
+    for (let day = dayStartOf(from) - 2 * DAY; day < to; day += DAY) slots.push(...slotsOn(day, schedule));
     // Nothing is owed before the location existed (its first version; the demo's began 60 days before NOW).
     const existed = db.prepare('SELECT min(since) FROM location_versions WHERE location_id = ?').pluck().get(loc.id) as number;
     const owed = slots.filter((s) => s.start >= Math.max(from - DAY, existed) && s.start < to).sort((a, b) => a.start - b.start);
@@ -218,6 +220,6 @@ function recloses(j: Judged): number {
   const loc = db.prepare('SELECT kind, schedule FROM locations WHERE id = ?').get(j.locationId) as { kind: string; schedule: string | null };
   const body = db.prepare("SELECT body FROM templates WHERE estate_id = 'demo-gardens' AND kind = ? ORDER BY version DESC").pluck().get(loc.kind) as string;
   const schedule = loc.schedule ? (JSON.parse(loc.schedule) as Sched) : (JSON.parse(body).schedule as Sched);
-  const day = midnight(new Date(j.start + 8 * H).toISOString().slice(0, 10));
+  const day = dayStartOf(j.start);
   return [...slotsOn(day - DAY, schedule), ...slotsOn(day, schedule)].find((s) => s.start === j.start)!.closes;
 }
