@@ -64,11 +64,11 @@ function patrolStates(store: Store, estateId: string, period: Period, now: numbe
     const inPeriod = states.filter((s) => s.start >= period.from);
     return inPeriod.length ? [{ locationId: l.id, states: inPeriod }] : [];
   });
-  // Inspections of the period: each either filled a slot (of this period or, overnight, of the day before) or was voluntary.
-  const inspections = rows.filter((r) => r.finishedAt >= period.from && r.finishedAt < period.to);
-  const voluntary = inspections.filter((r) => !filled.has(r.id)).length;
-  const fillers = new Set(perLocation.flatMap((p) => p.states.flatMap((s) => (s.filledBy ? [s.filledBy] : []))));
-  return { perLocation, inspections: rows.filter((r) => fillers.has(r.id) || (r.finishedAt >= period.from && r.finishedAt < period.to && !filled.has(r.id))).map((r) => ({ id: r.id, inspectorId: r.inspectorId })), voluntary };
+  // Who did the period's work: every round that filled one of its slots (one just after midnight too), and the
+  // period's voluntary rounds (those that filled no slot at all, not even the day before's).
+  const fillsPeriod = new Set(perLocation.flatMap((p) => p.states.flatMap((s) => (s.filledBy ? [s.filledBy] : []))));
+  const counted = rows.filter((r) => fillsPeriod.has(r.id) || (r.finishedAt >= period.from && r.finishedAt < period.to && !filled.has(r.id)));
+  return { perLocation, inspections: counted.map((r) => ({ id: r.id, inspectorId: r.inspectorId })), voluntary: counted.length - fillsPeriod.size };
 }
 
 export function patrolAnalysis(store: Store, estateId: string, period: Period, now: number) {

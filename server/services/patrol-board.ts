@@ -8,13 +8,12 @@ import {
   DAY,
   addDays,
   fromLocal,
-  scheduleOf,
+  owedSlots,
   slotStates,
   slotsBetween,
   slotTouchesDay,
   statusAt,
   toLocal,
-  type ChecklistTemplate,
   type InspectionTime,
   type Location,
   type Schedule,
@@ -177,7 +176,10 @@ export class PatrolBoard {
     // Yesterday (its overnight rounds close today) through tomorrow (what is due in the next hours).
     const from = fromLocal(addDays(today, -1), 0, estate.timeZone);
     const to = fromLocal(addDays(today, 2), 0, estate.timeZone);
-    const templates = this.store.latestTemplates(estateId);
+    // What each location owes, by the same rule as the figures: nothing before it was created, and the
+    // schedule in force when each slot starts (a location added at 10:00 has not missed the 07:00 round).
+    const templates = this.store.templateVersions(estateId);
+    const versions = this.store.locationVersions(estateId);
     const byLocation = new Map<string, InspectionTime[]>();
     for (const row of this.store.inspectionTimes(estateId, from, to)) {
       const list = byLocation.get(row.locationId) ?? [];
@@ -187,8 +189,7 @@ export class PatrolBoard {
     const locations = new Map<string, LocationPatrol>();
     for (const location of this.store.listLocations(estateId)) {
       if (!location.active) continue;
-      const schedule = scheduleOf(location, templates);
-      const slots = schedule ? this.cachedSlots(schedule, estate.timeZone, from, to) : [];
+      const slots = owedSlots(versions.get(location.id) ?? [], templates, estate.timeZone, from - DAY, to, (schedule, a, b) => this.cachedSlots(schedule, estate.timeZone, a, b));
       const inspections = byLocation.get(location.id) ?? [];
       const filled = slotStates(slots, inspections, Infinity);
       locations.set(location.id, { location, slots, inspections, filled, packed: pack(filled) });
@@ -199,12 +200,12 @@ export class PatrolBoard {
     return board;
   }
 
-  /** Most locations share their kind's schedule: compute its slots once per day. */
+  /** Most locations share their kind's schedule over the same days: compute its slots once. */
   private cachedSlots(schedule: Schedule, timeZone: string, from: number, to: number): Slot[] {
-    const key = `${timeZone}|${from}|${JSON.stringify(schedule)}`;
+    const key = `${timeZone}|${from}|${to}|${JSON.stringify(schedule)}`;
     let slots = this.slotCache.get(key);
     if (!slots) {
-      slots = slotsBetween(schedule, timeZone, from, to).filter((s) => s.start >= from - DAY);
+      slots = slotsBetween(schedule, timeZone, from, to);
       this.slotCache.set(key, slots);
     }
     return slots;

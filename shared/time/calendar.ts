@@ -128,9 +128,14 @@ export function formatEstateTime(instant: number, timeZone: string, opts: { seco
   return device && device !== timeZone && offsetName(instant, device) !== offsetName(instant, timeZone) ? `${text} (${timeZone})` : text;
 }
 
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "GMT+08:00": equal names mean the two zones show the same wall clock at that instant. */
 function offsetName(instant: number, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+    let f = offsetFormats.get(timeZone);
+    if (!f) offsetFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })));
+    return f.formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   } catch {
     return timeZone;
   }

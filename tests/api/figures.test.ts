@@ -6,8 +6,8 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 const H = 3_600_000;
 let server: TestServer;
 beforeAll(async () => {
-  // 10:00 on Sunday 29 November 2026 in Shanghai.
-  server = await startTestServer({ now: Date.parse('2026-11-29T02:00:00Z') });
+  // 10:00 on Sunday 29 November 2026 in Shanghai, the moment the estates were set up.
+  server = await startTestServer({ now: Date.parse('2026-11-29T02:00:00Z'), estatesSince: Date.parse('2026-11-29T02:00:00Z') });
 });
 afterAll(() => server.close());
 
@@ -68,5 +68,19 @@ describe('a past period is judged by what was in force then', () => {
     // On the day of the change: the old 09:00 round (before 10:00), then the new schedule's 13:00 and 17:00.
     server.clock.now = Date.parse('2026-12-01T16:00:00Z'); // midnight ending 1 December
     expect(fireRow(await patrols('from=2026-12-01&to=2026-12-01'))?.scheduled).toBe(3);
+  });
+});
+
+describe('a location owes nothing from before it existed, on every screen', () => {
+  it("a lobby added at 10:00 has not missed the 07:00 and 09:00 rounds: not in the alerts, not on its page", async () => {
+    server.clock.now = Date.parse('2026-12-02T02:00:00Z'); // 10:00 on 2 December
+    const admin = await server.login('admin');
+    const created = await server.request('POST', '/api/estates/demo-gardens/locations', { token: admin, json: { buildingId: 'b1', kind: 'lobby', name: { zh: '1号楼侧门', en: 'Building 1 side door' } } });
+    expect(created.status).toBe(201);
+    const a = await alerts();
+    expect(a.missed.filter((m: { locationId: string }) => m.locationId === created.body.id)).toEqual([]);
+    const page = await server.request('GET', `/api/locations/by-code/${created.body.code}`, { token: await server.login('wang') });
+    expect(page.body.staff.missedToday).toBe(0);
+    expect(page.body.staff.slots.map((s: { start: number }) => s.start)[0]).toBeGreaterThanOrEqual(server.clock.now);
   });
 });

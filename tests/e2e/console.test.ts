@@ -225,3 +225,20 @@ describe("the estate's calendar on a laptop in another zone (Berlin, while the e
     await page.close();
   });
 });
+
+describe('when the estate cannot be loaded', () => {
+  it('the console says so in words and loads it on "重试", instead of waiting forever', async () => {
+    const page = await ext.context.newPage();
+    let refused = 0;
+    await page.route('**/api/estates/*/setup', (route) => (refused++ === 0 ? route.abort('connectionrefused') : route.continue()));
+    await page.goto(`chrome-extension://${ext.id}/src/console/index.html#/kpi`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('无法加载小区资料');
+    await alert.getByRole('button', { name: '重试' }).click();
+    await page.locator('[data-testid=kpi-page]').waitFor();
+    expect(refused).toBe(2);
+    await page.close();
+  });
+});
+

@@ -31,7 +31,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { staticDir?: string | null; now?: number; port?: number; realClock?: boolean } = {}): Promise<TestServer> {
+/**
+ * `estatesSince` is when the two estates were set up (patrols are owed from then): by default 30 days
+ * before the test's clock, an estate in service.
+ */
+export async function startTestServer(opts: { staticDir?: string | null; now?: number; port?: number; realClock?: boolean; estatesSince?: number } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pqm-test-'));
   // API tests move a fixed clock by hand. Browser tests need time to pass (timers, retries), so their
   // clock runs at real speed but starts at a chosen instant, never at the machine's own date.
@@ -59,8 +63,9 @@ export async function startTestServer(opts: { staticDir?: string | null; now?: n
     publicUrl: 'http://pqm.test',
   };
   let deps = buildDeps(config, () => clock.now);
-  await createEstate(deps.store, DEMO_SPEC, clock.now);
-  await createEstate(deps.store, RIVERSIDE_SPEC, clock.now);
+  const since = opts.estatesSince ?? clock.now - 30 * 86_400_000;
+  await createEstate(deps.store, DEMO_SPEC, since);
+  await createEstate(deps.store, RIVERSIDE_SPEC, since);
   let running = await startServer(config, deps);
   const tokens = new Map<string, string>();
 

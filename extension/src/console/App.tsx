@@ -1,7 +1,7 @@
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useHashPath } from './router.ts';
 import { useEstate, useSession } from './session.ts';
-import { useSetup } from './data.ts';
+import { useEstateSetup } from './data.ts';
 import { tx } from '../common/i18n.ts';
 import { w, type WordKey } from './words.ts';
 import AdminPage from './pages/AdminPage.tsx';
@@ -44,7 +44,7 @@ export function App() {
   const session = useSession();
   const [estateId, setEstate] = useEstate(session);
   // Pages read the estate's zone for their defaults, so they wait for its setup.
-  const setup = useSetup(estateId);
+  const { setup, error: setupError, retry } = useEstateSetup(estateId);
   const section = path[0] ?? 'issues';
   if (session === undefined) return <p class="pad">{w('loading')}</p>;
   if (!session) return <p class="pad notice" data-testid="not-signed-in">{w('notSignedIn')}</p>;
@@ -68,7 +68,11 @@ export function App() {
       </nav>
       <main class="content">
         <ErrorBoundary>
-          {!estateId ? null : !setup ? (
+          {!estateId ? null : setupError ? (
+            <p class="error" role="alert">
+              {w('setupFailed')}: {setupError} <button type="button" onClick={retry}>{w('retry')}</button>
+            </p>
+          ) : !setup ? (
             <p>{w('loading')}</p>
           ) : section === 'issues' && path[1] ? (
             <IssueDetail key={path[1]} issueId={path[1]} session={session} />

@@ -21,7 +21,11 @@ export function loadSetup(estateId: string, fresh = false): Promise<Setup> {
   if (fresh || !cache.has(estateId)) {
     const setup = api<Setup>(`/api/estates/${estateId}/setup`);
     cache.set(estateId, setup);
-    void setup.then((s) => zones.set(estateId, s.estate.timeZone)).catch(() => undefined);
+    void setup.then(
+      (s) => zones.set(estateId, s.estate.timeZone),
+      // A failed load (offline, server down) is not kept: the next call tries again.
+      () => cache.get(estateId) === setup && cache.delete(estateId),
+    );
   }
   return cache.get(estateId)!;
 }
@@ -42,6 +46,17 @@ export function useSetup(estateId: string | null): Setup | null {
     if (estateId) void loadSetup(estateId).then(set);
   }, [estateId]);
   return setup;
+}
+
+/** The current estate's setup for the whole console: loading, loaded, or an error with a way to try again. */
+export function useEstateSetup(estateId: string | null): { setup: Setup | null; error: string | null; retry: () => void } {
+  const [state, set] = useState<{ setup: Setup | null; error: string | null }>({ setup: null, error: null });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    set({ setup: null, error: null });
+    if (estateId) void loadSetup(estateId).then((setup) => set({ setup, error: null }), (e: unknown) => set({ setup: null, error: e instanceof Error ? e.message : String(e) }));
+  }, [estateId, attempt]);
+  return { ...state, retry: () => setAttempt((n) => n + 1) };
 }
 
 /** Re-render every `ms` so countdowns stay true. */

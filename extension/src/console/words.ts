@@ -14,6 +14,8 @@ const words = {
   settings: ['提醒设置', 'Alert settings'],
   notSignedIn: ['请先在扩展弹窗中登录', 'Sign in from the extension popup first'],
   loading: ['加载中…', 'Loading…'],
+  setupFailed: ['无法加载小区资料', 'Could not load the estate'],
+  retry: ['重试', 'Retry'],
   status: ['状态', 'Status'],
   severity: ['级别', 'Severity'],
   category: ['类别', 'Category'],
