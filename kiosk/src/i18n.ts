@@ -1,6 +1,6 @@
 /** zh-CN first, English second; the browser's language picks, the switch overrides (remembered). */
 import { useEffect, useState } from 'preact/hooks';
-import { localeFrom, pick, type LocalText, type Locale } from '../../shared/index.ts';
+import { localeFrom, pick, zoneNote, type LocalText, type Locale } from '../../shared/index.ts';
 
 const messages = {
   appName: ['物业巡查', 'Property patrol'],
@@ -169,8 +169,10 @@ export function formatTime(at: number, timeZone?: string): string {
   return new Date(at).toLocaleTimeString(current, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
 }
 
-export function formatDateTime(at: number): string {
-  return new Date(at).toLocaleString(current, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+/** Month, day and time; in the estate's zone when given (deadlines, reports), naming it when the phone is elsewhere. */
+export function formatDateTime(at: number, timeZone?: string): string {
+  const text = new Date(at).toLocaleString(current, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  return timeZone ? text + zoneNote(at, timeZone) : text;
 }
 
 export function formatDuration(ms: number): string {

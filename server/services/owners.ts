@@ -93,7 +93,7 @@ export function trackingView(deps: Deps, issue: Issue) {
     category: issue.category,
     description: issue.description,
     location: location ? { name: location.name, kind: location.kind } : null,
-    estate: estate ? { name: estate.name } : null,
+    estate: estate ? { name: estate.name, timeZone: estate.timeZone } : null,
     createdAt: issue.createdAt,
     deadline: issue.status === 'closed' || issue.status === 'rejected' ? null : issue.deadline,
     photos: issue.photos.map((p) => p.sha256),

@@ -124,8 +124,12 @@ export function formatEstateTime(instant: number, timeZone: string, opts: { seco
   const pad = (n: number) => String(n).padStart(2, '0');
   let text = `${formatDate(l)} ${pad(l.hour)}:${pad(l.minute)}`;
   if (opts.seconds) text += `:${pad(Math.floor((instant / 1000) % 60))}`;
-  const device = opts.deviceZone ?? deviceTimeZone();
-  return device && device !== timeZone && offsetName(instant, device) !== offsetName(instant, timeZone) ? `${text} (${timeZone})` : text;
+  return text + zoneNote(instant, timeZone, opts.deviceZone);
+}
+
+/** " (Asia/Shanghai)" when the device's clock shows another time than the estate's at that instant; "" when they agree. */
+export function zoneNote(instant: number, timeZone: string, deviceZone = deviceTimeZone()): string {
+  return deviceZone && deviceZone !== timeZone && offsetName(instant, deviceZone) !== offsetName(instant, timeZone) ? ` (${timeZone})` : '';
 }
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();

@@ -313,3 +313,19 @@ describe('the lobby kiosk', () => {
     await context.close();
   });
 });
+
+describe("the estate's clock on a phone in another zone", () => {
+  it("an owner abroad sees the tracking timeline on the estate's clock, with its zone named", async () => {
+    const r = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code('b2-lobby'), category: 'hygiene', description: '大堂地面有水 · water on the lobby floor' } });
+    expect(r.status).toBe(201);
+    const { context, page } = await phone('zh-CN', 'Europe/London');
+    await page.goto(`/t/${r.body.trackingToken}`);
+    const first = page.locator('[data-testid=timeline] time').first();
+    await first.waitFor();
+    const createdAt = store().getIssue(r.body.issueId)!.createdAt;
+    const shanghai = new Date(createdAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Shanghai' });
+    expect(await first.textContent()).toContain(shanghai);
+    expect(await first.textContent()).toContain('(Asia/Shanghai)');
+    await context.close();
+  });
+});

@@ -1,14 +1,16 @@
 /** Small pieces the console pages share. */
 import { useEffect, useState } from 'preact/hooks';
+import { formatEstateTime } from '../../../shared/index.ts';
 import { photoUrl } from '../common/api.ts';
 import { duration } from '../common/i18n.ts';
 import { w } from './words.ts';
 
-export function Countdown({ deadline, now, open }: { deadline: number; now: number; open: boolean }) {
-  if (!open) return <span class="muted">{new Date(deadline).toLocaleString()}</span>;
+/** Time left or overdue; the deadline itself on the estate's wall clock. */
+export function Countdown({ deadline, now, open, timeZone }: { deadline: number; now: number; open: boolean; timeZone: string }) {
+  if (!open) return <span class="muted">{formatEstateTime(deadline, timeZone)}</span>;
   const late = now > deadline;
   return (
-    <span class={late ? 'late' : 'ok'} title={new Date(deadline).toLocaleString()}>
+    <span class={late ? 'late' : 'ok'} title={formatEstateTime(deadline, timeZone)}>
       {late ? `${w('overdueBy')} ${duration(now - deadline)}` : `${w('dueIn')} ${duration(deadline - now)}`}
     </span>
   );

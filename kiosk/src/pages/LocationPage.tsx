@@ -51,7 +51,7 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
         <p class="muted">
           {tx(LOCATION_KIND_LABELS[landing.location.kind])} · {tx(landing.estate.name)}
         </p>
-        {landing.offlineSince ? <p class="warn-text">{t('offline')} · {formatDateTime(landing.offlineSince)}</p> : null}
+        {landing.offlineSince ? <p class="warn-text">{t('offline')} · {formatDateTime(landing.offlineSince, landing.estate.timeZone)}</p> : null}
       </section>
       {landing.staff ? (
         <StaffPanel landing={landing} confirmedBy={confirmedBy} opened={opened} onChanged={() => setReloadKey((k) => k + 1)} />
@@ -118,7 +118,7 @@ function StaffPanel({ landing, confirmedBy, opened, onChanged }: { landing: Land
             <li key={i.id} class={`issue sev-${i.severity}`}>
               <div>
                 <span class="badge">{tx(SEVERITY_LABELS[i.severity])}</span> <span class="text">{i.description}</span>
-                <small class="muted block">{t('deadline')} {formatDateTime(i.deadline)}</small>
+                <small class="muted block">{t('deadline')} {formatDateTime(i.deadline, landing.estate.timeZone)}</small>
               </div>
               {mine(i) ? (
                 fixing === i.id ? (

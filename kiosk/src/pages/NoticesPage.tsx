@@ -50,7 +50,7 @@ export default function NoticesPage() {
               <strong>{t('requirement')}:</strong> <span class="text">{n.requirement}</span>
             </p>
             <p class={n.deadline < now ? 'warn-text' : ''}>
-              {t('deadline')}: {formatDateTime(n.deadline)} ({n.deadline < now ? t('overdueBy') : t('dueIn')} {formatDuration(n.deadline - now)})
+              {t('deadline')}: {formatDateTime(n.deadline, me?.estates.find((e) => e.id === n.estateId)?.timeZone)} ({n.deadline < now ? t('overdueBy') : t('dueIn')} {formatDuration(n.deadline - now)})
             </p>
             <div class="photos">{n.photos.map((p) => <AuthImage key={p.sha256} sha256={p.sha256} />)}</div>
             {fixing === n.id ? (

@@ -102,7 +102,7 @@ export function KnownProblems({ landing }: { landing: Landing }) {
         {landing.openReports.map((r) => (
           <li key={r.id}>
             <span>
-              {tx(CATEGORY_LABELS[r.category])} · {t('reportedAgo')} {formatDateTime(r.createdAt)}
+              {tx(CATEGORY_LABELS[r.category])} · {t('reportedAgo')} {formatDateTime(r.createdAt, landing.estate.timeZone)}
               {r.meToo ? ` · +${r.meToo} ${t('people')}` : ''}
             </span>
             {done[r.id] === true ? (

@@ -11,6 +11,7 @@ interface Tracking {
   category: Category;
   description: string;
   location: { name: LocalText } | null;
+  estate: { name: LocalText; timeZone: string } | null;
   createdAt: number;
   deadline: number | null;
   afterPhotos: string[];
@@ -67,7 +68,7 @@ export default function TrackPage() {
         <ol class="timeline" data-testid="timeline">
           {data.timeline.map((e, n) => (
             <li key={n}>
-              <time>{formatDateTime(e.at)}</time> {EVENT_WORDS[e.type]?.[i] ?? e.type}
+              <time>{formatDateTime(e.at, data.estate?.timeZone)}</time> {EVENT_WORDS[e.type]?.[i] ?? e.type}
             </li>
           ))}
         </ol>

@@ -74,7 +74,7 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
         <dt>{w('requirement')}</dt>
         <dd class="text">{issue.requirement ?? '—'}</dd>
         <dt>{w('deadline')}</dt>
-        <dd><Countdown deadline={issue.deadline} now={now} open={isOpen(issue)} /> ({when(issue.deadline)})</dd>
+        <dd><Countdown deadline={issue.deadline} now={now} open={isOpen(issue)} timeZone={zone} /> ({when(issue.deadline)})</dd>
         <dt>{w('level')}</dt>
         <dd>{issue.manualLevel}</dd>
         {data.inspection ? (

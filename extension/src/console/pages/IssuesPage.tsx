@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
-import { useNow, useSetup } from '../data.ts';
+import { estateZone, useNow, useSetup } from '../data.ts';
 import { Countdown, useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 
@@ -153,7 +153,7 @@ export default function IssuesPage({ estateId }: { estateId: string }) {
                 <td class="text clip"><a href={`#/issues/${i.id}`}>{i.description}</a></td>
                 <td>{tx(departments.get(i.departmentId ?? '')?.name)}</td>
                 <td>{tx(STATUS_LABELS[i.status])}{i.verified ? '' : ` · ${w('unverified')}`}</td>
-                <td><Countdown deadline={i.deadline} now={now} open={open && i.status !== 'rectified'} /></td>
+                <td><Countdown deadline={i.deadline} now={now} open={open && i.status !== 'rectified'} timeZone={estateZone(estateId)} /></td>
               </tr>
             );
           })}
