@@ -11,7 +11,7 @@ import {
   rectificationKpi,
   satisfaction,
   slotStates,
-  slotsBetween,
+  slotsStartingIn,
   toLocal,
   type Issue,
   type Schedule,
@@ -53,7 +53,7 @@ function patrolStates(store: Store, estateId: string, period: Period, now: numbe
   const slotsFor = (schedule: Schedule, from: number, to: number) => {
     const key = `${from}|${to}|${JSON.stringify(schedule)}`;
     let slots = cache.get(key);
-    if (!slots) cache.set(key, (slots = slotsBetween(schedule, estate.timeZone, from, to)));
+    if (!slots) cache.set(key, (slots = slotsStartingIn(schedule, estate.timeZone, from, to)));
     return slots;
   };
   const filled = new Set<string>();

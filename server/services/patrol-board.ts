@@ -10,7 +10,7 @@ import {
   fromLocal,
   owedSlots,
   slotStates,
-  slotsBetween,
+  slotsStartingIn,
   slotTouchesDay,
   statusAt,
   toLocal,
@@ -25,7 +25,7 @@ import type { Store } from '../storage/store.ts';
 
 interface LocationPatrol {
   location: Location;
-  slots: Slot[];
+  slots: readonly Slot[];
   inspections: InspectionTime[];
   /** Slot states with fills decided; statuses are recomputed at read time. */
   filled: SlotState[];
@@ -205,7 +205,7 @@ export class PatrolBoard {
     const key = `${timeZone}|${from}|${to}|${JSON.stringify(schedule)}`;
     let slots = this.slotCache.get(key);
     if (!slots) {
-      slots = slotsBetween(schedule, timeZone, from, to);
+      slots = slotsStartingIn(schedule, timeZone, from, to);
       this.slotCache.set(key, slots);
     }
     return slots;

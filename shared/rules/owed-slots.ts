@@ -38,10 +38,16 @@ function templatesAt(versions: readonly TemplateVersion[], at: number): Pick<Che
   return [...byKind.values()].map((v) => v.template);
 }
 
+/** The slots of a schedule that start in [from, to). */
+export function slotsStartingIn(schedule: Schedule, timeZone: string, from: number, to: number): Slot[] {
+  return slotsBetween(schedule, timeZone, from, to).filter((s) => s.start >= from && s.start < to);
+}
+
 /**
  * The slots a location owed that start in [from, to): each piece of the period between two changes
  * (a location version or a template published) keeps the schedule in force when it began.
- * `slotsFor` lets a caller share the slot lists of the many locations that keep the same schedule.
+ * `slotsFor` (by default `slotsStartingIn`) lets a caller share one read-only list among the many
+ * locations that keep the same schedule: a location with no change in the period gets that list itself.
  */
 export function owedSlots(
   versions: readonly LocationVersion[],
@@ -49,8 +55,8 @@ export function owedSlots(
   timeZone: string,
   from: number,
   to: number,
-  slotsFor: (schedule: Schedule, from: number, to: number) => Slot[] = (s, a, b) => slotsBetween(s, timeZone, a, b),
-): Slot[] {
+  slotsFor: (schedule: Schedule, from: number, to: number) => readonly Slot[] = (s, a, b) => slotsStartingIn(s, timeZone, a, b),
+): readonly Slot[] {
   const ordered = [...versions].sort((a, b) => a.since - b.since);
   if (!ordered.length) return [];
   const changes = new Set<number>([from]);
@@ -58,14 +64,13 @@ export function owedSlots(
   for (const t of templates) if (t.createdAt > from && t.createdAt < to) changes.add(t.createdAt);
   const cuts = [...changes].sort((a, b) => a - b).concat(to);
 
-  const slots: Slot[] = [];
+  const pieces: (readonly Slot[])[] = [];
   for (let i = 0; i < cuts.length - 1; i++) {
     const [start, end] = [cuts[i], cuts[i + 1]];
     const version = ordered.filter((v) => v.since <= start).at(-1);
     if (!version?.active) continue;
     const schedule = scheduleOf(version, templatesAt(templates, start));
-    if (!schedule) continue;
-    for (const s of slotsFor(schedule, start, end)) if (s.start >= start && s.start < end) slots.push(s);
+    if (schedule) pieces.push(slotsFor(schedule, start, end));
   }
-  return slots;
+  return pieces.length === 1 ? pieces[0] : pieces.flat();
 }

@@ -63,12 +63,14 @@ export function issueRepo(db: Db): IssueRepo {
     events: db.prepare('SELECT * FROM issue_events WHERE issue_id = ? ORDER BY seq'),
     openAt: db.prepare(`SELECT ${COLUMNS} FROM issues WHERE location_id = ? AND is_open = 1 ORDER BY created_at DESC LIMIT 50`),
     overdue: db.prepare(`SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline < ? ORDER BY deadline LIMIT ?`),
-    overdueCount: db.prepare('SELECT count(*) FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline < ?').pluck(),
-    // Overdue and at level 2: raised by hand (or an owner's "not fixed"), or past the policy's level-2 time for its severity.
-    escalatedCount: db.prepare(
-      `SELECT count(*) FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline < ?
-         AND (manual_level >= 2 OR (severity = 'general' AND deadline < ?) OR (severity = 'important' AND deadline < ?) OR (severity = 'urgent' AND deadline < ?))`,
-    ).pluck(),
+    // All overdue work, and of it what is at level 2: raised by hand (or an owner's "not fixed"), or past
+    // the policy's level-2 time for its severity. One pass over the index, on every supervisor's poll.
+    overdueCounts: db.prepare(
+      `SELECT count(*) AS total,
+         coalesce(sum(manual_level >= 2 OR (severity = 'general' AND deadline < @general) OR (severity = 'important' AND deadline < @important)
+           OR (severity = 'urgent' AND deadline < @urgent)), 0) AS escalated
+       FROM issues WHERE estate_id = @estateId AND awaiting = 1 AND deadline < @now`,
+    ),
     awaitingAcceptance: db.prepare(
       `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 ORDER BY created_at LIMIT ?`,
     ),
@@ -143,8 +145,7 @@ export function issueRepo(db: Db): IssueRepo {
     },
     openIssuesAt: (locationId) => (q.openAt.all(locationId) as Row[]).map(toIssue),
     overdueIssues: (estateId, now, limit, level2Before) => ({
-      total: q.overdueCount.get(estateId, now) as number,
-      escalated: q.escalatedCount.get(estateId, now, level2Before.general, level2Before.important, level2Before.urgent) as number,
+      ...(q.overdueCounts.get({ estateId, now, ...level2Before }) as { total: number; escalated: number }),
       issues: (q.overdue.all(estateId, now, limit) as Row[]).map(toIssue),
     }),
     awaitingAcceptance: (estateId, limit) => ({
