@@ -276,8 +276,4 @@ export const MIGRATIONS: readonly string[] = [
     WHERE first_rectified_at IS NOT NULL;
   CREATE INDEX issues_kpi ON issues(estate_id, coalesce(first_deadline, deadline)) WHERE department_id IS NOT NULL;
   `,
-  /* 5: the alerts count overdue and escalated work on every poll: one index that answers both from the index alone */ `
-  DROP INDEX issues_awaiting_deadline;
-  CREATE INDEX issues_awaiting_deadline ON issues(estate_id, awaiting, deadline, severity, manual_level);
-  `,
 ];
