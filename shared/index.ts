@@ -27,3 +27,4 @@ export * from './i18n/labels.ts';
 export * from './validate.ts';
 export * from './csv.ts';
 export * from './rules/owed-slots.ts';
+export * from './rules/figures.ts';

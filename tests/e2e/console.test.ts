@@ -211,6 +211,13 @@ describe("the estate's calendar on a laptop in another zone (Berlin, while the e
     const kpi = await consolePage('/kpi');
     await kpi.locator('input[type=month]').waitFor();
     expect(await kpi.locator('input[type=month]').inputValue()).toBe(previousMonth(monthIn(server.clock.now, SH)));
+    // Each rate has one name and its definition beside it: patrols on time and fixes by the deadline are not both "准时率".
+    await kpi.locator('[data-figure=patrolOnTime]').waitFor();
+    expect(await kpi.locator('[data-figure=patrolOnTime]').textContent()).toContain('巡查准时率已结束的巡查时段中,在时段内完成的比例');
+    const headers = await kpi.locator('th').allTextContents();
+    expect(headers).toEqual(expect.arrayContaining(['个人巡查准时率', '整改按期率', '整改重开率']));
+    expect(headers).not.toContain('准时率');
+    expect(await kpi.locator('.definitions').textContent()).toContain('逾期未整改计为逾期');
     await kpi.close();
   });
 

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { CATEGORIES, CATEGORY_LABELS, LOCATION_KIND_LABELS, SEVERITIES, SEVERITY_LABELS, type Category, type LocalText, type LocationKind } from '../../../../shared/index.ts';
+import { CATEGORIES, CATEGORY_LABELS, LOCATION_KIND_LABELS, SEVERITIES, SEVERITY_LABELS, type Category, type LocalText, type LocationKind, type RectificationKpi } from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, HeatMap, Pareto, Stacked, pct } from '../charts.tsx';
+import { FigureCard, FigureNotes, figureName } from '../figures.tsx';
 import { useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
@@ -27,7 +28,7 @@ interface Issues {
   lifts: { total: number; byLift: { key: string; count: number; name?: LocalText; repeat: boolean }[]; byCause: { key: string; count: number; cumulativeShare: number }[]; repeats: { locationId: string; cause: string; count: number }[] };
   complaints: { total: number; byCategory: { key: string; count: number }[] };
 }
-interface Rect { departmentId: string; name?: LocalText; assigned: number; onTime: Rate; reopen: Rate }
+type Rect = RectificationKpi & { name?: LocalText };
 interface Sat { campaigns: { id: string; name: LocalText; opensOn: string; responses: number; rate: number | null }[]; kiosk: { ratings: number; satisfied: number } }
 
 const DAY = 86_400_000;
@@ -57,29 +58,29 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
       {error ? <p class="error" role="alert">{error}</p> : null}
       {patrols.data && issues.data ? (
         <div class="cards">
-          <div class="card"><div class="big" data-testid="completion-rate">{pct(patrols.data.total.completionRate)}</div>{w('completion')}</div>
-          <div class="card"><div class="big">{pct(patrols.data.total.onTimeRate)}</div>{w('onTime')}</div>
+          <FigureCard id="patrolCompletion" value={pct(patrols.data.total.completionRate)} testId="completion-rate" />
+          <FigureCard id="patrolOnTime" value={pct(patrols.data.total.onTimeRate)} />
           <div class="card"><div class="big" data-testid="issues-total">{issues.data.total}</div>{w('issuesTotal')}</div>
           <div class="card"><div class="big">{issues.data.lifts.total}</div>{w('liftFaults')}</div>
         </div>
       ) : null}
       {patrols.data ? (
         <>
-          <Chart title={`${w('completion')} · ${w('byKind')}`} testId="chart-kind">
+          <Chart title={`${figureName('patrolCompletion')} · ${w('byKind')}`} testId="chart-kind">
             <Bars rows={patrols.data.byKind.map((k) => ({ label: tx(LOCATION_KIND_LABELS[k.key as LocationKind]), value: k.completionRate }))} max={1} format={(v) => pct(v)} />
           </Chart>
           <DataTable
             name="patrol-by-kind"
-            header={[w('location'), w('scheduled'), w('done'), w('missedN'), w('completion'), w('onTime')]}
+            header={[w('location'), w('scheduled'), w('done'), w('missedN'), figureName('patrolCompletion'), figureName('patrolOnTime')]}
             rows={patrols.data.byKind.map((k) => [tx(LOCATION_KIND_LABELS[k.key as LocationKind]), k.scheduled, k.done, k.missed, pct(k.completionRate), pct(k.onTimeRate)])}
           />
-          <Chart title={`${w('completion')} · ${w('byArea')}`}>
+          <Chart title={`${figureName('patrolCompletion')} · ${w('byArea')}`}>
             <Bars rows={patrols.data.byArea.map((k) => ({ label: k.key, value: k.completionRate }))} max={1} format={(v) => pct(v)} />
           </Chart>
-          <Chart title={`${w('onTime')} · ${w('byPerson')}`}>
+          <Chart title={`${figureName('ownRoundsOnTime')} · ${w('byPerson')}`}>
             <Bars rows={patrols.data.byPerson.map((p) => ({ label: p.name, value: p.onTime.rate }))} max={1} format={(v) => pct(v)} />
           </Chart>
-          <DataTable name="patrol-by-person" header={[w('person'), w('slotsFilled'), w('onTime'), w('voluntary')]} rows={patrols.data.byPerson.map((p) => [p.name, p.slotsFilled, pct(p.onTime.rate), p.voluntary])} />
+          <DataTable name="patrol-by-person" header={[w('person'), w('slotsFilled'), figureName('ownRoundsOnTime'), w('voluntary')]} rows={patrols.data.byPerson.map((p) => [p.name, p.slotsFilled, pct(p.onTime.rate), p.voluntary])} />
           <Chart title={w('heatMap')} testId="chart-heat">
             <HeatMap rows={patrols.data.heat.slice(0, 25).map((r) => ({ label: tx(r.name), hours: r.hours }))} />
           </Chart>
@@ -117,9 +118,10 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
           </Chart>
           <DataTable
             name="rectification-by-department"
-            header={[w('department'), w('assigned'), w('rectified'), w('onTime'), w('reopenRate')]}
-            rows={rect.data.map((d) => [tx(d.name), d.assigned, d.onTime.of, pct(d.onTime.rate), pct(d.reopen.rate)])}
+            header={[w('department'), w('assigned'), w('rectified'), w('overdueUnfixed'), figureName('rectificationOnTime'), figureName('reopenRate')]}
+            rows={rect.data.map((d) => [tx(d.name), d.assigned, d.reopen.of, d.overdueOpen, pct(d.onTime.rate), pct(d.reopen.rate)])}
           />
+          <FigureNotes ids={['rectificationOnTime', 'reopenRate']} />
         </>
       ) : null}
       {sat.data ? (

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { ROLE_LABELS, monthIn, previousMonth, type LocalText, type Role } from '../../../../shared/index.ts';
+import { ROLE_LABELS, monthIn, previousMonth, type LocalText, type RectificationKpi, type Role } from '../../../../shared/index.ts';
 import { estateZone } from '../data.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { pct } from '../charts.tsx';
+import { FigureCard, FigureNotes, figureName } from '../figures.tsx';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
@@ -11,7 +12,7 @@ import { w } from '../words.ts';
 interface Rate { count: number; of: number; rate: number | null }
 interface Kpi {
   people: { userId: string; name: string; role: Role; slotsFilled: number; onTime: Rate; voluntary: number; trainingHours: number; training: Rate }[];
-  departments: { departmentId: string; name?: LocalText; assigned: number; onTime: Rate; reopen: Rate }[];
+  departments: (RectificationKpi & { name?: LocalText })[];
   patrolTotal: { completionRate: number | null; onTimeRate: number | null };
 }
 
@@ -33,21 +34,22 @@ export default function KpiPage({ estateId }: { estateId: string }) {
       {data ? (
         <>
           <div class="cards">
-            <div class="card"><div class="big">{pct(data.patrolTotal.completionRate)}</div>{w('completion')}</div>
-            <div class="card"><div class="big">{pct(data.patrolTotal.onTimeRate)}</div>{w('onTime')}</div>
+            <FigureCard id="patrolCompletion" value={pct(data.patrolTotal.completionRate)} />
+            <FigureCard id="patrolOnTime" value={pct(data.patrolTotal.onTimeRate)} />
           </div>
           <h3>{w('byPerson')}</h3>
           <DataTable
             name="kpi-people"
-            header={[w('person'), w('role'), w('slotsFilled'), w('onTime'), w('voluntary'), w('trainingHours'), w('trainingRate')]}
+            header={[w('person'), w('role'), w('slotsFilled'), figureName('ownRoundsOnTime'), w('voluntary'), w('trainingHours'), w('trainingRate')]}
             rows={data.people.map((p) => [p.name, tx(ROLE_LABELS[p.role]), p.slotsFilled, pct(p.onTime.rate), p.voluntary, p.trainingHours, pct(p.training.rate)])}
           />
           <h3>{w('department')}</h3>
           <DataTable
             name="kpi-departments"
-            header={[w('department'), w('assigned'), w('rectified'), w('onTime'), w('reopenRate')]}
-            rows={data.departments.map((d) => [tx(d.name), d.assigned, d.onTime.of, pct(d.onTime.rate), pct(d.reopen.rate)])}
+            header={[w('department'), w('assigned'), w('rectified'), w('overdueUnfixed'), figureName('rectificationOnTime'), figureName('reopenRate')]}
+            rows={data.departments.map((d) => [tx(d.name), d.assigned, d.reopen.of, d.overdueOpen, pct(d.onTime.rate), pct(d.reopen.rate)])}
           />
+          <FigureNotes ids={['ownRoundsOnTime', 'rectificationOnTime', 'reopenRate']} />
         </>
       ) : null}
     </section>

@@ -1,0 +1,49 @@
+/**
+ * One name and one definition for every figure a quality manager signs, shown next to the figure on
+ * every screen (two different "准时率" on two screens was a real confusion). The rules that compute
+ * them are named in each definition's comment.
+ */
+import type { LocalText } from '../model/common.ts';
+
+export interface Figure {
+  name: LocalText;
+  definition: LocalText;
+}
+
+export const FIGURES = {
+  /** completion() in rules/schedule.ts */
+  patrolCompletion: {
+    name: { zh: '巡查完成率', en: 'Patrol completion' },
+    definition: { zh: '已结束的巡查时段中,有人巡查的比例', en: 'Of the patrol slots that have closed, the share that were patrolled' },
+  },
+  /** completion() in rules/schedule.ts */
+  patrolOnTime: {
+    name: { zh: '巡查准时率', en: 'Patrols on time' },
+    definition: { zh: '已结束的巡查时段中,在时段内完成的比例', en: 'Of the patrol slots that have closed, the share patrolled inside their window' },
+  },
+  /** patrolKpi() in rules/kpi.ts */
+  ownRoundsOnTime: {
+    name: { zh: '个人巡查准时率', en: 'Own rounds on time' },
+    definition: { zh: '本人完成的巡查时段中,在时段内完成的比例', en: 'Of the slots this person patrolled, the share done inside their window' },
+  },
+  /** rectificationKpi() in rules/kpi.ts, firstFixOnTime() in rules/deadlines.ts */
+  rectificationOnTime: {
+    name: { zh: '整改按期率', en: 'Fixed by the deadline' },
+    definition: {
+      zh: '期限在本期内的整改中,首次整改在期限内完成的比例;逾期未整改计为逾期,重开不改变首次结果',
+      en: 'Of the work due in the period, the share first fixed by its deadline; work still unfixed past it counts as late, and a reopen does not change the first result',
+    },
+  },
+  /** rectificationKpi() in rules/kpi.ts */
+  reopenRate: {
+    name: { zh: '整改重开率', en: 'Fixes reopened' },
+    definition: { zh: '已整改的问题中,复查不通过或业主反馈未解决而重开的比例', en: 'Of the work fixed, the share reopened by a failed check or an owner\'s "not fixed"' },
+  },
+  /** satisfaction() in rules/satisfaction.ts */
+  satisfaction: {
+    name: { zh: '满意率', en: 'Satisfied' },
+    definition: { zh: '评分 4–5 分(满分 5 分)的回答占比,目标 ≥ 90%', en: 'Share of answers rating 4 or 5 of 5; the target is at least 90 %' },
+  },
+} as const satisfies Record<string, Figure>;
+
+export type FigureId = keyof typeof FIGURES;
