@@ -179,7 +179,25 @@ describe.each(PERIODS)('$name: the API equals a recount', ({ query, from, to }) 
   });
 });
 
-describe('satisfaction and the alerts equal a recount', () => {
+describe('satisfaction, the monthly scores and the alerts equal a recount', () => {
+  it("each monthly inspection's score: per section its maximum less what was deducted in it, never below 0", async () => {
+    const data = await api('/monthly');
+    expect(data.inspections.length).toBeGreaterThan(1);
+    for (const m of data.inspections as { id: string; total: number; sections: { sectionId: string; score: number; max: number }[] }[]) {
+      const row = db.prepare('SELECT deductions, sheet_id, sheet_version FROM monthly_inspections WHERE id = ?').get(m.id) as { deductions: string; sheet_id: string; sheet_version: number };
+      const sheet = JSON.parse(db.prepare("SELECT body FROM scoring_sheets WHERE estate_id = 'demo-gardens' AND id = ? AND version = ?").pluck().get(row.sheet_id, row.sheet_version) as string) as {
+        sections: { id: string; maxPoints: number; items: { id: string }[] }[];
+      };
+      const deductions = JSON.parse(row.deductions) as { itemId: string; points: number }[];
+      const sections = sheet.sections.map((section) => {
+        const off = deductions.filter((d) => section.items.some((i) => i.id === d.itemId)).reduce((n, d) => n + d.points, 0);
+        return { sectionId: section.id, max: section.maxPoints, score: Math.max(0, section.maxPoints - off) };
+      });
+      expect(m.sections.map(({ sectionId, max, score }) => ({ sectionId, max, score }))).toEqual(sections);
+      expect(m.total).toBe(sections.reduce((n, x) => n + x.score, 0));
+    }
+  });
+
   it("each campaign's satisfaction is the share of answers of 4 or 5", async () => {
     const data = await api('/analysis/satisfaction');
     for (const c of data.campaigns) {
