@@ -31,19 +31,22 @@ async function kioskQrUrl(locationId: string): Promise<string> {
 
 describe('a patrol done fully offline', () => {
   it('is kept through a reload while offline, then synced exactly once with its photo and issue', async () => {
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'wang');
+    // The inspector reads the lobby tablet's code and opens it at once: it proves presence only for a minute.
     const qr = await kioskQrUrl('b1-fire');
     const url = new URL(qr);
     expect(url.pathname).toBe(`/l/${code('b1-fire')}`);
     expect(url.searchParams.get('k')).toMatch(/^\d{6}$/);
-
-    const { context, page } = await phone();
-    await signInOnPhone(page, 'wang');
-    // One prior visit while online: the shell is precached and the location is cached.
+    // This visit happens online: the shell is precached and the location is cached. The reloads below
+    // (the worker taking over, then offline) keep the moment the code was read.
     await page.goto(url.pathname + url.search);
     await waitForServiceWorker(page);
     await page.locator('[data-testid=location-name]').waitFor();
 
+    // Over a minute later, in the basement with no signal, the page is reloaded: the code was read in time all the same.
     await context.setOffline(true);
+    await page.clock.fastForward(70_000);
     await page.reload();
     await expect(page.locator('[data-testid=location-name]').textContent()).resolves.toBe('1号楼消防站');
     await page.click('[data-testid=start-patrol]');
@@ -73,7 +76,7 @@ describe('a patrol done fully offline', () => {
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 15_000 });
 
-    const inspections = store().inspectionTimes('demo-gardens', 0, server.clock.now + 60_000).filter((i) => i.locationId === 'b1-fire');
+    const inspections = store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000).filter((i) => i.locationId === 'b1-fire');
     expect(inspections).toHaveLength(1);
     const record = store().getInspection(inspections[0].id)!;
     expect(record.confirmedBy).toBe('kiosk_code');

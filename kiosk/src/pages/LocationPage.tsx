@@ -18,6 +18,22 @@ export default function LocationPage() {
   return <LocationView key={url ?? `${params.code}?${query.k ?? ''}${query.q ?? ''}`} code={params.code} query={query} />;
 }
 
+/**
+ * When a lobby tablet's code was read. The code proves presence at that moment only, so a reload
+ * (offline, or by the service worker taking over) must not move the moment and void the proof.
+ */
+function scannedAt(code: string, kioskCode: string): number {
+  const key = `pqm:scanned:${code}:${kioskCode}`;
+  try {
+    const seen = Number(sessionStorage.getItem(key));
+    if (seen > 0) return seen;
+    sessionStorage.setItem(key, String(Date.now()));
+  } catch {
+    // No storage (private mode): the moment of this opening.
+  }
+  return Date.now();
+}
+
 function LocationView({ code, query }: { code: string; query: Record<string, string> }) {
   useLocale();
   // The copy from the last visit paints at once; the server's answer replaces it when it comes.
@@ -26,7 +42,10 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
   const [reloadKey, setReloadKey] = useState(0);
   const me = useMe();
   // Presence: a kiosk's rotating code, a printed label (?q=1), or just a link.
-  const [opened] = useState(() => ({ at: Date.now(), kioskCode: /^\d{6}$/.test(query.k ?? '') ? query.k : null, label: query.q === '1' }));
+  const [opened] = useState(() => {
+    const kioskCode = /^\d{6}$/.test(query.k ?? '') ? query.k : null;
+    return { at: kioskCode ? scannedAt(code, kioskCode) : Date.now(), kioskCode, label: query.q === '1' };
+  });
 
   useEffect(() => {
     setError('');
