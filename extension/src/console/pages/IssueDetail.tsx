@@ -46,14 +46,15 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
   const { data, error, reload } = useAsync(() => api<Detail>(`/api/issues/${issueId}`), [issueId]);
   const setup = useSetup(data?.issue.estateId ?? null);
   const now = useNow();
-  // Times are the estate's wall clock; a device in another zone sees the zone named.
-  const zone = setup?.estate.timeZone ?? 'Asia/Shanghai';
-  const when = (at: number, seconds = false) => formatEstateTime(at, zone, { seconds });
   if (error) return <p class="error" role="alert">{error}</p>;
-  if (!data) return <p>{w('loading')}</p>;
+  // The issue's estate may not be the one the console shows: its times wait for its own zone.
+  if (!data || !setup) return <p>{w('loading')}</p>;
   const { issue } = data;
-  const dept = setup?.departments.find((d) => d.id === issue.departmentId);
-  const who = (e: IssueEvent) => (e.actor.kind === 'owner' ? w('owner') : e.actor.kind === 'system' ? w('system') : (setup?.members.find((m) => m.userId === (e.actor as { id: string }).id)?.displayName ?? (e.actor as { id: string }).id));
+  // Times are the estate's wall clock; a device in another zone sees the zone named.
+  const zone = setup.estate.timeZone;
+  const when = (at: number, seconds = false) => formatEstateTime(at, zone, { seconds });
+  const dept = setup.departments.find((d) => d.id === issue.departmentId);
+  const who = (e: IssueEvent) => (e.actor.kind === 'owner' ? w('owner') : e.actor.kind === 'system' ? w('system') : (setup.members.find((m) => m.userId === (e.actor as { id: string }).id)?.displayName ?? (e.actor as { id: string }).id));
   void session;
 
   return (
@@ -81,7 +82,7 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
           <>
             <dt>{w('confirmedBy')}</dt>
             <dd data-testid="presence">
-              {PRESENCE[data.inspection.confirmedBy]?.[locale() === 'zh-CN' ? 0 : 1] ?? data.inspection.confirmedBy} · {setup?.members.find((m) => m.userId === data.inspection!.inspectorId)?.displayName} · {when(data.inspection.finishedAt)}
+              {PRESENCE[data.inspection.confirmedBy]?.[locale() === 'zh-CN' ? 0 : 1] ?? data.inspection.confirmedBy} · {setup.members.find((m) => m.userId === data.inspection!.inspectorId)?.displayName} · {when(data.inspection.finishedAt)}
             </dd>
           </>
         ) : null}
@@ -102,7 +103,7 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
           {issue.afterPhotos.map((p) => <Photo key={p.sha256} sha256={p.sha256} />)}
         </div>
       </section>
-      <Actions issue={issue} actions={data.actions} onDone={() => (void loadSetup(issue.estateId), reload())} />
+      <Actions issue={issue} zone={zone} actions={data.actions} onDone={() => (void loadSetup(issue.estateId), reload())} />
       <section>
         <h3>{w('history')}</h3>
         <ol class="history" data-testid="history">
@@ -115,14 +116,13 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
           ))}
         </ol>
       </section>
-      <PrintableNotice issue={issue} location={tx(data.location?.name)} department={tx(dept?.name)} />
+      <PrintableNotice issue={issue} zone={zone} location={tx(data.location?.name)} department={tx(dept?.name)} />
     </article>
   );
 }
 
-function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActionType[]; onDone: () => void }) {
+function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string; actions: IssueActionType[]; onDone: () => void }) {
   const setup = useSetup(issue.estateId);
-  const zone = setup?.estate.timeZone ?? 'Asia/Shanghai';
   const [open, setOpen] = useState<IssueActionType | null>(null);
   const [error, setError] = useState('');
   const [reason, setReason] = useState('');
@@ -223,8 +223,7 @@ function Actions({ issue, actions, onDone }: { issue: Issue; actions: IssueActio
 }
 
 /** What the print view shows: a clean 整改通知单 for the department. */
-function PrintableNotice({ issue, location, department }: { issue: Issue; location: string; department: string }) {
-  const zone = useSetup(issue.estateId)?.estate.timeZone ?? 'Asia/Shanghai';
+function PrintableNotice({ issue, zone, location, department }: { issue: Issue; zone: string; location: string; department: string }) {
   return (
     <section class="print-only notice-sheet">
       <h1>{w('noticeTitle')}</h1>
