@@ -1,21 +1,12 @@
 /** The analysis endpoints against the seeded demo estate, checked against counts made directly in SQLite. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../support/demo-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoServer } from '../support/demo-server.ts';
 
 const NOW = Date.parse('2026-11-20T02:00:00Z'); // 10:00 in Shanghai
-let demo: DemoServer;
-let running: DemoServer['running'];
-let token: string;
-let db: DemoServer['db'];
-
-beforeAll(async () => {
-  demo = await startDemoServer(NOW);
-  ({ running, token, db } = demo);
-}, 120_000);
-afterAll(() => demo.close());
+const demo = useDemoServer(NOW);
 
 const get = async (path: string) => {
-  const r = await fetch(`${running.url}/api/estates/demo-gardens${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const r = await fetch(`${demo.running.url}/api/estates/demo-gardens${path}`, { headers: { authorization: `Bearer ${demo.token}` } });
   const bytes = new Uint8Array(await r.arrayBuffer());
   // TextDecoder drops a BOM by default; keep it so the CSV test can see it.
   return { status: r.status, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), type: r.headers.get('content-type') };
@@ -26,7 +17,7 @@ const FROM = NOW - 30 * 86_400_000;
 describe('the demo estate has history for every analysis', () => {
   it('issues by category match a count done directly on the database', async () => {
     const data = await json(`/analysis/issues?from=${FROM}&to=${NOW}`);
-    const direct = db
+    const direct = demo.db
       .prepare("SELECT category AS key, count(*) AS count FROM issues WHERE estate_id = 'demo-gardens' AND created_at >= ? AND created_at < ? AND status != 'rejected' GROUP BY category")
       .all(FROM, NOW) as { key: string; count: number }[];
     expect(Object.fromEntries(data.byCategory.map((r: { key: string; count: number }) => [r.key, r.count]))).toEqual(Object.fromEntries(direct.map((r) => [r.key, r.count])));
@@ -37,7 +28,7 @@ describe('the demo estate has history for every analysis', () => {
     const { lifts } = await json(`/analysis/issues?from=${NOW - 60 * 86_400_000}&to=${NOW}`);
     expect(lifts.total).toBeGreaterThan(0);
     expect(lifts.byCause.at(-1).cumulativeShare).toBeCloseTo(1);
-    const direct = db
+    const direct = demo.db
       .prepare("SELECT count(*) AS n FROM issues i JOIN locations l ON l.id = i.location_id WHERE l.kind = 'lift' AND i.category = 'facilities' AND i.created_at >= ? AND i.created_at < ? AND i.status != 'rejected'")
       .get(NOW - 60 * 86_400_000, NOW) as { n: number };
     expect(lifts.total).toBe(direct.n);
@@ -73,7 +64,7 @@ describe("dates in queries are the estate's calendar days, whatever the server's
   const NOV_1 = Date.parse('2026-10-31T16:00:00Z');
   const NOV_20 = Date.parse('2026-11-19T16:00:00Z');
   const directIssues = (from: number, to: number) =>
-    (db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND created_at >= ? AND created_at < ?").get(from, to) as { n: number }).n;
+    (demo.db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND created_at >= ? AND created_at < ?").get(from, to) as { n: number }).n;
 
   it('the issue list from 2026-11-01 to 2026-11-19 runs from local midnight to local midnight', async () => {
     const data = await json('/issues?from=2026-11-01&to=2026-11-19&limit=5000');
@@ -85,7 +76,7 @@ describe("dates in queries are the estate's calendar days, whatever the server's
     const byDate = await json('/analysis/issues?from=2026-11-01&to=2026-11-19');
     const byInstant = await json(`/analysis/issues?from=${encodeURIComponent('2026-11-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-11-20T00:00:00+08:00')}`);
     expect(byDate).toEqual(byInstant);
-    const direct = (db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ? AND created_at < ?").get(NOV_1, NOV_20) as { n: number }).n;
+    const direct = (demo.db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ? AND created_at < ?").get(NOV_1, NOV_20) as { n: number }).n;
     expect(byDate.total).toBe(direct);
   });
 

@@ -12,8 +12,8 @@
  * - 整改按期率: of a department's work whose first deadline falls in the period, first fixes by that
  *   deadline, over first fixes plus unfixed work past its deadline. 重开率: fixed work reopened.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../support/demo-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoServer } from '../support/demo-server.ts';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -26,19 +26,10 @@ const midnight = (iso: string) => Date.parse(`${iso}T00:00:00Z`) - 8 * H;
 const dayStartOf = (t: number) => Math.floor((t + 8 * H) / DAY) * DAY - 8 * H;
 const at = (dayStart: number, hhmm: string) => dayStart + Number(hhmm.slice(0, 2)) * H + Number(hhmm.slice(3)) * MIN;
 
-let demo: DemoServer;
-let running: DemoServer['running'];
-let token: string;
-let db: DemoServer['db'];
-
-beforeAll(async () => {
-  demo = await startDemoServer(NOW);
-  ({ running, token, db } = demo);
-}, 120_000);
-afterAll(() => demo.close());
+const demo = useDemoServer(NOW);
 
 const api = async (path: string) => {
-  const r = await fetch(`${running.url}/api/estates/demo-gardens${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const r = await fetch(`${demo.running.url}/api/estates/demo-gardens${path}`, { headers: { authorization: `Bearer ${demo.token}` } });
   expect(r.status).toBe(200);
   return r.json();
 };
@@ -77,8 +68,8 @@ interface Judged { locationId: string; start: number; status: 'done' | 'missed' 
 
 /** Every slot each location owed that starts in [from - 1 day, to), judged at NOW. */
 function recountPatrols(from: number, to: number): { judged: Judged[]; fillers: Set<string> } {
-  const templates = new Map((db.prepare("SELECT kind, body FROM templates WHERE estate_id = 'demo-gardens'").all() as { kind: string; body: string }[]).map((t) => [t.kind, JSON.parse(t.body).schedule as Sched]));
-  const locations = db.prepare("SELECT id, kind, schedule FROM locations WHERE estate_id = 'demo-gardens' AND active = 1").all() as { id: string; kind: string; schedule: string | null }[];
+  const templates = new Map((demo.db.prepare("SELECT kind, body FROM templates WHERE estate_id = 'demo-gardens'").all() as { kind: string; body: string }[]).map((t) => [t.kind, JSON.parse(t.body).schedule as Sched]));
+  const locations = demo.db.prepare("SELECT id, kind, schedule FROM locations WHERE estate_id = 'demo-gardens' AND active = 1").all() as { id: string; kind: string; schedule: string | null }[];
   const judged: Judged[] = [];
   const fillers = new Set<string>();
   for (const loc of locations) {
@@ -87,9 +78,9 @@ function recountPatrols(from: number, to: number): { judged: Judged[]; fillers: 
     const slots: RSlot[] = [];
     for (let day = dayStartOf(from) - 2 * DAY; day < to; day += DAY) slots.push(...slotsOn(day, schedule));
     // Nothing is owed before the location existed (its first version; the demo's began 60 days before NOW).
-    const existed = db.prepare('SELECT min(since) FROM location_versions WHERE location_id = ?').pluck().get(loc.id) as number;
+    const existed = demo.db.prepare('SELECT min(since) FROM location_versions WHERE location_id = ?').pluck().get(loc.id) as number;
     const owed = slots.filter((s) => s.start >= Math.max(from - DAY, existed) && s.start < to).sort((a, b) => a.start - b.start);
-    const inspections = db.prepare('SELECT id, finished_at AS at FROM inspections WHERE location_id = ? AND finished_at <= ? ORDER BY finished_at').all(loc.id, NOW) as { id: string; at: number }[];
+    const inspections = demo.db.prepare('SELECT id, finished_at AS at FROM inspections WHERE location_id = ? AND finished_at <= ? ORDER BY finished_at').all(loc.id, NOW) as { id: string; at: number }[];
     const used = new Set<string>();
     let previous: number | null = null;
     for (const s of owed) {
@@ -115,7 +106,7 @@ function patrolTotals(judged: Judged[]) {
 // ---- the rectification recount --------------------------------------------------------------------
 
 function recountRectification(from: number, to: number) {
-  return db
+  return demo.db
     .prepare(
       `SELECT department_id AS departmentId, count(*) AS assigned,
          sum(first_rectified_at IS NOT NULL OR coalesce(first_deadline, deadline) < @now) AS judged,
@@ -143,14 +134,14 @@ describe.each(PERIODS)('$name: the API equals a recount', ({ query, from, to }) 
     expect(data.total).toEqual(total);
     expect(total.scheduled).toBeGreaterThan(100);
     for (const row of data.byLocation) expect({ key: row.key, ...patrolTotals(judged.filter((j) => j.locationId === row.key)) }).toMatchObject({ key: row.key, scheduled: row.scheduled, done: row.done, missed: row.missed, onTime: row.onTime });
-    const inPeriod = db.prepare("SELECT id FROM inspections WHERE estate_id = 'demo-gardens' AND finished_at >= ? AND finished_at < ?").all(from, to) as { id: string }[];
+    const inPeriod = demo.db.prepare("SELECT id FROM inspections WHERE estate_id = 'demo-gardens' AND finished_at >= ? AND finished_at < ?").all(from, to) as { id: string }[];
     expect(data.voluntary).toBe(inPeriod.filter((i) => !fillers.has(i.id)).length);
   });
 
   it('the KPI per inspector: slots filled and on time', async () => {
     const data = await api(`/analysis/kpi?${query}`);
     const { judged } = recountPatrols(from, to);
-    const inspectorOf = new Map((db.prepare("SELECT id, inspector_id FROM inspections WHERE estate_id = 'demo-gardens'").all() as { id: string; inspector_id: string }[]).map((r) => [r.id, r.inspector_id]));
+    const inspectorOf = new Map((demo.db.prepare("SELECT id, inspector_id FROM inspections WHERE estate_id = 'demo-gardens'").all() as { id: string; inspector_id: string }[]).map((r) => [r.id, r.inspector_id]));
     for (const person of data.people) {
       const mine = judged.filter((j) => j.by && inspectorOf.get(j.by) === person.userId);
       expect({ who: person.userId, filled: person.slotsFilled, onTime: person.onTime.count }).toEqual({ who: person.userId, filled: mine.length, onTime: mine.filter((j) => j.onTime).length });
@@ -171,7 +162,7 @@ describe.each(PERIODS)('$name: the API equals a recount', ({ query, from, to }) 
   it('issues by category, severity and source, rejected ones aside', async () => {
     const data = await api(`/analysis/issues?${query}`);
     const count = (col: string) =>
-      Object.fromEntries((db.prepare(`SELECT ${col} AS k, count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ? AND created_at < ? GROUP BY ${col}`).all(from, to) as { k: string; n: number }[]).map((r) => [r.k, r.n]));
+      Object.fromEntries((demo.db.prepare(`SELECT ${col} AS k, count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ? AND created_at < ? GROUP BY ${col}`).all(from, to) as { k: string; n: number }[]).map((r) => [r.k, r.n]));
     const asMap = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
     expect(asMap(data.byCategory)).toEqual(count('category'));
     expect(asMap(data.bySeverity)).toEqual(count('severity'));
@@ -184,8 +175,8 @@ describe('satisfaction, the monthly scores and the alerts equal a recount', () =
     const data = await api('/monthly');
     expect(data.inspections.length).toBeGreaterThan(1);
     for (const m of data.inspections as { id: string; total: number; sections: { sectionId: string; score: number; max: number }[] }[]) {
-      const row = db.prepare('SELECT deductions, sheet_id, sheet_version FROM monthly_inspections WHERE id = ?').get(m.id) as { deductions: string; sheet_id: string; sheet_version: number };
-      const sheet = JSON.parse(db.prepare("SELECT body FROM scoring_sheets WHERE estate_id = 'demo-gardens' AND id = ? AND version = ?").pluck().get(row.sheet_id, row.sheet_version) as string) as {
+      const row = demo.db.prepare('SELECT deductions, sheet_id, sheet_version FROM monthly_inspections WHERE id = ?').get(m.id) as { deductions: string; sheet_id: string; sheet_version: number };
+      const sheet = JSON.parse(demo.db.prepare("SELECT body FROM scoring_sheets WHERE estate_id = 'demo-gardens' AND id = ? AND version = ?").pluck().get(row.sheet_id, row.sheet_version) as string) as {
         sections: { id: string; maxPoints: number; items: { id: string }[] }[];
       };
       const deductions = JSON.parse(row.deductions) as { itemId: string; points: number }[];
@@ -201,7 +192,7 @@ describe('satisfaction, the monthly scores and the alerts equal a recount', () =
   it("each campaign's satisfaction is the share of answers of 4 or 5", async () => {
     const data = await api('/analysis/satisfaction');
     for (const c of data.campaigns) {
-      const row = db
+      const row = demo.db
         .prepare("SELECT count(*) AS answered, sum(a.value >= 4) AS satisfied FROM survey_responses r, json_each(r.answers) a WHERE r.campaign_id = ? AND a.type = 'integer'")
         .get(c.id) as { answered: number; satisfied: number | null };
       expect({ answered: c.answered, satisfied: c.satisfied }).toEqual({ answered: row.answered, satisfied: row.satisfied ?? 0 });
@@ -212,7 +203,7 @@ describe('satisfaction, the monthly scores and the alerts equal a recount', () =
 
   it('overdue, escalated, waiting for acceptance and missed today', async () => {
     const a = await api('/alerts');
-    const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).pluck().get(...args) as number);
+    const one = (sql: string, ...args: unknown[]) => (demo.db.prepare(sql).pluck().get(...args) as number);
     expect(a.counts.overdue).toBe(one("SELECT count(*) FROM issues WHERE estate_id = 'demo-gardens' AND status IN ('reported','assigned','reopened') AND deadline < ?", NOW));
     // Level 2 by the default policy: past the deadline by more than the severity's hours again, or raised by hand.
     expect(a.counts.escalated).toBe(
@@ -235,8 +226,8 @@ describe('satisfaction, the monthly scores and the alerts equal a recount', () =
 
 /** When a recounted slot closes: recomputed from its location's schedule (kept out of Judged to keep it small). */
 function recloses(j: Judged): number {
-  const loc = db.prepare('SELECT kind, schedule FROM locations WHERE id = ?').get(j.locationId) as { kind: string; schedule: string | null };
-  const body = db.prepare("SELECT body FROM templates WHERE estate_id = 'demo-gardens' AND kind = ? ORDER BY version DESC").pluck().get(loc.kind) as string;
+  const loc = demo.db.prepare('SELECT kind, schedule FROM locations WHERE id = ?').get(j.locationId) as { kind: string; schedule: string | null };
+  const body = demo.db.prepare("SELECT body FROM templates WHERE estate_id = 'demo-gardens' AND kind = ? ORDER BY version DESC").pluck().get(loc.kind) as string;
   const schedule = loc.schedule ? (JSON.parse(loc.schedule) as Sched) : (JSON.parse(body).schedule as Sched);
   const day = dayStartOf(j.start);
   return [...slotsOn(day - DAY, schedule), ...slotsOn(day, schedule)].find((s) => s.start === j.start)!.closes;

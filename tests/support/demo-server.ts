@@ -1,5 +1,6 @@
 /** The seeded demo estate (60 days of history) on a real server at a fixed instant, for figure tests. */
 import Database from 'better-sqlite3';
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,4 +36,12 @@ export async function startDemoServer(now: number): Promise<DemoServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** For a test file: the demo server, started before its tests and closed after them (fields filled in beforeAll). */
+export function useDemoServer(now: number): DemoServer {
+  const demo = {} as DemoServer;
+  beforeAll(async () => void Object.assign(demo, await startDemoServer(now)), 120_000);
+  afterAll(() => demo.close());
+  return demo;
 }
