@@ -4,11 +4,15 @@
  */
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync } from 'node:fs';
+import { secureHeaders } from 'hono/secure-headers';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Deps } from './context.ts';
 import { authenticate, type Env } from './http/auth.ts';
+import { capBodies } from './http/body-limit.ts';
+import { publicLimits } from './http/public-limits.ts';
 import { HttpError } from './http/errors.ts';
+import { accountRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { analysisRoutes } from './routes/analysis.ts';
@@ -33,23 +37,39 @@ export function createApp(deps: Deps) {
     return c.json({ error: 'internal error' }, 500);
   });
 
+  const csp = pwaContentSecurityPolicy(deps.config.staticDir);
+  app.use(
+    '*',
+    secureHeaders({
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      // Browsers ignore HSTS over plain HTTP; send it only where the origin is HTTPS.
+      strictTransportSecurity: deps.config.https ? 'max-age=31536000; includeSubDomains' : false,
+      // The console (an extension page) shows photos from this origin.
+      crossOriginResourcePolicy: false,
+    }),
+  );
   app.use('*', async (c, next) => {
     await next();
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'no-referrer');
-    c.header('x-frame-options', 'DENY');
+    // The PWA's policy comes from its own <meta> tag, and as a header it can also forbid framing.
+    const html = c.res.headers.get('content-type')?.startsWith('text/html');
+    c.header('content-security-policy', html && csp ? `${csp}; frame-ancestors 'none'` : "default-src 'none'; frame-ancestors 'none'");
   });
+
+  // Bodies are capped before any route reads them; anonymous writes are counted before their body is read.
+  app.use('/api/*', authenticate(deps));
+  app.use('/api/*', publicLimits(deps));
+  app.use('*', capBodies());
 
   app.get('/healthz', (c) => c.json({ ok: true, time: deps.clock() }));
 
   const api = new Hono<Env>();
-  api.use('*', authenticate(deps));
   api.route('/auth', authRoutes(deps));
   api.route('/', publicRoutes(deps));
   api.route('/inspections', inspectionRoutes(deps));
   api.route('/photos', photoRoutes(deps));
   api.route('/issues', issueRoutes(deps));
-  for (const routes of [estateIssueRoutes, alertRoutes, analysisRoutes, recordRoutes, adminRoutes, fieldRoutes, setupRoutes, planRoutes]) api.route('/estates', routes(deps));
+  for (const routes of [accountRoutes, estateIssueRoutes, alertRoutes, analysisRoutes, recordRoutes, adminRoutes, fieldRoutes, setupRoutes, planRoutes]) api.route('/estates', routes(deps));
   api.get('/estates', (c) => {
     const auth = c.get('auth');
     return c.json(auth ? deps.store.listEstates().filter((e) => auth.memberships.some((m) => m.estateId === e.id)) : []);
@@ -64,6 +84,13 @@ export function createApp(deps: Deps) {
     app.get('*', serveStatic({ path: join(dir, 'index.html') }));
   }
   return app;
+}
+
+/** The CSP of the built PWA's index.html (its one source), or null when no PWA is served. */
+function pwaContentSecurityPolicy(dir: string | null): string | null {
+  const file = dir ? join(dir, 'index.html') : null;
+  if (!file || !existsSync(file)) return null;
+  return /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(file, 'utf8'))?.[1] ?? null;
 }
 
 export type App = ReturnType<typeof createApp>;

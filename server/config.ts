@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseTrustProxy, type TrustProxy } from './http/client.ts';
 
 /** The repository root (where package.json is), from the source file or the built bundle alike. */
 export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
@@ -18,7 +19,10 @@ export interface Config {
   staticDir: string;
   tlsCert: string | null;
   tlsKey: string | null;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** A session ends this long after sign-in, or after this long unused, whichever comes first. */
+  sessionDays: number;
+  sessionIdleHours: number;
   demo: boolean;
 }
 
@@ -52,7 +56,15 @@ export function loadConfig(argv = process.argv.slice(2), env = process.env): Con
     staticDir: resolve(values['static-dir'] ?? env.STATIC_DIR ?? join(projectRoot(), 'dist/kiosk')),
     tlsCert,
     tlsKey,
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    sessionDays: positive(env.SESSION_DAYS ?? '30', 'SESSION_DAYS'),
+    sessionIdleHours: positive(env.SESSION_IDLE_HOURS ?? '72', 'SESSION_IDLE_HOURS'),
     demo: values.demo ?? env.DEMO === '1',
   };
+}
+
+function positive(value: string, name: string): number {
+  const n = Number(value);
+  if (!(n > 0) || !Number.isFinite(n)) throw new Error(`${name} must be a positive number, got ${value}`);
+  return n;
 }

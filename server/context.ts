@@ -1,5 +1,7 @@
 /** Everything a route needs, built once at start-up and passed in (tests build their own). */
 import type { BlobStore } from './photos/blob-store.ts';
+import type { TrustProxy } from './http/client.ts';
+import type { LoginThrottle } from './http/login-throttle.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import type { PatrolBoard } from './services/patrol-board.ts';
 import type { Store } from './storage/store.ts';
@@ -9,9 +11,13 @@ export interface ServerConfig {
   publicUrl: string;
   /** Folder of the built PWA served at "/" (absent in API-only tests). */
   staticDir: string | null;
-  /** Trust X-Forwarded-For for client addresses (only behind your own reverse proxy). */
-  trustProxy: boolean;
+  /** Which X-Forwarded-For hops to trust for client addresses (only your own reverse proxies). */
+  trustProxy: TrustProxy;
   sessionDays: number;
+  /** A session unused this long is over. */
+  sessionIdleMs: number;
+  /** Sent as Strict-Transport-Security when the public origin is HTTPS. */
+  https: boolean;
 }
 
 export interface Deps {
@@ -19,6 +25,7 @@ export interface Deps {
   board: PatrolBoard;
   blobs: BlobStore;
   limiter: RateLimiter;
+  logins: LoginThrottle;
   /** Injected clock: production passes Date.now, tests a settable one. */
   clock: () => number;
   /** Server secret for deriving owners' tracking tokens. */

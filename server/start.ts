@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Deps } from './context.ts';
+import { LoginThrottle } from './http/login-throttle.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { BlobStore } from './photos/blob-store.ts';
 import { newSecret } from './security/crypto.ts';
@@ -34,9 +35,17 @@ export function buildDeps(config: Config, clock: () => number = Date.now): Deps 
     board: new PatrolBoard(store),
     blobs: new BlobStore(join(config.dataDir, 'blobs')),
     limiter: new RateLimiter(),
+    logins: new LoginThrottle(),
     clock,
     secret: loadSecret(config.dataDir),
-    config: { publicUrl: config.publicUrl, staticDir: config.staticDir, trustProxy: config.trustProxy, sessionDays: 30 },
+    config: {
+      publicUrl: config.publicUrl,
+      staticDir: config.staticDir,
+      trustProxy: config.trustProxy,
+      sessionDays: config.sessionDays,
+      sessionIdleMs: config.sessionIdleHours * 3_600_000,
+      https: Boolean(config.tlsCert) || config.publicUrl.startsWith('https://'),
+    },
   };
 }
 

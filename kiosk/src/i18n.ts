@@ -79,6 +79,8 @@ const messages = {
   reportFix: ['反馈整改', 'Report the fix'],
   fixNote: ['整改情况', 'What was done'],
   afterPhoto: ['整改后照片', 'After-photo'],
+  noPhotoReason: ['没有整改后照片的原因', 'Why there is no after-photo'],
+  following: ['您关注了这个问题：这里显示处理进度；确认和评价由报事的业主完成。', 'You are following this problem: its progress shows here; the owner who reported it confirms and rates the fix.'],
   outbox: ['待上传记录', 'Waiting to send'],
   nothingWaiting: ['全部已上传', 'Everything is sent'],
   progress: ['处理进度', 'Progress'],

@@ -4,6 +4,7 @@
  * Deterministic: the same seed gives the same estate.
  */
 import sharp from 'sharp';
+import { actorAuthor, userAuthor } from '../photos/authors.ts';
 import {
   DAY,
   dateIn,
@@ -45,7 +46,11 @@ async function demoPhotos(deps: Deps, at: number): Promise<PhotoRef[]> {
   for (const background of ['#b0bec5', '#a1887f', '#90a4ae']) {
     const bytes = new Uint8Array(await sharp({ create: { width: 640, height: 480, channels: 3, background } }).jpeg({ quality: 70 }).toBuffer());
     const stored = await deps.blobs.put(sha256Hex(bytes), bytes);
-    deps.store.insertPhoto({ ...stored, receivedAt: at });
+    deps.store.tx(() => {
+      deps.store.insertPhoto({ ...stored, receivedAt: at });
+      // In the demo, everyone who cites these photos took them (photos/authors.ts).
+      for (const author of [...DEMO_USERS.map((u) => userAuthor(u.id)), actorAuthor({ kind: 'owner' })]) deps.store.addPhotoUploader(stored.sha256, author, at);
+    });
     refs.push({ sha256: stored.sha256, size: stored.size });
   }
   return refs;

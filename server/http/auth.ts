@@ -10,6 +10,7 @@ export interface Auth {
   user: User;
   memberships: Membership[];
   tokenHash: string;
+  sessionId: string;
 }
 
 export type Env = { Variables: { auth: Auth | null } };
@@ -22,9 +23,15 @@ export function authenticate(deps: Deps): MiddlewareHandler<Env> {
     if (token) {
       const tokenHash = sha256Hex(token);
       const session = deps.store.getSession(tokenHash);
-      if (session && session.expiresAt > deps.clock()) {
+      const now = deps.clock();
+      // Over at its end of life, or once left unused for the idle timeout.
+      if (session && session.expiresAt > now && now - session.lastSeenAt <= deps.config.sessionIdleMs) {
         const user = deps.store.getUser(session.userId);
-        if (user) c.set('auth', { user, memberships: deps.store.membershipsOf(user.id), tokenHash });
+        if (user && user.disabledAt === null) {
+          c.set('auth', { user, memberships: deps.store.membershipsOf(user.id), tokenHash, sessionId: session.id });
+          // One write a minute at most: "last seen" needs no finer grain than the idle timeout does.
+          if (now - session.lastSeenAt > 60_000) deps.store.tx(() => deps.store.touchSession(tokenHash, now));
+        }
       }
     }
     await next();

@@ -19,6 +19,17 @@ export class RateLimiter {
     }
   }
 
+  /** Counts one hit and returns the count in the current window, refusing nothing. */
+  count(key: string, windowMs: number, now: number): number {
+    const w = this.windows.get(key);
+    if (!w || now - w.start >= windowMs) {
+      this.windows.set(key, { start: now, count: 1 });
+      if (this.windows.size > 50_000) this.sweep(now, windowMs);
+      return 1;
+    }
+    return ++w.count;
+  }
+
   reset(key: string): void {
     this.windows.delete(key);
   }

@@ -32,6 +32,15 @@ export interface StoredPhoto {
   height: number;
 }
 
+/** The checks every upload passes first, whether or not the photo is already stored: the same answers either way. */
+export function checkUpload(sha256: string, bytes: Uint8Array): void {
+  if (bytes.length === 0) throw badRequest('photo body is empty');
+  if (bytes.length > MAX_PHOTO_BYTES) throw new HttpError(413, `photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
+  const actual = sha256Hex(bytes);
+  if (actual !== sha256) throw badRequest(`photo hash mismatch: the body hashes to ${actual}, not ${sha256}`, [{ path: 'sha256', message: 'does not match the body' }]);
+  if (!sniffImage(bytes)) throw new HttpError(415, 'photo must be a JPEG, PNG or WebP image');
+}
+
 export class BlobStore {
   constructor(private readonly dir: string) {}
 
@@ -41,11 +50,7 @@ export class BlobStore {
 
   /** Checks and stores one upload. Throws a 4xx naming the problem; never stores a partial file. */
   async put(sha256: string, bytes: Uint8Array): Promise<StoredPhoto> {
-    if (bytes.length === 0) throw badRequest('photo body is empty');
-    if (bytes.length > MAX_PHOTO_BYTES) throw new HttpError(413, `photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
-    const actual = sha256Hex(bytes);
-    if (actual !== sha256) throw badRequest(`photo hash mismatch: the body hashes to ${actual}, not ${sha256}`, [{ path: 'sha256', message: 'does not match the body' }]);
-    if (!sniffImage(bytes)) throw new HttpError(415, 'photo must be a JPEG, PNG or WebP image');
+    checkUpload(sha256, bytes);
 
     let out: { data: Buffer; info: OutputInfo };
     try {

@@ -1,12 +1,14 @@
+/** Sign-in, sign-out, one's own password and sessions. */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { DAY, requiredText } from '../../shared/index.ts';
+import { ChangePasswordRequest, DAY, requiredText } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { requireAuth, type Env } from '../http/auth.ts';
 import { readJson } from '../http/body.ts';
-import { HttpError } from '../http/errors.ts';
+import { HttpError, forbidden, notFound } from '../http/errors.ts';
 import { clientIp } from '../http/client.ts';
 import { newToken, sha256Hex, verifyPassword } from '../security/crypto.ts';
+import { changePassword, publicSession } from '../services/accounts.ts';
 
 export const LoginRequest = v.object({ username: requiredText(40, 'username'), password: v.pipe(v.string('password must be text'), v.minLength(1, 'password is required'), v.maxLength(200)) });
 
@@ -15,16 +17,26 @@ export function authRoutes(deps: Deps) {
     .post('/login', async (c) => {
       const body = await readJson(c, LoginRequest);
       const now = deps.clock();
-      // Per address and per account, so neither a spray nor a targeted guess gets far.
-      deps.limiter.hit(`login-ip:${clientIp(c, deps)}`, 20, 15 * 60_000, now, 'too many sign-in attempts, wait 15 minutes');
-      deps.limiter.hit(`login-user:${body.username.toLowerCase()}`, 10, 15 * 60_000, now, 'too many sign-in attempts, wait 15 minutes');
+      const ip = clientIp(c, deps);
+      const wait = deps.logins.waitMs(body.username, ip, now);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        throw new HttpError(429, `too many wrong passwords: wait ${seconds} s and try again`, [], { 'Retry-After': String(seconds) });
+      }
       const user = deps.store.getUserByUsername(body.username);
       const ok = user ? await verifyPassword(body.password, user.passwordHash) : await verifyPassword(body.password, DUMMY_HASH);
-      if (!user || !ok) throw new HttpError(401, 'wrong username or password');
-      deps.limiter.reset(`login-user:${body.username.toLowerCase()}`);
+      // A disabled account answers like a wrong password: no hint to whoever is guessing.
+      if (!user || !ok || user.disabledAt !== null) {
+        deps.logins.miss(body.username, ip, now);
+        throw new HttpError(401, 'wrong username or password');
+      }
+      deps.logins.succeed(body.username, ip);
       const token = newToken();
       const expiresAt = now + deps.config.sessionDays * DAY;
-      deps.store.tx(() => deps.store.insertSession({ tokenHash: sha256Hex(token), userId: user.id, expiresAt }, now));
+      const userAgent = (c.req.header('user-agent') ?? '').slice(0, 200);
+      deps.store.tx(() =>
+        deps.store.insertSession({ id: newToken().slice(0, 16), tokenHash: sha256Hex(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt, userAgent }),
+      );
       return c.json({ token, expiresAt, user: { id: user.id, username: user.username, displayName: user.displayName }, memberships: deps.store.membershipsOf(user.id) });
     })
     .post('/logout', (c) => {
@@ -36,6 +48,24 @@ export function authRoutes(deps: Deps) {
       const auth = requireAuth(c);
       const estates = deps.store.listEstates().filter((e) => auth.memberships.some((m) => m.estateId === e.id));
       return c.json({ user: { id: auth.user.id, username: auth.user.username, displayName: auth.user.displayName }, memberships: auth.memberships, estates });
+    })
+    .post('/password', async (c) => {
+      const auth = requireAuth(c);
+      const body = await readJson(c, ChangePasswordRequest);
+      if (!(await verifyPassword(body.current, auth.user.passwordHash))) throw forbidden('the current password is not right');
+      await changePassword(deps, auth.user.id, body.next, auth.tokenHash);
+      return c.json({ ok: true });
+    })
+    .get('/sessions', (c) => {
+      const auth = requireAuth(c);
+      return c.json({ sessions: deps.store.sessionsOf(auth.user.id).map((s) => publicSession(s, auth.sessionId)) });
+    })
+    .delete('/sessions/:id', (c) => {
+      const auth = requireAuth(c);
+      const session = deps.store.sessionsOf(auth.user.id).find((s) => s.id === c.req.param('id'));
+      if (!session) throw notFound('session');
+      deps.store.tx(() => deps.store.deleteSession(session.tokenHash));
+      return c.json({ ok: true });
     });
 }
 

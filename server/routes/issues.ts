@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CATEGORIES, ISSUE_SOURCES, ISSUE_STATUSES, IssueActionRequest, SEVERITIES, allowedActions } from '../../shared/index.ts';
+import { CATEGORIES, ISSUE_SOURCES, ISSUE_STATUSES, IssueActionRequest, SEVERITIES, allowedActions, fixedBy } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { STAFF, SUPERVISORS, actorOf, requireRole, type Env } from '../http/auth.ts';
 import { listParam, readJson, timeParam } from '../http/body.ts';
@@ -63,13 +63,14 @@ export function issueRoutes(deps: Deps) {
       const location = issue.locationId ? deps.store.getLocation(issue.locationId) : null;
       // For a patrol finding: the round it came from, and how presence there was confirmed.
       const inspection = origin?.originId ? deps.store.getInspection(origin.originId) : undefined;
+      const history = deps.store.eventsOf(issue.id);
       return c.json({
         inspection: inspection ? { id: inspection.id, inspectorId: inspection.inspectorId, finishedAt: inspection.finishedAt, confirmedBy: inspection.confirmedBy } : null,
         issue,
         location: location && { id: location.id, name: location.name, kind: location.kind, code: location.code },
-        history: deps.store.eventsOf(issue.id),
+        history,
         origin: m.role === 'department' ? null : origin,
-        actions: allowedActions(issue, actorOf(m)),
+        actions: allowedActions(issue, actorOf(m), deps.store.getPolicy(issue.estateId), { fixedBy: fixedBy(history) }),
       });
     })
     .post('/:id/actions', async (c) => {

@@ -15,6 +15,7 @@ import type { Deps } from '../context.ts';
 import { type Env } from '../http/auth.ts';
 import { readJson } from '../http/body.ts';
 import { clientIp } from '../http/client.ts';
+import { requestAuthor } from '../photos/authors.ts';
 import { notFound } from '../http/errors.ts';
 import { rateAtKiosk } from '../services/kiosk.ts';
 import { staffLanding } from '../services/landing.ts';
@@ -32,10 +33,14 @@ export function locationByCode(deps: Deps, code: string): Location {
 }
 
 export function publicRoutes(deps: Deps) {
-  const limit = (c: Parameters<typeof clientIp>[0], scope: string, perIp: number, locationId?: string) => {
+  // Per-address ceilings are checked before the body is read (http/public-limits.ts). Below them, a busy
+  // address or location is never refused: its reports are accepted and held for review, so a flood
+  // cannot lock out a genuine "smoke in the stairwell".
+  const busy = (c: Parameters<typeof clientIp>[0], scope: string, locationId: string, perIp: number, perLocation: number) => {
     const now = deps.clock();
-    deps.limiter.hit(`${scope}-ip:${clientIp(c, deps)}`, perIp, 10 * 60_000, now, 'too many reports from this device, try again later');
-    if (locationId) deps.limiter.hit(`${scope}-loc:${locationId}`, perIp * 5, 10 * 60_000, now, 'too many reports at this location, try again later');
+    const fromIp = deps.limiter.count(`${scope}-soft-ip:${clientIp(c, deps)}`, 10 * 60_000, now);
+    const atLocation = deps.limiter.count(`${scope}-soft-loc:${locationId}`, 10 * 60_000, now);
+    return fromIp > perIp || atLocation > perLocation;
   };
 
   return new Hono<Env>()
@@ -56,13 +61,12 @@ export function publicRoutes(deps: Deps) {
     .post('/owner/reports', async (c) => {
       const body = await readJson(c, OwnerReport);
       const loc = locationByCode(deps, body.locationCode);
-      limit(c, 'report', 10, loc.id);
-      return c.json(reportProblem(deps, loc, body), 201);
+      const held = busy(c, 'report', loc.id, 10, 50);
+      return c.json(reportProblem(deps, loc, body, { author: requestAuthor(c, deps), held }), 201);
     })
     .post('/owner/me-too', async (c) => {
       const body = await readJson(c, MeTooRequest);
       const loc = locationByCode(deps, body.locationCode);
-      limit(c, 'metoo', 20, loc.id);
       return c.json(meToo(deps, loc, body.id, body.issueId), 201);
     })
     .get('/track/:token', (c) => c.json(trackingView(deps, issueByToken(deps, c.req.param('token')))))
@@ -80,14 +84,12 @@ export function publicRoutes(deps: Deps) {
       return c.json(rateHandling(deps, c.req.param('token'), body.rating, body.comment));
     })
     .get('/track/:token/photos/:sha', async (c) => {
-      const issue = issueByToken(deps, c.req.param('token'));
-      assertPhotoOfIssue(issue, c.req.param('sha'));
+      assertPhotoOfIssue(deps, issueByToken(deps, c.req.param('token')), c.req.param('sha'));
       return servePhoto(deps, c.req.param('sha'));
     })
     .post('/kiosk/ratings', async (c) => {
       const body = await readJson(c, KioskRating);
       const loc = locationByCode(deps, body.locationCode);
-      limit(c, 'kiosk', 60, loc.id);
       return c.json(rateAtKiosk(deps, loc, body), 201);
     })
     .get('/surveys/:code', (c) => {
@@ -99,7 +101,6 @@ export function publicRoutes(deps: Deps) {
     .post('/surveys/:code/responses', async (c) => {
       const campaign = campaignByCode(deps, c.req.param('code'));
       const body = await readJson(c, SurveyResponseSubmission);
-      limit(c, 'survey', 10);
       return c.json(submitResponse(deps, campaign, { ...body, channel: 'online' }, null), 201);
     });
 }

@@ -65,6 +65,7 @@ export function computeAlerts(store: Store, board: PatrolBoard, estateId: string
       due: due.count,
       dueSoon: dueSoon.count,
       awaitingAcceptance: awaiting.total,
+      heldForReview: awaiting.held,
       urgent: urgent.total,
       // Counted by the database over all overdue work: a count never comes from the capped list.
       escalated: overdue.escalated,

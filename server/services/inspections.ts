@@ -2,6 +2,7 @@
 import { checkAnswers, failedItems, type Actor, type InspectionSubmission, type Location } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { badRequest } from '../http/errors.ts';
+import { userAuthor } from '../photos/authors.ts';
 import { verifyKioskCode } from '../security/crypto.ts';
 import { once, type Receipt } from './idempotency.ts';
 import { createIssue } from './issues.ts';
@@ -56,7 +57,7 @@ export function submitInspection(deps: Deps, location: Location, s: InspectionSu
       receivedAt: now,
     });
     const photos = photoHashes(s);
-    store.linkPhotos(s.id, photos);
+    store.linkPhotos(s.id, photos, userAuthor(actor.id));
     const issues = failed.map(({ item, answer }) =>
       createIssue(
         store,

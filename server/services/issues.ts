@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   applyIssueAction,
   deadlineFor,
+  fixedBy,
   type Actor,
   type Category,
   type Issue,
@@ -12,6 +13,7 @@ import {
   type Severity,
 } from '../../shared/index.ts';
 import { HttpError, badRequest, conflict, forbidden } from '../http/errors.ts';
+import { actorAuthor } from '../photos/authors.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface NewIssue {
@@ -26,6 +28,10 @@ export interface NewIssue {
   verified?: boolean;
   originId?: string | null;
   ownerContact?: string | null;
+  /** Who cites the photos (photos/authors.ts); by default the actor. */
+  photoAuthor?: string;
+  /** Held for review (a flooded address or location). */
+  held?: boolean;
   /** When the problem was found (the inspection's time); deadlines run from here. */
   at: number;
 }
@@ -58,8 +64,8 @@ export function createIssue(store: Store, input: NewIssue, actor: Actor, extra: 
     closedAt: null,
     afterPhotos: [],
   };
-  store.insertIssue(issue, { originId: input.originId, ownerContact: input.ownerContact });
-  store.linkPhotos(issue.id, issue.photos.map((p) => p.sha256));
+  store.insertIssue(issue, { originId: input.originId, ownerContact: input.ownerContact, held: input.held });
+  store.linkPhotos(issue.id, issue.photos.map((p) => p.sha256), input.photoAuthor ?? actorAuthor(actor));
   store.appendEvent({
     issueId: issue.id,
     type: 'created',
@@ -84,11 +90,15 @@ export function actOnIssue(store: Store, issue: Issue, action: IssueAction, acto
       throw badRequest('duplicateOf: no such other issue in this estate', [{ path: 'action.duplicateOf', message: 'unknown issue' }]);
     }
   }
-  const result = applyIssueAction(issue, action, actor, now, store.getPolicy(issue.estateId));
-  if (!result.ok) throw result.reason === 'forbidden' ? forbidden(result.message) : conflict(result.message);
+  const work = { fixedBy: action.type === 'verify' ? fixedBy(store.eventsOf(issue.id)) : null };
+  const result = applyIssueAction(issue, action, actor, now, store.getPolicy(issue.estateId), work);
+  if (!result.ok) {
+    if (result.reason === 'invalid') throw badRequest(result.message, [{ path: result.field, message: result.message }]);
+    throw result.reason === 'forbidden' ? forbidden(result.message) : conflict(result.message);
+  }
   store.updateIssue(result.issue);
   store.appendEvent(result.event);
-  if (action.type === 'rectify') store.linkPhotos(issue.id, action.photos.map((p) => p.sha256));
+  if (action.type === 'rectify') store.linkPhotos(issue.id, action.photos.map((p) => p.sha256), actorAuthor(actor));
   if (action.type === 'reject' && action.duplicateOf) {
     const original = store.getIssue(action.duplicateOf);
     if (original) {

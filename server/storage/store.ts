@@ -29,6 +29,8 @@ export interface User {
   username: string;
   displayName: string;
   passwordHash: string;
+  /** Set while an administrator has disabled the account: no sign-in, no session. */
+  disabledAt: number | null;
 }
 
 export interface Membership {
@@ -39,10 +41,18 @@ export interface Membership {
 }
 
 export interface Session {
+  /** Public handle for listing and revoking; the token itself is kept only as its hash. */
+  id: string;
   tokenHash: string;
   userId: string;
+  createdAt: number;
+  lastSeenAt: number;
   expiresAt: number;
+  userAgent: string;
 }
+
+/** A tracking link's holder: the owner who reported, or a neighbour who said "me too". */
+export type TrackingRole = 'reporter' | 'follower';
 
 export interface StoredReceipt {
   id: string;
@@ -148,6 +158,8 @@ export interface KioskRatingRecord {
 export interface IssueExtras {
   originId?: string | null;
   ownerContact?: string | null;
+  /** A report from a flooded address or location: it waits for review and is not offered as "me too". */
+  held?: boolean;
 }
 
 export interface Store {
@@ -187,16 +199,22 @@ export interface Store {
   insertDepartment(d: Department): void;
   listDepartments(estateId: string): Department[];
 
-  insertUser(u: User, at: number): void;
+  insertUser(u: Omit<User, 'disabledAt'>, at: number): void;
+  setPassword(userId: string, passwordHash: string): void;
+  setDisabled(userId: string, at: number | null): void;
   getUser(id: string): User | undefined;
   getUserByUsername(username: string): User | undefined;
   putMembership(m: Membership): void;
   membershipsOf(userId: string): Membership[];
   membersOf(estateId: string): (Membership & { username: string; displayName: string })[];
 
-  insertSession(s: Session, at: number): void;
+  insertSession(s: Session): void;
   getSession(tokenHash: string): Session | undefined;
+  touchSession(tokenHash: string, at: number): void;
+  sessionsOf(userId: string): Session[];
   deleteSession(tokenHash: string): void;
+  /** Ends the user's sessions, all of them or all but one. */
+  deleteSessionsOf(userId: string, keepTokenHash?: string): void;
 
   getReceipt(id: string): StoredReceipt | undefined;
   insertReceipt(r: StoredReceipt, at: number): void;
@@ -208,10 +226,13 @@ export interface Store {
 
   getPhoto(sha256: string): PhotoMeta | undefined;
   insertPhoto(p: PhotoMeta): void;
-  linkPhotos(recordId: string, sha256s: readonly string[]): void;
-  /** How many of the record's photos have arrived. */
+  /** `author` (photos/uploader.ts) cites the photos; a citation counts once that author has sent the bytes. */
+  linkPhotos(recordId: string, sha256s: readonly string[], author: string): void;
+  /** Records that `uploader` sent this photo's bytes (and so may cite it). */
+  addPhotoUploader(sha256: string, uploader: string, at: number): void;
+  /** Which of the record's photos have arrived from their author. */
   receivedPhotos(recordId: string): string[];
-  /** Records (inspections, issues, actions) that refer to a photo. */
+  /** Records (inspections, issues) that rightly cite a photo: their author sent its bytes. */
   recordsWithPhoto(sha256: string): string[];
 
   insertIssue(issue: Issue, extras?: IssueExtras): void;
@@ -225,14 +246,16 @@ export interface Store {
   openIssuesAt(locationId: string): Issue[];
   /** Overdue work (the first `limit`, most overdue first) with counts over all of it; `level2Before` from level2DeadlineBefore. */
   overdueIssues(estateId: string, now: number, limit: number, level2Before: Record<Severity, number>): { total: number; escalated: number; issues: Issue[] };
-  awaitingAcceptance(estateId: string, limit: number): { total: number; issues: Issue[] };
+  /** Owner reports waiting to be accepted, and how many more are held for review. */
+  awaitingAcceptance(estateId: string, limit: number): { total: number; held: number; issues: Issue[] };
+  isHeld(issueId: string): boolean;
   urgentSince(estateId: string, since: number, limit: number): { total: number; issues: Issue[] };
   issuesCreatedBetween(estateId: string, from: number, to: number): Issue[];
   /** Issues with a deadline in the window or still open: for rectification KPIs. */
   issuesForKpi(estateId: string, from: number, to: number): Issue[];
 
-  insertTrackingToken(tokenHash: string, issueId: string, at: number): void;
-  issueIdByTrackingToken(tokenHash: string): string | undefined;
+  insertTrackingToken(tokenHash: string, issueId: string, at: number, role: TrackingRole): void;
+  trackingToken(tokenHash: string): { issueId: string; role: TrackingRole } | undefined;
 
   insertSheet(estateId: string, sheet: ScoringSheet): void;
   getSheet(estateId: string, id: string, version: number): ScoringSheet | undefined;

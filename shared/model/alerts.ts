@@ -40,6 +40,8 @@ export interface Alerts {
     due: number;
     dueSoon: number;
     awaitingAcceptance: number;
+    /** Owner reports from a flooded address or location, waiting for review (not in awaitingAcceptance). */
+    heldForReview: number;
     urgent: number;
     escalated: number;
   };

@@ -64,8 +64,28 @@ export type Role = (typeof ROLES)[number];
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\s]/gu;
+
+/** Text a person typed: no control characters or broken UTF-16, and not only invisible characters. */
+export function wellFormedText(value: string): string | null {
+  if (LONE_SURROGATE.test(value)) return 'contains a broken character (a lone surrogate)';
+  if (CONTROL.test(value)) return 'contains control characters';
+  if (value !== '' && value.replace(INVISIBLE, '') === '') return 'has no visible characters';
+  return null;
+}
+
 export function trimmedText(max: number, label: string) {
-  return v.pipe(v.string(`${label} must be text`), v.trim(), v.maxLength(max, `${label} is longer than ${max} characters`));
+  return v.pipe(
+    v.string(`${label} must be text`),
+    v.trim(),
+    v.maxLength(max, `${label} is longer than ${max} characters`),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const problem = dataset.typed ? wellFormedText(dataset.value) : null;
+      if (problem) addIssue({ message: `${label} ${problem}` });
+    }),
+  );
 }
 export function requiredText(max: number, label: string) {
   return v.pipe(trimmedText(max, label), v.minLength(1, `${label} is required`));

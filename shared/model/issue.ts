@@ -60,7 +60,13 @@ export const IssueAction = v.variant('type', [
     deadline: v.optional(v.nullable(Instant), null),
     severity: v.optional(Severity),
   }),
-  v.object({ type: v.literal('rectify'), note: requiredText(500, 'note'), photos: PhotoRefs }),
+  v.object({
+    type: v.literal('rectify'),
+    note: requiredText(500, 'note'),
+    photos: PhotoRefs,
+    /** Why there is no "after" photo when the problem was reported with one (shared/rules/issue-workflow.ts). */
+    noPhotoReason: v.optional(trimmedText(300, 'noPhotoReason')),
+  }),
   v.object({ type: v.literal('verify'), note: v.optional(trimmedText(500, 'note'), '') }),
   v.object({ type: v.literal('reopen'), reason: requiredText(500, 'reason') }),
   v.object({ type: v.literal('escalate'), reason: v.optional(trimmedText(500, 'reason'), '') }),

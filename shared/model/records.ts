@@ -48,10 +48,14 @@ export type TrainingRecord = v.InferOutput<typeof TrainingRecord>;
 /** Administration payloads. */
 export const BuildingInput = v.object({ name: LocalText });
 export const DepartmentInput = v.object({ name: LocalText, categories: v.array(Category) });
+/** A password a person chooses or an administrator sets. */
+export const NewPassword = v.pipe(v.string('password must be text'), v.minLength(8, 'password must have at least 8 characters'), v.maxLength(200, 'password is longer than 200 characters'));
+export const ChangePasswordRequest = v.object({ current: v.pipe(v.string('current must be text'), v.maxLength(200)), next: NewPassword });
+export const ResetPasswordRequest = v.object({ password: NewPassword });
 export const UserInput = v.object({
   username: v.pipe(v.string(), v.trim(), v.regex(/^[a-zA-Z0-9_.-]{2,40}$/, 'username: 2–40 letters, digits, _ . -')),
   displayName: requiredText(80, 'displayName'),
-  password: v.pipe(v.string(), v.minLength(8, 'password must have at least 8 characters'), v.maxLength(200)),
+  password: NewPassword,
   role: v.picklist(['admin', 'supervisor', 'inspector', 'department'], 'must be admin, supervisor, inspector or department'),
   departmentId: v.optional(v.nullable(Id), null),
 });
@@ -59,6 +63,7 @@ const Hours = v.pipe(finiteNumber(), v.minValue(0.25), v.maxValue(24 * 30));
 export const PolicyInput = v.object({
   hours: v.object({ general: Hours, important: Hours, urgent: Hours }),
   level2AfterHours: v.object({ general: Hours, important: Hours, urgent: Hours }),
+  separateDuties: v.optional(v.boolean('separateDuties must be true or false'), true),
 });
 export const TemplateInput = v.object({
   id: Id,

@@ -8,6 +8,8 @@ export interface DeadlinePolicy {
   hours: Record<Severity, number>;
   /** Level 2 (manager) once an issue is still open this many hours past its deadline, by severity. */
   level2AfterHours: Record<Severity, number>;
+  /** Separation of duties: whoever reported a fix may not verify it. On unless an estate turns it off. */
+  separateDuties?: boolean;
 }
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {

@@ -27,7 +27,28 @@ const RULES: Record<IssueActionType, Rule> = {
 
 export type TransitionResult =
   | { ok: true; issue: Issue; event: IssueEvent }
-  | { ok: false; reason: 'forbidden' | 'conflict'; message: string };
+  | { ok: false; reason: 'forbidden' | 'conflict'; message: string }
+  | { ok: false; reason: 'invalid'; field: string; message: string };
+
+/** What the issue's history says about who did the work, for the rules that depend on people. */
+export interface WorkContext {
+  /** The user who reported the latest fix. */
+  fixedBy: string | null;
+}
+
+/** Who reported the latest fix, from the history. */
+export function fixedBy(history: readonly Pick<IssueEvent, 'type' | 'actor'>[]): string | null {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = history[i];
+    if (e.type === 'rectify') return e.actor.kind === 'user' ? e.actor.id : null;
+  }
+  return null;
+}
+
+/** Separation of duties (on by default): whoever reported a fix does not verify it. */
+function verifiesOwnFix(type: IssueActionType, actor: Actor, policy: DeadlinePolicy, work: WorkContext): boolean {
+  return type === 'verify' && policy.separateDuties !== false && actor.kind === 'user' && work.fixedBy === actor.id;
+}
 
 function whoIs(actor: Actor, issue: Issue): Who | null {
   if (actor.kind === 'owner') return 'owner';
@@ -38,15 +59,19 @@ function whoIs(actor: Actor, issue: Issue): Who | null {
   return null;
 }
 
-export function canAct(issue: Issue, type: IssueActionType, actor: Actor): boolean {
+const NO_WORK: WorkContext = { fixedBy: null };
+
+export function canAct(issue: Issue, type: IssueActionType, actor: Actor, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY, work: WorkContext = NO_WORK): boolean {
   const rule = RULES[type];
   const who = whoIs(actor, issue);
-  return who !== null && rule.who.includes(who) && rule.from.includes(issue.status) && !(type === 'accept' && issue.verified);
+  return (
+    who !== null && rule.who.includes(who) && rule.from.includes(issue.status) && !(type === 'accept' && issue.verified) && !verifiesOwnFix(type, actor, policy, work)
+  );
 }
 
 /** Actions the actor may take on the issue now, for showing buttons. */
-export function allowedActions(issue: Issue, actor: Actor): IssueActionType[] {
-  return (Object.keys(RULES) as IssueActionType[]).filter((t) => canAct(issue, t, actor));
+export function allowedActions(issue: Issue, actor: Actor, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY, work: WorkContext = NO_WORK): IssueActionType[] {
+  return (Object.keys(RULES) as IssueActionType[]).filter((t) => canAct(issue, t, actor, policy, work));
 }
 
 export function applyIssueAction(
@@ -55,11 +80,15 @@ export function applyIssueAction(
   actor: Actor,
   now: number,
   policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+  work: WorkContext = NO_WORK,
 ): TransitionResult {
   const rule = RULES[action.type];
   const who = whoIs(actor, issue);
   if (who === null || !rule.who.includes(who)) {
     return { ok: false, reason: 'forbidden', message: `not allowed to ${action.type} this issue` };
+  }
+  if (verifiesOwnFix(action.type, actor, policy, work)) {
+    return { ok: false, reason: 'forbidden', message: 'you reported this fix; someone else must verify it' };
   }
   if (!rule.from.includes(issue.status) || (action.type === 'accept' && issue.verified)) {
     return { ok: false, reason: 'conflict', message: `cannot ${action.type} an issue that is ${issue.status}` };
@@ -92,6 +121,10 @@ export function applyIssueAction(
       break;
     }
     case 'rectify':
+      // A problem shown with a photo is shown fixed with one, or the fixer says why not.
+      if (issue.photos.length > 0 && action.photos.length === 0 && !action.noPhotoReason) {
+        return { ok: false, reason: 'invalid', field: 'action.noPhotoReason', message: 'noPhotoReason: the problem was reported with a photo; add an "after" photo or say why there is none' };
+      }
       next.status = 'rectified';
       next.rectifiedAt = now;
       if (issue.firstRectifiedAt === null) {
@@ -99,7 +132,7 @@ export function applyIssueAction(
         next.firstDeadline = issue.deadline;
       }
       next.afterPhotos = action.photos;
-      data = { note: action.note, photos: action.photos };
+      data = action.noPhotoReason ? { note: action.note, photos: action.photos, noPhotoReason: action.noPhotoReason } : { note: action.note, photos: action.photos };
       break;
     case 'verify':
     case 'ownerConfirm':

@@ -107,12 +107,13 @@ describe('an owner reports a problem without an account', () => {
     expect((await server.request('GET', '/api/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
   });
 
-  it('the eleventh report within ten minutes from one device is refused with 429 and Retry-After', async () => {
+  it('the eleventh report within ten minutes from one device is accepted, but held for review', async () => {
     server.clock.advance(11 * 60_000); // a fresh window
     const other = server.running.deps.store.getLocation('south-lawn')!.code;
     const results = [];
     for (let i = 0; i < 11; i++) results.push(await report({ locationCode: other, category: 'greening', description: `report ${i}` }));
-    expect(results.map((r) => r.status)).toEqual([...Array(10).fill(201), 429]);
-    expect(Number(results[10].headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(results.map((r) => r.status)).toEqual(Array(11).fill(201));
+    expect(results.map((r) => r.body.held)).toEqual([...Array(10).fill(false), true]);
+    expect(server.running.deps.store.isHeld(results[10].body.issueId)).toBe(true);
   });
 });

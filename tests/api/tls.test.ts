@@ -21,14 +21,16 @@ describe('TLS', () => {
     const running = await startServer(config);
     try {
       expect(running.url.startsWith('https://')).toBe(true);
-      const body = await new Promise<string>((resolve, reject) => {
+      const { body, hsts } = await new Promise<{ body: string; hsts: unknown }>((resolve, reject) => {
         get(`${running.url}/healthz`, { rejectUnauthorized: false }, (res) => {
           let text = '';
           res.on('data', (d) => (text += d));
-          res.on('end', () => resolve(text));
+          res.on('end', () => resolve({ body: text, hsts: res.headers['strict-transport-security'] }));
         }).on('error', reject);
       });
       expect(JSON.parse(body).ok).toBe(true);
+      // Over TLS the browser is told to stay on HTTPS.
+      expect(hsts).toBe('max-age=31536000; includeSubDomains');
     } finally {
       await running.close();
     }

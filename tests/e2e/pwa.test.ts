@@ -169,11 +169,11 @@ describe('owners, with no account', () => {
     expect(await page.locator('img[src=x]').count()).toBe(0);
 
     const token = new URL(page.url()).pathname.split('/').pop()!;
-    const issueId = store().issueIdByTrackingToken((await import('../../server/security/crypto.ts')).sha256Hex(token))!;
+    const issueId = store().trackingToken((await import('../../server/security/crypto.ts')).sha256Hex(token))!.issueId;
     expect(store().getIssue(issueId)?.photos).toHaveLength(1);
     const sup = await server.login('supervisor');
     await server.request('POST', `/api/issues/${issueId}/actions`, { token: sup, json: { id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'mop and dry' } } });
-    await server.request('POST', `/api/issues/${issueId}/actions`, { token: await server.login('cleaning'), json: { id: randomUUID(), action: { type: 'rectify', note: 'dried', photos: [] } } });
+    await server.request('POST', `/api/issues/${issueId}/actions`, { token: await server.login('cleaning'), json: { id: randomUUID(), action: { type: 'rectify', note: 'dried', photos: [], noPhotoReason: 'the floor is dry; nothing to photograph' } } });
 
     await page.reload();
     await expect(page.locator('[data-testid=track-status]').textContent()).resolves.toBe('待确认');

@@ -35,7 +35,9 @@ export interface TestServer {
  * `estatesSince` is when the two estates were set up (patrols are owed from then): by default 30 days
  * before the test's clock, an estate in service.
  */
-export async function startTestServer(opts: { staticDir?: string | null; now?: number; port?: number; realClock?: boolean; estatesSince?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { staticDir?: string | null; now?: number; port?: number; realClock?: boolean; estatesSince?: number; config?: Partial<Config> } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pqm-test-'));
   // API tests move a fixed clock by hand. Browser tests need time to pass (timers, retries), so their
   // clock runs at real speed but starts at a chosen instant, never at the machine's own date.
@@ -61,6 +63,7 @@ export async function startTestServer(opts: { staticDir?: string | null; now?: n
     dataDir,
     staticDir: opts.staticDir ?? '/nonexistent',
     publicUrl: 'http://pqm.test',
+    ...opts.config,
   };
   let deps = buildDeps(config, () => clock.now);
   const since = opts.estatesSince ?? clock.now - 30 * 86_400_000;

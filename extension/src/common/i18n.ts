@@ -17,6 +17,7 @@ const messages = {
   dueNow: ['待巡查', 'Patrols due now'],
   dueSoon: ['2小时内待巡查', 'Patrols due within 2 h'],
   toAccept: ['待受理业主报事', 'Owner reports to accept'],
+  heldForReview: ['条短时大量提交的报事待审核（已保留，未提醒）', 'reports sent in a burst are held for review (kept, not alerted)'],
   urgentNew: ['新紧急问题', 'New urgent issues'],
   late: ['超时', 'late'],
   overdueBy: ['超期', 'overdue by'],

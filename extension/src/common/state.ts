@@ -73,7 +73,7 @@ export type Totals = Omit<Alerts['counts'], 'escalated'> & { worst: Severity | n
 const RANK: Record<Severity, number> = { general: 1, important: 2, urgent: 3 };
 
 export function totals(state: ExtState): Totals {
-  const t: Totals = { badge: 0, overdue: 0, missed: 0, due: 0, dueSoon: 0, awaitingAcceptance: 0, urgent: 0, worst: null };
+  const t: Totals = { badge: 0, overdue: 0, missed: 0, due: 0, dueSoon: 0, awaitingAcceptance: 0, heldForReview: 0, urgent: 0, worst: null };
   for (const { alerts } of state.estates) {
     const c = alerts.counts;
     t.badge += c.badge;
@@ -82,6 +82,7 @@ export function totals(state: ExtState): Totals {
     t.due += c.due;
     t.dueSoon += c.dueSoon;
     t.awaitingAcceptance += c.awaitingAcceptance;
+    t.heldForReview += c.heldForReview ?? 0;
     t.urgent += c.urgent;
     if (alerts.worst && (!t.worst || RANK[alerts.worst] > RANK[t.worst])) t.worst = alerts.worst;
   }

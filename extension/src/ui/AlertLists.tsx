@@ -71,6 +71,11 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
       {section('overdue', count('overdue'), overdue.map((i) => issueRow(i, 'overdue')), 'list-overdue')}
       {urgent.length ? section('urgentNew', urgent.length, urgent.map((i) => issueRow(i, 'urgent')), 'list-urgent') : null}
       {section('toAccept', count('awaitingAcceptance'), toAccept.map((i) => issueRow(i, 'accept')), 'list-accept')}
+      {count('heldForReview') > 0 ? (
+        <p class="note" data-testid="held-for-review">
+          {count('heldForReview')} {msg('heldForReview')}
+        </p>
+      ) : null}
       {section('missed', count('missed'), missed.map((p) => patrolRow(p, 'missed')), 'list-missed')}
       {section('dueNow', count('due'), due.map((p) => patrolRow(p, 'due')), 'list-due')}
       {section('dueSoon', count('dueSoon'), soon.map((p) => patrolRow(p, 'soon')), 'list-soon')}

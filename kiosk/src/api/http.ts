@@ -38,6 +38,28 @@ export const session = {
   },
 };
 
+const DEVICE_KEY = 'pqm.device';
+let pageDevice: string | null = null;
+
+/**
+ * A random key for this phone, sent with every request: photos are credited to whoever sent their bytes,
+ * and an owner without an account is "this phone" (server/photos/authors.ts).
+ */
+export function deviceKey(): string {
+  try {
+    let key = localStorage.getItem(DEVICE_KEY);
+    if (!key) localStorage.setItem(DEVICE_KEY, (key = randomKey()));
+    return key;
+  } catch {
+    return (pageDevice ??= randomKey());
+  }
+}
+
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
 export interface RequestOptions {
   method?: string;
   json?: unknown;
@@ -47,7 +69,7 @@ export interface RequestOptions {
 }
 
 export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'x-pqm-device': deviceKey() };
   const token = session.token;
   if (o.auth !== false && token) headers.authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;

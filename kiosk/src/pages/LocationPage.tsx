@@ -141,7 +141,7 @@ function StaffPanel({ landing, confirmedBy, opened, onChanged }: { landing: Land
               </div>
               {mine(i) ? (
                 fixing === i.id ? (
-                  <RectifyForm issueId={i.id} label={tx(landing.location.name)} onDone={(m) => (setFixing(null), setMessage(m), onChanged())} />
+                  <RectifyForm issueId={i.id} label={tx(landing.location.name)} hadPhoto={i.photos.length > 0} onDone={(m) => (setFixing(null), setMessage(m), onChanged())} />
                 ) : (
                   <button type="button" class="secondary" onClick={() => setFixing(i.id)}>{t('reportFix')}</button>
                 )

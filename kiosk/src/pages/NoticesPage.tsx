@@ -54,7 +54,7 @@ export default function NoticesPage() {
             </p>
             <div class="photos">{n.photos.map((p) => <AuthImage key={p.sha256} sha256={p.sha256} />)}</div>
             {fixing === n.id ? (
-              <RectifyForm issueId={n.id} label={tx(n.location?.name)} onDone={(m) => (setFixing(null), setMessage(m), setNotices((list) => list?.filter((x) => x.id !== n.id) ?? null))} />
+              <RectifyForm issueId={n.id} label={tx(n.location?.name)} hadPhoto={n.photos.length > 0} onDone={(m) => (setFixing(null), setMessage(m), setNotices((list) => list?.filter((x) => x.id !== n.id) ?? null))} />
             ) : (
               <button type="button" class="primary" onClick={() => setFixing(n.id)} data-testid="report-fix">{t('reportFix')}</button>
             )}

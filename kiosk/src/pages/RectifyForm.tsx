@@ -7,14 +7,18 @@ import { save } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
 
 /** A department's fix, with its after-photo, through the same outbox as everything else. */
-export function RectifyForm({ issueId, label, onDone }: { issueId: string; label: string; onDone: (message: string) => void }) {
+export function RectifyForm({ issueId, label, hadPhoto, onDone }: { issueId: string; label: string; hadPhoto: boolean; onDone: (message: string) => void }) {
   const [note, setNote] = useState('');
+  const [noPhotoReason, setNoPhotoReason] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // A problem reported with a photo is shown fixed with one, or the fixer says why not (shared/rules/issue-workflow.ts).
+  const needsReason = hadPhoto && photos.length === 0;
   const submit = async () => {
     if (busy) return;
     if (!note.trim()) return setError(`${t('fixNote')}: ${t('required')}`);
+    if (needsReason && !noPhotoReason.trim()) return setError(`${t('noPhotoReason')}: ${t('required')}`);
     setBusy(true);
     const id = uuid();
     try {
@@ -25,7 +29,15 @@ export function RectifyForm({ issueId, label, onDone }: { issueId: string; label
           url: `/api/issues/${issueId}/actions`,
           auth: true,
           label,
-          body: { id, action: { type: 'rectify', note: note.trim(), photos: photos.map((p) => ({ sha256: p.sha256, size: p.blob.size })) } },
+          body: {
+            id,
+            action: {
+              type: 'rectify',
+              note: note.trim(),
+              photos: photos.map((p) => ({ sha256: p.sha256, size: p.blob.size })),
+              ...(needsReason ? { noPhotoReason: noPhotoReason.trim() } : {}),
+            },
+          },
         },
         photos.map((p) => ({ sha256: p.sha256, blob: p.blob })),
       );
@@ -43,6 +55,12 @@ export function RectifyForm({ issueId, label, onDone }: { issueId: string; label
       </label>
       <span class="label">{t('afterPhoto')}</span>
       <PhotoInput photos={photos} onChange={setPhotos} stamp={label} testId="after-photo" />
+      {needsReason ? (
+        <label>
+          {t('noPhotoReason')}
+          <textarea value={noPhotoReason} maxLength={300} onInput={(e) => setNoPhotoReason(e.currentTarget.value)} data-testid="no-photo-reason" />
+        </label>
+      ) : null}
       {error ? <p class="error" role="alert">{error}</p> : null}
       <button type="submit" class="primary wide" disabled={busy}>{t('reportFix')}</button>
     </form>

@@ -6,10 +6,12 @@ import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { Layout } from '../ui/Layout.tsx';
 
 interface Tracking {
+  /** A neighbour's "me too" link: the public status only. */
+  follower: boolean;
   status: IssueStatus;
   statusLabel: LocalText;
   category: Category;
-  description: string;
+  description: string | null;
   location: { name: LocalText } | null;
   estate: { name: LocalText; timeZone: string } | null;
   createdAt: number;
@@ -64,7 +66,8 @@ export default function TrackPage() {
         <p>
           {tx(CATEGORY_LABELS[data.category])} · {tx(data.location?.name)}
         </p>
-        <p class="text">{data.description}</p>
+        {data.description !== null ? <p class="text">{data.description}</p> : null}
+        {data.follower ? <p class="muted" data-testid="following">{t('following')}</p> : null}
         <ol class="timeline" data-testid="timeline">
           {data.timeline.map((e, n) => (
             <li key={n}>

@@ -1,5 +1,5 @@
 import type { Issue, IssueEvent } from '../../../shared/index.ts';
-import type { IssueFilter, Store } from '../store.ts';
+import type { IssueFilter, Store, TrackingRole } from '../store.ts';
 import type { Db } from './open.ts';
 
 type Row = Record<string, unknown>;
@@ -7,8 +7,8 @@ type Row = Record<string, unknown>;
 type IssueRepo = Pick<
   Store,
   | 'insertIssue' | 'updateIssue' | 'getIssue' | 'issueOrigin' | 'setRating' | 'appendEvent' | 'eventsOf' | 'listIssues' | 'openIssuesAt'
-  | 'overdueIssues' | 'awaitingAcceptance' | 'urgentSince' | 'issuesCreatedBetween' | 'issuesForKpi'
-  | 'insertTrackingToken' | 'issueIdByTrackingToken'
+  | 'overdueIssues' | 'awaitingAcceptance' | 'isHeld' | 'urgentSince' | 'issuesCreatedBetween' | 'issuesForKpi'
+  | 'insertTrackingToken' | 'trackingToken'
 >;
 
 const COLUMNS = `id, estate_id, location_id, source, category, severity, description, cause, photos, status, verified,
@@ -50,18 +50,20 @@ const params = (i: Issue) => [
 
 export function issueRepo(db: Db): IssueRepo {
   const q = {
-    insert: db.prepare(`INSERT INTO issues (${COLUMNS}, origin_id, owner_contact) VALUES (${'?, '.repeat(24)}?, ?)`),
+    insert: db.prepare(`INSERT INTO issues (${COLUMNS}, origin_id, owner_contact, held) VALUES (${'?, '.repeat(25)}?, ?)`),
     update: db.prepare(
       `UPDATE issues SET estate_id = ?, location_id = ?, source = ?, category = ?, severity = ?, description = ?, cause = ?, photos = ?,
        status = ?, verified = ?, department_id = ?, requirement = ?, deadline = ?, manual_level = ?, reopen_count = ?, me_too = ?,
-       duplicate_of = ?, created_at = ?, rectified_at = ?, closed_at = ?, after_photos = ?, first_rectified_at = ?, first_deadline = ? WHERE id = ?`,
+       duplicate_of = ?, created_at = ?, rectified_at = ?, closed_at = ?, after_photos = ?, first_rectified_at = ?, first_deadline = ?,
+       held = held AND status = 'reported' AND verified = 0 WHERE id = ?`,
     ),
     get: db.prepare(`SELECT ${COLUMNS} FROM issues WHERE id = ?`),
     origin: db.prepare('SELECT origin_id, owner_contact, rating, rating_comment FROM issues WHERE id = ?'),
     setRating: db.prepare('UPDATE issues SET rating = ?, rating_comment = ? WHERE id = ?'),
     appendEvent: db.prepare('INSERT INTO issue_events (issue_id, type, actor, at, data) VALUES (?, ?, ?, ?, ?)'),
     events: db.prepare('SELECT * FROM issue_events WHERE issue_id = ? ORDER BY seq'),
-    openAt: db.prepare(`SELECT ${COLUMNS} FROM issues WHERE location_id = ? AND is_open = 1 ORDER BY created_at DESC LIMIT 50`),
+    // Reports held for review are not offered to passers-by as "me too" targets.
+    openAt: db.prepare(`SELECT ${COLUMNS} FROM issues WHERE location_id = ? AND is_open = 1 AND held = 0 ORDER BY created_at DESC LIMIT 50`),
     overdue: db.prepare(`SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline < ? ORDER BY deadline LIMIT ?`),
     // All overdue work, and of it what is at level 2: raised by hand (or an owner's "not fixed"), or past
     // the policy's level-2 time for its severity. One pass over the index, on every supervisor's poll.
@@ -72,9 +74,11 @@ export function issueRepo(db: Db): IssueRepo {
        FROM issues WHERE estate_id = @estateId AND awaiting = 1 AND deadline < @now`,
     ),
     awaitingAcceptance: db.prepare(
-      `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 ORDER BY created_at LIMIT ?`,
+      `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 AND held = 0 ORDER BY created_at LIMIT ?`,
     ),
-    awaitingAcceptanceCount: db.prepare(`SELECT count(*) FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0`).pluck(),
+    awaitingAcceptanceCount: db.prepare(`SELECT count(*) FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 AND held = 0`).pluck(),
+    heldCount: db.prepare(`SELECT count(*) FROM issues WHERE estate_id = ? AND held = 1`).pluck(),
+    isHeld: db.prepare('SELECT held FROM issues WHERE id = ?').pluck(),
     urgent: db.prepare(
       `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND created_at >= ? AND severity = 'urgent' AND is_open = 1 ORDER BY created_at DESC LIMIT ?`,
     ),
@@ -85,12 +89,12 @@ export function issueRepo(db: Db): IssueRepo {
       `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND department_id IS NOT NULL AND status != 'rejected'
          AND coalesce(first_deadline, deadline) >= ? AND coalesce(first_deadline, deadline) < ? ORDER BY coalesce(first_deadline, deadline)`,
     ),
-    insertToken: db.prepare('INSERT INTO tracking_tokens (token_hash, issue_id, created_at) VALUES (?, ?, ?)'),
-    byToken: db.prepare('SELECT issue_id FROM tracking_tokens WHERE token_hash = ?').pluck(),
+    insertToken: db.prepare('INSERT INTO tracking_tokens (token_hash, issue_id, created_at, role) VALUES (?, ?, ?, ?)'),
+    byToken: db.prepare('SELECT issue_id, role FROM tracking_tokens WHERE token_hash = ?'),
   };
 
   return {
-    insertIssue: (i, extras = {}) => void q.insert.run(...params(i), extras.originId ?? null, extras.ownerContact ?? null),
+    insertIssue: (i, extras = {}) => void q.insert.run(...params(i), extras.originId ?? null, extras.ownerContact ?? null, extras.held ? 1 : 0),
     updateIssue: (i) => void q.update.run(...params(i).slice(1), i.id),
     getIssue: (id) => {
       const r = q.get.get(id) as Row | undefined;
@@ -150,15 +154,20 @@ export function issueRepo(db: Db): IssueRepo {
     }),
     awaitingAcceptance: (estateId, limit) => ({
       total: q.awaitingAcceptanceCount.get(estateId) as number,
+      held: q.heldCount.get(estateId) as number,
       issues: (q.awaitingAcceptance.all(estateId, limit) as Row[]).map(toIssue),
     }),
+    isHeld: (id) => q.isHeld.get(id) === 1,
     urgentSince: (estateId, since, limit) => ({
       total: q.urgentCount.get(estateId, since) as number,
       issues: (q.urgent.all(estateId, since, limit) as Row[]).map(toIssue),
     }),
     issuesCreatedBetween: (estateId, from, to) => (q.createdBetween.all(estateId, from, to) as Row[]).map(toIssue),
     issuesForKpi: (estateId, from, to) => (q.forKpi.all(estateId, from, to) as Row[]).map(toIssue),
-    insertTrackingToken: (hash, issueId, at) => void q.insertToken.run(hash, issueId, at),
-    issueIdByTrackingToken: (hash) => q.byToken.get(hash) as string | undefined,
+    insertTrackingToken: (hash, issueId, at, role) => void q.insertToken.run(hash, issueId, at, role),
+    trackingToken: (hash) => {
+      const r = q.byToken.get(hash) as Row | undefined;
+      return r && { issueId: r.issue_id as string, role: r.role as TrackingRole };
+    },
   };
 }

@@ -276,4 +276,35 @@ export const MIGRATIONS: readonly string[] = [
     WHERE first_rectified_at IS NOT NULL;
   CREATE INDEX issues_kpi ON issues(estate_id, coalesce(first_deadline, deadline)) WHERE department_id IS NOT NULL;
   `,
+  /* 5: the public surface. Photos are seen through the records that rightly cite them; a "me too" follows,
+        only the reporter acts; sessions can be listed, idle out and be revoked; users can be disabled;
+        reports from a flooded address or location wait for review. */ `
+  -- Who sent each photo's bytes. A record's citation counts only if its author sent them too.
+  CREATE TABLE photo_uploads (
+    sha256 TEXT NOT NULL,
+    uploader TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (sha256, uploader)
+  ) STRICT;
+  -- NULL: cited before authors were recorded, trusted as before.
+  ALTER TABLE record_photos ADD COLUMN author TEXT;
+
+  -- The reporter confirms, reopens and rates; a follower ("me too") sees the public status.
+  ALTER TABLE tracking_tokens ADD COLUMN role TEXT NOT NULL DEFAULT 'reporter';
+  UPDATE tracking_tokens SET role = 'follower'
+    WHERE issue_id IN (SELECT id FROM issues WHERE source <> 'owner')
+       OR created_at > (SELECT min(t.created_at) FROM tracking_tokens t WHERE t.issue_id = tracking_tokens.issue_id);
+
+  ALTER TABLE sessions ADD COLUMN id TEXT;
+  UPDATE sessions SET id = lower(hex(randomblob(8)));
+  CREATE UNIQUE INDEX sessions_id ON sessions(id);
+  CREATE INDEX sessions_user ON sessions(user_id);
+  ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE sessions SET last_seen_at = created_at;
+  ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
+
+  ALTER TABLE users ADD COLUMN disabled_at INTEGER;
+
+  ALTER TABLE issues ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -1,11 +1,12 @@
-import type { Membership, Store, User } from '../store.ts';
+import type { Membership, Session, Store, User } from '../store.ts';
 import type { Db } from './open.ts';
 
 type Row = Record<string, unknown>;
 
 type PeopleRepo = Pick<
   Store,
-  'insertUser' | 'getUser' | 'getUserByUsername' | 'putMembership' | 'membershipsOf' | 'membersOf' | 'insertSession' | 'getSession' | 'deleteSession'
+  | 'insertUser' | 'setPassword' | 'setDisabled' | 'getUser' | 'getUserByUsername' | 'putMembership' | 'membershipsOf' | 'membersOf'
+  | 'insertSession' | 'getSession' | 'touchSession' | 'sessionsOf' | 'deleteSession' | 'deleteSessionsOf'
 >;
 
 const toUser = (r: Row): User => ({
@@ -13,6 +14,16 @@ const toUser = (r: Row): User => ({
   username: r.username as string,
   displayName: r.display_name as string,
   passwordHash: r.password_hash as string,
+  disabledAt: (r.disabled_at as number | null) ?? null,
+});
+const toSession = (r: Row): Session => ({
+  id: r.id as string,
+  tokenHash: r.token_hash as string,
+  userId: r.user_id as string,
+  createdAt: r.created_at as number,
+  lastSeenAt: r.last_seen_at as number,
+  expiresAt: r.expires_at as number,
+  userAgent: r.user_agent as string,
 });
 const toMembership = (r: Row): Membership => ({
   userId: r.user_id as string,
@@ -34,9 +45,16 @@ export function peopleRepo(db: Db): PeopleRepo {
     members: db.prepare(
       'SELECT m.*, u.username, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.estate_id = ? ORDER BY u.username',
     ),
-    insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
+    setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
+    setDisabled: db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?'),
+    insertSession: db.prepare(
+      'INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
     session: db.prepare('SELECT * FROM sessions WHERE token_hash = ?'),
+    touch: db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?'),
+    sessionsOf: db.prepare('SELECT * FROM sessions WHERE user_id = ? ORDER BY last_seen_at DESC'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+    deleteSessionsOf: db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?'),
   };
   return {
     insertUser: (u, at) => void q.insertUser.run(u.id, u.username, u.displayName, u.passwordHash, at),
@@ -52,11 +70,16 @@ export function peopleRepo(db: Db): PeopleRepo {
     membershipsOf: (userId) => (q.memberships.all(userId) as Row[]).map(toMembership),
     membersOf: (estateId) =>
       (q.members.all(estateId) as Row[]).map((r) => ({ ...toMembership(r), username: r.username as string, displayName: r.display_name as string })),
-    insertSession: (s, at) => void q.insertSession.run(s.tokenHash, s.userId, at, s.expiresAt),
+    setPassword: (userId, hash) => void q.setPassword.run(hash, userId),
+    setDisabled: (userId, at) => void q.setDisabled.run(at, userId),
+    insertSession: (s) => void q.insertSession.run(s.id, s.tokenHash, s.userId, s.createdAt, s.lastSeenAt, s.expiresAt, s.userAgent),
     getSession: (hash) => {
       const r = q.session.get(hash) as Row | undefined;
-      return r && { tokenHash: r.token_hash as string, userId: r.user_id as string, expiresAt: r.expires_at as number };
+      return r && toSession(r);
     },
+    touchSession: (hash, at) => void q.touch.run(at, hash),
+    sessionsOf: (userId) => (q.sessionsOf.all(userId) as Row[]).map(toSession),
     deleteSession: (hash) => void q.deleteSession.run(hash),
+    deleteSessionsOf: (userId, keep) => void q.deleteSessionsOf.run(userId, keep ?? null),
   };
 }

@@ -8,7 +8,7 @@ type RecordRepo = Pick<
   Store,
   | 'getReceipt' | 'insertReceipt'
   | 'insertInspection' | 'getInspection' | 'inspectionTimes' | 'inspectionsAt'
-  | 'getPhoto' | 'insertPhoto' | 'linkPhotos' | 'receivedPhotos' | 'recordsWithPhoto'
+  | 'getPhoto' | 'insertPhoto' | 'linkPhotos' | 'addPhotoUploader' | 'receivedPhotos' | 'recordsWithPhoto'
   | 'insertSheet' | 'getSheet' | 'latestSheet' | 'insertMonthly' | 'listMonthly'
   | 'insertSurvey' | 'getSurvey' | 'insertCampaign' | 'getCampaign' | 'getCampaignByCode' | 'listCampaigns'
   | 'insertResponse' | 'hasResponse' | 'responsesOf'
@@ -51,9 +51,22 @@ export function recordRepo(db: Db): RecordRepo {
     ),
     photo: db.prepare('SELECT * FROM photos WHERE sha256 = ?'),
     insertPhoto: db.prepare('INSERT OR IGNORE INTO photos (sha256, size, stored_size, width, height, received_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    link: db.prepare('INSERT OR IGNORE INTO record_photos (record_id, sha256) VALUES (?, ?)'),
-    received: db.prepare('SELECT rp.sha256 FROM record_photos rp JOIN photos p ON p.sha256 = rp.sha256 WHERE rp.record_id = ? ORDER BY rp.sha256').pluck(),
-    withPhoto: db.prepare('SELECT record_id FROM record_photos WHERE sha256 = ?').pluck(),
+    link: db.prepare('INSERT OR IGNORE INTO record_photos (record_id, sha256, author) VALUES (?, ?, ?)'),
+    addUploader: db.prepare('INSERT OR IGNORE INTO photo_uploads (sha256, uploader, at) VALUES (?, ?, ?)'),
+    // A citation counts once its author has sent the bytes (or it predates authors: NULL).
+    received: db
+      .prepare(
+        `SELECT DISTINCT rp.sha256 FROM record_photos rp JOIN photos p ON p.sha256 = rp.sha256
+         WHERE rp.record_id = ? AND (rp.author IS NULL OR EXISTS (SELECT 1 FROM photo_uploads u WHERE u.sha256 = rp.sha256 AND u.uploader = rp.author))
+         ORDER BY rp.sha256`,
+      )
+      .pluck(),
+    withPhoto: db
+      .prepare(
+        `SELECT DISTINCT record_id FROM record_photos rp WHERE rp.sha256 = ?
+         AND (rp.author IS NULL OR EXISTS (SELECT 1 FROM photo_uploads u WHERE u.sha256 = rp.sha256 AND u.uploader = rp.author))`,
+      )
+      .pluck(),
     insertSheet: db.prepare('INSERT INTO scoring_sheets (estate_id, id, version, body) VALUES (?, ?, ?, ?)'),
     sheet: db.prepare('SELECT body FROM scoring_sheets WHERE estate_id = ? AND id = ? AND version = ?').pluck(),
     latestSheet: db.prepare('SELECT body FROM scoring_sheets WHERE estate_id = ? ORDER BY version DESC LIMIT 1').pluck(),
@@ -130,9 +143,10 @@ export function recordRepo(db: Db): RecordRepo {
       );
     },
     insertPhoto: (p) => void q.insertPhoto.run(p.sha256, p.size, p.storedSize, p.width, p.height, p.receivedAt),
-    linkPhotos: (recordId, shas) => {
-      for (const s of shas) q.link.run(recordId, s);
+    linkPhotos: (recordId, shas, author) => {
+      for (const s of shas) q.link.run(recordId, s, author);
     },
+    addPhotoUploader: (sha, uploader, at) => void q.addUploader.run(sha, uploader, at),
     receivedPhotos: (recordId) => q.received.all(recordId) as string[],
     recordsWithPhoto: (sha) => q.withPhoto.all(sha) as string[],
     insertSheet: (estateId, s) => void q.insertSheet.run(estateId, s.id, s.version, JSON.stringify(s)),

@@ -1,0 +1,41 @@
+/** An estate administrator's hand on the people of the estate: reset a password, disable, see and end sessions. */
+import { Hono } from 'hono';
+import { ResetPasswordRequest } from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import { requireAuth, requireRole, type Env } from '../http/auth.ts';
+import { readJson } from '../http/body.ts';
+import { changePassword, manageableUser, publicSession, setDisabled } from '../services/accounts.ts';
+
+export function accountRoutes(deps: Deps) {
+  const target = (c: Parameters<typeof requireAuth>[0]) => {
+    const estateId = c.req.param('estateId') ?? '';
+    requireRole(c, estateId, ['admin']);
+    return manageableUser(deps, requireAuth(c).memberships, estateId, c.req.param('userId') ?? '');
+  };
+  return new Hono<Env>()
+    .post('/:estateId/users/:userId/password', async (c) => {
+      const user = target(c);
+      const body = await readJson(c, ResetPasswordRequest);
+      await changePassword(deps, user.id, body.password);
+      return c.json({ ok: true });
+    })
+    .post('/:estateId/users/:userId/disable', (c) => {
+      const user = target(c);
+      setDisabled(deps, user.id, true);
+      return c.json({ ok: true, disabled: true });
+    })
+    .post('/:estateId/users/:userId/enable', (c) => {
+      const user = target(c);
+      setDisabled(deps, user.id, false);
+      return c.json({ ok: true, disabled: false });
+    })
+    .get('/:estateId/users/:userId/sessions', (c) => {
+      const user = target(c);
+      return c.json({ sessions: deps.store.sessionsOf(user.id).map((s) => publicSession(s)) });
+    })
+    .delete('/:estateId/users/:userId/sessions', (c) => {
+      const user = target(c);
+      deps.store.tx(() => deps.store.deleteSessionsOf(user.id));
+      return c.json({ ok: true });
+    });
+}

@@ -1,0 +1,41 @@
+/**
+ * Accounts: passwords, sessions, disabling. An administrator manages the people of their estate, and only
+ * people who work nowhere else: resetting the password of someone who is an admin of another estate
+ * would hand over that estate too.
+ */
+import type { Deps } from '../context.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { hashPassword } from '../security/crypto.ts';
+import type { Membership, Session, User } from '../storage/store.ts';
+
+/** A session as its owner or an administrator sees it: never the token or its hash. */
+export function publicSession(s: Session, currentId?: string) {
+  return { id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt, userAgent: s.userAgent, current: s.id === currentId };
+}
+
+/** Sets a new password and ends every other session of the user (all of them when an admin resets it). */
+export async function changePassword(deps: Deps, userId: string, password: string, keepTokenHash?: string): Promise<void> {
+  const hash = await hashPassword(password);
+  deps.store.tx(() => {
+    deps.store.setPassword(userId, hash);
+    deps.store.deleteSessionsOf(userId, keepTokenHash);
+  });
+}
+
+/** The user an estate's administrator may manage: a member of that estate and of no estate they do not administer. */
+export function manageableUser(deps: Deps, admin: readonly Membership[], estateId: string, userId: string): User {
+  const user = deps.store.getUser(userId);
+  const theirs = user ? deps.store.membershipsOf(user.id) : [];
+  if (!user || !theirs.some((m) => m.estateId === estateId)) throw notFound('user in this estate');
+  const administered = new Set(admin.filter((m) => m.role === 'admin').map((m) => m.estateId));
+  const elsewhere = theirs.filter((m) => !administered.has(m.estateId));
+  if (elsewhere.length) throw forbidden('this person also works in an estate you do not administer; ask an administrator of every estate they work in');
+  return user;
+}
+
+export function setDisabled(deps: Deps, userId: string, disabled: boolean): void {
+  deps.store.tx(() => {
+    deps.store.setDisabled(userId, disabled ? deps.clock() : null);
+    if (disabled) deps.store.deleteSessionsOf(userId);
+  });
+}
