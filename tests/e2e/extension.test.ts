@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.ts';
 import { failItem, inspection } from '../support/payloads.ts';
+import { closedShadow } from './support/closed-shadow.ts';
 import { e2e } from './support/env.ts';
 import { extension, officePage, type ExtensionEnv } from './support/extension.ts';
 
@@ -100,7 +101,7 @@ describe('the supervisor extension', () => {
     await page.close();
   });
 
-  it('the overlay appears on an opted-in site, inside a shadow root the page cannot restyle, and nowhere else', async () => {
+  it('the overlay appears on an opted-in site, inside a closed shadow root the page can neither restyle nor read, and nowhere else', async () => {
     const optedIn = `http://localhost:${office.port}`;
     const settings = await ext.page('src/console/index.html#/settings');
     await settings.fill('input[name=site]', optedIn);
@@ -110,24 +111,27 @@ describe('the supervisor extension', () => {
 
     const oa = await ext.context.newPage();
     await oa.goto(`${optedIn}/`);
-    const pill = oa.locator('#pqm-overlay-host [data-testid=overlay-pill]');
-    await pill.waitFor({ timeout: 10_000 });
-    await expect(pill.textContent()).resolves.toMatch(/^\d+ 超期整改 · \d+ 待办$/);
+    const overlay = closedShadow(oa, 'pqm-overlay-host');
+    await overlay.waitFor('[data-testid=overlay-pill]');
+    await expect(overlay.text('[data-testid=overlay-pill]')).resolves.toMatch(/^\d+ 超期整改 · \d+ 待办$/);
     // The page's "* { color: red !important }" does not reach inside.
-    expect(await pill.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 255, 255)');
-    await pill.click();
-    await oa.locator('#pqm-overlay-host [data-testid=overlay-lists]').waitFor();
+    await expect(overlay.color('[data-testid=overlay-pill]')).resolves.toBe('rgb(255, 255, 255)');
+    await overlay.click('[data-testid=overlay-pill]');
+    await overlay.waitFor('[data-testid=overlay-lists]');
+    // The page's own scripts cannot read the supervisor's lists: no shadow root handle, no text.
+    expect(await oa.evaluate(() => document.getElementById('pqm-overlay-host')?.shadowRoot ?? null)).toBeNull();
+    expect(await oa.evaluate(() => document.documentElement.innerText)).not.toContain('超期整改');
     // Drag it and reload: position and state are remembered.
-    const box = (await pill.boundingBox())!;
-    await oa.mouse.move(box.x + 10, box.y + 10);
+    const box = await overlay.centre('[data-testid=overlay-pill]');
+    await oa.mouse.move(box.x, box.y);
     await oa.mouse.down();
-    await oa.mouse.move(box.x + 210, box.y + 110, { steps: 5 });
+    await oa.mouse.move(box.x + 200, box.y + 100, { steps: 5 });
     await oa.mouse.up();
     await oa.reload();
-    await pill.waitFor();
-    const moved = (await pill.boundingBox())!;
+    await overlay.waitFor('[data-testid=overlay-pill]');
+    const moved = await overlay.centre('[data-testid=overlay-pill]');
     expect(Math.round(moved.x - box.x)).toBe(200);
-    await oa.locator('#pqm-overlay-host [data-testid=overlay-lists]').waitFor();
+    await overlay.waitFor('[data-testid=overlay-lists]');
 
     const other = await ext.context.newPage();
     await other.goto(`http://127.0.0.1:${office.port}/`);
@@ -152,9 +156,10 @@ describe('the supervisor extension', () => {
     const oa = await ext.context.newPage();
     oa.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
     await oa.goto(`http://localhost:${office.port}/`);
-    await oa.locator('#pqm-overlay-host [data-testid=overlay-lists]').waitFor();
-    await expect(oa.locator(`#pqm-overlay-host [data-issue="${report.body.issueId}"] .desc`).textContent()).resolves.toBe(XSS);
-    expect(await oa.locator('#pqm-overlay-host img').count()).toBe(0);
+    const overlay = closedShadow(oa, 'pqm-overlay-host');
+    await overlay.waitFor('[data-testid=overlay-lists]');
+    await expect(overlay.text(`[data-issue="${report.body.issueId}"] .desc`)).resolves.toBe(XSS);
+    expect(await overlay.count('img')).toBe(0);
 
     const detail = await ext.page(`src/console/index.html#/issues/${report.body.issueId}`);
     await detail.locator('[data-testid=issue-detail]').waitFor();

@@ -246,9 +246,13 @@ describe('department staff', () => {
     await page.click('[data-testid=my-notices]');
     const notice = page.locator('[data-testid=notice]', { hasText: 'replace the pump seal' });
     await notice.locator('[data-testid=report-fix]').click();
-    await notice.locator('textarea').fill('更换密封圈 · seal replaced');
+    await notice.getByRole('textbox', { name: '整改情况' }).fill('更换密封圈 · seal replaced');
+    // The problem came with a photo: until an after-photo is added, the form asks why there is none.
+    const reason = notice.getByTestId('no-photo-reason');
+    expect(await reason.count()).toBe(1);
     await notice.locator('[data-testid=after-photo]').setInputFiles(await cameraPhoto('#22aa66'));
     await notice.locator('.photos img').waitFor();
+    expect(await reason.count()).toBe(0);
     await notice.getByRole('button', { name: '反馈整改' }).click();
     await page.getByRole('status').filter({ hasText: '已保存在本机' }).waitFor();
     await expect.poll(() => store().getIssue(issueId)?.status, { timeout: 15_000 }).toBe('rectified');

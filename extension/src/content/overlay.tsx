@@ -99,8 +99,9 @@ async function mount(): Promise<void> {
   const host = document.createElement('pqm-overlay');
   host.id = HOST_ID;
   for (const [k, v] of Object.entries({ all: 'initial', display: 'block', position: 'fixed', inset: '0 auto auto 0', width: '0', height: '0', 'z-index': '2147483646' })) host.style.setProperty(k, v, 'important');
-  // Open, so tests (and assistive tools) can reach inside; isolated from the page's styles either way.
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: the host page's scripts get no handle on the supervisor's lists (host.shadowRoot is null).
+  // Assistive tools still read it through the accessibility tree.
+  const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = `${overlayCss}\n${listsCss}`;
   root.append(style);
