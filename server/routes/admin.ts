@@ -32,7 +32,7 @@ export function adminRoutes(deps: Deps) {
         locations: store.listLocations(estateId),
         departments: store.listDepartments(estateId),
         templates: store.latestTemplates(estateId),
-        members: store.membersOf(estateId).map(({ userId, username, displayName, role, departmentId }) => ({ userId, username, displayName, role, departmentId })),
+        members: store.membersOf(estateId).map(({ userId, username, displayName, role, departmentId, disabled }) => ({ userId, username, displayName, role, departmentId, disabled })),
         publicUrl: deps.config.publicUrl,
       });
     })

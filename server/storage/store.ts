@@ -206,7 +206,7 @@ export interface Store {
   getUserByUsername(username: string): User | undefined;
   putMembership(m: Membership): void;
   membershipsOf(userId: string): Membership[];
-  membersOf(estateId: string): (Membership & { username: string; displayName: string })[];
+  membersOf(estateId: string): (Membership & { username: string; displayName: string; disabled: boolean })[];
 
   insertSession(s: Session): void;
   getSession(tokenHash: string): Session | undefined;

@@ -130,6 +130,31 @@ describe('administration', () => {
   });
 });
 
+describe('accounts in the console', () => {
+  it('an administrator resets a lost phone\'s password and disables, then re-enables, a person', async () => {
+    await ext.signIn(server.url, 'admin');
+    const lost = (await server.request('POST', '/api/auth/login', { json: { username: 'service', password: 'demo-2026' } })).body.token;
+    const page = await consolePage('/admin');
+    await page.getByRole('button', { name: '人员与角色' }).click();
+    const form = page.getByTestId('account-form');
+    await form.getByRole('combobox', { name: '人员' }).selectOption({ label: '客服主管 郑丽 Zheng Li (service)' });
+    await form.getByLabel('新密码').fill('new-service-2026');
+    await form.getByRole('button', { name: /重置密码/ }).click();
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    // The lost phone's session is over; the new password works.
+    expect((await server.request('GET', '/api/auth/me', { token: lost })).status).toBe(401);
+    expect((await server.request('POST', '/api/auth/login', { json: { username: 'service', password: 'new-service-2026' } })).status).toBe(200);
+
+    await form.getByRole('button', { name: '停用账号' }).click();
+    await page.getByTestId('table-people').locator('tr', { hasText: 'service' }).getByText('已停用').waitFor();
+    expect((await server.request('POST', '/api/auth/login', { json: { username: 'service', password: 'new-service-2026' } })).status).toBe(401);
+    await form.getByRole('button', { name: '启用账号' }).click();
+    await page.getByTestId('table-people').locator('tr', { hasText: 'service' }).getByText('正常').waitFor();
+    await page.close();
+    await ext.signIn(server.url, 'supervisor');
+  });
+});
+
 describe('QR labels', () => {
   it('a printed sheet\'s codes decode to the right locations, and open them in the PWA', async () => {
     const page = await consolePage('/labels');

@@ -10,7 +10,7 @@ export interface Setup {
   locations: Location[];
   departments: Department[];
   templates: ChecklistTemplate[];
-  members: { userId: string; username: string; displayName: string; role: string; departmentId: string | null }[];
+  members: { userId: string; username: string; displayName: string; role: string; departmentId: string | null; disabled: boolean }[];
   publicUrl: string;
 }
 

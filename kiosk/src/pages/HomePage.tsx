@@ -6,6 +6,7 @@ import { cacheGet } from '../outbox/db.ts';
 import { fieldKits, signOut, useMe, type FieldKit } from '../state/session.ts';
 import type { MyReport } from '../state/sync.ts';
 import { Layout } from '../ui/Layout.tsx';
+import { PasswordForm } from '../ui/PasswordForm.tsx';
 import { Scanner } from '../ui/Scanner.tsx';
 
 export default function HomePage() {
@@ -18,6 +19,8 @@ export default function HomePage() {
   const [kits, setKits] = useState<FieldKit[]>([]);
   const [filter, setFilter] = useState('');
   const [reports, setReports] = useState<MyReport[]>([]);
+  const [changing, setChanging] = useState(false);
+  const [notice, setNotice] = useState('');
   useEffect(() => void fieldKits().then(setKits), [me?.user.id]);
   useEffect(() => void cacheGet<MyReport[]>('myReports').then((r) => setReports(r?.value ?? [])), []);
   const isDept = me?.memberships.some((m) => m.role === 'department');
@@ -35,8 +38,11 @@ export default function HomePage() {
           </p>
           <div class="actions">
             {isDept ? <a class="button primary" href="/notices" data-testid="my-notices">{t('notices')}</a> : null}
+            <button type="button" class="secondary" onClick={() => setChanging(!changing)} data-testid="change-password">{t('changePassword')}</button>
             <button type="button" class="secondary" onClick={() => void signOut()}>{t('signOut')}</button>
           </div>
+          {notice ? <p role="status">{notice}</p> : null}
+          {changing ? <PasswordForm onDone={() => (setChanging(false), setNotice(t('passwordChanged')))} /> : null}
         </section>
       ) : (
         <section class="card">

@@ -43,7 +43,7 @@ export function peopleRepo(db: Db): PeopleRepo {
     ),
     memberships: db.prepare('SELECT * FROM memberships WHERE user_id = ? ORDER BY estate_id'),
     members: db.prepare(
-      'SELECT m.*, u.username, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.estate_id = ? ORDER BY u.username',
+      'SELECT m.*, u.username, u.display_name, u.disabled_at FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.estate_id = ? ORDER BY u.username',
     ),
     setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
     setDisabled: db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?'),
@@ -69,7 +69,12 @@ export function peopleRepo(db: Db): PeopleRepo {
     putMembership: (m) => void q.putMembership.run(m.userId, m.estateId, m.role, m.departmentId),
     membershipsOf: (userId) => (q.memberships.all(userId) as Row[]).map(toMembership),
     membersOf: (estateId) =>
-      (q.members.all(estateId) as Row[]).map((r) => ({ ...toMembership(r), username: r.username as string, displayName: r.display_name as string })),
+      (q.members.all(estateId) as Row[]).map((r) => ({
+        ...toMembership(r),
+        username: r.username as string,
+        displayName: r.display_name as string,
+        disabled: r.disabled_at !== null,
+      })),
     setPassword: (userId, hash) => void q.setPassword.run(hash, userId),
     setDisabled: (userId, at) => void q.setDisabled.run(at, userId),
     insertSession: (s) => void q.insertSession.run(s.id, s.tokenHash, s.userId, s.createdAt, s.lastSeenAt, s.expiresAt, s.userAgent),

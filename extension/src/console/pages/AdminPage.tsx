@@ -202,9 +202,16 @@ function Users({ setup, call }: { setup: Setup; call: Call }) {
     <>
       <DataTable
         name="people"
-        header={[w('username'), w('displayName'), w('role'), w('department')]}
-        rows={setup.members.map((m) => [m.username, m.displayName, tx(ROLE_LABELS[m.role as Role]), tx(setup.departments.find((d) => d.id === m.departmentId)?.name)])}
+        header={[w('username'), w('displayName'), w('role'), w('department'), w('accountState')]}
+        rows={setup.members.map((m) => [
+          m.username,
+          m.displayName,
+          tx(ROLE_LABELS[m.role as Role]),
+          tx(setup.departments.find((d) => d.id === m.departmentId)?.name),
+          m.disabled ? w('disabled') : w('active'),
+        ])}
       />
+      <Account setup={setup} call={call} />
       <form class="form" onSubmit={(e) => (e.preventDefault(), void call('/users', { ...f, departmentId: f.role === 'department' ? f.departmentId : null }))}>
         <label>{w('username')} <input value={f.username} required onInput={(e) => setF({ ...f, username: e.currentTarget.value })} /></label>
         <label>{w('displayName')} <input value={f.displayName} required onInput={(e) => setF({ ...f, displayName: e.currentTarget.value })} /></label>
@@ -216,6 +223,35 @@ function Users({ setup, call }: { setup: Setup; call: Call }) {
         <button type="submit" class="primary">{w('add')}</button>
       </form>
     </>
+  );
+}
+
+/** One person's account: a new password, disable or enable, end every session (a lost phone). */
+function Account({ setup, call }: { setup: Setup; call: Call }) {
+  const [userId, setUserId] = useState('');
+  const [password, setPassword] = useState('');
+  const member = setup.members.find((m) => m.userId === userId);
+  return (
+    <fieldset class="form" data-testid="account-form">
+      <legend>{w('manageAccount')}</legend>
+      <label>
+        {w('person')}{' '}
+        <select value={userId} onChange={(e) => setUserId(e.currentTarget.value)}>
+          <option value="">—</option>
+          {setup.members.map((m) => <option key={m.userId} value={m.userId}>{m.displayName} ({m.username})</option>)}
+        </select>
+      </label>
+      {member ? (
+        <>
+          <form onSubmit={(e) => (e.preventDefault(), void call(`/users/${member.userId}/password`, { password }).then((ok) => ok && setPassword('')))}>
+            <label>{w('newPassword')} <input type="password" value={password} minLength={8} required autoComplete="new-password" onInput={(e) => setPassword(e.currentTarget.value)} /></label>
+            <button type="submit">{w('resetPassword')}</button>
+          </form>
+          <button type="button" onClick={() => void call(`/users/${member.userId}/${member.disabled ? 'enable' : 'disable'}`, {})}>{member.disabled ? w('enableAccount') : w('disableAccount')}</button>
+          <button type="button" onClick={() => void call(`/users/${member.userId}/sessions`, undefined, 'DELETE')}>{w('endSessions')}</button>
+        </>
+      ) : null}
+    </fieldset>
   );
 }
 
@@ -296,6 +332,9 @@ function Policy({ setup, call }: { setup: Setup; call: Call }) {
           ))}
         </tbody>
       </table>
+      <label>
+        <input type="checkbox" checked={p.separateDuties !== false} onChange={(e) => setP({ ...p, separateDuties: e.currentTarget.checked })} /> {w('separateDuties')}
+      </label>
       <button type="submit" class="primary">{w('save')}</button>
     </form>
   );

@@ -4,6 +4,7 @@ import type { StoredSession } from '../../common/auth-store.ts';
 import { tx } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { loadSettings, type Settings } from '../../common/state.ts';
+import { api } from '../../common/api.ts';
 import { w } from '../words.ts';
 
 /** Alert settings: polling, which estates, muted severities, quiet hours, language and overlay sites. */
@@ -42,6 +43,7 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
   return (
     <section class="settings" data-testid="settings-page">
       <h2>{w('settings')}</h2>
+      <PasswordChange />
       <label>
         {w('pollEvery')}
         <input type="number" min={0.5} max={60} step={0.5} value={s.intervalMinutes} onChange={(e) => void save({ intervalMinutes: Number(e.currentTarget.value) })} />
@@ -96,5 +98,33 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
       </fieldset>
       {message ? <p role="status">{message}</p> : null}
     </section>
+  );
+}
+
+/** One's own password; the server then ends one's other sessions. */
+function PasswordChange() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const submit = async () => {
+    try {
+      await api('/api/auth/password', { json: { current, next } });
+      setCurrent('');
+      setNext('');
+      setMessage({ ok: true, text: w('passwordChanged') });
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <form class="form" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="password-change">
+      <fieldset>
+        <legend>{w('changePassword')}</legend>
+        <label>{w('currentPassword')} <input type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} /></label>
+        <label>{w('newPassword')} <input type="password" autoComplete="new-password" minLength={8} required value={next} onInput={(e) => setNext(e.currentTarget.value)} /></label>
+        <button type="submit">{w('changePassword')}</button>
+        {message ? <p role="status" class={message.ok ? 'ok' : 'error'}>{message.text}</p> : null}
+      </fieldset>
+    </form>
   );
 }

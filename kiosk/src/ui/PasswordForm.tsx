@@ -1,0 +1,33 @@
+import { useState } from 'preact/hooks';
+import { ApiError, api } from '../api/http.ts';
+import { t } from '../i18n.ts';
+
+/** Change one's own password; the server ends every other session of the account (a lost phone). */
+export function PasswordForm({ onDone }: { onDone: () => void }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [error, setError] = useState('');
+  const submit = async () => {
+    setError('');
+    try {
+      await api('/api/auth/password', { json: { current, next } });
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.status === 403 ? t('wrongCurrentPassword') : e.status === 0 ? t('offline') : e.message) : String(e));
+    }
+  };
+  return (
+    <form class="card" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="password-form">
+      <label>
+        {t('currentPassword')}
+        <input type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('newPassword')}
+        <input type="password" autoComplete="new-password" minLength={8} required value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+      </label>
+      {error ? <p class="error" role="alert">{error}</p> : null}
+      <button type="submit" class="primary">{t('changePassword')}</button>
+    </form>
+  );
+}
