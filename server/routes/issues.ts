@@ -69,7 +69,8 @@ export function issueRoutes(deps: Deps) {
         issue,
         location: location && { id: location.id, name: location.name, kind: location.kind, code: location.code },
         history,
-        origin: m.role === 'department' ? null : origin,
+        // An owner's contact goes to the supervisors who call back, not to patrol or department staff (PIPL).
+        origin: m.role === 'department' ? null : origin && (SUPERVISORS.includes(m.role) ? origin : { ...origin, ownerContact: null }),
         actions: allowedActions(issue, actorOf(m), deps.store.getPolicy(issue.estateId), { fixedBy: fixedBy(history) }),
       });
     })

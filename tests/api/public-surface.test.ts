@@ -87,6 +87,15 @@ describe("an owner's words, contact and photos stay with the owner and the staff
     for (const open of page.body.openReports) expect(Object.keys(open).sort()).toEqual(['category', 'createdAt', 'id', 'meToo', 'status']);
   });
 
+  it("an owner's phone number reaches the supervisors who call back, not inspectors or department staff", async () => {
+    const r = await phone().report({ description: 'Lift stuck between floors', contact: '13700001111' });
+    await act('supervisor', r.body.issueId, { type: 'assign', departmentId: 'cleaning', requirement: 'check' });
+    const seen = async (user: string) => (await server.request('GET', `/api/issues/${r.body.issueId}`, { token: await server.login(user) })).text;
+    expect(await seen('supervisor')).toContain('13700001111');
+    expect(await seen('wang')).not.toContain('13700001111');
+    expect(await seen('cleaning')).not.toContain('13700001111');
+  });
+
   it('guessing tracking links from one address is cut off long before a link could be found', async () => {
     const guesser = phone();
     let status = 0;
