@@ -3,7 +3,8 @@
  * What we keep and serve is a re-encoded JPEG: the decoder proves it is a real image,
  * and re-encoding drops EXIF (GPS, device serials) while applying the orientation.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { access, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
 import { sha256Hex } from '../security/crypto.ts';
@@ -68,12 +69,29 @@ export class BlobStore {
       throw new HttpError(415, 'photo could not be decoded as an image');
     }
     const path = this.pathOf(sha256);
-    await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });
-    // Write then rename: a crash leaves either no file or the whole file.
-    const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, out.data, { flush: true });
-    await rename(tmp, path);
+    const dir = join(this.dir, sha256.slice(0, 2));
+    await mkdir(dir, { recursive: true });
+    // Write a uniquely named file, then rename: a crash leaves either no file or the whole file, and uploads
+    // of the same photo at once never share a temporary name. The folder is synced after the rename so a
+    // power cut cannot keep the database row and lose the file.
+    const tmp = `${path}.${randomUUID()}.tmp`;
+    try {
+      await writeFile(tmp, out.data, { flush: true });
+      await rename(tmp, path);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
+    await syncDir(dir);
     return { sha256, size: bytes.length, storedSize: out.data.length, width: out.info.width, height: out.info.height };
+  }
+
+  /** Whether the photo's file is on disk (a row without its file is repaired by the next upload). */
+  async has(sha256: string): Promise<boolean> {
+    return access(this.pathOf(sha256)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async get(sha256: string): Promise<Buffer | null> {
@@ -82,5 +100,14 @@ export class BlobStore {
     } catch {
       return null;
     }
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -43,7 +43,8 @@ export function photoRoutes(deps: Deps) {
       checkUpload(sha, bytes);
       const author = requestAuthor(c, deps);
       const existing = deps.store.getPhoto(sha);
-      const stored = existing ?? { ...(await deps.blobs.put(sha, bytes)), receivedAt: deps.clock() };
+      // A row whose file went missing is repaired by writing the file again.
+      const stored = existing && (await deps.blobs.has(sha)) ? existing : { ...(await deps.blobs.put(sha, bytes)), receivedAt: existing?.receivedAt ?? deps.clock() };
       deps.store.tx(() => {
         if (!existing) deps.store.insertPhoto(stored);
         deps.store.addPhotoUploader(sha, author, deps.clock());
