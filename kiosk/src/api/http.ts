@@ -8,13 +8,18 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly fields: { path: string; message: string }[] = [],
+    /** A JSON answer from our own server; false for a proxy's, firewall's or portal's page. */
+    readonly ours = true,
   ) {
     super(message);
   }
 
-  /** Worth retrying later: the network, the server or a rate limit, not the request itself. */
+  /**
+   * Worth retrying later: the network, the server, a rate limit, or any answer that is not our server's
+   * JSON (a firewall's 403, a proxy's 407, nginx's 413 page). Only our server's own refusal is final.
+   */
   get transient(): boolean {
-    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+    return !this.ours || this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
   }
 }
 
@@ -89,13 +94,13 @@ export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) {
     // A login page, a proxy's error page, a captive portal: whatever it is, it is not our server's answer.
-    throw new ApiError(res.ok ? 502 : res.status || 502, `unexpected ${res.status} answer that is not JSON`);
+    throw new ApiError(res.ok ? 502 : res.status || 502, `unexpected ${res.status} answer that is not JSON (a proxy or portal?)`, [], false);
   }
   let data: unknown;
   try {
     data = await res.json();
   } catch {
-    throw new ApiError(502, 'unreadable answer');
+    throw new ApiError(502, 'unreadable answer', [], false);
   }
   if (!res.ok) {
     const err = data as { error?: string; fields?: { path: string; message: string }[] };

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type RequestOptions } from '../api/http.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, api, type RequestOptions } from '../api/http.ts';
 import { openStore, resetStoreForTests, type PqmDb } from './db.ts';
 import { Outbox, backoff, type NewEntry } from './outbox.ts';
 
@@ -116,6 +116,81 @@ describe('the outbox', () => {
     await box.add(inspection('portal'));
     await box.drain();
     expect(await db.get('outbox', 'portal')).toMatchObject({ state: 'pending', attempts: 1 });
+  });
+
+  it("a proxy's HTML error page (firewall 403, proxy 407, nginx 413, portal 404) is retried later, never parked", async () => {
+    for (const status of [403, 407, 413, 404]) {
+      vi.stubGlobal('fetch', async () => new Response(`<html><body><h1>${status}</h1>nginx</body></html>`, { status, headers: { 'content-type': 'text/html' } }));
+      const box = new Outbox({ db, send: api, now });
+      await box.add({ ...inspection(`proxy-${status}`), photos: undefined } as NewEntry, [photo(`p${status}`)]);
+      await box.drain();
+      expect(await db.get('outbox', `proxy-${status}`), String(status)).toMatchObject({ state: 'pending', attempts: 1 });
+      expect(box.current.paused).toBeNull();
+    }
+    vi.unstubAllGlobals();
+  });
+
+  it('a JSON refusal from our own server is still permanent', async () => {
+    vi.stubGlobal('fetch', async () => Response.json({ error: 'invalid answers', fields: [] }, { status: 400 }));
+    const box = new Outbox({ db, send: api, now });
+    await box.add(inspection('ours'));
+    await box.drain();
+    vi.unstubAllGlobals();
+    expect(await db.get('outbox', 'ours')).toMatchObject({ state: 'attention' });
+  });
+
+  it('a record saved while the clean-up runs keeps its photo (the race, forced with a hook)', async () => {
+    const server = fakeServer();
+    let racer: Promise<void> | null = null;
+    const box = new Outbox({
+      db,
+      send: server.send,
+      now,
+      // Between the clean-up reading the queue and reading the stored photos, another save lands.
+      onGcRead: () => {
+        racer ??= box.add(inspection('late'), [photo('late-photo')]);
+      },
+    });
+    await box.add(inspection('first'), [photo('first-photo')]);
+    await box.drain();
+    await racer;
+    expect(await db.get('outbox', 'late')).toBeDefined();
+    expect(await db.get('photos', photo('late-photo').sha256)).toBeDefined();
+  });
+
+  it('a receipt that still lists missing photos keeps the entry while the phone holds them, and sends them again', async () => {
+    const server = fakeServer();
+    let first = true;
+    const send = async <T>(path: string, o: RequestOptions = {}): Promise<T> => {
+      const r = await server.send<Record<string, unknown>>(path, o);
+      if (path === '/api/inspections' && first) {
+        first = false;
+        return { ...r, photosMissing: [photo('kept').sha256] } as T;
+      }
+      return r as T;
+    };
+    const box = new Outbox({ db, send, now });
+    await box.add(inspection('with-photo'), [photo('kept')]);
+    await box.drain();
+    expect(await db.get('outbox', 'with-photo')).toMatchObject({ state: 'pending' });
+    expect(await db.get('photos', photo('kept').sha256)).toMatchObject({ uploaded: false });
+    clock += 60_000;
+    await box.drain();
+    expect(await db.get('outbox', 'with-photo')).toBeUndefined();
+    expect(server.calls.filter((c) => c.path.startsWith('/api/photos/'))).toHaveLength(2);
+  });
+
+  it('a photo that is truly gone from the phone moves the entry to "needs attention" and says so', async () => {
+    const server = fakeServer();
+    const send = async <T>(path: string, o: RequestOptions = {}): Promise<T> => {
+      const r = await server.send<Record<string, unknown>>(path, o);
+      return (path === '/api/inspections' ? { ...r, photosMissing: [photo('lost').sha256] } : r) as T;
+    };
+    const box = new Outbox({ db, send, now });
+    await box.add(inspection('lost-photo'), [photo('lost')]);
+    await db.delete('photos', photo('lost').sha256);
+    await box.drain();
+    expect(await db.get('outbox', 'lost-photo')).toMatchObject({ state: 'attention', lastError: expect.stringMatching(/photo/) });
   });
 
   it('a receipt for a different record is not taken as success', async () => {

@@ -42,6 +42,8 @@ export interface OutboxDeps {
   /** The signed-in user; staff records of anyone else wait for that person to sign in again. */
   currentUser?: () => string | null;
   onReceipt?: (entry: OutboxEntry, receipt: Record<string, unknown>) => void | Promise<void>;
+  /** Tests only: runs when the photo clean-up has read the queue, to force a save into that moment. */
+  onGcRead?: () => void;
 }
 
 /** Thrown by add() when the phone is out of space; the text record was still saved if `recordSaved`. */
@@ -179,6 +181,18 @@ export class Outbox {
       }
       const receipt = await send<Record<string, unknown>>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
       if (receipt.kind !== entry.kind || receipt.id !== entry.id) throw new ApiError(502, 'the answer is not a receipt for this record');
+      // The record is in, but the server still lacks photos: never delete the entry while the phone has them.
+      const missing = Array.isArray(receipt.photosMissing) ? (receipt.photosMissing as string[]) : [];
+      if (missing.length) {
+        const held = (await Promise.all(missing.map((sha) => db.get('photos', sha)))).filter((p) => p !== undefined);
+        if (held.length < missing.length) {
+          const lost = missing.length - held.length;
+          await db.put('outbox', { ...entry, state: 'attention', lastError: `photo missing: ${lost} photo(s) of this record are no longer on this phone` });
+          return 'next';
+        }
+        for (const p of held) await db.put('photos', { ...p, uploaded: false });
+        throw new ApiError(503, 'the server has not got every photo yet; sending them again');
+      }
       await this.deps.onReceipt?.(entry, receipt);
       const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
       await Promise.all([tx.store.delete(entry.id), tx.done]);
@@ -188,7 +202,7 @@ export class Outbox {
       return 'ok';
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, String(e));
-      if (err.status === 401 && entry.auth) {
+      if (err.status === 401 && err.ours && entry.auth) {
         this.status = { ...this.status, paused: 'auth', lastError: err.message };
         return 'stop';
       }
@@ -205,11 +219,17 @@ export class Outbox {
     }
   }
 
-  /** Photos no waiting record refers to are removed (uploaded or not, nobody needs them). */
+  /**
+   * Photos no waiting record refers to are removed (uploaded or not, nobody needs them). One read-write
+   * transaction over both stores: a save cannot land between reading the queue and deleting a photo.
+   */
   private async gcPhotos(): Promise<void> {
-    const { db } = this.deps;
-    const needed = new Set((await db.getAll('outbox')).flatMap((e) => e.photos));
-    for (const key of await db.getAllKeys('photos')) if (!needed.has(key)) await db.delete('photos', key);
+    const tx = this.deps.db.transaction(['outbox', 'photos'], 'readwrite');
+    const needed = new Set((await tx.objectStore('outbox').getAll()).flatMap((e) => e.photos));
+    this.deps.onGcRead?.();
+    const photos = tx.objectStore('photos');
+    for (const key of await photos.getAllKeys()) if (!needed.has(key)) await photos.delete(key);
+    await tx.done;
   }
 
   /** Reads the queue from the device, so counts are true from the first paint after it. */
