@@ -2,10 +2,22 @@
 import { join } from 'node:path';
 import { loadConfig, projectRoot } from './config.ts';
 import { buildDeps, startServer } from './start.ts';
+import { StartupError } from './storage/data-folder.ts';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed.ts';
 
 const config = loadConfig();
-const deps = buildDeps(config);
+const deps = (() => {
+  try {
+    return buildDeps(config);
+  } catch (e) {
+    // What an operator can act on is one clear line, not a stack trace.
+    if (e instanceof StartupError) {
+      console.error(`pqm: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+})();
 if (config.demo && deps.store.listEstates().length === 0) {
   const t = Date.now();
   await seedDemo(deps);
@@ -24,8 +36,12 @@ console.log(`
 ${config.demo ? `  Demo accounts (password ${DEMO_ACCOUNTS.password}):\n${DEMO_ACCOUNTS.users.map((u) => `    ${u.role.padEnd(11)} ${u.username}`).join('\n')}` : ''}
 `);
 
+// Stop taking requests, finish the ones in flight, then exit; a second signal does not wait.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
     void running.close().then(() => process.exit(0));
   });
 }

@@ -12,12 +12,15 @@ import { RateLimiter } from './http/rate-limit.ts';
 import { BlobStore } from './photos/blob-store.ts';
 import { newSecret } from './security/crypto.ts';
 import { PatrolBoard } from './services/patrol-board.ts';
+import { lockDataFolder } from './storage/data-folder.ts';
 import { createSqliteStore } from './storage/sqlite/index.ts';
+import type { Store } from './storage/store.ts';
 
 export interface Running {
   url: string;
   deps: Deps;
-  close(): Promise<void>;
+  /** Graceful: no new requests, those in flight finish (up to `graceMs`), then the store closes. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** The server secret lives in the data folder so tracking links survive restarts. */
@@ -29,7 +32,22 @@ function loadSecret(dataDir: string): string {
 
 export function buildDeps(config: Config, clock: () => number = Date.now): Deps {
   mkdirSync(config.dataDir, { recursive: true });
-  const store = createSqliteStore(join(config.dataDir, 'pqm.sqlite'));
+  const lock = lockDataFolder(config.dataDir);
+  let sqlite: Store;
+  try {
+    sqlite = createSqliteStore(join(config.dataDir, 'pqm.sqlite'));
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  // Closing the store also lets go of the folder.
+  const store: Store = {
+    ...sqlite,
+    close: () => {
+      sqlite.close();
+      lock.release();
+    },
+  };
   return {
     store,
     board: new PatrolBoard(store),
@@ -63,14 +81,20 @@ export async function startServer(config: Config, deps: Deps = buildDeps(config)
   return {
     url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     deps,
-    close: () =>
+    // Stop taking new connections, let the requests in flight finish (for up to `graceMs`), then close.
+    close: (graceMs = 10_000) =>
       new Promise<void>((resolve) => {
+        const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+        const force = setTimeout(() => http.closeAllConnections?.(), graceMs);
+        // A keep-alive connection becomes idle when its last request finishes: end it then, not at its timeout.
+        const sweep = setInterval(() => http.closeIdleConnections?.(), 50);
         server.close(() => {
+          clearTimeout(force);
+          clearInterval(sweep);
           deps.store.close();
           resolve();
         });
-        // Keep-alive sockets would hold close() open; end them.
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        http.closeIdleConnections?.();
       }),
   };
 }

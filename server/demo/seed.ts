@@ -31,7 +31,8 @@ import { createCampaign, submitResponse } from '../services/surveys.ts';
 import { rateAtKiosk } from '../services/kiosk.ts';
 import { DEMO_BUILDINGS, DEMO_DEPARTMENTS, DEMO_ESTATE, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, departmentFor } from './estate.ts';
 import { seededRandom, type Random } from './random.ts';
-import { createEstate } from './setup.ts';
+import { passwordHashes, writeEstate, type EstateSpec, type PasswordHashes } from './setup.ts';
+import type { StoredPhoto } from '../photos/blob-store.ts';
 
 export const DEMO_ACCOUNTS = { password: DEMO_PASSWORD, users: DEMO_USERS };
 
@@ -40,28 +41,40 @@ const inspectors = DEMO_USERS.filter((u) => u.role === 'inspector');
 /** How reliably each department meets its deadlines in the demo, so the KPI has a spread. */
 const ON_TIME: Record<string, number> = { cleaning: 0.92, greening: 0.85, engineering: 0.74, security: 0.9, service: 0.8 };
 
-/** A few plain JPEGs stand in for site photos, stored through the real blob store. */
-async function demoPhotos(deps: Deps, at: number): Promise<PhotoRef[]> {
-  const refs: PhotoRef[] = [];
+const DEMO: EstateSpec = { estate: DEMO_ESTATE, buildings: DEMO_BUILDINGS, locations: DEMO_LOCATIONS, departments: DEMO_DEPARTMENTS, users: DEMO_USERS, password: DEMO_PASSWORD };
+
+/** A few plain JPEGs stand in for site photos, stored through the real blob store (files only; rows in the seed's transaction). */
+async function demoPhotos(deps: Deps): Promise<StoredPhoto[]> {
+  const stored: StoredPhoto[] = [];
   for (const background of ['#b0bec5', '#a1887f', '#90a4ae']) {
     const bytes = new Uint8Array(await sharp({ create: { width: 640, height: 480, channels: 3, background } }).jpeg({ quality: 70 }).toBuffer());
-    const stored = await deps.blobs.put(sha256Hex(bytes), bytes);
-    deps.store.tx(() => {
-      deps.store.insertPhoto({ ...stored, receivedAt: at });
-      // In the demo, everyone who cites these photos took them (photos/authors.ts).
-      for (const author of [...DEMO_USERS.map((u) => userAuthor(u.id)), actorAuthor({ kind: 'owner' })]) deps.store.addPhotoUploader(stored.sha256, author, at);
-    });
-    refs.push({ sha256: stored.sha256, size: stored.size });
+    stored.push(await deps.blobs.put(sha256Hex(bytes), bytes));
   }
-  return refs;
+  return stored;
 }
 
+/**
+ * The demo estate with its history. Everything slow and asynchronous (password hashes, photo files) comes
+ * first; then every row is written in one transaction, so a kill during the first start leaves either the
+ * whole demo or none of it, and the next start makes it again.
+ */
 export async function seedDemo(deps: Deps, days = 60, seed = 20261126): Promise<void> {
+  const hashes = await passwordHashes(DEMO);
+  const files = await demoPhotos(deps);
+  deps.store.tx(() => writeDemo(deps, hashes, files, days, seed));
+  deps.board.invalidate(DEMO_ESTATE.id);
+}
+
+function writeDemo(deps: Deps, hashes: PasswordHashes, files: StoredPhoto[], days: number, seed: number): void {
   const now = deps.clock();
   const rnd = seededRandom(seed);
-  await createEstate(deps.store, { estate: DEMO_ESTATE, buildings: DEMO_BUILDINGS, locations: DEMO_LOCATIONS, departments: DEMO_DEPARTMENTS, users: DEMO_USERS, password: DEMO_PASSWORD }, now - days * DAY);
-
-  const photos = await demoPhotos(deps, now - days * DAY);
+  writeEstate(deps.store, DEMO, hashes, now - days * DAY);
+  const photos: PhotoRef[] = files.map((stored) => {
+    deps.store.insertPhoto({ ...stored, receivedAt: now - days * DAY });
+    // In the demo, everyone who cites these photos took them (photos/authors.ts).
+    for (const author of [...DEMO_USERS.map((u) => userAuthor(u.id)), actorAuthor({ kind: 'owner' })]) deps.store.addPhotoUploader(stored.sha256, author, now - days * DAY);
+    return { sha256: stored.sha256, size: stored.size };
+  });
 
   // Services read the clock; the seed walks it through history.
   let at = now;
@@ -226,7 +239,6 @@ export async function seedDemo(deps: Deps, days = 60, seed = 20261126): Promise<
   seedSurvey(seedDeps, rnd, now, (t) => (at = t));
   store.tx(() => seedToday(store, photos, now));
   store.tx(() => seedPlanRecords(store, rnd, now));
-  deps.board.invalidate(DEMO_ESTATE.id);
 }
 
 const OWNER_TEXT: Record<string, string> = {

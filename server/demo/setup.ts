@@ -21,7 +21,18 @@ export interface EstateSpec {
 }
 
 export async function createEstate(store: Store, spec: EstateSpec, at: number): Promise<void> {
-  const hashes = await Promise.all(spec.users.map(async (u) => ({ u, hash: await hashPassword(spec.password) })));
+  writeEstate(store, spec, await passwordHashes(spec), at);
+}
+
+export type PasswordHashes = { u: EstateSpec['users'][number]; hash: string }[];
+
+/** The slow, asynchronous part (scrypt), done before any write so the writes can be one transaction. */
+export function passwordHashes(spec: EstateSpec): Promise<PasswordHashes> {
+  return Promise.all(spec.users.map(async (u) => ({ u, hash: await hashPassword(spec.password) })));
+}
+
+/** Writes the estate in one transaction (a savepoint inside a caller's). */
+export function writeEstate(store: Store, spec: EstateSpec, hashes: PasswordHashes, at: number): void {
   const { estate } = spec;
   store.tx(() => {
     store.insertEstate(estate);

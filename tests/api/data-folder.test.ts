@@ -1,0 +1,95 @@
+/**
+ * The server's data folder under faults, on real processes: two servers on one folder, a kill during the
+ * first start, SIGTERM in the middle of a burst.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { jpeg, sha256 } from '../support/payloads.ts';
+import { spawnServer } from '../support/process.ts';
+
+const folders: string[] = [];
+const folder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pqm-folder-'));
+  folders.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('one data folder, one server', () => {
+  it('a second server on the same folder refuses with one clear line and exits non-zero', async () => {
+    const dataDir = folder();
+    const first = await spawnServer({ dataDir });
+    const second = await spawnServer({ dataDir }).then(
+      (s) => ({ started: true, output: s.output(), stop: () => s.stop() }),
+      (e: Error) => ({ started: false, output: e.message, stop: async () => null }),
+    );
+    await second.stop();
+    expect(second.started).toBe(false);
+    expect(second.output).toMatch(/exited with 1/);
+    expect(second.output).toContain(`pqm: another server is already running on the data folder ${dataDir}`);
+    expect(second.output).not.toMatch(/\n\s+at /); // no stack trace
+    // The first one is unharmed.
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    await first.stop();
+  });
+
+  it('two servers started together on an empty folder: one runs, the other refuses cleanly', async () => {
+    const dataDir = folder();
+    const results = await Promise.allSettled([spawnServer({ dataDir }), spawnServer({ dataDir })]);
+    const running = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(running).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(String(refused[0].reason)).toContain('another server is already running');
+    await (running[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof spawnServer>>>).value.stop();
+  });
+
+  it('a server killed during its first start leaves the whole demo or none of it, and the next start completes it', async () => {
+    for (const after of [150, 450, 800]) {
+      const dataDir = folder();
+      const doomed = spawnServer({ dataDir, args: ['--demo'] }).catch(() => null);
+      await new Promise((r) => setTimeout(r, after));
+      // The process is found from the lock holder's side: kill whatever node is on this folder.
+      const { execSync } = await import('node:child_process');
+      try {
+        execSync(`pkill -9 -f -- "--data-dir ${dataDir}"`);
+      } catch {
+        // Already finished: nothing to kill.
+      }
+      await doomed;
+      const again = await spawnServer({ dataDir, args: ['--demo'] });
+      await again.stop();
+      const db = new Database(join(dataDir, 'pqm.sqlite'), { readonly: true });
+      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      const counts = { estates: count('estates'), inspections: count('inspections'), plans: count('plan_records'), locations: count('locations') };
+      db.close();
+      expect(counts.estates, `killed after ${after} ms`).toBe(1);
+      expect(counts.inspections, `killed after ${after} ms`).toBeGreaterThan(500);
+      expect(counts.plans, `killed after ${after} ms`).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('stopping', () => {
+  it('SIGTERM during a burst of uploads lets every request in flight finish, then exits 0', async () => {
+    const dataDir = folder();
+    const server = await spawnServer({ dataDir });
+    const photos = await Promise.all(Array.from({ length: 12 }, (_, i) => jpeg(1600, 1200, `#${(0x102030 + i * 0x0a0b0c).toString(16).slice(0, 6)}`)));
+    const burst = photos.map((p) =>
+      fetch(`${server.url}/api/photos/${sha256(p)}`, { method: 'PUT', body: Buffer.from(p), headers: { 'content-type': 'image/jpeg' } }).then(
+        (r) => r.status,
+        (e: Error) => `cut: ${e.message}`,
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    const exited = server.stop('SIGTERM');
+    const statuses = await Promise.all(burst);
+    expect(statuses).toEqual(Array(12).fill(201));
+    expect(await exited).toBe(0);
+  });
+});
