@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,16 +81,21 @@ describe('stopping', () => {
     const dataDir = folder();
     const server = await spawnServer({ dataDir });
     const photos = await Promise.all(Array.from({ length: 12 }, (_, i) => jpeg(1600, 1200, `#${(0x102030 + i * 0x0a0b0c).toString(16).slice(0, 6)}`)));
-    const burst = photos.map((p) =>
-      fetch(`${server.url}/api/photos/${sha256(p)}`, { method: 'PUT', body: Buffer.from(p), headers: { 'content-type': 'image/jpeg' } }).then(
-        (r) => r.status,
-        (e: Error) => `cut: ${e.message}`,
-      ),
-    );
-    await new Promise((r) => setTimeout(r, 30));
+    // Every upload is in flight (headers and half its body sent) when the signal comes.
+    const uploads = photos.map((p) => {
+      const req = request(`${server.url}/api/photos/${sha256(p)}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', 'content-length': p.length } });
+      const answer = new Promise<number | string>((resolve) => {
+        req.on('response', (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+        req.on('error', (e) => resolve(`cut: ${e.message}`));
+      });
+      req.write(p.subarray(0, p.length >> 1));
+      return { req, p, answer };
+    });
+    await new Promise((r) => setTimeout(r, 200));
     const exited = server.stop('SIGTERM');
-    const statuses = await Promise.all(burst);
-    expect(statuses).toEqual(Array(12).fill(201));
+    await new Promise((r) => setTimeout(r, 100));
+    for (const { req, p } of uploads) req.end(p.subarray(p.length >> 1));
+    expect(await Promise.all(uploads.map((u) => u.answer))).toEqual(Array(12).fill(201));
     expect(await exited).toBe(0);
   });
 });
