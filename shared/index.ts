@@ -14,6 +14,7 @@ export type * from './model/alerts.ts';
 export * from './time/zoned.ts';
 export * from './time/calendar.ts';
 export * from './rules/schedule.ts';
+export * from './rules/device-clock.ts';
 export * from './rules/deadlines.ts';
 export * from './rules/issue-workflow.ts';
 export * from './rules/checklist.ts';

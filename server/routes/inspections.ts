@@ -16,7 +16,9 @@ export function inspectionRoutes(deps: Deps) {
       const member = requireRole(c, location.estateId, PATROL);
       const actor = actorOf(member);
       if (actor.kind !== 'user') throw forbidden();
-      const { receipt, replayed } = await deps.store.batch(() => submitInspection(deps, location, body, actor));
+      // The phone's clock as it sent this: its offset, for a record saved before it knew one.
+      const sentAt = Number(c.req.header('x-pqm-device-time'));
+      const { receipt, replayed } = await deps.store.batch(() => submitInspection(deps, location, body, actor, Number.isSafeInteger(sentAt) && sentAt > 0 ? sentAt : null));
       return c.json(receipt, replayed ? 200 : 201);
     })
     .get('/:id', (c) => {

@@ -1,5 +1,5 @@
 /** Storing a patrol record: idempotent, validated against its template version, failed items → issues. */
-import { checkAnswers, failedItems, type Actor, type InspectionSubmission, type Location } from '../../shared/index.ts';
+import { checkAnswers, failedItems, onServerClock, type Actor, type InspectionSubmission, type Location } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { badRequest } from '../http/errors.ts';
 import { userAuthor } from '../photos/authors.ts';
@@ -7,7 +7,6 @@ import { verifyKioskCode } from '../security/crypto.ts';
 import { once, type Receipt } from './idempotency.ts';
 import { createIssue } from './issues.ts';
 
-const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 
 export function photoHashes(s: InspectionSubmission): string[] {
   return [...new Set(s.answers.flatMap((a) => a.photos.map((p) => p.sha256)))];
@@ -20,10 +19,15 @@ export function withPhotoProgress(deps: Deps, receipt: Receipt): Receipt {
   return { ...receipt, photosReceived: received.length, photosMissing: expected.filter((h) => !received.includes(h)) };
 }
 
-export function submitInspection(deps: Deps, location: Location, s: InspectionSubmission, actor: Actor & { kind: 'user' }) {
+/**
+ * `sentAt` is the phone's clock when it sent the request (x-pqm-device-time), for records saved before the
+ * phone knew its offset.
+ */
+export function submitInspection(deps: Deps, location: Location, s: InspectionSubmission, actor: Actor & { kind: 'user' }, sentAt: number | null = null) {
   const now = deps.clock();
   const { store } = deps;
-  if (s.finishedAt > now + MAX_CLOCK_SKEW_MS) throw badRequest('finishedAt: is in the future; check the phone clock', [{ path: 'finishedAt', message: 'is in the future' }]);
+  // On the server's clock, never refused for the phone's (shared/rules/device-clock.ts); the phone's times are kept too.
+  const at = onServerClock(s, s.deviceClockOffset ?? null, sentAt === null ? null : now - sentAt, now);
 
   const result = once(store, s.id, 'inspection', { ...s, inspectorId: actor.id }, now, () => {
     const template = store.getTemplate(location.estateId, s.templateId, s.templateVersion);
@@ -39,7 +43,7 @@ export function submitInspection(deps: Deps, location: Location, s: InspectionSu
     let confirmedBy: string = s.confirmedBy;
     if (s.confirmedBy === 'kiosk_code') {
       const secret = store.kioskSecret(location.id);
-      if (!secret || !s.kioskCode || !verifyKioskCode(secret, s.kioskCode, s.startedAt)) confirmedBy = 'kiosk_code_invalid';
+      if (!secret || !s.kioskCode || !verifyKioskCode(secret, s.kioskCode, at.startedAt)) confirmedBy = 'kiosk_code_invalid';
     }
     const failed = failedItems(template, s.answers);
     store.insertInspection({
@@ -49,12 +53,14 @@ export function submitInspection(deps: Deps, location: Location, s: InspectionSu
       inspectorId: actor.id,
       templateId: s.templateId,
       templateVersion: s.templateVersion,
-      startedAt: s.startedAt,
-      finishedAt: s.finishedAt,
+      startedAt: at.startedAt,
+      finishedAt: at.finishedAt,
       confirmedBy,
       answers: s.answers,
       failedCount: failed.length,
       receivedAt: now,
+      deviceStartedAt: s.startedAt,
+      deviceFinishedAt: s.finishedAt,
     });
     const photos = photoHashes(s);
     store.linkPhotos(s.id, photos, userAuthor(actor.id));
@@ -71,7 +77,7 @@ export function submitInspection(deps: Deps, location: Location, s: InspectionSu
           cause: item.id,
           photos: answer.photos,
           originId: s.id,
-          at: s.finishedAt,
+          at: at.finishedAt,
         },
         actor,
         { inspection: s.id, item: item.id, value: answer.value },
@@ -79,6 +85,6 @@ export function submitInspection(deps: Deps, location: Location, s: InspectionSu
     );
     return { kind: 'inspection', id: s.id, issues, photos, confirmedBy };
   });
-  if (!result.replayed) deps.board.recordInspection(location.estateId, location.id, { id: s.id, at: s.finishedAt });
+  if (!result.replayed) deps.board.recordInspection(location.estateId, location.id, { id: s.id, at: at.finishedAt });
   return { receipt: withPhotoProgress(deps, result.receipt), replayed: result.replayed };
 }

@@ -74,6 +74,9 @@ export interface InspectionRecord {
   answers: unknown[];
   failedCount: number;
   receivedAt: number;
+  /** The phone's own times; startedAt/finishedAt are on the server's clock (shared/rules/device-clock.ts). */
+  deviceStartedAt: number | null;
+  deviceFinishedAt: number | null;
 }
 
 export interface InspectionTimeRow {

@@ -60,6 +60,8 @@ export const InspectionSubmission = v.pipe(
     finishedAt: Instant,
     confirmedBy: v.picklist(CONFIRMATIONS, 'must be kiosk_code, printed_code or link'),
     kioskCode: v.optional(v.pipe(v.string(), v.regex(/^\d{6}$/, 'must be a 6-digit kiosk code'))),
+    /** Server − phone clock in ms, as the phone measured it when it saved the record (shared/rules/device-clock.ts). */
+    deviceClockOffset: v.optional(v.nullable(v.pipe(finiteNumber(), v.integer()))),
     answers: v.pipe(v.array(Answer), v.minLength(1, 'answers must not be empty'), v.maxLength(60)),
   }),
   v.forward(

@@ -65,6 +65,33 @@ function randomKey(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
 }
 
+const OFFSET_KEY = 'pqm.clockOffset';
+
+/**
+ * Server − phone clock in ms, from our server's last Date header (null until one was seen). A record
+ * carries it, so the server can put a wrong phone clock right (shared/rules/device-clock.ts).
+ */
+export function clockOffset(): number | null {
+  try {
+    const v = localStorage.getItem(OFFSET_KEY);
+    return v === null ? null : Number(v);
+  } catch {
+    return null;
+  }
+}
+
+function noteServerClock(res: Response): void {
+  const server = Date.parse(res.headers.get('date') ?? '');
+  // The header has whole seconds: its middle is the best guess.
+  if (Number.isFinite(server)) {
+    try {
+      localStorage.setItem(OFFSET_KEY, String(Math.round(server + 500 - Date.now())));
+    } catch {
+      // Private mode: the server measures the offset when the record is sent instead.
+    }
+  }
+}
+
 export interface RequestOptions {
   method?: string;
   json?: unknown;
@@ -74,7 +101,7 @@ export interface RequestOptions {
 }
 
 export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'x-pqm-device': deviceKey() };
+  const headers: Record<string, string> = { accept: 'application/json', 'x-pqm-device': deviceKey(), 'x-pqm-device-time': String(Date.now()) };
   const token = session.token;
   if (o.auth !== false && token) headers.authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
@@ -92,6 +119,7 @@ export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
     throw new ApiError(0, 'offline');
   }
   const type = res.headers.get('content-type') ?? '';
+  if (type.includes('application/json')) noteServerClock(res);
   if (!type.includes('application/json')) {
     // A login page, a proxy's error page, a captive portal: whatever it is, it is not our server's answer.
     throw new ApiError(res.ok ? 502 : res.status || 502, `unexpected ${res.status} answer that is not JSON (a proxy or portal?)`, [], false);

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { CATEGORY_LABELS, SEVERITY_LABELS, checkAnswers, isFailed, type Answer, type ChecklistItem, type ChecklistTemplate, type Confirmation } from '../../../shared/index.ts';
 import { t, tx } from '../i18n.ts';
 import type { Photo } from '../photos/compress.ts';
+import { clockOffset } from '../api/http.ts';
 import { StorageFullError } from '../outbox/outbox.ts';
 import { save } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
@@ -64,6 +65,7 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
             templateVersion: ctx.template.version,
             startedAt: ctx.startedAt,
             finishedAt: Date.now(),
+            deviceClockOffset: clockOffset(),
             confirmedBy: ctx.confirmedBy,
             ...(ctx.kioskCode ? { kioskCode: ctx.kioskCode } : {}),
             answers,

@@ -307,4 +307,8 @@ export const MIGRATIONS: readonly string[] = [
 
   ALTER TABLE issues ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
   `,
+  /* 6: a phone's own times kept beside the server's (started_at/finished_at are on the server's clock). */ `
+  ALTER TABLE inspections ADD COLUMN device_started_at INTEGER;
+  ALTER TABLE inspections ADD COLUMN device_finished_at INTEGER;
+  `,
 ];

@@ -39,8 +39,9 @@ export function recordRepo(db: Db): RecordRepo {
     receipt: db.prepare('SELECT * FROM receipts WHERE id = ?'),
     insertReceipt: db.prepare('INSERT INTO receipts (id, kind, body_hash, receipt, created_at) VALUES (?, ?, ?, ?, ?)'),
     insertInspection: db.prepare(
-      `INSERT INTO inspections (id, estate_id, location_id, inspector_id, template_id, template_version, started_at, finished_at, confirmed_by, answers, failed_count, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO inspections (id, estate_id, location_id, inspector_id, template_id, template_version, started_at, finished_at, confirmed_by, answers, failed_count, received_at,
+         device_started_at, device_finished_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     inspection: db.prepare('SELECT * FROM inspections WHERE id = ?'),
     times: db.prepare(
@@ -106,7 +107,7 @@ export function recordRepo(db: Db): RecordRepo {
     insertInspection: (r: InspectionRecord) =>
       void q.insertInspection.run(
         r.id, r.estateId, r.locationId, r.inspectorId, r.templateId, r.templateVersion, r.startedAt, r.finishedAt, r.confirmedBy,
-        JSON.stringify(r.answers), r.failedCount, r.receivedAt,
+        JSON.stringify(r.answers), r.failedCount, r.receivedAt, r.deviceStartedAt, r.deviceFinishedAt,
       ),
     getInspection: (id) => {
       const r = q.inspection.get(id) as Row | undefined;
@@ -124,6 +125,8 @@ export function recordRepo(db: Db): RecordRepo {
           answers: JSON.parse(r.answers as string),
           failedCount: r.failed_count as number,
           receivedAt: r.received_at as number,
+          deviceStartedAt: (r.device_started_at as number | null) ?? null,
+          deviceFinishedAt: (r.device_finished_at as number | null) ?? null,
         }
       );
     },
