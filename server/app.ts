@@ -12,6 +12,7 @@ import { authenticate, type Env } from './http/auth.ts';
 import { capBodies } from './http/body-limit.ts';
 import { publicLimits } from './http/public-limits.ts';
 import { HttpError } from './http/errors.ts';
+import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { alertRoutes } from './routes/alerts.ts';
@@ -32,6 +33,12 @@ export function createApp(deps: Deps) {
   app.onError((err, c) => {
     if (err instanceof HttpError) {
       return c.json({ error: err.message, fields: err.fields }, err.status, err.headers);
+    }
+    // Nothing was written (the transaction rolled back); the phone keeps the record and tries again.
+    const disk = diskProblem(err);
+    if (disk) {
+      console.error(`pqm: ${describeDiskProblem(disk)} (${c.req.method} ${c.req.path} answered 503)`);
+      return c.json({ error: `the server cannot store anything now: ${describeDiskProblem(disk)}; try again later`, fields: [] }, 503, { 'Retry-After': '60' });
     }
     console.error('unexpected error', c.req.method, c.req.path, err);
     return c.json({ error: 'internal error' }, 500);

@@ -1,9 +1,9 @@
 /** Builds the dependencies from a config and starts listening; used by main.ts, tests and the bench. */
 import { serve, type ServerType } from '@hono/node-server';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Deps } from './context.ts';
@@ -12,7 +12,8 @@ import { RateLimiter } from './http/rate-limit.ts';
 import { BlobStore } from './photos/blob-store.ts';
 import { newSecret } from './security/crypto.ts';
 import { PatrolBoard } from './services/patrol-board.ts';
-import { lockDataFolder } from './storage/data-folder.ts';
+import { StartupError, lockDataFolder } from './storage/data-folder.ts';
+import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
 import { createSqliteStore } from './storage/sqlite/index.ts';
 import type { Store } from './storage/store.ts';
 
@@ -31,11 +32,48 @@ function loadSecret(dataDir: string): string {
 }
 
 export function buildDeps(config: Config, clock: () => number = Date.now): Deps {
-  mkdirSync(config.dataDir, { recursive: true });
+  const before = existsSync(config.dataDir) ? new Set(readdirSync(config.dataDir)) : null;
+  try {
+    return openDataFolder(config, clock);
+  } catch (e) {
+    const problem = diskProblem(e);
+    if (!problem) throw e;
+    // Nothing half-made is left behind: what this start created goes again.
+    for (const name of existsSync(config.dataDir) ? readdirSync(config.dataDir) : []) if (!before?.has(name)) rmSync(join(config.dataDir, name), { recursive: true, force: true });
+    if (!before) rmSync(config.dataDir, { recursive: true, force: true });
+    throw new StartupError(`cannot use the data folder ${config.dataDir}: ${describeDiskProblem(problem)}`);
+  }
+}
+
+/** A start must be able to write: a small probe, written and synced, so a full disk is found now, not at the first sign-in. */
+function probeWrite(dataDir: string): void {
+  const probe = join(dataDir, '.write-probe');
+  try {
+    writeFileSync(probe, Buffer.alloc(256 * 1024), { flush: true });
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
+/** Recursive mkdir reports a read-only parent as ENOENT; the plain one says what is really wrong. */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT' && existsSync(dirname(dir))) mkdirSync(dir);
+    throw e;
+  }
+}
+
+function openDataFolder(config: Config, clock: () => number): Deps {
+  makeFolder(config.dataDir);
+  probeWrite(config.dataDir);
   const lock = lockDataFolder(config.dataDir);
   let sqlite: Store;
+  let secret: string;
   try {
     sqlite = createSqliteStore(join(config.dataDir, 'pqm.sqlite'));
+    secret = loadSecret(config.dataDir);
   } catch (e) {
     lock.release();
     throw e;
@@ -55,7 +93,7 @@ export function buildDeps(config: Config, clock: () => number = Date.now): Deps 
     limiter: new RateLimiter(),
     logins: new LoginThrottle(),
     clock,
-    secret: loadSecret(config.dataDir),
+    secret,
     config: {
       publicUrl: config.publicUrl,
       staticDir: config.staticDir,
