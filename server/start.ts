@@ -79,9 +79,12 @@ function openDataFolder(config: Config, clock: () => number): Deps {
     throw e;
   }
   // Closing the store also lets go of the folder.
+  let open = true;
   const store: Store = {
     ...sqlite,
     close: () => {
+      if (!open) return;
+      open = false;
       sqlite.close();
       lock.release();
     },
@@ -116,12 +119,14 @@ export async function startServer(config: Config, deps: Deps = buildDeps(config)
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  let closing: Promise<void> | null = null;
   return {
     url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     deps,
     // Stop taking new connections, let the requests in flight finish (for up to `graceMs`), then close.
+    // Once: a second call waits for the first.
     close: (graceMs = 10_000) =>
-      new Promise<void>((resolve) => {
+      (closing ??= new Promise<void>((resolve) => {
         const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
         const force = setTimeout(() => http.closeAllConnections?.(), graceMs);
         // A keep-alive connection becomes idle when its last request finishes: end it then, not at its timeout.
@@ -133,6 +138,6 @@ export async function startServer(config: Config, deps: Deps = buildDeps(config)
           resolve();
         });
         http.closeIdleConnections?.();
-      }),
+      })),
   };
 }
