@@ -57,10 +57,12 @@ function fileSink(): Sink {
 
 function capped(max: number, message: string, sink: () => Sink): MiddlewareHandler {
   return async (c, next) => {
+    // Headers first: touching the body stream would lose the server adapter's fast path for declared lengths.
+    const chunked = c.req.header('transfer-encoding') !== undefined;
+    const declared = c.req.header('content-length');
+    if (!chunked) return declared !== undefined && Number(declared) > max ? tooLarge(c, message) : next();
     const body = c.req.raw.body;
     if (!body) return next();
-    const declared = c.req.header('content-length');
-    if (declared !== undefined && !c.req.header('transfer-encoding')) return Number(declared) > max ? tooLarge(c, message) : next();
     const out = sink();
     let size = 0;
     const reader = body.getReader();

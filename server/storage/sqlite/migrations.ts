@@ -306,6 +306,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE users ADD COLUMN disabled_at INTEGER;
 
   ALTER TABLE issues ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+  -- Counted on every supervisor's poll: only the few held rows are in it.
+  CREATE INDEX issues_held ON issues(estate_id) WHERE held = 1;
   `,
   /* 6: a phone's own times kept beside the server's (started_at/finished_at are on the server's clock). */ `
   ALTER TABLE inspections ADD COLUMN device_started_at INTEGER;
