@@ -54,6 +54,8 @@ export function createApp(deps: Deps) {
       strictTransportSecurity: deps.config.https ? 'max-age=31536000; includeSubDomains' : false,
       // The console (an extension page) shows photos from this origin.
       crossOriginResourcePolicy: false,
+      // A new browsing-context group per navigation costs a process swap on every QR scan; nothing here needs it.
+      crossOriginOpenerPolicy: false,
     }),
   );
   app.use('*', async (c, next) => {
