@@ -3,7 +3,7 @@
  * Every route checks role and estate itself (http/auth.ts); every refusal is a 4xx naming the problem.
  */
 import { Hono } from 'hono';
-import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import type { Deps } from './context.ts';
 import { authenticate, type Env } from './http/auth.ts';
 import { capBodies } from './http/body-limit.ts';
 import { publicLimits } from './http/public-limits.ts';
+import { servePwa } from './http/pwa.ts';
 import { HttpError } from './http/errors.ts';
 import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -70,6 +71,8 @@ export function createApp(deps: Deps) {
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', publicLimits(deps));
   app.use('*', capBodies());
+  // JSON answers over 1 KB travel gzipped (alerts, issue lists, exports); the PWA's files are precompressed.
+  app.use('/api/*', compress({ threshold: 1024 }));
 
   app.get('/healthz', (c) => c.json({ ok: true, time: deps.clock() }));
 
@@ -87,12 +90,7 @@ export function createApp(deps: Deps) {
   api.all('*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.route('/api', api);
 
-  const dir = deps.config.staticDir;
-  if (dir && existsSync(join(dir, 'index.html'))) {
-    app.use('/*', serveStatic({ root: dir }));
-    // The PWA's own routes (/l/<code>, /t/<token>, /kiosk/<code>, …) all open its shell.
-    app.get('*', serveStatic({ path: join(dir, 'index.html') }));
-  }
+  if (deps.config.staticDir) servePwa(app, deps, deps.config.staticDir);
   return app;
 }
 

@@ -1,3 +1,4 @@
+import { etagMatches } from '../http/etag.ts';
 import { Hono } from 'hono';
 import type { Deps } from '../context.ts';
 import { SUPERVISORS, requireRole, type Env } from '../http/auth.ts';
@@ -12,7 +13,7 @@ export function alertRoutes(deps: Deps) {
     // The ETag is the content's hash: a poll that finds nothing new is a bodiless 304.
     const etag = `"${sha256Hex(body).slice(0, 32)}"`;
     const headers = { etag, 'cache-control': 'private, no-cache' };
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
     return c.body(body, 200, { ...headers, 'content-type': 'application/json; charset=utf-8' });
   });
 }

@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import {
-  CATEGORIES,
   KioskRating,
   OwnerRating,
   OwnerReport,
@@ -18,8 +17,8 @@ import { clientIp } from '../http/client.ts';
 import { requestAuthor } from '../photos/authors.ts';
 import { notFound } from '../http/errors.ts';
 import { rateAtKiosk } from '../services/kiosk.ts';
-import { staffLanding } from '../services/landing.ts';
-import { assertPhotoOfIssue, issueByToken, meToo, ownerAct, rateHandling, reportProblem, similarOpen, trackingView } from '../services/owners.ts';
+import { publicLanding, staffLanding } from '../services/landing.ts';
+import { assertPhotoOfIssue, issueByToken, meToo, ownerAct, rateHandling, reportProblem, trackingView } from '../services/owners.ts';
 import { campaignByCode, submitResponse } from '../services/surveys.ts';
 import { servePhoto } from './photos.ts';
 
@@ -46,14 +45,7 @@ export function publicRoutes(deps: Deps) {
   return new Hono<Env>()
     .get('/locations/by-code/:code', (c) => {
       const loc = locationByCode(deps, c.req.param('code'));
-      const estate = deps.store.getEstate(loc.estateId);
-      const publicView = {
-        location: { id: loc.id, name: loc.name, kind: loc.kind, code: loc.code },
-        estate: estate && { id: estate.id, name: estate.name, timeZone: estate.timeZone },
-        categories: CATEGORIES,
-        // Owners see that a problem is known (category, age, me-too count), not other people's words.
-        openReports: similarOpen(deps, loc).map((i) => ({ id: i.id, category: i.category, status: i.status, createdAt: i.createdAt, meToo: i.meToo })),
-      };
+      const publicView = publicLanding(deps, loc);
       const auth = c.get('auth');
       const member = auth?.memberships.find((m) => m.estateId === loc.estateId);
       return c.json(member ? { ...publicView, staff: staffLanding(deps, loc, member) } : publicView);

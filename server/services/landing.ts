@@ -1,7 +1,21 @@
-/** What staff see when they scan a location: the checklist due now, today's slots, open issues here. */
-import { nextDueAt, slotFilledAt, type Location } from '../../shared/index.ts';
+/**
+ * What a scanned location shows: to anyone, the place and the problems already known there (category, time,
+ * "me too" count, never anyone's words); to staff, the checklist due now, today's slots, open issues here.
+ */
+import { CATEGORIES, nextDueAt, slotFilledAt, type Location } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import type { Membership } from '../storage/store.ts';
+import { similarOpen } from './owners.ts';
+
+export function publicLanding(deps: Deps, loc: Location) {
+  const estate = deps.store.getEstate(loc.estateId);
+  return {
+    location: { id: loc.id, name: loc.name, kind: loc.kind, code: loc.code },
+    estate: estate && { id: estate.id, name: estate.name, timeZone: estate.timeZone },
+    categories: CATEGORIES,
+    openReports: similarOpen(deps, loc).map((i) => ({ id: i.id, category: i.category, status: i.status, createdAt: i.createdAt, meToo: i.meToo })),
+  };
+}
 
 export function staffLanding(deps: Deps, loc: Location, member: Membership) {
   const now = deps.clock();

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { LOCATION_KIND_LABELS, SEVERITY_LABELS, SLOT_STATUS_LABELS, type Confirmation, type Issue } from '../../../shared/index.ts';
-import { ApiError } from '../api/http.ts';
+import { ApiError, session } from '../api/http.ts';
 import { formatDateTime, formatTime, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { Scanner } from '../ui/Scanner.tsx';
-import { cachedLanding, loadLanding, type Landing } from './landing.ts';
+import { cachedLanding, inlinedLanding, loadLanding, type Landing } from './landing.ts';
 import { KnownProblems, OwnerReport } from './OwnerReport.tsx';
 import { PatrolForm } from './PatrolForm.tsx';
 import { RectifyForm } from './RectifyForm.tsx';
@@ -36,8 +36,10 @@ function scannedAt(code: string, kioskCode: string): number {
 
 function LocationView({ code, query }: { code: string; query: Record<string, string> }) {
   useLocale();
-  // The copy from the last visit paints at once; the server's answer replaces it when it comes.
-  const [landing, setLanding] = useState<Landing | null>(() => cachedLanding(code));
+  // What the server put into the page, or the copy from the last visit, paints at once; for staff, the
+  // server's answer (with their checklist) replaces it when it comes.
+  const [inlined] = useState(() => inlinedLanding(code));
+  const [landing, setLanding] = useState<Landing | null>(() => (session.token ? (cachedLanding(code) ?? inlined) : (inlined ?? cachedLanding(code))));
   const [error, setError] = useState('');
   const [reloadKey, setReloadKey] = useState(0);
   const me = useMe();
@@ -49,6 +51,8 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
 
   useEffect(() => {
     setError('');
+    // An owner's page came with the HTML: nothing more to fetch until something changes.
+    if (inlined && !session.token && reloadKey === 0) return;
     loadLanding(code)
       .then(setLanding)
       .catch((e) => {

@@ -79,6 +79,22 @@ export function cachedLanding(code: string): (Landing & { savedAt: number }) | n
   }
 }
 
+/**
+ * The public part of the page, put into the HTML by the server for the location it was opened at
+ * (server/http/pwa.ts): an owner's first paint needs no second round trip. Null for any other location.
+ */
+export function inlinedLanding(code: string): Landing | null {
+  try {
+    const text = document.getElementById('pqm-landing')?.textContent;
+    const landing = text ? (JSON.parse(text) as Landing) : null;
+    if (landing?.location.code !== code) return null;
+    remember(code, landing);
+    return landing;
+  } catch {
+    return null;
+  }
+}
+
 export async function loadLanding(code: string): Promise<Landing> {
   try {
     const landing = await api<Landing>(`/api/locations/by-code/${code}`);
