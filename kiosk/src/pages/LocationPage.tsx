@@ -49,7 +49,12 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
     return { at: kioskCode ? scannedAt(code, kioskCode) : Date.now(), kioskCode, label: query.q === '1' };
   });
 
+  // Asked again when the person or the data changes, not when the same person's details arrive.
+  const [asked] = useState(() => ({ key: '' }));
   useEffect(() => {
+    const key = `${session.token ?? ''}|${reloadKey}`;
+    if (asked.key === key) return;
+    asked.key = key;
     setError('');
     // An owner's page came with the HTML: nothing more to fetch until something changes.
     if (inlined && !session.token && reloadKey === 0) return;

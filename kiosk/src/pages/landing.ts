@@ -18,6 +18,7 @@ import {
 } from '../../../shared/index.ts';
 import { ApiError, api } from '../api/http.ts';
 import { fieldKits } from '../state/session.ts';
+import { takeEarlyLanding } from './early-landing.ts';
 
 export interface SlotInfo {
   key: string;
@@ -97,7 +98,7 @@ export function inlinedLanding(code: string): Landing | null {
 
 export async function loadLanding(code: string): Promise<Landing> {
   try {
-    const landing = await api<Landing>(`/api/locations/by-code/${code}`);
+    const landing = await (takeEarlyLanding<Landing>(code) ?? api<Landing>(`/api/locations/by-code/${code}`));
     remember(code, landing);
     return landing;
   } catch (e) {
