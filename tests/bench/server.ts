@@ -90,36 +90,17 @@ export async function benchServer(): Promise<Record<string, number>> {
   const inspector = await login('bench-insp');
   const supervisor = await login('bench-sup');
 
-  // 3. Ingest through the HTTP API, 32 requests in flight, like many phones draining their outboxes.
-  let next = 0;
-  let failures = 0;
-  const ingestStart = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < INGEST) {
-        const i = next++;
-        const loc = i % LOCATIONS;
-        const tpl = defaultTemplateFor(kinds(loc));
-        const at = Date.now() - 60_000;
-        const body = {
-          id: randomUUID(),
-          locationId: `L${loc}`,
-          templateId: tpl.id,
-          templateVersion: 1,
-          startedAt: at - 300_000,
-          finishedAt: at,
-          confirmedBy: 'printed_code',
-          answers: tpl.items.map((it) => ({ itemId: it.id, value: it.answer.kind === 'number' ? (it.answer.min + it.answer.max) / 2 : it.answer.kind === 'text' ? '' : 'pass' })),
-        };
-        const r = await fetch(`${running.url}/api/inspections`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${inspector}` }, body: JSON.stringify(body) });
-        if (r.status !== 201) failures++;
-        await r.arrayBuffer();
-      }
-    }),
-  );
-  const ingestSeconds = (performance.now() - ingestStart) / 1000;
-  const ingestRate = INGEST / ingestSeconds;
-  log(`ingest: ${INGEST.toLocaleString()} inspections in ${ingestSeconds.toFixed(1)} s → ${Math.round(ingestRate).toLocaleString()} inspections/s (${failures} failed)`);
+  // 3. Ingest through the HTTP API, 32 requests in flight, like many phones draining their outboxes; and the
+  //    same load against the floor (the same JSON, HTTP stack and group commit, validating nothing).
+  const ours = await ingestLoad(running.url, { authorization: `Bearer ${inspector}` }, kinds);
+  log(`ingest: ${INGEST.toLocaleString()} inspections in ${ours.seconds.toFixed(1)} s → ${Math.round(ours.rate).toLocaleString()} inspections/s (${ours.failures} failed)`);
+  const floorDir = mkdtempSync(join(tmpdir(), 'pqm-floor-'));
+  const floorServer = await spawnServer(floorDir, ['tests/bench/floor/ingest-floor.ts', floorDir]);
+  const floor = await ingestLoad(floorServer.url, {}, kinds);
+  floorServer.close();
+  rmSync(floorDir, { recursive: true, force: true });
+  const ingestRate = ours.rate;
+  log(`ingest floor (no validation, same HTTP and group commit): ${Math.round(floor.rate).toLocaleString()} inspections/s → ours is ${(floor.rate / ours.rate).toFixed(2)}× slower`);
 
   // 4. Alerts: first call builds the patrol board; then full recomputations (no If-None-Match).
   const alertsUrl = `${running.url}/api/estates/${ESTATE}/alerts`;
@@ -150,13 +131,46 @@ export async function benchServer(): Promise<Record<string, number>> {
 
   running.close();
   rmSync(dir, { recursive: true, force: true });
-  return { ingestRate, alertsP50: pct(times, 50), alertsP99: pct(times, 99), alertsColdMs: coldMs, pollBytes, backupSeconds: taken.ms / 1000 };
+  return { ingestRate, ingestFloor: floor.rate, ingestRatio: floor.rate / ours.rate, alertsP50: pct(times, 50), alertsP99: pct(times, 99), alertsColdMs: coldMs, pollBytes, backupSeconds: taken.ms / 1000 };
+}
+
+/** 32 phones draining their outboxes at once: INGEST inspections, timed. */
+async function ingestLoad(url: string, headers: Record<string, string>, kinds: (i: number) => LocationKind): Promise<{ rate: number; seconds: number; failures: number }> {
+  let next = 0;
+  let failures = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < INGEST) {
+        const i = next++;
+        const loc = i % LOCATIONS;
+        const tpl = defaultTemplateFor(kinds(loc));
+        const at = Date.now() - 60_000;
+        const body = {
+          id: randomUUID(),
+          locationId: `L${loc}`,
+          templateId: tpl.id,
+          templateVersion: 1,
+          startedAt: at - 300_000,
+          finishedAt: at,
+          confirmedBy: 'printed_code',
+          answers: tpl.items.map((it) => ({ itemId: it.id, value: it.answer.kind === 'number' ? (it.answer.min + it.answer.max) / 2 : it.answer.kind === 'text' ? '' : 'pass' })),
+        };
+        const r = await fetch(`${url}/api/inspections`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+        if (r.status !== 201) failures++;
+        await r.arrayBuffer();
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  return { rate: INGEST / seconds, seconds, failures };
 }
 
 /** Starts `server/main.ts` as a child process on a free port and waits until /healthz answers. */
-async function spawnServer(dataDir: string): Promise<{ url: string; close(): void }> {
+async function spawnServer(dataDir: string, floor?: string[]): Promise<{ url: string; close(): void }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []), '--import', 'tsx', 'server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1'], {
+  const program = floor ? [...floor, String(port)] : ['server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1'];
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []), '--import', 'tsx', ...program], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
