@@ -3,6 +3,7 @@
  * first start, SIGTERM in the middle of a burst.
  */
 import Database from 'better-sqlite3';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -53,15 +54,10 @@ describe('one data folder, one server', () => {
   it('a server killed during its first start leaves the whole demo or none of it, and the next start completes it', async () => {
     for (const after of [150, 450, 800]) {
       const dataDir = folder();
-      const doomed = spawnServer({ dataDir, args: ['--demo'] }).catch(() => null);
+      let child: ChildProcess | null = null;
+      const doomed = spawnServer({ dataDir, args: ['--demo'], onChild: (c) => (child = c) }).catch(() => null);
       await new Promise((r) => setTimeout(r, after));
-      // The process is found from the lock holder's side: kill whatever node is on this folder.
-      const { execSync } = await import('node:child_process');
-      try {
-        execSync(`pkill -9 -f -- "--data-dir ${dataDir}"`);
-      } catch {
-        // Already finished: nothing to kill.
-      }
+      (child as ChildProcess | null)?.kill('SIGKILL');
       await doomed;
       const again = await spawnServer({ dataDir, args: ['--demo'] });
       await again.stop();

@@ -19,7 +19,7 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function spawnServer(opts: { dataDir?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function spawnServer(opts: { dataDir?: string; args?: string[]; env?: Record<string, string>; onChild?: (child: ChildProcess) => void } = {}): Promise<ServerProcess> {
   const main = join(projectRoot(), 'dist/server/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pqm-proc-'));
@@ -27,6 +27,7 @@ export async function spawnServer(opts: { dataDir?: string; args?: string[]; env
     env: { PATH: process.env.PATH ?? '', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  opts.onChild?.(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
