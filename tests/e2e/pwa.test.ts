@@ -231,6 +231,34 @@ describe('inside an in-app browser without a service worker or IndexedDB', () =>
   });
 });
 
+describe("a phone whose clock is wrong", () => {
+  it("a round made on a phone an hour fast is taken on the server's clock, with the phone's time kept beside it", async () => {
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'li');
+    // The phone's clock runs an hour ahead of the server (the server's Date header tells the app).
+    const hour = 3_600_000;
+    const mine = () => store().inspectionsAt('b2-lobby', server.clock.now - 30 * 86_400_000, server.clock.now + 2 * hour).filter((r) => r.inspectorId === 'u-li');
+    const before = new Set(mine().map((r) => r.id));
+    await page.clock.setSystemTime(server.clock.now + hour);
+    await page.goto(`/l/${code('b2-lobby')}?q=1`);
+    await page.click('[data-testid=start-patrol]');
+    const form = page.locator('[data-testid=patrol-form]');
+    await form.locator('fieldset[data-item]').first().waitFor();
+    for (const item of await form.locator('fieldset[data-item]').all()) {
+      if ((await item.getAttribute('data-item')) !== 'remarks') await item.getByRole('button', { name: '合格', exact: true }).click();
+    }
+    await page.click('[data-testid=submit-patrol]');
+    await expect(page.locator('[data-testid=patrol-saved]').textContent()).resolves.toContain('已保存在本机');
+    // Synced, not stuck: on the server's clock, with the phone's own time kept.
+    const added = () => mine().filter((r) => !before.has(r.id));
+    await expect.poll(() => added().length, { timeout: 15_000 }).toBe(1);
+    const record = store().getInspection(added()[0].id)!;
+    expect(Math.abs(record.finishedAt - server.clock.now)).toBeLessThan(3 * 60_000);
+    expect(record.deviceFinishedAt! - record.finishedAt).toBeGreaterThan(hour - 3 * 60_000);
+    await context.close();
+  });
+});
+
 describe('department staff', () => {
   it('report a fix with an after-photo from their notices', async () => {
     const sup = await server.login('supervisor');
