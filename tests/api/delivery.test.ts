@@ -58,6 +58,13 @@ describe('the PWA over a slow network', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
+  it("a location's page preloads what it needs and nothing it does not: no QR decoder, no kiosk page", async () => {
+    const html = await (await get(`/l/${code}`, { 'accept-encoding': 'identity' })).text();
+    const loaded = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(loaded.some((f) => /\/index-.*\.js$/.test(f))).toBe(true);
+    expect(loaded.filter((f) => /jsQR|KioskPage|SurveyPage|NoticesPage|workbox/.test(f))).toEqual([]);
+  });
+
   it('an unknown code gets the plain shell, which says so itself', async () => {
     const html = await (await get('/l/aaaaaaaaaaaaaaaaaaaaaaaaaa', { 'accept-encoding': 'identity' })).text();
     expect(html).not.toContain('pqm-landing');
