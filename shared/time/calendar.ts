@@ -106,13 +106,21 @@ export function parseTimeQuery(value: string, timeZone: string, edge: 'start' | 
   return { ok: false, message: 'must be a date (YYYY-MM-DD), an ISO time with its offset, or epoch milliseconds' };
 }
 
-/** The zone the device runs in, where the runtime says (so a screen can say when it differs from the estate's). */
+let deviceZone: { zone: string | undefined } | null = null;
+
+/**
+ * The zone the device runs in, where the runtime says (so a screen can say when it differs from the estate's).
+ * Read once: making a formatter to ask costs a slow phone milliseconds, on every time a page shows.
+ */
 export function deviceTimeZone(): string | undefined {
-  try {
-    return new Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return undefined;
+  if (!deviceZone) {
+    try {
+      deviceZone = { zone: new Intl.DateTimeFormat().resolvedOptions().timeZone };
+    } catch {
+      deviceZone = { zone: undefined };
+    }
   }
+  return deviceZone.zone;
 }
 
 /**
