@@ -5,13 +5,11 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Deps } from './context.ts';
 import { authenticate, type Env } from './http/auth.ts';
 import { capBodies } from './http/body-limit.ts';
 import { publicLimits } from './http/public-limits.ts';
-import { servePwa } from './http/pwa.ts';
+import { loadPwa, servePwa } from './http/pwa.ts';
 import { HttpError } from './http/errors.ts';
 import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -45,7 +43,8 @@ export function createApp(deps: Deps) {
     return c.json({ error: 'internal error' }, 500);
   });
 
-  const csp = pwaContentSecurityPolicy(deps.config.staticDir);
+  const pwa = loadPwa(deps.config.staticDir);
+  const csp = pwa?.csp ?? null;
   app.use(
     '*',
     secureHeaders({
@@ -90,15 +89,8 @@ export function createApp(deps: Deps) {
   api.all('*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.route('/api', api);
 
-  if (deps.config.staticDir) servePwa(app, deps, deps.config.staticDir);
+  if (pwa) servePwa(app, deps, pwa);
   return app;
-}
-
-/** The CSP of the built PWA's index.html (its one source), or null when no PWA is served. */
-function pwaContentSecurityPolicy(dir: string | null): string | null {
-  const file = dir ? join(dir, 'index.html') : null;
-  if (!file || !existsSync(file)) return null;
-  return /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(file, 'utf8'))?.[1] ?? null;
 }
 
 export type App = ReturnType<typeof createApp>;
