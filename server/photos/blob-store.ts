@@ -49,9 +49,8 @@ export class BlobStore {
     return join(this.dir, sha256.slice(0, 2), `${sha256}.jpg`);
   }
 
-  /** Checks and stores one upload. Throws a 4xx naming the problem; never stores a partial file. */
+  /** Stores one upload that passed checkUpload(). Throws a 4xx naming the problem; never stores a partial file. */
   async put(sha256: string, bytes: Uint8Array): Promise<StoredPhoto> {
-    checkUpload(sha256, bytes);
 
     let out: { data: Buffer; info: OutputInfo };
     try {
