@@ -10,7 +10,8 @@ export function accountRoutes(deps: Deps) {
   const target = (c: Parameters<typeof requireAuth>[0]) => {
     const estateId = c.req.param('estateId') ?? '';
     requireRole(c, estateId, ['admin']);
-    return manageableUser(deps, requireAuth(c).memberships, estateId, c.req.param('userId') ?? '');
+    const auth = requireAuth(c);
+    return manageableUser(deps, auth.user.id, auth.memberships, estateId, c.req.param('userId') ?? '');
   };
   return new Hono<Env>()
     .post('/:estateId/users/:userId/password', async (c) => {

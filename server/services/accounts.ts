@@ -23,7 +23,9 @@ export async function changePassword(deps: Deps, userId: string, password: strin
 }
 
 /** The user an estate's administrator may manage: a member of that estate and of no estate they do not administer. */
-export function manageableUser(deps: Deps, admin: readonly Membership[], estateId: string, userId: string): User {
+export function manageableUser(deps: Deps, adminId: string, admin: readonly Membership[], estateId: string, userId: string): User {
+  // One's own account goes through one's own settings (with the current password); nobody locks themselves out.
+  if (userId === adminId) throw forbidden('this is your own account: change your password in your settings; you cannot disable yourself');
   const user = deps.store.getUser(userId);
   const theirs = user ? deps.store.membershipsOf(user.id) : [];
   if (!user || !theirs.some((m) => m.estateId === estateId)) throw notFound('user in this estate');

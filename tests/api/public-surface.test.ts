@@ -280,6 +280,15 @@ describe('accounts and duties', () => {
     expect((await login('security', 'temporary-2026')).status).toBe(200);
   });
 
+  it('an administrator cannot disable or reset their own account through the people tab', async () => {
+    const admin = await server.login('admin');
+    for (const action of ['disable', 'password']) {
+      const r = await server.request('POST', `/api/estates/demo-gardens/users/u-admin/${action}`, { token: admin, json: { password: 'self-reset-2026' } });
+      expect(r.status, action).toBe(403);
+    }
+    expect((await server.request('GET', '/api/auth/me', { token: admin })).status).toBe(200);
+  });
+
   it("an administrator of one estate cannot reset the password of someone who works in another", async () => {
     server.running.deps.store.tx(() => server.running.deps.store.putMembership({ userId: 'rs-admin', estateId: 'demo-gardens', role: 'inspector', departmentId: null }));
     const r = await server.request('POST', '/api/estates/demo-gardens/users/rs-admin/password', { token: await server.login('admin'), json: { password: 'taken-over-2026' } });
