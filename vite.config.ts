@@ -111,6 +111,26 @@ export default defineConfig(({ mode }) => ({
       },
       {
         extends: true,
+        // The same API suite on PostgreSQL: one throwaway cluster for the run, a database per test server.
+        // Left out: what is about the embedded engine's own file (backup, the data folder, a full disk).
+        test: {
+          name: 'api-postgres',
+          include: ['tests/api/**/*.test.ts'],
+          exclude: ['tests/api/backup.test.ts', 'tests/api/data-folder.test.ts', 'tests/api/disk.test.ts'],
+          environment: 'node',
+          env: { PQM_TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/support/postgres-setup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        // One storage contract, run against both engines.
+        test: { name: 'storage', include: ['tests/storage/**/*.test.ts'], environment: 'node', globalSetup: ['tests/support/postgres-setup.ts'], testTimeout: 20_000, hookTimeout: 60_000 },
+      },
+      {
+        extends: true,
         // Real Chromium against the real server and the built app: one worker, files in sequence,
         // sharing one server and one browser (tests/e2e/support/env.ts).
         test: {

@@ -11,6 +11,7 @@ import { capBodies } from './http/body-limit.ts';
 import { publicLimits } from './http/public-limits.ts';
 import { loadPwa, servePwa } from './http/pwa.ts';
 import { HttpError } from './http/errors.ts';
+import { isUniqueViolation } from './storage/conflicts.ts';
 import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -33,6 +34,8 @@ export function createApp(deps: Deps) {
     if (err instanceof HttpError) {
       return c.json({ error: err.message, fields: err.fields }, err.status, err.headers);
     }
+    // Someone else saved the same key a moment before; nothing of this request was written.
+    if (isUniqueViolation(err)) return c.json({ error: 'this was changed by someone else at the same moment; reload and try again', fields: [] }, 409);
     // Nothing was written (the transaction rolled back); the phone keeps the record and tries again.
     const disk = diskProblem(err);
     if (disk) {
@@ -82,9 +85,9 @@ export function createApp(deps: Deps) {
   api.route('/photos', photoRoutes(deps));
   api.route('/issues', issueRoutes(deps));
   for (const routes of [accountRoutes, estateIssueRoutes, alertRoutes, analysisRoutes, recordRoutes, adminRoutes, fieldRoutes, setupRoutes, planRoutes]) api.route('/estates', routes(deps));
-  api.get('/estates', (c) => {
+  api.get('/estates', async (c) => {
     const auth = c.get('auth');
-    return c.json(auth ? deps.store.listEstates().filter((e) => auth.memberships.some((m) => m.estateId === e.id)) : []);
+    return c.json(auth ? (await deps.store.read.listEstates()).filter((e) => auth.memberships.some((m) => m.estateId === e.id)) : []);
   });
   api.all('*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.route('/api', api);

@@ -24,6 +24,8 @@ export interface Config {
   sessionDays: number;
   sessionIdleHours: number;
   demo: boolean;
+  /** postgres://… for PostgreSQL (several servers may share it); null for the embedded SQLite file in the data folder. */
+  databaseUrl: string | null;
 }
 
 export function loadConfig(argv = process.argv.slice(2), env = process.env): Config {
@@ -60,6 +62,7 @@ export function loadConfig(argv = process.argv.slice(2), env = process.env): Con
     sessionDays: positive(env.SESSION_DAYS ?? '30', 'SESSION_DAYS'),
     sessionIdleHours: positive(env.SESSION_IDLE_HOURS ?? '72', 'SESSION_IDLE_HOURS'),
     demo: values.demo ?? env.DEMO === '1',
+    databaseUrl: databaseUrl(env.DATABASE_URL),
   };
 }
 
@@ -67,4 +70,10 @@ function positive(value: string, name: string): number {
   const n = Number(value);
   if (!(n > 0) || !Number.isFinite(n)) throw new Error(`${name} must be a positive number, got ${value}`);
   return n;
+}
+
+function databaseUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^postgres(ql)?:\/\//.test(value)) throw new Error(`DATABASE_URL must be a postgres:// URL (or unset for the embedded SQLite), got ${value.replace(/:[^:@/]*@/, ':***@')}`);
+  return value;
 }

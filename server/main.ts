@@ -6,9 +6,9 @@ import { StartupError } from './storage/data-folder.ts';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed.ts';
 
 const config = loadConfig();
-const deps = (() => {
+const deps = await (async () => {
   try {
-    return buildDeps(config);
+    return await buildDeps(config);
   } catch (e) {
     // What an operator can act on is one clear line, not a stack trace.
     if (e instanceof StartupError) {
@@ -18,14 +18,15 @@ const deps = (() => {
     throw e;
   }
 })();
-if (config.demo && deps.store.listEstates().length === 0) {
+if (config.demo && (await deps.store.read.listEstates()).length === 0) {
   const t = Date.now();
   await seedDemo(deps);
   console.log(`Demo estate 示范花园 / Demo Gardens created in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
 const running = await startServer(config, deps);
 const base = config.publicUrl;
-const someLocation = deps.store.listEstates()[0] && deps.store.listLocations(deps.store.listEstates()[0].id)[0];
+const [firstEstate] = await deps.store.read.listEstates();
+const someLocation = firstEstate && (await deps.store.read.listLocations(firstEstate.id))[0];
 
 console.log(`
 物业质量监控 · Property quality monitoring — listening on ${running.url}

@@ -14,6 +14,7 @@ import { newSecret } from './security/crypto.ts';
 import { PatrolBoard } from './services/patrol-board.ts';
 import { StartupError, lockDataFolder } from './storage/data-folder.ts';
 import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
+import { createPostgresStore } from './storage/postgres/index.ts';
 import { createSqliteStore } from './storage/sqlite/index.ts';
 import type { Store } from './storage/store.ts';
 
@@ -31,10 +32,10 @@ function loadSecret(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-export function buildDeps(config: Config, clock: () => number = Date.now): Deps {
+export async function buildDeps(config: Config, clock: () => number = Date.now): Promise<Deps> {
   const before = existsSync(config.dataDir) ? new Set(readdirSync(config.dataDir)) : null;
   try {
-    return openDataFolder(config, clock);
+    return await openDataFolder(config, clock);
   } catch (e) {
     const problem = diskProblem(e);
     if (!problem) throw e;
@@ -65,14 +66,14 @@ function makeFolder(dir: string): void {
   }
 }
 
-function openDataFolder(config: Config, clock: () => number): Deps {
+async function openDataFolder(config: Config, clock: () => number): Promise<Deps> {
   makeFolder(config.dataDir);
   probeWrite(config.dataDir);
   const lock = lockDataFolder(config.dataDir);
-  let sqlite: Store;
+  let engine: Store;
   let secret: string;
   try {
-    sqlite = createSqliteStore(join(config.dataDir, 'pqm.sqlite'));
+    engine = config.databaseUrl ? await createPostgresStore(config.databaseUrl) : createSqliteStore(join(config.dataDir, 'pqm.sqlite'));
     secret = loadSecret(config.dataDir);
   } catch (e) {
     lock.release();
@@ -81,17 +82,17 @@ function openDataFolder(config: Config, clock: () => number): Deps {
   // Closing the store also lets go of the folder.
   let open = true;
   const store: Store = {
-    ...sqlite,
-    close: () => {
+    ...engine,
+    close: async () => {
       if (!open) return;
       open = false;
-      sqlite.close();
+      await engine.close();
       lock.release();
     },
   };
   return {
     store,
-    board: new PatrolBoard(store),
+    board: new PatrolBoard(store.read),
     blobs: new BlobStore(join(config.dataDir, 'blobs')),
     limiter: new RateLimiter(),
     logins: new LoginThrottle(),
@@ -108,7 +109,8 @@ function openDataFolder(config: Config, clock: () => number): Deps {
   };
 }
 
-export async function startServer(config: Config, deps: Deps = buildDeps(config)): Promise<Running> {
+export async function startServer(config: Config, deps?: Deps): Promise<Running> {
+  deps ??= await buildDeps(config);
   const app = createApp(deps);
   const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : null;
   const server: ServerType = await new Promise((resolve) => {
@@ -134,8 +136,7 @@ export async function startServer(config: Config, deps: Deps = buildDeps(config)
         server.close(() => {
           clearTimeout(force);
           clearInterval(sweep);
-          deps.store.close();
-          resolve();
+          void deps.store.close().then(resolve);
         });
         http.closeIdleConnections?.();
       })),

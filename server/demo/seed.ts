@@ -33,6 +33,7 @@ import { DEMO_BUILDINGS, DEMO_DEPARTMENTS, DEMO_ESTATE, DEMO_LOCATIONS, DEMO_PAS
 import { seededRandom, type Random } from './random.ts';
 import { passwordHashes, writeEstate, type EstateSpec, type PasswordHashes } from './setup.ts';
 import type { StoredPhoto } from '../photos/blob-store.ts';
+import { withinTransaction, type Writes } from '../storage/store.ts';
 
 export const DEMO_ACCOUNTS = { password: DEMO_PASSWORD, users: DEMO_USERS };
 
@@ -61,34 +62,36 @@ async function demoPhotos(deps: Deps): Promise<StoredPhoto[]> {
 export async function seedDemo(deps: Deps, days = 60, seed = 20261126): Promise<void> {
   const hashes = await passwordHashes(DEMO);
   const files = await demoPhotos(deps);
-  deps.store.tx(() => writeDemo(deps, hashes, files, days, seed));
+  await deps.store.write((tx) => writeDemo({ ...deps, store: withinTransaction(deps.store, tx) }, tx, hashes, files, days, seed));
   deps.board.invalidate(DEMO_ESTATE.id);
 }
 
-function writeDemo(deps: Deps, hashes: PasswordHashes, files: StoredPhoto[], days: number, seed: number): void {
+/** `deps.store` runs inside `tx`: every service call below lands in the seed's one transaction. */
+async function writeDemo(deps: Deps, tx: Writes, hashes: PasswordHashes, files: StoredPhoto[], days: number, seed: number): Promise<void> {
   const now = deps.clock();
   const rnd = seededRandom(seed);
-  writeEstate(deps.store, DEMO, hashes, now - days * DAY);
-  const photos: PhotoRef[] = files.map((stored) => {
-    deps.store.insertPhoto({ ...stored, receivedAt: now - days * DAY });
+  await writeEstate(tx, DEMO, hashes, now - days * DAY);
+  const photos: PhotoRef[] = [];
+  for (const stored of files) {
+    await tx.insertPhoto({ ...stored, receivedAt: now - days * DAY });
     // In the demo, everyone who cites these photos took them (photos/authors.ts).
-    for (const author of [...DEMO_USERS.map((u) => userAuthor(u.id)), actorAuthor({ kind: 'owner' })]) deps.store.addPhotoUploader(stored.sha256, author, now - days * DAY);
-    return { sha256: stored.sha256, size: stored.size };
-  });
+    for (const author of [...DEMO_USERS.map((u) => userAuthor(u.id)), actorAuthor({ kind: 'owner' })]) await tx.addPhotoUploader(stored.sha256, author, now - days * DAY);
+    photos.push({ sha256: stored.sha256, size: stored.size });
+  }
 
   // Services read the clock; the seed walks it through history.
   let at = now;
   const seedDeps: Deps = { ...deps, clock: () => Math.round(at) };
-  const store = deps.store;
-  const pending: { time: number; run: () => void }[] = [];
-  const later = (time: number, run: () => void) => {
+  type Step = { time: number; run: () => Promise<void> };
+  const pending: Step[] = [];
+  const later = (time: number, run: () => Promise<void>) => {
     if (time < now) pending.push({ time, run });
   };
-  const act = (issueId: string, action: IssueAction, actor: Actor) => () => {
-    const issue = store.getIssue(issueId);
+  const act = (issueId: string, action: IssueAction, actor: Actor) => async () => {
+    const issue = await tx.getIssue(issueId);
     if (!issue) return;
     try {
-      actOnIssue(store, issue, action, actor, Math.round(at));
+      await actOnIssue(tx, issue, action, actor, Math.round(at));
     } catch (e) {
       if (process.env.DEBUG_SEED) console.error(action.type, e);
       // An action that no longer fits (the issue moved on) is simply skipped, as a person would.
@@ -121,7 +124,7 @@ function writeDemo(deps: Deps, hashes: PasswordHashes, files: StoredPhoto[], day
 
   const templates = new Map(DEMO_LOCATIONS.map((l) => [l.id, defaultTemplateFor(l.kind)]));
   const today = toLocal(now, DEMO_ESTATE.timeZone);
-  const events: { time: number; run: () => void }[] = [];
+  const events: Step[] = [];
 
   for (let d = -days; d <= 0; d++) {
     const date = addDays(today, d);
@@ -140,8 +143,8 @@ function writeDemo(deps: Deps, hashes: PasswordHashes, files: StoredPhoto[], day
     }
   }
 
-  const inspect = (locationId: string, template: ChecklistTemplate, finished: number) => {
-    const location = store.getLocation(locationId);
+  const inspect = async (locationId: string, template: ChecklistTemplate, finished: number) => {
+    const location = await tx.getLocation(locationId);
     if (!location) return;
     const inspector = rnd.pick(inspectors);
     const answers: Answer[] = template.items.map((item) => {
@@ -160,14 +163,14 @@ function writeDemo(deps: Deps, hashes: PasswordHashes, files: StoredPhoto[], day
     at = finished;
     const started = finished - rnd.between(2, 8) * MINUTE;
     const confirmedBy = rnd.chance(0.2) ? 'link' : 'printed_code';
-    const { receipt } = submitInspection(
+    const { receipt } = await submitInspection(
       seedDeps,
       location,
       { id: rnd.uuid(), locationId, templateId: template.id, templateVersion: template.version, startedAt: Math.round(started), finishedAt: Math.round(finished), confirmedBy, answers },
       { kind: 'user', id: inspector.id, role: 'inspector' },
     );
     for (const id of receipt.issues as string[]) {
-      const issue = store.getIssue(id);
+      const issue = await tx.getIssue(id);
       if (issue) planWorkflow(issue);
     }
   };
@@ -178,12 +181,12 @@ function writeDemo(deps: Deps, hashes: PasswordHashes, files: StoredPhoto[], day
     const time = Math.round(t);
     events.push({
       time,
-      run: () => {
+      run: async () => {
         const loc = rnd.pick(DEMO_LOCATIONS);
         at = time;
         const category = rnd.pick(ownerCategories);
-        const issue = createIssue(
-          store,
+        const issue = await createIssue(
+          tx,
           { estateId: DEMO_ESTATE.id, locationId: loc.id, source: 'owner', category, severity: category === 'facilities' ? 'important' : 'general', description: OWNER_TEXT[category], verified: false, at: Math.round(time) },
           { kind: 'owner' },
         );
@@ -198,47 +201,45 @@ function writeDemo(deps: Deps, hashes: PasswordHashes, files: StoredPhoto[], day
     const time = Math.round(t);
     events.push({
       time,
-      run: () => {
+      run: async () => {
         at = time;
-        const loc = store.getLocation(rnd.pick(['b1-lobby', 'b2-lobby', 'service-desk']));
+        const loc = await tx.getLocation(rnd.pick(['b1-lobby', 'b2-lobby', 'service-desk']));
         if (!loc) return;
         const face = rnd.chance(0.75) ? 4 : rnd.chance(0.6) ? 3 : rnd.chance(0.5) ? 2 : 1;
-        const receipt = rateAtKiosk(seedDeps, loc, { id: rnd.uuid(), locationCode: loc.code, face, reason: face <= 2 && rnd.chance(0.5) ? '大堂地面有水渍 · Wet floor in the lobby' : '', category: face <= 2 ? 'hygiene' : undefined });
-        const issue = receipt.issueId ? store.getIssue(receipt.issueId as string) : undefined;
+        const receipt = await rateAtKiosk(seedDeps, loc, { id: rnd.uuid(), locationCode: loc.code, face, reason: face <= 2 && rnd.chance(0.5) ? '大堂地面有水渍 · Wet floor in the lobby' : '', category: face <= 2 ? 'hygiene' : undefined });
+        const issue = receipt.issueId ? await tx.getIssue(receipt.issueId as string) : undefined;
         if (issue && now - time > 6 * HOUR) planWorkflow(issue);
       },
     });
   }
 
   // Monthly inspections raise issues too; their follow-up runs with everything else.
-  const monthlyIssues = seedMonthly(seedDeps, rnd, now, (t) => (at = t));
+  const monthlyIssues = await seedMonthly(seedDeps, rnd, now, (t) => (at = t));
   for (const id of monthlyIssues) {
-    const issue = store.getIssue(id);
+    const issue = await tx.getIssue(id);
     if (issue) planWorkflow(issue);
   }
 
-  store.tx(() => {
-    events.sort((a, b) => a.time - b.time);
-    for (const e of events) {
-      // Workflow steps planned by earlier events run in time order, interleaved with new events.
-      pending.sort((a, b) => a.time - b.time);
-      while (pending.length && pending[0].time <= e.time) {
-        const p = pending.shift() as { time: number; run: () => void };
-        at = p.time;
-        p.run();
-      }
-      e.run();
-    }
+  events.sort((a, b) => a.time - b.time);
+  for (const e of events) {
+    // Workflow steps planned by earlier events run in time order, interleaved with new events.
     pending.sort((a, b) => a.time - b.time);
-    for (const p of pending) {
+    while (pending.length && pending[0].time <= e.time) {
+      const p = pending.shift() as Step;
       at = p.time;
-      p.run();
+      await p.run();
     }
-  });
+    await e.run();
+  }
+  pending.sort((a, b) => a.time - b.time);
+  for (const p of pending) {
+    at = p.time;
+    await p.run();
+  }
 
-  seedSurvey(seedDeps, rnd, now, (t) => (at = t));
-  store.tx(() => seedToday(store, photos, now));
-  store.tx(() => seedPlanRecords(store, rnd, now));
+  await seedSurvey(seedDeps, rnd, now, (t) => (at = t));
+  await seedToday(tx, photos, now);
+  await seedPlanRecords(tx, rnd, now);
 }
 
 const OWNER_TEXT: Record<string, string> = {
@@ -249,14 +250,14 @@ const OWNER_TEXT: Record<string, string> = {
   greening: '草坪很久没修剪 · The lawn has not been mown for weeks',
 };
 
-function seedMonthly(deps: Deps, rnd: Random, now: number, setClock: (t: number) => void): string[] {
+async function seedMonthly(deps: Deps, rnd: Random, now: number, setClock: (t: number) => void): Promise<string[]> {
   const today = toLocal(now, DEMO_ESTATE.timeZone);
   const issues: string[] = [];
   for (const back of [2, 1]) {
     const month = new Date(Date.UTC(today.year, today.month - 1 - back, 1));
     const ym = `${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
     setClock(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 25, 2));
-    const receipt = submitMonthly(
+    const receipt = await submitMonthly(
       deps,
       DEMO_ESTATE.id,
       {
@@ -279,12 +280,12 @@ function seedMonthly(deps: Deps, rnd: Random, now: number, setClock: (t: number)
   return issues;
 }
 
-function seedSurvey(deps: Deps, rnd: Random, now: number, setClock: (t: number) => void) {
+async function seedSurvey(deps: Deps, rnd: Random, now: number, setClock: (t: number) => void) {
   const opened = now - 45 * DAY;
   setClock(opened);
   // Campaign dates are the estate's calendar days.
   const iso = (t: number) => dateIn(t, DEMO_ESTATE.timeZone);
-  const campaign = createCampaign(deps, DEMO_ESTATE.id, {
+  const campaign = await createCampaign(deps, DEMO_ESTATE.id, {
     name: { zh: '本季度业主满意度调查', en: 'This quarter’s owner satisfaction survey' },
     surveyId: 'survey-quarterly',
     opensOn: iso(opened),
@@ -299,37 +300,37 @@ function seedSurvey(deps: Deps, rnd: Random, now: number, setClock: (t: number) 
       Object.entries(satisfiedP).map(([area, p]) => [area, rnd.chance(0.05) ? null : rnd.chance(p) ? (rnd.chance(0.55) ? 5 : 4) : rnd.pick([1, 2, 3, 3])]),
     );
     const household = `${rnd.pick(['1', '2'])}-${1 + Math.floor(rnd.next() * 3)}-${100 * (1 + Math.floor(rnd.next() * 28)) + 1 + Math.floor(rnd.next() * 4)}`;
-    if (deps.store.hasResponse(campaign.id, household)) continue;
-    submitResponse(deps, campaign, { id: rnd.uuid(), household, channel: rnd.pick(['online', 'online', 'phone', 'in_person']), answers, comment: '' }, n % 3 === 0 ? 'u-supervisor' : null);
+    if (await deps.store.read.hasResponse(campaign.id, household)) continue;
+    await submitResponse(deps, campaign, { id: rnd.uuid(), household, channel: rnd.pick(['online', 'online', 'phone', 'in_person']), answers, comment: '' }, n % 3 === 0 ? 'u-supervisor' : null);
   }
 }
 
 /** A morning's worth of live work, so every list a supervisor opens has something in it. */
-function seedToday(store: Deps['store'], photos: PhotoRef[], now: number) {
+async function seedToday(tx: Writes, photos: PhotoRef[], now: number) {
   const eng: Actor = { kind: 'user', id: 'u-eng', role: 'department', departmentId: 'engineering' };
   const wang: Actor = { kind: 'user', id: 'u-wang', role: 'inspector' };
-  const raise = (input: Parameters<typeof createIssue>[1], actor: Actor) => createIssue(store, input, actor);
-  const assign = (issue: Issue, departmentId: string, at: number) =>
-    actOnIssue(store, issue, { type: 'assign', departmentId, requirement: '按标准整改并拍照反馈 · Fix to standard and send an after-photo', deadline: null }, supervisor, at);
+  const raise = (input: Parameters<typeof createIssue>[1], actor: Actor) => createIssue(tx, input, actor);
+  const assign = async (issue: Issue | Promise<Issue>, departmentId: string, at: number) =>
+    actOnIssue(tx, await issue, { type: 'assign', departmentId, requirement: '按标准整改并拍照反馈 · Fix to standard and send an after-photo', deadline: null }, supervisor, at);
 
   // Overdue: an important lift fault from yesterday, and an old landscaping job.
-  const lift = raise({ estateId: DEMO_ESTATE.id, locationId: 'b2-lift-b', source: 'patrol', category: 'facilities', severity: 'important', cause: 'doors', description: '开关门正常、防夹感应有效 · Doors open/close, safety edge works: 防夹感应时好时坏 · Safety edge intermittent', photos: [photos[0]], at: now - 30 * HOUR }, wang);
-  assign(lift, 'engineering', now - 29 * HOUR);
-  const lawn = raise({ estateId: DEMO_ESTATE.id, locationId: 'south-lawn', source: 'patrol', category: 'greening', severity: 'general', cause: 'trim', description: '修剪整齐 · Neatly trimmed: 南侧灌木未修剪 · South hedge not trimmed', at: now - 80 * HOUR }, wang);
-  assign(lawn, 'greening', now - 79 * HOUR);
+  const lift = await raise({ estateId: DEMO_ESTATE.id, locationId: 'b2-lift-b', source: 'patrol', category: 'facilities', severity: 'important', cause: 'doors', description: '开关门正常、防夹感应有效 · Doors open/close, safety edge works: 防夹感应时好时坏 · Safety edge intermittent', photos: [photos[0]], at: now - 30 * HOUR }, wang);
+  await assign(lift, 'engineering', now - 29 * HOUR);
+  const lawn = await raise({ estateId: DEMO_ESTATE.id, locationId: 'south-lawn', source: 'patrol', category: 'greening', severity: 'general', cause: 'trim', description: '修剪整齐 · Neatly trimmed: 南侧灌木未修剪 · South hedge not trimmed', at: now - 80 * HOUR }, wang);
+  await assign(lawn, 'greening', now - 79 * HOUR);
   // Urgent and new: a lift alarm found an hour ago, due within the next hour.
-  const alarm = raise({ estateId: DEMO_ESTATE.id, locationId: 'b1-lift-a', source: 'patrol', category: 'facilities', severity: 'urgent', cause: 'alarm', description: '紧急呼叫/对讲可用 · Emergency call/intercom works: 对讲无声 · Intercom silent', photos: [photos[1]], at: now - 1 * HOUR }, wang);
-  assign(alarm, 'engineering', now - 50 * 60_000);
+  const alarm = await raise({ estateId: DEMO_ESTATE.id, locationId: 'b1-lift-a', source: 'patrol', category: 'facilities', severity: 'urgent', cause: 'alarm', description: '紧急呼叫/对讲可用 · Emergency call/intercom works: 对讲无声 · Intercom silent', photos: [photos[1]], at: now - 1 * HOUR }, wang);
+  await assign(alarm, 'engineering', now - 50 * 60_000);
   // Fixed and waiting for the quality team to check.
-  const drain = raise({ estateId: DEMO_ESTATE.id, locationId: 'carpark', source: 'patrol', category: 'facilities', severity: 'general', cause: 'drain', description: '排水沟通畅 · Drains clear: 排水沟堵塞 · Drain blocked', at: now - 20 * HOUR }, wang);
-  actOnIssue(store, assign(drain, 'engineering', now - 19 * HOUR), { type: 'rectify', note: '已疏通 · Cleared', photos: [photos[2]] }, eng, now - 2 * HOUR);
+  const drain = await raise({ estateId: DEMO_ESTATE.id, locationId: 'carpark', source: 'patrol', category: 'facilities', severity: 'general', cause: 'drain', description: '排水沟通畅 · Drains clear: 排水沟堵塞 · Drain blocked', at: now - 20 * HOUR }, wang);
+  await actOnIssue(tx, await assign(drain, 'engineering', now - 19 * HOUR), { type: 'rectify', note: '已疏通 · Cleared', photos: [photos[2]] }, eng, now - 2 * HOUR);
   // Owner reports waiting to be accepted.
-  raise({ estateId: DEMO_ESTATE.id, locationId: 'b1-stairs', source: 'owner', category: 'hygiene', severity: 'general', description: '3楼楼道有垃圾袋没人收 · Rubbish bags left on the 3rd floor landing', verified: false, at: now - 2 * HOUR }, { kind: 'owner' });
-  raise({ estateId: DEMO_ESTATE.id, locationId: 'carpark', source: 'owner', category: 'order', severity: 'general', description: '有车长期占用消防通道 · A car keeps blocking the fire lane', photos: [photos[0]], verified: false, at: now - 40 * 60_000 }, { kind: 'owner' });
+  await raise({ estateId: DEMO_ESTATE.id, locationId: 'b1-stairs', source: 'owner', category: 'hygiene', severity: 'general', description: '3楼楼道有垃圾袋没人收 · Rubbish bags left on the 3rd floor landing', verified: false, at: now - 2 * HOUR }, { kind: 'owner' });
+  await raise({ estateId: DEMO_ESTATE.id, locationId: 'carpark', source: 'owner', category: 'order', severity: 'general', description: '有车长期占用消防通道 · A car keeps blocking the fire lane', photos: [photos[0]], verified: false, at: now - 40 * 60_000 }, { kind: 'owner' });
 }
 
 /** Training sessions, fire drills and community activities over the period, as the plan asks to record. */
-function seedPlanRecords(store: Deps['store'], rnd: Random, now: number) {
+async function seedPlanRecords(tx: Writes, rnd: Random, now: number) {
   const day = (back: number) => shiftDate(dateIn(now, DEMO_ESTATE.timeZone), -back);
   const staff = DEMO_USERS.filter((u) => u.role !== 'admin').map((u) => u.id);
   const trainings: [number, 'new_staff' | 'skills' | 'quality' | 'fire', string, number][] = [
@@ -339,10 +340,10 @@ function seedPlanRecords(store: Deps['store'], rnd: Random, now: number) {
     [10, 'new_staff', '新员工入职培训 · Induction for new staff', 4],
   ];
   for (const [back, topic, title, hours] of trainings) {
-    store.insertPlanRecord(DEMO_ESTATE.id, { kind: 'training', id: rnd.uuid(), date: day(back), topic, title, hours, trainer: '品质部 · Quality team', attendees: staff.map((userId) => ({ userId, attended: rnd.chance(0.85) })) }, now - back * DAY);
+    await tx.insertPlanRecord(DEMO_ESTATE.id, { kind: 'training', id: rnd.uuid(), date: day(back), topic, title, hours, trainer: '品质部 · Quality team', attendees: staff.map((userId) => ({ userId, attended: rnd.chance(0.85) })) }, now - back * DAY);
   }
-  store.insertPlanRecord(DEMO_ESTATE.id, { kind: 'drill', id: rnd.uuid(), date: day(45), scenario: '地下车库火灾疏散演练 · Car park fire evacuation', participants: 26, responseMinutes: 4.5, problems: ['2号楼应急照明一处不亮 · One emergency light out in Building 2'] }, now - 45 * DAY);
-  store.insertPlanRecord(DEMO_ESTATE.id, { kind: 'drill', id: rnd.uuid(), date: day(15), scenario: '电梯困人救援演练 · Lift entrapment rescue', participants: 9, responseMinutes: 6, problems: [] }, now - 15 * DAY);
-  store.insertPlanRecord(DEMO_ESTATE.id, { kind: 'activity', id: rnd.uuid(), date: day(33), title: '中秋邻里游园会 · Mid-autumn neighbourhood fair', turnout: 186, feedback: 4.6, notes: '' }, now - 33 * DAY);
-  store.insertPlanRecord(DEMO_ESTATE.id, { kind: 'activity', id: rnd.uuid(), date: day(8), title: '垃圾分类宣传日 · Waste sorting day', turnout: 74, feedback: 4.1, notes: '' }, now - 8 * DAY);
+  await tx.insertPlanRecord(DEMO_ESTATE.id, { kind: 'drill', id: rnd.uuid(), date: day(45), scenario: '地下车库火灾疏散演练 · Car park fire evacuation', participants: 26, responseMinutes: 4.5, problems: ['2号楼应急照明一处不亮 · One emergency light out in Building 2'] }, now - 45 * DAY);
+  await tx.insertPlanRecord(DEMO_ESTATE.id, { kind: 'drill', id: rnd.uuid(), date: day(15), scenario: '电梯困人救援演练 · Lift entrapment rescue', participants: 9, responseMinutes: 6, problems: [] }, now - 15 * DAY);
+  await tx.insertPlanRecord(DEMO_ESTATE.id, { kind: 'activity', id: rnd.uuid(), date: day(33), title: '中秋邻里游园会 · Mid-autumn neighbourhood fair', turnout: 186, feedback: 4.6, notes: '' }, now - 33 * DAY);
+  await tx.insertPlanRecord(DEMO_ESTATE.id, { kind: 'activity', id: rnd.uuid(), date: day(8), title: '垃圾分类宣传日 · Waste sorting day', turnout: 74, feedback: 4.1, notes: '' }, now - 8 * DAY);
 }

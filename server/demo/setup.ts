@@ -9,7 +9,7 @@ import {
   type Role,
 } from '../../shared/index.ts';
 import { hashPassword, newPublicCode, newSecret } from '../security/crypto.ts';
-import type { Store } from '../storage/store.ts';
+import type { Store, Writes } from '../storage/store.ts';
 
 export interface EstateSpec {
   estate: { id: string; name: LocalText; timeZone: string; households: number };
@@ -21,7 +21,8 @@ export interface EstateSpec {
 }
 
 export async function createEstate(store: Store, spec: EstateSpec, at: number): Promise<void> {
-  writeEstate(store, spec, await passwordHashes(spec), at);
+  const hashes = await passwordHashes(spec);
+  await store.write((tx) => writeEstate(tx, spec, hashes, at));
 }
 
 export type PasswordHashes = { u: EstateSpec['users'][number]; hash: string }[];
@@ -31,26 +32,24 @@ export function passwordHashes(spec: EstateSpec): Promise<PasswordHashes> {
   return Promise.all(spec.users.map(async (u) => ({ u, hash: await hashPassword(spec.password) })));
 }
 
-/** Writes the estate in one transaction (a savepoint inside a caller's). */
-export function writeEstate(store: Store, spec: EstateSpec, hashes: PasswordHashes, at: number): void {
+/** Writes the estate inside the caller's transaction. */
+export async function writeEstate(tx: Writes, spec: EstateSpec, hashes: PasswordHashes, at: number): Promise<void> {
   const { estate } = spec;
-  store.tx(() => {
-    store.insertEstate(estate);
-    for (const b of spec.buildings) store.insertBuilding({ id: b.id, estateId: estate.id, name: b.name });
-    for (const t of DEFAULT_TEMPLATES) store.insertTemplate(estate.id, t, at);
-    store.insertSheet(estate.id, DEFAULT_SCORING_SHEET);
-    store.insertSurvey(estate.id, DEFAULT_SURVEY);
-    for (const l of spec.locations) {
-      store.insertLocation(
-        { id: l.id, estateId: estate.id, buildingId: l.building, kind: l.kind, name: l.name, code: newPublicCode(), schedule: null, active: true },
-        newSecret(),
-        at,
-      );
-    }
-    for (const d of spec.departments) store.insertDepartment({ ...d, estateId: estate.id });
-    for (const { u, hash } of hashes) {
-      if (!store.getUser(u.id)) store.insertUser({ id: u.id, username: u.username, displayName: u.displayName, passwordHash: hash }, at);
-      store.putMembership({ userId: u.id, estateId: estate.id, role: u.role, departmentId: u.department });
-    }
-  });
+  await tx.insertEstate(estate);
+  for (const b of spec.buildings) await tx.insertBuilding({ id: b.id, estateId: estate.id, name: b.name });
+  for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(estate.id, t, at);
+  await tx.insertSheet(estate.id, DEFAULT_SCORING_SHEET);
+  await tx.insertSurvey(estate.id, DEFAULT_SURVEY);
+  for (const l of spec.locations) {
+    await tx.insertLocation(
+      { id: l.id, estateId: estate.id, buildingId: l.building, kind: l.kind, name: l.name, code: newPublicCode(), schedule: null, active: true },
+      newSecret(),
+      at,
+    );
+  }
+  for (const d of spec.departments) await tx.insertDepartment({ ...d, estateId: estate.id });
+  for (const { u, hash } of hashes) {
+    if (!(await tx.getUser(u.id))) await tx.insertUser({ id: u.id, username: u.username, displayName: u.displayName, passwordHash: hash }, at);
+    await tx.putMembership({ userId: u.id, estateId: estate.id, role: u.role, departmentId: u.department });
+  }
 }

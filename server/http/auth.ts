@@ -22,15 +22,15 @@ export function authenticate(deps: Deps): MiddlewareHandler<Env> {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (token) {
       const tokenHash = sha256Hex(token);
-      const session = deps.store.getSession(tokenHash);
+      const session = await deps.store.read.getSession(tokenHash);
       const now = deps.clock();
       // Over at its end of life, or once left unused for the idle timeout.
       if (session && session.expiresAt > now && now - session.lastSeenAt <= deps.config.sessionIdleMs) {
-        const user = deps.store.getUser(session.userId);
+        const user = await deps.store.read.getUser(session.userId);
         if (user && user.disabledAt === null) {
-          c.set('auth', { user, memberships: deps.store.membershipsOf(user.id), tokenHash, sessionId: session.id });
+          c.set('auth', { user, memberships: await deps.store.read.membershipsOf(user.id), tokenHash, sessionId: session.id });
           // One write a minute at most: "last seen" needs no finer grain than the idle timeout does.
-          if (now - session.lastSeenAt > 60_000) deps.store.tx(() => deps.store.touchSession(tokenHash, now));
+          if (now - session.lastSeenAt > 60_000) await deps.store.write((tx) => tx.touchSession(tokenHash, now));
         }
       }
     }
@@ -52,7 +52,7 @@ export function requireRole(c: Context<Env>, estateId: string, roles: readonly R
   return m;
 }
 
-export function actorOf(m: Membership): Actor {
+export function actorOf(m: Membership): Actor & { kind: 'user' } {
   return { kind: 'user', id: m.userId, role: m.role, departmentId: m.departmentId };
 }
 

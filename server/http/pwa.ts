@@ -71,11 +71,11 @@ export function servePwa(app: Hono<Env>, deps: Deps, pwa: Pwa): void {
   // The shell itself always comes from memory, with the same ETag at every address it answers.
   for (const path of ['/', '/index.html']) app.get(path, sendShell);
   app.use('/*', serveStatic({ root: pwa.dir, precompressed: true, onFound: (_path, c) => void c.header('cache-control', 'no-cache') }));
-  app.get('/l/:code', (c) => {
+  app.get('/l/:code', async (c) => {
     const code = c.req.param('code');
-    const loc = /^[a-z2-7]{26}$/.test(code) ? deps.store.getLocationByCode(code) : undefined;
+    const loc = /^[a-z2-7]{26}$/.test(code) ? await deps.store.read.getLocationByCode(code) : undefined;
     if (!loc || !loc.active) return sendShell(c);
-    const data = `<script id="pqm-landing" type="application/json">${scriptJson(publicLanding(deps, loc))}</script>`;
+    const data = `<script id="pqm-landing" type="application/json">${scriptJson(await publicLanding(deps, loc))}</script>`;
     const page = new TextEncoder().encode(pwa.html.replace('</head>', `${data}</head>`));
     const encoding = chosen(c);
     return sendHtml(c, `"${sha256Hex(page).slice(0, 32)}"`, encoding, encode(page, encoding, 5));

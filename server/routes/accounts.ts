@@ -15,28 +15,28 @@ export function accountRoutes(deps: Deps) {
   };
   return new Hono<Env>()
     .post('/:estateId/users/:userId/password', async (c) => {
-      const user = target(c);
+      const user = await target(c);
       const body = await readJson(c, ResetPasswordRequest);
       await changePassword(deps, user.id, body.password);
       return c.json({ ok: true });
     })
-    .post('/:estateId/users/:userId/disable', (c) => {
-      const user = target(c);
-      setDisabled(deps, user.id, true);
+    .post('/:estateId/users/:userId/disable', async (c) => {
+      const user = await target(c);
+      await setDisabled(deps, user.id, true);
       return c.json({ ok: true, disabled: true });
     })
-    .post('/:estateId/users/:userId/enable', (c) => {
-      const user = target(c);
-      setDisabled(deps, user.id, false);
+    .post('/:estateId/users/:userId/enable', async (c) => {
+      const user = await target(c);
+      await setDisabled(deps, user.id, false);
       return c.json({ ok: true, disabled: false });
     })
-    .get('/:estateId/users/:userId/sessions', (c) => {
-      const user = target(c);
-      return c.json({ sessions: deps.store.sessionsOf(user.id).map((s) => publicSession(s)) });
+    .get('/:estateId/users/:userId/sessions', async (c) => {
+      const user = await target(c);
+      return c.json({ sessions: (await deps.store.read.sessionsOf(user.id)).map((s) => publicSession(s)) });
     })
-    .delete('/:estateId/users/:userId/sessions', (c) => {
-      const user = target(c);
-      deps.store.tx(() => deps.store.deleteSessionsOf(user.id));
+    .delete('/:estateId/users/:userId/sessions', async (c) => {
+      const user = await target(c);
+      await deps.store.write((tx) => tx.deleteSessionsOf(user.id));
       return c.json({ ok: true });
     });
 }

@@ -7,10 +7,11 @@ import { computeAlerts } from '../services/alerts.ts';
 
 export function alertRoutes(deps: Deps) {
   // Hono's etag answers If-None-Match (weakly, so a compressed answer's W/"…" still matches) with a bodiless 304.
-  return new Hono<Env>().get('/:estateId/alerts', etag(), (c) => {
+  return new Hono<Env>().get('/:estateId/alerts', etag(), async (c) => {
     const estateId = c.req.param('estateId');
     requireRole(c, estateId, SUPERVISORS);
-    const body = JSON.stringify(computeAlerts(deps.store, deps.board, estateId, deps.clock()));
+    const now = deps.clock();
+    const body = JSON.stringify(await computeAlerts(deps.store.read, await deps.board.at(estateId, now), estateId, now));
     // The ETag is the content's hash: a poll that finds nothing new is a bodiless 304.
     const tag = `"${sha256Hex(body).slice(0, 32)}"`;
     return c.body(body, 200, { etag: tag, 'cache-control': 'private, no-cache', 'content-type': 'application/json; charset=utf-8' });

@@ -12,9 +12,9 @@ const name = (t: LocalText | undefined) => (t ? `${t.zh} / ${t.en}` : '');
 const pct = (r: number | null) => (r === null ? '' : (r * 100).toFixed(1));
 
 /** The period a figure covers: `month=YYYY-MM`, or `from`/`to` (dates in the estate's calendar); default the last 30 days. */
-function period(c: Context, deps: Deps): Period {
+async function period(c: Context, deps: Deps): Promise<Period> {
   const now = deps.clock();
-  const tz = deps.store.getEstate(c.req.param('estateId') ?? '')?.timeZone ?? 'Asia/Shanghai';
+  const tz = (await deps.store.read.getEstate(c.req.param('estateId') ?? ''))?.timeZone ?? 'Asia/Shanghai';
   const month = c.req.query('month');
   if (month) {
     if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarMonth(month)) throw badRequest('month: must be YYYY-MM', [{ path: 'month', message: 'must be YYYY-MM' }]);
@@ -37,10 +37,10 @@ function csvResponse(c: Context, file: string, header: string[], rows: Cell[][])
 
 export function analysisRoutes(deps: Deps) {
   return new Hono<Env>()
-    .get('/:estateId/analysis/patrols', (c) => {
+    .get('/:estateId/analysis/patrols', async (c) => {
       const estateId = c.req.param('estateId');
       requireRole(c, estateId, SUPERVISORS);
-      const data = patrolAnalysis(deps.store, estateId, period(c, deps), deps.clock());
+      const data = await patrolAnalysis(deps.store.read, estateId, await period(c, deps), deps.clock());
       if (c.req.query('format') === 'csv') {
         return csvResponse(
           c,
@@ -51,10 +51,10 @@ export function analysisRoutes(deps: Deps) {
       }
       return c.json(data);
     })
-    .get('/:estateId/analysis/issues', (c) => {
+    .get('/:estateId/analysis/issues', async (c) => {
       const estateId = c.req.param('estateId');
       requireRole(c, estateId, SUPERVISORS);
-      const data = issueAnalysis(deps.store, estateId, period(c, deps));
+      const data = await issueAnalysis(deps.store.read, estateId, await period(c, deps));
       if (c.req.query('format') === 'csv') {
         return csvResponse(
           c,
@@ -65,10 +65,10 @@ export function analysisRoutes(deps: Deps) {
       }
       return c.json(data);
     })
-    .get('/:estateId/analysis/rectification', (c) => {
+    .get('/:estateId/analysis/rectification', async (c) => {
       const estateId = c.req.param('estateId');
       requireRole(c, estateId, SUPERVISORS);
-      const data = rectificationAnalysis(deps.store, estateId, period(c, deps), deps.clock());
+      const data = await rectificationAnalysis(deps.store.read, estateId, await period(c, deps), deps.clock());
       if (c.req.query('format') === 'csv') {
         return csvResponse(
           c,
@@ -79,15 +79,15 @@ export function analysisRoutes(deps: Deps) {
       }
       return c.json(data);
     })
-    .get('/:estateId/analysis/satisfaction', (c) => {
+    .get('/:estateId/analysis/satisfaction', async (c) => {
       const estateId = c.req.param('estateId');
       requireRole(c, estateId, SUPERVISORS);
-      return c.json(satisfactionTrend(deps.store, estateId, deps.clock()));
+      return c.json(await satisfactionTrend(deps.store.read, estateId, deps.clock()));
     })
-    .get('/:estateId/analysis/kpi', (c) => {
+    .get('/:estateId/analysis/kpi', async (c) => {
       const estateId = c.req.param('estateId');
       requireRole(c, estateId, SUPERVISORS);
-      const data = kpi(deps.store, estateId, period(c, deps), deps.clock());
+      const data = await kpi(deps.store.read, estateId, await period(c, deps), deps.clock());
       if (c.req.query('format') === 'csv') {
         return csvResponse(
           c,

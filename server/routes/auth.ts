@@ -23,7 +23,7 @@ export function authRoutes(deps: Deps) {
         const seconds = Math.ceil(wait / 1000);
         throw new HttpError(429, `too many wrong passwords: wait ${seconds} s and try again`, [], { 'Retry-After': String(seconds) });
       }
-      const user = deps.store.getUserByUsername(body.username);
+      const user = await deps.store.read.getUserByUsername(body.username);
       const ok = user ? await verifyPassword(body.password, user.passwordHash) : await verifyPassword(body.password, DUMMY_HASH);
       // A disabled account answers like a wrong password: no hint to whoever is guessing.
       if (!user || !ok || user.disabledAt !== null) {
@@ -34,19 +34,20 @@ export function authRoutes(deps: Deps) {
       const token = newToken();
       const expiresAt = now + deps.config.sessionDays * DAY;
       const userAgent = (c.req.header('user-agent') ?? '').slice(0, 200);
-      deps.store.tx(() =>
-        deps.store.insertSession({ id: newToken().slice(0, 16), tokenHash: sha256Hex(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt, userAgent }),
+      await deps.store.write((tx) =>
+        tx.insertSession({ id: newToken().slice(0, 16), tokenHash: sha256Hex(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt, userAgent }),
       );
-      return c.json({ token, expiresAt, user: { id: user.id, username: user.username, displayName: user.displayName }, memberships: deps.store.membershipsOf(user.id) });
+      const memberships = await deps.store.read.membershipsOf(user.id);
+      return c.json({ token, expiresAt, user: { id: user.id, username: user.username, displayName: user.displayName }, memberships });
     })
-    .post('/logout', (c) => {
+    .post('/logout', async (c) => {
       const auth = requireAuth(c);
-      deps.store.tx(() => deps.store.deleteSession(auth.tokenHash));
+      await deps.store.write((tx) => tx.deleteSession(auth.tokenHash));
       return c.json({ ok: true });
     })
-    .get('/me', (c) => {
+    .get('/me', async (c) => {
       const auth = requireAuth(c);
-      const estates = deps.store.listEstates().filter((e) => auth.memberships.some((m) => m.estateId === e.id));
+      const estates = (await deps.store.read.listEstates()).filter((e) => auth.memberships.some((m) => m.estateId === e.id));
       return c.json({ user: { id: auth.user.id, username: auth.user.username, displayName: auth.user.displayName }, memberships: auth.memberships, estates });
     })
     .post('/password', async (c) => {
@@ -56,15 +57,15 @@ export function authRoutes(deps: Deps) {
       await changePassword(deps, auth.user.id, body.next, auth.tokenHash);
       return c.json({ ok: true });
     })
-    .get('/sessions', (c) => {
+    .get('/sessions', async (c) => {
       const auth = requireAuth(c);
-      return c.json({ sessions: deps.store.sessionsOf(auth.user.id).map((s) => publicSession(s, auth.sessionId)) });
+      return c.json({ sessions: (await deps.store.read.sessionsOf(auth.user.id)).map((s) => publicSession(s, auth.sessionId)) });
     })
-    .delete('/sessions/:id', (c) => {
+    .delete('/sessions/:id', async (c) => {
       const auth = requireAuth(c);
-      const session = deps.store.sessionsOf(auth.user.id).find((s) => s.id === c.req.param('id'));
+      const session = (await deps.store.read.sessionsOf(auth.user.id)).find((s) => s.id === c.req.param('id'));
       if (!session) throw notFound('session');
-      deps.store.tx(() => deps.store.deleteSession(session.tokenHash));
+      await deps.store.write((tx) => tx.deleteSession(session.tokenHash));
       return c.json({ ok: true });
     });
 }

@@ -23,14 +23,19 @@ export async function servePhoto(deps: Deps, sha: string): Promise<Response> {
 }
 
 /** Whether the caller may see a record: the same rules as reading the inspection or the issue itself. */
-function maySeeRecord(deps: Deps, auth: Auth, recordId: string): boolean {
-  const inspection = deps.store.getInspection(recordId);
+async function maySeeRecord(deps: Deps, auth: Auth, recordId: string): Promise<boolean> {
+  const inspection = await deps.store.read.getInspection(recordId);
   if (inspection) return auth.memberships.some((m) => m.estateId === inspection.estateId && PATROL.includes(m.role));
-  const issue = deps.store.getIssue(recordId);
+  const issue = await deps.store.read.getIssue(recordId);
   if (!issue) return false;
   const m = auth.memberships.find((x) => x.estateId === issue.estateId);
   if (!m || !STAFF.includes(m.role)) return false;
   return m.role !== 'department' || issue.departmentId === m.departmentId;
+}
+
+async function mayAnySee(deps: Deps, auth: Auth, recordIds: readonly string[]): Promise<boolean> {
+  for (const id of recordIds) if (await maySeeRecord(deps, auth, id)) return true;
+  return false;
 }
 
 export function photoRoutes(deps: Deps) {
@@ -42,19 +47,19 @@ export function photoRoutes(deps: Deps) {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       checkUpload(sha, bytes);
       const author = requestAuthor(c, deps);
-      const existing = deps.store.getPhoto(sha);
+      const existing = await deps.store.read.getPhoto(sha);
       // A row whose file went missing is repaired by writing the file again.
       const stored = existing && (await deps.blobs.has(sha)) ? existing : { ...(await deps.blobs.put(sha, bytes)), receivedAt: existing?.receivedAt ?? deps.clock() };
-      deps.store.tx(() => {
-        if (!existing) deps.store.insertPhoto(stored);
-        deps.store.addPhotoUploader(sha, author, deps.clock());
+      await deps.store.write(async (tx) => {
+        await tx.insertPhoto(stored);
+        await tx.addPhotoUploader(sha, author, deps.clock());
       });
       return c.json({ kind: 'photo', sha256: sha, size: stored.size, stored: true }, 201);
     })
     .get('/:sha', async (c) => {
       const auth = requireAuth(c);
       const sha = c.req.param('sha');
-      if (!SHA.test(sha) || !deps.store.recordsWithPhoto(sha).some((id) => maySeeRecord(deps, auth, id))) throw NOT_FOUND();
+      if (!SHA.test(sha) || !(await mayAnySee(deps, auth, await deps.store.read.recordsWithPhoto(sha)))) throw NOT_FOUND();
       return servePhoto(deps, sha);
     });
 }

@@ -19,14 +19,14 @@ import { notFound } from '../http/errors.ts';
 import { rateAtKiosk } from '../services/kiosk.ts';
 import { publicLanding, staffLanding } from '../services/landing.ts';
 import { assertPhotoOfIssue, issueByToken, meToo, ownerAct, rateHandling, reportProblem, trackingView } from '../services/owners.ts';
-import { campaignByCode, submitResponse } from '../services/surveys.ts';
+import { campaignByCode, publicSurvey, submitResponse } from '../services/surveys.ts';
 import { servePhoto } from './photos.ts';
 
 const MeTooRequest = v.object({ id: Uuid, locationCode: v.pipe(v.string(), v.regex(/^[a-z2-7]{26}$/, 'must be a location code')), issueId: Uuid });
 const NotFixed = v.object({ reason: v.optional(trimmedText(500, 'reason'), '') });
 
-export function locationByCode(deps: Deps, code: string): Location {
-  const loc = /^[a-z2-7]{26}$/.test(code) ? deps.store.getLocationByCode(code) : undefined;
+export async function locationByCode(deps: Deps, code: string): Promise<Location> {
+  const loc = /^[a-z2-7]{26}$/.test(code) ? await deps.store.read.getLocationByCode(code) : undefined;
   if (!loc || !loc.active) throw notFound('location');
   return loc;
 }
@@ -42,57 +42,53 @@ export function publicRoutes(deps: Deps) {
     return fromIp > perIp || atLocation > perLocation;
   };
 
+  const tracked = async (token: string) => trackingView(deps.store.read, await issueByToken(deps.store.read, token));
+
   return new Hono<Env>()
-    .get('/locations/by-code/:code', (c) => {
-      const loc = locationByCode(deps, c.req.param('code'));
-      const publicView = publicLanding(deps, loc);
-      const auth = c.get('auth');
-      const member = auth?.memberships.find((m) => m.estateId === loc.estateId);
-      return c.json(member ? { ...publicView, staff: staffLanding(deps, loc, member) } : publicView);
+    .get('/locations/by-code/:code', async (c) => {
+      const loc = await locationByCode(deps, c.req.param('code'));
+      const member = c.get('auth')?.memberships.find((m) => m.estateId === loc.estateId);
+      const [publicView, staff] = await Promise.all([publicLanding(deps, loc), member && staffLanding(deps, loc, member)]);
+      return c.json(staff ? { ...publicView, staff } : publicView);
     })
     .post('/owner/reports', async (c) => {
       const body = await readJson(c, OwnerReport);
-      const loc = locationByCode(deps, body.locationCode);
+      const loc = await locationByCode(deps, body.locationCode);
       const held = busy(c, 'report', loc.id, 10, 50);
-      return c.json(reportProblem(deps, loc, body, { author: requestAuthor(c, deps), held }), 201);
+      return c.json(await reportProblem(deps, loc, body, { author: requestAuthor(c, deps), held }), 201);
     })
     .post('/owner/me-too', async (c) => {
       const body = await readJson(c, MeTooRequest);
-      const loc = locationByCode(deps, body.locationCode);
-      return c.json(meToo(deps, loc, body.id, body.issueId), 201);
+      const loc = await locationByCode(deps, body.locationCode);
+      return c.json(await meToo(deps, loc, body.id, body.issueId), 201);
     })
-    .get('/track/:token', (c) => c.json(trackingView(deps, issueByToken(deps, c.req.param('token')))))
-    .post('/track/:token/confirm', (c) => {
-      ownerAct(deps, c.req.param('token'), { type: 'ownerConfirm' });
-      return c.json(trackingView(deps, issueByToken(deps, c.req.param('token'))));
+    .get('/track/:token', async (c) => c.json(await tracked(c.req.param('token'))))
+    .post('/track/:token/confirm', async (c) => {
+      await ownerAct(deps, c.req.param('token'), { type: 'ownerConfirm' });
+      return c.json(await tracked(c.req.param('token')));
     })
     .post('/track/:token/not-fixed', async (c) => {
       const body = await readJson(c, NotFixed);
-      ownerAct(deps, c.req.param('token'), { type: 'ownerNotFixed', reason: body.reason });
-      return c.json(trackingView(deps, issueByToken(deps, c.req.param('token'))));
+      await ownerAct(deps, c.req.param('token'), { type: 'ownerNotFixed', reason: body.reason });
+      return c.json(await tracked(c.req.param('token')));
     })
     .post('/track/:token/rating', async (c) => {
       const body = await readJson(c, OwnerRating);
-      return c.json(rateHandling(deps, c.req.param('token'), body.rating, body.comment));
+      return c.json(await rateHandling(deps, c.req.param('token'), body.rating, body.comment));
     })
     .get('/track/:token/photos/:sha', async (c) => {
-      assertPhotoOfIssue(deps, issueByToken(deps, c.req.param('token')), c.req.param('sha'));
+      await assertPhotoOfIssue(deps.store.read, await issueByToken(deps.store.read, c.req.param('token')), c.req.param('sha'));
       return servePhoto(deps, c.req.param('sha'));
     })
     .post('/kiosk/ratings', async (c) => {
       const body = await readJson(c, KioskRating);
-      const loc = locationByCode(deps, body.locationCode);
-      return c.json(rateAtKiosk(deps, loc, body), 201);
+      const loc = await locationByCode(deps, body.locationCode);
+      return c.json(await rateAtKiosk(deps, loc, body), 201);
     })
-    .get('/surveys/:code', (c) => {
-      const campaign = campaignByCode(deps, c.req.param('code'));
-      const survey = deps.store.getSurvey(campaign.estateId, campaign.surveyId);
-      const estate = deps.store.getEstate(campaign.estateId);
-      return c.json({ campaign: { name: campaign.name, opensOn: campaign.opensOn, closesOn: campaign.closesOn }, estate: estate && { name: estate.name }, survey });
-    })
+    .get('/surveys/:code', async (c) => c.json(await publicSurvey(deps, await campaignByCode(deps, c.req.param('code')))))
     .post('/surveys/:code/responses', async (c) => {
-      const campaign = campaignByCode(deps, c.req.param('code'));
+      const campaign = await campaignByCode(deps, c.req.param('code'));
       const body = await readJson(c, SurveyResponseSubmission);
-      return c.json(submitResponse(deps, campaign, { ...body, channel: 'online' }, null), 201);
+      return c.json(await submitResponse(deps, campaign, { ...body, channel: 'online' }, null), 201);
     });
 }

@@ -16,18 +16,18 @@ export function publicSession(s: Session, currentId?: string) {
 /** Sets a new password and ends every other session of the user (all of them when an admin resets it). */
 export async function changePassword(deps: Deps, userId: string, password: string, keepTokenHash?: string): Promise<void> {
   const hash = await hashPassword(password);
-  deps.store.tx(() => {
-    deps.store.setPassword(userId, hash);
-    deps.store.deleteSessionsOf(userId, keepTokenHash);
+  await deps.store.write(async (tx) => {
+    await tx.setPassword(userId, hash);
+    await tx.deleteSessionsOf(userId, keepTokenHash);
   });
 }
 
 /** The user an estate's administrator may manage: a member of that estate and of no estate they do not administer. */
-export function manageableUser(deps: Deps, adminId: string, admin: readonly Membership[], estateId: string, userId: string): User {
+export async function manageableUser(deps: Deps, adminId: string, admin: readonly Membership[], estateId: string, userId: string): Promise<User> {
   // One's own account goes through one's own settings (with the current password); nobody locks themselves out.
   if (userId === adminId) throw forbidden('this is your own account: change your password in your settings; you cannot disable yourself');
-  const user = deps.store.getUser(userId);
-  const theirs = user ? deps.store.membershipsOf(user.id) : [];
+  const user = await deps.store.read.getUser(userId);
+  const theirs = user ? await deps.store.read.membershipsOf(user.id) : [];
   if (!user || !theirs.some((m) => m.estateId === estateId)) throw notFound('user in this estate');
   const administered = new Set(admin.filter((m) => m.role === 'admin').map((m) => m.estateId));
   const elsewhere = theirs.filter((m) => !administered.has(m.estateId));
@@ -35,9 +35,9 @@ export function manageableUser(deps: Deps, adminId: string, admin: readonly Memb
   return user;
 }
 
-export function setDisabled(deps: Deps, userId: string, disabled: boolean): void {
-  deps.store.tx(() => {
-    deps.store.setDisabled(userId, disabled ? deps.clock() : null);
-    if (disabled) deps.store.deleteSessionsOf(userId);
+export async function setDisabled(deps: Deps, userId: string, disabled: boolean): Promise<void> {
+  await deps.store.write(async (tx) => {
+    await tx.setDisabled(userId, disabled ? deps.clock() : null);
+    if (disabled) await tx.deleteSessionsOf(userId);
   });
 }

@@ -4,27 +4,25 @@
  * so it changes only when something really changed and an unchanged poll can be a 304.
  */
 import { HOUR, SEVERITIES, escalationLevel, level2DeadlineBefore, type Alerts, type Issue, type IssueAlert, type LocalText, type PatrolAlert } from '../../shared/index.ts';
-import type { Store } from '../storage/store.ts';
-import type { PatrolBoard, SlotView } from './patrol-board.ts';
+import type { Reads } from '../storage/store.ts';
+import type { BoardView, SlotView } from './patrol-board.ts';
 
 const LIST_LIMIT = 50;
 const DUE_SOON_MS = 2 * HOUR;
 const URGENT_NEW_MS = 24 * HOUR;
+const UNKNOWN = { name: { zh: '?', en: '?' }, kind: 'unknown' };
 
-export function computeAlerts(store: Store, board: PatrolBoard, estateId: string, now: number): Alerts {
-  const policy = store.getPolicy(estateId);
-  const departments = new Map(store.listDepartments(estateId).map((d) => [d.id, d.name]));
+export async function computeAlerts(store: Reads, board: BoardView, estateId: string, now: number): Promise<Alerts> {
+  const [policy, departmentList, estate] = await Promise.all([store.getPolicy(estateId), store.listDepartments(estateId), store.getEstate(estateId)]);
+  const departments = new Map(departmentList.map((d) => [d.id, d.name]));
   const names = new Map<string, { name: LocalText; kind: string }>();
-  const nameOf = (id: string | null) => {
-    if (!id) return null;
-    let n = names.get(id);
-    if (!n) {
-      const loc = board.location(estateId, id, now) ?? store.getLocation(id);
-      n = loc ? { name: loc.name, kind: loc.kind } : { name: { zh: '?', en: '?' }, kind: 'unknown' };
-      names.set(id, n);
-    }
-    return n;
+  const remember = (id: string, loc: { name: LocalText; kind: string } | undefined) => {
+    if (loc) names.set(id, { name: loc.name, kind: loc.kind });
+    return loc !== undefined;
   };
+  // Names come from the board (active locations); others are read before the lists are built.
+  const onBoard = (id: string) => names.has(id) || remember(id, board.location(id));
+  const nameOf = (id: string | null) => (id === null ? null : onBoard(id) ? names.get(id)! : UNKNOWN);
   const issueAlert = (i: Issue): IssueAlert => ({
     id: i.id,
     locationId: i.locationId,
@@ -41,14 +39,19 @@ export function computeAlerts(store: Store, board: PatrolBoard, estateId: string
     meToo: i.meToo,
   });
 
-  const overdue = store.overdueIssues(estateId, now, LIST_LIMIT, level2DeadlineBefore(now, policy));
-  const awaiting = store.awaitingAcceptance(estateId, LIST_LIMIT);
-  const urgent = store.urgentSince(estateId, now - URGENT_NEW_MS, LIST_LIMIT);
+  const [overdue, awaiting, urgent] = await Promise.all([
+    store.overdueIssues(estateId, now, LIST_LIMIT, level2DeadlineBefore(now, policy)),
+    store.awaitingAcceptance(estateId, LIST_LIMIT),
+    store.urgentSince(estateId, now - URGENT_NEW_MS, LIST_LIMIT),
+  ]);
+  for (const i of [...overdue.issues, ...awaiting.issues, ...urgent.issues]) {
+    if (i.locationId && !onBoard(i.locationId)) remember(i.locationId, await store.getLocation(i.locationId));
+  }
 
-  const { missed, due, dueSoon } = board.summary(estateId, now, DUE_SOON_MS, LIST_LIMIT);
+  const { missed, due, dueSoon } = board.summary(DUE_SOON_MS, LIST_LIMIT);
   const patrolAlert = (v: SlotView): PatrolAlert => {
     const n = nameOf(v.locationId);
-    return { locationId: v.locationId, locationName: n?.name ?? { zh: '?', en: '?' }, kind: n?.kind ?? 'unknown', start: v.start, end: v.end, closes: v.closes, late: v.status === 'late' };
+    return { locationId: v.locationId, locationName: n?.name ?? UNKNOWN.name, kind: n?.kind ?? UNKNOWN.kind, start: v.start, end: v.end, closes: v.closes, late: v.status === 'late' };
   };
 
   const overdueAlerts = overdue.issues.map(issueAlert);
@@ -57,7 +60,7 @@ export function computeAlerts(store: Store, board: PatrolBoard, estateId: string
 
   return {
     estateId,
-    timeZone: store.getEstate(estateId)?.timeZone ?? 'Asia/Shanghai',
+    timeZone: estate?.timeZone ?? 'Asia/Shanghai',
     counts: {
       badge: overdue.total + missed.count,
       overdue: overdue.total,

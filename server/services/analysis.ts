@@ -18,7 +18,7 @@ import {
   type Slot,
   type SlotState,
 } from '../../shared/index.ts';
-import type { Store } from '../storage/store.ts';
+import type { Reads } from '../storage/store.ts';
 
 export interface Period {
   from: number;
@@ -36,13 +36,18 @@ interface LocationSlots {
  * inspection that can fill it, including one just after the period ends (a 23:00 slot done at 00:10)
  * and with the day before the period taking its own inspections first.
  */
-function patrolStates(store: Store, estateId: string, period: Period, now: number): { perLocation: LocationSlots[]; inspections: { id: string; inspectorId: string }[]; voluntary: number } {
-  const estate = store.getEstate(estateId);
+async function patrolStates(
+  store: Reads,
+  estateId: string,
+  period: Period,
+  now: number,
+): Promise<{ perLocation: LocationSlots[]; inspections: { id: string; inspectorId: string }[]; voluntary: number }> {
+  const estate = await store.getEstate(estateId);
   if (!estate) return { perLocation: [], inspections: [], voluntary: 0 };
   const context = { from: period.from - DAY, to: period.to + DAY };
-  const templates = store.templateVersions(estateId);
-  const versions = store.locationVersions(estateId);
-  const rows = store.inspectionTimes(estateId, context.from, context.to);
+  const templates = await store.templateVersions(estateId);
+  const versions = await store.locationVersions(estateId);
+  const rows = await store.inspectionTimes(estateId, context.from, context.to);
   const byLocation = new Map<string, { id: string; at: number }[]>();
   for (const r of rows) {
     const list = byLocation.get(r.locationId) ?? [];
@@ -57,7 +62,7 @@ function patrolStates(store: Store, estateId: string, period: Period, now: numbe
     return slots;
   };
   const filled = new Set<string>();
-  const perLocation = store.listLocations(estateId).flatMap((l) => {
+  const perLocation = (await store.listLocations(estateId)).flatMap((l) => {
     const owed = owedSlots(versions.get(l.id) ?? [], templates, estate.timeZone, context.from, period.to, slotsFor);
     const states = slotStates(owed, byLocation.get(l.id) ?? [], now);
     for (const s of states) if (s.filledBy) filled.add(s.filledBy);
@@ -71,13 +76,13 @@ function patrolStates(store: Store, estateId: string, period: Period, now: numbe
   return { perLocation, inspections: counted.map((r) => ({ id: r.id, inspectorId: r.inspectorId })), voluntary: counted.length - fillsPeriod.size };
 }
 
-export function patrolAnalysis(store: Store, estateId: string, period: Period, now: number) {
-  const estate = store.getEstate(estateId);
+export async function patrolAnalysis(store: Reads, estateId: string, period: Period, now: number) {
+  const estate = await store.getEstate(estateId);
   const tz = estate?.timeZone ?? 'Asia/Shanghai';
-  const locations = new Map(store.listLocations(estateId).map((l) => [l.id, l]));
-  const buildings = new Map(store.listBuildings(estateId).map((b) => [b.id, b]));
-  const members = new Map(store.membersOf(estateId).map((m) => [m.userId, m]));
-  const { perLocation, inspections, voluntary } = patrolStates(store, estateId, period, now);
+  const locations = new Map((await store.listLocations(estateId)).map((l) => [l.id, l]));
+  const buildings = new Map((await store.listBuildings(estateId)).map((b) => [b.id, b]));
+  const members = new Map((await store.membersOf(estateId)).map((m) => [m.userId, m]));
+  const { perLocation, inspections, voluntary } = await patrolStates(store, estateId, period, now);
 
   const group = (keyOf: (locationId: string) => string) => {
     const groups = new Map<string, SlotState[]>();
@@ -114,10 +119,10 @@ function dayOf(at: number, tz: string): string {
   return `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}`;
 }
 
-export function issueAnalysis(store: Store, estateId: string, period: Period) {
-  const tz = store.getEstate(estateId)?.timeZone ?? 'Asia/Shanghai';
-  const issues = store.issuesCreatedBetween(estateId, period.from, period.to).filter((i) => i.status !== 'rejected');
-  const locations = new Map(store.listLocations(estateId).map((l) => [l.id, l]));
+export async function issueAnalysis(store: Reads, estateId: string, period: Period) {
+  const tz = (await store.getEstate(estateId))?.timeZone ?? 'Asia/Shanghai';
+  const issues = (await store.issuesCreatedBetween(estateId, period.from, period.to)).filter((i) => i.status !== 'rejected');
+  const locations = new Map((await store.listLocations(estateId)).map((l) => [l.id, l]));
   const count = <K extends string>(items: Issue[], keyOf: (i: Issue) => K) => {
     const m = new Map<K, number>();
     for (const i of items) m.set(keyOf(i), (m.get(keyOf(i)) ?? 0) + 1);
@@ -173,31 +178,33 @@ export function issueAnalysis(store: Store, estateId: string, period: Period) {
   };
 }
 
-export function rectificationAnalysis(store: Store, estateId: string, period: Period, now: number) {
-  const departments = new Map(store.listDepartments(estateId).map((d) => [d.id, d]));
-  return rectificationKpi(store.issuesForKpi(estateId, period.from, period.to), now).map((k) => ({ ...k, name: departments.get(k.departmentId)?.name }));
+export async function rectificationAnalysis(store: Reads, estateId: string, period: Period, now: number) {
+  const departments = new Map((await store.listDepartments(estateId)).map((d) => [d.id, d]));
+  return rectificationKpi(await store.issuesForKpi(estateId, period.from, period.to), now).map((k) => ({ ...k, name: departments.get(k.departmentId)?.name }));
 }
 
-export function satisfactionTrend(store: Store, estateId: string, now: number) {
-  const campaigns = store.listCampaigns(estateId);
-  const kiosk = store.kioskRatings(estateId, now - 90 * 86_400_000, now + 1);
+export async function satisfactionTrend(store: Reads, estateId: string, now: number) {
+  const campaigns = await store.listCampaigns(estateId);
+  const kiosk = await store.kioskRatings(estateId, now - 90 * 86_400_000, now + 1);
   return {
-    campaigns: campaigns.map((c) => {
-      const responses = store.responsesOf(c.id);
-      return { id: c.id, name: c.name, opensOn: c.opensOn, responses: responses.length, ...satisfaction(responses.flatMap((r) => Object.values(r.answers))) };
-    }),
+    campaigns: await Promise.all(
+      campaigns.map(async (c) => {
+        const responses = await store.responsesOf(c.id);
+        return { id: c.id, name: c.name, opensOn: c.opensOn, responses: responses.length, ...satisfaction(responses.flatMap((r) => Object.values(r.answers))) };
+      }),
+    ),
     // Kiosk faces 3–4 of 4 count as satisfied.
     kiosk: { ratings: kiosk.length, satisfied: kiosk.filter((k) => k.face >= 3).length },
   };
 }
 
 /** Training per person in the period: hours attended and the share of expected sessions attended. */
-function trainingByPerson(store: Store, estateId: string, period: Period) {
-  const tz = store.getEstate(estateId)?.timeZone ?? 'Asia/Shanghai';
+async function trainingByPerson(store: Reads, estateId: string, period: Period) {
+  const tz = (await store.getEstate(estateId))?.timeZone ?? 'Asia/Shanghai';
   const from = dayOf(period.from, tz);
   const to = dayOf(period.to - 1, tz);
   const out = new Map<string, { hours: number; expected: number; attended: number }>();
-  for (const r of store.listPlanRecords(estateId, 'training')) {
+  for (const r of await store.listPlanRecords(estateId, 'training')) {
     if (r.kind !== 'training' || r.date < from || r.date > to) continue;
     for (const a of r.attendees) {
       const p = out.get(a.userId) ?? { hours: 0, expected: 0, attended: 0 };
@@ -209,10 +216,10 @@ function trainingByPerson(store: Store, estateId: string, period: Period) {
   return out;
 }
 
-export function kpi(store: Store, estateId: string, period: Period, now: number) {
-  const patrols = patrolAnalysis(store, estateId, period, now);
-  const training = trainingByPerson(store, estateId, period);
-  const members = store.membersOf(estateId);
+export async function kpi(store: Reads, estateId: string, period: Period, now: number) {
+  const patrols = await patrolAnalysis(store, estateId, period, now);
+  const training = await trainingByPerson(store, estateId, period);
+  const members = await store.membersOf(estateId);
   const people = members.map((m) => {
     const p = patrols.byPerson.find((x) => x.inspectorId === m.userId);
     const t = training.get(m.userId);
@@ -228,5 +235,5 @@ export function kpi(store: Store, estateId: string, period: Period, now: number)
       training: { count: t?.attended ?? 0, of: t?.expected ?? 0, rate: t?.expected ? t.attended / t.expected : null },
     };
   });
-  return { people, departments: rectificationAnalysis(store, estateId, period, now), patrolTotal: patrols.total };
+  return { people, departments: await rectificationAnalysis(store, estateId, period, now), patrolTotal: patrols.total };
 }

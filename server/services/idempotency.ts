@@ -1,26 +1,31 @@
 /**
- * Device-generated UUIDs make every write safe to retry: the first request's receipt is
- * stored in the same transaction as the write, so a retry gets that receipt back and a
- * different body under the same UUID is refused.
+ * Device-generated UUIDs make every write safe to retry. The id is claimed first, in the same transaction
+ * as the write: a retry finds the claim and gets the first answer back, a different body under the same
+ * UUID is refused, and two copies racing each other cannot both write (the second waits for the first).
  */
 import { conflict } from '../http/errors.ts';
 import { canonicalHash } from '../security/crypto.ts';
-import type { Store } from '../storage/store.ts';
+import type { Writes } from '../storage/store.ts';
 
 export type Receipt = Record<string, unknown> & { kind: string; id: string };
 
-export function once(store: Store, id: string, kind: string, body: unknown, now: number, write: () => Receipt): { receipt: Receipt; replayed: boolean } {
-  return store.tx(() => {
-    const bodyHash = canonicalHash(body);
-    const existing = store.getReceipt(id);
-    if (existing) {
-      if (existing.kind !== kind || existing.bodyHash !== bodyHash) {
-        throw conflict(`id ${id} was already used for a different ${existing.kind}; generate a new id for a new record`);
-      }
-      return { receipt: existing.receipt as Receipt, replayed: true };
+export async function once(
+  tx: Writes,
+  id: string,
+  kind: string,
+  body: unknown,
+  now: number,
+  write: () => Promise<Receipt>,
+): Promise<{ receipt: Receipt; replayed: boolean }> {
+  const bodyHash = canonicalHash(body);
+  if (!(await tx.claimReceipt({ id, kind, bodyHash }, now))) {
+    const existing = await tx.getReceipt(id);
+    if (!existing || existing.kind !== kind || existing.bodyHash !== bodyHash) {
+      throw conflict(`id ${id} was already used for a different ${existing?.kind ?? kind}; generate a new id for a new record`);
     }
-    const receipt = write();
-    store.insertReceipt({ id, kind, bodyHash, receipt }, now);
-    return { receipt, replayed: false };
-  });
+    return { receipt: existing.receipt as Receipt, replayed: true };
+  }
+  const receipt = await write();
+  await tx.setReceipt(id, receipt);
+  return { receipt, replayed: false };
 }

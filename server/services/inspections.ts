@@ -1,6 +1,7 @@
 /** Storing a patrol record: idempotent, validated against its template version, failed items → issues. */
 import { checkAnswers, failedItems, onServerClock, type Actor, type InspectionSubmission, type Location } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
+import type { Reads } from '../storage/store.ts';
 import { badRequest } from '../http/errors.ts';
 import { userAuthor } from '../photos/authors.ts';
 import { verifyKioskCode } from '../security/crypto.ts';
@@ -13,9 +14,9 @@ export function photoHashes(s: InspectionSubmission): string[] {
 }
 
 /** The receipt tells the device exactly what the server holds, photos included. */
-export function withPhotoProgress(deps: Deps, receipt: Receipt): Receipt {
+export async function withPhotoProgress(store: Reads, receipt: Receipt): Promise<Receipt> {
   const expected = (receipt.photos as string[] | undefined) ?? [];
-  const received = deps.store.receivedPhotos(receipt.id as string);
+  const received = await store.receivedPhotos(receipt.id as string);
   return { ...receipt, photosReceived: received.length, photosMissing: expected.filter((h) => !received.includes(h)) };
 }
 
@@ -23,30 +24,30 @@ export function withPhotoProgress(deps: Deps, receipt: Receipt): Receipt {
  * `sentAt` is the phone's clock when it sent the request (x-pqm-device-time), for records saved before the
  * phone knew its offset.
  */
-export function submitInspection(deps: Deps, location: Location, s: InspectionSubmission, actor: Actor & { kind: 'user' }, sentAt: number | null = null) {
+export async function submitInspection(deps: Deps, location: Location, s: InspectionSubmission, actor: Actor & { kind: 'user' }, sentAt: number | null = null) {
   const now = deps.clock();
-  const { store } = deps;
   // On the server's clock, never refused for the phone's (shared/rules/device-clock.ts); the phone's times are kept too.
   const at = onServerClock(s, s.deviceClockOffset ?? null, sentAt === null ? null : now - sentAt, now);
 
-  const result = once(store, s.id, 'inspection', { ...s, inspectorId: actor.id }, now, () => {
-    const template = store.getTemplate(location.estateId, s.templateId, s.templateVersion);
-    if (!template || template.kind !== location.kind) {
-      throw badRequest(`templateId: ${s.templateId} v${s.templateVersion} is not a checklist for this ${location.kind}`, [
-        { path: 'templateId', message: 'unknown template for this location' },
-      ]);
-    }
-    const errors = checkAnswers(template, s.answers);
-    if (errors.length) throw badRequest(errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  // Checked before the write: a committed template version never changes, and the writer is not held meanwhile.
+  const template = await deps.store.read.getTemplate(location.estateId, s.templateId, s.templateVersion);
+  if (!template || template.kind !== location.kind) {
+    throw badRequest(`templateId: ${s.templateId} v${s.templateVersion} is not a checklist for this ${location.kind}`, [
+      { path: 'templateId', message: 'unknown template for this location' },
+    ]);
+  }
+  const errors = checkAnswers(template, s.answers);
+  if (errors.length) throw badRequest(errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 
+  const result = await deps.store.write((tx) => once(tx, s.id, 'inspection', { ...s, inspectorId: actor.id }, now, async () => {
     // A kiosk code proves presence only if it was valid when the patrol started.
     let confirmedBy: string = s.confirmedBy;
     if (s.confirmedBy === 'kiosk_code') {
-      const secret = store.kioskSecret(location.id);
+      const secret = await tx.kioskSecret(location.id);
       if (!secret || !s.kioskCode || !verifyKioskCode(secret, s.kioskCode, at.startedAt)) confirmedBy = 'kiosk_code_invalid';
     }
     const failed = failedItems(template, s.answers);
-    store.insertInspection({
+    await tx.insertInspection({
       id: s.id,
       estateId: location.estateId,
       locationId: location.id,
@@ -63,10 +64,11 @@ export function submitInspection(deps: Deps, location: Location, s: InspectionSu
       deviceFinishedAt: s.finishedAt,
     });
     const photos = photoHashes(s);
-    store.linkPhotos(s.id, photos, userAuthor(actor.id));
-    const issues = failed.map(({ item, answer }) =>
-      createIssue(
-        store,
+    await tx.linkPhotos(s.id, photos, userAuthor(actor.id));
+    const issues: string[] = [];
+    for (const { item, answer } of failed) {
+      const issue = await createIssue(
+        tx,
         {
           estateId: location.estateId,
           locationId: location.id,
@@ -81,10 +83,11 @@ export function submitInspection(deps: Deps, location: Location, s: InspectionSu
         },
         actor,
         { inspection: s.id, item: item.id, value: answer.value },
-      ).id,
-    );
+      );
+      issues.push(issue.id);
+    }
     return { kind: 'inspection', id: s.id, issues, photos, confirmedBy };
-  });
+  }));
   if (!result.replayed) deps.board.recordInspection(location.estateId, location.id, { id: s.id, at: at.finishedAt });
-  return { receipt: withPhotoProgress(deps, result.receipt), replayed: result.replayed };
+  return { receipt: await withPhotoProgress(deps.store.read, result.receipt), replayed: result.replayed };
 }

@@ -1,6 +1,7 @@
 /** Creating issues and moving them through the workflow, with the append-only history. */
 import { randomUUID } from 'node:crypto';
 import {
+  allowedActions,
   applyIssueAction,
   deadlineFor,
   fixedBy,
@@ -8,13 +9,16 @@ import {
   type Category,
   type Issue,
   type IssueAction,
+  type IssueActionRequest,
   type IssueSource,
   type PhotoRef,
   type Severity,
 } from '../../shared/index.ts';
 import { HttpError, badRequest, conflict, forbidden } from '../http/errors.ts';
 import { actorAuthor } from '../photos/authors.ts';
-import type { Store } from '../storage/store.ts';
+import type { Deps } from '../context.ts';
+import type { Membership, Reads, Writes } from '../storage/store.ts';
+import { once } from './idempotency.ts';
 
 export interface NewIssue {
   estateId: string;
@@ -36,8 +40,7 @@ export interface NewIssue {
   at: number;
 }
 
-/** Must run inside a transaction. */
-export function createIssue(store: Store, input: NewIssue, actor: Actor, extra: Record<string, unknown> = {}): Issue {
+export async function createIssue(tx: Writes, input: NewIssue, actor: Actor, extra: Record<string, unknown> = {}): Promise<Issue> {
   const issue: Issue = {
     id: randomUUID(),
     estateId: input.estateId,
@@ -52,7 +55,7 @@ export function createIssue(store: Store, input: NewIssue, actor: Actor, extra: 
     verified: input.verified ?? true,
     departmentId: null,
     requirement: null,
-    deadline: deadlineFor(input.severity, input.at, store.getPolicy(input.estateId)),
+    deadline: deadlineFor(input.severity, input.at, await tx.getPolicy(input.estateId)),
     manualLevel: 0,
     reopenCount: 0,
     meToo: 0,
@@ -64,9 +67,9 @@ export function createIssue(store: Store, input: NewIssue, actor: Actor, extra: 
     closedAt: null,
     afterPhotos: [],
   };
-  store.insertIssue(issue, { originId: input.originId, ownerContact: input.ownerContact, held: input.held });
-  store.linkPhotos(issue.id, issue.photos.map((p) => p.sha256), input.photoAuthor ?? actorAuthor(actor));
-  store.appendEvent({
+  await tx.insertIssue(issue, { originId: input.originId, ownerContact: input.ownerContact, held: input.held });
+  await tx.linkPhotos(issue.id, issue.photos.map((p) => p.sha256), input.photoAuthor ?? actorAuthor(actor));
+  await tx.appendEvent({
     issueId: issue.id,
     type: 'created',
     actor,
@@ -76,41 +79,89 @@ export function createIssue(store: Store, input: NewIssue, actor: Actor, extra: 
   return issue;
 }
 
-/** Applies one workflow action. Must run inside a transaction. */
-export function actOnIssue(store: Store, issue: Issue, action: IssueAction, actor: Actor, now: number): Issue {
+/** Applies one workflow action. */
+export async function actOnIssue(tx: Writes, issue: Issue, action: IssueAction, actor: Actor, now: number): Promise<Issue> {
   if (action.type === 'assign') {
-    const departments = store.listDepartments(issue.estateId);
+    const departments = await tx.listDepartments(issue.estateId);
     if (!departments.some((d) => d.id === action.departmentId)) {
       throw badRequest(`departmentId: no department ${action.departmentId} in this estate`, [{ path: 'action.departmentId', message: 'unknown department' }]);
     }
   }
   if (action.type === 'reject' && action.duplicateOf) {
-    const original = store.getIssue(action.duplicateOf);
+    const original = await tx.getIssue(action.duplicateOf);
     if (!original || original.estateId !== issue.estateId || original.id === issue.id) {
       throw badRequest('duplicateOf: no such other issue in this estate', [{ path: 'action.duplicateOf', message: 'unknown issue' }]);
     }
   }
-  const work = { fixedBy: action.type === 'verify' ? fixedBy(store.eventsOf(issue.id)) : null };
-  const result = applyIssueAction(issue, action, actor, now, store.getPolicy(issue.estateId), work);
+  const work = { fixedBy: action.type === 'verify' ? fixedBy(await tx.eventsOf(issue.id)) : null };
+  const result = applyIssueAction(issue, action, actor, now, await tx.getPolicy(issue.estateId), work);
   if (!result.ok) {
     if (result.reason === 'invalid') throw badRequest(result.message, [{ path: result.field, message: result.message }]);
     throw result.reason === 'forbidden' ? forbidden(result.message) : conflict(result.message);
   }
-  store.updateIssue(result.issue);
-  store.appendEvent(result.event);
-  if (action.type === 'rectify') store.linkPhotos(issue.id, action.photos.map((p) => p.sha256), actorAuthor(actor));
+  await tx.updateIssue(result.issue);
+  await tx.appendEvent(result.event);
+  if (action.type === 'rectify') await tx.linkPhotos(issue.id, action.photos.map((p) => p.sha256), actorAuthor(actor));
   if (action.type === 'reject' && action.duplicateOf) {
-    const original = store.getIssue(action.duplicateOf);
+    const original = await tx.getIssue(action.duplicateOf);
     if (original) {
-      store.updateIssue({ ...original, meToo: original.meToo + 1 + issue.meToo });
-      store.appendEvent({ issueId: original.id, type: 'meToo', actor, at: now, data: { duplicate: issue.id } });
+      await tx.updateIssue({ ...original, meToo: original.meToo + 1 + issue.meToo });
+      await tx.appendEvent({ issueId: original.id, type: 'meToo', actor, at: now, data: { duplicate: issue.id } });
     }
   }
   return result.issue;
 }
 
-export function requireIssue(store: Store, id: string): Issue {
-  const issue = store.getIssue(id);
+export async function requireIssue(store: Reads, id: string): Promise<Issue> {
+  const issue = await store.getIssue(id);
   if (!issue) throw new HttpError(404, 'issue not found');
   return issue;
+}
+
+/** One workflow action, once per device-generated id; re-read inside the transaction (another may have landed). */
+export async function submitIssueAction(deps: Deps, issueId: string, request: IssueActionRequest, actor: Actor & { kind: 'user' }) {
+  const now = deps.clock();
+  const body = { ...request, issueId, by: actor.id };
+  const { receipt, replayed } = await deps.store.write((tx) =>
+    once(tx, request.id, 'issueAction', body, now, async () => {
+      const next = await actOnIssue(tx, await requireIssue(tx, issueId), request.action, actor, now);
+      const photos = request.action.type === 'rectify' ? request.action.photos.map((p) => p.sha256) : [];
+      return { kind: 'issueAction', id: request.id, issueId: next.id, status: next.status, photos };
+    }),
+  );
+  return { receipt: { ...receipt, issue: await deps.store.read.getIssue(issueId) }, replayed };
+}
+
+/** An issue as staff see it: its history, where it came from, and what this person may do next. */
+export async function issueDetail(deps: Deps, issue: Issue, m: Membership) {
+  const r = deps.store.read;
+  const [origin, location, history, policy] = await Promise.all([
+    r.issueOrigin(issue.id),
+    issue.locationId ? r.getLocation(issue.locationId) : undefined,
+    r.eventsOf(issue.id),
+    r.getPolicy(issue.estateId),
+  ]);
+  // For a patrol finding: the round it came from, and how presence there was confirmed.
+  const inspection = origin?.originId ? await r.getInspection(origin.originId) : undefined;
+  return {
+    inspection: inspection ? { id: inspection.id, inspectorId: inspection.inspectorId, finishedAt: inspection.finishedAt, confirmedBy: inspection.confirmedBy } : null,
+    issue,
+    location: location ? { id: location.id, name: location.name, kind: location.kind, code: location.code } : null,
+    history,
+    // An owner's contact goes to the supervisors who call back, not to patrol or department staff (PIPL).
+    origin: m.role === 'department' ? null : origin && (m.role === 'admin' || m.role === 'supervisor' ? origin : { ...origin, ownerContact: null }),
+    actions: allowedActions(issue, { kind: 'user', id: m.userId, role: m.role, departmentId: m.departmentId }, policy, { fixedBy: fixedBy(history) }),
+  };
+}
+
+/** Rectification notices for a department, soonest deadline first. */
+export async function departmentNotices(deps: Deps, estateId: string, departmentId: string) {
+  const [{ issues }, locationList] = await Promise.all([
+    deps.store.read.listIssues({ estateId, departmentId, status: ['assigned', 'reopened'], limit: 500 }),
+    deps.store.read.listLocations(estateId),
+  ]);
+  const locations = new Map(locationList.map((l) => [l.id, l]));
+  return issues
+    .sort((a, b) => a.deadline - b.deadline)
+    .map((i) => ({ ...i, location: i.locationId ? { name: locations.get(i.locationId)?.name, kind: locations.get(i.locationId)?.kind } : null }));
 }

@@ -7,20 +7,21 @@ import type { Deps } from '../context.ts';
 import type { Membership } from '../storage/store.ts';
 import { similarOpen } from './owners.ts';
 
-export function publicLanding(deps: Deps, loc: Location) {
-  const estate = deps.store.getEstate(loc.estateId);
+export async function publicLanding(deps: Deps, loc: Location) {
+  const [estate, open] = await Promise.all([deps.store.read.getEstate(loc.estateId), similarOpen(deps.store.read, loc)]);
   return {
     location: { id: loc.id, name: loc.name, kind: loc.kind, code: loc.code },
     estate: estate && { id: estate.id, name: estate.name, timeZone: estate.timeZone },
     categories: CATEGORIES,
-    openReports: similarOpen(deps, loc).map((i) => ({ id: i.id, category: i.category, status: i.status, createdAt: i.createdAt, meToo: i.meToo })),
+    openReports: open.map((i) => ({ id: i.id, category: i.category, status: i.status, createdAt: i.createdAt, meToo: i.meToo })),
   };
 }
 
-export function staffLanding(deps: Deps, loc: Location, member: Membership) {
+export async function staffLanding(deps: Deps, loc: Location, member: Membership) {
   const now = deps.clock();
-  const template = deps.store.latestTemplates(loc.estateId).find((t) => t.kind === loc.kind) ?? null;
-  const slots = deps.board.slotsOf(loc.estateId, loc.id, now);
+  const [templates, open] = await Promise.all([deps.store.read.latestTemplates(loc.estateId), deps.store.read.openIssuesAt(loc.id)]);
+  const template = templates.find((t) => t.kind === loc.kind) ?? null;
+  const slots = (await deps.board.at(loc.estateId, now)).slotsOf(loc.id);
   const filling = slotFilledAt(slots, now);
   return {
     role: member.role,
@@ -32,6 +33,6 @@ export function staffLanding(deps: Deps, loc: Location, member: Membership) {
     nextDueAt: nextDueAt(slots, now) ?? null,
     missedToday: slots.filter((s) => s.status === 'missed').length,
     // Department staff see the work of their own department only, as everywhere else.
-    openIssues: deps.store.openIssuesAt(loc.id).filter((i) => member.role !== 'department' || i.departmentId === member.departmentId),
+    openIssues: open.filter((i) => member.role !== 'department' || i.departmentId === member.departmentId),
   };
 }

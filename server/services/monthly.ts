@@ -5,30 +5,29 @@ import { badRequest } from '../http/errors.ts';
 import { once } from './idempotency.ts';
 import { createIssue } from './issues.ts';
 
-export function submitMonthly(deps: Deps, estateId: string, s: MonthlyInspectionSubmission, actor: Actor & { kind: 'user' }) {
+export async function submitMonthly(deps: Deps, estateId: string, s: MonthlyInspectionSubmission, actor: Actor & { kind: 'user' }) {
   const now = deps.clock();
-  const { store } = deps;
-  return once(store, s.id, 'monthly', { ...s, estateId }, now, () => {
-    const sheet = store.getSheet(estateId, s.sheetId, s.sheetVersion);
+  const { receipt } = await deps.store.write((tx) => once(tx, s.id, 'monthly', { ...s, estateId }, now, async () => {
+    const sheet = await tx.getSheet(estateId, s.sheetId, s.sheetVersion);
     if (!sheet) throw badRequest(`sheetId: no sheet ${s.sheetId} v${s.sheetVersion}`, [{ path: 'sheetId', message: 'unknown scoring sheet' }]);
     const errors = checkDeductions(sheet, s.deductions);
     if (errors.length) {
       const fields = errors.map((e) => ({ path: `deductions[${e.index}].points`, message: e.message }));
       throw badRequest(fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
     }
-    s.deductions.forEach((d, i) => {
-      if (d.locationId && store.getLocation(d.locationId)?.estateId !== estateId) {
+    for (const [i, d] of s.deductions.entries()) {
+      if (d.locationId && (await tx.getLocation(d.locationId))?.estateId !== estateId) {
         throw badRequest(`deductions[${i}].locationId: not a location of this estate`, [{ path: `deductions[${i}].locationId`, message: 'unknown location' }]);
       }
-    });
+    }
     const score = scoreSheet(sheet, s.deductions);
     const items = new Map(sheet.sections.flatMap((sec) => sec.items.map((it) => [it.id, it] as const)));
-    const issues = s.deductions.flatMap((d) => {
-      if (!d.raiseIssue) return [];
-      const item = items.get(d.itemId);
-      if (!item) return [];
-      const issue = createIssue(
-        store,
+    const issues: string[] = [];
+    for (const d of s.deductions) {
+      const item = d.raiseIssue ? items.get(d.itemId) : undefined;
+      if (!item) continue;
+      const issue = await createIssue(
+        tx,
         {
           estateId,
           locationId: d.locationId,
@@ -44,9 +43,9 @@ export function submitMonthly(deps: Deps, estateId: string, s: MonthlyInspection
         actor,
         { monthly: s.id, item: item.id, points: d.points },
       );
-      return [issue.id];
-    });
-    store.insertMonthly({
+      issues.push(issue.id);
+    }
+    await tx.insertMonthly({
       id: s.id,
       estateId,
       month: s.month,
@@ -60,5 +59,6 @@ export function submitMonthly(deps: Deps, estateId: string, s: MonthlyInspection
       createdAt: now,
     });
     return { kind: 'monthly', id: s.id, total: score.total, sections: score.sections, issues };
-  }).receipt;
+  }));
+  return receipt;
 }

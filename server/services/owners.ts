@@ -15,7 +15,7 @@ import {
 import type { Deps } from '../context.ts';
 import { HttpError, badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { sha256Hex } from '../security/crypto.ts';
-import type { TrackingRole } from '../storage/store.ts';
+import type { Reads, TrackingRole } from '../storage/store.ts';
 import { once } from './idempotency.ts';
 import { actOnIssue, createIssue, requireIssue } from './issues.ts';
 
@@ -25,8 +25,8 @@ function trackingToken(deps: Deps, requestId: string): string {
 }
 
 /** Open issues at this location in this category: offered to the owner as "me too". */
-export function similarOpen(deps: Deps, location: Location, category?: string): Issue[] {
-  return deps.store.openIssuesAt(location.id).filter((i) => (!category || i.category === category) && i.status !== 'rectified');
+export async function similarOpen(store: Reads, location: Location, category?: string): Promise<Issue[]> {
+  return (await store.openIssuesAt(location.id)).filter((i) => (!category || i.category === category) && i.status !== 'rectified');
 }
 
 export interface ReportContext {
@@ -36,13 +36,13 @@ export interface ReportContext {
   held: boolean;
 }
 
-export function reportProblem(deps: Deps, location: Location, r: OwnerReport, ctx: ReportContext) {
+export async function reportProblem(deps: Deps, location: Location, r: OwnerReport, ctx: ReportContext) {
   const now = deps.clock();
   const token = trackingToken(deps, r.id);
-  const { receipt } = once(deps.store, r.id, 'ownerReport', r, now, () => {
-    const similar = similarOpen(deps, location, r.category).map((i) => i.id);
-    const issue = createIssue(
-      deps.store,
+  const { receipt } = await deps.store.write((tx) => once(tx, r.id, 'ownerReport', r, now, async () => {
+    const similar = (await similarOpen(tx, location, r.category)).map((i) => i.id);
+    const issue = await createIssue(
+      tx,
       {
         estateId: location.estateId,
         locationId: location.id,
@@ -61,25 +61,25 @@ export function reportProblem(deps: Deps, location: Location, r: OwnerReport, ct
       { kind: 'owner' },
       { possibleDuplicateOf: similar, ...(ctx.held ? { held: true } : {}) },
     );
-    deps.store.insertTrackingToken(sha256Hex(token), issue.id, now, 'reporter');
+    await tx.insertTrackingToken(sha256Hex(token), issue.id, now, 'reporter');
     return { kind: 'ownerReport', id: r.id, issueId: issue.id, possibleDuplicateOf: similar, held: ctx.held };
-  });
+  }));
   return { ...receipt, trackingToken: token };
 }
 
-export function meToo(deps: Deps, location: Location, requestId: string, issueId: string) {
+export async function meToo(deps: Deps, location: Location, requestId: string, issueId: string) {
   const now = deps.clock();
   const token = trackingToken(deps, requestId);
-  const { receipt } = once(deps.store, requestId, 'meToo', { issueId, location: location.id }, now, () => {
-    const issue = deps.store.getIssue(issueId);
+  const { receipt } = await deps.store.write((tx) => once(tx, requestId, 'meToo', { issueId, location: location.id }, now, async () => {
+    const issue = await tx.getIssue(issueId);
     if (!issue || issue.locationId !== location.id || !OPEN_STATUSES.includes(issue.status)) {
       throw badRequest('issueId: no open issue with that id at this location', [{ path: 'issueId', message: 'unknown open issue here' }]);
     }
-    deps.store.updateIssue({ ...issue, meToo: issue.meToo + 1 });
-    deps.store.appendEvent({ issueId, type: 'meToo', actor: { kind: 'owner' }, at: now, data: {} });
-    deps.store.insertTrackingToken(sha256Hex(token), issueId, now, 'follower');
+    await tx.updateIssue({ ...issue, meToo: issue.meToo + 1 });
+    await tx.appendEvent({ issueId, type: 'meToo', actor: { kind: 'owner' }, at: now, data: {} });
+    await tx.insertTrackingToken(sha256Hex(token), issueId, now, 'follower');
     return { kind: 'meToo', id: requestId, issueId };
-  });
+  }));
   return { ...receipt, trackingToken: token };
 }
 
@@ -88,11 +88,11 @@ export interface Tracked {
   role: TrackingRole;
 }
 
-export function issueByToken(deps: Deps, token: string): Tracked {
+export async function issueByToken(store: Reads, token: string): Promise<Tracked> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw notFound('tracking link');
-  const found = deps.store.trackingToken(sha256Hex(token));
+  const found = await store.trackingToken(sha256Hex(token));
   if (!found) throw notFound('tracking link');
-  return { issue: requireIssue(deps.store, found.issueId), role: found.role };
+  return { issue: await requireIssue(store, found.issueId), role: found.role };
 }
 
 /** Confirming, reopening and rating belong to the owner who reported; a "me too" only follows. */
@@ -108,12 +108,16 @@ const OWNER_VISIBLE: ReadonlySet<IssueEvent['type']> = new Set(['created', 'acce
  * What a tracking link shows. The reporter sees their own words and photos and the staff's after-photos;
  * a follower sees the public status only: category, place, progress, never another person's words.
  */
-export function trackingView(deps: Deps, { issue, role }: Tracked) {
-  const origin = deps.store.issueOrigin(issue.id);
-  const location = issue.locationId ? deps.store.getLocation(issue.locationId) : undefined;
-  const estate = deps.store.getEstate(issue.estateId);
+export async function trackingView(store: Reads, { issue, role }: Tracked) {
   const reporter = role === 'reporter';
-  const visible = reporter ? new Set(deps.store.receivedPhotos(issue.id)) : new Set<string>();
+  const [origin, location, estate, received, events] = await Promise.all([
+    store.issueOrigin(issue.id),
+    issue.locationId ? store.getLocation(issue.locationId) : undefined,
+    store.getEstate(issue.estateId),
+    reporter ? store.receivedPhotos(issue.id) : [],
+    store.eventsOf(issue.id),
+  ]);
+  const visible = new Set(received);
   return {
     follower: !reporter,
     status: issue.status,
@@ -126,8 +130,7 @@ export function trackingView(deps: Deps, { issue, role }: Tracked) {
     deadline: issue.status === 'closed' || issue.status === 'rejected' ? null : issue.deadline,
     photos: issue.photos.map((p) => p.sha256).filter((h) => visible.has(h)),
     afterPhotos: issue.afterPhotos.map((p) => p.sha256).filter((h) => visible.has(h)),
-    timeline: deps.store
-      .eventsOf(issue.id)
+    timeline: events
       .filter((e) => OWNER_VISIBLE.has(e.type))
       .map((e) => ({ type: e.type, at: e.at })),
     canConfirm: reporter && issue.status === 'rectified',
@@ -138,27 +141,24 @@ export function trackingView(deps: Deps, { issue, role }: Tracked) {
   };
 }
 
-export function ownerAct(deps: Deps, token: string, action: IssueAction) {
+export async function ownerAct(deps: Deps, token: string, action: IssueAction) {
   const now = deps.clock();
-  return deps.store.tx(() => {
-    const issue = reporterOnly(issueByToken(deps, token));
-    return actOnIssue(deps.store, issue, action, { kind: 'owner' }, now);
-  });
+  return deps.store.write(async (tx) => actOnIssue(tx, reporterOnly(await issueByToken(tx, token)), action, { kind: 'owner' }, now));
 }
 
-export function rateHandling(deps: Deps, token: string, rating: number, comment: string) {
+export async function rateHandling(deps: Deps, token: string, rating: number, comment: string) {
   const now = deps.clock();
-  deps.store.tx(() => {
-    const issue = reporterOnly(issueByToken(deps, token));
-    const origin = deps.store.issueOrigin(issue.id);
+  await deps.store.write(async (tx) => {
+    const issue = reporterOnly(await issueByToken(tx, token));
+    const origin = await tx.issueOrigin(issue.id);
     if (issue.status !== 'closed' && issue.status !== 'rectified') throw conflict('you can rate once the problem has been fixed');
     if (origin?.rating !== null) throw conflict('this report has already been rated');
-    deps.store.setRating(issue.id, rating, comment);
-    deps.store.appendEvent({ issueId: issue.id, type: 'rated', actor: { kind: 'owner' }, at: now, data: { rating, comment } });
+    await tx.setRating(issue.id, rating, comment);
+    await tx.appendEvent({ issueId: issue.id, type: 'rated', actor: { kind: 'owner' }, at: now, data: { rating, comment } });
     // A dissatisfied rating (1–2) becomes a complaint, as field practice does.
     if (rating <= 2) {
-      createIssue(
-        deps.store,
+      await createIssue(
+        tx,
         {
           estateId: issue.estateId,
           locationId: issue.locationId,
@@ -175,11 +175,11 @@ export function rateHandling(deps: Deps, token: string, rating: number, comment:
       );
     }
   });
-  return trackingView(deps, issueByToken(deps, token));
+  return trackingView(deps.store.read, await issueByToken(deps.store.read, token));
 }
 
 /** The reporter sees a photo their report or its fix rightly cites; nobody else reaches it through the link. */
-export function assertPhotoOfIssue(deps: Deps, { issue, role }: Tracked, sha256: string): void {
+export async function assertPhotoOfIssue(store: Reads, { issue, role }: Tracked, sha256: string): Promise<void> {
   const cited = issue.photos.some((p) => p.sha256 === sha256) || issue.afterPhotos.some((p) => p.sha256 === sha256);
-  if (role !== 'reporter' || !cited || !deps.store.receivedPhotos(issue.id).includes(sha256)) throw new HttpError(404, 'photo not found');
+  if (role !== 'reporter' || !cited || !(await store.receivedPhotos(issue.id)).includes(sha256)) throw new HttpError(404, 'photo not found');
 }

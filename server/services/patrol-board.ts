@@ -21,7 +21,7 @@ import {
   type SlotState,
   type SlotStatus,
 } from '../../shared/index.ts';
-import type { Store } from '../storage/store.ts';
+import type { Reads } from '../storage/store.ts';
 
 interface LocationPatrol {
   location: Location;
@@ -99,19 +99,43 @@ export interface PatrolSummary {
 }
 
 
+/** One estate's board as of one instant: read it with no further I/O. */
+export interface BoardView {
+  summary(soonMs: number, limit: number): PatrolSummary;
+  /** Today's slots of one location, for the QR landing page. */
+  slotsOf(locationId: string): SlotState[];
+  /** An active location of the estate. */
+  location(locationId: string): Location | undefined;
+}
+
 export class PatrolBoard {
   private boards = new Map<string, EstateBoard>();
+  /** Boards being built, and the inspections stored meanwhile (the build's read may predate them). */
+  private loading = new Map<string, { board: Promise<EstateBoard>; stored: { locationId: string; inspection: InspectionTime }[] }>();
   private slotCache = new Map<string, Slot[]>();
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Reads) {}
 
   invalidate(estateId: string): void {
     this.boards.delete(estateId);
   }
 
+  async at(estateId: string, now: number): Promise<BoardView> {
+    const board = await this.board(estateId, now);
+    return {
+      summary: (soonMs, limit) => this.summary(board, now, soonMs, limit),
+      slotsOf: (locationId) => this.slotsOf(board, locationId, now),
+      location: (locationId) => board.locations.get(locationId)?.location,
+    };
+  }
+
   /** Keep the board current after an inspection is stored, without a rebuild. */
   recordInspection(estateId: string, locationId: string, inspection: InspectionTime): void {
-    const board = this.boards.get(estateId);
+    this.loading.get(estateId)?.stored.push({ locationId, inspection });
+    this.addInspection(this.boards.get(estateId), locationId, inspection);
+  }
+
+  private addInspection(board: EstateBoard | undefined, locationId: string, inspection: InspectionTime): void {
     const patrol = board?.locations.get(locationId);
     if (!board || !patrol || inspection.at < board.from || inspection.at >= board.to) return;
     if (patrol.inspections.some((i) => i.id === inspection.id)) return;
@@ -124,8 +148,7 @@ export class PatrolBoard {
    * The slots that need attention at `now`, in one pass with no allocation for the rest:
    * this is the hot path of every supervisor's poll.
    */
-  summary(estateId: string, now: number, soonMs: number, limit: number): PatrolSummary {
-    const board = this.board(estateId, now);
+  private summary(board: EstateBoard, now: number, soonMs: number, limit: number): PatrolSummary {
     const missed = new TopK(limit);
     const due = new TopK(limit);
     const dueSoon = new TopK(limit);
@@ -151,9 +174,7 @@ export class PatrolBoard {
     return { missed: list(missed), due: list(due), dueSoon: list(dueSoon) };
   }
 
-  /** Today's slots of one location, for the QR landing page. */
-  slotsOf(estateId: string, locationId: string, now: number): SlotState[] {
-    const board = this.board(estateId, now);
+  private slotsOf(board: EstateBoard, locationId: string, now: number): SlotState[] {
     const patrol = board.locations.get(locationId);
     if (!patrol) return [];
     return patrol.filled
@@ -161,15 +182,25 @@ export class PatrolBoard {
       .map((s) => ({ ...s, status: statusAt(s, now) }));
   }
 
-  location(estateId: string, locationId: string, now: number): Location | undefined {
-    return this.board(estateId, now).locations.get(locationId)?.location;
-  }
-
-  private board(estateId: string, now: number): EstateBoard {
+  private board(estateId: string, now: number): Promise<EstateBoard> | EstateBoard {
     const existing = this.boards.get(estateId);
     // Same local day: reuse without touching the database or Intl.
     if (existing && now >= existing.startOfToday && now < existing.startOfTomorrow) return existing;
-    const estate = this.store.getEstate(estateId);
+    const pending = this.loading.get(estateId);
+    if (pending) return pending.board;
+    const load = { board: this.build(estateId, now), stored: [] as { locationId: string; inspection: InspectionTime }[] };
+    this.loading.set(estateId, load);
+    return load.board
+      .then((board) => {
+        for (const { locationId, inspection } of load.stored) this.addInspection(board, locationId, inspection);
+        this.boards.set(estateId, board);
+        return board;
+      })
+      .finally(() => this.loading.delete(estateId));
+  }
+
+  private async build(estateId: string, now: number): Promise<EstateBoard> {
+    const estate = await this.store.getEstate(estateId);
     if (!estate) throw new Error(`unknown estate ${estateId}`);
     const today = toLocal(now, estate.timeZone);
 
@@ -178,26 +209,28 @@ export class PatrolBoard {
     const to = fromLocal(addDays(today, 2), 0, estate.timeZone);
     // What each location owes, by the same rule as the figures: nothing before it was created, and the
     // schedule in force when each slot starts (a location added at 10:00 has not missed the 07:00 round).
-    const templates = this.store.templateVersions(estateId);
-    const versions = this.store.locationVersions(estateId);
+    const [templates, versions, rows, all] = await Promise.all([
+      this.store.templateVersions(estateId),
+      this.store.locationVersions(estateId),
+      this.store.inspectionTimes(estateId, from, to),
+      this.store.listLocations(estateId),
+    ]);
     const byLocation = new Map<string, InspectionTime[]>();
-    for (const row of this.store.inspectionTimes(estateId, from, to)) {
+    for (const row of rows) {
       const list = byLocation.get(row.locationId) ?? [];
       list.push({ id: row.id, at: row.finishedAt });
       byLocation.set(row.locationId, list);
     }
     const locations = new Map<string, LocationPatrol>();
-    for (const location of this.store.listLocations(estateId)) {
+    for (const location of all) {
       if (!location.active) continue;
       const slots = owedSlots(versions.get(location.id) ?? [], templates, estate.timeZone, from - DAY, to, (schedule, a, b) => this.cachedSlots(schedule, estate.timeZone, a, b));
       const inspections = byLocation.get(location.id) ?? [];
       const filled = slotStates(slots, inspections, Infinity);
       locations.set(location.id, { location, slots, inspections, filled, packed: pack(filled) });
     }
-    const board = { from, to, startOfToday: fromLocal(today, 0, estate.timeZone), startOfTomorrow: fromLocal(addDays(today, 1), 0, estate.timeZone), locations };
-    this.boards.set(estateId, board);
     if (this.slotCache.size > 1000) this.slotCache.clear();
-    return board;
+    return { from, to, startOfToday: fromLocal(today, 0, estate.timeZone), startOfTomorrow: fromLocal(addDays(today, 1), 0, estate.timeZone), locations };
   }
 
   /** Most locations share their kind's schedule over the same days: compute its slots once. */

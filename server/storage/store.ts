@@ -1,6 +1,7 @@
 /**
- * The storage interface. Routes and services talk only to this; all SQL lives behind it
- * (storage/sqlite/), so another engine (PostgreSQL) is one more implementation.
+ * The storage interface. Services talk only to this. Every query is written once, in repos/, as portable
+ * SQL; sqlite/ and postgres/ run it. Writes exist only on the transaction object `write` hands out, so
+ * "this must run inside a transaction" is checked by the compiler.
  */
 import type {
   Building,
@@ -165,120 +166,142 @@ export interface IssueExtras {
   held?: boolean;
 }
 
-export interface Store {
-  /** Runs `fn` in one write transaction started with BEGIN IMMEDIATE: all of it lands, or none. */
-  tx<T>(fn: () => T): T;
-  /** Runs `fn` in a transaction shared with other writes that arrive at the same moment (one fsync for all). */
-  batch<T>(fn: () => T): Promise<T>;
-  close(): void;
-
-  listEstates(): Estate[];
-  getEstate(id: string): Estate | undefined;
-  insertEstate(estate: Estate): void;
-  getPolicy(estateId: string): DeadlinePolicy;
-  setPolicy(estateId: string, policy: DeadlinePolicy): void;
-
-  insertBuilding(b: Building): void;
-  listBuildings(estateId: string): Building[];
-
-  /** Creates a location; it owes patrols from `at` (its first version). */
-  insertLocation(loc: Location, kioskSecret: string, at: number): void;
-  /** Changes a location; a new version (schedule, kind, active) takes effect at `at`. */
-  updateLocation(loc: Location, at: number): void;
+export interface Reads {
+  listEstates(): Promise<Estate[]>;
+  getEstate(id: string): Promise<Estate | undefined>;
+  getPolicy(estateId: string): Promise<DeadlinePolicy>;
+  listBuildings(estateId: string): Promise<Building[]>;
   /** Every location's versions, oldest first, so a past period is judged by what was in force then. */
-  locationVersions(estateId: string): Map<string, LocationVersion[]>;
-  getLocation(id: string): Location | undefined;
-  getLocationByCode(code: string): Location | undefined;
-  listLocations(estateId: string): Location[];
-  kioskSecret(locationId: string): string | undefined;
-
-  insertTemplate(estateId: string, tpl: ChecklistTemplate, at: number): void;
-  getTemplate(estateId: string, id: string, version: number): ChecklistTemplate | undefined;
+  locationVersions(estateId: string): Promise<Map<string, LocationVersion[]>>;
+  getLocation(id: string): Promise<Location | undefined>;
+  getLocationByCode(code: string): Promise<Location | undefined>;
+  listLocations(estateId: string): Promise<Location[]>;
+  kioskSecret(locationId: string): Promise<string | undefined>;
+  getTemplate(estateId: string, id: string, version: number): Promise<ChecklistTemplate | undefined>;
   /** The newest version of each template of the estate. */
-  latestTemplates(estateId: string): ChecklistTemplate[];
+  latestTemplates(estateId: string): Promise<ChecklistTemplate[]>;
   /** Every template version with the instant it was published. */
-  templateVersions(estateId: string): TemplateVersion[];
+  templateVersions(estateId: string): Promise<TemplateVersion[]>;
+  listDepartments(estateId: string): Promise<Department[]>;
 
-  insertDepartment(d: Department): void;
-  listDepartments(estateId: string): Department[];
+  getUser(id: string): Promise<User | undefined>;
+  getUserByUsername(username: string): Promise<User | undefined>;
+  membershipsOf(userId: string): Promise<Membership[]>;
+  membersOf(estateId: string): Promise<(Membership & { username: string; displayName: string; disabled: boolean })[]>;
+  getSession(tokenHash: string): Promise<Session | undefined>;
+  sessionsOf(userId: string): Promise<Session[]>;
 
-  insertUser(u: Omit<User, 'disabledAt'>, at: number): void;
-  setPassword(userId: string, passwordHash: string): void;
-  setDisabled(userId: string, at: number | null): void;
-  getUser(id: string): User | undefined;
-  getUserByUsername(username: string): User | undefined;
-  putMembership(m: Membership): void;
-  membershipsOf(userId: string): Membership[];
-  membersOf(estateId: string): (Membership & { username: string; displayName: string; disabled: boolean })[];
+  getReceipt(id: string): Promise<StoredReceipt | undefined>;
+  getInspection(id: string): Promise<InspectionRecord | undefined>;
+  inspectionTimes(estateId: string, from: number, to: number): Promise<InspectionTimeRow[]>;
+  inspectionsAt(locationId: string, from: number, to: number): Promise<InspectionTimeRow[]>;
 
-  insertSession(s: Session): void;
-  getSession(tokenHash: string): Session | undefined;
-  touchSession(tokenHash: string, at: number): void;
-  sessionsOf(userId: string): Session[];
-  deleteSession(tokenHash: string): void;
-  /** Ends the user's sessions, all of them or all but one. */
-  deleteSessionsOf(userId: string, keepTokenHash?: string): void;
-
-  getReceipt(id: string): StoredReceipt | undefined;
-  insertReceipt(r: StoredReceipt, at: number): void;
-
-  insertInspection(r: InspectionRecord): void;
-  getInspection(id: string): InspectionRecord | undefined;
-  inspectionTimes(estateId: string, from: number, to: number): InspectionTimeRow[];
-  inspectionsAt(locationId: string, from: number, to: number): InspectionTimeRow[];
-
-  getPhoto(sha256: string): PhotoMeta | undefined;
-  insertPhoto(p: PhotoMeta): void;
-  /** `author` (photos/uploader.ts) cites the photos; a citation counts once that author has sent the bytes. */
-  linkPhotos(recordId: string, sha256s: readonly string[], author: string): void;
-  /** Records that `uploader` sent this photo's bytes (and so may cite it). */
-  addPhotoUploader(sha256: string, uploader: string, at: number): void;
+  getPhoto(sha256: string): Promise<PhotoMeta | undefined>;
   /** Which of the record's photos have arrived from their author. */
-  receivedPhotos(recordId: string): string[];
+  receivedPhotos(recordId: string): Promise<string[]>;
   /** Records (inspections, issues) that rightly cite a photo: their author sent its bytes. */
-  recordsWithPhoto(sha256: string): string[];
+  recordsWithPhoto(sha256: string): Promise<string[]>;
 
-  insertIssue(issue: Issue, extras?: IssueExtras): void;
-  updateIssue(issue: Issue): void;
-  getIssue(id: string): Issue | undefined;
-  issueOrigin(id: string): { originId: string | null; ownerContact: string | null; rating: number | null; ratingComment: string | null } | undefined;
-  setRating(id: string, rating: number, comment: string): void;
-  appendEvent(e: IssueEvent): void;
-  eventsOf(issueId: string): IssueEvent[];
-  listIssues(f: IssueFilter): { total: number; issues: Issue[] };
-  openIssuesAt(locationId: string): Issue[];
+  getIssue(id: string): Promise<Issue | undefined>;
+  issueOrigin(id: string): Promise<{ originId: string | null; ownerContact: string | null; rating: number | null; ratingComment: string | null } | undefined>;
+  eventsOf(issueId: string): Promise<IssueEvent[]>;
+  listIssues(f: IssueFilter): Promise<{ total: number; issues: Issue[] }>;
+  openIssuesAt(locationId: string): Promise<Issue[]>;
   /** Overdue work (the first `limit`, most overdue first) with counts over all of it; `level2Before` from level2DeadlineBefore. */
-  overdueIssues(estateId: string, now: number, limit: number, level2Before: Record<Severity, number>): { total: number; escalated: number; issues: Issue[] };
+  overdueIssues(estateId: string, now: number, limit: number, level2Before: Record<Severity, number>): Promise<{ total: number; escalated: number; issues: Issue[] }>;
   /** Owner reports waiting to be accepted, and how many more are held for review. */
-  awaitingAcceptance(estateId: string, limit: number): { total: number; held: number; issues: Issue[] };
-  isHeld(issueId: string): boolean;
-  urgentSince(estateId: string, since: number, limit: number): { total: number; issues: Issue[] };
-  issuesCreatedBetween(estateId: string, from: number, to: number): Issue[];
+  awaitingAcceptance(estateId: string, limit: number): Promise<{ total: number; held: number; issues: Issue[] }>;
+  isHeld(issueId: string): Promise<boolean>;
+  urgentSince(estateId: string, since: number, limit: number): Promise<{ total: number; issues: Issue[] }>;
+  issuesCreatedBetween(estateId: string, from: number, to: number): Promise<Issue[]>;
   /** Issues with a deadline in the window or still open: for rectification KPIs. */
-  issuesForKpi(estateId: string, from: number, to: number): Issue[];
+  issuesForKpi(estateId: string, from: number, to: number): Promise<Issue[]>;
+  trackingToken(tokenHash: string): Promise<{ issueId: string; role: TrackingRole } | undefined>;
 
-  insertTrackingToken(tokenHash: string, issueId: string, at: number, role: TrackingRole): void;
-  trackingToken(tokenHash: string): { issueId: string; role: TrackingRole } | undefined;
+  getSheet(estateId: string, id: string, version: number): Promise<ScoringSheet | undefined>;
+  latestSheet(estateId: string): Promise<ScoringSheet | undefined>;
+  listMonthly(estateId: string): Promise<MonthlyRecord[]>;
 
-  insertSheet(estateId: string, sheet: ScoringSheet): void;
-  getSheet(estateId: string, id: string, version: number): ScoringSheet | undefined;
-  latestSheet(estateId: string): ScoringSheet | undefined;
-  insertMonthly(r: MonthlyRecord): void;
-  listMonthly(estateId: string): MonthlyRecord[];
+  getSurvey(estateId: string, id: string): Promise<SurveyTemplate | undefined>;
+  getCampaign(id: string): Promise<Campaign | undefined>;
+  getCampaignByCode(code: string): Promise<Campaign | undefined>;
+  listCampaigns(estateId: string): Promise<Campaign[]>;
+  hasResponse(campaignId: string, household: string): Promise<boolean>;
+  responsesOf(campaignId: string): Promise<SurveyResponseRecord[]>;
 
-  insertSurvey(estateId: string, s: SurveyTemplate): void;
-  getSurvey(estateId: string, id: string): SurveyTemplate | undefined;
-  insertCampaign(c: Campaign): void;
-  getCampaign(id: string): Campaign | undefined;
-  getCampaignByCode(code: string): Campaign | undefined;
-  listCampaigns(estateId: string): Campaign[];
-  insertResponse(r: SurveyResponseRecord): void;
-  hasResponse(campaignId: string, household: string): boolean;
-  responsesOf(campaignId: string): SurveyResponseRecord[];
+  listPlanRecords(estateId: string, kind?: PlanRecord['kind']): Promise<PlanRecord[]>;
+  kioskRatings(estateId: string, from: number, to: number): Promise<KioskRatingRecord[]>;
+}
 
-  insertPlanRecord(estateId: string, r: PlanRecord, at: number): void;
-  listPlanRecords(estateId: string, kind?: PlanRecord['kind']): PlanRecord[];
+/** A write transaction: everything done through it lands together, or none of it. */
+export interface Writes extends Reads {
+  insertEstate(estate: Estate): Promise<void>;
+  setPolicy(estateId: string, policy: DeadlinePolicy): Promise<void>;
+  insertBuilding(b: Building): Promise<void>;
+  /** Creates a location; it owes patrols from `at` (its first version). */
+  insertLocation(loc: Location, kioskSecret: string, at: number): Promise<void>;
+  /** Changes a location; a new version (schedule, kind, active) takes effect at `at`. */
+  updateLocation(loc: Location, at: number): Promise<void>;
+  insertTemplate(estateId: string, tpl: ChecklistTemplate, at: number): Promise<void>;
+  insertDepartment(d: Department): Promise<void>;
 
-  insertKioskRating(r: KioskRatingRecord): void;
-  kioskRatings(estateId: string, from: number, to: number): KioskRatingRecord[];
+  insertUser(u: Omit<User, 'disabledAt'>, at: number): Promise<void>;
+  setPassword(userId: string, passwordHash: string): Promise<void>;
+  setDisabled(userId: string, at: number | null): Promise<void>;
+  putMembership(m: Membership): Promise<void>;
+  insertSession(s: Session): Promise<void>;
+  touchSession(tokenHash: string, at: number): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends the user's sessions, all of them or all but one. */
+  deleteSessionsOf(userId: string, keepTokenHash?: string): Promise<void>;
+
+  /**
+   * Claims a device-generated id for a record: true if this transaction is the first to use it. A second
+   * claim of the same id waits for the first to commit (PostgreSQL) and then gets false.
+   */
+  claimReceipt(r: Omit<StoredReceipt, 'receipt'>, at: number): Promise<boolean>;
+  /** The answer given for a claimed id, kept for its retries. */
+  setReceipt(id: string, receipt: Record<string, unknown>): Promise<void>;
+
+  insertInspection(r: InspectionRecord): Promise<void>;
+  insertPhoto(p: PhotoMeta): Promise<void>;
+  /** `author` (photos/authors.ts) cites the photos; a citation counts once that author has sent the bytes. */
+  linkPhotos(recordId: string, sha256s: readonly string[], author: string): Promise<void>;
+  /** Records that `uploader` sent this photo's bytes (and so may cite it). */
+  addPhotoUploader(sha256: string, uploader: string, at: number): Promise<void>;
+
+  insertIssue(issue: Issue, extras?: IssueExtras): Promise<void>;
+  updateIssue(issue: Issue): Promise<void>;
+  setRating(id: string, rating: number, comment: string): Promise<void>;
+  appendEvent(e: IssueEvent): Promise<void>;
+  insertTrackingToken(tokenHash: string, issueId: string, at: number, role: TrackingRole): Promise<void>;
+
+  insertSheet(estateId: string, sheet: ScoringSheet): Promise<void>;
+  insertMonthly(r: MonthlyRecord): Promise<void>;
+  insertSurvey(estateId: string, s: SurveyTemplate): Promise<void>;
+  insertCampaign(c: Campaign): Promise<void>;
+  insertResponse(r: SurveyResponseRecord): Promise<void>;
+  insertPlanRecord(estateId: string, r: PlanRecord, at: number): Promise<void>;
+  insertKioskRating(r: KioskRatingRecord): Promise<void>;
+}
+
+export interface Store {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Reads outside any transaction: each sees the latest commit. */
+  readonly read: Reads;
+  /**
+   * Runs `fn` in one write transaction: all of it lands, or none. On SQLite, writes that arrive together
+   * share one commit (one fsync), each in its own savepoint. `fn` must do only database work: slow work
+   * (hashing, files) goes before, so the writer is never held waiting.
+   */
+  write<T>(fn: (tx: Writes) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * The store as seen from inside one write transaction: services called with it read and write through `tx`,
+ * so a caller can make several services' work land together (the demo seed does: all of it, or none).
+ */
+export function withinTransaction(store: Store, tx: Writes): Store {
+  return { engine: store.engine, read: tx, write: (fn) => fn(tx), close: store.close };
 }

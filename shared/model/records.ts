@@ -72,6 +72,11 @@ export const TemplateInput = v.object({
   schedule: v.nullable(Schedule),
   items: v.pipe(v.array(ChecklistItem), v.minLength(1, 'a checklist needs at least one item'), v.maxLength(60)),
 });
+export type BuildingInput = v.InferOutput<typeof BuildingInput>;
+export type DepartmentInput = v.InferOutput<typeof DepartmentInput>;
+export type UserInput = v.InferOutput<typeof UserInput>;
+export type TemplateInput = v.InferOutput<typeof TemplateInput>;
+
 export const ManualIssueInput = v.object({
   id: Uuid,
   source: v.picklist(['survey', 'drill', 'monthly', 'patrol'], 'must be survey, drill, monthly or patrol'),
@@ -80,3 +85,4 @@ export const ManualIssueInput = v.object({
   description: requiredText(1000, 'description'),
   locationId: v.optional(v.nullable(Id), null),
 });
+export type ManualIssueInput = v.InferOutput<typeof ManualIssueInput>;

@@ -3,7 +3,7 @@
  * trying estate A's data and a caller with no token. "Allowed" means not 401/403
  * (a well-formed refusal for other reasons, such as 409, still proves the gate let it through).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failItem, inspection } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -180,8 +180,7 @@ describe('sessions', () => {
 
   it('the session token is stored only as a hash', async () => {
     const r = await server.request('POST', '/api/auth/login', { json: { username: 'zhao', password: 'demo-2026' } });
-    const db = (await import('better-sqlite3')).default(`${server.dataDir}/pqm.sqlite`, { readonly: true });
-    expect(db.prepare('SELECT count(*) AS n FROM sessions WHERE token_hash = ?').get(r.body.token)).toEqual({ n: 0 });
-    db.close();
+    expect(await server.sql('SELECT token_hash FROM sessions WHERE token_hash = ?', [r.body.token])).toEqual([]);
+    expect(await server.sql('SELECT token_hash FROM sessions WHERE token_hash = ?', [createHash('sha256').update(r.body.token).digest('hex')])).toHaveLength(1);
   });
 });

@@ -64,7 +64,7 @@ describe('alerts for supervisors', () => {
   });
 
   it('new owner reports wait in "to accept" until a supervisor accepts them', async () => {
-    const code = server.running.deps.store.getLocation('carpark')!.code;
+    const code = (await server.running.deps.store.read.getLocation('carpark'))!.code;
     const rep = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code, category: 'order', description: '<img src=x onerror=alert(1)>' } });
     let r = await alerts();
     const waiting = r.body.awaitingAcceptance.find((a: { id: string }) => a.id === rep.body.issueId);

@@ -14,7 +14,7 @@ let server: TestServer;
 let code: string;
 beforeAll(async () => {
   server = await startTestServer({ staticDir: DIST });
-  code = server.running.deps.store.getLocation('b2-lobby')!.code;
+  code = (await server.running.deps.store.read.getLocation('b2-lobby'))!.code;
 });
 afterAll(() => server.close());
 

@@ -37,7 +37,7 @@ describe('one boundary for "today"', () => {
     const a = await alerts();
     const fireMissed = a.missed.filter((m: { kind: string }) => m.kind === 'fire_point');
     expect(fireMissed).toEqual([]);
-    const code = server.running.deps.store.getLocation('b1-fire')!.code;
+    const code = (await server.running.deps.store.read.getLocation('b1-fire'))!.code;
     const page = await server.request('GET', `/api/locations/by-code/${code}`, { token: await server.login('wang') });
     expect(page.body.staff.missedToday).toBe(0);
     expect(page.body.staff.slots.every((s: { start: number }) => s.start >= Date.parse('2026-12-01T16:00:00Z'))).toBe(true);
@@ -57,7 +57,7 @@ describe('a past period is judged by what was in force then', () => {
     const before = await patrols('from=2026-11-30&to=2026-11-30');
     expect(fireRow(before)?.scheduled).toBe(1);
     const admin = await server.login('admin');
-    const loc = server.running.deps.store.getLocation('b1-fire')!;
+    const loc = (await server.running.deps.store.read.getLocation('b1-fire'))!;
     const r = await server.request('PUT', '/api/estates/demo-gardens/locations/b1-fire', {
       token: admin,
       json: { buildingId: loc.buildingId, kind: loc.kind, name: loc.name, schedule: { kind: 'dailyAt', times: ['09:00', '13:00', '17:00'] } },

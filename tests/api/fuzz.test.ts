@@ -16,12 +16,12 @@ beforeAll(async () => {
   server = await startTestServer();
   const store = server.running.deps.store;
   const report = await server.request('POST', '/api/owner/reports', {
-    json: { id: randomUUID(), locationCode: store.getLocation('b2-lobby')!.code, category: 'hygiene', description: 'fuzz target' },
+    json: { id: randomUUID(), locationCode: (await store.read.getLocation('b2-lobby'))!.code, category: 'hygiene', description: 'fuzz target' },
   });
   params = {
     estateId: 'demo-gardens',
     id: report.body.issueId,
-    code: store.getLocation('b2-lobby')!.code,
+    code: (await store.read.getLocation('b2-lobby'))!.code,
     token: report.body.trackingToken,
     sha: '0'.repeat(64),
     userId: 'u-li',

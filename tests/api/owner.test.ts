@@ -6,7 +6,7 @@ let server: TestServer;
 let code: string;
 beforeAll(async () => {
   server = await startTestServer();
-  code = server.running.deps.store.getLocation('b2-lobby')!.code;
+  code = (await server.running.deps.store.read.getLocation('b2-lobby'))!.code;
 });
 afterAll(() => server.close());
 
@@ -45,7 +45,7 @@ describe('an owner reports a problem without an account', () => {
 
     let track = await server.request('GET', `/api/track/${trackingToken}`);
     expect(track.body).toMatchObject({ status: 'reported', statusLabel: { zh: '待受理' }, canConfirm: false });
-    expect(server.running.deps.store.getIssue(issueId)?.verified).toBe(false);
+    expect((await server.running.deps.store.read.getIssue(issueId))?.verified).toBe(false);
 
     const sup = await server.login('supervisor');
     const act = (token: string, action: unknown) => server.request('POST', `/api/issues/${issueId}/actions`, { token, json: { id: randomUUID(), action } });
@@ -60,8 +60,8 @@ describe('an owner reports a problem without an account', () => {
     const notFixed = await server.request('POST', `/api/track/${trackingToken}/not-fixed`, { json: { reason: 'still wet' } });
     expect(notFixed.status).toBe(200);
     expect(notFixed.body.status).toBe('reopened');
-    expect(server.running.deps.store.getIssue(issueId)).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
-    expect(server.running.deps.store.eventsOf(issueId).at(-1)).toMatchObject({ type: 'ownerNotFixed', actor: { kind: 'owner' }, data: { reason: 'still wet' } });
+    expect(await server.running.deps.store.read.getIssue(issueId)).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
+    expect((await server.running.deps.store.read.eventsOf(issueId)).at(-1)).toMatchObject({ type: 'ownerNotFixed', actor: { kind: 'owner' }, data: { reason: 'still wet' } });
   });
 
   it('a retried report gets the same issue and the same tracking link', async () => {
@@ -84,7 +84,7 @@ describe('an owner reports a problem without an account', () => {
 
     const meToo = await server.request('POST', '/api/owner/me-too', { json: { id: randomUUID(), locationCode: code, issueId: first.body.issueId } });
     expect(meToo.status).toBe(201);
-    expect(server.running.deps.store.getIssue(first.body.issueId)?.meToo).toBe(1);
+    expect((await server.running.deps.store.read.getIssue(first.body.issueId))?.meToo).toBe(1);
     expect((await server.request('GET', `/api/track/${meToo.body.trackingToken}`)).body.meToo).toBe(1);
   });
 
@@ -99,7 +99,7 @@ describe('an owner reports a problem without an account', () => {
     const rated = await server.request('POST', `/api/track/${trackingToken}/rating`, { json: { rating: 2, comment: 'took two days' } });
     expect(rated.body).toMatchObject({ rating: 2, canRate: false });
     expect((await server.request('POST', `/api/track/${trackingToken}/rating`, { json: { rating: 5 } })).status).toBe(409);
-    const complaints = server.running.deps.store.listIssues({ estateId: 'demo-gardens', category: ['service'], severity: ['important'] });
+    const complaints = await server.running.deps.store.read.listIssues({ estateId: 'demo-gardens', category: ['service'], severity: ['important'] });
     expect(complaints.issues.some((i) => i.description.includes('took two days'))).toBe(true);
   });
 
@@ -109,11 +109,11 @@ describe('an owner reports a problem without an account', () => {
 
   it('the eleventh report within ten minutes from one device is accepted, but held for review', async () => {
     server.clock.advance(11 * 60_000); // a fresh window
-    const other = server.running.deps.store.getLocation('south-lawn')!.code;
+    const other = (await server.running.deps.store.read.getLocation('south-lawn'))!.code;
     const results = [];
     for (let i = 0; i < 11; i++) results.push(await report({ locationCode: other, category: 'greening', description: `report ${i}` }));
     expect(results.map((r) => r.status)).toEqual(Array(11).fill(201));
     expect(results.map((r) => r.body.held)).toEqual([...Array(10).fill(false), true]);
-    expect(server.running.deps.store.isHeld(results[10].body.issueId)).toBe(true);
+    expect(await server.running.deps.store.read.isHeld(results[10].body.issueId)).toBe(true);
   });
 });

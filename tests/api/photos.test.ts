@@ -21,7 +21,7 @@ describe('photos are content-addressed and checked', () => {
     const r = await put(wrong, photo);
     expect(r.status).toBe(400);
     expect(r.body.error).toMatch(/hash mismatch/);
-    expect(server.running.deps.store.getPhoto(wrong)).toBeUndefined();
+    expect(await server.running.deps.store.read.getPhoto(wrong)).toBeUndefined();
   });
 
   it('a file that is not an image is refused by its magic bytes', async () => {

@@ -12,7 +12,7 @@ let lobby: string;
 beforeAll(async () => {
   // Behind one reverse proxy (nginx): the proxy's own hop is trusted, the address it saw is the client.
   server = await startTestServer({ config: { trustProxy: { hops: 1 } } });
-  lobby = server.running.deps.store.getLocation('b2-lobby')!.code;
+  lobby = (await server.running.deps.store.read.getLocation('b2-lobby'))!.code;
 });
 afterAll(() => server.close());
 
@@ -76,7 +76,7 @@ describe("an owner's words, contact and photos stay with the owner and the staff
       expect(tried.body.error).toMatch(/reported/);
     }
     expect((await reporter.track(r.body.trackingToken, '/rating', { rating: 5 })).status).toBe(200);
-    expect(server.running.deps.store.getIssue(r.body.issueId)?.status).toBe('rectified');
+    expect((await server.running.deps.store.read.getIssue(r.body.issueId))?.status).toBe('rectified');
   });
 
   it('the public location page shows what a "me too" needs, never anyone\'s words or contact', async () => {
@@ -132,7 +132,7 @@ describe('limits slow attackers and never refuse real people', () => {
 
   it('fifty reports flooding one location do not lock out a genuine "smoke in the stairwell"', async () => {
     server.clock.advance(11 * 60_000);
-    const stairs = server.running.deps.store.getLocation('b1-lobby')!.code;
+    const stairs = (await server.running.deps.store.read.getLocation('b1-lobby'))!.code;
     for (let i = 0; i < 55; i++) {
       const r = await server.request('POST', '/api/owner/reports', {
         headers: { 'x-forwarded-for': `192.0.2.${i + 1}` },
@@ -209,7 +209,7 @@ describe('a photo is seen through the records that rightly cite it, not by knowi
     const photo = await jpeg(60, 40, '#229955');
     await patrolFinding('wang', 'pump-room', 'plant_room', 'log', photo);
     const rs = await server.login('rs-inspector');
-    const lobbyB = server.running.deps.store.listLocations('riverside').find((l) => l.kind === 'lobby')!;
+    const lobbyB = (await server.running.deps.store.read.listLocations('riverside')).find((l) => l.kind === 'lobby')!;
     const cite = await server.request('POST', '/api/inspections', {
       token: rs,
       json: inspection('lobby', lobbyB.id, server.clock.now, (a) => a.map((x, i) => (i === 0 ? { ...x, value: 'fail' as const, note: 'x', photos: [{ sha256: sha256(photo), size: photo.length }] } : x))),
@@ -290,7 +290,7 @@ describe('accounts and duties', () => {
   });
 
   it("an administrator of one estate cannot reset the password of someone who works in another", async () => {
-    server.running.deps.store.tx(() => server.running.deps.store.putMembership({ userId: 'rs-admin', estateId: 'demo-gardens', role: 'inspector', departmentId: null }));
+    await server.running.deps.store.write((tx) => tx.putMembership({ userId: 'rs-admin', estateId: 'demo-gardens', role: 'inspector', departmentId: null }));
     const r = await server.request('POST', '/api/estates/demo-gardens/users/rs-admin/password', { token: await server.login('admin'), json: { password: 'taken-over-2026' } });
     expect(r.status).toBe(403);
     expect((await server.request('POST', '/api/estates/demo-gardens/users/u-sec/password', { token: await server.login('supervisor'), json: { password: 'x-2026-long' } })).status).toBe(403);

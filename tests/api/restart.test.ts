@@ -28,14 +28,14 @@ describe('nothing is lost across a server restart in the middle of a sync', () =
     const retry = await server.request('POST', '/api/inspections', { token, json: body });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
-    expect(server.running.deps.store.listIssues({ estateId: 'demo-gardens', source: ['patrol'] }).total).toBe(1);
+    expect((await server.running.deps.store.read.listIssues({ estateId: 'demo-gardens', source: ['patrol'] })).total).toBe(1);
 
     const served = await fetch(`${server.url}/api/photos/${ref.sha256}`, { headers: { authorization: `Bearer ${token}` } });
     expect(served.status).toBe(200);
   });
 
   it('an owner\'s tracking link keeps working after a restart', async () => {
-    const code = server.running.deps.store.getLocation('b1-lobby')!.code;
+    const code = (await server.running.deps.store.read.getLocation('b1-lobby'))!.code;
     const r = await server.request('POST', '/api/owner/reports', { json: { id: crypto.randomUUID(), locationCode: code, category: 'hygiene', description: 'bins overflowing' } });
     await server.restart();
     expect((await server.request('GET', `/api/track/${r.body.trackingToken}`)).status).toBe(200);

@@ -21,7 +21,7 @@ describe('patrol sync is idempotent', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(first.body).toMatchObject({ kind: 'inspection', id: body.id, issues: [], photos: [], photosReceived: 0 });
-    const rows = server.running.deps.store.inspectionTimes('demo-gardens', 0, Number.MAX_SAFE_INTEGER).filter((r) => r.id === body.id);
+    const rows = (await server.running.deps.store.read.inspectionTimes('demo-gardens', 0, Number.MAX_SAFE_INTEGER)).filter((r) => r.id === body.id);
     expect(rows).toHaveLength(1);
   });
 
@@ -32,7 +32,7 @@ describe('patrol sync is idempotent', () => {
     const r = await post(changed);
     expect(r.status).toBe(409);
     expect(r.body.error).toMatch(/already used/);
-    expect((server.running.deps.store.getInspection(body.id)?.answers as { itemId: string; value: string }[]).find((a) => a.itemId === 'floor')?.value).toBe('pass');
+    expect(((await server.running.deps.store.read.getInspection(body.id))?.answers as { itemId: string; value: string }[]).find((a) => a.itemId === 'floor')?.value).toBe('pass');
   });
 
   it('another inspector replaying someone else\'s UUID gets 409, not their receipt', async () => {
@@ -51,7 +51,7 @@ describe('a failed checklist item becomes an issue', () => {
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ photos: [ref.sha256], photosReceived: 0, photosMissing: [ref.sha256] });
     const [issueId] = r.body.issues;
-    const issue = server.running.deps.store.getIssue(issueId);
+    const issue = await server.running.deps.store.read.getIssue(issueId);
     expect(issue).toMatchObject({
       source: 'patrol',
       category: 'facilities',
@@ -95,11 +95,11 @@ describe('bad patrol records are refused with the field named', () => {
   });
 
   it('nothing is half-written when a record is refused', async () => {
-    const before = server.running.deps.store.listIssues({ estateId: 'demo-gardens' }).total;
+    const before = (await server.running.deps.store.read.listIssues({ estateId: 'demo-gardens' })).total;
     const body = inspection('fire_point', 'b1-fire', server.clock.now, failItem('escape', 'blocked'));
     expect((await post(body)).status).toBe(400);
-    expect(server.running.deps.store.getInspection(body.id)).toBeUndefined();
-    expect(server.running.deps.store.getReceipt(body.id)).toBeUndefined();
-    expect(server.running.deps.store.listIssues({ estateId: 'demo-gardens' }).total).toBe(before);
+    expect(await server.running.deps.store.read.getInspection(body.id)).toBeUndefined();
+    expect(await server.running.deps.store.read.getReceipt(body.id)).toBeUndefined();
+    expect((await server.running.deps.store.read.listIssues({ estateId: 'demo-gardens' })).total).toBe(before);
   });
 });

@@ -66,7 +66,7 @@ describe('the rectification workflow over HTTP', () => {
     const first = await act('supervisor', issueId, { type: 'escalate', reason: 'pump room again' }, id);
     const again = await act('supervisor', issueId, { type: 'escalate', reason: 'pump room again' }, id);
     expect([first.status, again.status]).toEqual([201, 200]);
-    expect(server.running.deps.store.getIssue(issueId)?.manualLevel).toBe(1);
+    expect((await server.running.deps.store.read.getIssue(issueId))?.manualLevel).toBe(1);
   });
 
   it('assigning to a department of another estate is refused, naming the field', async () => {
@@ -78,16 +78,14 @@ describe('the rectification workflow over HTTP', () => {
 
   it('the history is append-only, even to the storage layer', async () => {
     const issueId = await patrolIssue();
-    const db = (await import('better-sqlite3')).default(`${server.dataDir}/pqm.sqlite`);
-    expect(() => db.prepare('UPDATE issue_events SET type = ? WHERE issue_id = ?').run('verify', issueId)).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM issue_events WHERE issue_id = ?').run(issueId)).toThrow(/append-only/);
-    db.close();
+    await expect(server.sql('UPDATE issue_events SET type = ? WHERE issue_id = ?', ['verify', issueId])).rejects.toThrow(/append-only/);
+    await expect(server.sql('DELETE FROM issue_events WHERE issue_id = ?', [issueId])).rejects.toThrow(/append-only/);
   });
 
   it('at a location, department staff see only their own department\'s open issues', async () => {
     const issueId = await patrolIssue();
     await act('supervisor', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'fill the log' });
-    const code = server.running.deps.store.getLocation('pump-room')!.code;
+    const code = (await server.running.deps.store.read.getLocation('pump-room'))!.code;
     const mine = await server.request('GET', `/api/locations/by-code/${code}`, { token: await server.login('engineering') });
     const theirs = await server.request('GET', `/api/locations/by-code/${code}`, { token: await server.login('cleaning') });
     expect(mine.body.staff.openIssues.map((i: { id: string }) => i.id)).toContain(issueId);
@@ -109,11 +107,11 @@ describe('the rectification workflow over HTTP', () => {
 describe('administration', () => {
   it('a CSV import with one bad line imports nothing and names the line', async () => {
     const admin = await server.login('admin');
-    const before = server.running.deps.store.listLocations('demo-gardens').length;
+    const before = (await server.running.deps.store.read.listLocations('demo-gardens')).length;
     const r = await server.request('POST', '/api/estates/demo-gardens/locations/import', { token: admin, json: { csv: 'kind,name_zh,name_en,building\nlobby,3号楼大堂,Building 3 lobby,b1\nlift,梯,Lift,nowhere\n' } });
     expect(r.status).toBe(400);
     expect(r.body.fields).toEqual([{ path: 'csv.line3', message: 'no building "nowhere"' }]);
-    expect(server.running.deps.store.listLocations('demo-gardens')).toHaveLength(before);
+    expect(await server.running.deps.store.read.listLocations('demo-gardens')).toHaveLength(before);
     const ok = await server.request('POST', '/api/estates/demo-gardens/locations/import', { token: admin, json: { csv: '\uFEFFkind,name_zh,name_en,building\r\nlobby,"3号楼大堂, 东",Building 3 lobby,1号楼\r\n' } });
     expect(ok.body.created).toBe(1);
     expect(ok.body.locations[0]).toMatchObject({ buildingId: 'b1', name: { zh: '3号楼大堂, 东' } });
@@ -128,14 +126,14 @@ describe('administration', () => {
       json: { id: 'tpl-green', kind: 'green_area', name: { zh: '绿化巡查', en: 'Green area check' }, schedule: { kind: 'dailyAt', times: ['08:00', '15:00'] }, items: [{ id: 'growth', label: { zh: '长势', en: 'Growth' }, category: 'greening', answer: { kind: 'passFail' } }] },
     });
     expect(r.body.version).toBe(2);
-    const old = server.running.deps.store.getInspection(first.body.id)!;
+    const old = (await server.running.deps.store.read.getInspection(first.body.id))!;
     expect([old.templateId, old.templateVersion]).toEqual(['tpl-green', 1]);
-    expect(server.running.deps.store.getTemplate('demo-gardens', 'tpl-green', 1)?.items.length).toBe(6);
+    expect((await server.running.deps.store.read.getTemplate('demo-gardens', 'tpl-green', 1))?.items.length).toBe(6);
   });
 
   it('revoking a QR code issues a new one and the old one stops working', async () => {
     const admin = await server.login('admin');
-    const old = server.running.deps.store.getLocation('b2-stairs')!.code;
+    const old = (await server.running.deps.store.read.getLocation('b2-stairs'))!.code;
     const r = await server.request('POST', '/api/estates/demo-gardens/locations/b2-stairs/revoke-code', { token: admin });
     expect(r.body.code).not.toBe(old);
     expect((await server.request('GET', `/api/locations/by-code/${old}`)).status).toBe(404);

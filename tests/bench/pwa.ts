@@ -100,7 +100,7 @@ export async function benchPwa(): Promise<Record<string, number>> {
   const inspector = await server.login('wang');
   const floor = await startFloor();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  const location = `${server.url}/l/${server.running.deps.store.getLocation('b1-lobby')!.code}?q=1`;
+  const location = `${server.url}/l/${(await server.running.deps.store.read.getLocation('b1-lobby'))!.code}?q=1`;
   const runs = { floor: [] as number[], owner: [] as number[], staff: [] as number[], warm: [] as number[], offline: [] as number[] };
   for (let run = 0; run < RUNS; run++) {
     // Interleaved, so a slow moment of the machine falls on every case alike.

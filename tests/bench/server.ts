@@ -33,25 +33,25 @@ export async function benchServer(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'pqm-bench-'));
   const config = { ...loadConfig([], {}), port: 0, host: '127.0.0.1', dataDir: dir, staticDir: '/nonexistent' };
   const now = Date.now();
-  const deps = buildDeps(config, () => Date.now());
+  const deps = await buildDeps(config, () => Date.now());
   const { store } = deps;
 
   // 1. The large estate, written straight to the database (this is set-up, not what is measured).
   const kinds = (i: number): LocationKind => LOCATION_KINDS[i % LOCATION_KINDS.length];
   const hash = await hashPassword('bench');
-  store.tx(() => {
-    store.insertEstate({ id: ESTATE, name: { zh: '压测小区', en: 'Bench estate' }, timeZone: 'Asia/Shanghai', households: 50_000 });
-    for (const t of DEFAULT_TEMPLATES) store.insertTemplate(ESTATE, t, now - 70 * DAY);
-    store.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });
+  await store.write(async (tx) => {
+    await tx.insertEstate({ id: ESTATE, name: { zh: '压测小区', en: 'Bench estate' }, timeZone: 'Asia/Shanghai', households: 50_000 });
+    for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(ESTATE, t, now - 70 * DAY);
+    await tx.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });
     for (let i = 0; i < LOCATIONS; i++) {
-      store.insertLocation({ id: `L${i}`, estateId: ESTATE, buildingId: null, kind: kinds(i), name: { zh: `点位${i}`, en: `Point ${i}` }, code: newPublicCode(), schedule: null, active: true }, 'secret', now - 70 * DAY);
+      await tx.insertLocation({ id: `L${i}`, estateId: ESTATE, buildingId: null, kind: kinds(i), name: { zh: `点位${i}`, en: `Point ${i}` }, code: newPublicCode(), schedule: null, active: true }, 'secret', now - 70 * DAY);
     }
-    store.insertUser({ id: 'bench-sup', username: 'bench-sup', displayName: 'Bench supervisor', passwordHash: hash }, now);
-    store.insertUser({ id: 'bench-insp', username: 'bench-insp', displayName: 'Bench inspector', passwordHash: hash }, now);
-    store.putMembership({ userId: 'bench-sup', estateId: ESTATE, role: 'supervisor', departmentId: null });
-    store.putMembership({ userId: 'bench-insp', estateId: ESTATE, role: 'inspector', departmentId: null });
+    await tx.insertUser({ id: 'bench-sup', username: 'bench-sup', displayName: 'Bench supervisor', passwordHash: hash }, now);
+    await tx.insertUser({ id: 'bench-insp', username: 'bench-insp', displayName: 'Bench inspector', passwordHash: hash }, now);
+    await tx.putMembership({ userId: 'bench-sup', estateId: ESTATE, role: 'supervisor', departmentId: null });
+    await tx.putMembership({ userId: 'bench-insp', estateId: ESTATE, role: 'inspector', departmentId: null });
   });
-  store.close();
+  await store.close();
   const db = new Database(join(dir, 'pqm.sqlite'));
   db.pragma('synchronous = OFF');
   const ins = db.prepare(

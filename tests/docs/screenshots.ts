@@ -15,7 +15,7 @@ const out = join(root, 'docs');
 mkdirSync(out, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'pqm-docs-'));
 const config = { ...loadConfig([], {}), port: 0, host: '127.0.0.1', dataDir, staticDir: join(root, 'dist/kiosk') };
-const deps = buildDeps(config);
+const deps = await buildDeps(config);
 await seedDemo(deps);
 const running = await startServer(config, deps);
 const ext = join(root, 'dist/extension-test');
@@ -50,7 +50,7 @@ for (const view of views) {
   await consolePage.waitForTimeout(600);
   await consolePage.screenshot({ path: join(out, `console-${view}.png`) });
 }
-const first = deps.store.listIssues({ estateId: 'demo-gardens', open: true }).issues[0];
+const first = (await deps.store.read.listIssues({ estateId: 'demo-gardens', open: true })).issues[0];
 await consolePage.goto(`chrome-extension://${id}/src/console/index.html#/issues/${first.id}`);
 await consolePage.locator('[data-testid=issue-detail]').waitFor();
 await consolePage.waitForTimeout(600);
@@ -58,7 +58,7 @@ await consolePage.screenshot({ path: join(out, 'console-issue.png') });
 
 const mobile = await context.newPage();
 await mobile.setViewportSize({ width: 390, height: 844 });
-const lobby = deps.store.getLocation('b1-lobby')!;
+const lobby = (await deps.store.read.getLocation('b1-lobby'))!;
 await mobile.goto(`${running.url}/l/${lobby.code}?q=1`);
 await mobile.locator('[data-testid=location-name]').waitFor();
 await mobile.screenshot({ path: join(out, 'pwa-owner-report.png') });

@@ -16,11 +16,11 @@ beforeAll(async () => {
   await ext.signIn(server.url);
 });
 
-const store = () => server.running.deps.store;
+const store = () => server.running.deps.store.read;
 const consolePage = (hash: string) => ext.page(`src/console/index.html#${hash}`);
 
 async function ownerReport(locationId: string, description: string): Promise<string> {
-  const code = store().getLocation(locationId)!.code;
+  const code = (await store().getLocation(locationId))!.code;
   const r = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code, category: 'hygiene', description } });
   return r.body.issueId;
 }
@@ -41,10 +41,10 @@ describe('rectification in the console', () => {
     const page = await consolePage(`/issues/${issueId}`);
     await page.locator('[data-testid=issue-detail]').waitFor();
     await page.click('[data-testid=action-accept]');
-    await expect.poll(() => store().getIssue(issueId)?.verified).toBe(true);
+    await expect.poll(async () => (await store().getIssue(issueId))?.verified).toBe(true);
     await assignInConsole(page, 'engineering', '紧固扶手 · tighten the handrail');
-    await expect.poll(() => store().getIssue(issueId)?.status).toBe('assigned');
-    expect(store().getIssue(issueId)).toMatchObject({ departmentId: 'engineering', requirement: '紧固扶手 · tighten the handrail' });
+    await expect.poll(async () => (await store().getIssue(issueId))?.status).toBe('assigned');
+    expect(await store().getIssue(issueId)).toMatchObject({ departmentId: 'engineering', requirement: '紧固扶手 · tighten the handrail' });
     await expect.poll(() => page.locator('[data-testid=history] li').allTextContents()).toEqual([
       expect.stringContaining('created'),
       expect.stringContaining('accept'),
@@ -60,7 +60,7 @@ describe('rectification in the console', () => {
       const page = await consolePage(`/issues/${id}`);
       await page.locator('[data-testid=issue-detail]').waitFor();
       await assignInConsole(page, 'engineering', '修复 · repair');
-      await expect.poll(() => store().getIssue(id)?.status).toBe('assigned');
+      await expect.poll(async () => (await store().getIssue(id))?.status).toBe('assigned');
       await page.close();
     }
 
@@ -68,28 +68,28 @@ describe('rectification in the console', () => {
     await signInOnPhone(mobile, 'engineering');
     await mobile.click('[data-testid=my-notices]');
     for (const id of [fixed, again]) {
-      const notice = mobile.locator('[data-testid=notice]', { has: mobile.locator(`text=${store().getIssue(id)!.description}`) });
+      const notice = mobile.locator('[data-testid=notice]', { has: mobile.locator(`text=${(await store().getIssue(id))!.description}`) });
       await notice.locator('[data-testid=report-fix]').click();
       await notice.locator('textarea').fill('已修复 · repaired');
       await notice.locator('[data-testid=after-photo]').setInputFiles(await cameraPhoto('#228866'));
       await notice.locator('.photos img').waitFor();
       await notice.getByRole('button', { name: '反馈整改' }).click();
-      await expect.poll(() => store().getIssue(id)?.status, { timeout: 15_000 }).toBe('rectified');
+      await expect.poll(async () => (await store().getIssue(id))?.status, { timeout: 15_000 }).toBe('rectified');
     }
     await context.close();
 
     const verify = await consolePage(`/issues/${fixed}`);
     await verify.locator('[data-testid=issue-detail] img.photo').first().waitFor();
     await verify.click('[data-testid=action-verify]');
-    await expect.poll(() => store().getIssue(fixed)?.status).toBe('closed');
+    await expect.poll(async () => (await store().getIssue(fixed))?.status).toBe('closed');
     await verify.close();
 
     const reopen = await consolePage(`/issues/${again}`);
     await reopen.click('[data-testid=action-reopen]');
     await reopen.locator('[data-testid=reopen-form] textarea').fill('门禁仍无法刷卡 · cards still rejected');
     await reopen.locator('[data-testid=reopen-form] button[type=submit]').click();
-    await expect.poll(() => store().getIssue(again)?.status).toBe('reopened');
-    expect(store().getIssue(again)).toMatchObject({ reopenCount: 1, departmentId: 'engineering' });
+    await expect.poll(async () => (await store().getIssue(again))?.status).toBe('reopened');
+    expect(await store().getIssue(again)).toMatchObject({ reopenCount: 1, departmentId: 'engineering' });
     await reopen.close();
   });
 
@@ -109,7 +109,7 @@ describe('rectification in the console', () => {
     await expect.poll(async () => (await shown()).sort()).toEqual([...ids].sort());
     await page.check('[data-testid=issue-table] thead input[type=checkbox]');
     await page.getByRole('button', { name: '批量复查通过' }).click();
-    await expect.poll(() => ids.map((id) => store().getIssue(id)?.status)).toEqual(['closed', 'closed']);
+    await expect.poll(() => Promise.all(ids.map(async (id) => (await store().getIssue(id))?.status))).toEqual(['closed', 'closed']);
     await page.close();
   });
 });
@@ -124,7 +124,7 @@ describe('administration', () => {
     await editor.locator('p.inline input').fill('08:00 20:00');
     await expect(editor.locator('p.muted').textContent()).resolves.toBe('08:00–11:00  20:00–23:00');
     await editor.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => store().getLocation('main-gate')?.schedule).toEqual({ kind: 'dailyAt', times: ['08:00', '20:00'] });
+    await expect.poll(async () => (await store().getLocation('main-gate'))?.schedule).toEqual({ kind: 'dailyAt', times: ['08:00', '20:00'] });
     await page.close();
     await ext.signIn(server.url, 'supervisor');
   });
@@ -171,9 +171,9 @@ describe('QR labels', () => {
       await label.locator('img').waitFor();
       const url = new URL(await decodeQr(await label.locator('img').screenshot()));
       expect(url.origin).toBe('http://pqm.test');
-      expect(url.pathname).toBe(`/l/${store().getLocation(locationId)!.code}`);
+      expect(url.pathname).toBe(`/l/${(await store().getLocation(locationId))!.code}`);
       await mobile.goto(url.pathname + url.search);
-      await expect(mobile.locator('[data-testid=location-name]').textContent()).resolves.toBe(store().getLocation(locationId)!.name.zh);
+      await expect(mobile.locator('[data-testid=location-name]').textContent()).resolves.toBe((await store().getLocation(locationId))!.name.zh);
     }
     await context.close();
     await page.close();
@@ -182,7 +182,7 @@ describe('QR labels', () => {
 
 describe('the monthly comprehensive inspection', () => {
   it('deductions score the sheet and the ones marked "raise an issue" create issues', async () => {
-    const before = store().listIssues({ estateId: 'demo-gardens', source: ['monthly'] }).total;
+    const before = (await store().listIssues({ estateId: 'demo-gardens', source: ['monthly'] })).total;
     const page = await consolePage('/monthly');
     await page.locator('[data-testid=monthly-page]').waitFor();
     for (const [item, points, raise] of [['pub-hygiene', '3', true], ['saf-fire', '2', true], ['svc-reception', '1', false]] as const) {
@@ -196,7 +196,7 @@ describe('the monthly comprehensive inspection', () => {
     await expect(page.locator('[data-testid=live-total]').textContent()).resolves.toBe('94');
     await page.click('[data-testid=submit-monthly]');
     await expect(page.locator('[data-testid=monthly-result]').textContent()).resolves.toContain('94');
-    expect(store().listIssues({ estateId: 'demo-gardens', source: ['monthly'] }).total).toBe(before + 2);
+    expect((await store().listIssues({ estateId: 'demo-gardens', source: ['monthly'] })).total).toBe(before + 2);
     await page.close();
   });
 });
@@ -251,7 +251,7 @@ describe("the estate's calendar on a laptop in another zone (Berlin, while the e
     const page = await consolePage(`/issues/${issueId}`);
     const first = page.locator('[data-testid=history] li').first();
     await first.waitFor();
-    const created = store().getIssue(issueId)!.createdAt;
+    const created = (await store().getIssue(issueId))!.createdAt;
     expect(await first.textContent()).toContain(`${formatEstateTime(created, SH, { seconds: true, deviceZone: 'Europe/Berlin' })}`);
     expect(await first.textContent()).toContain('(Asia/Shanghai)');
     await page.close();

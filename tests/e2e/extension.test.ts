@@ -23,7 +23,7 @@ afterAll(() => {
   office.server.close();
 });
 
-const store = () => server.running.deps.store;
+const store = () => server.running.deps.store.read;
 const serverCounts = async () => {
   const r = await server.request('GET', '/api/estates/demo-gardens/alerts', { token: await server.login('supervisor') });
   return r.body.counts as { badge: number; overdue: number };
@@ -97,7 +97,7 @@ describe('the supervisor extension', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('工程维修部');
     await row.locator('[data-testid=escalate]').click();
-    await expect.poll(() => store().getIssue(issueId)?.manualLevel).toBe(1);
+    await expect.poll(async () => (await store().getIssue(issueId))?.manualLevel).toBe(1);
     await page.close();
   });
 
@@ -144,7 +144,7 @@ describe('the supervisor extension', () => {
   it('an owner report whose description is markup shows as text in the popup, the overlay and the console', async () => {
     const dialogs: string[] = [];
     ext.context.on('page', (p) => p.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss())));
-    const code = store().getLocation('carpark')!.code;
+    const code = (await store().getLocation('carpark'))!.code;
     const report = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code, category: 'order', description: XSS } });
     await ext.poll();
 
@@ -168,7 +168,7 @@ describe('the supervisor extension', () => {
 
     // Accept from the popup.
     await row.locator('[data-testid=accept]').click();
-    await expect.poll(() => store().getIssue(report.body.issueId)?.verified).toBe(true);
+    await expect.poll(async () => (await store().getIssue(report.body.issueId))?.verified).toBe(true);
     expect(dialogs).toEqual([]);
     await Promise.all([page.close(), oa.close(), detail.close()]);
   });

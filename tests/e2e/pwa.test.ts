@@ -10,10 +10,14 @@ import { cameraPhoto, decodeQr, e2e, pendingCount, phone, signInOnPhone, waitFor
 let server: TestServer;
 beforeAll(async () => {
   ({ server } = await e2e());
+  const locations = await server.running.deps.store.read.listLocations('demo-gardens');
+  codes = new Map(locations.map((l) => [l.id, l.code]));
 });
 
-const code = (locationId: string) => server.running.deps.store.getLocation(locationId)!.code;
-const store = () => server.running.deps.store;
+/** Location codes, read once: no test here revokes one. */
+let codes = new Map<string, string>();
+const code = (locationId: string) => codes.get(locationId)!;
+const store = () => server.running.deps.store.read;
 
 /** The kiosk tablet's QR code, read off the screen the way a phone camera reads it. */
 async function kioskQrUrl(locationId: string): Promise<string> {
@@ -72,20 +76,20 @@ describe('a patrol done fully offline', () => {
     await page.reload();
     await page.locator('[data-testid=pending-count]').waitFor();
     expect(await pendingCount(page)).toBe(1);
-    expect(store().listIssues({ estateId: 'demo-gardens', locationId: 'b1-fire' }).total).toBe(0);
+    expect((await store().listIssues({ estateId: 'demo-gardens', locationId: 'b1-fire' })).total).toBe(0);
 
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 15_000 });
 
-    const inspections = store().inspectionTimes('demo-gardens', 0, server.clock.now + 60_000).filter((i) => i.locationId === 'b1-fire');
+    const inspections = (await store().inspectionTimes('demo-gardens', 0, server.clock.now + 60_000)).filter((i) => i.locationId === 'b1-fire');
     expect(inspections).toHaveLength(1);
-    const record = store().getInspection(inspections[0].id)!;
+    const record = (await store().getInspection(inspections[0].id))!;
     expect(record.confirmedBy).toBe('kiosk_code');
-    const issues = store().listIssues({ estateId: 'demo-gardens', locationId: 'b1-fire' }).issues;
+    const issues = (await store().listIssues({ estateId: 'demo-gardens', locationId: 'b1-fire' })).issues;
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ source: 'patrol', severity: 'urgent', category: 'fire' });
-    expect(store().receivedPhotos(record.id)).toHaveLength(1);
+    expect((await store().receivedPhotos(record.id))).toHaveLength(1);
     await context.close();
   });
 });
@@ -122,9 +126,9 @@ describe('sending through a bad network', () => {
     }
     expect(await pendingCount(page)).toBe(0);
     expect(refusals).toBe(3);
-    const rows = store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000).filter((i) => i.locationId === 'b2-lobby');
+    const rows = (await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter((i) => i.locationId === 'b2-lobby');
     expect(rows).toHaveLength(1);
-    expect(store().getInspection(rows[0].id)?.confirmedBy).toBe('printed_code');
+    expect((await store().getInspection(rows[0].id))?.confirmedBy).toBe('printed_code');
     await context.close();
   });
 
@@ -140,13 +144,13 @@ describe('sending through a bad network', () => {
     await expect.poll(() => portalAnswers).toBeGreaterThan(0);
     await page.waitForFunction(() => !document.querySelector('[data-testid=sync-bar]')?.textContent?.includes('同步中'));
     expect(await pendingCount(page)).toBe(1);
-    expect(store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000).filter((i) => i.locationId === 'carpark')).toHaveLength(0);
+    expect((await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter((i) => i.locationId === 'carpark')).toHaveLength(0);
     await page.unroute('**/api/inspections');
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page.goto('/outbox');
     await page.click('[data-testid=send-now]');
     await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 20_000 });
-    expect(store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000).filter((i) => i.locationId === 'carpark')).toHaveLength(1);
+    expect((await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter((i) => i.locationId === 'carpark')).toHaveLength(1);
     await context.close();
   });
 });
@@ -169,8 +173,8 @@ describe('owners, with no account', () => {
     expect(await page.locator('img[src=x]').count()).toBe(0);
 
     const token = new URL(page.url()).pathname.split('/').pop()!;
-    const issueId = store().trackingToken((await import('../../server/security/crypto.ts')).sha256Hex(token))!.issueId;
-    expect(store().getIssue(issueId)?.photos).toHaveLength(1);
+    const issueId = (await store().trackingToken((await import('../../server/security/crypto.ts')).sha256Hex(token)))!.issueId;
+    expect((await store().getIssue(issueId))?.photos).toHaveLength(1);
     const sup = await server.login('supervisor');
     await server.request('POST', `/api/issues/${issueId}/actions`, { token: sup, json: { id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'mop and dry' } } });
     await server.request('POST', `/api/issues/${issueId}/actions`, { token: await server.login('cleaning'), json: { id: randomUUID(), action: { type: 'rectify', note: 'dried', photos: [], noPhotoReason: 'the floor is dry; nothing to photograph' } } });
@@ -181,7 +185,7 @@ describe('owners, with no account', () => {
     await page.fill('textarea', '还是湿的 still wet');
     await page.getByRole('button', { name: '未解决' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=track-status]')?.textContent === '重新处理中');
-    expect(store().getIssue(issueId)).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
+    expect((await store().getIssue(issueId))).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
     await context.close();
   });
 });
@@ -226,7 +230,7 @@ describe('inside an in-app browser without a service worker or IndexedDB', () =>
     await page.fill('textarea[name=description]', '树枝折断挡路 · a broken branch blocks the path');
     await page.click('form[data-testid=owner-report] button[type=submit]');
     await page.locator('[data-testid=tracking-link]').waitFor({ timeout: 15_000 });
-    expect(store().listIssues({ estateId: 'demo-gardens', locationId: 'north-garden', source: ['owner'] }).total).toBe(1);
+    expect((await store().listIssues({ estateId: 'demo-gardens', locationId: 'north-garden', source: ['owner'] })).total).toBe(1);
     await context.close();
   });
 });
@@ -237,8 +241,8 @@ describe("a phone whose clock is wrong", () => {
     await signInOnPhone(page, 'li');
     // The phone's clock runs an hour ahead of the server (the server's Date header tells the app).
     const hour = 3_600_000;
-    const mine = () => store().inspectionsAt('b2-lobby', server.clock.now - 30 * 86_400_000, server.clock.now + 2 * hour).filter((r) => r.inspectorId === 'u-li');
-    const before = new Set(mine().map((r) => r.id));
+    const mine = async () => (await store().inspectionsAt('b2-lobby', server.clock.now - 30 * 86_400_000, server.clock.now + 2 * hour)).filter((r) => r.inspectorId === 'u-li');
+    const before = new Set((await mine()).map((r) => r.id));
     await page.clock.setSystemTime(server.clock.now + hour);
     await page.goto(`/l/${code('b2-lobby')}?q=1`);
     await page.click('[data-testid=start-patrol]');
@@ -250,9 +254,9 @@ describe("a phone whose clock is wrong", () => {
     await page.click('[data-testid=submit-patrol]');
     await expect(page.locator('[data-testid=patrol-saved]').textContent()).resolves.toContain('已保存在本机');
     // Synced, not stuck: on the server's clock, with the phone's own time kept.
-    const added = () => mine().filter((r) => !before.has(r.id));
-    await expect.poll(() => added().length, { timeout: 15_000 }).toBe(1);
-    const record = store().getInspection(added()[0].id)!;
+    const added = async () => (await mine()).filter((r) => !before.has(r.id));
+    await expect.poll(async () => (await added()).length, { timeout: 15_000 }).toBe(1);
+    const record = (await store().getInspection((await added())[0].id))!;
     expect(Math.abs(record.finishedAt - server.clock.now)).toBeLessThan(3 * 60_000);
     expect(record.deviceFinishedAt! - record.finishedAt).toBeGreaterThan(hour - 3 * 60_000);
     await context.close();
@@ -283,10 +287,10 @@ describe('department staff', () => {
     expect(await reason.count()).toBe(0);
     await notice.getByRole('button', { name: '反馈整改' }).click();
     await page.getByRole('status').filter({ hasText: '已保存在本机' }).waitFor();
-    await expect.poll(() => store().getIssue(issueId)?.status, { timeout: 15_000 }).toBe('rectified');
-    const issue = store().getIssue(issueId)!;
+    await expect.poll(async () => (await store().getIssue(issueId))?.status, { timeout: 15_000 }).toBe('rectified');
+    const issue = (await store().getIssue(issueId))!;
     expect(issue.afterPhotos).toHaveLength(1);
-    expect(store().getPhoto(issue.afterPhotos[0].sha256)).toBeDefined();
+    expect((await store().getPhoto(issue.afterPhotos[0].sha256))).toBeDefined();
     await context.close();
   });
 });
@@ -335,7 +339,7 @@ describe('the lobby kiosk', () => {
     await page.waitForFunction(() => location.hash === '');
     expect(await page.locator('a').count()).toBe(0);
 
-    const before = store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000).length;
+    const before = (await store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000)).length;
     await page.click('[data-testid=face-4]');
     await page.locator('[data-testid=kiosk-thanks]').waitFor();
     await page.locator('[data-testid=face-1]').waitFor({ timeout: 10_000 });
@@ -343,10 +347,10 @@ describe('the lobby kiosk', () => {
     await page.click('[data-testid=why-hygiene]');
     await page.locator('[data-testid=kiosk-thanks]').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]') === null || document.querySelector('[data-testid=pending-count]')?.textContent === '0');
-    await expect.poll(() => store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000).length, { timeout: 10_000 }).toBe(before + 2);
-    const low = store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000).find((r) => r.face === 1)!;
+    await expect.poll(async () => (await store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000)).length, { timeout: 10_000 }).toBe(before + 2);
+    const low = (await store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000)).find((r) => r.face === 1)!;
     expect(low.issueId).not.toBeNull();
-    expect(store().getIssue(low.issueId!)).toMatchObject({ source: 'kiosk', category: 'hygiene', verified: false });
+    expect((await store().getIssue(low.issueId!))).toMatchObject({ source: 'kiosk', category: 'hygiene', verified: false });
     await context.close();
   });
 });
@@ -359,7 +363,7 @@ describe("the estate's clock on a phone in another zone", () => {
     await page.goto(`/t/${r.body.trackingToken}`);
     const first = page.locator('[data-testid=timeline] time').first();
     await first.waitFor();
-    const createdAt = store().getIssue(r.body.issueId)!.createdAt;
+    const createdAt = (await store().getIssue(r.body.issueId))!.createdAt;
     const shanghai = new Date(createdAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Shanghai' });
     expect(await first.textContent()).toContain(shanghai);
     expect(await first.textContent()).toContain('(Asia/Shanghai)');

@@ -20,7 +20,7 @@ export interface DemoServer {
 export async function startDemoServer(now: number): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pqm-demo-'));
   const config = { ...loadConfig([], {}), port: 0, host: '127.0.0.1', dataDir: dir, staticDir: '/nonexistent' };
-  const deps = buildDeps(config, () => now);
+  const deps = await buildDeps(config, () => now);
   await seedDemo(deps);
   const running = await startServer(config, deps);
   const r = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'demo-2026' }) });

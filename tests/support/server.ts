@@ -1,6 +1,7 @@
 /**
- * A real server for API tests: real HTTP on a free port, a real SQLite file in a temp folder,
- * and a clock the test moves. Restart keeps the data folder, as a real restart would.
+ * A real server for API tests: real HTTP on a free port, a real SQLite file in a temp folder (or, in the
+ * api-postgres project, a database of its own in the run's PostgreSQL cluster), and a clock the test moves.
+ * Restart keeps the data folder and the database, as a real restart would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,11 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createEstate } from '../../server/demo/setup.ts';
 import { buildDeps, startServer, type Running } from '../../server/start.ts';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { DEMO_SPEC, PASSWORD, RIVERSIDE_SPEC } from './estates.ts';
+import { createDatabase, dropDatabase } from './postgres.ts';
 
 /** 2026-03-02 09:00 in Shanghai: a Monday morning with the hygiene round due. */
 export const MONDAY_0900 = Date.parse('2026-03-02T01:00:00Z');
@@ -28,6 +33,8 @@ export interface TestServer {
   request<T = any>(method: string, path: string, opts?: { token?: string; json?: unknown; body?: BodyInit | Uint8Array; headers?: Record<string, string> }): Promise<ApiResult<T>>;
   login(username: string, password?: string): Promise<string>;
   restart(): Promise<void>;
+  /** Raw SQL (with `?` placeholders) on the engine behind the server, on a connection of its own: to look underneath the API. */
+  sql(text: string, params?: readonly (string | number | null)[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -39,6 +46,8 @@ export async function startTestServer(
   opts: { staticDir?: string | null; now?: number; port?: number; realClock?: boolean; estatesSince?: number; config?: Partial<Config> } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pqm-test-'));
+  const pgAdmin = testEngine() === 'postgres' ? inject('pgAdminUrl') : null;
+  const databaseUrl = pgAdmin ? await createDatabase(pgAdmin) : null;
   // API tests move a fixed clock by hand. Browser tests need time to pass (timers, retries), so their
   // clock runs at real speed but starts at a chosen instant, never at the machine's own date.
   let fixed = opts.now ?? MONDAY_0900;
@@ -63,9 +72,10 @@ export async function startTestServer(
     dataDir,
     staticDir: opts.staticDir ?? '/nonexistent',
     publicUrl: 'http://pqm.test',
+    databaseUrl,
     ...opts.config,
   };
-  let deps = buildDeps(config, () => clock.now);
+  let deps = await buildDeps(config, () => clock.now);
   const since = opts.estatesSince ?? clock.now - 30 * 86_400_000;
   await createEstate(deps.store, DEMO_SPEC, since);
   await createEstate(deps.store, RIVERSIDE_SPEC, since);
@@ -111,13 +121,38 @@ export async function startTestServer(
       await running.close();
       // Let this process's fetch client see its pooled sockets closed before reusing the port.
       await new Promise((r) => setTimeout(r, 20));
-      deps = buildDeps({ ...config, port: Number(new URL(running.url).port) }, () => clock.now);
+      deps = await buildDeps({ ...config, port: Number(new URL(running.url).port) }, () => clock.now);
       running = await startServer({ ...config, port: Number(new URL(running.url).port) }, deps);
+    },
+    async sql(text, params = []) {
+      if (databaseUrl) {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        try {
+          let n = 0;
+          return (await client.query(text.replace(/\?/g, () => `$${++n}`), [...params])).rows;
+        } finally {
+          await client.end();
+        }
+      }
+      const db = new Database(join(dataDir, 'pqm.sqlite'));
+      try {
+        const statement = db.prepare(text);
+        return statement.reader ? (statement.all(...params) as Record<string, unknown>[]) : (statement.run(...params), []);
+      } finally {
+        db.close();
+      }
     },
     async close() {
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (pgAdmin && databaseUrl) await dropDatabase(pgAdmin, databaseUrl);
     },
   };
   return server;
+}
+
+/** Which engine the API suite runs on: the api-postgres project sets PQM_TEST_ENGINE=postgres. */
+export function testEngine(): 'sqlite' | 'postgres' {
+  return process.env.PQM_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 }

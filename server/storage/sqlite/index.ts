@@ -1,65 +1,107 @@
-/** The embedded SQLite store: one file in the data folder, durable settings, migrations at open. */
-import type { Store } from '../store.ts';
-import { estateRepo } from './estates.ts';
-import { issueRepo } from './issues.ts';
+/**
+ * The embedded SQLite store: one file in the data folder, one writer connection behind an async queue
+ * (group commit for every write) and one reader connection (WAL: readers never wait for the writer).
+ */
+import type { Statement } from 'better-sqlite3';
+import type { ChecklistTemplate } from '../../../shared/index.ts';
+import { repositories } from '../repos/index.ts';
+import type { Param, Row, Sql } from '../sql.ts';
+import type { Store, Writes } from '../store.ts';
 import { openDatabase, type Db } from './open.ts';
-import { peopleRepo } from './people.ts';
-import { recordRepo } from './records.ts';
+
+/** better-sqlite3 is synchronous; the promises only give both engines one shape. Statements are prepared once. */
+function sqliteSql(db: Db): Sql {
+  const cache = new Map<string, Statement>();
+  const prepared = (text: string) => {
+    let s = cache.get(text);
+    if (!s) cache.set(text, (s = db.prepare(text)));
+    return s;
+  };
+  return {
+    all: async (text, params: readonly Param[] = []) => prepared(text).all(...params) as Row[],
+    get: async (text, params: readonly Param[] = []) => prepared(text).get(...params) as Row | undefined,
+    run: async (text, params: readonly Param[] = []) => prepared(text).run(...params).changes,
+  };
+}
 
 interface Job {
-  fn: () => unknown;
+  fn: (tx: Writes) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
+/** How many writes one commit may hold, so a steady stream still commits (and answers) often. */
+const MAX_GROUP = 256;
+
 /**
- * Group commit: writes that arrive together share one transaction and so one fsync.
- * Each job runs in its own savepoint, so a job that throws rolls back alone and the others still land;
- * no job is answered before the commit that holds it is on disk.
+ * Group commit: writes that arrive together share one transaction and so one fsync. Each runs in its own
+ * savepoint, so one that throws rolls back alone and the others still land; none is answered before the
+ * commit that holds it is on disk. Writes that arrive while a group runs join it (up to MAX_GROUP).
  */
-function groupCommit(db: Db) {
-  let queue: Job[] = [];
-  const flush = () => {
-    const jobs = queue;
-    queue = [];
-    const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+function groupCommit(db: Db, tx: Writes) {
+  const queue: Job[] = [];
+  let running = false;
+
+  const runGroup = async () => {
+    const done: { job: Job; ok: boolean; value: unknown }[] = [];
+    let current: Job | null = null;
     try {
-      db.transaction(() => {
-        for (const job of jobs) {
-          try {
-            results.push({ ok: true, value: db.transaction(job.fn)() });
-          } catch (error) {
-            results.push({ ok: false, error });
-          }
+      db.exec('BEGIN IMMEDIATE');
+      while (queue.length && done.length < MAX_GROUP) {
+        const job = (current = queue.shift()!);
+        db.exec('SAVEPOINT job');
+        try {
+          const value = await job.fn(tx);
+          db.exec('RELEASE job');
+          done.push({ job, ok: true, value });
+        } catch (error) {
+          db.exec('ROLLBACK TO job');
+          db.exec('RELEASE job');
+          done.push({ job, ok: false, value: error });
         }
-      }).immediate();
+        current = null;
+      }
+      db.exec('COMMIT');
     } catch (error) {
-      for (const job of jobs) job.reject(error);
+      // The engine failed (disk full, I/O): nothing of this group landed, so every write in it fails.
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const { job } of done) job.reject(error);
+      current?.reject(error);
       return;
     }
-    jobs.forEach((job, i) => {
-      const r = results[i];
-      if (r.ok) job.resolve(r.value);
-      else job.reject(r.error);
-    });
+    for (const { job, ok, value } of done) (ok ? job.resolve : job.reject)(value);
   };
-  return <T>(fn: () => T): Promise<T> =>
+
+  const drain = async () => {
+    while (queue.length) await runGroup();
+    running = false;
+  };
+
+  return <T>(fn: (tx: Writes) => Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      if (queue.push({ fn, resolve: resolve as (v: unknown) => void, reject }) === 1) setImmediate(flush);
+      queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!running) {
+        running = true;
+        // Wait one turn so that writes arriving together start out in one group.
+        setImmediate(() => void drain());
+      }
     });
 }
 
 export function createSqliteStore(file: string): Store {
-  const db = openDatabase(file);
+  const writer = openDatabase(file);
+  const reader = openDatabase(file, { readOnly: true });
+  const templateCache = new Map<string, ChecklistTemplate>();
+  let closed = false;
   return {
-    ...estateRepo(db),
-    ...peopleRepo(db),
-    ...issueRepo(db),
-    ...recordRepo(db),
-    // BEGIN IMMEDIATE takes the write lock up front, so a transaction never fails half-way on an upgrade.
-    // Inside a group commit, the same call becomes a savepoint.
-    tx: (fn) => db.transaction(fn).immediate(),
-    batch: groupCommit(db),
-    close: () => db.close(),
+    engine: 'sqlite',
+    read: repositories(sqliteSql(reader), templateCache),
+    write: groupCommit(writer, repositories(sqliteSql(writer))),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      reader.close();
+      writer.close();
+    },
   };
 }

@@ -313,4 +313,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE inspections ADD COLUMN device_started_at INTEGER;
   ALTER TABLE inspections ADD COLUMN device_finished_at INTEGER;
   `,
+  /* 7: one SQL text for both engines: usernames are found by lower(username), as PostgreSQL indexes them. */ `
+  CREATE INDEX users_username_lower ON users(lower(username));
+  `,
 ];

@@ -1,0 +1,150 @@
+/**
+ * Setting an estate up: buildings, locations and their codes, departments, people, checklist versions and
+ * the deadline policy. Every change that alters what is owed (locations, templates) clears the patrol board.
+ */
+import { randomUUID } from 'node:crypto';
+import type { BuildingInput, DeadlinePolicy, DepartmentInput, Location, LocationInput, TemplateInput, UserInput } from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { hashPassword, kioskCode, newPublicCode, newSecret } from '../security/crypto.ts';
+import type { Reads } from '../storage/store.ts';
+import { importLocations } from './location-import.ts';
+
+export async function estateSetup(deps: Deps, estateId: string) {
+  const r = deps.store.read;
+  const [estate, policy, buildings, locations, departments, templates, members] = await Promise.all([
+    r.getEstate(estateId),
+    r.getPolicy(estateId),
+    r.listBuildings(estateId),
+    r.listLocations(estateId),
+    r.listDepartments(estateId),
+    r.latestTemplates(estateId),
+    r.membersOf(estateId),
+  ]);
+  return {
+    estate,
+    policy,
+    buildings,
+    locations,
+    departments,
+    templates,
+    members: members.map(({ userId, username, displayName, role, departmentId, disabled }) => ({ userId, username, displayName, role, departmentId, disabled })),
+    publicUrl: deps.config.publicUrl,
+  };
+}
+
+export async function locationOf(store: Reads, estateId: string, id: string): Promise<Location> {
+  const loc = await store.getLocation(id);
+  if (!loc || loc.estateId !== estateId) throw notFound('location');
+  return loc;
+}
+
+async function checkBuilding(store: Reads, estateId: string, buildingId: string | null): Promise<void> {
+  if (buildingId && !(await store.listBuildings(estateId)).some((b) => b.id === buildingId)) {
+    throw badRequest(`buildingId: no building ${buildingId} in this estate`, [{ path: 'buildingId', message: 'unknown building' }]);
+  }
+}
+
+export async function addLocation(deps: Deps, estateId: string, input: LocationInput): Promise<Location> {
+  const loc: Location = { id: randomUUID(), estateId, code: newPublicCode(), active: true, ...input };
+  await deps.store.write(async (tx) => {
+    await checkBuilding(tx, estateId, input.buildingId);
+    await tx.insertLocation(loc, newSecret(), deps.clock());
+  });
+  deps.board.invalidate(estateId);
+  return loc;
+}
+
+export async function changeLocation(deps: Deps, estateId: string, id: string, input: LocationInput): Promise<Location> {
+  const next = await deps.store.write(async (tx) => {
+    const current = await locationOf(tx, estateId, id);
+    await checkBuilding(tx, estateId, input.buildingId);
+    const changed = { ...current, ...input };
+    await tx.updateLocation(changed, deps.clock());
+    return changed;
+  });
+  deps.board.invalidate(estateId);
+  return next;
+}
+
+/** A stolen or damaged sticker: a new code; the old one stops working at once. */
+export async function revokeCode(deps: Deps, estateId: string, id: string): Promise<Location> {
+  return deps.store.write(async (tx) => {
+    const next = { ...(await locationOf(tx, estateId, id)), code: newPublicCode() };
+    await tx.updateLocation(next, deps.clock());
+    return next;
+  });
+}
+
+/**
+ * The tablet computes its rotating code itself from this secret (like an authenticator app), so it keeps
+ * working offline and holds no staff session.
+ */
+export async function kioskLink(deps: Deps, estateId: string, id: string): Promise<string> {
+  const loc = await locationOf(deps.store.read, estateId, id);
+  return `${deps.config.publicUrl}/kiosk/${loc.code}#k=${await deps.store.read.kioskSecret(loc.id)}`;
+}
+
+export async function kioskCodeNow(deps: Deps, estateId: string, id: string) {
+  const loc = await locationOf(deps.store.read, estateId, id);
+  const secret = await deps.store.read.kioskSecret(loc.id);
+  const now = deps.clock();
+  return { code: secret ? kioskCode(secret, now) : null, validFor: 30_000 - (now % 30_000) };
+}
+
+export async function addBuilding(deps: Deps, estateId: string, input: BuildingInput) {
+  const building = { id: randomUUID(), estateId, ...input };
+  await deps.store.write((tx) => tx.insertBuilding(building));
+  return building;
+}
+
+/** Every line is checked first; then all are written in one transaction, or none. */
+export async function importLocationsCsv(deps: Deps, estateId: string, csv: string) {
+  const result = importLocations(csv, estateId, await deps.store.read.listBuildings(estateId));
+  if (result.errors.length) {
+    throw badRequest(`csv: ${result.errors.length} line(s) wrong, nothing imported`, result.errors.slice(0, 50).map((e) => ({ path: `csv.line${e.line}`, message: e.message })));
+  }
+  await deps.store.write(async (tx) => {
+    for (const l of result.locations) await tx.insertLocation(l, newSecret(), deps.clock());
+  });
+  deps.board.invalidate(estateId);
+  return result.locations;
+}
+
+export async function addDepartment(deps: Deps, estateId: string, input: DepartmentInput) {
+  const department = { id: randomUUID(), estateId, ...input };
+  await deps.store.write((tx) => tx.insertDepartment(department));
+  return department;
+}
+
+export async function addUser(deps: Deps, estateId: string, input: UserInput) {
+  // The slow hash first: the writer is never held waiting for it.
+  const user = { id: randomUUID(), username: input.username, displayName: input.displayName, passwordHash: await hashPassword(input.password) };
+  const departmentId = input.role === 'department' ? input.departmentId : null;
+  await deps.store.write(async (tx) => {
+    if (input.role === 'department' && !(await tx.listDepartments(estateId)).some((d) => d.id === input.departmentId)) {
+      throw badRequest('departmentId: department staff need a department of this estate', [{ path: 'departmentId', message: 'unknown department' }]);
+    }
+    if (await tx.getUserByUsername(input.username)) throw conflict(`username ${input.username} is taken`);
+    await tx.insertUser(user, deps.clock());
+    await tx.putMembership({ userId: user.id, estateId, role: input.role, departmentId });
+  });
+  return { id: user.id, username: user.username, displayName: user.displayName, role: input.role, departmentId: input.departmentId };
+}
+
+export async function setPolicy(deps: Deps, estateId: string, policy: DeadlinePolicy): Promise<void> {
+  await deps.store.write((tx) => tx.setPolicy(estateId, policy));
+}
+
+/** Editing a checklist makes a new version; past inspections keep pointing at theirs. */
+export async function publishTemplate(deps: Deps, estateId: string, input: TemplateInput) {
+  const template = await deps.store.write(async (tx) => {
+    const current = (await tx.latestTemplates(estateId)).find((t) => t.id === input.id);
+    if (current && current.kind !== input.kind) throw badRequest(`kind: template ${input.id} is for ${current.kind}`, [{ path: 'kind', message: 'cannot change the kind of a template' }]);
+    const next = { ...input, version: (current?.version ?? 0) + 1 };
+    await tx.insertTemplate(estateId, next, deps.clock());
+    return next;
+  });
+  deps.board.invalidate(estateId);
+  return template;
+}

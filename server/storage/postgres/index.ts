@@ -1,0 +1,98 @@
+/**
+ * The PostgreSQL store, chosen by DATABASE_URL=postgres://…: the same repositories over a connection pool.
+ * Reads go to the pool; each write runs in its own transaction on one connection (PostgreSQL commits
+ * concurrent transactions together itself). Several servers may share one database.
+ */
+import pg from 'pg';
+import type { ChecklistTemplate } from '../../../shared/index.ts';
+import { repositories } from '../repos/index.ts';
+import type { Param, Sql } from '../sql.ts';
+import type { Store, Writes } from '../store.ts';
+import { PG_MIGRATIONS } from './migrations.ts';
+
+// Times are milliseconds in BIGINT, and counts are int8: both fit a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+/** `?` placeholders (the SQL in repos/ is written once, for both engines) become `$1, $2, …`. */
+const numbered = new Map<string, string>();
+function toPg(text: string): string {
+  let out = numbered.get(text);
+  if (out === undefined) {
+    let n = 0;
+    // No SQL here puts a `?` inside a string literal; quoted text is left alone all the same.
+    out = text.replace(/'[^']*'|\?/g, (m) => (m === '?' ? `$${++n}` : m));
+    numbered.set(text, out);
+  }
+  return out;
+}
+
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+function pgSql(db: Queryable): Sql {
+  const query = (text: string, params: readonly Param[] = []) => db.query({ text: toPg(text), values: params as Param[] });
+  return {
+    all: async (text, params) => (await query(text, params)).rows,
+    get: async (text, params) => (await query(text, params)).rows[0],
+    run: async (text, params) => (await query(text, params)).rowCount ?? 0,
+  };
+}
+
+/** Serialization failures and deadlocks are retried whole: a write does only database work, so it can run again. */
+const RETRY = new Set(['40001', '40P01']);
+const MIGRATION_LOCK = 7_441_001;
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // One server migrates; the others wait here and then find nothing left to do.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+    const { rows } = await client.query('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
+    for (let v = Number(rows[0].v); v < PG_MIGRATIONS.length; v++) {
+      await client.query(PG_MIGRATIONS[v]);
+      await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [v + 1, Date.now()]);
+    }
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+export async function createPostgresStore(url: string, opts: { poolSize?: number } = {}): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // An idle connection that fails (the database restarted) is dropped, not thrown at the process.
+  pool.on('error', () => {});
+  await migrate(pool);
+  const templateCache = new Map<string, ChecklistTemplate>();
+
+  const write = async <T>(fn: (tx: Writes) => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const value = await fn(repositories(pgSql(client)));
+        await client.query('COMMIT');
+        return value;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        if (attempt < 5 && RETRY.has((e as { code?: string }).code ?? '')) continue;
+        throw e;
+      } finally {
+        client.release();
+      }
+    }
+  };
+
+  let closed: Promise<void> | null = null;
+  return {
+    engine: 'postgres',
+    read: repositories(pgSql(pool), templateCache),
+    write,
+    close: () => (closed ??= pool.end()),
+  };
+}

@@ -1,0 +1,284 @@
+/**
+ * PostgreSQL's own schema, the same tables and columns as SQLite's (storage/sqlite/migrations.ts), so the
+ * one SQL text in repos/ runs on both. Applied at start-up under an advisory lock: several servers starting
+ * together migrate once. Never edit a migration that has shipped: add the next one.
+ *
+ * Every estate's table leads with estate_id, ready to be distributed by estate (Citus-style). Users, their
+ * sessions and the content-addressed photos belong to no one estate: they would be reference tables.
+ */
+export const PG_MIGRATIONS: readonly string[] = [
+  /* 1: the schema of SQLite's migrations 1–7, written once for PostgreSQL */ `
+  CREATE TABLE estates (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    households INTEGER NOT NULL DEFAULT 0,
+    policy TEXT
+  );
+
+  CREATE TABLE buildings (
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+  );
+
+  CREATE TABLE locations (
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    id TEXT PRIMARY KEY,
+    building_id TEXT REFERENCES buildings(id),
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    code TEXT NOT NULL UNIQUE,
+    schedule TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    kiosk_secret TEXT NOT NULL
+  );
+  CREATE INDEX locations_estate ON locations(estate_id);
+
+  CREATE TABLE location_versions (
+    estate_id TEXT NOT NULL,
+    location_id TEXT NOT NULL REFERENCES locations(id),
+    since BIGINT NOT NULL,
+    active INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    schedule TEXT,
+    PRIMARY KEY (estate_id, location_id, since)
+  );
+
+  CREATE TABLE templates (
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (estate_id, id, version)
+  );
+
+  CREATE TABLE departments (
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    categories TEXT NOT NULL
+  );
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    disabled_at BIGINT
+  );
+  CREATE UNIQUE INDEX users_username_lower ON users(lower(username));
+
+  CREATE TABLE memberships (
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL,
+    department_id TEXT REFERENCES departments(id),
+    PRIMARY KEY (user_id, estate_id)
+  );
+  CREATE INDEX memberships_estate ON memberships(estate_id);
+
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL,
+    last_seen_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    user_agent TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+
+  CREATE TABLE inspections (
+    estate_id TEXT NOT NULL,
+    id TEXT PRIMARY KEY,
+    location_id TEXT NOT NULL REFERENCES locations(id),
+    inspector_id TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    template_version INTEGER NOT NULL,
+    started_at BIGINT NOT NULL,
+    finished_at BIGINT NOT NULL,
+    confirmed_by TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    failed_count INTEGER NOT NULL,
+    received_at BIGINT NOT NULL,
+    device_started_at BIGINT,
+    device_finished_at BIGINT
+  );
+  CREATE INDEX inspections_estate_time ON inspections(estate_id, finished_at);
+  CREATE INDEX inspections_location_time ON inspections(location_id, finished_at);
+
+  CREATE TABLE photos (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    stored_size INTEGER NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    received_at BIGINT NOT NULL
+  );
+
+  CREATE TABLE record_photos (
+    record_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    author TEXT,
+    PRIMARY KEY (record_id, sha256)
+  );
+  CREATE INDEX record_photos_sha ON record_photos(sha256);
+
+  CREATE TABLE photo_uploads (
+    sha256 TEXT NOT NULL,
+    uploader TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (sha256, uploader)
+  );
+
+  CREATE TABLE issues (
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    id TEXT PRIMARY KEY,
+    location_id TEXT REFERENCES locations(id),
+    source TEXT NOT NULL,
+    category TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    description TEXT NOT NULL,
+    cause TEXT,
+    photos TEXT NOT NULL,
+    status TEXT NOT NULL,
+    verified INTEGER NOT NULL,
+    department_id TEXT,
+    requirement TEXT,
+    deadline BIGINT NOT NULL,
+    manual_level INTEGER NOT NULL DEFAULT 0,
+    reopen_count INTEGER NOT NULL DEFAULT 0,
+    me_too INTEGER NOT NULL DEFAULT 0,
+    duplicate_of TEXT,
+    created_at BIGINT NOT NULL,
+    rectified_at BIGINT,
+    closed_at BIGINT,
+    after_photos TEXT NOT NULL DEFAULT '[]',
+    origin_id TEXT,
+    owner_contact TEXT,
+    rating INTEGER,
+    rating_comment TEXT,
+    first_rectified_at BIGINT,
+    first_deadline BIGINT,
+    held INTEGER NOT NULL DEFAULT 0,
+    is_open INTEGER GENERATED ALWAYS AS (CASE WHEN status IN ('reported', 'assigned', 'rectified', 'reopened') THEN 1 ELSE 0 END) STORED,
+    awaiting INTEGER GENERATED ALWAYS AS (CASE WHEN status IN ('reported', 'assigned', 'reopened') THEN 1 ELSE 0 END) STORED
+  );
+  CREATE INDEX issues_awaiting_deadline ON issues(estate_id, awaiting, deadline);
+  CREATE INDEX issues_estate_created ON issues(estate_id, created_at);
+  CREATE INDEX issues_location_open ON issues(location_id, is_open);
+  CREATE INDEX issues_department ON issues(department_id, is_open, deadline);
+  CREATE INDEX issues_to_accept ON issues(estate_id, created_at) WHERE status = 'reported' AND verified = 0;
+  CREATE INDEX issues_kpi ON issues(estate_id, (coalesce(first_deadline, deadline))) WHERE department_id IS NOT NULL;
+  CREATE INDEX issues_held ON issues(estate_id) WHERE held = 1;
+
+  CREATE TABLE issue_events (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    issue_id TEXT NOT NULL REFERENCES issues(id),
+    type TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX issue_events_issue ON issue_events(issue_id, seq);
+  CREATE FUNCTION issue_history_is_append_only() RETURNS trigger LANGUAGE plpgsql AS
+    $$ BEGIN RAISE EXCEPTION 'issue history is append-only'; END $$;
+  CREATE TRIGGER issue_events_no_change BEFORE UPDATE OR DELETE ON issue_events
+    FOR EACH ROW EXECUTE FUNCTION issue_history_is_append_only();
+
+  CREATE TABLE tracking_tokens (
+    token_hash TEXT PRIMARY KEY,
+    issue_id TEXT NOT NULL REFERENCES issues(id),
+    created_at BIGINT NOT NULL,
+    role TEXT NOT NULL DEFAULT 'reporter'
+  );
+
+  CREATE TABLE receipts (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    body_hash TEXT NOT NULL,
+    receipt TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+
+  CREATE TABLE scoring_sheets (
+    estate_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (estate_id, id, version)
+  );
+
+  CREATE TABLE monthly_inspections (
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    id TEXT PRIMARY KEY,
+    month TEXT NOT NULL,
+    sheet_id TEXT NOT NULL,
+    sheet_version INTEGER NOT NULL,
+    inspected_on TEXT NOT NULL,
+    inspector_id TEXT NOT NULL,
+    deductions TEXT NOT NULL,
+    sections TEXT NOT NULL,
+    total DOUBLE PRECISION NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX monthly_estate_month ON monthly_inspections(estate_id, month);
+
+  CREATE TABLE surveys (
+    estate_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (estate_id, id)
+  );
+
+  CREATE TABLE campaigns (
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    id TEXT PRIMARY KEY,
+    survey_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    opens_on TEXT NOT NULL,
+    closes_on TEXT NOT NULL,
+    sample_target DOUBLE PRECISION NOT NULL,
+    code TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL
+  );
+
+  CREATE TABLE survey_responses (
+    id TEXT PRIMARY KEY,
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+    household TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    entered_by TEXT,
+    created_at BIGINT NOT NULL
+  );
+  CREATE UNIQUE INDEX survey_responses_household ON survey_responses(campaign_id, lower(household));
+
+  CREATE TABLE kiosk_ratings (
+    estate_id TEXT NOT NULL,
+    id TEXT PRIMARY KEY,
+    location_id TEXT NOT NULL REFERENCES locations(id),
+    face INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    category TEXT,
+    issue_id TEXT,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX kiosk_ratings_estate ON kiosk_ratings(estate_id, created_at);
+
+  CREATE TABLE plan_records (
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX plan_records_estate ON plan_records(estate_id, kind, date);
+  `,
+];

@@ -1,0 +1,16 @@
+/**
+ * The one way repositories talk to a database: portable SQL text with `?` placeholders and plain
+ * parameters. Each engine (sqlite/, postgres/) implements it, so every query is written once.
+ */
+export type Param = string | number | null;
+export type Row = Record<string, unknown>;
+
+export interface Sql {
+  all(text: string, params?: readonly Param[]): Promise<Row[]>;
+  get(text: string, params?: readonly Param[]): Promise<Row | undefined>;
+  /** Runs a write; resolves to the number of rows it changed. */
+  run(text: string, params?: readonly Param[]): Promise<number>;
+}
+
+/** `count(*)` and `sum()` come back as numbers from SQLite and as numbers (parsed int8) from PostgreSQL. */
+export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));

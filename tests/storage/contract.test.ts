@@ -1,0 +1,230 @@
+/**
+ * One storage contract, two engines: every behaviour the services rely on, run against the embedded SQLite
+ * file and a real PostgreSQL database. The SQL is written once (server/storage/repos/); this is what keeps
+ * it meaning the same on both.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEFAULT_TEMPLATES, type Issue } from '../../shared/index.ts';
+import { isUniqueViolation } from '../../server/storage/conflicts.ts';
+import { createPostgresStore } from '../../server/storage/postgres/index.ts';
+import { createSqliteStore } from '../../server/storage/sqlite/index.ts';
+import type { Store } from '../../server/storage/store.ts';
+import { createDatabase, dropDatabase } from '../support/postgres.ts';
+
+const T0 = Date.parse('2026-03-02T01:00:00Z');
+const HOUR = 3_600_000;
+
+const engines: { name: string; open: () => Promise<{ store: Store; dispose: () => Promise<void> }> }[] = [
+  {
+    name: 'SQLite',
+    open: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pqm-contract-'));
+      const store = createSqliteStore(join(dir, 'pqm.sqlite'));
+      return { store, dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    open: async () => {
+      const admin = inject('pgAdminUrl');
+      const url = await createDatabase(admin);
+      const store = await createPostgresStore(url);
+      return { store, dispose: async () => (await store.close(), await dropDatabase(admin, url)) };
+    },
+  },
+];
+
+function issue(id: string, over: Partial<Issue> = {}): Issue {
+  return {
+    id,
+    estateId: 'e1',
+    locationId: 'lift-a',
+    source: 'patrol',
+    category: 'facilities',
+    severity: 'general',
+    description: `issue ${id}`,
+    cause: null,
+    photos: [],
+    status: 'reported',
+    verified: true,
+    departmentId: null,
+    requirement: null,
+    deadline: T0 + 72 * HOUR,
+    manualLevel: 0,
+    reopenCount: 0,
+    meToo: 0,
+    duplicateOf: null,
+    createdAt: T0,
+    rectifiedAt: null,
+    firstRectifiedAt: null,
+    firstDeadline: null,
+    closedAt: null,
+    afterPhotos: [],
+    ...over,
+  };
+}
+
+describe.each(engines)('the store on $name', ({ open }) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await open());
+    await store.write(async (tx) => {
+      await tx.insertEstate({ id: 'e1', name: { zh: '示范', en: 'Demo' }, timeZone: 'Asia/Shanghai', households: 1200 });
+      await tx.insertBuilding({ id: 'b1', estateId: 'e1', name: { zh: '1号楼', en: 'Building 1' } });
+      await tx.insertLocation({ id: 'lift-a', estateId: 'e1', buildingId: 'b1', kind: 'lift', name: { zh: '电梯A', en: 'Lift A' }, code: 'code-lift-a', schedule: null, active: true }, 'k-secret', T0 - 30 * 24 * HOUR);
+      for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate('e1', t, T0 - 30 * 24 * HOUR);
+      await tx.insertDepartment({ id: 'eng', estateId: 'e1', name: { zh: '工程', en: 'Engineering' }, categories: ['facilities'] });
+      await tx.insertUser({ id: 'u1', username: 'Li.Wei', displayName: '李伟', passwordHash: 'h' }, T0);
+      await tx.putMembership({ userId: 'u1', estateId: 'e1', role: 'inspector', departmentId: null });
+    });
+  });
+  afterAll(() => dispose?.());
+
+  it('an estate written in one transaction reads back as it was written', async () => {
+    expect(await store.read.getEstate('e1')).toEqual({ id: 'e1', name: { zh: '示范', en: 'Demo' }, timeZone: 'Asia/Shanghai', households: 1200 });
+    expect(await store.read.getLocationByCode('code-lift-a')).toMatchObject({ id: 'lift-a', kind: 'lift', active: true, schedule: null, buildingId: 'b1' });
+    expect(await store.read.kioskSecret('lift-a')).toBe('k-secret');
+    expect((await store.read.latestTemplates('e1')).map((t) => t.id)).toEqual(DEFAULT_TEMPLATES.map((t) => t.id).sort());
+    expect((await store.read.locationVersions('e1')).get('lift-a')).toEqual([{ since: T0 - 30 * 24 * HOUR, active: true, kind: 'lift', schedule: null }]);
+  });
+
+  it('a username is found whatever its case, and a second one differing only in case is refused', async () => {
+    expect((await store.read.getUserByUsername('li.wei'))?.id).toBe('u1');
+    const second = store.write((tx) => tx.insertUser({ id: 'u2', username: 'LI.WEI', displayName: 'x', passwordHash: 'h' }, T0));
+    await expect(second).rejects.toSatisfy(isUniqueViolation);
+    expect(await store.read.getUser('u2')).toBeUndefined();
+  });
+
+  it('a membership put twice is changed, not doubled', async () => {
+    await store.write((tx) => tx.putMembership({ userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null }));
+    expect(await store.read.membershipsOf('u1')).toEqual([{ userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null }]);
+    expect(await store.read.membersOf('e1')).toEqual([{ userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null, username: 'Li.Wei', displayName: '李伟', disabled: false }]);
+  });
+
+  it('a device id is claimed once, even when two copies of the request race for it', async () => {
+    const claim = () => store.write(async (tx) => tx.claimReceipt({ id: 'r-race', kind: 'inspection', bodyHash: 'h1' }, T0));
+    const results = await Promise.all([claim(), claim(), claim()]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    await store.write((tx) => tx.setReceipt('r-race', { kind: 'inspection', id: 'r-race', issues: [] }));
+    expect(await store.read.getReceipt('r-race')).toEqual({ id: 'r-race', kind: 'inspection', bodyHash: 'h1', receipt: { kind: 'inspection', id: 'r-race', issues: [] } });
+  });
+
+  it('a write that fails leaves nothing behind, and the writes beside it still land', async () => {
+    const failing = store.write(async (tx) => {
+      await tx.insertIssue(issue('i-failed'));
+      throw new Error('refused half-way');
+    });
+    const fine = store.write((tx) => tx.insertIssue(issue('i-fine')));
+    await expect(failing).rejects.toThrow('refused half-way');
+    await fine;
+    expect(await store.read.getIssue('i-failed')).toBeUndefined();
+    expect((await store.read.getIssue('i-fine'))?.description).toBe('issue i-fine');
+  });
+
+  it('times in milliseconds and counts come back as numbers', async () => {
+    await store.write((tx) =>
+      tx.insertInspection({
+        id: 'ins-1', estateId: 'e1', locationId: 'lift-a', inspectorId: 'u1', templateId: 'tpl-lift', templateVersion: 1,
+        startedAt: T0 - 600_000, finishedAt: T0, confirmedBy: 'printed_code', answers: [{ itemId: 'a', value: 'pass' }], failedCount: 0, receivedAt: T0 + 1,
+        deviceStartedAt: null, deviceFinishedAt: T0 - 5,
+      }),
+    );
+    expect(await store.read.getInspection('ins-1')).toMatchObject({ startedAt: T0 - 600_000, finishedAt: T0, receivedAt: T0 + 1, deviceStartedAt: null, deviceFinishedAt: T0 - 5, failedCount: 0 });
+    expect(await store.read.inspectionTimes('e1', T0 - 1, T0 + 1)).toEqual([{ id: 'ins-1', locationId: 'lift-a', inspectorId: 'u1', finishedAt: T0 }]);
+    expect(await store.read.inspectionsAt('lift-a', T0 + 1, T0 + 2)).toEqual([]);
+  });
+
+  it('overdue work is counted over all of it, with what is escalated, while the list is capped', async () => {
+    await store.write(async (tx) => {
+      for (let n = 0; n < 5; n++) await tx.insertIssue(issue(`od-${n}`, { status: 'assigned', departmentId: 'eng', deadline: T0 - (n + 1) * HOUR, severity: n < 2 ? 'urgent' : 'general' }));
+      await tx.insertIssue(issue('od-manual', { status: 'reopened', departmentId: 'eng', deadline: T0 - HOUR, manualLevel: 2 }));
+      await tx.insertIssue(issue('od-done', { status: 'closed', deadline: T0 - HOUR, closedAt: T0 }));
+    });
+    // Urgent work past its deadline by more than an hour is at level 2; so is the manual one.
+    const before = { general: T0 - 48 * HOUR, important: T0 - 24 * HOUR, urgent: T0 - 1.5 * HOUR };
+    const overdue = await store.read.overdueIssues('e1', T0, 3, before);
+    expect(overdue.total).toBe(6);
+    expect(overdue.escalated).toBe(2);
+    expect(overdue.issues.map((i) => i.id)).toEqual(['od-4', 'od-3', 'od-2']);
+  });
+
+  it('the issue board filters, counts and pages the same way', async () => {
+    const all = await store.read.listIssues({ estateId: 'e1', status: ['assigned', 'reopened'] });
+    expect(all.total).toBe(6);
+    const page = await store.read.listIssues({ estateId: 'e1', status: ['assigned', 'reopened'], limit: 2, offset: 2 });
+    expect(page.total).toBe(6);
+    expect(page.issues.map((i) => i.id)).toEqual(all.issues.slice(2, 4).map((i) => i.id));
+    expect((await store.read.listIssues({ estateId: 'e1', open: false })).issues.map((i) => i.id)).toEqual(['od-done']);
+    expect((await store.read.listIssues({ estateId: 'e1', createdFrom: T0 + 1 })).total).toBe(0);
+  });
+
+  it('a report held for review waits apart, and accepting it lets it go', async () => {
+    await store.write((tx) => tx.insertIssue(issue('held-1', { source: 'owner', verified: false }), { held: true, ownerContact: '138', originId: 'req-1' }));
+    await store.write((tx) => tx.insertIssue(issue('open-1', { source: 'owner', verified: false })));
+    let waiting = await store.read.awaitingAcceptance('e1', 10);
+    expect([waiting.total, waiting.held, waiting.issues.map((i) => i.id)]).toEqual([1, 1, ['open-1']]);
+    expect(await store.read.isHeld('held-1')).toBe(true);
+    expect((await store.read.openIssuesAt('lift-a')).map((i) => i.id)).not.toContain('held-1');
+    const held = (await store.read.getIssue('held-1'))!;
+    await store.write((tx) => tx.updateIssue({ ...held, verified: true, status: 'assigned', departmentId: 'eng' }));
+    waiting = await store.read.awaitingAcceptance('e1', 10);
+    expect(waiting.held).toBe(0);
+    expect(await store.read.isHeld('held-1')).toBe(false);
+    expect(await store.read.issueOrigin('held-1')).toEqual({ originId: 'req-1', ownerContact: '138', rating: null, ratingComment: null });
+  });
+
+  it("an issue's history keeps its order, and tracking links know their holder's role", async () => {
+    await store.write(async (tx) => {
+      await tx.appendEvent({ issueId: 'open-1', type: 'created', actor: { kind: 'owner' }, at: T0, data: {} });
+      await tx.appendEvent({ issueId: 'open-1', type: 'meToo', actor: { kind: 'owner' }, at: T0, data: { n: 1 } });
+      await tx.insertTrackingToken('hash-r', 'open-1', T0, 'reporter');
+      await tx.insertTrackingToken('hash-f', 'open-1', T0, 'follower');
+    });
+    expect((await store.read.eventsOf('open-1')).map((e) => e.type)).toEqual(['created', 'meToo']);
+    expect(await store.read.trackingToken('hash-f')).toEqual({ issueId: 'open-1', role: 'follower' });
+  });
+
+  it('a photo counts for a record once its author has sent the bytes', async () => {
+    const sha = 'a'.repeat(64);
+    await store.write(async (tx) => {
+      await tx.insertPhoto({ sha256: sha, size: 10, storedSize: 8, width: 4, height: 3, receivedAt: T0 });
+      await tx.insertPhoto({ sha256: sha, size: 10, storedSize: 8, width: 4, height: 3, receivedAt: T0 });
+      await tx.linkPhotos('open-1', [sha, sha], 'user:u1');
+    });
+    expect(await store.read.receivedPhotos('open-1')).toEqual([]);
+    await store.write((tx) => tx.addPhotoUploader(sha, 'user:u1', T0));
+    expect(await store.read.receivedPhotos('open-1')).toEqual([sha]);
+    expect(await store.read.recordsWithPhoto(sha)).toEqual(['open-1']);
+  });
+
+  it('one survey answer per household, whatever the case it is typed in', async () => {
+    await store.write(async (tx) => {
+      await tx.insertCampaign({ id: 'c1', estateId: 'e1', surveyId: 'survey-quarterly', name: { zh: 'Q1', en: 'Q1' }, opensOn: '2026-03-01', closesOn: '2026-03-31', sampleTarget: 0.3, code: 'camp-code', createdAt: T0 });
+      await tx.insertResponse({ id: 'resp-1', campaignId: 'c1', household: '1-2-301A', channel: 'online', answers: { hygiene: 5, order: null }, comment: '', enteredBy: null, createdAt: T0 });
+    });
+    expect(await store.read.hasResponse('c1', '1-2-301a')).toBe(true);
+    const again = store.write((tx) => tx.insertResponse({ id: 'resp-2', campaignId: 'c1', household: '1-2-301a', channel: 'phone', answers: {}, comment: '', enteredBy: 'u1', createdAt: T0 }));
+    await expect(again).rejects.toSatisfy(isUniqueViolation);
+    expect(await store.read.responsesOf('c1')).toEqual([
+      { id: 'resp-1', campaignId: 'c1', household: '1-2-301A', channel: 'online', answers: { hygiene: 5, order: null }, comment: '', enteredBy: null, createdAt: T0 },
+    ]);
+    expect((await store.read.getCampaignByCode('camp-code'))?.sampleTarget).toBe(0.3);
+  });
+
+  it('a changed location keeps its history of versions, in force from when they changed', async () => {
+    const loc = (await store.read.getLocation('lift-a'))!;
+    const schedule = { kind: 'dailyAt' as const, times: ['09:00'] };
+    await store.write((tx) => tx.updateLocation({ ...loc, schedule }, T0));
+    await store.write((tx) => tx.updateLocation({ ...loc, schedule, active: false }, T0));
+    const versions = (await store.read.locationVersions('e1')).get('lift-a')!;
+    expect(versions.map((v) => [v.since, v.active, v.schedule])).toEqual([
+      [T0 - 30 * 24 * HOUR, true, null],
+      [T0, false, schedule],
+    ]);
+  });
+});
