@@ -126,8 +126,15 @@ export default defineConfig(({ mode }) => ({
       },
       {
         extends: true,
-        // One storage contract, run against both engines.
-        test: { name: 'storage', include: ['tests/storage/**/*.test.ts'], environment: 'node', globalSetup: ['tests/support/postgres-setup.ts'], testTimeout: 20_000, hookTimeout: 60_000 },
+        // One storage contract run against both engines; several servers on one PostgreSQL.
+        test: {
+          name: 'engines',
+          include: ['tests/storage/**/*.test.ts', 'tests/cluster/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/postgres-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         extends: true,

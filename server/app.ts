@@ -76,7 +76,16 @@ export function createApp(deps: Deps) {
   // JSON answers over 1 KB travel gzipped (alerts, issue lists, exports); the PWA's files are precompressed.
   app.use('/api/*', compress({ threshold: 1024 }));
 
-  app.get('/healthz', (c) => c.json({ ok: true, time: deps.clock() }));
+  // A load balancer drops a server whose database or photo storage does not answer.
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.health();
+      return c.json({ ok: true, time: deps.clock() });
+    } catch (e) {
+      console.error('pqm: health check failed:', (e as Error).message);
+      return c.json({ ok: false, error: 'the database or the photo storage does not answer' }, 503, { 'Retry-After': '10' });
+    }
+  });
 
   const api = new Hono<Env>();
   api.route('/auth', authRoutes(deps));

@@ -26,6 +26,8 @@ export interface Config {
   demo: boolean;
   /** postgres://… for PostgreSQL (several servers may share it); null for the embedded SQLite file in the data folder. */
   databaseUrl: string | null;
+  /** SERVER_SECRET: the key behind owners' tracking links; by default made once and kept (data folder or database). */
+  secret: string | null;
 }
 
 export function loadConfig(argv = process.argv.slice(2), env = process.env): Config {
@@ -63,6 +65,7 @@ export function loadConfig(argv = process.argv.slice(2), env = process.env): Con
     sessionIdleHours: positive(env.SESSION_IDLE_HOURS ?? '72', 'SESSION_IDLE_HOURS'),
     demo: values.demo ?? env.DEMO === '1',
     databaseUrl: databaseUrl(env.DATABASE_URL),
+    secret: env.SERVER_SECRET ? serverSecret(env.SERVER_SECRET) : null,
   };
 }
 
@@ -75,5 +78,10 @@ function positive(value: string, name: string): number {
 function databaseUrl(value: string | undefined): string | null {
   if (!value) return null;
   if (!/^postgres(ql)?:\/\//.test(value)) throw new Error(`DATABASE_URL must be a postgres:// URL (or unset for the embedded SQLite), got ${value.replace(/:[^:@/]*@/, ':***@')}`);
+  return value;
+}
+
+function serverSecret(value: string): string {
+  if (value.length < 32) throw new Error('SERVER_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)');
   return value;
 }

@@ -28,7 +28,9 @@ export interface Deps {
   logins: LoginThrottle;
   /** Injected clock: production passes Date.now, tests a settable one. */
   clock: () => number;
-  /** Server secret for deriving owners' tracking tokens. */
+  /** Server secret for deriving owners' tracking tokens (the same on every server of one database). */
   secret: string;
+  /** Throws unless the database answers and the photos' storage can be reached. */
+  health(): Promise<void>;
   config: ServerConfig;
 }

@@ -7,14 +7,15 @@ import { dirname, join } from 'node:path';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Deps } from './context.ts';
+import { MemoryCounters, type Counters } from './http/counters.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { RateLimiter } from './http/rate-limit.ts';
-import { BlobStore } from './photos/blob-store.ts';
+import { BlobStore, FileBlobs, type BlobBackend } from './photos/blob-store.ts';
 import { newSecret } from './security/crypto.ts';
 import { PatrolBoard } from './services/patrol-board.ts';
 import { StartupError, lockDataFolder } from './storage/data-folder.ts';
 import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
-import { createPostgresStore } from './storage/postgres/index.ts';
+import { openPostgres, type PostgresBackend } from './storage/postgres/index.ts';
 import { createSqliteStore } from './storage/sqlite/index.ts';
 import type { Store } from './storage/store.ts';
 
@@ -33,6 +34,7 @@ function loadSecret(dataDir: string): string {
 }
 
 export async function buildDeps(config: Config, clock: () => number = Date.now): Promise<Deps> {
+  if (config.databaseUrl) return openPostgresBackend(config, clock);
   const before = existsSync(config.dataDir) ? new Set(readdirSync(config.dataDir)) : null;
   try {
     return await openDataFolder(config, clock);
@@ -66,6 +68,7 @@ function makeFolder(dir: string): void {
   }
 }
 
+/** The embedded default: everything in the data folder, which belongs to this one server (pqm.lock). */
 async function openDataFolder(config: Config, clock: () => number): Promise<Deps> {
   makeFolder(config.dataDir);
   probeWrite(config.dataDir);
@@ -73,8 +76,8 @@ async function openDataFolder(config: Config, clock: () => number): Promise<Deps
   let engine: Store;
   let secret: string;
   try {
-    engine = config.databaseUrl ? await createPostgresStore(config.databaseUrl) : createSqliteStore(join(config.dataDir, 'pqm.sqlite'));
-    secret = loadSecret(config.dataDir);
+    engine = createSqliteStore(join(config.dataDir, 'pqm.sqlite'));
+    secret = config.secret ?? loadSecret(config.dataDir);
   } catch (e) {
     lock.release();
     throw e;
@@ -90,14 +93,45 @@ async function openDataFolder(config: Config, clock: () => number): Promise<Deps
       lock.release();
     },
   };
+  const files = new FileBlobs(join(config.dataDir, 'blobs'));
+  return assemble(config, clock, { store, blobs: files, counters: new MemoryCounters(), secret });
+}
+
+/**
+ * PostgreSQL: the records, photos, rate counters and secret all live in the database, so any number of these
+ * servers can run side by side and a load balancer may send each request to any of them.
+ */
+async function openPostgresBackend(config: Config, clock: () => number): Promise<Deps> {
+  let backend: PostgresBackend;
+  try {
+    backend = await openPostgres(config.databaseUrl!);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|28P01|28000|3D000)$/.test(code)) {
+      throw new StartupError(`cannot use the database ${safeUrl(config.databaseUrl!)}: ${(e as Error).message}`);
+    }
+    throw e;
+  }
+  return assemble(config, clock, { store: backend.store, blobs: backend.blobs, counters: backend.counters, secret: config.secret ?? (await backend.secret()) });
+}
+
+const safeUrl = (url: string) => url.replace(/:[^:@/]*@/, ':***@');
+
+function assemble(config: Config, clock: () => number, parts: { store: Store; blobs: BlobBackend; counters: Counters; secret: string }): Deps {
+  const { store, blobs, counters, secret } = parts;
   return {
     store,
     board: new PatrolBoard(store.read),
-    blobs: new BlobStore(join(config.dataDir, 'blobs')),
-    limiter: new RateLimiter(),
-    logins: new LoginThrottle(),
+    blobs: new BlobStore(blobs),
+    limiter: new RateLimiter(counters),
+    logins: new LoginThrottle(counters),
     clock,
     secret,
+    // What /healthz checks: the database answers, and the photos' storage can be reached.
+    health: async () => {
+      await store.ping();
+      await blobs.ping();
+    },
     config: {
       publicUrl: config.publicUrl,
       staticDir: config.staticDir,

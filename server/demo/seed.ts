@@ -62,7 +62,11 @@ async function demoPhotos(deps: Deps): Promise<StoredPhoto[]> {
 export async function seedDemo(deps: Deps, days = 60, seed = 20261126): Promise<void> {
   const hashes = await passwordHashes(DEMO);
   const files = await demoPhotos(deps);
-  await deps.store.write((tx) => writeDemo({ ...deps, store: withinTransaction(deps.store, tx) }, tx, hashes, files, days, seed));
+  await deps.store.write(async (tx) => {
+    // Servers starting together on one empty database: one seeds, the others find it done.
+    await tx.exclusive('demo-seed');
+    if ((await tx.listEstates()).length === 0) await writeDemo({ ...deps, store: withinTransaction(deps.store, tx) }, tx, hashes, files, days, seed);
+  });
   deps.board.invalidate(DEMO_ESTATE.id);
 }
 

@@ -35,7 +35,7 @@ export function publicLimits(deps: Deps): MiddlewareHandler<Env> {
   return async (c, next) => {
     const rule = CEILINGS.find((r) => r.method === c.req.method && r.path.test(c.req.path));
     if (rule && !(rule.anonymousOnly && c.get('auth'))) {
-      deps.limiter.hit(`${rule.scope}-ip:${clientIp(c, deps)}`, rule.limit, TEN_MINUTES, deps.clock(), rule.message);
+      await deps.limiter.hit(`${rule.scope}-ip:${clientIp(c, deps)}`, rule.limit, TEN_MINUTES, deps.clock(), rule.message);
     }
     await next();
   };

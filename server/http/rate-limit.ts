@@ -1,40 +1,21 @@
-/** Fixed-window counters in memory: enough for one process guarding logins and public forms. */
+/** Fixed-window limits over shared counters (http/counters.ts): every server on one database counts together. */
+import type { Counters } from './counters.ts';
 import { HttpError } from './errors.ts';
 
 export class RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
+  constructor(private readonly counters: Counters) {}
 
   /** Counts one hit; throws 429 with Retry-After once `limit` hits fall in the current window. */
-  hit(key: string, limit: number, windowMs: number, now: number, message = 'too many requests, try again later'): void {
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= windowMs) {
-      this.windows.set(key, { start: now, count: 1 });
-      if (this.windows.size > 50_000) this.sweep(now, windowMs);
-      return;
-    }
-    w.count++;
-    if (w.count > limit) {
-      const retry = Math.ceil((w.start + windowMs - now) / 1000);
+  async hit(key: string, limit: number, windowMs: number, now: number, message = 'too many requests, try again later'): Promise<void> {
+    const c = await this.counters.add(key, now, windowMs, 'window');
+    if (c.count > limit) {
+      const retry = Math.max(1, Math.ceil((c.startedAt + windowMs - now) / 1000));
       throw new HttpError(429, message, [], { 'Retry-After': String(retry) });
     }
   }
 
   /** Counts one hit and returns the count in the current window, refusing nothing. */
-  count(key: string, windowMs: number, now: number): number {
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= windowMs) {
-      this.windows.set(key, { start: now, count: 1 });
-      if (this.windows.size > 50_000) this.sweep(now, windowMs);
-      return 1;
-    }
-    return ++w.count;
-  }
-
-  reset(key: string): void {
-    this.windows.delete(key);
-  }
-
-  private sweep(now: number, windowMs: number): void {
-    for (const [k, w] of this.windows) if (now - w.start >= windowMs) this.windows.delete(k);
+  async count(key: string, windowMs: number, now: number): Promise<number> {
+    return (await this.counters.add(key, now, windowMs, 'window')).count;
   }
 }

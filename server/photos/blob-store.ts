@@ -4,6 +4,7 @@
  * and re-encoding drops EXIF (GPS, device serials) while applying the orientation.
  */
 import { randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
 import { access, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
@@ -42,16 +43,21 @@ export function checkUpload(sha256: string, bytes: Uint8Array): void {
   if (!sniffImage(bytes)) throw new HttpError(415, 'photo must be a JPEG, PNG or WebP image');
 }
 
-export class BlobStore {
-  constructor(private readonly dir: string) {}
+/** Where the re-encoded bytes live: files in the data folder, or PostgreSQL when several servers share one. */
+export interface BlobBackend {
+  /** Stores the whole file or nothing; storing the same photo twice is harmless. */
+  write(sha256: string, data: Buffer): Promise<void>;
+  read(sha256: string): Promise<Buffer | null>;
+  exists(sha256: string): Promise<boolean>;
+  /** Throws unless the storage can be reached (and, for files, written). */
+  ping(): Promise<void>;
+}
 
-  private pathOf(sha256: string): string {
-    return join(this.dir, sha256.slice(0, 2), `${sha256}.jpg`);
-  }
+export class BlobStore {
+  constructor(private readonly backend: BlobBackend) {}
 
   /** Stores one upload that passed checkUpload(). Throws a 4xx naming the problem; never stores a partial file. */
   async put(sha256: string, bytes: Uint8Array): Promise<StoredPhoto> {
-
     let out: { data: Buffer; info: OutputInfo };
     try {
       const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -67,6 +73,29 @@ export class BlobStore {
       if (e instanceof HttpError) throw e;
       throw new HttpError(415, 'photo could not be decoded as an image');
     }
+    await this.backend.write(sha256, out.data);
+    return { sha256, size: bytes.length, storedSize: out.data.length, width: out.info.width, height: out.info.height };
+  }
+
+  /** Whether the photo's bytes are stored (a row without them is repaired by the next upload). */
+  has(sha256: string): Promise<boolean> {
+    return this.backend.exists(sha256);
+  }
+
+  get(sha256: string): Promise<Buffer | null> {
+    return this.backend.read(sha256);
+  }
+}
+
+/** Photos as files in the data folder, two hex digits per sub-folder. */
+export class FileBlobs implements BlobBackend {
+  constructor(private readonly dir: string) {}
+
+  private pathOf(sha256: string): string {
+    return join(this.dir, sha256.slice(0, 2), `${sha256}.jpg`);
+  }
+
+  async write(sha256: string, data: Buffer): Promise<void> {
     const path = this.pathOf(sha256);
     const dir = join(this.dir, sha256.slice(0, 2));
     await mkdir(dir, { recursive: true });
@@ -75,25 +104,28 @@ export class BlobStore {
     // power cut cannot keep the database row and lose the file.
     const tmp = `${path}.${randomUUID()}.tmp`;
     try {
-      await writeFile(tmp, out.data, { flush: true });
+      await writeFile(tmp, data, { flush: true });
       await rename(tmp, path);
     } catch (e) {
       await rm(tmp, { force: true });
       throw e;
     }
     await syncDir(dir);
-    return { sha256, size: bytes.length, storedSize: out.data.length, width: out.info.width, height: out.info.height };
   }
 
-  /** Whether the photo's file is on disk (a row without its file is repaired by the next upload). */
-  async has(sha256: string): Promise<boolean> {
+  async ping(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await access(this.dir, constants.W_OK);
+  }
+
+  exists(sha256: string): Promise<boolean> {
     return access(this.pathOf(sha256)).then(
       () => true,
       () => false,
     );
   }
 
-  async get(sha256: string): Promise<Buffer | null> {
+  async read(sha256: string): Promise<Buffer | null> {
     try {
       return await readFile(this.pathOf(sha256));
     } catch {

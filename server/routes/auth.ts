@@ -18,7 +18,7 @@ export function authRoutes(deps: Deps) {
       const body = await readJson(c, LoginRequest);
       const now = deps.clock();
       const ip = clientIp(c, deps);
-      const wait = deps.logins.waitMs(body.username, ip, now);
+      const wait = await deps.logins.waitMs(body.username, ip, now);
       if (wait > 0) {
         const seconds = Math.ceil(wait / 1000);
         throw new HttpError(429, `too many wrong passwords: wait ${seconds} s and try again`, [], { 'Retry-After': String(seconds) });
@@ -27,10 +27,10 @@ export function authRoutes(deps: Deps) {
       const ok = user ? await verifyPassword(body.password, user.passwordHash) : await verifyPassword(body.password, DUMMY_HASH);
       // A disabled account answers like a wrong password: no hint to whoever is guessing.
       if (!user || !ok || user.disabledAt !== null) {
-        deps.logins.miss(body.username, ip, now);
+        await deps.logins.miss(body.username, ip, now);
         throw new HttpError(401, 'wrong username or password');
       }
-      deps.logins.succeed(body.username, ip);
+      await deps.logins.succeed(body.username, ip);
       const token = newToken();
       const expiresAt = now + deps.config.sessionDays * DAY;
       const userAgent = (c.req.header('user-agent') ?? '').slice(0, 200);

@@ -35,10 +35,10 @@ export function publicRoutes(deps: Deps) {
   // Per-address ceilings are checked before the body is read (http/public-limits.ts). Below them, a busy
   // address or location is never refused: its reports are accepted and held for review, so a flood
   // cannot lock out a genuine "smoke in the stairwell".
-  const busy = (c: Parameters<typeof clientIp>[0], scope: string, locationId: string, perIp: number, perLocation: number) => {
+  const busy = async (c: Parameters<typeof clientIp>[0], scope: string, locationId: string, perIp: number, perLocation: number) => {
     const now = deps.clock();
-    const fromIp = deps.limiter.count(`${scope}-soft-ip:${clientIp(c, deps)}`, 10 * 60_000, now);
-    const atLocation = deps.limiter.count(`${scope}-soft-loc:${locationId}`, 10 * 60_000, now);
+    const fromIp = await deps.limiter.count(`${scope}-soft-ip:${clientIp(c, deps)}`, 10 * 60_000, now);
+    const atLocation = await deps.limiter.count(`${scope}-soft-loc:${locationId}`, 10 * 60_000, now);
     return fromIp > perIp || atLocation > perLocation;
   };
 
@@ -54,7 +54,7 @@ export function publicRoutes(deps: Deps) {
     .post('/owner/reports', async (c) => {
       const body = await readJson(c, OwnerReport);
       const loc = await locationByCode(deps, body.locationCode);
-      const held = busy(c, 'report', loc.id, 10, 50);
+      const held = await busy(c, 'report', loc.id, 10, 50);
       return c.json(await reportProblem(deps, loc, body, { author: requestAuthor(c, deps), held }), 201);
     })
     .post('/owner/me-too', async (c) => {

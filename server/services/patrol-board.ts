@@ -1,6 +1,7 @@
 /**
  * An in-memory projection of patrol slots for the days around "now", per estate.
- * Building it costs one query; afterwards a poll is a loop over slots with no I/O,
+ * Building it costs a few queries; afterwards a poll reads the estate's revision and the inspections that arrived
+ * since the last poll (two indexed reads, so several servers on one database answer alike) and loops over slots,
  * which keeps the alerts endpoint fast on estates with thousands of locations.
  * Which inspection fills which slot is decided by shared/rules/schedule.ts alone.
  */
@@ -40,6 +41,10 @@ function pack(states: readonly SlotState[]): Float64Array {
 }
 
 interface EstateBoard {
+  /** The estate's revision it was built at: another server's change to locations or templates bumps it. */
+  revision: number;
+  /** When it last caught up with inspections stored by any server (this server's clock). */
+  caughtUpAt: number;
   from: number;
   to: number;
   startOfToday: number;
@@ -107,6 +112,9 @@ export interface BoardView {
   /** An active location of the estate. */
   location(locationId: string): Location | undefined;
 }
+
+/** How far back a catch-up looks before the last one: other servers' clock skew and commit delay. */
+const CATCH_UP_MARGIN_MS = 60_000;
 
 export class PatrolBoard {
   private boards = new Map<string, EstateBoard>();
@@ -182,10 +190,33 @@ export class PatrolBoard {
       .map((s) => ({ ...s, status: statusAt(s, now) }));
   }
 
-  private board(estateId: string, now: number): Promise<EstateBoard> | EstateBoard {
+  /**
+   * The estate's board, current with every server's writes: the same local day and revision is kept and caught up
+   * with the inspections that arrived since (two indexed reads); another day or revision is built again.
+   */
+  private async board(estateId: string, now: number): Promise<EstateBoard> {
     const existing = this.boards.get(estateId);
-    // Same local day: reuse without touching the database or Intl.
-    if (existing && now >= existing.startOfToday && now < existing.startOfTomorrow) return existing;
+    if (existing && now >= existing.startOfToday && now < existing.startOfTomorrow) {
+      if ((await this.store.estateRevision(estateId)) === existing.revision) {
+        await this.catchUp(estateId, existing, now);
+        return existing;
+      }
+      if (this.boards.get(estateId) === existing) this.boards.delete(estateId);
+    }
+    return this.load(estateId, now);
+  }
+
+  /**
+   * Inspections received since the last catch-up, read with a margin: another server's clock may run a little
+   * behind ours, and a transaction may commit a moment after it took its time. Seen ones are skipped by id.
+   */
+  private async catchUp(estateId: string, board: EstateBoard, now: number): Promise<void> {
+    const since = board.caughtUpAt - CATCH_UP_MARGIN_MS;
+    board.caughtUpAt = Math.max(board.caughtUpAt, now);
+    for (const r of await this.store.inspectionsReceivedSince(estateId, since)) this.addInspection(board, r.locationId, { id: r.id, at: r.finishedAt });
+  }
+
+  private load(estateId: string, now: number): Promise<EstateBoard> {
     const pending = this.loading.get(estateId);
     if (pending) return pending.board;
     const load = { board: this.build(estateId, now), stored: [] as { locationId: string; inspection: InspectionTime }[] };
@@ -200,6 +231,8 @@ export class PatrolBoard {
   }
 
   private async build(estateId: string, now: number): Promise<EstateBoard> {
+    // Read first: a change made while the board is built shows as a newer revision at the next read.
+    const revision = await this.store.estateRevision(estateId);
     const estate = await this.store.getEstate(estateId);
     if (!estate) throw new Error(`unknown estate ${estateId}`);
     const today = toLocal(now, estate.timeZone);
@@ -230,7 +263,7 @@ export class PatrolBoard {
       locations.set(location.id, { location, slots, inspections, filled, packed: pack(filled) });
     }
     if (this.slotCache.size > 1000) this.slotCache.clear();
-    return { from, to, startOfToday: fromLocal(today, 0, estate.timeZone), startOfTomorrow: fromLocal(addDays(today, 1), 0, estate.timeZone), locations };
+    return { revision, caughtUpAt: now, from, to, startOfToday: fromLocal(today, 0, estate.timeZone), startOfTomorrow: fromLocal(addDays(today, 1), 0, estate.timeZone), locations };
   }
 
   /** Most locations share their kind's schedule over the same days: compute its slots once. */

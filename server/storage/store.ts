@@ -183,6 +183,8 @@ export interface Reads {
   /** Every template version with the instant it was published. */
   templateVersions(estateId: string): Promise<TemplateVersion[]>;
   listDepartments(estateId: string): Promise<Department[]>;
+  /** Bumped in the same transaction as every change to the estate's locations, templates or policy. */
+  estateRevision(estateId: string): Promise<number>;
 
   getUser(id: string): Promise<User | undefined>;
   getUserByUsername(username: string): Promise<User | undefined>;
@@ -195,6 +197,8 @@ export interface Reads {
   getInspection(id: string): Promise<InspectionRecord | undefined>;
   inspectionTimes(estateId: string, from: number, to: number): Promise<InspectionTimeRow[]>;
   inspectionsAt(locationId: string, from: number, to: number): Promise<InspectionTimeRow[]>;
+  /** Inspections that arrived at or after `since` (by the receiving server's clock), for catching up. */
+  inspectionsReceivedSince(estateId: string, since: number): Promise<(InspectionTimeRow & { receivedAt: number })[]>;
 
   getPhoto(sha256: string): Promise<PhotoMeta | undefined>;
   /** Which of the record's photos have arrived from their author. */
@@ -235,6 +239,11 @@ export interface Reads {
 
 /** A write transaction: everything done through it lands together, or none of it. */
 export interface Writes extends Reads {
+  /**
+   * Waits until no other transaction holds `key`, and holds it to the end of this one (a PostgreSQL advisory lock;
+   * SQLite has one writer, so nothing to wait for). For work two servers must not both do, such as the demo seed.
+   */
+  exclusive(key: string): Promise<void>;
   insertEstate(estate: Estate): Promise<void>;
   setPolicy(estateId: string, policy: DeadlinePolicy): Promise<void>;
   insertBuilding(b: Building): Promise<void>;
@@ -295,6 +304,8 @@ export interface Store {
    * (hashing, files) goes before, so the writer is never held waiting.
    */
   write<T>(fn: (tx: Writes) => Promise<T>): Promise<T>;
+  /** Throws unless the database answers a query now. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -303,5 +314,5 @@ export interface Store {
  * so a caller can make several services' work land together (the demo seed does: all of it, or none).
  */
 export function withinTransaction(store: Store, tx: Writes): Store {
-  return { engine: store.engine, read: tx, write: (fn) => fn(tx), close: store.close };
+  return { engine: store.engine, read: tx, write: (fn) => fn(tx), ping: store.ping, close: store.close };
 }

@@ -9,6 +9,7 @@ import { projectRoot } from '../../server/config.ts';
 import { benchExtension } from './extension.ts';
 import { benchPwa } from './pwa.ts';
 import { benchServer } from './server.ts';
+import { benchPostgres } from './server-postgres.ts';
 
 interface Budget {
   name: string;
@@ -32,15 +33,28 @@ budgets.push({
 });
 budgets.push({ name: 'alerts p99', value: server.alertsP99, limit: 20, unit: 'ms' });
 budgets.push({ name: 'unchanged poll', value: server.pollBytes, limit: 1024, unit: 'bytes' });
-const pwa = await benchPwa();
-budgets.push({ name: 'location page JS (gzip)', value: pwa.jsGzip / 1024, limit: 50, unit: 'KB' });
-budgets.push({ name: 'owner page vs floor', value: pwa.ownerRatio, limit: 1.4, unit: '×', floor: `${pwa.ownerMs.toFixed(0)} ms / ${pwa.floorMs.toFixed(0)} ms` });
-budgets.push({ name: 'inspector page vs floor', value: pwa.staffRatio, limit: 1.4, unit: '×', floor: `${pwa.staffMs.toFixed(0)} ms / ${pwa.floorMs.toFixed(0)} ms` });
-budgets.push({ name: 'PWA warm open (SW)', value: pwa.warmMs, limit: 200, unit: 'ms' });
-budgets.push({ name: 'PWA offline open (SW)', value: pwa.offlineMs, limit: 200, unit: 'ms' });
-const ext = await benchExtension();
-budgets.push({ name: 'overlay script (gzip)', value: ext.contentGzip / 1024, limit: 15, unit: 'KB' });
-budgets.push({ name: 'popup render (cached)', value: ext.popupMs, limit: 100, unit: 'ms' });
+// The same estate on PostgreSQL: alerts as fast, and two servers on it ingest at least as fast as one on SQLite.
+const postgres = await benchPostgres();
+budgets.push({ name: 'alerts p99 (PostgreSQL)', value: postgres.pgAlertsP99, limit: 20, unit: 'ms' });
+budgets.push({
+  name: '2×PG vs 1×SQLite ingest',
+  value: postgres.pgIngestTwo / server.ingestRate,
+  limit: 1,
+  unit: '×',
+  atLeast: true,
+  floor: `${Math.round(postgres.pgIngestTwo)} /s on two PostgreSQL servers, ${Math.round(server.ingestRate)} /s on one SQLite server`,
+});
+// BENCH_ONLY=server measures the server budgets alone (both engines), for work on the storage.
+const serverOnly = process.env.BENCH_ONLY === 'server';
+const pwa = serverOnly ? null : await benchPwa();
+if (pwa) budgets.push({ name: 'location page JS (gzip)', value: pwa.jsGzip / 1024, limit: 50, unit: 'KB' });
+if (pwa) budgets.push({ name: 'owner page vs floor', value: pwa.ownerRatio, limit: 1.4, unit: '×', floor: `${pwa.ownerMs.toFixed(0)} ms / ${pwa.floorMs.toFixed(0)} ms` });
+if (pwa) budgets.push({ name: 'inspector page vs floor', value: pwa.staffRatio, limit: 1.4, unit: '×', floor: `${pwa.staffMs.toFixed(0)} ms / ${pwa.floorMs.toFixed(0)} ms` });
+if (pwa) budgets.push({ name: 'PWA warm open (SW)', value: pwa.warmMs, limit: 200, unit: 'ms' });
+if (pwa) budgets.push({ name: 'PWA offline open (SW)', value: pwa.offlineMs, limit: 200, unit: 'ms' });
+const ext = serverOnly ? null : await benchExtension();
+if (ext) budgets.push({ name: 'overlay script (gzip)', value: ext.contentGzip / 1024, limit: 15, unit: 'KB' });
+if (ext) budgets.push({ name: 'popup render (cached)', value: ext.popupMs, limit: 100, unit: 'ms' });
 
 console.log('\nbudget                      measured        limit');
 let failed = 0;
@@ -50,6 +64,6 @@ for (const b of budgets) {
   console.log(`${ok ? '✓' : '✗'} ${b.name.padEnd(25)} ${b.value.toFixed(b.value < 100 ? 2 : 0).padStart(10)} ${b.unit.padEnd(14)} ${b.atLeast ? '≥' : '≤'} ${b.limit}${b.floor ? `   (${b.floor})` : ''}`);
 }
 mkdirSync(join(projectRoot(), 'dist'), { recursive: true });
-writeFileSync(join(projectRoot(), 'dist/bench.json'), JSON.stringify({ at: new Date().toISOString(), server, pwa, extension: ext, budgets }, null, 2));
+writeFileSync(join(projectRoot(), 'dist/bench.json'), JSON.stringify({ at: new Date().toISOString(), server, postgres, pwa, extension: ext, budgets }, null, 2));
 console.log('figures written to dist/bench.json');
 process.exit(failed ? 1 : 0);

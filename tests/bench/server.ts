@@ -16,12 +16,12 @@ import { spawn } from 'node:child_process';
 import { backup } from '../../server/storage/backup.ts';
 import { buildDeps } from '../../server/start.ts';
 
-const LOCATIONS = Number(process.env.BENCH_LOCATIONS ?? 10_000);
-const INSPECTIONS = Number(process.env.BENCH_INSPECTIONS ?? 1_000_000);
-const ISSUES = Number(process.env.BENCH_ISSUES ?? 100_000);
-const INGEST = Number(process.env.BENCH_INGEST ?? 20_000);
+export const LOCATIONS = Number(process.env.BENCH_LOCATIONS ?? 10_000);
+export const INSPECTIONS = Number(process.env.BENCH_INSPECTIONS ?? 1_000_000);
+export const ISSUES = Number(process.env.BENCH_ISSUES ?? 100_000);
+export const INGEST = Number(process.env.BENCH_INGEST ?? 20_000);
 const CONCURRENCY = 32;
-const ALERT_POLLS = Number(process.env.BENCH_POLLS ?? 1_000);
+export const ALERT_POLLS = Number(process.env.BENCH_POLLS ?? 1_000);
 const ESTATE = 'bench';
 const DAY = 86_400_000;
 
@@ -92,38 +92,21 @@ export async function benchServer(): Promise<Record<string, number>> {
 
   // 3. Ingest through the HTTP API, 32 requests in flight, like many phones draining their outboxes; and the
   //    same load against the floor (the same JSON, HTTP stack and group commit, validating nothing).
-  const ours = await ingestLoad(running.url, { authorization: `Bearer ${inspector}` }, kinds);
+  const ours = await ingestLoad([running.url], { authorization: `Bearer ${inspector}` }, kinds);
   log(`ingest: ${INGEST.toLocaleString()} inspections in ${ours.seconds.toFixed(1)} s → ${Math.round(ours.rate).toLocaleString()} inspections/s (${ours.failures} failed)`);
   const floorDir = mkdtempSync(join(tmpdir(), 'pqm-floor-'));
   const floorServer = await spawnServer(floorDir, ['tests/bench/floor/ingest-floor.ts', floorDir]);
-  const floor = await ingestLoad(floorServer.url, {}, kinds);
+  const floor = await ingestLoad([floorServer.url], {}, kinds);
   floorServer.close();
   rmSync(floorDir, { recursive: true, force: true });
   const ingestRate = ours.rate;
   log(`ingest floor (no validation, same HTTP and group commit): ${Math.round(floor.rate).toLocaleString()} inspections/s → ours is ${(floor.rate / ours.rate).toFixed(2)}× slower`);
 
   // 4. Alerts: first call builds the patrol board; then full recomputations (no If-None-Match).
-  const alertsUrl = `${running.url}/api/estates/${ESTATE}/alerts`;
-  const headers = { authorization: `Bearer ${supervisor}` };
-  let start = performance.now();
-  const first = await fetch(alertsUrl, { headers });
-  const firstBody = await first.text();
-  const coldMs = performance.now() - start;
-  const times: number[] = [];
-  for (let i = 0; i < ALERT_POLLS; i++) {
-    start = performance.now();
-    const r = await fetch(alertsUrl, { headers });
-    await r.arrayBuffer();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const etag = first.headers.get('etag') ?? '';
-  const notModified = await fetch(alertsUrl, { headers: { ...headers, 'if-none-match': etag } });
-  // What travels for an unchanged poll: status line and headers (no body).
-  const pollBytes = `HTTP/1.1 304 Not Modified\r\n`.length + [...notModified.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 2);
-  const counts = JSON.parse(firstBody).counts;
-  log(`alerts: cold ${coldMs.toFixed(0)} ms; warm p50 ${pct(times, 50).toFixed(2)} ms, p99 ${pct(times, 99).toFixed(2)} ms over ${ALERT_POLLS} polls (badge ${counts.badge}, overdue ${counts.overdue}, missed ${counts.missed}, due ${counts.due})`);
-  log(`unchanged poll: ${notModified.status}, ${pollBytes} bytes of headers, no body; full answer ${firstBody.length} bytes`);
+  const polled = await pollAlerts(`${running.url}/api/estates/${ESTATE}/alerts`, { authorization: `Bearer ${supervisor}` }, ALERT_POLLS);
+  const { coldMs, pollBytes, counts } = polled;
+  log(`alerts: cold ${coldMs.toFixed(0)} ms; warm p50 ${polled.p50.toFixed(2)} ms, p99 ${polled.p99.toFixed(2)} ms over ${ALERT_POLLS} polls (badge ${counts.badge}, overdue ${counts.overdue}, missed ${counts.missed}, due ${counts.due})`);
+  log(`unchanged poll: ${pollBytes} bytes of headers, no body; full answer ${polled.bodyBytes} bytes`);
 
   // 5. An online backup of the whole large estate while the server runs (the README quotes this figure).
   const taken = await backup(dir, join(dir, 'bench-backup.pqm'));
@@ -131,11 +114,32 @@ export async function benchServer(): Promise<Record<string, number>> {
 
   running.close();
   rmSync(dir, { recursive: true, force: true });
-  return { ingestRate, ingestFloor: floor.rate, ingestRatio: floor.rate / ours.rate, alertsP50: pct(times, 50), alertsP99: pct(times, 99), alertsColdMs: coldMs, pollBytes, backupSeconds: taken.ms / 1000 };
+  return { ingestRate, ingestFloor: floor.rate, ingestRatio: floor.rate / ours.rate, alertsP50: polled.p50, alertsP99: polled.p99, alertsColdMs: coldMs, pollBytes, backupSeconds: taken.ms / 1000 };
 }
 
-/** 32 phones draining their outboxes at once: INGEST inspections, timed. */
-async function ingestLoad(url: string, headers: Record<string, string>, kinds: (i: number) => LocationKind): Promise<{ rate: number; seconds: number; failures: number }> {
+/** Alerts: the first call builds the patrol board; then full recomputations (no If-None-Match), and one unchanged poll. */
+export async function pollAlerts(alertsUrl: string, headers: Record<string, string>, polls: number) {
+  let start = performance.now();
+  const first = await fetch(alertsUrl, { headers });
+  const firstBody = await first.text();
+  const coldMs = performance.now() - start;
+  const times: number[] = [];
+  for (let i = 0; i < polls; i++) {
+    start = performance.now();
+    const r = await fetch(alertsUrl, { headers });
+    await r.arrayBuffer();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const notModified = await fetch(alertsUrl, { headers: { ...headers, 'if-none-match': first.headers.get('etag') ?? '' } });
+  if (notModified.status !== 304) throw new Error(`an unchanged poll answered ${notModified.status}`);
+  // What travels for an unchanged poll: status line and headers (no body).
+  const pollBytes = `HTTP/1.1 304 Not Modified\r\n`.length + [...notModified.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 2);
+  return { coldMs, p50: pct(times, 50), p99: pct(times, 99), pollBytes, bodyBytes: firstBody.length, counts: JSON.parse(firstBody).counts };
+}
+
+/** 32 phones draining their outboxes at once: INGEST inspections, timed, spread over the servers given. */
+export async function ingestLoad(urls: string[], headers: Record<string, string>, kinds: (i: number) => LocationKind): Promise<{ rate: number; seconds: number; failures: number }> {
   let next = 0;
   let failures = 0;
   const start = performance.now();
@@ -156,7 +160,7 @@ async function ingestLoad(url: string, headers: Record<string, string>, kinds: (
           confirmedBy: 'printed_code',
           answers: tpl.items.map((it) => ({ itemId: it.id, value: it.answer.kind === 'number' ? (it.answer.min + it.answer.max) / 2 : it.answer.kind === 'text' ? '' : 'pass' })),
         };
-        const r = await fetch(`${url}/api/inspections`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+        const r = await fetch(`${urls[i % urls.length]}/api/inspections`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
         if (r.status !== 201) failures++;
         await r.arrayBuffer();
       }

@@ -8,6 +8,9 @@ import type { ChecklistTemplate } from '../../../shared/index.ts';
 import { repositories } from '../repos/index.ts';
 import type { Param, Sql } from '../sql.ts';
 import type { Store, Writes } from '../store.ts';
+import { newSecret } from '../../security/crypto.ts';
+import { PgBlobs } from './blobs.ts';
+import { PgCounters } from './counters.ts';
 import { PG_MIGRATIONS } from './migrations.ts';
 
 // Times are milliseconds in BIGINT, and counts are int8: both fit a JS number.
@@ -42,6 +45,11 @@ function pgSql(db: Queryable): Sql {
 const RETRY = new Set(['40001', '40P01']);
 const MIGRATION_LOCK = 7_441_001;
 
+/** A transaction-scoped advisory lock named by a string: released by COMMIT or ROLLBACK. */
+async function lock(client: pg.PoolClient, key: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+}
+
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
@@ -63,11 +71,42 @@ async function migrate(pool: pg.Pool): Promise<void> {
   }
 }
 
-export async function createPostgresStore(url: string, opts: { poolSize?: number } = {}): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+/** Everything a server keeps in PostgreSQL, on one pool: the records, the photos, the rate counters, the secret. */
+export interface PostgresBackend {
+  store: Store;
+  blobs: PgBlobs;
+  counters: PgCounters;
+  /** The server secret every server shares: made once, by whichever server starts first. */
+  secret(): Promise<string>;
+}
+
+export async function openPostgres(url: string, opts: { poolSize?: number } = {}): Promise<PostgresBackend> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
   // An idle connection that fails (the database restarted) is dropped, not thrown at the process.
   pool.on('error', () => {});
-  await migrate(pool);
+  try {
+    await migrate(pool);
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  return {
+    store: postgresStore(pool),
+    blobs: new PgBlobs(pool),
+    counters: new PgCounters(pool),
+    secret: async () => {
+      await pool.query(`INSERT INTO server_settings (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING`, [newSecret()]);
+      return (await pool.query(`SELECT value FROM server_settings WHERE key = 'secret'`)).rows[0].value as string;
+    },
+  };
+}
+
+/** The records alone (the storage contract suite uses this). */
+export async function createPostgresStore(url: string, opts: { poolSize?: number } = {}): Promise<Store> {
+  return (await openPostgres(url, opts)).store;
+}
+
+function postgresStore(pool: pg.Pool): Store {
   const templateCache = new Map<string, ChecklistTemplate>();
 
   const write = async <T>(fn: (tx: Writes) => Promise<T>): Promise<T> => {
@@ -75,7 +114,7 @@ export async function createPostgresStore(url: string, opts: { poolSize?: number
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const value = await fn(repositories(pgSql(client)));
+        const value = await fn({ ...repositories(pgSql(client)), exclusive: (key) => lock(client, key) });
         await client.query('COMMIT');
         return value;
       } catch (e) {
@@ -93,6 +132,7 @@ export async function createPostgresStore(url: string, opts: { poolSize?: number
     engine: 'postgres',
     read: repositories(pgSql(pool), templateCache),
     write,
+    ping: async () => void (await pool.query('SELECT 1')),
     close: () => (closed ??= pool.end()),
   };
 }

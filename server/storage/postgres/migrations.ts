@@ -281,4 +281,29 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX plan_records_estate ON plan_records(estate_id, kind, date);
   `,
+  /* 2: several servers on one database. The estate's revision (bumped with every change to what it owes) and
+        the inspections by arrival let each server's patrol board catch up; photos, the server secret and the
+        rate counters live here so every server sees the same. */ `
+  ALTER TABLE estates ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX inspections_estate_received ON inspections(estate_id, received_at);
+
+  CREATE TABLE photo_blobs (
+    sha256 TEXT PRIMARY KEY,
+    bytes BYTEA NOT NULL
+  );
+
+  CREATE TABLE server_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  -- Counters for rate limits and wrong passwords: lost in a crash, which costs nothing, so no WAL.
+  CREATE UNLOGGED TABLE counters (
+    key TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    started_at BIGINT NOT NULL,
+    last_at BIGINT NOT NULL
+  );
+  CREATE INDEX counters_last ON counters(last_at);
+  `,
 ];

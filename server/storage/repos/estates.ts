@@ -21,7 +21,7 @@ type EstateRepo = Pick<
   | 'insertBuilding' | 'listBuildings'
   | 'insertLocation' | 'updateLocation' | 'getLocation' | 'getLocationByCode' | 'listLocations' | 'kioskSecret'
   | 'insertTemplate' | 'getTemplate' | 'latestTemplates' | 'templateVersions' | 'locationVersions'
-  | 'insertDepartment' | 'listDepartments'
+  | 'insertDepartment' | 'listDepartments' | 'estateRevision'
 >;
 
 /**
@@ -36,7 +36,11 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
       [l.estateId, l.id, at, l.active ? 1 : 0, l.kind, l.schedule && JSON.stringify(l.schedule)],
     );
 
+  // What an estate owes changed: other servers' patrol boards see the new revision and rebuild.
+  const bump = (estateId: string) => sql.run('UPDATE estates SET revision = revision + 1 WHERE id = ?', [estateId]);
+
   return {
+    estateRevision: async (id) => Number((await sql.get('SELECT revision FROM estates WHERE id = ?', [id]))?.revision ?? 0),
     listEstates: async () => (await sql.all('SELECT * FROM estates ORDER BY id')).map(toEstate),
     getEstate: async (id) => {
       const r = await sql.get('SELECT * FROM estates WHERE id = ?', [id]);
@@ -47,7 +51,10 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
       const r = await sql.get('SELECT policy FROM estates WHERE id = ?', [id]);
       return r?.policy ? JSON.parse(r.policy as string) : DEFAULT_DEADLINE_POLICY;
     },
-    setPolicy: async (id, p) => void (await sql.run('UPDATE estates SET policy = ? WHERE id = ?', [JSON.stringify(p), id])),
+    setPolicy: async (id, p) => {
+      await sql.run('UPDATE estates SET policy = ? WHERE id = ?', [JSON.stringify(p), id]);
+      await bump(id);
+    },
     insertBuilding: async (b) => void (await sql.run('INSERT INTO buildings (id, estate_id, name) VALUES (?, ?, ?)', [b.id, b.estateId, JSON.stringify(b.name)])),
     listBuildings: async (estateId) =>
       (await sql.all('SELECT * FROM buildings WHERE estate_id = ? ORDER BY id', [estateId])).map((r) => ({
@@ -60,12 +67,14 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
         l.id, l.estateId, l.buildingId, l.kind, JSON.stringify(l.name), l.code, l.schedule && JSON.stringify(l.schedule), l.active ? 1 : 0, secret,
       ]);
       await addVersion(l, at);
+      await bump(l.estateId);
     },
     updateLocation: async (l, at) => {
       await sql.run('UPDATE locations SET building_id = ?, kind = ?, name = ?, code = ?, schedule = ?, active = ? WHERE id = ?', [
         l.buildingId, l.kind, JSON.stringify(l.name), l.code, l.schedule && JSON.stringify(l.schedule), l.active ? 1 : 0, l.id,
       ]);
       await addVersion(l, at);
+      await bump(l.estateId);
     },
     locationVersions: async (estateId) => {
       const out = new Map<string, LocationVersion[]>();
@@ -92,8 +101,10 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
     },
     listLocations: async (estateId) => (await sql.all('SELECT * FROM locations WHERE estate_id = ? ORDER BY id', [estateId])).map(toLocation),
     kioskSecret: async (id) => (await sql.get('SELECT kiosk_secret FROM locations WHERE id = ?', [id]))?.kiosk_secret as string | undefined,
-    insertTemplate: async (estateId, t, at) =>
-      void (await sql.run('INSERT INTO templates (estate_id, id, version, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?)', [estateId, t.id, t.version, t.kind, JSON.stringify(t), at])),
+    insertTemplate: async (estateId, t, at) => {
+      await sql.run('INSERT INTO templates (estate_id, id, version, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?)', [estateId, t.id, t.version, t.kind, JSON.stringify(t), at]);
+      await bump(estateId);
+    },
     getTemplate: async (estateId, id, version) => {
       const key = `${estateId}|${id}|${version}`;
       const cached = templateCache?.get(key);

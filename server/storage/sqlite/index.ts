@@ -96,7 +96,9 @@ export function createSqliteStore(file: string): Store {
   return {
     engine: 'sqlite',
     read: repositories(sqliteSql(reader), templateCache),
-    write: groupCommit(writer, repositories(sqliteSql(writer))),
+    // One writer: a transaction already excludes every other.
+    write: groupCommit(writer, { ...repositories(sqliteSql(writer)), exclusive: async () => {} }),
+    ping: async () => void reader.prepare('SELECT 1').get(),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,0 +1,133 @@
+/**
+ * The server benchmark again on PostgreSQL (issue 13): the same large estate (10,000 locations, 1,000,000
+ * inspections, 100,000 issues) in a throwaway cluster with fsync on, alerts latency on one server, and ingest
+ * through two servers sharing the database, to compare with one server on SQLite (measured in the same run).
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { DEFAULT_TEMPLATES, LOCATION_KINDS, defaultTemplateFor, type LocationKind } from '../../shared/index.ts';
+import { hashPassword, newPublicCode } from '../../server/security/crypto.ts';
+import { createPostgresStore } from '../../server/storage/postgres/index.ts';
+import { createDatabase, startCluster } from '../support/postgres.ts';
+import { ALERT_POLLS, INGEST, INSPECTIONS, ISSUES, LOCATIONS, ingestLoad, pollAlerts } from './server.ts';
+
+const ESTATE = 'bench';
+const DAY = 86_400_000;
+const CHUNK = 20_000;
+const t0 = performance.now();
+const log = (msg: string) => console.log(`[pg ${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
+const kinds = (i: number): LocationKind => LOCATION_KINDS[i % LOCATION_KINDS.length];
+
+export async function benchPostgres(): Promise<Record<string, number>> {
+  const cluster = await startCluster({ durable: true });
+  try {
+    const url = await createDatabase(cluster.url, 'pqm_bench');
+    const now = Date.now();
+    const store = await createPostgresStore(url);
+    const hash = await hashPassword('bench');
+    await store.write(async (tx) => {
+      await tx.insertEstate({ id: ESTATE, name: { zh: '压测小区', en: 'Bench estate' }, timeZone: 'Asia/Shanghai', households: 50_000 });
+      for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(ESTATE, t, now - 70 * DAY);
+      await tx.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });
+      for (let i = 0; i < LOCATIONS; i++) {
+        await tx.insertLocation({ id: `L${i}`, estateId: ESTATE, buildingId: null, kind: kinds(i), name: { zh: `点位${i}`, en: `Point ${i}` }, code: newPublicCode(), schedule: null, active: true }, 'secret', now - 70 * DAY);
+      }
+      await tx.insertUser({ id: 'bench-sup', username: 'bench-sup', displayName: 'Bench supervisor', passwordHash: hash }, now);
+      await tx.insertUser({ id: 'bench-insp', username: 'bench-insp', displayName: 'Bench inspector', passwordHash: hash }, now);
+      await tx.putMembership({ userId: 'bench-sup', estateId: ESTATE, role: 'supervisor', departmentId: null });
+      await tx.putMembership({ userId: 'bench-insp', estateId: ESTATE, role: 'inspector', departmentId: null });
+    });
+    await store.close();
+
+    // Bulk history through unnest(): set-up, not what is measured.
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const span = 60 * DAY;
+    for (let start = 0; start < INSPECTIONS; start += CHUNK) {
+      const cols: (string | number)[][] = [[], [], [], [], []];
+      for (let i = start; i < Math.min(INSPECTIONS, start + CHUNK); i++) {
+        const loc = i % LOCATIONS;
+        const at = now - span + Math.floor((i / INSPECTIONS) * span);
+        cols[0].push(randomUUID());
+        cols[1].push(`L${loc}`);
+        cols[2].push(defaultTemplateFor(kinds(loc)).id);
+        cols[3].push(at - 300_000);
+        cols[4].push(at);
+      }
+      await db.query(
+        `INSERT INTO inspections (estate_id, id, location_id, inspector_id, template_id, template_version, started_at, finished_at, confirmed_by, answers, failed_count, received_at)
+         SELECT 'bench', id, loc, 'bench-insp', tpl, 1, s, f, 'printed_code', '[{"itemId":"floor","value":"pass"}]', 0, f
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS t(id, loc, tpl, s, f)`,
+        cols,
+      );
+    }
+    log(`${INSPECTIONS.toLocaleString()} inspections written`);
+    for (let start = 0; start < ISSUES; start += CHUNK) {
+      const cols: (string | number | null)[][] = [[], [], [], [], [], [], [], []];
+      for (let i = start; i < Math.min(ISSUES, start + CHUNK); i++) {
+        const created = now - span + Math.floor((i / ISSUES) * span);
+        const open = i % 50 === 0;
+        cols[0].push(randomUUID());
+        cols[1].push(`L${i % LOCATIONS}`);
+        cols[2].push(['general', 'important', 'urgent'][i % 3]);
+        cols[3].push(open ? 'assigned' : 'closed');
+        cols[4].push(created + [72, 24, 2][i % 3] * 3_600_000);
+        cols[5].push(created);
+        cols[6].push(open ? null : created + 3_600_000);
+        cols[7].push(open ? null : created + 7_200_000);
+      }
+      await db.query(
+        `INSERT INTO issues (estate_id, id, location_id, source, category, severity, description, photos, status, verified, department_id, deadline, created_at, rectified_at, closed_at)
+         SELECT 'bench', id, loc, 'patrol', 'facilities', sev, 'bench issue', '[]', st, 1, 'bench-eng', dl, cr, rf, cl
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[]) AS t(id, loc, sev, st, dl, cr, rf, cl)`,
+        cols,
+      );
+    }
+    await db.query('ANALYZE');
+    await db.end();
+    log(`${ISSUES.toLocaleString()} issues written`);
+
+    const one = await spawnPgServer(url);
+    const two = await spawnPgServer(url);
+    try {
+      const login = async (base: string, username: string) =>
+        (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench' }) })).json()).token as string;
+      const inspector = await login(one.url, 'bench-insp');
+      const supervisor = await login(one.url, 'bench-sup');
+
+      const single = await ingestLoad([one.url], { authorization: `Bearer ${inspector}` }, kinds);
+      log(`ingest, one server: ${Math.round(single.rate).toLocaleString()} inspections/s (${single.failures} failed)`);
+      const pair = await ingestLoad([one.url, two.url], { authorization: `Bearer ${inspector}` }, kinds);
+      log(`ingest, two servers: ${Math.round(pair.rate).toLocaleString()} inspections/s (${pair.failures} failed)`);
+
+      const alerts = await pollAlerts(`${one.url}/api/estates/${ESTATE}/alerts`, { authorization: `Bearer ${supervisor}` }, ALERT_POLLS);
+      log(`alerts: cold ${alerts.coldMs.toFixed(0)} ms; warm p50 ${alerts.p50.toFixed(2)} ms, p99 ${alerts.p99.toFixed(2)} ms over ${ALERT_POLLS} polls`);
+      return { pgIngestOne: single.rate, pgIngestTwo: pair.rate, pgAlertsP50: alerts.p50, pgAlertsP99: alerts.p99, pgAlertsColdMs: alerts.coldMs, ingestN: INGEST };
+    } finally {
+      one.close();
+      two.close();
+    }
+  } finally {
+    cluster.stop();
+  }
+}
+
+async function spawnPgServer(databaseUrl: string): Promise<{ url: string; close(): void }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, close: () => child.kill('SIGTERM') };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
