@@ -3,11 +3,11 @@
  * Every route checks role and estate itself (http/auth.ts); every refusal is a 4xx naming the problem.
  */
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './context.ts';
 import { authenticate, type Env } from './http/auth.ts';
 import { capBodies } from './http/body-limit.ts';
+import { compressAnswers } from './http/compress.ts';
 import { publicLimits } from './http/public-limits.ts';
 import { loadPwa, servePwa } from './http/pwa.ts';
 import { HttpError } from './http/errors.ts';
@@ -74,7 +74,7 @@ export function createApp(deps: Deps) {
   app.use('/api/*', publicLimits(deps));
   app.use('*', capBodies());
   // JSON answers over 1 KB travel gzipped (alerts, issue lists, exports); the PWA's files are precompressed.
-  app.use('/api/*', compress({ threshold: 1024 }));
+  app.use('/api/*', compressAnswers(1024));
 
   // A load balancer drops a server whose database or photo storage does not answer.
   app.get('/healthz', async (c) => {

@@ -22,12 +22,12 @@ export function authenticate(deps: Deps): MiddlewareHandler<Env> {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (token) {
       const tokenHash = sha256Hex(token);
-      const session = await deps.store.read.getSession(tokenHash);
+      const found = await deps.store.read.sessionWithUser(tokenHash);
       const now = deps.clock();
       // Over at its end of life, or once left unused for the idle timeout.
-      if (session && session.expiresAt > now && now - session.lastSeenAt <= deps.config.sessionIdleMs) {
-        const user = await deps.store.read.getUser(session.userId);
-        if (user && user.disabledAt === null) {
+      if (found && found.session.expiresAt > now && now - found.session.lastSeenAt <= deps.config.sessionIdleMs) {
+        const { session, user } = found;
+        if (user.disabledAt === null) {
           c.set('auth', { user, memberships: await deps.store.read.membershipsOf(user.id), tokenHash, sessionId: session.id });
           // One write a minute at most: "last seen" needs no finer grain than the idle timeout does.
           if (now - session.lastSeenAt > 60_000) await deps.store.write((tx) => tx.touchSession(tokenHash, now));

@@ -16,7 +16,8 @@ export function photoHashes(s: InspectionSubmission): string[] {
 /** The receipt tells the device exactly what the server holds, photos included. */
 export async function withPhotoProgress(store: Reads, receipt: Receipt): Promise<Receipt> {
   const expected = (receipt.photos as string[] | undefined) ?? [];
-  const received = await store.receivedPhotos(receipt.id as string);
+  // Most rounds have no photo: nothing to look up.
+  const received = expected.length ? await store.receivedPhotos(receipt.id as string) : [];
   return { ...receipt, photosReceived: received.length, photosMissing: expected.filter((h) => !received.includes(h)) };
 }
 

@@ -1,6 +1,6 @@
 /**
  * An in-memory projection of patrol slots for the days around "now", per estate.
- * Building it costs a few queries; afterwards a poll reads the estate's revision and the inspections that arrived
+ * Building it costs a few queries; afterwards a poll reads the estate's revision and the inspections committed
  * since the last poll (two indexed reads, so several servers on one database answer alike) and loops over slots,
  * which keeps the alerts endpoint fast on estates with thousands of locations.
  * Which inspection fills which slot is decided by shared/rules/schedule.ts alone.
@@ -43,8 +43,8 @@ function pack(states: readonly SlotState[]): Float64Array {
 interface EstateBoard {
   /** The estate's revision it was built at: another server's change to locations or templates bumps it. */
   revision: number;
-  /** When it last caught up with inspections stored by any server (this server's clock). */
-  caughtUpAt: number;
+  /** Where the next catch-up with inspections stored by any server starts (storage's opaque cursor). */
+  cursor: string;
   from: number;
   to: number;
   startOfToday: number;
@@ -112,9 +112,6 @@ export interface BoardView {
   /** An active location of the estate. */
   location(locationId: string): Location | undefined;
 }
-
-/** How far back a catch-up looks before the last one: other servers' clock skew and commit delay. */
-const CATCH_UP_MARGIN_MS = 60_000;
 
 export class PatrolBoard {
   private boards = new Map<string, EstateBoard>();
@@ -198,7 +195,7 @@ export class PatrolBoard {
     const existing = this.boards.get(estateId);
     if (existing && now >= existing.startOfToday && now < existing.startOfTomorrow) {
       if ((await this.store.estateRevision(estateId)) === existing.revision) {
-        await this.catchUp(estateId, existing, now);
+        await this.catchUp(estateId, existing);
         return existing;
       }
       if (this.boards.get(estateId) === existing) this.boards.delete(estateId);
@@ -206,14 +203,11 @@ export class PatrolBoard {
     return this.load(estateId, now);
   }
 
-  /**
-   * Inspections received since the last catch-up, read with a margin: another server's clock may run a little
-   * behind ours, and a transaction may commit a moment after it took its time. Seen ones are skipped by id.
-   */
-  private async catchUp(estateId: string, board: EstateBoard, now: number): Promise<void> {
-    const since = board.caughtUpAt - CATCH_UP_MARGIN_MS;
-    board.caughtUpAt = Math.max(board.caughtUpAt, now);
-    for (const r of await this.store.inspectionsReceivedSince(estateId, since)) this.addInspection(board, r.locationId, { id: r.id, at: r.finishedAt });
+  /** Inspections committed since the last catch-up, by any server. One seen already (stored here) is skipped by id. */
+  private async catchUp(estateId: string, board: EstateBoard): Promise<void> {
+    const { rows, cursor } = await this.store.inspectionsAfter(estateId, board.cursor);
+    board.cursor = cursor;
+    for (const r of rows) this.addInspection(board, r.locationId, { id: r.id, at: r.finishedAt });
   }
 
   private load(estateId: string, now: number): Promise<EstateBoard> {
@@ -231,8 +225,9 @@ export class PatrolBoard {
   }
 
   private async build(estateId: string, now: number): Promise<EstateBoard> {
-    // Read first: a change made while the board is built shows as a newer revision at the next read.
+    // Read first: a change made while the board is built shows as a newer revision, or after the cursor, next time.
     const revision = await this.store.estateRevision(estateId);
+    const { cursor } = await this.store.inspectionsAfter(estateId, null);
     const estate = await this.store.getEstate(estateId);
     if (!estate) throw new Error(`unknown estate ${estateId}`);
     const today = toLocal(now, estate.timeZone);
@@ -263,7 +258,7 @@ export class PatrolBoard {
       locations.set(location.id, { location, slots, inspections, filled, packed: pack(filled) });
     }
     if (this.slotCache.size > 1000) this.slotCache.clear();
-    return { revision, caughtUpAt: now, from, to, startOfToday: fromLocal(today, 0, estate.timeZone), startOfTomorrow: fromLocal(addDays(today, 1), 0, estate.timeZone), locations };
+    return { revision, cursor, from, to, startOfToday: fromLocal(today, 0, estate.timeZone), startOfTomorrow: fromLocal(addDays(today, 1), 0, estate.timeZone), locations };
   }
 
   /** Most locations share their kind's schedule over the same days: compute its slots once. */

@@ -191,14 +191,19 @@ export interface Reads {
   membershipsOf(userId: string): Promise<Membership[]>;
   membersOf(estateId: string): Promise<(Membership & { username: string; displayName: string; disabled: boolean })[]>;
   getSession(tokenHash: string): Promise<Session | undefined>;
+  /** A session with its user, in one read: every signed-in request starts with this. */
+  sessionWithUser(tokenHash: string): Promise<{ session: Session; user: User } | undefined>;
   sessionsOf(userId: string): Promise<Session[]>;
 
   getReceipt(id: string): Promise<StoredReceipt | undefined>;
   getInspection(id: string): Promise<InspectionRecord | undefined>;
   inspectionTimes(estateId: string, from: number, to: number): Promise<InspectionTimeRow[]>;
   inspectionsAt(locationId: string, from: number, to: number): Promise<InspectionTimeRow[]>;
-  /** Inspections that arrived at or after `since` (by the receiving server's clock), for catching up. */
-  inspectionsReceivedSince(estateId: string, since: number): Promise<(InspectionTimeRow & { receivedAt: number })[]>;
+  /**
+   * Inspections committed after `cursor` (from an earlier answer; null: none, just the cursor for now), in commit
+   * order as the engine knows it, and the cursor to ask with next time. For catching up with other servers.
+   */
+  inspectionsAfter(estateId: string, cursor: string | null): Promise<{ rows: InspectionTimeRow[]; cursor: string }>;
 
   getPhoto(sha256: string): Promise<PhotoMeta | undefined>;
   /** Which of the record's photos have arrived from their author. */

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { DEFAULT_TEMPLATES, LOCATION_KINDS, defaultTemplateFor, type LocationKind } from '../../shared/index.ts';
 import { hashPassword, newPublicCode } from '../../server/security/crypto.ts';
 import { createPostgresStore } from '../../server/storage/postgres/index.ts';
-import { createDatabase, startCluster } from '../support/postgres.ts';
+import { createDatabase, sameDatabase, startCluster } from '../support/postgres.ts';
 import { ALERT_POLLS, INGEST, INSPECTIONS, ISSUES, LOCATIONS, ingestLoad, pollAlerts } from './server.ts';
 
 const ESTATE = 'bench';
@@ -23,7 +23,8 @@ const kinds = (i: number): LocationKind => LOCATION_KINDS[i % LOCATION_KINDS.len
 export async function benchPostgres(): Promise<Record<string, number>> {
   const cluster = await startCluster({ durable: true });
   try {
-    const url = await createDatabase(cluster.url, 'pqm_bench');
+    // Over the cluster's socket, as a server on the database's own machine connects.
+    const url = sameDatabase(await createDatabase(cluster.url, 'pqm_bench'), cluster.socketUrl);
     const now = Date.now();
     const store = await createPostgresStore(url);
     const hash = await hashPassword('bench');

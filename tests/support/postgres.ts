@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 export interface Cluster {
-  /** The admin URL (database `postgres`). */
+  /** The admin URL (database `postgres`), over TCP. */
   url: string;
+  /** The same over the cluster's Unix socket: what a server on the database's own machine would use. */
+  socketUrl: string;
   stop(): void;
 }
 
@@ -62,6 +64,7 @@ export async function startCluster(opts: { durable?: boolean } = {}): Promise<Cl
   run('pg_ctl', ['-D', data, '-o', settings, '-l', join(dir, 'log'), '-w', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    socketUrl: `postgres://postgres@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`,
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
@@ -83,6 +86,13 @@ export async function createDatabase(adminUrl: string, name = `pqm_${Math.random
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The same database over another way in (the cluster's socket instead of TCP). */
+export function sameDatabase(databaseUrl: string, via: string): string {
+  const url = new URL(via);
+  url.pathname = new URL(databaseUrl).pathname;
   return url.toString();
 }
 

@@ -7,7 +7,8 @@ import pg from 'pg';
 import type { ChecklistTemplate } from '../../../shared/index.ts';
 import { repositories } from '../repos/index.ts';
 import type { Param, Sql } from '../sql.ts';
-import type { Store, Writes } from '../store.ts';
+import { toTime } from '../repos/records.ts';
+import type { Reads, Store, Writes } from '../store.ts';
 import { newSecret } from '../../security/crypto.ts';
 import { PgBlobs } from './blobs.ts';
 import { PgCounters } from './counters.ts';
@@ -17,15 +18,18 @@ import { PG_MIGRATIONS } from './migrations.ts';
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
-/** `?` placeholders (the SQL in repos/ is written once, for both engines) become `$1, $2, …`. */
-const numbered = new Map<string, string>();
-function toPg(text: string): string {
-  let out = numbered.get(text);
+/**
+ * `?` placeholders (the SQL in repos/ is written once, for both engines) become `$1, $2, …`, and each text gets a
+ * name, so every connection parses and plans it once (a prepared statement) instead of on every call.
+ */
+const prepared = new Map<string, { name: string; text: string }>();
+function toPg(text: string): { name: string; text: string } {
+  let out = prepared.get(text);
   if (out === undefined) {
     let n = 0;
     // No SQL here puts a `?` inside a string literal; quoted text is left alone all the same.
-    out = text.replace(/'[^']*'|\?/g, (m) => (m === '?' ? `$${++n}` : m));
-    numbered.set(text, out);
+    out = { name: `pqm_${prepared.size}`, text: text.replace(/'[^']*'|\?/g, (m) => (m === '?' ? `$${++n}` : m)) };
+    prepared.set(text, out);
   }
   return out;
 }
@@ -33,7 +37,7 @@ function toPg(text: string): string {
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 function pgSql(db: Queryable): Sql {
-  const query = (text: string, params: readonly Param[] = []) => db.query({ text: toPg(text), values: params as Param[] });
+  const query = (text: string, params: readonly Param[] = []) => db.query({ ...toPg(text), values: params as Param[] });
   return {
     all: async (text, params) => (await query(text, params)).rows,
     get: async (text, params) => (await query(text, params)).rows[0],
@@ -106,6 +110,29 @@ export async function createPostgresStore(url: string, opts: { poolSize?: number
   return (await openPostgres(url, opts)).store;
 }
 
+/**
+ * Commit order by transaction id: every transaction older than the snapshot's xmin has finished, so all their rows
+ * are visible. The horizon is taken first, then the rows of transactions from the last horizon on are read; the
+ * new horizon is where the next read starts. A transaction still open at the horizon is read next time.
+ */
+function inspectionsAfter(db: Queryable): Reads['inspectionsAfter'] {
+  const horizon = async () => (await db.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')).rows[0].x as string;
+  return async (estateId, cursor) => {
+    const next = await horizon();
+    if (cursor === null) return { rows: [], cursor: next };
+    const { rows } = await db.query('SELECT id, location_id, inspector_id, finished_at FROM inspections WHERE estate_id = $1 AND xid >= $2::xid8', [estateId, cursor]);
+    return { rows: rows.map(toTime), cursor: next };
+  };
+}
+
+/** The pool hands the same few connections out again and again: each one's transaction object is made once. */
+const transactions = new WeakMap<pg.PoolClient, Writes>();
+function transactionOf(client: pg.PoolClient): Writes {
+  let tx = transactions.get(client);
+  if (!tx) transactions.set(client, (tx = { ...repositories(pgSql(client)), inspectionsAfter: inspectionsAfter(client), exclusive: (key) => lock(client, key) }));
+  return tx;
+}
+
 function postgresStore(pool: pg.Pool): Store {
   const templateCache = new Map<string, ChecklistTemplate>();
 
@@ -114,7 +141,7 @@ function postgresStore(pool: pg.Pool): Store {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const value = await fn({ ...repositories(pgSql(client)), exclusive: (key) => lock(client, key) });
+        const value = await fn(transactionOf(client));
         await client.query('COMMIT');
         return value;
       } catch (e) {
@@ -130,7 +157,7 @@ function postgresStore(pool: pg.Pool): Store {
   let closed: Promise<void> | null = null;
   return {
     engine: 'postgres',
-    read: repositories(pgSql(pool), templateCache),
+    read: { ...repositories(pgSql(pool), templateCache), inspectionsAfter: inspectionsAfter(pool) },
     write,
     ping: async () => void (await pool.query('SELECT 1')),
     close: () => (closed ??= pool.end()),

@@ -282,10 +282,12 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX plan_records_estate ON plan_records(estate_id, kind, date);
   `,
   /* 2: several servers on one database. The estate's revision (bumped with every change to what it owes) and
-        the inspections by arrival let each server's patrol board catch up; photos, the server secret and the
+        the inspections in commit order let each server's patrol board catch up; photos, the server secret and the
         rate counters live here so every server sees the same. */ `
   ALTER TABLE estates ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
-  CREATE INDEX inspections_estate_received ON inspections(estate_id, received_at);
+  -- The transaction that wrote each inspection: commit order for catching up (storage/postgres/index.ts).
+  ALTER TABLE inspections ADD COLUMN xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+  CREATE INDEX inspections_estate_xid ON inspections(estate_id, xid);
 
   CREATE TABLE photo_blobs (
     sha256 TEXT PRIMARY KEY,

@@ -4,7 +4,7 @@ import type { Membership, Session, User, Writes } from '../store.ts';
 type PeopleRepo = Pick<
   Writes,
   | 'insertUser' | 'setPassword' | 'setDisabled' | 'getUser' | 'getUserByUsername' | 'putMembership' | 'membershipsOf' | 'membersOf'
-  | 'insertSession' | 'getSession' | 'touchSession' | 'sessionsOf' | 'deleteSession' | 'deleteSessionsOf'
+  | 'insertSession' | 'getSession' | 'sessionWithUser' | 'touchSession' | 'sessionsOf' | 'deleteSession' | 'deleteSessionsOf'
 >;
 
 const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -68,6 +68,13 @@ export function peopleRepo(sql: Sql): PeopleRepo {
     getSession: async (hash) => {
       const r = await sql.get('SELECT * FROM sessions WHERE token_hash = ?', [hash]);
       return r && toSession(r);
+    },
+    sessionWithUser: async (hash) => {
+      const r = await sql.get(
+        `SELECT s.*, u.username, u.display_name, u.password_hash, u.disabled_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+        [hash],
+      );
+      return r && { session: toSession(r), user: toUser({ ...r, id: r.user_id }) };
     },
     touchSession: async (hash, at) => void (await sql.run('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?', [at, hash])),
     sessionsOf: async (userId) => (await sql.all('SELECT * FROM sessions WHERE user_id = ? ORDER BY last_seen_at DESC', [userId])).map(toSession),

@@ -5,7 +5,7 @@ import type { Campaign, InspectionTimeRow, Writes } from '../store.ts';
 type RecordRepo = Pick<
   Writes,
   | 'getReceipt' | 'claimReceipt' | 'setReceipt'
-  | 'insertInspection' | 'getInspection' | 'inspectionTimes' | 'inspectionsAt' | 'inspectionsReceivedSince'
+  | 'insertInspection' | 'getInspection' | 'inspectionTimes' | 'inspectionsAt'
   | 'getPhoto' | 'insertPhoto' | 'linkPhotos' | 'addPhotoUploader' | 'receivedPhotos' | 'recordsWithPhoto'
   | 'insertSheet' | 'getSheet' | 'latestSheet' | 'insertMonthly' | 'listMonthly'
   | 'insertSurvey' | 'getSurvey' | 'insertCampaign' | 'getCampaign' | 'getCampaignByCode' | 'listCampaigns'
@@ -15,7 +15,7 @@ type RecordRepo = Pick<
 
 const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-const toTime = (r: Row): InspectionTimeRow => ({
+export const toTime = (r: Row): InspectionTimeRow => ({
   id: r.id as string,
   locationId: r.location_id as string,
   inspectorId: r.inspector_id as string,
@@ -91,11 +91,6 @@ export function recordRepo(sql: Sql): RecordRepo {
           locationId, from, to,
         ])
       ).map(toTime),
-    inspectionsReceivedSince: async (estateId, since) =>
-      (await sql.all('SELECT id, location_id, inspector_id, finished_at, received_at FROM inspections WHERE estate_id = ? AND received_at >= ?', [estateId, since])).map((r) => ({
-        ...toTime(r),
-        receivedAt: Number(r.received_at),
-      })),
     getPhoto: async (sha) => {
       const r = await sql.get('SELECT * FROM photos WHERE sha256 = ?', [sha]);
       return (

@@ -6,7 +6,8 @@ import type { Statement } from 'better-sqlite3';
 import type { ChecklistTemplate } from '../../../shared/index.ts';
 import { repositories } from '../repos/index.ts';
 import type { Param, Row, Sql } from '../sql.ts';
-import type { Store, Writes } from '../store.ts';
+import { toTime } from '../repos/records.ts';
+import type { Reads, Store, Writes } from '../store.ts';
 import { openDatabase, type Db } from './open.ts';
 
 /** better-sqlite3 is synchronous; the promises only give both engines one shape. Statements are prepared once. */
@@ -88,16 +89,31 @@ function groupCommit(db: Db, tx: Writes) {
     });
 }
 
+/**
+ * One writer commits in order, so the rowid is the commit order: everything up to the largest rowid a reader
+ * sees is committed. (Rows are never deleted, so a rowid is never handed out twice.)
+ */
+function inspectionsAfter(db: Db): Reads['inspectionsAfter'] {
+  const latest = db.prepare('SELECT coalesce(max(rowid), 0) AS seq FROM inspections');
+  const after = db.prepare('SELECT rowid AS seq, id, location_id, inspector_id, finished_at FROM inspections WHERE estate_id = ? AND rowid > ? ORDER BY rowid');
+  return async (estateId, cursor) => {
+    if (cursor === null) return { rows: [], cursor: String((latest.get() as { seq: number }).seq) };
+    const rows = after.all(estateId, Number(cursor)) as Row[];
+    return { rows: rows.map(toTime), cursor: rows.length ? String(rows[rows.length - 1].seq) : cursor };
+  };
+}
+
 export function createSqliteStore(file: string): Store {
   const writer = openDatabase(file);
   const reader = openDatabase(file, { readOnly: true });
+  const after = inspectionsAfter(reader);
   const templateCache = new Map<string, ChecklistTemplate>();
   let closed = false;
   return {
     engine: 'sqlite',
-    read: repositories(sqliteSql(reader), templateCache),
+    read: { ...repositories(sqliteSql(reader), templateCache), inspectionsAfter: after },
     // One writer: a transaction already excludes every other.
-    write: groupCommit(writer, { ...repositories(sqliteSql(writer)), exclusive: async () => {} }),
+    write: groupCommit(writer, { ...repositories(sqliteSql(writer)), inspectionsAfter: inspectionsAfter(writer), exclusive: async () => {} }),
     ping: async () => void reader.prepare('SELECT 1').get(),
     close: async () => {
       if (closed) return;

@@ -316,9 +316,9 @@ export const MIGRATIONS: readonly string[] = [
   /* 7: one SQL text for both engines: usernames are found by lower(username), as PostgreSQL indexes them. */ `
   CREATE INDEX users_username_lower ON users(lower(username));
   `,
-  /* 8: several servers on one database (PostgreSQL's migration 2 has the same): the estate's revision, bumped with
-        every change to what it owes, and inspections by arrival, so a patrol board can catch up. */ `
+  /* 8: a patrol board catches up (PostgreSQL's migration 2 has the same): the estate's revision, bumped with every
+        change to what it owes, and an estate's inspections in commit (rowid) order. */ `
   ALTER TABLE estates ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
-  CREATE INDEX inspections_estate_received ON inspections(estate_id, received_at);
+  CREATE INDEX inspections_estate_seq ON inspections(estate_id);
   `,
 ];
