@@ -57,7 +57,7 @@ export function issueRoutes(deps: Deps) {
       const issue = await requireIssue(deps.store.read, c.req.param('id'));
       const m = requireRole(c, issue.estateId, STAFF);
       const body = await readJson(c, IssueActionRequest);
-      const { receipt, replayed } = await submitIssueAction(deps, issue.id, body, actorOf(m));
+      const { receipt, replayed } = await submitIssueAction(deps, issue.estateId, issue.id, body, actorOf(m));
       return c.json(receipt, replayed ? 200 : 201);
     });
 }

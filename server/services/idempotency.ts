@@ -11,6 +11,7 @@ export type Receipt = Record<string, unknown> & { kind: string; id: string };
 
 export async function once(
   tx: Writes,
+  estateId: string,
   id: string,
   kind: string,
   body: unknown,
@@ -18,7 +19,7 @@ export async function once(
   write: () => Promise<Receipt>,
 ): Promise<{ receipt: Receipt; replayed: boolean }> {
   const bodyHash = canonicalHash(body);
-  if (!(await tx.claimReceipt({ id, kind, bodyHash }, now))) {
+  if (!(await tx.claimReceipt({ estateId, id, kind, bodyHash }, now))) {
     const existing = await tx.getReceipt(id);
     if (!existing || existing.kind !== kind || existing.bodyHash !== bodyHash) {
       throw conflict(`id ${id} was already used for a different ${existing?.kind ?? kind}; generate a new id for a new record`);

@@ -40,7 +40,7 @@ export async function submitInspection(deps: Deps, location: Location, s: Inspec
   const errors = checkAnswers(template, s.answers);
   if (errors.length) throw badRequest(errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 
-  const result = await deps.store.write((tx) => once(tx, s.id, 'inspection', { ...s, inspectorId: actor.id }, now, async () => {
+  const result = await deps.store.write((tx) => once(tx, location.estateId, s.id, 'inspection', { ...s, inspectorId: actor.id }, now, async () => {
     // A kiosk code proves presence only if it was valid when the patrol started.
     let confirmedBy: string = s.confirmedBy;
     if (s.confirmedBy === 'kiosk_code') {

@@ -119,11 +119,11 @@ export async function requireIssue(store: Reads, id: string): Promise<Issue> {
 }
 
 /** One workflow action, once per device-generated id; re-read inside the transaction (another may have landed). */
-export async function submitIssueAction(deps: Deps, issueId: string, request: IssueActionRequest, actor: Actor & { kind: 'user' }) {
+export async function submitIssueAction(deps: Deps, estateId: string, issueId: string, request: IssueActionRequest, actor: Actor & { kind: 'user' }) {
   const now = deps.clock();
   const body = { ...request, issueId, by: actor.id };
   const { receipt, replayed } = await deps.store.write((tx) =>
-    once(tx, request.id, 'issueAction', body, now, async () => {
+    once(tx, estateId, request.id, 'issueAction', body, now, async () => {
       const next = await actOnIssue(tx, await requireIssue(tx, issueId), request.action, actor, now);
       const photos = request.action.type === 'rectify' ? request.action.photos.map((p) => p.sha256) : [];
       return { kind: 'issueAction', id: request.id, issueId: next.id, status: next.status, photos };

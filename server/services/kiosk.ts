@@ -7,7 +7,7 @@ import { createIssue } from './issues.ts';
 export async function rateAtKiosk(deps: Deps, location: Location, r: KioskRating) {
   const now = deps.clock();
   const { receipt } = await deps.store.write((tx) =>
-    once(tx, r.id, 'kioskRating', r, now, async () => {
+    once(tx, location.estateId, r.id, 'kioskRating', r, now, async () => {
       let issueId: string | null = null;
       if (r.face <= 2 && r.reason) {
         const issue = await createIssue(

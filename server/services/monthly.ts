@@ -7,7 +7,7 @@ import { createIssue } from './issues.ts';
 
 export async function submitMonthly(deps: Deps, estateId: string, s: MonthlyInspectionSubmission, actor: Actor & { kind: 'user' }) {
   const now = deps.clock();
-  const { receipt } = await deps.store.write((tx) => once(tx, s.id, 'monthly', { ...s, estateId }, now, async () => {
+  const { receipt } = await deps.store.write((tx) => once(tx, estateId, s.id, 'monthly', { ...s, estateId }, now, async () => {
     const sheet = await tx.getSheet(estateId, s.sheetId, s.sheetVersion);
     if (!sheet) throw badRequest(`sheetId: no sheet ${s.sheetId} v${s.sheetVersion}`, [{ path: 'sheetId', message: 'unknown scoring sheet' }]);
     const errors = checkDeductions(sheet, s.deductions);

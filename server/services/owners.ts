@@ -39,7 +39,7 @@ export interface ReportContext {
 export async function reportProblem(deps: Deps, location: Location, r: OwnerReport, ctx: ReportContext) {
   const now = deps.clock();
   const token = trackingToken(deps, r.id);
-  const { receipt } = await deps.store.write((tx) => once(tx, r.id, 'ownerReport', r, now, async () => {
+  const { receipt } = await deps.store.write((tx) => once(tx, location.estateId, r.id, 'ownerReport', r, now, async () => {
     const similar = (await similarOpen(tx, location, r.category)).map((i) => i.id);
     const issue = await createIssue(
       tx,
@@ -70,7 +70,7 @@ export async function reportProblem(deps: Deps, location: Location, r: OwnerRepo
 export async function meToo(deps: Deps, location: Location, requestId: string, issueId: string) {
   const now = deps.clock();
   const token = trackingToken(deps, requestId);
-  const { receipt } = await deps.store.write((tx) => once(tx, requestId, 'meToo', { issueId, location: location.id }, now, async () => {
+  const { receipt } = await deps.store.write((tx) => once(tx, location.estateId, requestId, 'meToo', { issueId, location: location.id }, now, async () => {
     const issue = await tx.getIssue(issueId);
     if (!issue || issue.locationId !== location.id || !OPEN_STATUSES.includes(issue.status)) {
       throw badRequest('issueId: no open issue with that id at this location', [{ path: 'issueId', message: 'unknown open issue here' }]);

@@ -13,7 +13,7 @@ export async function recordPlan(deps: Deps, estateId: string, record: PlanRecor
   }
   const now = deps.clock();
   const { receipt } = await deps.store.write((tx) =>
-    once(tx, record.id, 'planRecord', { ...record, estateId }, now, async () => {
+    once(tx, estateId, record.id, 'planRecord', { ...record, estateId }, now, async () => {
       await tx.insertPlanRecord(estateId, record, now);
       return { kind: 'planRecord', id: record.id };
     }),
@@ -24,7 +24,7 @@ export async function recordPlan(deps: Deps, estateId: string, record: PlanRecor
 export async function raiseIssue(deps: Deps, estateId: string, input: ManualIssueInput, actor: Actor) {
   const now = deps.clock();
   const { receipt } = await deps.store.write((tx) =>
-    once(tx, input.id, 'issue', { ...input, estateId }, now, async () => {
+    once(tx, estateId, input.id, 'issue', { ...input, estateId }, now, async () => {
       if (input.locationId && (await tx.getLocation(input.locationId))?.estateId !== estateId) {
         throw badRequest('locationId: not a location of this estate', [{ path: 'locationId', message: 'unknown location' }]);
       }

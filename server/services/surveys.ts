@@ -31,7 +31,7 @@ export async function submitResponse(deps: Deps, campaign: Campaign, r: SurveyRe
   const unknown = Object.keys(r.answers).filter((k) => !areas.has(k));
   if (unknown.length) throw badRequest(`answers: unknown area ${unknown.join(', ')}`, unknown.map((k) => ({ path: `answers.${k}`, message: 'not a question of this survey' })));
   if (Object.values(r.answers).every((v) => v === null)) throw badRequest('answers: answer at least one question', [{ path: 'answers', message: 'all blank' }]);
-  const { receipt } = await deps.store.write((tx) => once(tx, r.id, 'surveyResponse', { ...r, campaign: campaign.id }, now, async () => {
+  const { receipt } = await deps.store.write((tx) => once(tx, campaign.estateId, r.id, 'surveyResponse', { ...r, campaign: campaign.id }, now, async () => {
     if (await tx.hasResponse(campaign.id, r.household)) throw conflict(`household ${r.household} has already answered this survey`);
     await tx.insertResponse({ id: r.id, campaignId: campaign.id, household: r.household, channel: r.channel, answers: r.answers, comment: r.comment, enteredBy, createdAt: now });
     return { kind: 'surveyResponse', id: r.id, campaignId: campaign.id };

@@ -273,7 +273,7 @@ export interface Writes extends Reads {
    * Claims a device-generated id for a record: true if this transaction is the first to use it. A second
    * claim of the same id waits for the first to commit (PostgreSQL) and then gets false.
    */
-  claimReceipt(r: Omit<StoredReceipt, 'receipt'>, at: number): Promise<boolean>;
+  claimReceipt(r: Omit<StoredReceipt, 'receipt'> & { estateId: string }, at: number): Promise<boolean>;
   /** The answer given for a claimed id, kept for its retries. */
   setReceipt(id: string, receipt: Record<string, unknown>): Promise<void>;
 

@@ -3,9 +3,11 @@
  * file and a real PostgreSQL database. The SQL is written once (server/storage/repos/); this is what keeps
  * it meaning the same on both.
  */
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_TEMPLATES, type Issue } from '../../shared/index.ts';
 import { isUniqueViolation } from '../../server/storage/conflicts.ts';
@@ -17,13 +19,24 @@ import { createDatabase, dropDatabase } from '../support/postgres.ts';
 const T0 = Date.parse('2026-03-02T01:00:00Z');
 const HOUR = 3_600_000;
 
-const engines: { name: string; open: () => Promise<{ store: Store; dispose: () => Promise<void> }> }[] = [
+/** Each engine's store, and a raw look underneath it (a connection of its own). */
+type Opened = { store: Store; raw: (text: string) => Promise<Record<string, unknown>[]>; dispose: () => Promise<void> };
+
+const engines: { name: string; open: () => Promise<Opened> }[] = [
   {
     name: 'SQLite',
     open: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'pqm-contract-'));
       const store = createSqliteStore(join(dir, 'pqm.sqlite'));
-      return { store, dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+      const raw = async (text: string) => {
+        const db = new Database(join(dir, 'pqm.sqlite'), { readonly: true });
+        try {
+          return db.prepare(text).all() as Record<string, unknown>[];
+        } finally {
+          db.close();
+        }
+      };
+      return { store, raw, dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
     },
   },
   {
@@ -32,7 +45,16 @@ const engines: { name: string; open: () => Promise<{ store: Store; dispose: () =
       const admin = inject('pgAdminUrl');
       const url = await createDatabase(admin);
       const store = await createPostgresStore(url);
-      return { store, dispose: async () => (await store.close(), await dropDatabase(admin, url)) };
+      const raw = async (text: string) => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          return (await client.query(text)).rows;
+        } finally {
+          await client.end();
+        }
+      };
+      return { store, raw, dispose: async () => (await store.close(), await dropDatabase(admin, url)) };
     },
   },
 ];
@@ -69,10 +91,11 @@ function issue(id: string, over: Partial<Issue> = {}): Issue {
 
 describe.each(engines)('the store on $name', ({ open }) => {
   let store: Store;
+  let raw: Opened['raw'];
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ store, dispose } = await open());
+    ({ store, raw, dispose } = await open());
     await store.write(async (tx) => {
       await tx.insertEstate({ id: 'e1', name: { zh: '示范', en: 'Demo' }, timeZone: 'Asia/Shanghai', households: 1200 });
       await tx.insertBuilding({ id: 'b1', estateId: 'e1', name: { zh: '1号楼', en: 'Building 1' } });
@@ -107,7 +130,7 @@ describe.each(engines)('the store on $name', ({ open }) => {
   });
 
   it('a device id is claimed once, even when two copies of the request race for it', async () => {
-    const claim = () => store.write(async (tx) => tx.claimReceipt({ id: 'r-race', kind: 'inspection', bodyHash: 'h1' }, T0));
+    const claim = () => store.write(async (tx) => tx.claimReceipt({ estateId: 'e1', id: 'r-race', kind: 'inspection', bodyHash: 'h1' }, T0));
     const results = await Promise.all([claim(), claim(), claim()]);
     expect(results.filter(Boolean)).toHaveLength(1);
     await store.write((tx) => tx.setReceipt('r-race', { kind: 'inspection', id: 'r-race', issues: [] }));
@@ -226,5 +249,12 @@ describe.each(engines)('the store on $name', ({ open }) => {
       [T0 - 30 * 24 * HOUR, true, null],
       [T0, false, schedule],
     ]);
+  });
+
+  it("every row an estate's records make names that estate (ready to be split by estate)", async () => {
+    for (const table of ['issue_events', 'tracking_tokens', 'record_photos', 'survey_responses', 'receipts']) {
+      const rows = await raw(`SELECT estate_id, count(*) AS n FROM ${table} GROUP BY estate_id`);
+      expect(rows.map((r) => [r.estate_id, Number(r.n) > 0]), table).toEqual([['e1', true]]);
+    }
   });
 });

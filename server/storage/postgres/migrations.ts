@@ -3,8 +3,9 @@
  * one SQL text in repos/ runs on both. Applied at start-up under an advisory lock: several servers starting
  * together migrate once. Never edit a migration that has shipped: add the next one.
  *
- * Every estate's table leads with estate_id, ready to be distributed by estate (Citus-style). Users, their
- * sessions and the content-addressed photos belong to no one estate: they would be reference tables.
+ * Every estate's table leads with estate_id, ready to be distributed by estate (Citus-style); rows made by the
+ * estate's records (history, photo citations, receipts, tracking links, survey answers) take it from their record.
+ * Users, their sessions and the content-addressed photos belong to no one estate: they would be reference tables.
  */
 export const PG_MIGRATIONS: readonly string[] = [
   /* 1: the schema of SQLite's migrations 1–7, written once for PostgreSQL */ `
@@ -121,6 +122,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
 
   CREATE TABLE record_photos (
+    estate_id TEXT NOT NULL,
     record_id TEXT NOT NULL,
     sha256 TEXT NOT NULL,
     author TEXT,
@@ -177,6 +179,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX issues_held ON issues(estate_id) WHERE held = 1;
 
   CREATE TABLE issue_events (
+    estate_id TEXT NOT NULL,
     seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     issue_id TEXT NOT NULL REFERENCES issues(id),
     type TEXT NOT NULL,
@@ -191,6 +194,7 @@ export const PG_MIGRATIONS: readonly string[] = [
     FOR EACH ROW EXECUTE FUNCTION issue_history_is_append_only();
 
   CREATE TABLE tracking_tokens (
+    estate_id TEXT NOT NULL,
     token_hash TEXT PRIMARY KEY,
     issue_id TEXT NOT NULL REFERENCES issues(id),
     created_at BIGINT NOT NULL,
@@ -198,6 +202,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
 
   CREATE TABLE receipts (
+    estate_id TEXT NOT NULL,
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
     body_hash TEXT NOT NULL,
@@ -248,6 +253,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
 
   CREATE TABLE survey_responses (
+    estate_id TEXT NOT NULL,
     id TEXT PRIMARY KEY,
     campaign_id TEXT NOT NULL REFERENCES campaigns(id),
     household TEXT NOT NULL,

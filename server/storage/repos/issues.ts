@@ -83,7 +83,7 @@ export function issueRepo(sql: Sql): IssueRepo {
     },
     setRating: async (id, rating, comment) => void (await sql.run('UPDATE issues SET rating = ?, rating_comment = ? WHERE id = ?', [rating, comment, id])),
     appendEvent: async (e) =>
-      void (await sql.run('INSERT INTO issue_events (issue_id, type, actor, at, data) VALUES (?, ?, ?, ?, ?)', [e.issueId, e.type, JSON.stringify(e.actor), e.at, JSON.stringify(e.data)])),
+      void (await sql.run('INSERT INTO issue_events (estate_id, issue_id, type, actor, at, data) VALUES ((SELECT estate_id FROM issues WHERE id = ?), ?, ?, ?, ?, ?)', [e.issueId, e.issueId, e.type, JSON.stringify(e.actor), e.at, JSON.stringify(e.data)])),
     eventsOf: async (issueId) =>
       (await sql.all('SELECT * FROM issue_events WHERE issue_id = ? ORDER BY seq', [issueId])).map((r) => ({
         issueId: r.issue_id as string,
@@ -158,7 +158,7 @@ export function issueRepo(sql: Sql): IssueRepo {
         [estateId, from, to],
       ),
     insertTrackingToken: async (hash, issueId, at, role) =>
-      void (await sql.run('INSERT INTO tracking_tokens (token_hash, issue_id, created_at, role) VALUES (?, ?, ?, ?)', [hash, issueId, at, role])),
+      void (await sql.run('INSERT INTO tracking_tokens (estate_id, token_hash, issue_id, created_at, role) VALUES ((SELECT estate_id FROM issues WHERE id = ?), ?, ?, ?, ?)', [issueId, hash, issueId, at, role])),
     trackingToken: async (hash) => {
       const r = await sql.get('SELECT issue_id, role FROM tracking_tokens WHERE token_hash = ?', [hash]);
       return r && { issueId: r.issue_id as string, role: r.role as TrackingRole };

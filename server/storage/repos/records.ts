@@ -46,7 +46,7 @@ export function recordRepo(sql: Sql): RecordRepo {
       return r && { id: r.id as string, kind: r.kind as string, bodyHash: r.body_hash as string, receipt: JSON.parse(r.receipt as string) };
     },
     claimReceipt: async (r, at) =>
-      (await sql.run(`INSERT INTO receipts (id, kind, body_hash, receipt, created_at) VALUES (?, ?, ?, '{}', ?) ON CONFLICT (id) DO NOTHING`, [r.id, r.kind, r.bodyHash, at])) === 1,
+      (await sql.run(`INSERT INTO receipts (estate_id, id, kind, body_hash, receipt, created_at) VALUES (?, ?, ?, ?, '{}', ?) ON CONFLICT (id) DO NOTHING`, [r.estateId, r.id, r.kind, r.bodyHash, at])) === 1,
     setReceipt: async (id, receipt) => void (await sql.run('UPDATE receipts SET receipt = ? WHERE id = ?', [JSON.stringify(receipt), id])),
     insertInspection: async (r) =>
       void (await sql.run(
@@ -109,7 +109,15 @@ export function recordRepo(sql: Sql): RecordRepo {
         p.sha256, p.size, p.storedSize, p.width, p.height, p.receivedAt,
       ])),
     linkPhotos: async (recordId, shas, author) => {
-      for (const s of shas) await sql.run('INSERT INTO record_photos (record_id, sha256, author) VALUES (?, ?, ?) ON CONFLICT (record_id, sha256) DO NOTHING', [recordId, s, author]);
+      // The record (an inspection or an issue) is written first; its estate comes from it.
+      for (const s of shas) {
+        await sql.run(
+          `INSERT INTO record_photos (estate_id, record_id, sha256, author)
+           VALUES (coalesce((SELECT estate_id FROM inspections WHERE id = ?), (SELECT estate_id FROM issues WHERE id = ?)), ?, ?, ?)
+           ON CONFLICT (record_id, sha256) DO NOTHING`,
+          [recordId, recordId, recordId, s, author],
+        );
+      }
     },
     addPhotoUploader: async (sha, uploader, at) =>
       void (await sql.run('INSERT INTO photo_uploads (sha256, uploader, at) VALUES (?, ?, ?) ON CONFLICT (sha256, uploader) DO NOTHING', [sha, uploader, at])),
@@ -159,8 +167,8 @@ export function recordRepo(sql: Sql): RecordRepo {
     },
     listCampaigns: async (estateId) => (await sql.all('SELECT * FROM campaigns WHERE estate_id = ? ORDER BY opens_on', [estateId])).map(toCampaign),
     insertResponse: async (r) =>
-      void (await sql.run('INSERT INTO survey_responses (id, campaign_id, household, channel, answers, comment, entered_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-        r.id, r.campaignId, r.household, r.channel, JSON.stringify(r.answers), r.comment, r.enteredBy, r.createdAt,
+      void (await sql.run('INSERT INTO survey_responses (estate_id, id, campaign_id, household, channel, answers, comment, entered_by, created_at) VALUES ((SELECT estate_id FROM campaigns WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?)', [
+        r.campaignId, r.id, r.campaignId, r.household, r.channel, JSON.stringify(r.answers), r.comment, r.enteredBy, r.createdAt,
       ])),
     // One answer per household whatever the case it is typed in (both engines index lower(household)).
     hasResponse: async (campaignId, household) =>

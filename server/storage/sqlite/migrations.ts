@@ -317,8 +317,29 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX users_username_lower ON users(lower(username));
   `,
   /* 8: a patrol board catches up (PostgreSQL's migration 2 has the same): the estate's revision, bumped with every
-        change to what it owes, and an estate's inspections in commit (rowid) order. */ `
+        change to what it owes, and an estate's inspections in commit (rowid) order. And every estate's row names
+        its estate. */ `
   ALTER TABLE estates ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX inspections_estate_seq ON inspections(estate_id);
+
+  -- Every estate's row names its estate, as in PostgreSQL (ready to be split by estate). Users, sessions and
+  -- the content-addressed photos belong to no one estate.
+  ALTER TABLE issue_events ADD COLUMN estate_id TEXT;
+  UPDATE issue_events SET estate_id = (SELECT estate_id FROM issues WHERE id = issue_events.issue_id);
+  ALTER TABLE tracking_tokens ADD COLUMN estate_id TEXT;
+  UPDATE tracking_tokens SET estate_id = (SELECT estate_id FROM issues WHERE id = tracking_tokens.issue_id);
+  ALTER TABLE record_photos ADD COLUMN estate_id TEXT;
+  UPDATE record_photos SET estate_id = coalesce(
+    (SELECT estate_id FROM inspections WHERE id = record_photos.record_id), (SELECT estate_id FROM issues WHERE id = record_photos.record_id));
+  ALTER TABLE survey_responses ADD COLUMN estate_id TEXT;
+  UPDATE survey_responses SET estate_id = (SELECT estate_id FROM campaigns WHERE id = survey_responses.campaign_id);
+  ALTER TABLE receipts ADD COLUMN estate_id TEXT;
+  UPDATE receipts SET estate_id = coalesce(
+    (SELECT estate_id FROM inspections WHERE id = receipts.id),
+    (SELECT estate_id FROM monthly_inspections WHERE id = receipts.id),
+    (SELECT estate_id FROM kiosk_ratings WHERE id = receipts.id),
+    (SELECT estate_id FROM plan_records WHERE id = receipts.id),
+    (SELECT c.estate_id FROM survey_responses r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = receipts.id),
+    (SELECT estate_id FROM issues WHERE id = json_extract(receipts.receipt, '$.issueId')));
   `,
 ];
