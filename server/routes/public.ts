@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import {
   KioskRating,
+  MeTooRequest,
   OwnerRating,
   OwnerReport,
   SurveyResponseSubmission,
-  Uuid,
   trimmedText,
   type Location,
 } from '../../shared/index.ts';
@@ -22,7 +22,6 @@ import { assertPhotoOfIssue, issueByToken, meToo, ownerAct, rateHandling, report
 import { campaignByCode, publicSurvey, submitResponse } from '../services/surveys.ts';
 import { servePhoto } from './photos.ts';
 
-const MeTooRequest = v.object({ id: Uuid, locationCode: v.pipe(v.string(), v.regex(/^[a-z2-7]{26}$/, 'must be a location code')), issueId: Uuid });
 const NotFixed = v.object({ reason: v.optional(trimmedText(500, 'reason'), '') });
 
 export async function locationByCode(deps: Deps, code: string): Promise<Location> {

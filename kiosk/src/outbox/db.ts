@@ -6,15 +6,17 @@
  * - meta:     last successful sync time
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { EntryBody, OutboxKind } from './entries.ts';
 
-export type OutboxKind = 'inspection' | 'ownerReport' | 'meToo' | 'issueAction' | 'kioskRating' | 'surveyResponse';
+export type { OutboxKind } from './entries.ts';
 
-export interface OutboxEntry {
+/** One kind of entry: its body is what that kind's schema takes (outbox/entries.ts). */
+export type OutboxEntry = { [K in OutboxKind]: EntryFields & { kind: K; body: EntryBody<K> } }[OutboxKind];
+
+interface EntryFields {
   /** The record's UUID: the idempotency key the server checks. */
   id: string;
-  kind: OutboxKind;
   url: string;
-  body: unknown;
   /** Photos to upload before the record. */
   photos: string[];
   /** Staff records need the session token; owner records never send it. */

@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api, type RequestOptions } from '../api/http.ts';
 import { openStore, resetStoreForTests, type PqmDb } from './db.ts';
+import { defaultTemplateFor } from '../../../shared/index.ts';
+import { InvalidEntryError } from './entries.ts';
 import { Outbox, backoff, type NewEntry } from './outbox.ts';
 
 /** A scripted server: each call is answered by the next rule that matches, and every call is recorded. */
@@ -25,7 +28,18 @@ let db: PqmDb;
 let clock = 1_000_000;
 const now = () => clock;
 const photo = (text: string) => ({ sha256: text.padEnd(64, '0'), blob: new Blob([text], { type: 'image/jpeg' }) });
-const inspection = (id: string): NewEntry => ({ id, kind: 'inspection', url: '/api/inspections', body: { id }, auth: true, label: `patrol ${id}` });
+/** A UUID per test name, the same each time. */
+const uuidOf = (name: string) => {
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+/** A real inspection of a lobby (the schema is checked before queueing), labelled with the test's name for it. */
+const inspection = (name: string): NewEntry => {
+  const template = defaultTemplateFor('lobby');
+  const id = uuidOf(name);
+  const body = { id, locationId: 'b1-lobby', templateId: template.id, templateVersion: template.version, startedAt: Date.parse('2026-03-02T00:55:00Z'), finishedAt: Date.parse('2026-03-02T01:00:00Z'), confirmedBy: 'printed_code' as const, answers: template.items.map((item) => ({ itemId: item.id, value: item.answer.kind === 'number' ? item.answer.min : item.answer.kind === 'text' ? '' : ('pass' as const), note: '', photos: [] })) };
+  return { id, kind: 'inspection', url: '/api/inspections', body, auth: true, label: name };
+};
 
 beforeEach(async () => {
   indexedDB.deleteDatabase('pqm');
@@ -48,6 +62,17 @@ describe('the outbox', () => {
     expect(box.current).toMatchObject({ pending: 0, lastSyncAt: clock });
   });
 
+  it('a record that does not match its schema is refused on the device, naming the field, and nothing is queued', async () => {
+    const box = new Outbox({ db, send: fakeServer().send, now });
+    const bad = inspection('broken');
+    if (bad.kind !== 'inspection') throw new Error('an inspection');
+    const refused = box.add({ ...bad, body: { ...bad.body, answers: [] } }, [photo('unsent')]);
+    await expect(refused).rejects.toBeInstanceOf(InvalidEntryError);
+    await expect(refused).rejects.toThrow('answers: answers must not be empty');
+    expect(await db.count('outbox')).toBe(0);
+    expect(await db.count('photos')).toBe(0);
+  });
+
   it('shows no count until it has read the queue, so a reload never flashes a false "0 waiting"', async () => {
     await new Outbox({ db, send: fakeServer().send, now }).add(inspection('kept'));
     const fresh = new Outbox({ db, send: fakeServer().send, now });
@@ -63,7 +88,7 @@ describe('the outbox', () => {
     resetStoreForTests();
     db = await openStore();
     const again = new Outbox({ db, send: fakeServer().send, now });
-    expect((await again.entries()).map((e) => e.id)).toEqual(['kept']);
+    expect((await again.entries()).map((e) => e.label)).toEqual(['kept']);
     expect(await db.get('photos', 'k'.padEnd(64, '0'))).toBeDefined();
   });
 
@@ -115,7 +140,7 @@ describe('the outbox', () => {
     const box = new Outbox({ db, send: async () => { throw new ApiError(502, 'unexpected 200 answer that is not JSON'); }, now });
     await box.add(inspection('portal'));
     await box.drain();
-    expect(await db.get('outbox', 'portal')).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(await db.get('outbox', uuidOf('portal'))).toMatchObject({ state: 'pending', attempts: 1 });
   });
 
   it("a proxy's HTML error page (firewall 403, proxy 407, nginx 413, portal 404) is retried later, never parked", async () => {
@@ -124,7 +149,7 @@ describe('the outbox', () => {
       const box = new Outbox({ db, send: api, now });
       await box.add({ ...inspection(`proxy-${status}`), photos: undefined } as NewEntry, [photo(`p${status}`)]);
       await box.drain();
-      expect(await db.get('outbox', `proxy-${status}`), String(status)).toMatchObject({ state: 'pending', attempts: 1 });
+      expect(await db.get('outbox', uuidOf(`proxy-${status}`)), String(status)).toMatchObject({ state: 'pending', attempts: 1 });
       expect(box.current.paused).toBeNull();
     }
     vi.unstubAllGlobals();
@@ -136,7 +161,7 @@ describe('the outbox', () => {
     await box.add(inspection('ours'));
     await box.drain();
     vi.unstubAllGlobals();
-    expect(await db.get('outbox', 'ours')).toMatchObject({ state: 'attention' });
+    expect(await db.get('outbox', uuidOf('ours'))).toMatchObject({ state: 'attention' });
   });
 
   it('a record saved while the clean-up runs keeps its photo (the race, forced with a hook)', async () => {
@@ -154,7 +179,7 @@ describe('the outbox', () => {
     await box.add(inspection('first'), [photo('first-photo')]);
     await box.drain();
     await racer;
-    expect(await db.get('outbox', 'late')).toBeDefined();
+    expect(await db.get('outbox', uuidOf('late'))).toBeDefined();
     expect(await db.get('photos', photo('late-photo').sha256)).toBeDefined();
   });
 
@@ -172,11 +197,11 @@ describe('the outbox', () => {
     const box = new Outbox({ db, send, now });
     await box.add(inspection('with-photo'), [photo('kept')]);
     await box.drain();
-    expect(await db.get('outbox', 'with-photo')).toMatchObject({ state: 'pending' });
+    expect(await db.get('outbox', uuidOf('with-photo'))).toMatchObject({ state: 'pending' });
     expect(await db.get('photos', photo('kept').sha256)).toMatchObject({ uploaded: false });
     clock += 60_000;
     await box.drain();
-    expect(await db.get('outbox', 'with-photo')).toBeUndefined();
+    expect(await db.get('outbox', uuidOf('with-photo'))).toBeUndefined();
     expect(server.calls.filter((c) => c.path.startsWith('/api/photos/'))).toHaveLength(2);
   });
 
@@ -190,20 +215,20 @@ describe('the outbox', () => {
     await box.add(inspection('lost-photo'), [photo('lost')]);
     await db.delete('photos', photo('lost').sha256);
     await box.drain();
-    expect(await db.get('outbox', 'lost-photo')).toMatchObject({ state: 'attention', lastError: expect.stringMatching(/photo/) });
+    expect(await db.get('outbox', uuidOf('lost-photo'))).toMatchObject({ state: 'attention', lastError: expect.stringMatching(/photo/) });
   });
 
   it('a receipt for a different record is not taken as success', async () => {
     const box = new Outbox({ db, send: async <T>() => ({ kind: 'inspection', id: 'someone-else' }) as T, now });
     await box.add(inspection('mine'));
     await box.drain();
-    expect(await db.get('outbox', 'mine')).toMatchObject({ state: 'pending' });
+    expect(await db.get('outbox', uuidOf('mine'))).toMatchObject({ state: 'pending' });
   });
 
   it('a permanent 4xx parks the entry under "needs attention" with the reason, and the rest still go', async () => {
     const server = fakeServer();
     const send = async <T>(path: string, o: RequestOptions = {}): Promise<T> => {
-      if ((o.json as { id?: string })?.id === 'bad') throw new ApiError(400, 'invalid answers', [{ path: 'answers.escape.photos', message: 'a photo is required' }]);
+      if ((o.json as { id?: string })?.id === uuidOf('bad')) throw new ApiError(400, 'invalid answers', [{ path: 'answers.escape.photos', message: 'a photo is required' }]);
       return server.send<T>(path, o);
     };
     const box = new Outbox({ db, send, now });
@@ -211,8 +236,8 @@ describe('the outbox', () => {
     clock++;
     await box.add(inspection('good'));
     await box.drain();
-    expect(await db.get('outbox', 'good')).toBeUndefined();
-    expect(box.current.attention.map((e) => [e.id, e.lastError])).toEqual([['bad', '400 answers.escape.photos: a photo is required']]);
+    expect(await db.get('outbox', uuidOf('good'))).toBeUndefined();
+    expect(box.current.attention.map((e) => [e.label, e.lastError])).toEqual([['bad', '400 answers.escape.photos: a photo is required']]);
     expect(box.current.pending).toBe(0);
   });
 
@@ -232,7 +257,7 @@ describe('the outbox', () => {
       clock++;
     }
     await box.drain();
-    expect((await box.entries()).map((e) => e.id)).toEqual(['2', '3']);
+    expect((await box.entries()).map((e) => e.label)).toEqual(['2', '3']);
     expect(box.current.paused).toBe('auth');
     await box.drain();
     expect(server.calls).toHaveLength(1);
@@ -282,9 +307,9 @@ describe('the outbox', () => {
     await box.add(inspection('x'), [photo('x')]);
     await box.drain();
     expect(box.current.attention).toHaveLength(1);
-    await box.retry('x');
+    await box.retry(uuidOf('x'));
     expect(box.current.pending).toBe(1);
-    await box.discard('x');
+    await box.discard(uuidOf('x'));
     expect(await db.count('outbox')).toBe(0);
     expect(await db.count('photos')).toBe(0);
   });

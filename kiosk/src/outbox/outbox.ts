@@ -7,16 +7,12 @@
  */
 import { ApiError, type RequestOptions } from '../api/http.ts';
 import type { OutboxEntry, OutboxKind, PqmDb } from './db.ts';
+import { checkEntry, type EntryBody } from './entries.ts';
 
-export interface NewEntry {
-  id: string;
-  kind: OutboxKind;
-  url: string;
-  body: unknown;
-  auth: boolean;
-  label: string;
-  owner?: string | null;
-}
+/** A record to queue, typed by its kind: an inspection's body is an InspectionSubmission, and so on. */
+export type NewEntry = {
+  [K in OutboxKind]: { id: string; kind: K; url: string; body: EntryBody<K>; auth: boolean; label: string; owner?: string | null };
+}[OutboxKind];
 
 export interface PhotoInput {
   sha256: string;
@@ -83,7 +79,9 @@ export class Outbox {
   }
 
   /** Saves the record and its photos in one strict-durability transaction; resolves once on disk. */
+  /** Throws InvalidEntryError, before anything is stored, for a body its kind's schema refuses. */
   async add(entry: NewEntry, photos: PhotoInput[] = []): Promise<void> {
+    checkEntry(entry.kind, entry.body);
     const full: OutboxEntry = {
       ...entry,
       photos: photos.map((p) => p.sha256),

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/http.ts';
 import { cacheGet, cachePut, openStore, type OutboxEntry } from '../outbox/db.ts';
 import { Outbox, type NewEntry, type OutboxStatus, type PhotoInput } from '../outbox/outbox.ts';
+import { checkEntry } from '../outbox/entries.ts';
 import { currentMe } from './session.ts';
 
 export interface MyReport {
@@ -53,6 +54,8 @@ export function startSync(): Promise<Outbox | null> {
 export async function save(entry: NewEntry, photos: PhotoInput[] = []): Promise<{ queued: boolean; receipt?: Record<string, unknown> }> {
   const box = await startSync();
   if (!box) {
+    // No IndexedDB: sent at once, so checked here as the queue would have (outbox/entries.ts).
+    checkEntry(entry.kind, entry.body);
     for (const p of photos) await api(`/api/photos/${p.sha256}`, { method: 'PUT', body: p.blob, auth: entry.auth });
     const receipt = await api<Record<string, unknown>>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
     return { queued: false, receipt };
