@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, LocalText, requiredText, finiteNumber } from './common.ts';
+import { Id, LocalText, finiteNumber } from './common.ts';
 import { isValidTimeZone } from '../time/zoned.ts';
 import { Schedule } from './schedule.ts';
 
@@ -64,4 +64,3 @@ export const Department = v.object({
 });
 export type Department = v.InferOutput<typeof Department>;
 
-export const UserName = requiredText(40, 'username');

@@ -106,10 +106,6 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function compareDates(a: LocalDate, b: LocalDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
 /** "HH:MM" → minutes since midnight; "24:00" is allowed as an end of day. */
 export function parseClock(hhmm: string): number {
   const m = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(hhmm);

@@ -84,7 +84,3 @@ export async function fieldKits(): Promise<FieldKit[]> {
   const kits = await Promise.all((me?.estates ?? []).map((e) => cacheGet<FieldKit>(`kit:${e.id}`)));
   return kits.flatMap((k) => (k ? [k.value] : []));
 }
-
-export function membershipIn(estateId: string | undefined): Membership | undefined {
-  return me?.memberships.find((m) => m.estateId === estateId);
-}
