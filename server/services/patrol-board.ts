@@ -11,6 +11,7 @@ import {
   fromLocal,
   owedSlots,
   slotStates,
+  slotStatusAt,
   slotsStartingIn,
   slotTouchesDay,
   statusAt,
@@ -163,15 +164,14 @@ export class PatrolBoard {
         const start = packed[i];
         const end = packed[i + 1];
         const closes = packed[i + 2];
-        const filledAt = packed[i + 3];
-        if (filledAt <= now) continue; // done (NaN compares false: not filled)
-        if (now < start) {
-          if (start < soon && dueSoon.wants(start)) dueSoon.add(start, { locationId, start, end, closes, status: 'upcoming' });
-        } else if (now < closes) {
-          if (due.wants(end)) due.add(end, { locationId, start, end, closes, status: now < end ? 'due' : 'late' });
-        } else if (closes > board.startOfToday) {
+        const status = slotStatusAt(start, end, closes, packed[i + 3], now);
+        if (status === 'upcoming') {
+          if (start < soon && dueSoon.wants(start)) dueSoon.add(start, { locationId, start, end, closes, status });
+        } else if (status === 'due' || status === 'late') {
+          if (due.wants(end)) due.add(end, { locationId, start, end, closes, status });
+        } else if (status === 'missed' && closes > board.startOfToday) {
           // Missed today: closed after today's midnight (slotTouchesDay's boundary; one closing at midnight was yesterday's).
-          if (missed.wants(-closes)) missed.add(-closes, { locationId, start, end, closes, status: 'missed' });
+          if (missed.wants(-closes)) missed.add(-closes, { locationId, start, end, closes, status });
         }
       }
     }

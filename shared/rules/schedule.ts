@@ -171,8 +171,17 @@ export function slotFilledAt(states: readonly SlotState[], at: number): SlotStat
 
 /** The status of a slot at `now`, once which inspection fills it is decided (the one rule; `slotStates` uses it too). */
 export function statusAt(slot: Slot & { filledAt?: number }, now: number): SlotStatus {
-  if (slot.filledAt !== undefined && slot.filledAt <= now) return 'done';
-  return now < slot.start ? 'upcoming' : now < slot.end ? 'due' : now < slot.closes ? 'late' : 'missed';
+  return slotStatusAt(slot.start, slot.end, slot.closes, slot.filledAt ?? Number.NaN, now);
+}
+
+/**
+ * The one rule for a slot's status at `now`, on plain numbers (`filledAt` NaN: not filled), so the alerts' hot
+ * loop over every slot of an estate uses it too without allocating: done once filled; upcoming before it opens;
+ * due until its end; late until it closes; missed after.
+ */
+export function slotStatusAt(start: number, end: number, closes: number, filledAt: number, now: number): SlotStatus {
+  if (filledAt <= now) return 'done';
+  return now < start ? 'upcoming' : now < end ? 'due' : now < closes ? 'late' : 'missed';
 }
 
 /**
