@@ -11,6 +11,7 @@ import { compressAnswers } from './http/compress.ts';
 import { publicLimits } from './http/public-limits.ts';
 import { loadPwa, servePwa } from './http/pwa.ts';
 import { HttpError } from './http/errors.ts';
+import { Refusal, type RefusalKind } from './services/refusals.ts';
 import { isUniqueViolation } from './storage/conflicts.ts';
 import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -27,6 +28,8 @@ import { photoRoutes } from './routes/photos.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 
+const REFUSAL_STATUS = { invalid: 400, notFound: 404, forbidden: 403, conflict: 409, tooLarge: 413, unsupported: 415 } as const satisfies Record<RefusalKind, number>;
+
 export function createApp(deps: Deps) {
   const app = new Hono<Env>();
 
@@ -34,6 +37,8 @@ export function createApp(deps: Deps) {
     if (err instanceof HttpError) {
       return c.json({ error: err.message, fields: err.fields }, err.status, err.headers);
     }
+    // A service's refusal, in the domain's terms: the status is chosen here, the kind goes along as `code`.
+    if (err instanceof Refusal) return c.json({ error: err.message, code: err.kind, fields: err.fields }, REFUSAL_STATUS[err.kind]);
     // Someone else saved the same key a moment before; nothing of this request was written.
     if (isUniqueViolation(err)) return c.json({ error: 'this was changed by someone else at the same moment; reload and try again', fields: [] }, 409);
     // Nothing was written (the transaction rolled back); the phone keeps the record and tries again.

@@ -9,7 +9,7 @@ import { access, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/pr
 import { join } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
 import { sha256Hex } from '../security/crypto.ts';
-import { HttpError, badRequest } from '../http/errors.ts';
+import { Refusal, invalid, tooLarge, unsupported } from '../services/refusals.ts';
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /** A decompression bomb: tiny file, huge canvas. 40 MP is more than any phone camera. */
@@ -36,11 +36,11 @@ export interface StoredPhoto {
 
 /** The checks every upload passes first, whether or not the photo is already stored: the same answers either way. */
 export function checkUpload(sha256: string, bytes: Uint8Array): void {
-  if (bytes.length === 0) throw badRequest('photo body is empty');
-  if (bytes.length > MAX_PHOTO_BYTES) throw new HttpError(413, `photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
+  if (bytes.length === 0) throw invalid('photo body is empty');
+  if (bytes.length > MAX_PHOTO_BYTES) throw tooLarge(`photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
   const actual = sha256Hex(bytes);
-  if (actual !== sha256) throw badRequest(`photo hash mismatch: the body hashes to ${actual}, not ${sha256}`, [{ path: 'sha256', message: 'does not match the body' }]);
-  if (!sniffImage(bytes)) throw new HttpError(415, 'photo must be a JPEG, PNG or WebP image');
+  if (actual !== sha256) throw invalid(`photo hash mismatch: the body hashes to ${actual}, not ${sha256}`, [{ path: 'sha256', message: 'does not match the body' }]);
+  if (!sniffImage(bytes)) throw unsupported('photo must be a JPEG, PNG or WebP image');
 }
 
 /** Where the re-encoded bytes live: files in the data folder, or PostgreSQL when several servers share one. */
@@ -62,7 +62,7 @@ export class BlobStore {
     try {
       const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
       if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PHOTO_PIXELS) {
-        throw new HttpError(413, `photo is ${meta.width}×${meta.height} pixels; at most ${MAX_PHOTO_PIXELS / 1_000_000} MP`);
+        throw tooLarge(`photo is ${meta.width}×${meta.height} pixels; at most ${MAX_PHOTO_PIXELS / 1_000_000} MP`);
       }
       out = await sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' })
         .rotate()
@@ -70,8 +70,8 @@ export class BlobStore {
         .jpeg({ quality: 80, mozjpeg: true })
         .toBuffer({ resolveWithObject: true });
     } catch (e) {
-      if (e instanceof HttpError) throw e;
-      throw new HttpError(415, 'photo could not be decoded as an image');
+      if (e instanceof Refusal) throw e;
+      throw unsupported('photo could not be decoded as an image');
     }
     await this.backend.write(sha256, out.data);
     return { sha256, size: bytes.length, storedSize: out.data.length, width: out.info.width, height: out.info.height };

@@ -4,7 +4,7 @@
  * would hand over that estate too.
  */
 import type { Deps } from '../context.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from './refusals.ts';
 import { hashPassword } from '../security/crypto.ts';
 import type { Membership, Session, User } from '../storage/store.ts';
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BuildingInput, DeadlinePolicy, DepartmentInput, Location, LocationInput, TemplateInput, UserInput } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { conflict, invalid, notFound } from './refusals.ts';
 import { hashPassword, kioskCode, newPublicCode, newSecret } from '../security/crypto.ts';
 import type { Reads } from '../storage/store.ts';
 import { importLocations } from './location-import.ts';
@@ -41,7 +41,7 @@ export async function locationOf(store: Reads, estateId: string, id: string): Pr
 
 async function checkBuilding(store: Reads, estateId: string, buildingId: string | null): Promise<void> {
   if (buildingId && !(await store.listBuildings(estateId)).some((b) => b.id === buildingId)) {
-    throw badRequest(`buildingId: no building ${buildingId} in this estate`, [{ path: 'buildingId', message: 'unknown building' }]);
+    throw invalid(`buildingId: no building ${buildingId} in this estate`, [{ path: 'buildingId', message: 'unknown building' }]);
   }
 }
 
@@ -102,7 +102,7 @@ export async function addBuilding(deps: Deps, estateId: string, input: BuildingI
 export async function importLocationsCsv(deps: Deps, estateId: string, csv: string) {
   const result = importLocations(csv, estateId, await deps.store.read.listBuildings(estateId));
   if (result.errors.length) {
-    throw badRequest(`csv: ${result.errors.length} line(s) wrong, nothing imported`, result.errors.slice(0, 50).map((e) => ({ path: `csv.line${e.line}`, message: e.message })));
+    throw invalid(`csv: ${result.errors.length} line(s) wrong, nothing imported`, result.errors.slice(0, 50).map((e) => ({ path: `csv.line${e.line}`, message: e.message })));
   }
   await deps.store.write(async (tx) => {
     for (const l of result.locations) await tx.insertLocation(l, newSecret(), deps.clock());
@@ -123,7 +123,7 @@ export async function addUser(deps: Deps, estateId: string, input: UserInput) {
   const departmentId = input.role === 'department' ? input.departmentId : null;
   await deps.store.write(async (tx) => {
     if (input.role === 'department' && !(await tx.listDepartments(estateId)).some((d) => d.id === input.departmentId)) {
-      throw badRequest('departmentId: department staff need a department of this estate', [{ path: 'departmentId', message: 'unknown department' }]);
+      throw invalid('departmentId: department staff need a department of this estate', [{ path: 'departmentId', message: 'unknown department' }]);
     }
     if (await tx.getUserByUsername(input.username)) throw conflict(`username ${input.username} is taken`);
     await tx.insertUser(user, deps.clock());
@@ -140,7 +140,7 @@ export async function setPolicy(deps: Deps, estateId: string, policy: DeadlinePo
 export async function publishTemplate(deps: Deps, estateId: string, input: TemplateInput) {
   const template = await deps.store.write(async (tx) => {
     const current = (await tx.latestTemplates(estateId)).find((t) => t.id === input.id);
-    if (current && current.kind !== input.kind) throw badRequest(`kind: template ${input.id} is for ${current.kind}`, [{ path: 'kind', message: 'cannot change the kind of a template' }]);
+    if (current && current.kind !== input.kind) throw invalid(`kind: template ${input.id} is for ${current.kind}`, [{ path: 'kind', message: 'cannot change the kind of a template' }]);
     const next = { ...input, version: (current?.version ?? 0) + 1 };
     await tx.insertTemplate(estateId, next, deps.clock());
     return next;

@@ -3,7 +3,7 @@
  * as the write: a retry finds the claim and gets the first answer back, a different body under the same
  * UUID is refused, and two copies racing each other cannot both write (the second waits for the first).
  */
-import { conflict } from '../http/errors.ts';
+import { conflict } from './refusals.ts';
 import { canonicalHash } from '../security/crypto.ts';
 import type { Writes } from '../storage/store.ts';
 

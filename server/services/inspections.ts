@@ -2,7 +2,7 @@
 import { checkAnswers, failedItems, onServerClock, type Actor, type InspectionSubmission, type Location } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import type { Reads } from '../storage/store.ts';
-import { badRequest } from '../http/errors.ts';
+import { invalid } from './refusals.ts';
 import { userAuthor } from '../photos/authors.ts';
 import { verifyKioskCode } from '../security/crypto.ts';
 import { once, type Receipt } from './idempotency.ts';
@@ -33,12 +33,12 @@ export async function submitInspection(deps: Deps, location: Location, s: Inspec
   // Checked before the write: a committed template version never changes, and the writer is not held meanwhile.
   const template = await deps.store.read.getTemplate(location.estateId, s.templateId, s.templateVersion);
   if (!template || template.kind !== location.kind) {
-    throw badRequest(`templateId: ${s.templateId} v${s.templateVersion} is not a checklist for this ${location.kind}`, [
+    throw invalid(`templateId: ${s.templateId} v${s.templateVersion} is not a checklist for this ${location.kind}`, [
       { path: 'templateId', message: 'unknown template for this location' },
     ]);
   }
   const errors = checkAnswers(template, s.answers);
-  if (errors.length) throw badRequest(errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  if (errors.length) throw invalid(errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 
   const result = await deps.store.write((tx) => once(tx, location.estateId, s.id, 'inspection', { ...s, inspectorId: actor.id }, now, async () => {
     // A kiosk code proves presence only if it was valid when the patrol started.

@@ -14,7 +14,7 @@ import {
   type PhotoRef,
   type Severity,
 } from '../../shared/index.ts';
-import { HttpError, badRequest, conflict, forbidden } from '../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from './refusals.ts';
 import { actorAuthor } from '../photos/authors.ts';
 import type { Deps } from '../context.ts';
 import type { Membership, Reads, Writes } from '../storage/store.ts';
@@ -84,19 +84,19 @@ export async function actOnIssue(tx: Writes, issue: Issue, action: IssueAction, 
   if (action.type === 'assign') {
     const departments = await tx.listDepartments(issue.estateId);
     if (!departments.some((d) => d.id === action.departmentId)) {
-      throw badRequest(`departmentId: no department ${action.departmentId} in this estate`, [{ path: 'action.departmentId', message: 'unknown department' }]);
+      throw invalid(`departmentId: no department ${action.departmentId} in this estate`, [{ path: 'action.departmentId', message: 'unknown department' }]);
     }
   }
   if (action.type === 'reject' && action.duplicateOf) {
     const original = await tx.getIssue(action.duplicateOf);
     if (!original || original.estateId !== issue.estateId || original.id === issue.id) {
-      throw badRequest('duplicateOf: no such other issue in this estate', [{ path: 'action.duplicateOf', message: 'unknown issue' }]);
+      throw invalid('duplicateOf: no such other issue in this estate', [{ path: 'action.duplicateOf', message: 'unknown issue' }]);
     }
   }
   const work = { fixedBy: action.type === 'verify' ? fixedBy(await tx.eventsOf(issue.id)) : null };
   const result = applyIssueAction(issue, action, actor, now, await tx.getPolicy(issue.estateId), work);
   if (!result.ok) {
-    if (result.reason === 'invalid') throw badRequest(result.message, [{ path: result.field, message: result.message }]);
+    if (result.reason === 'invalid') throw invalid(result.message, [{ path: result.field, message: result.message }]);
     throw result.reason === 'forbidden' ? forbidden(result.message) : conflict(result.message);
   }
   await tx.updateIssue(result.issue);
@@ -114,7 +114,7 @@ export async function actOnIssue(tx: Writes, issue: Issue, action: IssueAction, 
 
 export async function requireIssue(store: Reads, id: string): Promise<Issue> {
   const issue = await store.getIssue(id);
-  if (!issue) throw new HttpError(404, 'issue not found');
+  if (!issue) throw notFound('issue');
   return issue;
 }
 

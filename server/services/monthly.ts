@@ -1,7 +1,7 @@
 /** The monthly comprehensive inspection: score the sheet, raise issues for deductions that ask for one. */
 import { checkDeductions, scoreSheet, type Actor, type MonthlyInspectionSubmission } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { badRequest } from '../http/errors.ts';
+import { invalid } from './refusals.ts';
 import { once } from './idempotency.ts';
 import { createIssue } from './issues.ts';
 
@@ -9,15 +9,15 @@ export async function submitMonthly(deps: Deps, estateId: string, s: MonthlyInsp
   const now = deps.clock();
   const { receipt } = await deps.store.write((tx) => once(tx, estateId, s.id, 'monthly', { ...s, estateId }, now, async () => {
     const sheet = await tx.getSheet(estateId, s.sheetId, s.sheetVersion);
-    if (!sheet) throw badRequest(`sheetId: no sheet ${s.sheetId} v${s.sheetVersion}`, [{ path: 'sheetId', message: 'unknown scoring sheet' }]);
+    if (!sheet) throw invalid(`sheetId: no sheet ${s.sheetId} v${s.sheetVersion}`, [{ path: 'sheetId', message: 'unknown scoring sheet' }]);
     const errors = checkDeductions(sheet, s.deductions);
     if (errors.length) {
       const fields = errors.map((e) => ({ path: `deductions[${e.index}].points`, message: e.message }));
-      throw badRequest(fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
+      throw invalid(fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
     }
     for (const [i, d] of s.deductions.entries()) {
       if (d.locationId && (await tx.getLocation(d.locationId))?.estateId !== estateId) {
-        throw badRequest(`deductions[${i}].locationId: not a location of this estate`, [{ path: `deductions[${i}].locationId`, message: 'unknown location' }]);
+        throw invalid(`deductions[${i}].locationId: not a location of this estate`, [{ path: `deductions[${i}].locationId`, message: 'unknown location' }]);
       }
     }
     const score = scoreSheet(sheet, s.deductions);

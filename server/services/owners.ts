@@ -13,7 +13,7 @@ import {
   type OwnerReport,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { HttpError, badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from './refusals.ts';
 import { sha256Hex } from '../security/crypto.ts';
 import type { Reads, TrackingRole } from '../storage/store.ts';
 import { once } from './idempotency.ts';
@@ -73,7 +73,7 @@ export async function meToo(deps: Deps, location: Location, requestId: string, i
   const { receipt } = await deps.store.write((tx) => once(tx, location.estateId, requestId, 'meToo', { issueId, location: location.id }, now, async () => {
     const issue = await tx.getIssue(issueId);
     if (!issue || issue.locationId !== location.id || !OPEN_STATUSES.includes(issue.status)) {
-      throw badRequest('issueId: no open issue with that id at this location', [{ path: 'issueId', message: 'unknown open issue here' }]);
+      throw invalid('issueId: no open issue with that id at this location', [{ path: 'issueId', message: 'unknown open issue here' }]);
     }
     await tx.updateIssue({ ...issue, meToo: issue.meToo + 1 });
     await tx.appendEvent({ issueId, type: 'meToo', actor: { kind: 'owner' }, at: now, data: {} });
@@ -181,5 +181,5 @@ export async function rateHandling(deps: Deps, token: string, rating: number, co
 /** The reporter sees a photo their report or its fix rightly cites; nobody else reaches it through the link. */
 export async function assertPhotoOfIssue(store: Reads, { issue, role }: Tracked, sha256: string): Promise<void> {
   const cited = issue.photos.some((p) => p.sha256 === sha256) || issue.afterPhotos.some((p) => p.sha256 === sha256);
-  if (role !== 'reporter' || !cited || !(await store.receivedPhotos(issue.id)).includes(sha256)) throw new HttpError(404, 'photo not found');
+  if (role !== 'reporter' || !cited || !(await store.receivedPhotos(issue.id)).includes(sha256)) throw notFound('photo');
 }

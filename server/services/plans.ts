@@ -1,7 +1,7 @@
 /** Training, drills and community activities; and issues raised by hand from a survey area or a drill. */
 import type { Actor, ManualIssueInput, PlanRecord } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { badRequest } from '../http/errors.ts';
+import { invalid } from './refusals.ts';
 import { once } from './idempotency.ts';
 import { createIssue } from './issues.ts';
 
@@ -9,7 +9,7 @@ export async function recordPlan(deps: Deps, estateId: string, record: PlanRecor
   if (record.kind === 'training') {
     const members = new Set((await deps.store.read.membersOf(estateId)).map((m) => m.userId));
     const unknown = record.attendees.findIndex((a) => !members.has(a.userId));
-    if (unknown >= 0) throw badRequest(`attendees[${unknown}].userId: not a member of this estate`, [{ path: `attendees[${unknown}].userId`, message: 'unknown person' }]);
+    if (unknown >= 0) throw invalid(`attendees[${unknown}].userId: not a member of this estate`, [{ path: `attendees[${unknown}].userId`, message: 'unknown person' }]);
   }
   const now = deps.clock();
   const { receipt } = await deps.store.write((tx) =>
@@ -26,7 +26,7 @@ export async function raiseIssue(deps: Deps, estateId: string, input: ManualIssu
   const { receipt } = await deps.store.write((tx) =>
     once(tx, estateId, input.id, 'issue', { ...input, estateId }, now, async () => {
       if (input.locationId && (await tx.getLocation(input.locationId))?.estateId !== estateId) {
-        throw badRequest('locationId: not a location of this estate', [{ path: 'locationId', message: 'unknown location' }]);
+        throw invalid('locationId: not a location of this estate', [{ path: 'locationId', message: 'unknown location' }]);
       }
       const { locationId, source, category, severity, description } = input;
       const issue = await createIssue(tx, { estateId, locationId, source, category, severity, description, at: now }, actor);

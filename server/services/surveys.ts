@@ -2,14 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { formatDate, sampleProgress, satisfaction, satisfactionByArea, toLocal, type CampaignInput, type SurveyResponseSubmission } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { conflict, invalid, notFound } from './refusals.ts';
 import { newPublicCode } from '../security/crypto.ts';
 import type { Campaign } from '../storage/store.ts';
 import { once } from './idempotency.ts';
 
 export async function createCampaign(deps: Deps, estateId: string, input: CampaignInput): Promise<Campaign> {
   if (!(await deps.store.read.getSurvey(estateId, input.surveyId))) {
-    throw badRequest(`surveyId: no survey ${input.surveyId}`, [{ path: 'surveyId', message: 'unknown survey' }]);
+    throw invalid(`surveyId: no survey ${input.surveyId}`, [{ path: 'surveyId', message: 'unknown survey' }]);
   }
   const campaign: Campaign = { id: randomUUID(), estateId, code: newPublicCode(), createdAt: deps.clock(), ...input };
   await deps.store.write((tx) => tx.insertCampaign(campaign));
@@ -29,8 +29,8 @@ export async function submitResponse(deps: Deps, campaign: Campaign, r: SurveyRe
   const survey = await deps.store.read.getSurvey(campaign.estateId, campaign.surveyId);
   const areas = new Set(survey?.areas.map((a) => a.id));
   const unknown = Object.keys(r.answers).filter((k) => !areas.has(k));
-  if (unknown.length) throw badRequest(`answers: unknown area ${unknown.join(', ')}`, unknown.map((k) => ({ path: `answers.${k}`, message: 'not a question of this survey' })));
-  if (Object.values(r.answers).every((v) => v === null)) throw badRequest('answers: answer at least one question', [{ path: 'answers', message: 'all blank' }]);
+  if (unknown.length) throw invalid(`answers: unknown area ${unknown.join(', ')}`, unknown.map((k) => ({ path: `answers.${k}`, message: 'not a question of this survey' })));
+  if (Object.values(r.answers).every((v) => v === null)) throw invalid('answers: answer at least one question', [{ path: 'answers', message: 'all blank' }]);
   const { receipt } = await deps.store.write((tx) => once(tx, campaign.estateId, r.id, 'surveyResponse', { ...r, campaign: campaign.id }, now, async () => {
     if (await tx.hasResponse(campaign.id, r.household)) throw conflict(`household ${r.household} has already answered this survey`);
     await tx.insertResponse({ id: r.id, campaignId: campaign.id, household: r.household, channel: r.channel, answers: r.answers, comment: r.comment, enteredBy, createdAt: now });
