@@ -29,3 +29,4 @@ export * from './validate.ts';
 export * from './csv.ts';
 export * from './rules/owed-slots.ts';
 export * from './rules/figures.ts';
+export type * from './model/answers.ts';

@@ -1,7 +1,7 @@
 /** Sign-in, sign-out, one's own password and sessions. */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { ChangePasswordRequest, DAY, requiredText } from '../../shared/index.ts';
+import { ChangePasswordRequest, DAY, requiredText, type Me } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { requireAuth, type Env } from '../http/auth.ts';
 import { readJson } from '../http/body.ts';
@@ -48,7 +48,8 @@ export function authRoutes(deps: Deps) {
     .get('/me', async (c) => {
       const auth = requireAuth(c);
       const estates = (await deps.store.read.listEstates()).filter((e) => auth.memberships.some((m) => m.estateId === e.id));
-      return c.json({ user: { id: auth.user.id, username: auth.user.username, displayName: auth.user.displayName }, memberships: auth.memberships, estates });
+      const me: Me = { user: { id: auth.user.id, username: auth.user.username, displayName: auth.user.displayName }, memberships: auth.memberships, estates };
+      return c.json(me);
     })
     .post('/password', async (c) => {
       const auth = requireAuth(c);

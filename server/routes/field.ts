@@ -1,6 +1,8 @@
 /** What a staff phone caches to work offline: the estate's locations and current checklists. */
 import { Hono } from 'hono';
+import type { FieldKit } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
+import { notFound } from '../http/errors.ts';
 import { STAFF, requireRole, type Env } from '../http/auth.ts';
 
 export function fieldRoutes(deps: Deps) {
@@ -15,7 +17,8 @@ export function fieldRoutes(deps: Deps) {
       r.listDepartments(estateId),
       r.getPolicy(estateId),
     ]);
-    return c.json({
+    if (!estate) throw notFound('estate');
+    const kit: FieldKit = {
       estate,
       role: m.role,
       departmentId: m.departmentId,
@@ -23,6 +26,7 @@ export function fieldRoutes(deps: Deps) {
       templates,
       departments: departments.map(({ id, name }) => ({ id, name })),
       policy,
-    });
+    };
+    return c.json(kit);
   });
 }

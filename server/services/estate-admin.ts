@@ -3,14 +3,14 @@
  * the deadline policy. Every change that alters what is owed (locations, templates) clears the patrol board.
  */
 import { randomUUID } from 'node:crypto';
-import type { BuildingInput, DeadlinePolicy, DepartmentInput, Location, LocationInput, TemplateInput, UserInput } from '../../shared/index.ts';
+import type { BuildingInput, DeadlinePolicy, DepartmentInput, EstateSetup, Location, LocationInput, TemplateInput, UserInput } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, invalid, notFound } from './refusals.ts';
 import { hashPassword, kioskCode, newPublicCode, newSecret } from '../security/crypto.ts';
 import type { Reads } from '../storage/store.ts';
 import { importLocations } from './location-import.ts';
 
-export async function estateSetup(deps: Deps, estateId: string) {
+export async function estateSetup(deps: Deps, estateId: string): Promise<EstateSetup> {
   const r = deps.store.read;
   const [estate, policy, buildings, locations, departments, templates, members] = await Promise.all([
     r.getEstate(estateId),
@@ -21,6 +21,7 @@ export async function estateSetup(deps: Deps, estateId: string) {
     r.latestTemplates(estateId),
     r.membersOf(estateId),
   ]);
+  if (!estate) throw notFound('estate');
   return {
     estate,
     policy,

@@ -2,22 +2,24 @@
  * What a scanned location shows: to anyone, the place and the problems already known there (category, time,
  * "me too" count, never anyone's words); to staff, the checklist due now, today's slots, open issues here.
  */
-import { CATEGORIES, nextDueAt, slotFilledAt, type Location } from '../../shared/index.ts';
+import { CATEGORIES, nextDueAt, slotFilledAt, type Location, type LocationLanding, type StaffLanding } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import type { Membership } from '../storage/store.ts';
 import { similarOpen } from './owners.ts';
 
-export async function publicLanding(deps: Deps, loc: Location) {
+export async function publicLanding(deps: Deps, loc: Location): Promise<LocationLanding> {
   const [estate, open] = await Promise.all([deps.store.read.getEstate(loc.estateId), similarOpen(deps.store.read, loc)]);
+  // A location's estate always exists (a foreign key); not finding it is a broken database, not a 404.
+  if (!estate) throw new Error(`location ${loc.id} has no estate ${loc.estateId}`);
   return {
     location: { id: loc.id, name: loc.name, kind: loc.kind, code: loc.code },
-    estate: estate && { id: estate.id, name: estate.name, timeZone: estate.timeZone },
+    estate: { id: estate.id, name: estate.name, timeZone: estate.timeZone },
     categories: CATEGORIES,
     openReports: open.map((i) => ({ id: i.id, category: i.category, status: i.status, createdAt: i.createdAt, meToo: i.meToo })),
   };
 }
 
-export async function staffLanding(deps: Deps, loc: Location, member: Membership) {
+export async function staffLanding(deps: Deps, loc: Location, member: Membership): Promise<StaffLanding> {
   const now = deps.clock();
   const [templates, open] = await Promise.all([deps.store.read.latestTemplates(loc.estateId), deps.store.read.openIssuesAt(loc.id)]);
   const template = templates.find((t) => t.kind === loc.kind) ?? null;

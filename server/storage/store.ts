@@ -23,6 +23,7 @@ import type {
   PlanRecord,
   LocationVersion,
   TemplateVersion,
+  Membership,
 } from '../../shared/index.ts';
 
 export interface User {
@@ -34,12 +35,8 @@ export interface User {
   disabledAt: number | null;
 }
 
-export interface Membership {
-  userId: string;
-  estateId: string;
-  role: Role;
-  departmentId: string | null;
-}
+/** A person's role in one estate (the same shape the clients read). */
+export type { Membership };
 
 export interface Session {
   /** Public handle for listing and revoking; the token itself is kept only as its hash. */

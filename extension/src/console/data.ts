@@ -1,18 +1,10 @@
 /** Estate set-up data the console pages share (departments, locations, members, policy), fetched once per page load. */
 import { useEffect, useState } from 'preact/hooks';
-import type { ChecklistTemplate, DeadlinePolicy, Department, Location, LocalText } from '../../../shared/index.ts';
+import type { EstateSetup } from '../../../shared/index.ts';
 import { api } from '../common/api.ts';
 
-export interface Setup {
-  estate: { id: string; name: LocalText; timeZone: string; households: number };
-  policy: DeadlinePolicy;
-  buildings: { id: string; name: LocalText }[];
-  locations: Location[];
-  departments: Department[];
-  templates: ChecklistTemplate[];
-  members: { userId: string; username: string; displayName: string; role: string; departmentId: string | null; disabled: boolean }[];
-  publicUrl: string;
-}
+/** GET /api/estates/:id/setup, as the server answers it (shared/model/answers.ts). */
+export type Setup = EstateSetup;
 
 const cache = new Map<string, Promise<Setup>>();
 const zones = new Map<string, string>();

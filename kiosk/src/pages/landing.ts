@@ -14,35 +14,18 @@ import {
   type Issue,
   type LocalText,
   type LocationKind,
+  type LocationLanding,
+  type SlotInfo,
   type SlotStatus,
 } from '../../../shared/index.ts';
 import { ApiError, api } from '../api/http.ts';
 import { fieldKits } from '../state/session.ts';
 import { takeEarlyLanding } from './early-landing.ts';
 
-export interface SlotInfo {
-  key: string;
-  start: number;
-  end: number;
-  closes: number;
-  status: SlotStatus;
-}
+export type { SlotInfo } from '../../../shared/index.ts';
 
-export interface Landing {
-  location: { id: string; name: LocalText; kind: LocationKind; code: string };
-  estate: { id: string; name: LocalText; timeZone: string };
-  categories: Category[];
-  openReports: { id: string; category: Category; status: string; createdAt: number; meToo: number }[];
-  staff?: {
-    role: string;
-    departmentId: string | null;
-    template: ChecklistTemplate | null;
-    slots: SlotInfo[];
-    fills: string | null;
-    nextDueAt: number | null;
-    missedToday: number;
-    openIssues: Issue[];
-  };
+/** A location's page as the server answers it (shared/model/answers.ts), or as the phone last kept it. */
+export interface Landing extends LocationLanding {
   /** Set when this came from the device rather than the server. */
   offlineSince?: number;
 }

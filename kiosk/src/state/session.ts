@@ -1,29 +1,11 @@
 /** The signed-in staff member, remembered across reloads and days offline, with their estates' field kits. */
 import { useEffect, useState } from 'preact/hooks';
-import type { ChecklistTemplate, Estate, LocalText, LocationKind, Role, Schedule } from '../../../shared/index.ts';
+import type { FieldKit, Me } from '../../../shared/index.ts';
 import { ApiError, api, session } from '../api/http.ts';
 import { cacheGet, cachePut } from '../outbox/db.ts';
 
-export interface Membership {
-  estateId: string;
-  role: Role;
-  departmentId: string | null;
-}
-
-export interface Me {
-  user: { id: string; username: string; displayName: string };
-  memberships: Membership[];
-  estates: Estate[];
-}
-
-export interface FieldKit {
-  estate: Estate;
-  role: Role;
-  departmentId: string | null;
-  locations: { id: string; code: string; name: LocalText; kind: LocationKind; buildingId: string | null; schedule: Schedule | null }[];
-  templates: ChecklistTemplate[];
-  departments: { id: string; name: LocalText }[];
-}
+// What the server answers (shared/model/answers.ts); re-exported for the pages that read them from here.
+export type { FieldKit, Me, Membership } from '../../../shared/index.ts';
 
 let me: Me | null = null;
 const listeners = new Set<(m: Me | null) => void>();
