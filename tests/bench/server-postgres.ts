@@ -7,18 +7,16 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { DEFAULT_TEMPLATES, LOCATION_KINDS, defaultTemplateFor, type LocationKind } from '../../shared/index.ts';
-import { hashPassword, newPublicCode } from '../../server/security/crypto.ts';
+import { defaultTemplateFor } from '../../shared/index.ts';
 import { createPostgresStore } from '../../server/storage/postgres/index.ts';
 import { createDatabase, sameDatabase, startCluster } from '../support/postgres.ts';
-import { ALERT_POLLS, INGEST, INSPECTIONS, ISSUES, LOCATIONS, ingestLoad, pollAlerts } from './server.ts';
+import { ALERT_POLLS, INGEST, INSPECTIONS, ISSUES, LOCATIONS, ingestLoad, kinds, pollAlerts, writeBenchEstate } from './server.ts';
 
 const ESTATE = 'bench';
 const DAY = 86_400_000;
 const CHUNK = 20_000;
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[pg ${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
-const kinds = (i: number): LocationKind => LOCATION_KINDS[i % LOCATION_KINDS.length];
 
 export async function benchPostgres(): Promise<Record<string, number>> {
   const cluster = await startCluster({ durable: true });
@@ -27,19 +25,7 @@ export async function benchPostgres(): Promise<Record<string, number>> {
     const url = sameDatabase(await createDatabase(cluster.url, 'pqm_bench'), cluster.socketUrl);
     const now = Date.now();
     const store = await createPostgresStore(url);
-    const hash = await hashPassword('bench');
-    await store.write(async (tx) => {
-      await tx.insertEstate({ id: ESTATE, name: { zh: '压测小区', en: 'Bench estate' }, timeZone: 'Asia/Shanghai', households: 50_000 });
-      for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(ESTATE, t, now - 70 * DAY);
-      await tx.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });
-      for (let i = 0; i < LOCATIONS; i++) {
-        await tx.insertLocation({ id: `L${i}`, estateId: ESTATE, buildingId: null, kind: kinds(i), name: { zh: `点位${i}`, en: `Point ${i}` }, code: newPublicCode(), schedule: null, active: true }, 'secret', now - 70 * DAY);
-      }
-      await tx.insertUser({ id: 'bench-sup', username: 'bench-sup', displayName: 'Bench supervisor', passwordHash: hash }, now);
-      await tx.insertUser({ id: 'bench-insp', username: 'bench-insp', displayName: 'Bench inspector', passwordHash: hash }, now);
-      await tx.putMembership({ userId: 'bench-sup', estateId: ESTATE, role: 'supervisor', departmentId: null });
-      await tx.putMembership({ userId: 'bench-insp', estateId: ESTATE, role: 'inspector', departmentId: null });
-    });
+    await writeBenchEstate(store, now);
     await store.close();
 
     // Bulk history through unnest(): set-up, not what is measured.

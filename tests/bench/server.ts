@@ -15,6 +15,7 @@ import { hashPassword, newPublicCode } from '../../server/security/crypto.ts';
 import { spawn } from 'node:child_process';
 import { backup } from '../../server/storage/backup.ts';
 import { buildDeps } from '../../server/start.ts';
+import type { Store } from '../../server/storage/store.ts';
 
 export const LOCATIONS = Number(process.env.BENCH_LOCATIONS ?? 10_000);
 export const INSPECTIONS = Number(process.env.BENCH_INSPECTIONS ?? 1_000_000);
@@ -37,20 +38,7 @@ export async function benchServer(): Promise<Record<string, number>> {
   const { store } = deps;
 
   // 1. The large estate, written straight to the database (this is set-up, not what is measured).
-  const kinds = (i: number): LocationKind => LOCATION_KINDS[i % LOCATION_KINDS.length];
-  const hash = await hashPassword('bench');
-  await store.write(async (tx) => {
-    await tx.insertEstate({ id: ESTATE, name: { zh: '压测小区', en: 'Bench estate' }, timeZone: 'Asia/Shanghai', households: 50_000 });
-    for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(ESTATE, t, now - 70 * DAY);
-    await tx.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });
-    for (let i = 0; i < LOCATIONS; i++) {
-      await tx.insertLocation({ id: `L${i}`, estateId: ESTATE, buildingId: null, kind: kinds(i), name: { zh: `点位${i}`, en: `Point ${i}` }, code: newPublicCode(), schedule: null, active: true }, 'secret', now - 70 * DAY);
-    }
-    await tx.insertUser({ id: 'bench-sup', username: 'bench-sup', displayName: 'Bench supervisor', passwordHash: hash }, now);
-    await tx.insertUser({ id: 'bench-insp', username: 'bench-insp', displayName: 'Bench inspector', passwordHash: hash }, now);
-    await tx.putMembership({ userId: 'bench-sup', estateId: ESTATE, role: 'supervisor', departmentId: null });
-    await tx.putMembership({ userId: 'bench-insp', estateId: ESTATE, role: 'inspector', departmentId: null });
-  });
+  await writeBenchEstate(store, now);
   await store.close();
   const db = new Database(join(dir, 'pqm.sqlite'));
   db.pragma('synchronous = OFF');
@@ -115,6 +103,25 @@ export async function benchServer(): Promise<Record<string, number>> {
   running.close();
   rmSync(dir, { recursive: true, force: true });
   return { ingestRate, ingestFloor: floor.rate, ingestRatio: floor.rate / ours.rate, alertsP50: polled.p50, alertsP99: polled.p99, alertsColdMs: coldMs, pollBytes, backupSeconds: taken.ms / 1000 };
+}
+
+export const kinds = (i: number): LocationKind => LOCATION_KINDS[i % LOCATION_KINDS.length];
+
+/** The bench estate's set-up, on either engine: its templates, 10,000 locations, a supervisor and an inspector. */
+export async function writeBenchEstate(store: Store, now: number): Promise<void> {
+  const hash = await hashPassword('bench');
+  await store.write(async (tx) => {
+    await tx.insertEstate({ id: ESTATE, name: { zh: '压测小区', en: 'Bench estate' }, timeZone: 'Asia/Shanghai', households: 50_000 });
+    for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(ESTATE, t, now - 70 * DAY);
+    await tx.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });
+    for (let i = 0; i < LOCATIONS; i++) {
+      await tx.insertLocation({ id: `L${i}`, estateId: ESTATE, buildingId: null, kind: kinds(i), name: { zh: `点位${i}`, en: `Point ${i}` }, code: newPublicCode(), schedule: null, active: true }, 'secret', now - 70 * DAY);
+    }
+    await tx.insertUser({ id: 'bench-sup', username: 'bench-sup', displayName: 'Bench supervisor', passwordHash: hash }, now);
+    await tx.insertUser({ id: 'bench-insp', username: 'bench-insp', displayName: 'Bench inspector', passwordHash: hash }, now);
+    await tx.putMembership({ userId: 'bench-sup', estateId: ESTATE, role: 'supervisor', departmentId: null });
+    await tx.putMembership({ userId: 'bench-insp', estateId: ESTATE, role: 'inspector', departmentId: null });
+  });
 }
 
 /** Alerts: the first call builds the patrol board; then full recomputations (no If-None-Match), and one unchanged poll. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_TEMPLATES, type Issue } from '../../shared/index.ts';
+import { makeIssue } from '../../shared/testing/fixtures.ts';
 import { isUniqueViolation } from '../../server/storage/conflicts.ts';
 import { createPostgresStore } from '../../server/storage/postgres/index.ts';
 import { createSqliteStore } from '../../server/storage/sqlite/index.ts';
@@ -59,35 +60,9 @@ const engines: { name: string; open: () => Promise<Opened> }[] = [
   },
 ];
 
-function issue(id: string, over: Partial<Issue> = {}): Issue {
-  return {
-    id,
-    estateId: 'e1',
-    locationId: 'lift-a',
-    source: 'patrol',
-    category: 'facilities',
-    severity: 'general',
-    description: `issue ${id}`,
-    cause: null,
-    photos: [],
-    status: 'reported',
-    verified: true,
-    departmentId: null,
-    requirement: null,
-    deadline: T0 + 72 * HOUR,
-    manualLevel: 0,
-    reopenCount: 0,
-    meToo: 0,
-    duplicateOf: null,
-    createdAt: T0,
-    rectifiedAt: null,
-    firstRectifiedAt: null,
-    firstDeadline: null,
-    closedAt: null,
-    afterPhotos: [],
-    ...over,
-  };
-}
+/** An issue at the lift of estate e1 (shared/testing's builder, with this suite's place). */
+const issue = (id: string, over: Partial<Issue> = {}): Issue =>
+  makeIssue({ id, estateId: 'e1', locationId: 'lift-a', severity: 'general', description: `issue ${id}`, deadline: T0 + 72 * HOUR, ...over });
 
 describe.each(engines)('the store on $name', ({ open }) => {
   let store: Store;
