@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { groupCode } from '../codes.ts';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LOCATION_KIND_LABELS, type Location } from '../../../../shared/index.ts';
 import { tx } from '../../common/i18n.ts';
@@ -14,7 +15,6 @@ export const LAYOUTS = {
 type LayoutId = keyof typeof LAYOUTS;
 
 /** "abcdefghijklmnopqrstuvwxyz" → "abcde-fghij-klmno-pqrst-uvwxyz": readable when typed from the label. */
-export const groupCode = (code: string) => code.match(/.{1,5}/g)?.join('-') ?? code;
 
 /** QR labels: choose locations, print A4 sticker sheets. The code is the location's; reprinting keeps it. */
 export default function LabelsPage({ estateId }: { estateId: string }) {
