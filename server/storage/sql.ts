@@ -14,3 +14,6 @@ export interface Sql {
 
 /** `count(*)` and `sum()` come back as numbers from SQLite and as numbers (parsed int8) from PostgreSQL. */
 export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** A nullable time or count, as a number or null on both engines. */
+export const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

@@ -3,14 +3,13 @@
  * inspections, 100,000 issues) in a throwaway cluster with fsync on, alerts latency on one server, and ingest
  * through two servers sharing the database, to compare with one server on SQLite (measured in the same run).
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { defaultTemplateFor } from '../../shared/index.ts';
 import { createPostgresStore } from '../../server/storage/postgres/index.ts';
 import { createDatabase, sameDatabase, startCluster } from '../support/postgres.ts';
-import { ALERT_POLLS, INGEST, INSPECTIONS, ISSUES, LOCATIONS, ingestLoad, kinds, pollAlerts, writeBenchEstate } from './server.ts';
+import { ALERT_POLLS, INGEST, INSPECTIONS, ISSUES, LOCATIONS, ingestLoad, kinds, pollAlerts, spawnServer, writeBenchEstate } from './server.ts';
 
 const ESTATE = 'bench';
 const DAY = 86_400_000;
@@ -76,8 +75,9 @@ export async function benchPostgres(): Promise<Record<string, number>> {
     await db.end();
     log(`${ISSUES.toLocaleString()} issues written`);
 
-    const one = await spawnPgServer(url);
-    const two = await spawnPgServer(url);
+    // With PostgreSQL no data folder is used.
+    const one = await spawnServer('', undefined, { DATABASE_URL: url });
+    const two = await spawnServer('', undefined, { DATABASE_URL: url });
     try {
       const login = async (base: string, username: string) =>
         (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench' }) })).json()).token as string;
@@ -99,22 +99,4 @@ export async function benchPostgres(): Promise<Record<string, number>> {
   } finally {
     cluster.stop();
   }
-}
-
-async function spawnPgServer(databaseUrl: string): Promise<{ url: string; close(): void }> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, close: () => child.kill('SIGTERM') };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
 }

@@ -178,11 +178,12 @@ export async function ingestLoad(urls: string[], headers: Record<string, string>
 }
 
 /** Starts `server/main.ts` as a child process on a free port and waits until /healthz answers. */
-async function spawnServer(dataDir: string, floor?: string[]): Promise<{ url: string; close(): void }> {
+export async function spawnServer(dataDir: string, floor?: string[], env: Record<string, string> = {}): Promise<{ url: string; close(): void }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const program = floor ? [...floor, String(port)] : ['server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1'];
   const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []), '--import', 'tsx', ...program], {
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env },
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {

@@ -1,5 +1,5 @@
 import type { Issue, IssueEvent } from '../../../shared/index.ts';
-import { num, type Param, type Row, type Sql } from '../sql.ts';
+import { num, orNull, type Param, type Row, type Sql } from '../sql.ts';
 import type { IssueFilter, TrackingRole, Writes } from '../store.ts';
 
 type IssueRepo = Pick<
@@ -12,8 +12,6 @@ type IssueRepo = Pick<
 const COLUMNS = `id, estate_id, location_id, source, category, severity, description, cause, photos, status, verified,
   department_id, requirement, deadline, manual_level, reopen_count, me_too, duplicate_of, created_at, rectified_at, closed_at, after_photos,
   first_rectified_at, first_deadline`;
-
-const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export const toIssue = (r: Row): Issue => ({
   id: r.id as string,

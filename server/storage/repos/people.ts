@@ -1,4 +1,4 @@
-import type { Row, Sql } from '../sql.ts';
+import { orNull, type Row, type Sql } from '../sql.ts';
 import type { Membership, Session, User, Writes } from '../store.ts';
 
 type PeopleRepo = Pick<
@@ -6,8 +6,6 @@ type PeopleRepo = Pick<
   | 'insertUser' | 'setPassword' | 'setDisabled' | 'getUser' | 'getUserByUsername' | 'putMembership' | 'membershipsOf' | 'membersOf'
   | 'insertSession' | 'getSession' | 'sessionWithUser' | 'touchSession' | 'sessionsOf' | 'deleteSession' | 'deleteSessionsOf'
 >;
-
-const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 const toUser = (r: Row): User => ({
   id: r.id as string,

@@ -1,5 +1,5 @@
 import type { PlanRecord, ScoringSheet, SurveyTemplate } from '../../../shared/index.ts';
-import type { Row, Sql } from '../sql.ts';
+import { orNull, type Row, type Sql } from '../sql.ts';
 import type { Campaign, InspectionTimeRow, Writes } from '../store.ts';
 
 type RecordRepo = Pick<
@@ -12,8 +12,6 @@ type RecordRepo = Pick<
   | 'insertResponse' | 'hasResponse' | 'responsesOf'
   | 'insertKioskRating' | 'kioskRatings' | 'insertPlanRecord' | 'listPlanRecords'
 >;
-
-const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export const toTime = (r: Row): InspectionTimeRow => ({
   id: r.id as string,
