@@ -47,13 +47,19 @@ describe('bodies are capped while they stream', () => {
   it('a 600 MB chunked body to any route gets 413 and the server grows by less than 20 MB', async () => {
     await new Promise((r) => setTimeout(r, 500));
     for (const [method, path] of ROUTES) {
-      const before = server.rss();
-      const r = await sendChunked(server.url, method, path, 600 * MB);
-      const grown = server.rss() - before;
-      const what = `${method} ${path} → ${r.status} after ${(r.sent / MB).toFixed(1)} MB sent; the server grew ${(grown / MB).toFixed(1)} MB`;
-      expect(r.status, what).toBe(413);
-      expect(r.sent, what).toBeLessThan(64 * MB);
-      expect(grown, what).toBeLessThan(20 * MB);
+      // Three attacks each, judged by the median growth: a body that were buffered would grow the server every
+      // time, while a garbage collection that happens to come late (up to 15 MB here, on the old code too) does not.
+      const growths: number[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const before = server.rss();
+        const r = await sendChunked(server.url, method, path, 600 * MB);
+        growths.push(server.rss() - before);
+        const what = `${method} ${path} → ${r.status} after ${(r.sent / MB).toFixed(1)} MB sent`;
+        expect(r.status, what).toBe(413);
+        expect(r.sent, what).toBeLessThan(64 * MB);
+      }
+      const median = growths.sort((x, y) => x - y)[1];
+      expect(median, `${method} ${path}: the server grew ${growths.map((g) => (g / MB).toFixed(1)).join(', ')} MB`).toBeLessThan(20 * MB);
     }
   });
 
