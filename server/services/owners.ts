@@ -11,6 +11,7 @@ import {
   type IssueEvent,
   type Location,
   type OwnerReport,
+  type OwnerTracking,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from './refusals.ts';
@@ -108,7 +109,7 @@ const OWNER_VISIBLE: ReadonlySet<IssueEvent['type']> = new Set(['created', 'acce
  * What a tracking link shows. The reporter sees their own words and photos and the staff's after-photos;
  * a follower sees the public status only: category, place, progress, never another person's words.
  */
-export async function trackingView(store: Reads, { issue, role }: Tracked) {
+export async function trackingView(store: Reads, { issue, role }: Tracked): Promise<OwnerTracking> {
   const reporter = role === 'reporter';
   const [origin, location, estate, received, events] = await Promise.all([
     store.issueOrigin(issue.id),

@@ -5,7 +5,7 @@
 import type { Category, LocalText, Role } from './common.ts';
 import type { ChecklistTemplate } from './checklist.ts';
 import type { Department, Estate, Location, LocationKind } from './estate.ts';
-import type { Issue, IssueStatus } from './issue.ts';
+import type { Issue, IssueEvent, IssueStatus } from './issue.ts';
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
 import type { SlotStatus } from '../rules/schedule.ts';
 import type { Schedule } from './schedule.ts';
@@ -65,6 +65,30 @@ export interface LocationLanding {
   openReports: { id: string; category: Category; status: IssueStatus; createdAt: number; meToo: number }[];
   /** Only for staff of the estate. */
   staff?: StaffLanding;
+}
+
+/**
+ * GET /api/track/:token: what an owner's tracking link shows. The reporter sees their own words and photos; a
+ * follower ("me too") sees the public status only (description null, no photos, no actions).
+ */
+export interface OwnerTracking {
+  follower: boolean;
+  status: IssueStatus;
+  statusLabel: LocalText;
+  category: Category;
+  description: string | null;
+  location: { name: LocalText; kind: LocationKind } | null;
+  estate: { name: LocalText; timeZone: string } | null;
+  createdAt: number;
+  deadline: number | null;
+  photos: string[];
+  afterPhotos: string[];
+  timeline: { type: IssueEvent['type']; at: number }[];
+  canConfirm: boolean;
+  canSayNotFixed: boolean;
+  canRate: boolean;
+  rating: number | null;
+  meToo: number;
 }
 
 export interface EstateMember {

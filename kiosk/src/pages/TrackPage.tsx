@@ -1,28 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { CATEGORY_LABELS, type Category, type IssueStatus, type LocalText } from '../../../shared/index.ts';
+import { CATEGORY_LABELS, type OwnerTracking } from '../../../shared/index.ts';
 import { ApiError, api } from '../api/http.ts';
 import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { Layout } from '../ui/Layout.tsx';
 
-interface Tracking {
-  /** A neighbour's "me too" link: the public status only. */
-  follower: boolean;
-  status: IssueStatus;
-  statusLabel: LocalText;
-  category: Category;
-  description: string | null;
-  location: { name: LocalText } | null;
-  estate: { name: LocalText; timeZone: string } | null;
-  createdAt: number;
-  deadline: number | null;
-  afterPhotos: string[];
-  timeline: { type: string; at: number }[];
-  canConfirm: boolean;
-  canSayNotFixed: boolean;
-  canRate: boolean;
-  rating: number | null;
-}
+/** What a tracking link shows, as the server answers it (shared/model/answers.ts). */
+type Tracking = OwnerTracking;
 
 const EVENT_WORDS: Record<string, [string, string]> = {
   created: ['已提交', 'Reported'],
