@@ -13,7 +13,12 @@ import {
   slotStates,
   slotsStartingIn,
   toLocal,
+  type DepartmentRectification,
   type Issue,
+  type IssueAnalysis,
+  type KpiReport,
+  type PatrolAnalysis,
+  type SatisfactionTrend,
   type Schedule,
   type Slot,
   type SlotState,
@@ -76,7 +81,7 @@ async function patrolStates(
   return { perLocation, inspections: counted.map((r) => ({ id: r.id, inspectorId: r.inspectorId })), voluntary: counted.length - fillsPeriod.size };
 }
 
-export async function patrolAnalysis(store: Reads, estateId: string, period: Period, now: number) {
+export async function patrolAnalysis(store: Reads, estateId: string, period: Period, now: number): Promise<PatrolAnalysis> {
   const estate = await store.getEstate(estateId);
   const tz = estate?.timeZone ?? 'Asia/Shanghai';
   const locations = new Map((await store.listLocations(estateId)).map((l) => [l.id, l]));
@@ -119,7 +124,7 @@ function dayOf(at: number, tz: string): string {
   return `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}`;
 }
 
-export async function issueAnalysis(store: Reads, estateId: string, period: Period) {
+export async function issueAnalysis(store: Reads, estateId: string, period: Period): Promise<IssueAnalysis> {
   const tz = (await store.getEstate(estateId))?.timeZone ?? 'Asia/Shanghai';
   const issues = (await store.issuesCreatedBetween(estateId, period.from, period.to)).filter((i) => i.status !== 'rejected');
   const locations = new Map((await store.listLocations(estateId)).map((l) => [l.id, l]));
@@ -178,12 +183,12 @@ export async function issueAnalysis(store: Reads, estateId: string, period: Peri
   };
 }
 
-export async function rectificationAnalysis(store: Reads, estateId: string, period: Period, now: number) {
+export async function rectificationAnalysis(store: Reads, estateId: string, period: Period, now: number): Promise<DepartmentRectification[]> {
   const departments = new Map((await store.listDepartments(estateId)).map((d) => [d.id, d]));
   return rectificationKpi(await store.issuesForKpi(estateId, period.from, period.to), now).map((k) => ({ ...k, name: departments.get(k.departmentId)?.name }));
 }
 
-export async function satisfactionTrend(store: Reads, estateId: string, now: number) {
+export async function satisfactionTrend(store: Reads, estateId: string, now: number): Promise<SatisfactionTrend> {
   const campaigns = await store.listCampaigns(estateId);
   const kiosk = await store.kioskRatings(estateId, now - 90 * 86_400_000, now + 1);
   return {
@@ -216,7 +221,7 @@ async function trainingByPerson(store: Reads, estateId: string, period: Period) 
   return out;
 }
 
-export async function kpi(store: Reads, estateId: string, period: Period, now: number) {
+export async function kpi(store: Reads, estateId: string, period: Period, now: number): Promise<KpiReport> {
   const patrols = await patrolAnalysis(store, estateId, period, now);
   const training = await trainingByPerson(store, estateId, period);
   const members = await store.membersOf(estateId);

@@ -10,6 +10,7 @@ import {
   type Issue,
   type IssueAction,
   type IssueActionRequest,
+  type IssueView,
   type IssueSource,
   type PhotoRef,
   type Severity,
@@ -133,7 +134,7 @@ export async function submitIssueAction(deps: Deps, estateId: string, issueId: s
 }
 
 /** An issue as staff see it: its history, where it came from, and what this person may do next. */
-export async function issueDetail(deps: Deps, issue: Issue, m: Membership) {
+export async function issueDetail(deps: Deps, issue: Issue, m: Membership): Promise<IssueView> {
   const r = deps.store.read;
   const [origin, location, history, policy] = await Promise.all([
     r.issueOrigin(issue.id),
@@ -149,7 +150,7 @@ export async function issueDetail(deps: Deps, issue: Issue, m: Membership) {
     location: location ? { id: location.id, name: location.name, kind: location.kind, code: location.code } : null,
     history,
     // An owner's contact goes to the supervisors who call back, not to patrol or department staff (PIPL).
-    origin: m.role === 'department' ? null : origin && (m.role === 'admin' || m.role === 'supervisor' ? origin : { ...origin, ownerContact: null }),
+    origin: m.role === 'department' || !origin ? null : m.role === 'admin' || m.role === 'supervisor' ? origin : { ...origin, ownerContact: null },
     actions: allowedActions(issue, { kind: 'user', id: m.userId, role: m.role, departmentId: m.departmentId }, policy, { fixedBy: fixedBy(history) }),
   };
 }

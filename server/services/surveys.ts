@@ -1,6 +1,6 @@
 /** Quarterly owner survey campaigns and their responses (one per household per campaign). */
 import { randomUUID } from 'node:crypto';
-import { formatDate, sampleProgress, satisfaction, satisfactionByArea, toLocal, type CampaignInput, type SurveyResponseSubmission } from '../../shared/index.ts';
+import { formatDate, sampleProgress, satisfaction, satisfactionByArea, toLocal, type CampaignInput, type CampaignResults, type SurveyResponseSubmission } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, invalid, notFound } from './refusals.ts';
 import { newPublicCode } from '../security/crypto.ts';
@@ -39,7 +39,7 @@ export async function submitResponse(deps: Deps, campaign: Campaign, r: SurveyRe
   return receipt;
 }
 
-export async function campaignResults(deps: Deps, campaign: Campaign) {
+export async function campaignResults(deps: Deps, campaign: Campaign): Promise<CampaignResults> {
   const [survey, estate, responses] = await Promise.all([
     deps.store.read.getSurvey(campaign.estateId, campaign.surveyId),
     deps.store.read.getEstate(campaign.estateId),

@@ -24,6 +24,7 @@ import type {
   LocationVersion,
   TemplateVersion,
   Membership,
+  CampaignView,
 } from '../../shared/index.ts';
 
 export interface User {
@@ -122,17 +123,8 @@ export interface MonthlyRecord {
   createdAt: number;
 }
 
-export interface Campaign {
-  id: string;
-  estateId: string;
-  surveyId: string;
-  name: LocalText;
-  opensOn: string;
-  closesOn: string;
-  sampleTarget: number;
-  code: string;
-  createdAt: number;
-}
+/** A survey campaign (the same shape the console reads). */
+export type Campaign = CampaignView;
 
 export interface SurveyResponseRecord {
   id: string;

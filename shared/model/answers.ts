@@ -5,8 +5,11 @@
 import type { Category, LocalText, Role } from './common.ts';
 import type { ChecklistTemplate } from './checklist.ts';
 import type { Department, Estate, Location, LocationKind } from './estate.ts';
-import type { Issue, IssueEvent, IssueStatus } from './issue.ts';
+import type { Issue, IssueActionType, IssueEvent, IssueStatus } from './issue.ts';
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
+import type { PatrolKpi, Rate, RectificationKpi } from '../rules/kpi.ts';
+import type { AreaSatisfaction, SampleProgress, Satisfaction } from '../rules/satisfaction.ts';
+import type { Completion } from '../rules/schedule.ts';
 import type { SlotStatus } from '../rules/schedule.ts';
 import type { Schedule } from './schedule.ts';
 
@@ -110,4 +113,89 @@ export interface EstateSetup {
   templates: ChecklistTemplate[];
   members: EstateMember[];
   publicUrl: string;
+}
+
+/** A count of issues by some key (a category, a severity, a location, a cause), largest first. */
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+/** GET /api/estates/:id/analysis/patrols */
+export interface PatrolAnalysis {
+  total: Completion;
+  byKind: (Completion & { key: string })[];
+  byArea: (Completion & { key: string })[];
+  byLocation: (Completion & { key: string; name?: LocalText })[];
+  byPerson: (PatrolKpi & { name: string })[];
+  /** Missed slots by location and local hour of the slot's start. */
+  heat: { locationId: string; name?: LocalText; hours: number[]; total: number }[];
+  voluntary: number;
+}
+
+/** GET /api/estates/:id/analysis/issues */
+export interface IssueAnalysis {
+  total: number;
+  byCategory: KeyCount[];
+  bySeverity: KeyCount[];
+  bySource: KeyCount[];
+  byLocation: (KeyCount & { name?: LocalText })[];
+  overTime: { day: string; byCategory: Record<string, number>; bySeverity: Record<string, number>; total: number }[];
+  lifts: {
+    total: number;
+    byLift: (KeyCount & { name?: LocalText; repeat: boolean })[];
+    byCause: (KeyCount & { cumulativeShare: number })[];
+    repeats: { locationId: string; cause: string; count: number }[];
+  };
+  complaints: { total: number; byCategory: KeyCount[] };
+}
+
+/** GET /api/estates/:id/analysis/rectification: one row per department. */
+export type DepartmentRectification = RectificationKpi & { name?: LocalText };
+
+/** GET /api/estates/:id/analysis/satisfaction */
+export interface SatisfactionTrend {
+  campaigns: (Satisfaction & { id: string; name: LocalText; opensOn: string; responses: number })[];
+  kiosk: { ratings: number; satisfied: number };
+}
+
+/** GET /api/estates/:id/analysis/kpi: the month's figures per person and per department. */
+export interface KpiReport {
+  people: { userId: string; name: string; role: Role; departmentId: string | null; slotsFilled: number; onTime: Rate; voluntary: number; trainingHours: number; training: Rate }[];
+  departments: DepartmentRectification[];
+  patrolTotal: Completion;
+}
+
+/** GET /api/issues/:id: an issue as staff see it, with its history and what this person may do next. */
+export interface IssueView {
+  issue: Issue;
+  location: { id: string; name: LocalText; kind: LocationKind; code: string } | null;
+  history: IssueEvent[];
+  /** Where it came from; the owner's contact only for supervisors, nothing for department staff. */
+  origin: { originId: string | null; ownerContact: string | null; rating: number | null; ratingComment: string | null } | null;
+  /** For a patrol finding: the round it came from, and how presence there was confirmed. */
+  inspection: { id: string; inspectorId: string; finishedAt: number; confirmedBy: string } | null;
+  actions: IssueActionType[];
+}
+
+/** A survey campaign, as the console lists it. */
+export interface CampaignView {
+  id: string;
+  estateId: string;
+  surveyId: string;
+  name: LocalText;
+  opensOn: string;
+  closesOn: string;
+  sampleTarget: number;
+  code: string;
+  createdAt: number;
+}
+
+/** GET /api/estates/:id/campaigns: each campaign with its sample and results. */
+export interface CampaignResults {
+  campaign: CampaignView;
+  sample: SampleProgress;
+  areas: AreaSatisfaction[];
+  overall: Satisfaction;
+  byChannel: Record<string, number>;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { CATEGORIES, CATEGORY_LABELS, LOCATION_KIND_LABELS, SEVERITIES, SEVERITY_LABELS, type Category, type LocalText, type LocationKind, type RectificationKpi } from '../../../../shared/index.ts';
+import { CATEGORIES, CATEGORY_LABELS, LOCATION_KIND_LABELS, SEVERITIES, SEVERITY_LABELS, type Category, type DepartmentRectification, type IssueAnalysis, type LocalText, type LocationKind, type PatrolAnalysis, type SatisfactionTrend } from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, HeatMap, Pareto, Stacked, pct } from '../charts.tsx';
@@ -9,27 +9,11 @@ import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 
-interface Completion { scheduled: number; done: number; onTime: number; missed: number; completionRate: number | null; onTimeRate: number | null }
-interface Rate { count: number; of: number; rate: number | null }
-interface Patrols {
-  total: Completion;
-  byKind: (Completion & { key: string })[];
-  byArea: (Completion & { key: string })[];
-  byLocation: (Completion & { key: string; name?: LocalText })[];
-  byPerson: { inspectorId: string; name: string; slotsFilled: number; onTime: Rate; voluntary: number }[];
-  heat: { locationId: string; name?: LocalText; hours: number[]; total: number }[];
-  voluntary: number;
-}
-interface Issues {
-  total: number;
-  byCategory: { key: string; count: number }[];
-  bySeverity: { key: string; count: number }[];
-  overTime: { day: string; byCategory: Record<string, number>; bySeverity: Record<string, number>; total: number }[];
-  lifts: { total: number; byLift: { key: string; count: number; name?: LocalText; repeat: boolean }[]; byCause: { key: string; count: number; cumulativeShare: number }[]; repeats: { locationId: string; cause: string; count: number }[] };
-  complaints: { total: number; byCategory: { key: string; count: number }[] };
-}
-type Rect = RectificationKpi & { name?: LocalText };
-interface Sat { campaigns: { id: string; name: LocalText; opensOn: string; responses: number; rate: number | null }[]; kiosk: { ratings: number; satisfied: number } }
+// What the server answers (shared/model/answers.ts).
+type Patrols = PatrolAnalysis;
+type Issues = IssueAnalysis;
+type Rect = DepartmentRectification;
+type Sat = SatisfactionTrend;
 
 const DAY = 86_400_000;
 

@@ -16,6 +16,7 @@ import {
   formatEstateTime,
   fromDateTimeInput,
   toDateTimeInput,
+  type IssueView,
 } from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
@@ -24,14 +25,8 @@ import { loadSetup, useNow, useSetup } from '../data.ts';
 import { Countdown, Photo, useAsync } from '../ui.tsx';
 import { w, type WordKey } from '../words.ts';
 
-interface Detail {
-  issue: Issue;
-  location: { id: string; name: LocalText; kind: string; code: string } | null;
-  history: IssueEvent[];
-  origin: { ownerContact: string | null; rating: number | null; ratingComment: string | null } | null;
-  inspection: { id: string; inspectorId: string; finishedAt: number; confirmedBy: string } | null;
-  actions: IssueActionType[];
-}
+/** One issue as the server answers it (shared/model/answers.ts). */
+type Detail = IssueView;
 
 const PRESENCE: Record<string, [string, string]> = {
   kiosk_code: ['现场平板动态码(已验证)', 'kiosk rotating code (verified)'],

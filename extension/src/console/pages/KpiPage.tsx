@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ROLE_LABELS, monthIn, previousMonth, type LocalText, type RectificationKpi, type Role } from '../../../../shared/index.ts';
+import { ROLE_LABELS, monthIn, previousMonth, type KpiReport } from '../../../../shared/index.ts';
 import { estateZone } from '../data.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
@@ -9,12 +9,8 @@ import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 
-interface Rate { count: number; of: number; rate: number | null }
-interface Kpi {
-  people: { userId: string; name: string; role: Role; slotsFilled: number; onTime: Rate; voluntary: number; trainingHours: number; training: Rate }[];
-  departments: (RectificationKpi & { name?: LocalText })[];
-  patrolTotal: { completionRate: number | null; onTimeRate: number | null };
-}
+/** The month's figures, as the server answers them (shared/model/answers.ts). */
+type Kpi = KpiReport;
 
 
 /** 绩效考核: the quality figures per person and per department for a month; prints as the monthly report. */

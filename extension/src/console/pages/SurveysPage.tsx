@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SURVEY, SATISFACTION_TARGET, dateIn, shiftDate, type LocalText } from '../../../../shared/index.ts';
+import { DEFAULT_SURVEY, SATISFACTION_TARGET, dateIn, shiftDate, type AreaSatisfaction, type CampaignResults, type LocalText } from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, pct } from '../charts.tsx';
@@ -9,14 +9,8 @@ import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 
-interface Area { areaId: string; answered: number; satisfied: number; rate: number | null; meetsTarget: boolean | null }
-interface Result {
-  campaign: { id: string; name: LocalText; opensOn: string; closesOn: string; code: string; sampleTarget: number };
-  sample: { responses: number; needed: number; households: number; reached: boolean };
-  areas: Area[];
-  overall: { rate: number | null; answered: number };
-  byChannel: Record<string, number>;
-}
+/** A campaign with its results, as the server answers it (shared/model/answers.ts). */
+type Result = CampaignResults;
 
 function QrImage({ text }: { text: string }) {
   const [src, setSrc] = useState('');
@@ -41,7 +35,7 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
       setMessage(e instanceof Error ? e.message : String(e));
     }
   };
-  const improve = async (area: Area) => {
+  const improve = async (area: AreaSatisfaction) => {
     const category = DEFAULT_SURVEY.areas.find((a) => a.id === area.areaId)?.category ?? 'service';
     await api(`/api/estates/${estateId}/issues`, {
       json: { id: crypto.randomUUID(), source: 'survey', category, severity: 'important', description: `满意度改进 · Satisfaction improvement: ${areaName(area.areaId)} ${pct(area.rate)} < 90%` },
