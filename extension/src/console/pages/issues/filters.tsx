@@ -1,0 +1,68 @@
+/** The issue board's filters: the form, and the query it makes. */
+import { CATEGORIES, CATEGORY_LABELS, ISSUE_SOURCES, SEVERITIES, SEVERITY_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../../../../../shared/index.ts';
+import { tx } from '../../../common/i18n.ts';
+import type { Setup } from '../../data.ts';
+import { w } from '../../words.ts';
+
+export interface Filters {
+  open: boolean;
+  status: string;
+  severity: string;
+  category: string;
+  department: string;
+  location: string;
+  source: string;
+  from: string;
+  to: string;
+}
+
+export const NO_FILTERS: Filters = { open: true, status: '', severity: '', category: '', department: '', location: '', source: '', from: '', to: '' };
+
+/** The list's query for one page of `size`. */
+export function issueQuery(f: Filters, page: number, size: number): string {
+  const q = new URLSearchParams({ limit: String(size), offset: String(page * size) });
+  if (f.open && !f.status) q.set('open', 'true');
+  for (const k of ['status', 'severity', 'category', 'source'] as const) if (f[k]) q.set(k, f[k]);
+  if (f.department) q.set('department', f.department);
+  if (f.location) q.set('location', f.location);
+  // Dates go as dates: the server reads them in the estate's calendar, whole days, `to` inclusive.
+  if (f.from) q.set('from', f.from);
+  if (f.to) q.set('to', f.to);
+  return q.toString();
+}
+
+export function FilterForm({ f, set, setup }: { f: Filters; set: (patch: Partial<Filters>) => void; setup: Setup | null }) {
+  return (
+    <form class="filters" onSubmit={(e) => e.preventDefault()}>
+      <label class="check">
+        <input type="checkbox" checked={f.open} onChange={(e) => set({ open: e.currentTarget.checked })} /> {w('openOnly')}
+      </label>
+      <select aria-label={w('status')} value={f.status} onChange={(e) => set({ status: e.currentTarget.value })} name="status">
+        <option value="">{w('status')}: {w('all')}</option>
+        {Object.entries(STATUS_LABELS).map(([k, v]) => <option key={k} value={k}>{tx(v)}</option>)}
+      </select>
+      <select aria-label={w('severity')} value={f.severity} onChange={(e) => set({ severity: e.currentTarget.value })} name="severity">
+        <option value="">{w('severity')}: {w('all')}</option>
+        {SEVERITIES.map((s) => <option key={s} value={s}>{tx(SEVERITY_LABELS[s])}</option>)}
+      </select>
+      <select aria-label={w('category')} value={f.category} onChange={(e) => set({ category: e.currentTarget.value })} name="category">
+        <option value="">{w('category')}: {w('all')}</option>
+        {CATEGORIES.map((c) => <option key={c} value={c}>{tx(CATEGORY_LABELS[c])}</option>)}
+      </select>
+      <select aria-label={w('department')} value={f.department} onChange={(e) => set({ department: e.currentTarget.value })} name="department">
+        <option value="">{w('department')}: {w('all')}</option>
+        {setup?.departments.map((d) => <option key={d.id} value={d.id}>{tx(d.name)}</option>)}
+      </select>
+      <select aria-label={w('location')} value={f.location} onChange={(e) => set({ location: e.currentTarget.value })} name="location">
+        <option value="">{w('location')}: {w('all')}</option>
+        {setup?.locations.map((l) => <option key={l.id} value={l.id}>{tx(l.name)}</option>)}
+      </select>
+      <select aria-label={w('source')} value={f.source} onChange={(e) => set({ source: e.currentTarget.value })} name="source">
+        <option value="">{w('source')}: {w('all')}</option>
+        {ISSUE_SOURCES.map((s) => <option key={s} value={s}>{tx(SOURCE_LABELS[s])}</option>)}
+      </select>
+      <label>{w('from')} <input type="date" value={f.from} onInput={(e) => set({ from: e.currentTarget.value })} /></label>
+      <label>{w('to')} <input type="date" value={f.to} onInput={(e) => set({ to: e.currentTarget.value })} /></label>
+    </form>
+  );
+}
