@@ -4,7 +4,11 @@
  * under ingest. Our answers are in memory already, so we look at the size and gzip only what is worth it.
  */
 import type { MiddlewareHandler } from 'hono';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
+
+// On libuv's thread pool: a large CSV export never stalls the requests behind it.
+const gzip = promisify(gzipCallback);
 
 const TEXTUAL = /^(application\/(json|javascript)|text\/)/i;
 
@@ -19,7 +23,7 @@ export function compressAnswers(threshold = 1024): MiddlewareHandler {
     headers.append('vary', 'Accept-Encoding');
     let body = new Uint8Array(await res.arrayBuffer());
     if (body.length >= threshold && /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')) {
-      body = gzipSync(body, { level: 6 });
+      body = new Uint8Array(await gzip(body, { level: 6 }));
       headers.set('content-encoding', 'gzip');
       // The bytes differ from the identity answer's: the tag becomes weak, as HTTP asks.
       const tag = headers.get('etag');
