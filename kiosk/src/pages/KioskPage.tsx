@@ -37,6 +37,7 @@ export default function KioskPage() {
   const [step, setStep] = useState<'rate' | 'why' | 'thanks'>('rate');
   const [face, setFace] = useState(0);
   const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState('');
 
   useEffect(() => void api<Landing>(`/api/locations/by-code/${code}`, { auth: false }).then(setLanding).catch(() => undefined), [code]);
 
@@ -63,8 +64,14 @@ export default function KioskPage() {
 
   const send = async (f: number, why = '', category?: Category) => {
     const id = uuid();
-    await save({ id, kind: 'kioskRating', url: '/api/kiosk/ratings', auth: false, label: 'kiosk', body: { id, locationCode: code, face: f, reason: why, ...(category ? { category } : {}) } });
-    setStep('thanks');
+    try {
+      await save({ id, kind: 'kioskRating', url: '/api/kiosk/ratings', auth: false, label: 'kiosk', body: { id, locationCode: code, face: f, reason: why, ...(category ? { category } : {}) } });
+      setFailure('');
+      setStep('thanks');
+    } catch (e) {
+      // Refused on the tablet (the words cannot be sent as typed) or not stored: say so, keep the words to fix.
+      setFailure(`${t('error')}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
 
   return (
@@ -102,6 +109,7 @@ export default function KioskPage() {
               </div>
               <textarea value={reason} maxLength={300} placeholder={t('describeHint')} onInput={(e) => setReason(e.currentTarget.value)} />
               <button type="button" class="secondary" onClick={() => void send(face)}>{t('kioskSkip')}</button>
+              {failure ? <p class="error" role="alert" data-testid="kiosk-error">{failure}</p> : null}
             </>
           ) : (
             <h2 class="thanks" data-testid="kiosk-thanks">{t('kioskThanks')}</h2>
