@@ -29,7 +29,9 @@ const noWebAccessibleOverlay: Plugin = {
     const file = join(options.dir ?? '', 'manifest.json');
     if (!existsSync(file)) return;
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
-    manifest.web_accessible_resources = manifest.web_accessible_resources?.filter((w) => !w.resources.some((r) => r.includes('content/overlay')));
+    manifest.web_accessible_resources = manifest.web_accessible_resources?.filter(
+      (w) => !w.resources.some((r) => r.includes('content/overlay')),
+    );
     if (!manifest.web_accessible_resources?.length) delete manifest.web_accessible_resources;
     writeFileSync(file, JSON.stringify(manifest, null, 2));
   },
@@ -81,7 +83,10 @@ const targets: Record<string, UserConfig> = {
   server: {
     build: {
       ssr: true,
-      rollupOptions: { input: { main: 'server/main.ts', backup: 'server/tools/backup.ts', restore: 'server/tools/restore.ts' }, output: { entryFileNames: '[name].js' } },
+      rollupOptions: {
+        input: { main: 'server/main.ts', backup: 'server/tools/backup.ts', restore: 'server/tools/restore.ts' },
+        output: { entryFileNames: '[name].js' },
+      },
       outDir: 'dist/server',
       target: 'node20',
       emptyOutDir: true,

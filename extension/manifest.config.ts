@@ -17,7 +17,11 @@ export function manifestFor(testBuild: boolean) {
     default_locale: 'zh_CN',
     version: pkg.version,
     icons: { 16: 'icons/icon-16.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' },
-    action: { default_popup: 'src/popup/index.html', default_title: '__MSG_extName__', default_icon: { 16: 'icons/icon-16.png', 48: 'icons/icon-48.png' } },
+    action: {
+      default_popup: 'src/popup/index.html',
+      default_title: '__MSG_extName__',
+      default_icon: { 16: 'icons/icon-16.png', 48: 'icons/icon-48.png' },
+    },
     background: { service_worker: 'src/background/index.ts', type: 'module' },
     permissions: ['alarms', 'notifications', 'storage', 'scripting'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],

@@ -17,7 +17,9 @@ const walk = (folder) => {
     else if (COMPRESSIBLE.test(name)) {
       const bytes = readFileSync(path);
       if (bytes.length < 512) continue;
-      const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+      const br = brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      });
       writeFileSync(`${path}.br`, br);
       writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
       files++;

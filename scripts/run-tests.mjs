@@ -11,7 +11,11 @@ import { join } from 'node:path';
 const extra = process.argv.slice(2);
 const passes = [
   { label: 'all tests, browser clock at 23:30 Asia/Shanghai (2026-11-30)', env: { PQM_TEST_NOW: '2026-11-30T15:30:00Z' }, args: [] },
-  { label: 'browser tests at 00:30 Asia/Shanghai (2026-12-01), process in America/Los_Angeles', env: { PQM_TEST_NOW: '2026-11-30T16:30:00Z', TZ: 'America/Los_Angeles' }, args: ['--project', 'e2e'] },
+  {
+    label: 'browser tests at 00:30 Asia/Shanghai (2026-12-01), process in America/Los_Angeles',
+    env: { PQM_TEST_NOW: '2026-11-30T16:30:00Z', TZ: 'America/Los_Angeles' },
+    args: ['--project', 'e2e'],
+  },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'pqm-summary-'));
@@ -20,7 +24,10 @@ let ok = true;
 for (const [i, pass] of (extra.length ? passes.slice(0, 1) : passes).entries()) {
   const file = join(dir, `pass-${i}.json`);
   console.log(`\n▶ ${pass.label}\n`);
-  const run = spawnSync('npx', ['vitest', 'run', ...pass.args, ...extra], { stdio: 'inherit', env: { ...process.env, ...pass.env, PQM_SUMMARY_FILE: file } });
+  const run = spawnSync('npx', ['vitest', 'run', ...pass.args, ...extra], {
+    stdio: 'inherit',
+    env: { ...process.env, ...pass.env, PQM_SUMMARY_FILE: file },
+  });
   if (run.status !== 0) ok = false;
   try {
     const s = JSON.parse(readFileSync(file, 'utf8'));

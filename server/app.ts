@@ -28,7 +28,14 @@ import { photoRoutes } from './routes/photos.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 
-const REFUSAL_STATUS = { invalid: 400, notFound: 404, forbidden: 403, conflict: 409, tooLarge: 413, unsupported: 415 } as const satisfies Record<RefusalKind, number>;
+const REFUSAL_STATUS = {
+  invalid: 400,
+  notFound: 404,
+  forbidden: 403,
+  conflict: 409,
+  tooLarge: 413,
+  unsupported: 415,
+} as const satisfies Record<RefusalKind, number>;
 
 export function createApp(deps: Deps) {
   const app = new Hono<Env>();
@@ -40,12 +47,15 @@ export function createApp(deps: Deps) {
     // A service's refusal, in the domain's terms: the status is chosen here, the kind goes along as `code`.
     if (err instanceof Refusal) return c.json({ error: err.message, code: err.kind, fields: err.fields }, REFUSAL_STATUS[err.kind]);
     // Someone else saved the same key a moment before; nothing of this request was written.
-    if (isUniqueViolation(err)) return c.json({ error: 'this was changed by someone else at the same moment; reload and try again', fields: [] }, 409);
+    if (isUniqueViolation(err))
+      return c.json({ error: 'this was changed by someone else at the same moment; reload and try again', fields: [] }, 409);
     // Nothing was written (the transaction rolled back); the phone keeps the record and tries again.
     const disk = diskProblem(err);
     if (disk) {
       console.error(`pqm: ${describeDiskProblem(disk)} (${c.req.method} ${c.req.path} answered 503)`);
-      return c.json({ error: `the server cannot store anything now: ${describeDiskProblem(disk)}; try again later`, fields: [] }, 503, { 'Retry-After': '60' });
+      return c.json({ error: `the server cannot store anything now: ${describeDiskProblem(disk)}; try again later`, fields: [] }, 503, {
+        'Retry-After': '60',
+      });
     }
     console.error('unexpected error', c.req.method, c.req.path, err);
     return c.json({ error: 'internal error' }, 500);
@@ -98,7 +108,18 @@ export function createApp(deps: Deps) {
   api.route('/inspections', inspectionRoutes(deps));
   api.route('/photos', photoRoutes(deps));
   api.route('/issues', issueRoutes(deps));
-  for (const routes of [accountRoutes, estateIssueRoutes, alertRoutes, analysisRoutes, recordRoutes, adminRoutes, fieldRoutes, setupRoutes, planRoutes]) api.route('/estates', routes(deps));
+  for (const routes of [
+    accountRoutes,
+    estateIssueRoutes,
+    alertRoutes,
+    analysisRoutes,
+    recordRoutes,
+    adminRoutes,
+    fieldRoutes,
+    setupRoutes,
+    planRoutes,
+  ])
+    api.route('/estates', routes(deps));
   api.get('/estates', async (c) => {
     const auth = c.get('auth');
     return c.json(auth ? (await deps.store.read.listEstates()).filter((e) => auth.memberships.some((m) => m.estateId === e.id)) : []);
@@ -109,5 +130,3 @@ export function createApp(deps: Deps) {
   if (pwa) servePwa(app, deps, pwa);
   return app;
 }
-
-export type App = ReturnType<typeof createApp>;

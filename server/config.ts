@@ -77,7 +77,10 @@ function positive(value: string, name: string): number {
 
 function databaseUrl(value: string | undefined): string | null {
   if (!value) return null;
-  if (!/^postgres(ql)?:\/\//.test(value)) throw new Error(`DATABASE_URL must be a postgres:// URL (or unset for the embedded SQLite), got ${value.replace(/:[^:@/]*@/, ':***@')}`);
+  if (!/^postgres(ql)?:\/\//.test(value))
+    throw new Error(
+      `DATABASE_URL must be a postgres:// URL (or unset for the embedded SQLite), got ${value.replace(/:[^:@/]*@/, ':***@')}`,
+    );
   return value;
 }
 

@@ -42,7 +42,8 @@ export async function buildDeps(config: Config, clock: () => number = Date.now):
     const problem = diskProblem(e);
     if (!problem) throw e;
     // Nothing half-made is left behind: what this start created goes again.
-    for (const name of existsSync(config.dataDir) ? readdirSync(config.dataDir) : []) if (!before?.has(name)) rmSync(join(config.dataDir, name), { recursive: true, force: true });
+    for (const name of existsSync(config.dataDir) ? readdirSync(config.dataDir) : [])
+      if (!before?.has(name)) rmSync(join(config.dataDir, name), { recursive: true, force: true });
     if (!before) rmSync(config.dataDir, { recursive: true, force: true });
     throw new StartupError(`cannot use the data folder ${config.dataDir}: ${describeDiskProblem(problem)}`);
   }
@@ -112,12 +113,21 @@ async function openPostgresBackend(config: Config, clock: () => number): Promise
     }
     throw e;
   }
-  return assemble(config, clock, { store: backend.store, blobs: backend.blobs, counters: backend.counters, secret: config.secret ?? (await backend.secret()) });
+  return assemble(config, clock, {
+    store: backend.store,
+    blobs: backend.blobs,
+    counters: backend.counters,
+    secret: config.secret ?? (await backend.secret()),
+  });
 }
 
 const safeUrl = (url: string) => url.replace(/:[^:@/]*@/, ':***@');
 
-function assemble(config: Config, clock: () => number, parts: { store: Store; blobs: BlobBackend; counters: Counters; secret: string }): Deps {
+function assemble(
+  config: Config,
+  clock: () => number,
+  parts: { store: Store; blobs: BlobBackend; counters: Counters; secret: string },
+): Deps {
   const { store, blobs, counters, secret } = parts;
   return {
     store,
@@ -149,7 +159,12 @@ export async function startServer(config: Config, deps?: Deps): Promise<Running>
   const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : null;
   const server: ServerType = await new Promise((resolve) => {
     const s = serve(
-      { fetch: app.fetch, port: config.port, hostname: config.host, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) },
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
+      },
       () => resolve(s),
     );
   });

@@ -17,6 +17,14 @@ describe('CSV export', () => {
   });
 
   it('quotes commas, quotes and newlines, and starts with a BOM so Excel reads Chinese', () => {
-    expect(toCsv(['名称', 'n'], [['大堂, 1号楼', 3], ['a "b"\nc', null]])).toBe('\uFEFF名称,n\r\n"大堂, 1号楼",3\r\n"a ""b""\nc",\r\n');
+    expect(
+      toCsv(
+        ['名称', 'n'],
+        [
+          ['大堂, 1号楼', 3],
+          ['a "b"\nc', null],
+        ],
+      ),
+    ).toBe('\uFEFF名称,n\r\n"大堂, 1号楼",3\r\n"a ""b""\nc",\r\n');
   });
 });

@@ -22,8 +22,14 @@ const messages = {
   retry: ['重试', 'Retry'],
   discard: ['删除', 'Discard'],
   discardConfirm: ['确定删除这条记录?删除后无法恢复。', 'Discard this record? It cannot be recovered.'],
-  storageFull: ['手机存储空间已满:照片未能保存,文字记录已保存。', 'The phone is out of space: the photo was not stored, the text record was.'],
-  storageFullAll: ['手机存储空间已满,记录未能保存。请清理空间后重试。', 'The phone is out of space; nothing was saved. Free some space and try again.'],
+  storageFull: [
+    '手机存储空间已满:照片未能保存,文字记录已保存。',
+    'The phone is out of space: the photo was not stored, the text record was.',
+  ],
+  storageFullAll: [
+    '手机存储空间已满,记录未能保存。请清理空间后重试。',
+    'The phone is out of space; nothing was saved. Free some space and try again.',
+  ],
   scanNext: ['扫描下一个点位', 'Scan the next location'],
   scanPrompt: ['对准点位二维码', 'Point the camera at a location QR code'],
   scanFromPhoto: ['拍照识别二维码', 'Take a photo of the QR code'],
@@ -43,7 +49,10 @@ const messages = {
   submit: ['提交', 'Submit'],
   required: ['必填', 'required'],
   reportSent: ['已收到您的反馈。请保存下面的链接查看处理进度:', 'Thank you. Keep this link to follow the progress:'],
-  reportQueued: ['已保存,联网后提交。提交后这里会显示进度链接。', 'Saved; it will be sent when online. The progress link appears here then.'],
+  reportQueued: [
+    '已保存,联网后提交。提交后这里会显示进度链接。',
+    'Saved; it will be sent when online. The progress link appears here then.',
+  ],
   track: ['查看进度', 'Follow progress'],
   knownProblems: ['此处已知的问题', 'Problems already reported here'],
   meToo: ['我也遇到', 'Me too'],
@@ -85,7 +94,10 @@ const messages = {
   newPassword: ['新密码（至少 8 位）', 'New password (8 characters or more)'],
   wrongCurrentPassword: ['当前密码不对', 'The current password is not right'],
   passwordChanged: ['密码已修改，其他设备上的登录已退出', 'Password changed; you are signed out on other devices'],
-  following: ['您关注了这个问题：这里显示处理进度；确认和评价由报事的业主完成。', 'You are following this problem: its progress shows here; the owner who reported it confirms and rates the fix.'],
+  following: [
+    '您关注了这个问题：这里显示处理进度；确认和评价由报事的业主完成。',
+    'You are following this problem: its progress shows here; the owner who reported it confirms and rates the fix.',
+  ],
   outbox: ['待上传记录', 'Waiting to send'],
   nothingWaiting: ['全部已上传', 'Everything is sent'],
   progress: ['处理进度', 'Progress'],
@@ -105,10 +117,14 @@ const messages = {
   kioskWhat: ['哪里让您不满意?', 'What was wrong?'],
   kioskSkip: ['跳过', 'Skip'],
   kioskScan: ['扫码报事 / 员工扫码巡查', 'Scan to report a problem / staff: scan to patrol'],
-  kioskNotSetUp: ['此平板尚未设置:请管理员从控制台打开平板链接。', 'This tablet is not set up: an administrator opens its kiosk link from the console.'],
+  kioskNotSetUp: [
+    '此平板尚未设置:请管理员从控制台打开平板链接。',
+    'This tablet is not set up: an administrator opens its kiosk link from the console.',
+  ],
   newVersion: ['有新版本', 'A new version is available'],
   reload: ['刷新', 'Reload'],
   readyOffline: ['已可离线使用', 'Ready to work offline'],
+  close: ['关闭', 'Close'],
   back: ['返回', 'Back'],
   home: ['首页', 'Home'],
   locations: ['点位', 'Locations'],
@@ -135,7 +151,7 @@ function initial(): Locale {
   } catch {
     // No storage: follow the browser.
   }
-  return localeFrom(typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+  return localeFrom(typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
 }
 
 export function t(key: MessageKey): string {

@@ -8,7 +8,7 @@ let wb: Workbox | null = null;
 const listeners = new Set<(s: SwState) => void>();
 const set = (s: SwState) => {
   state = s;
-  listeners.forEach((fn) => fn(s));
+  for (const fn of listeners) fn(s);
 };
 
 export const swEvents = {

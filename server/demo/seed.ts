@@ -42,13 +42,24 @@ const inspectors = DEMO_USERS.filter((u) => u.role === 'inspector');
 /** How reliably each department meets its deadlines in the demo, so the KPI has a spread. */
 const ON_TIME: Record<string, number> = { cleaning: 0.92, greening: 0.85, engineering: 0.74, security: 0.9, service: 0.8 };
 
-const DEMO: EstateSpec = { estate: DEMO_ESTATE, buildings: DEMO_BUILDINGS, locations: DEMO_LOCATIONS, departments: DEMO_DEPARTMENTS, users: DEMO_USERS, password: DEMO_PASSWORD };
+const DEMO: EstateSpec = {
+  estate: DEMO_ESTATE,
+  buildings: DEMO_BUILDINGS,
+  locations: DEMO_LOCATIONS,
+  departments: DEMO_DEPARTMENTS,
+  users: DEMO_USERS,
+  password: DEMO_PASSWORD,
+};
 
 /** A few plain JPEGs stand in for site photos, stored through the real blob store (files only; rows in the seed's transaction). */
 async function demoPhotos(deps: Deps): Promise<StoredPhoto[]> {
   const stored: StoredPhoto[] = [];
   for (const background of ['#b0bec5', '#a1887f', '#90a4ae']) {
-    const bytes = new Uint8Array(await sharp({ create: { width: 640, height: 480, channels: 3, background } }).jpeg({ quality: 70 }).toBuffer());
+    const bytes = new Uint8Array(
+      await sharp({ create: { width: 640, height: 480, channels: 3, background } })
+        .jpeg({ quality: 70 })
+        .toBuffer(),
+    );
     stored.push(await deps.blobs.put(sha256Hex(bytes), bytes));
   }
   return stored;
@@ -65,7 +76,8 @@ export async function seedDemo(deps: Deps, days = 60, seed = 20261126): Promise<
   await deps.store.write(async (tx) => {
     // Servers starting together on one empty database: one seeds, the others find it done.
     await tx.exclusive('demo-seed');
-    if ((await tx.listEstates()).length === 0) await writeDemo({ ...deps, store: withinTransaction(deps.store, tx) }, tx, hashes, files, days, seed);
+    if ((await tx.listEstates()).length === 0)
+      await writeDemo({ ...deps, store: withinTransaction(deps.store, tx) }, tx, hashes, files, days, seed);
   });
   deps.board.invalidate(DEMO_ESTATE.id);
 }
@@ -79,7 +91,8 @@ async function writeDemo(deps: Deps, tx: Writes, hashes: PasswordHashes, files: 
   for (const stored of files) {
     await tx.insertPhoto({ ...stored, receivedAt: now - days * DAY });
     // In the demo, everyone who cites these photos took them (photos/authors.ts).
-    for (const author of [...DEMO_USERS.map((u) => userAuthor(u.id)), actorAuthor({ kind: 'owner' })]) await tx.addPhotoUploader(stored.sha256, author, now - days * DAY);
+    for (const author of [...DEMO_USERS.map((u) => userAuthor(u.id)), actorAuthor({ kind: 'owner' })])
+      await tx.addPhotoUploader(stored.sha256, author, now - days * DAY);
     photos.push({ sha256: stored.sha256, size: stored.size });
   }
 
@@ -105,10 +118,27 @@ async function writeDemo(deps: Deps, tx: Writes, hashes: PasswordHashes, files: 
   /** Plans what happens to an issue after it is raised: assignment, fix, check, sometimes a reopen. */
   const planWorkflow = (issue: Issue) => {
     const dept = departmentFor(issue.category);
-    const engineer: Actor = { kind: 'user', id: DEMO_USERS.find((u) => u.department === dept)?.id ?? 'u-svc', role: 'department', departmentId: dept };
+    const engineer: Actor = {
+      kind: 'user',
+      id: DEMO_USERS.find((u) => u.department === dept)?.id ?? 'u-svc',
+      role: 'department',
+      departmentId: dept,
+    };
     const assignAt = issue.createdAt + rnd.between(10 * MINUTE, 2 * HOUR);
     if (!issue.verified) later(assignAt - 5 * MINUTE, act(issue.id, { type: 'accept' }, supervisor));
-    later(assignAt, act(issue.id, { type: 'assign', departmentId: dept, requirement: '按标准整改并拍照反馈 · Fix to standard and send an after-photo', deadline: null }, supervisor));
+    later(
+      assignAt,
+      act(
+        issue.id,
+        {
+          type: 'assign',
+          departmentId: dept,
+          requirement: '按标准整改并拍照反馈 · Fix to standard and send an after-photo',
+          deadline: null,
+        },
+        supervisor,
+      ),
+    );
     const window = issue.deadline - issue.createdAt;
     const onTime = rnd.chance(ON_TIME[dept] ?? 0.8);
     const fixAt = onTime ? assignAt + rnd.between(0.1, 0.9) * window : issue.deadline + rnd.between(0.1, 1.5) * window;
@@ -157,7 +187,12 @@ async function writeDemo(deps: Deps, tx: Writes, hashes: PasswordHashes, files: 
       if (item.answer.kind === 'number') {
         const { min, max } = item.answer;
         const value = fail ? Math.round((min - rnd.between(0.05, 0.2)) * 100) / 100 : Math.round(rnd.between(min, max) * 100) / 100;
-        return { itemId: item.id, value, note: fail ? '读数低于标准 · Reading below the limit' : '', photos: fail ? [rnd.pick(photos)] : [] };
+        return {
+          itemId: item.id,
+          value,
+          note: fail ? '读数低于标准 · Reading below the limit' : '',
+          photos: fail ? [rnd.pick(photos)] : [],
+        };
       }
       if (item.answer.kind === 'text') return { itemId: item.id, value: '', note: '', photos: [] };
       return fail
@@ -170,7 +205,16 @@ async function writeDemo(deps: Deps, tx: Writes, hashes: PasswordHashes, files: 
     const { receipt } = await submitInspection(
       seedDeps,
       location,
-      { id: rnd.uuid(), locationId, templateId: template.id, templateVersion: template.version, startedAt: Math.round(started), finishedAt: Math.round(finished), confirmedBy, answers },
+      {
+        id: rnd.uuid(),
+        locationId,
+        templateId: template.id,
+        templateVersion: template.version,
+        startedAt: Math.round(started),
+        finishedAt: Math.round(finished),
+        confirmedBy,
+        answers,
+      },
       { kind: 'user', id: inspector.id, role: 'inspector' },
     );
     for (const id of receipt.issues as string[]) {
@@ -191,7 +235,16 @@ async function writeDemo(deps: Deps, tx: Writes, hashes: PasswordHashes, files: 
         const category = rnd.pick(ownerCategories);
         const issue = await createIssue(
           tx,
-          { estateId: DEMO_ESTATE.id, locationId: loc.id, source: 'owner', category, severity: category === 'facilities' ? 'important' : 'general', description: OWNER_TEXT[category], verified: false, at: Math.round(time) },
+          {
+            estateId: DEMO_ESTATE.id,
+            locationId: loc.id,
+            source: 'owner',
+            category,
+            severity: category === 'facilities' ? 'important' : 'general',
+            description: OWNER_TEXT[category],
+            verified: false,
+            at: Math.round(time),
+          },
           { kind: 'owner' },
         );
         // The newest reports are still waiting for a supervisor to accept them.
@@ -210,7 +263,13 @@ async function writeDemo(deps: Deps, tx: Writes, hashes: PasswordHashes, files: 
         const loc = await tx.getLocation(rnd.pick(['b1-lobby', 'b2-lobby', 'service-desk']));
         if (!loc) return;
         const face = rnd.chance(0.75) ? 4 : rnd.chance(0.6) ? 3 : rnd.chance(0.5) ? 2 : 1;
-        const receipt = await rateAtKiosk(seedDeps, loc, { id: rnd.uuid(), locationCode: loc.code, face, reason: face <= 2 && rnd.chance(0.5) ? '大堂地面有水渍 · Wet floor in the lobby' : '', category: face <= 2 ? 'hygiene' : undefined });
+        const receipt = await rateAtKiosk(seedDeps, loc, {
+          id: rnd.uuid(),
+          locationCode: loc.code,
+          face,
+          reason: face <= 2 && rnd.chance(0.5) ? '大堂地面有水渍 · Wet floor in the lobby' : '',
+          category: face <= 2 ? 'hygiene' : undefined,
+        });
         const issue = receipt.issueId ? await tx.getIssue(receipt.issueId as string) : undefined;
         if (issue && now - time > 6 * HOUR) planWorkflow(issue);
       },
@@ -271,10 +330,42 @@ async function seedMonthly(deps: Deps, rnd: Random, now: number, setClock: (t: n
         sheetVersion: 1,
         inspectedOn: `${ym}-25`,
         deductions: [
-          { itemId: 'pub-hygiene', points: back === 2 ? 3 : 2, note: '地库角落有垃圾 · Litter in car park corners', locationId: 'carpark', photos: [], raiseIssue: true, severity: 'general' },
-          { itemId: 'pub-lift', points: 2, note: '维保记录缺签字 · Maintenance log unsigned', locationId: 'b2-lift-b', photos: [], raiseIssue: back === 1, severity: 'important' },
-          { itemId: 'svc-complaints', points: back === 2 ? 4 : 3, note: '两起投诉超时 · Two complaints past their deadline', locationId: null, photos: [], raiseIssue: false, severity: 'general' },
-          { itemId: 'saf-fire', points: back === 2 ? 2 : 1, note: '楼梯间堆放杂物 · Items stored in a stairwell', locationId: 'b1-stairs', photos: [], raiseIssue: true, severity: 'important' },
+          {
+            itemId: 'pub-hygiene',
+            points: back === 2 ? 3 : 2,
+            note: '地库角落有垃圾 · Litter in car park corners',
+            locationId: 'carpark',
+            photos: [],
+            raiseIssue: true,
+            severity: 'general',
+          },
+          {
+            itemId: 'pub-lift',
+            points: 2,
+            note: '维保记录缺签字 · Maintenance log unsigned',
+            locationId: 'b2-lift-b',
+            photos: [],
+            raiseIssue: back === 1,
+            severity: 'important',
+          },
+          {
+            itemId: 'svc-complaints',
+            points: back === 2 ? 4 : 3,
+            note: '两起投诉超时 · Two complaints past their deadline',
+            locationId: null,
+            photos: [],
+            raiseIssue: false,
+            severity: 'general',
+          },
+          {
+            itemId: 'saf-fire',
+            points: back === 2 ? 2 : 1,
+            note: '楼梯间堆放杂物 · Items stored in a stairwell',
+            locationId: 'b1-stairs',
+            photos: [],
+            raiseIssue: true,
+            severity: 'important',
+          },
         ],
       },
       supervisor as Actor & { kind: 'user' },
@@ -297,15 +388,32 @@ async function seedSurvey(deps: Deps, rnd: Random, now: number, setClock: (t: nu
     sampleTarget: 0.3,
   });
   // Complaint handling scores lowest, as city-wide surveys find; cleanliness and security best.
-  const satisfiedP: Record<string, number> = { hygiene: 0.93, greening: 0.9, facilities: 0.86, order: 0.94, fire: 0.95, reception: 0.9, complaints: 0.74, community: 0.88 };
+  const satisfiedP: Record<string, number> = {
+    hygiene: 0.93,
+    greening: 0.9,
+    facilities: 0.86,
+    order: 0.94,
+    fire: 0.95,
+    reception: 0.9,
+    complaints: 0.74,
+    community: 0.88,
+  };
   for (let n = 0; n < 118; n++) {
     setClock(opened + n * 8 * HOUR + rnd.between(0, 4 * HOUR));
     const answers = Object.fromEntries(
-      Object.entries(satisfiedP).map(([area, p]) => [area, rnd.chance(0.05) ? null : rnd.chance(p) ? (rnd.chance(0.55) ? 5 : 4) : rnd.pick([1, 2, 3, 3])]),
+      Object.entries(satisfiedP).map(([area, p]) => [
+        area,
+        rnd.chance(0.05) ? null : rnd.chance(p) ? (rnd.chance(0.55) ? 5 : 4) : rnd.pick([1, 2, 3, 3]),
+      ]),
     );
     const household = `${rnd.pick(['1', '2'])}-${1 + Math.floor(rnd.next() * 3)}-${100 * (1 + Math.floor(rnd.next() * 28)) + 1 + Math.floor(rnd.next() * 4)}`;
     if (await deps.store.read.hasResponse(campaign.id, household)) continue;
-    await submitResponse(deps, campaign, { id: rnd.uuid(), household, channel: rnd.pick(['online', 'online', 'phone', 'in_person']), answers, comment: '' }, n % 3 === 0 ? 'u-supervisor' : null);
+    await submitResponse(
+      deps,
+      campaign,
+      { id: rnd.uuid(), household, channel: rnd.pick(['online', 'online', 'phone', 'in_person']), answers, comment: '' },
+      n % 3 === 0 ? 'u-supervisor' : null,
+    );
   }
 }
 
@@ -315,22 +423,109 @@ async function seedToday(tx: Writes, photos: PhotoRef[], now: number) {
   const wang: Actor = { kind: 'user', id: 'u-wang', role: 'inspector' };
   const raise = (input: Parameters<typeof createIssue>[1], actor: Actor) => createIssue(tx, input, actor);
   const assign = async (issue: Issue | Promise<Issue>, departmentId: string, at: number) =>
-    actOnIssue(tx, await issue, { type: 'assign', departmentId, requirement: '按标准整改并拍照反馈 · Fix to standard and send an after-photo', deadline: null }, supervisor, at);
+    actOnIssue(
+      tx,
+      await issue,
+      { type: 'assign', departmentId, requirement: '按标准整改并拍照反馈 · Fix to standard and send an after-photo', deadline: null },
+      supervisor,
+      at,
+    );
 
   // Overdue: an important lift fault from yesterday, and an old landscaping job.
-  const lift = await raise({ estateId: DEMO_ESTATE.id, locationId: 'b2-lift-b', source: 'patrol', category: 'facilities', severity: 'important', cause: 'doors', description: '开关门正常、防夹感应有效 · Doors open/close, safety edge works: 防夹感应时好时坏 · Safety edge intermittent', photos: [photos[0]], at: now - 30 * HOUR }, wang);
+  const lift = await raise(
+    {
+      estateId: DEMO_ESTATE.id,
+      locationId: 'b2-lift-b',
+      source: 'patrol',
+      category: 'facilities',
+      severity: 'important',
+      cause: 'doors',
+      description: '开关门正常、防夹感应有效 · Doors open/close, safety edge works: 防夹感应时好时坏 · Safety edge intermittent',
+      photos: [photos[0]],
+      at: now - 30 * HOUR,
+    },
+    wang,
+  );
   await assign(lift, 'engineering', now - 29 * HOUR);
-  const lawn = await raise({ estateId: DEMO_ESTATE.id, locationId: 'south-lawn', source: 'patrol', category: 'greening', severity: 'general', cause: 'trim', description: '修剪整齐 · Neatly trimmed: 南侧灌木未修剪 · South hedge not trimmed', at: now - 80 * HOUR }, wang);
+  const lawn = await raise(
+    {
+      estateId: DEMO_ESTATE.id,
+      locationId: 'south-lawn',
+      source: 'patrol',
+      category: 'greening',
+      severity: 'general',
+      cause: 'trim',
+      description: '修剪整齐 · Neatly trimmed: 南侧灌木未修剪 · South hedge not trimmed',
+      at: now - 80 * HOUR,
+    },
+    wang,
+  );
   await assign(lawn, 'greening', now - 79 * HOUR);
   // Urgent and new: a lift alarm found an hour ago, due within the next hour.
-  const alarm = await raise({ estateId: DEMO_ESTATE.id, locationId: 'b1-lift-a', source: 'patrol', category: 'facilities', severity: 'urgent', cause: 'alarm', description: '紧急呼叫/对讲可用 · Emergency call/intercom works: 对讲无声 · Intercom silent', photos: [photos[1]], at: now - 1 * HOUR }, wang);
+  const alarm = await raise(
+    {
+      estateId: DEMO_ESTATE.id,
+      locationId: 'b1-lift-a',
+      source: 'patrol',
+      category: 'facilities',
+      severity: 'urgent',
+      cause: 'alarm',
+      description: '紧急呼叫/对讲可用 · Emergency call/intercom works: 对讲无声 · Intercom silent',
+      photos: [photos[1]],
+      at: now - 1 * HOUR,
+    },
+    wang,
+  );
   await assign(alarm, 'engineering', now - 50 * 60_000);
   // Fixed and waiting for the quality team to check.
-  const drain = await raise({ estateId: DEMO_ESTATE.id, locationId: 'carpark', source: 'patrol', category: 'facilities', severity: 'general', cause: 'drain', description: '排水沟通畅 · Drains clear: 排水沟堵塞 · Drain blocked', at: now - 20 * HOUR }, wang);
-  await actOnIssue(tx, await assign(drain, 'engineering', now - 19 * HOUR), { type: 'rectify', note: '已疏通 · Cleared', photos: [photos[2]] }, eng, now - 2 * HOUR);
+  const drain = await raise(
+    {
+      estateId: DEMO_ESTATE.id,
+      locationId: 'carpark',
+      source: 'patrol',
+      category: 'facilities',
+      severity: 'general',
+      cause: 'drain',
+      description: '排水沟通畅 · Drains clear: 排水沟堵塞 · Drain blocked',
+      at: now - 20 * HOUR,
+    },
+    wang,
+  );
+  await actOnIssue(
+    tx,
+    await assign(drain, 'engineering', now - 19 * HOUR),
+    { type: 'rectify', note: '已疏通 · Cleared', photos: [photos[2]] },
+    eng,
+    now - 2 * HOUR,
+  );
   // Owner reports waiting to be accepted.
-  await raise({ estateId: DEMO_ESTATE.id, locationId: 'b1-stairs', source: 'owner', category: 'hygiene', severity: 'general', description: '3楼楼道有垃圾袋没人收 · Rubbish bags left on the 3rd floor landing', verified: false, at: now - 2 * HOUR }, { kind: 'owner' });
-  await raise({ estateId: DEMO_ESTATE.id, locationId: 'carpark', source: 'owner', category: 'order', severity: 'general', description: '有车长期占用消防通道 · A car keeps blocking the fire lane', photos: [photos[0]], verified: false, at: now - 40 * 60_000 }, { kind: 'owner' });
+  await raise(
+    {
+      estateId: DEMO_ESTATE.id,
+      locationId: 'b1-stairs',
+      source: 'owner',
+      category: 'hygiene',
+      severity: 'general',
+      description: '3楼楼道有垃圾袋没人收 · Rubbish bags left on the 3rd floor landing',
+      verified: false,
+      at: now - 2 * HOUR,
+    },
+    { kind: 'owner' },
+  );
+  await raise(
+    {
+      estateId: DEMO_ESTATE.id,
+      locationId: 'carpark',
+      source: 'owner',
+      category: 'order',
+      severity: 'general',
+      description: '有车长期占用消防通道 · A car keeps blocking the fire lane',
+      photos: [photos[0]],
+      verified: false,
+      at: now - 40 * 60_000,
+    },
+    { kind: 'owner' },
+  );
 }
 
 /** Training sessions, fire drills and community activities over the period, as the plan asks to record. */
@@ -344,10 +539,63 @@ async function seedPlanRecords(tx: Writes, rnd: Random, now: number) {
     [10, 'new_staff', '新员工入职培训 · Induction for new staff', 4],
   ];
   for (const [back, topic, title, hours] of trainings) {
-    await tx.insertPlanRecord(DEMO_ESTATE.id, { kind: 'training', id: rnd.uuid(), date: day(back), topic, title, hours, trainer: '品质部 · Quality team', attendees: staff.map((userId) => ({ userId, attended: rnd.chance(0.85) })) }, now - back * DAY);
+    await tx.insertPlanRecord(
+      DEMO_ESTATE.id,
+      {
+        kind: 'training',
+        id: rnd.uuid(),
+        date: day(back),
+        topic,
+        title,
+        hours,
+        trainer: '品质部 · Quality team',
+        attendees: staff.map((userId) => ({ userId, attended: rnd.chance(0.85) })),
+      },
+      now - back * DAY,
+    );
   }
-  await tx.insertPlanRecord(DEMO_ESTATE.id, { kind: 'drill', id: rnd.uuid(), date: day(45), scenario: '地下车库火灾疏散演练 · Car park fire evacuation', participants: 26, responseMinutes: 4.5, problems: ['2号楼应急照明一处不亮 · One emergency light out in Building 2'] }, now - 45 * DAY);
-  await tx.insertPlanRecord(DEMO_ESTATE.id, { kind: 'drill', id: rnd.uuid(), date: day(15), scenario: '电梯困人救援演练 · Lift entrapment rescue', participants: 9, responseMinutes: 6, problems: [] }, now - 15 * DAY);
-  await tx.insertPlanRecord(DEMO_ESTATE.id, { kind: 'activity', id: rnd.uuid(), date: day(33), title: '中秋邻里游园会 · Mid-autumn neighbourhood fair', turnout: 186, feedback: 4.6, notes: '' }, now - 33 * DAY);
-  await tx.insertPlanRecord(DEMO_ESTATE.id, { kind: 'activity', id: rnd.uuid(), date: day(8), title: '垃圾分类宣传日 · Waste sorting day', turnout: 74, feedback: 4.1, notes: '' }, now - 8 * DAY);
+  await tx.insertPlanRecord(
+    DEMO_ESTATE.id,
+    {
+      kind: 'drill',
+      id: rnd.uuid(),
+      date: day(45),
+      scenario: '地下车库火灾疏散演练 · Car park fire evacuation',
+      participants: 26,
+      responseMinutes: 4.5,
+      problems: ['2号楼应急照明一处不亮 · One emergency light out in Building 2'],
+    },
+    now - 45 * DAY,
+  );
+  await tx.insertPlanRecord(
+    DEMO_ESTATE.id,
+    {
+      kind: 'drill',
+      id: rnd.uuid(),
+      date: day(15),
+      scenario: '电梯困人救援演练 · Lift entrapment rescue',
+      participants: 9,
+      responseMinutes: 6,
+      problems: [],
+    },
+    now - 15 * DAY,
+  );
+  await tx.insertPlanRecord(
+    DEMO_ESTATE.id,
+    {
+      kind: 'activity',
+      id: rnd.uuid(),
+      date: day(33),
+      title: '中秋邻里游园会 · Mid-autumn neighbourhood fair',
+      turnout: 186,
+      feedback: 4.6,
+      notes: '',
+    },
+    now - 33 * DAY,
+  );
+  await tx.insertPlanRecord(
+    DEMO_ESTATE.id,
+    { kind: 'activity', id: rnd.uuid(), date: day(8), title: '垃圾分类宣传日 · Waste sorting day', turnout: 74, feedback: 4.1, notes: '' },
+    now - 8 * DAY,
+  );
 }

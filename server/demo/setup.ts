@@ -42,14 +42,24 @@ export async function writeEstate(tx: Writes, spec: EstateSpec, hashes: Password
   await tx.insertSurvey(estate.id, DEFAULT_SURVEY);
   for (const l of spec.locations) {
     await tx.insertLocation(
-      { id: l.id, estateId: estate.id, buildingId: l.building, kind: l.kind, name: l.name, code: newPublicCode(), schedule: null, active: true },
+      {
+        id: l.id,
+        estateId: estate.id,
+        buildingId: l.building,
+        kind: l.kind,
+        name: l.name,
+        code: newPublicCode(),
+        schedule: null,
+        active: true,
+      },
       newSecret(),
       at,
     );
   }
   for (const d of spec.departments) await tx.insertDepartment({ ...d, estateId: estate.id });
   for (const { u, hash } of hashes) {
-    if (!(await tx.getUser(u.id))) await tx.insertUser({ id: u.id, username: u.username, displayName: u.displayName, passwordHash: hash }, at);
+    if (!(await tx.getUser(u.id)))
+      await tx.insertUser({ id: u.id, username: u.username, displayName: u.displayName, passwordHash: hash }, at);
     await tx.putMembership({ userId: u.id, estateId: estate.id, role: u.role, departmentId: u.department });
   }
 }

@@ -16,7 +16,11 @@ export async function readJson<S extends v.GenericSchema>(c: Context, schema: S)
     throw badRequest('body is not valid JSON');
   }
   const r = parse(schema, data);
-  if (!r.ok) throw badRequest(`invalid ${r.errors.map((e) => e.path).join(', ')}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, r.errors);
+  if (!r.ok)
+    throw badRequest(
+      `invalid ${r.errors.map((e) => e.path).join(', ')}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+      r.errors,
+    );
   return r.value;
 }
 
@@ -25,7 +29,8 @@ export function listParam<T extends string>(value: string | undefined, allowed: 
   if (!value) return undefined;
   const parts = value.split(',').filter(Boolean);
   const bad = parts.filter((p) => !allowed.includes(p as T));
-  if (bad.length) throw badRequest(`${name}: unknown value ${bad.join(', ')}`, [{ path: name, message: `must be among ${allowed.join(', ')}` }]);
+  if (bad.length)
+    throw badRequest(`${name}: unknown value ${bad.join(', ')}`, [{ path: name, message: `must be among ${allowed.join(', ')}` }]);
   return parts as T[];
 }
 

@@ -17,10 +17,14 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   const v = value?.trim() ?? '';
   if (v === '' || v === '0' || v === 'false') return false;
   if (/^\d+$/.test(v)) return { hops: Number(v) };
-  const addresses = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const addresses = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const a of addresses) {
     const [ip, bits] = a.split('/');
-    if (!isIP(ip) || (bits !== undefined && !/^\d{1,3}$/.test(bits))) throw new Error(`TRUST_PROXY: "${a}" is not an address or CIDR range`);
+    if (!isIP(ip) || (bits !== undefined && !/^\d{1,3}$/.test(bits)))
+      throw new Error(`TRUST_PROXY: "${a}" is not an address or CIDR range`);
   }
   return { addresses };
 }
@@ -42,7 +46,14 @@ const lists = new WeakMap<string[], BlockList>();
 export function resolveClient(socket: string, forwardedFor: string | undefined, trust: TrustProxy): string {
   if (!trust) return socket;
   // Nearest hop first: the socket, then the header from its right end.
-  const chain = [socket, ...(forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean).reverse()];
+  const chain = [
+    socket,
+    ...(forwardedFor ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .reverse(),
+  ];
   if ('hops' in trust) return chain[Math.min(trust.hops, chain.length - 1)];
   let list = lists.get(trust.addresses);
   if (!list) lists.set(trust.addresses, (list = blockListOf(trust.addresses)));

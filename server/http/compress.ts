@@ -17,7 +17,14 @@ export function compressAnswers(threshold = 1024): MiddlewareHandler {
     await next();
     const res = c.res;
     const type = res.headers.get('content-type') ?? '';
-    if (!res.body || c.req.method === 'HEAD' || res.headers.has('content-encoding') || !TEXTUAL.test(type) || /no-transform/i.test(res.headers.get('cache-control') ?? '')) return;
+    if (
+      !res.body ||
+      c.req.method === 'HEAD' ||
+      res.headers.has('content-encoding') ||
+      !TEXTUAL.test(type) ||
+      /no-transform/i.test(res.headers.get('cache-control') ?? '')
+    )
+      return;
     // Changed on the answer's own headers: Hono copies the old answer's headers onto the one that replaces it.
     const headers = res.headers;
     headers.append('vary', 'Accept-Encoding');

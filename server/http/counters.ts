@@ -33,7 +33,10 @@ export class MemoryCounters implements Counters {
 
   async add(key: string, now: number, resetAfterMs: number, mode: ResetMode): Promise<Counter> {
     const c = this.counters.get(key);
-    const next = c && !expired(c, now, resetAfterMs, mode) ? { count: c.count + 1, startedAt: c.startedAt, lastAt: now } : { count: 1, startedAt: now, lastAt: now };
+    const next =
+      c && !expired(c, now, resetAfterMs, mode)
+        ? { count: c.count + 1, startedAt: c.startedAt, lastAt: now }
+        : { count: 1, startedAt: now, lastAt: now };
     this.counters.set(key, next);
     if (this.counters.size > SWEEP_ABOVE) for (const [k, v] of this.counters) if (now - v.lastAt > FORGET_MS) this.counters.delete(k);
     return next;

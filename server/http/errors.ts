@@ -16,4 +16,3 @@ export const badRequest = (message: string, fields: FieldError[] = []) => new Ht
 export const unauthorized = (message = 'sign in first') => new HttpError(401, message);
 export const forbidden = (message = 'not allowed') => new HttpError(403, message);
 export const notFound = (what: string) => new HttpError(404, `${what} not found`);
-export const conflict = (message: string) => new HttpError(409, message);

@@ -22,13 +22,44 @@ interface Ceiling {
 }
 
 export const CEILINGS: readonly Ceiling[] = [
-  { method: 'POST', path: /^\/api\/owner\/reports$/, scope: 'report', limit: 60, message: `too many reports from this address; ${CALL_US}` },
+  {
+    method: 'POST',
+    path: /^\/api\/owner\/reports$/,
+    scope: 'report',
+    limit: 60,
+    message: `too many reports from this address; ${CALL_US}`,
+  },
   { method: 'POST', path: /^\/api\/owner\/me-too$/, scope: 'metoo', limit: 30, message: `too many "me too" from this address; ${CALL_US}` },
-  { method: 'GET', path: /^\/api\/track\//, scope: 'track-read', limit: 300, message: 'too many look-ups from this address, try again later' },
+  {
+    method: 'GET',
+    path: /^\/api\/track\//,
+    scope: 'track-read',
+    limit: 300,
+    message: 'too many look-ups from this address, try again later',
+  },
   { method: 'POST', path: /^\/api\/track\//, scope: 'track-act', limit: 30, message: `too many answers from this address; ${CALL_US}` },
-  { method: 'POST', path: /^\/api\/kiosk\/ratings$/, scope: 'kiosk', limit: 120, message: 'too many ratings from this address, try again later' },
-  { method: 'POST', path: /^\/api\/surveys\/[^/]+\/responses$/, scope: 'survey', limit: 20, message: 'too many survey answers from this address, try again later' },
-  { method: 'PUT', path: /^\/api\/photos\//, scope: 'photo', limit: 60, message: 'too many photos from this address, try again later', anonymousOnly: true },
+  {
+    method: 'POST',
+    path: /^\/api\/kiosk\/ratings$/,
+    scope: 'kiosk',
+    limit: 120,
+    message: 'too many ratings from this address, try again later',
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/surveys\/[^/]+\/responses$/,
+    scope: 'survey',
+    limit: 20,
+    message: 'too many survey answers from this address, try again later',
+  },
+  {
+    method: 'PUT',
+    path: /^\/api\/photos\//,
+    scope: 'photo',
+    limit: 60,
+    message: 'too many photos from this address, try again later',
+    anonymousOnly: true,
+  },
 ];
 
 export function publicLimits(deps: Deps): MiddlewareHandler<Env> {

@@ -51,7 +51,12 @@ function encode(bytes: Uint8Array, encoding: Encoding, quality: number): Uint8Ar
 }
 
 function sendHtml(c: Context, etagValue: string, encoding: Encoding, body: Uint8Array): Response {
-  const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', etag: etagValue, vary: 'Accept-Encoding' };
+  const headers: Record<string, string> = {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-cache',
+    etag: etagValue,
+    vary: 'Accept-Encoding',
+  };
   if (encoding !== 'identity') headers['content-encoding'] = encoding;
   return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
 }
@@ -65,7 +70,10 @@ export function servePwa(app: Hono<Env>, deps: Deps, pwa: Pwa): void {
     return sendHtml(c, shellTag, encoding, shell[encoding]);
   };
 
-  app.use('/assets/*', serveStatic({ root: pwa.dir, precompressed: true, onFound: (_path, c) => void c.header('cache-control', IMMUTABLE) }));
+  app.use(
+    '/assets/*',
+    serveStatic({ root: pwa.dir, precompressed: true, onFound: (_path, c) => void c.header('cache-control', IMMUTABLE) }),
+  );
   // Everything else (the shell, the service worker, the manifest, the icons) is revalidated each time: a 304 when unchanged.
   app.use('/*', etag());
   // The shell itself always comes from memory, with the same ETag at every address it answers.
@@ -74,7 +82,7 @@ export function servePwa(app: Hono<Env>, deps: Deps, pwa: Pwa): void {
   app.get('/l/:code', async (c) => {
     const code = c.req.param('code');
     const loc = /^[a-z2-7]{26}$/.test(code) ? await deps.store.read.getLocationByCode(code) : undefined;
-    if (!loc || !loc.active) return sendShell(c);
+    if (!loc?.active) return sendShell(c);
     const data = `<script id="pqm-landing" type="application/json">${scriptJson(await publicLanding(deps, loc))}</script>`;
     const page = new TextEncoder().encode(pwa.html.replace('</head>', `${data}</head>`));
     const encoding = chosen(c);

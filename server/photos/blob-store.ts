@@ -21,8 +21,20 @@ type ImageType = 'jpeg' | 'png' | 'webp';
 export function sniffImage(bytes: Uint8Array): ImageType | null {
   const b = bytes;
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'png';
-  if (b.length >= 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') return 'webp';
+  if (
+    b.length >= 8 &&
+    b[0] === 0x89 &&
+    b[1] === 0x50 &&
+    b[2] === 0x4e &&
+    b[3] === 0x47 &&
+    b[4] === 0x0d &&
+    b[5] === 0x0a &&
+    b[6] === 0x1a &&
+    b[7] === 0x0a
+  )
+    return 'png';
+  if (b.length >= 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP')
+    return 'webp';
   return null;
 }
 
@@ -39,7 +51,10 @@ export function checkUpload(sha256: string, bytes: Uint8Array): void {
   if (bytes.length === 0) throw invalid('photo body is empty');
   if (bytes.length > MAX_PHOTO_BYTES) throw tooLarge(`photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
   const actual = sha256Hex(bytes);
-  if (actual !== sha256) throw invalid(`photo hash mismatch: the body hashes to ${actual}, not ${sha256}`, [{ path: 'sha256', message: 'does not match the body' }]);
+  if (actual !== sha256)
+    throw invalid(`photo hash mismatch: the body hashes to ${actual}, not ${sha256}`, [
+      { path: 'sha256', message: 'does not match the body' },
+    ]);
   if (!sniffImage(bytes)) throw unsupported('photo must be a JPEG, PNG or WebP image');
 }
 

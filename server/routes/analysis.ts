@@ -17,7 +17,8 @@ async function period(c: Context, deps: Deps): Promise<Period> {
   const tz = (await deps.store.read.getEstate(c.req.param('estateId') ?? ''))?.timeZone ?? 'Asia/Shanghai';
   const month = c.req.query('month');
   if (month) {
-    if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarMonth(month)) throw badRequest('month: must be YYYY-MM', [{ path: 'month', message: 'must be YYYY-MM' }]);
+    if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarMonth(month))
+      throw badRequest('month: must be YYYY-MM', [{ path: 'month', message: 'must be YYYY-MM' }]);
     const { from, to } = monthPeriod(month, tz);
     return { from, to: Math.min(to, now) };
   }
@@ -74,7 +75,17 @@ export function analysisRoutes(deps: Deps) {
           c,
           'rectification-by-department',
           ['department', 'assigned', 'judged', 'first_fix_on_time', 'on_time_%', 'overdue_unfixed', 'fixed', 'reopened', 'reopen_%'],
-          data.map((r) => [name(r.name), r.assigned, r.onTime.of, r.onTime.count, pct(r.onTime.rate), r.overdueOpen, r.reopen.of, r.reopen.count, pct(r.reopen.rate)]),
+          data.map((r) => [
+            name(r.name),
+            r.assigned,
+            r.onTime.of,
+            r.onTime.count,
+            pct(r.onTime.rate),
+            r.overdueOpen,
+            r.reopen.of,
+            r.reopen.count,
+            pct(r.reopen.rate),
+          ]),
         );
       }
       return c.json(data);
@@ -93,7 +104,16 @@ export function analysisRoutes(deps: Deps) {
           c,
           'kpi-people',
           ['person', 'role', 'slots_filled', 'on_time', 'on_time_%', 'voluntary', 'training_hours', 'training_attended_%'],
-          data.people.map((p) => [p.name, p.role, p.slotsFilled, p.onTime.count, pct(p.onTime.rate), p.voluntary, p.trainingHours, pct(p.training.rate)]),
+          data.people.map((p) => [
+            p.name,
+            p.role,
+            p.slotsFilled,
+            p.onTime.count,
+            pct(p.onTime.rate),
+            p.voluntary,
+            p.trainingHours,
+            pct(p.training.rate),
+          ]),
         );
       }
       return c.json(data);

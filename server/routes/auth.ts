@@ -10,7 +10,10 @@ import { clientIp } from '../http/client.ts';
 import { newToken, sha256Hex, verifyPassword } from '../security/crypto.ts';
 import { changePassword, publicSession } from '../services/accounts.ts';
 
-export const LoginRequest = v.object({ username: requiredText(40, 'username'), password: v.pipe(v.string('password must be text'), v.minLength(1, 'password is required'), v.maxLength(200)) });
+export const LoginRequest = v.object({
+  username: requiredText(40, 'username'),
+  password: v.pipe(v.string('password must be text'), v.minLength(1, 'password is required'), v.maxLength(200)),
+});
 
 export function authRoutes(deps: Deps) {
   return new Hono<Env>()
@@ -35,7 +38,15 @@ export function authRoutes(deps: Deps) {
       const expiresAt = now + deps.config.sessionDays * DAY;
       const userAgent = (c.req.header('user-agent') ?? '').slice(0, 200);
       await deps.store.write((tx) =>
-        tx.insertSession({ id: newToken().slice(0, 16), tokenHash: sha256Hex(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt, userAgent }),
+        tx.insertSession({
+          id: newToken().slice(0, 16),
+          tokenHash: sha256Hex(token),
+          userId: user.id,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt,
+          userAgent,
+        }),
       );
       const memberships = await deps.store.read.membershipsOf(user.id);
       return c.json({ token, expiresAt, user: { id: user.id, username: user.username, displayName: user.displayName }, memberships });
@@ -48,7 +59,11 @@ export function authRoutes(deps: Deps) {
     .get('/me', async (c) => {
       const auth = requireAuth(c);
       const estates = (await deps.store.read.listEstates()).filter((e) => auth.memberships.some((m) => m.estateId === e.id));
-      const me: Me = { user: { id: auth.user.id, username: auth.user.username, displayName: auth.user.displayName }, memberships: auth.memberships, estates };
+      const me: Me = {
+        user: { id: auth.user.id, username: auth.user.username, displayName: auth.user.displayName },
+        memberships: auth.memberships,
+        estates,
+      };
       return c.json(me);
     })
     .post('/password', async (c) => {

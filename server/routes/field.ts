@@ -22,7 +22,9 @@ export function fieldRoutes(deps: Deps) {
       estate,
       role: m.role,
       departmentId: m.departmentId,
-      locations: locations.filter((l) => l.active).map(({ id, code, name, kind, buildingId, schedule }) => ({ id, code, name, kind, buildingId, schedule })),
+      locations: locations
+        .filter((l) => l.active)
+        .map(({ id, code, name, kind, buildingId, schedule }) => ({ id, code, name, kind, buildingId, schedule })),
       templates,
       departments: departments.map(({ id, name }) => ({ id, name })),
       policy,

@@ -17,7 +17,13 @@ export function inspectionRoutes(deps: Deps) {
       const actor = actorOf(member);
       // The phone's clock as it sent this: its offset, for a record saved before it knew one.
       const sentAt = Number(c.req.header('x-pqm-device-time'));
-      const { receipt, replayed } = await submitInspection(deps, location, body, actor, Number.isSafeInteger(sentAt) && sentAt > 0 ? sentAt : null);
+      const { receipt, replayed } = await submitInspection(
+        deps,
+        location,
+        body,
+        actor,
+        Number.isSafeInteger(sentAt) && sentAt > 0 ? sentAt : null,
+      );
       return c.json(receipt, replayed ? 200 : 201);
     })
     .get('/:id', async (c) => {
@@ -25,6 +31,9 @@ export function inspectionRoutes(deps: Deps) {
       if (!rec) return c.json({ error: 'inspection not found' }, 404);
       requireRole(c, rec.estateId, ['admin', 'supervisor']);
       const receipt = (await deps.store.read.getReceipt(rec.id))?.receipt;
-      return c.json({ ...rec, receipt: receipt ? await withPhotoProgress(deps.store.read, { kind: 'inspection', id: rec.id, ...receipt }) : null });
+      return c.json({
+        ...rec,
+        receipt: receipt ? await withPhotoProgress(deps.store.read, { kind: 'inspection', id: rec.id, ...receipt }) : null,
+      });
     });
 }

@@ -16,7 +16,8 @@ export function estateIssueRoutes(deps: Deps) {
       const tz = (await deps.store.read.getEstate(estateId))?.timeZone ?? 'Asia/Shanghai';
       const limit = q.limit ? Number(q.limit) : 200;
       const offset = q.offset ? Number(q.offset) : 0;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw badRequest('limit: must be 1–5000', [{ path: 'limit', message: 'out of range' }]);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 5000)
+        throw badRequest('limit: must be 1–5000', [{ path: 'limit', message: 'out of range' }]);
       if (!Number.isInteger(offset) || offset < 0) throw badRequest('offset: must be ≥ 0', [{ path: 'offset', message: 'out of range' }]);
       return c.json(
         await deps.store.read.listIssues({
@@ -50,7 +51,8 @@ export function issueRoutes(deps: Deps) {
     .get('/:id', async (c) => {
       const issue = await requireIssue(deps.store.read, c.req.param('id'));
       const m = requireRole(c, issue.estateId, STAFF);
-      if (m.role === 'department' && issue.departmentId !== m.departmentId) throw forbidden('this issue is not assigned to your department');
+      if (m.role === 'department' && issue.departmentId !== m.departmentId)
+        throw forbidden('this issue is not assigned to your department');
       return c.json(await issueDetail(deps, issue, m));
     })
     .post('/:id/actions', async (c) => {

@@ -49,7 +49,10 @@ export function photoRoutes(deps: Deps) {
       const author = requestAuthor(c, deps);
       const existing = await deps.store.read.getPhoto(sha);
       // A row whose file went missing is repaired by writing the file again.
-      const stored = existing && (await deps.blobs.has(sha)) ? existing : { ...(await deps.blobs.put(sha, bytes)), receivedAt: existing?.receivedAt ?? deps.clock() };
+      const stored =
+        existing && (await deps.blobs.has(sha))
+          ? existing
+          : { ...(await deps.blobs.put(sha, bytes)), receivedAt: existing?.receivedAt ?? deps.clock() };
       await deps.store.write(async (tx) => {
         await tx.insertPhoto(stored);
         await tx.addPhotoUploader(sha, author, deps.clock());

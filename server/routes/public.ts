@@ -11,7 +11,7 @@ import {
   type Location,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { type Env } from '../http/auth.ts';
+import type { Env } from '../http/auth.ts';
 import { readJson } from '../http/body.ts';
 import { clientIp } from '../http/client.ts';
 import { requestAuthor } from '../photos/authors.ts';
@@ -26,7 +26,7 @@ const NotFixed = v.object({ reason: v.optional(trimmedText(500, 'reason'), '') }
 
 export async function locationByCode(deps: Deps, code: string): Promise<Location> {
   const loc = /^[a-z2-7]{26}$/.test(code) ? await deps.store.read.getLocationByCode(code) : undefined;
-  if (!loc || !loc.active) throw notFound('location');
+  if (!loc?.active) throw notFound('location');
   return loc;
 }
 

@@ -7,7 +7,9 @@ import { requireRole, type Env } from '../http/auth.ts';
 import { readJson } from '../http/body.ts';
 import { addBuilding, addDepartment, addUser, importLocationsCsv, publishTemplate, setPolicy } from '../services/estate-admin.ts';
 
-const ImportInput = v.object({ csv: v.pipe(v.string(), v.minLength(1, 'csv is empty'), v.maxLength(5_000_000, 'csv is larger than 5 MB')) });
+const ImportInput = v.object({
+  csv: v.pipe(v.string(), v.minLength(1, 'csv is empty'), v.maxLength(5_000_000, 'csv is larger than 5 MB')),
+});
 
 export function setupRoutes(deps: Deps) {
   /** The estate of the path, once the caller is its administrator. */

@@ -10,7 +10,14 @@ import type { Membership, Session, User } from '../storage/store.ts';
 
 /** A session as its owner or an administrator sees it: never the token or its hash. */
 export function publicSession(s: Session, currentId?: string) {
-  return { id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt, userAgent: s.userAgent, current: s.id === currentId };
+  return {
+    id: s.id,
+    createdAt: s.createdAt,
+    lastSeenAt: s.lastSeenAt,
+    expiresAt: s.expiresAt,
+    userAgent: s.userAgent,
+    current: s.id === currentId,
+  };
 }
 
 /** Sets a new password and ends every other session of the user (all of them when an admin resets it). */
@@ -23,7 +30,13 @@ export async function changePassword(deps: Deps, userId: string, password: strin
 }
 
 /** The user an estate's administrator may manage: a member of that estate and of no estate they do not administer. */
-export async function manageableUser(deps: Deps, adminId: string, admin: readonly Membership[], estateId: string, userId: string): Promise<User> {
+export async function manageableUser(
+  deps: Deps,
+  adminId: string,
+  admin: readonly Membership[],
+  estateId: string,
+  userId: string,
+): Promise<User> {
   // One's own account goes through one's own settings (with the current password); nobody locks themselves out.
   if (userId === adminId) throw forbidden('this is your own account: change your password in your settings; you cannot disable yourself');
   const user = await deps.store.read.getUser(userId);
@@ -31,7 +44,8 @@ export async function manageableUser(deps: Deps, adminId: string, admin: readonl
   if (!user || !theirs.some((m) => m.estateId === estateId)) throw notFound('user in this estate');
   const administered = new Set(admin.filter((m) => m.role === 'admin').map((m) => m.estateId));
   const elsewhere = theirs.filter((m) => !administered.has(m.estateId));
-  if (elsewhere.length) throw forbidden('this person also works in an estate you do not administer; ask an administrator of every estate they work in');
+  if (elsewhere.length)
+    throw forbidden('this person also works in an estate you do not administer; ask an administrator of every estate they work in');
   return user;
 }
 

@@ -3,7 +3,17 @@
  * owner reports to accept and new urgent issues. The body holds absolute times only (no "now"),
  * so it changes only when something really changed and an unchanged poll can be a 304.
  */
-import { HOUR, SEVERITIES, escalationLevel, level2DeadlineBefore, type Alerts, type Issue, type IssueAlert, type LocalText, type PatrolAlert } from '../../shared/index.ts';
+import {
+  HOUR,
+  SEVERITIES,
+  escalationLevel,
+  level2DeadlineBefore,
+  type Alerts,
+  type Issue,
+  type IssueAlert,
+  type LocalText,
+  type PatrolAlert,
+} from '../../shared/index.ts';
 import type { Reads } from '../storage/store.ts';
 import type { BoardView, SlotView } from './patrol-board.ts';
 
@@ -13,7 +23,11 @@ const URGENT_NEW_MS = 24 * HOUR;
 const UNKNOWN = { name: { zh: '?', en: '?' }, kind: 'unknown' };
 
 export async function computeAlerts(store: Reads, board: BoardView, estateId: string, now: number): Promise<Alerts> {
-  const [policy, departmentList, estate] = await Promise.all([store.getPolicy(estateId), store.listDepartments(estateId), store.getEstate(estateId)]);
+  const [policy, departmentList, estate] = await Promise.all([
+    store.getPolicy(estateId),
+    store.listDepartments(estateId),
+    store.getEstate(estateId),
+  ]);
   const departments = new Map(departmentList.map((d) => [d.id, d.name]));
   const names = new Map<string, { name: LocalText; kind: string }>();
   const remember = (id: string, loc: { name: LocalText; kind: string } | undefined) => {
@@ -51,7 +65,15 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
   const { missed, due, dueSoon } = board.summary(DUE_SOON_MS, LIST_LIMIT);
   const patrolAlert = (v: SlotView): PatrolAlert => {
     const n = nameOf(v.locationId);
-    return { locationId: v.locationId, locationName: n?.name ?? UNKNOWN.name, kind: n?.kind ?? UNKNOWN.kind, start: v.start, end: v.end, closes: v.closes, late: v.status === 'late' };
+    return {
+      locationId: v.locationId,
+      locationName: n?.name ?? UNKNOWN.name,
+      kind: n?.kind ?? UNKNOWN.kind,
+      start: v.start,
+      end: v.end,
+      closes: v.closes,
+      late: v.status === 'late',
+    };
   };
 
   const overdueAlerts = overdue.issues.map(issueAlert);

@@ -77,8 +77,14 @@ async function patrolStates(
   // Who did the period's work: every round that filled one of its slots (one just after midnight too), and the
   // period's voluntary rounds (those that filled no slot at all, not even the day before's).
   const fillsPeriod = new Set(perLocation.flatMap((p) => p.states.flatMap((s) => (s.filledBy ? [s.filledBy] : []))));
-  const counted = rows.filter((r) => fillsPeriod.has(r.id) || (r.finishedAt >= period.from && r.finishedAt < period.to && !filled.has(r.id)));
-  return { perLocation, inspections: counted.map((r) => ({ id: r.id, inspectorId: r.inspectorId })), voluntary: counted.length - fillsPeriod.size };
+  const counted = rows.filter(
+    (r) => fillsPeriod.has(r.id) || (r.finishedAt >= period.from && r.finishedAt < period.to && !filled.has(r.id)),
+  );
+  return {
+    perLocation,
+    inspections: counted.map((r) => ({ id: r.id, inspectorId: r.inspectorId })),
+    voluntary: counted.length - fillsPeriod.size,
+  };
 }
 
 export async function patrolAnalysis(store: Reads, estateId: string, period: Period, now: number): Promise<PatrolAnalysis> {
@@ -145,7 +151,11 @@ export async function issueAnalysis(store: Reads, estateId: string, period: Peri
 
   // Lift faults: facilities issues at lifts, by lift and by cause (Pareto), repeats flagged.
   const liftFaults = issues.filter((i) => i.locationId && locations.get(i.locationId)?.kind === 'lift' && i.category === 'facilities');
-  const byLift = count(liftFaults, (i) => i.locationId as string).map((r) => ({ ...r, name: locations.get(r.key)?.name, repeat: r.count >= 3 }));
+  const byLift = count(liftFaults, (i) => i.locationId as string).map((r) => ({
+    ...r,
+    name: locations.get(r.key)?.name,
+    repeat: r.count >= 3,
+  }));
   let running = 0;
   const byCause = count(liftFaults, (i) => i.cause ?? 'other').map((r) => {
     running += r.count;
@@ -174,7 +184,10 @@ export async function issueAnalysis(store: Reads, estateId: string, period: Peri
     byCategory: count(issues, (i) => i.category),
     bySeverity: count(issues, (i) => i.severity),
     bySource: count(issues, (i) => i.source),
-    byLocation: count(issues.filter((i) => i.locationId), (i) => i.locationId as string)
+    byLocation: count(
+      issues.filter((i) => i.locationId),
+      (i) => i.locationId as string,
+    )
       .slice(0, 20)
       .map((r) => ({ ...r, name: locations.get(r.key)?.name })),
     overTime: [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day)),
@@ -183,9 +196,17 @@ export async function issueAnalysis(store: Reads, estateId: string, period: Peri
   };
 }
 
-export async function rectificationAnalysis(store: Reads, estateId: string, period: Period, now: number): Promise<DepartmentRectification[]> {
+export async function rectificationAnalysis(
+  store: Reads,
+  estateId: string,
+  period: Period,
+  now: number,
+): Promise<DepartmentRectification[]> {
   const departments = new Map((await store.listDepartments(estateId)).map((d) => [d.id, d]));
-  return rectificationKpi(await store.issuesForKpi(estateId, period.from, period.to), now).map((k) => ({ ...k, name: departments.get(k.departmentId)?.name }));
+  return rectificationKpi(await store.issuesForKpi(estateId, period.from, period.to), now).map((k) => ({
+    ...k,
+    name: departments.get(k.departmentId)?.name,
+  }));
 }
 
 export async function satisfactionTrend(store: Reads, estateId: string, now: number): Promise<SatisfactionTrend> {
@@ -195,7 +216,13 @@ export async function satisfactionTrend(store: Reads, estateId: string, now: num
     campaigns: await Promise.all(
       campaigns.map(async (c) => {
         const responses = await store.responsesOf(c.id);
-        return { id: c.id, name: c.name, opensOn: c.opensOn, responses: responses.length, ...satisfaction(responses.flatMap((r) => Object.values(r.answers))) };
+        return {
+          id: c.id,
+          name: c.name,
+          opensOn: c.opensOn,
+          responses: responses.length,
+          ...satisfaction(responses.flatMap((r) => Object.values(r.answers))),
+        };
       }),
     ),
     // Kiosk faces 3–4 of 4 count as satisfied.
@@ -214,7 +241,10 @@ async function trainingByPerson(store: Reads, estateId: string, period: Period) 
     for (const a of r.attendees) {
       const p = out.get(a.userId) ?? { hours: 0, expected: 0, attended: 0 };
       p.expected++;
-      if (a.attended) (p.attended++, (p.hours += r.hours));
+      if (a.attended) {
+        p.attended++;
+        p.hours += r.hours;
+      }
       out.set(a.userId, p);
     }
   }

@@ -3,7 +3,16 @@
  * the deadline policy. Every change that alters what is owed (locations, templates) clears the patrol board.
  */
 import { randomUUID } from 'node:crypto';
-import type { BuildingInput, DeadlinePolicy, DepartmentInput, EstateSetup, Location, LocationInput, TemplateInput, UserInput } from '../../shared/index.ts';
+import type {
+  BuildingInput,
+  DeadlinePolicy,
+  DepartmentInput,
+  EstateSetup,
+  Location,
+  LocationInput,
+  TemplateInput,
+  UserInput,
+} from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, invalid, notFound } from './refusals.ts';
 import { hashPassword, kioskCode, newPublicCode, newSecret } from '../security/crypto.ts';
@@ -29,7 +38,14 @@ export async function estateSetup(deps: Deps, estateId: string): Promise<EstateS
     locations,
     departments,
     templates,
-    members: members.map(({ userId, username, displayName, role, departmentId, disabled }) => ({ userId, username, displayName, role, departmentId, disabled })),
+    members: members.map(({ userId, username, displayName, role, departmentId, disabled }) => ({
+      userId,
+      username,
+      displayName,
+      role,
+      departmentId,
+      disabled,
+    })),
     publicUrl: deps.config.publicUrl,
   };
 }
@@ -103,7 +119,10 @@ export async function addBuilding(deps: Deps, estateId: string, input: BuildingI
 export async function importLocationsCsv(deps: Deps, estateId: string, csv: string) {
   const result = importLocations(csv, estateId, await deps.store.read.listBuildings(estateId));
   if (result.errors.length) {
-    throw invalid(`csv: ${result.errors.length} line(s) wrong, nothing imported`, result.errors.slice(0, 50).map((e) => ({ path: `csv.line${e.line}`, message: e.message })));
+    throw invalid(
+      `csv: ${result.errors.length} line(s) wrong, nothing imported`,
+      result.errors.slice(0, 50).map((e) => ({ path: `csv.line${e.line}`, message: e.message })),
+    );
   }
   await deps.store.write(async (tx) => {
     for (const l of result.locations) await tx.insertLocation(l, newSecret(), deps.clock());
@@ -120,11 +139,18 @@ export async function addDepartment(deps: Deps, estateId: string, input: Departm
 
 export async function addUser(deps: Deps, estateId: string, input: UserInput) {
   // The slow hash first: the writer is never held waiting for it.
-  const user = { id: randomUUID(), username: input.username, displayName: input.displayName, passwordHash: await hashPassword(input.password) };
+  const user = {
+    id: randomUUID(),
+    username: input.username,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+  };
   const departmentId = input.role === 'department' ? input.departmentId : null;
   await deps.store.write(async (tx) => {
     if (input.role === 'department' && !(await tx.listDepartments(estateId)).some((d) => d.id === input.departmentId)) {
-      throw invalid('departmentId: department staff need a department of this estate', [{ path: 'departmentId', message: 'unknown department' }]);
+      throw invalid('departmentId: department staff need a department of this estate', [
+        { path: 'departmentId', message: 'unknown department' },
+      ]);
     }
     if (await tx.getUserByUsername(input.username)) throw conflict(`username ${input.username} is taken`);
     await tx.insertUser(user, deps.clock());
@@ -141,7 +167,10 @@ export async function setPolicy(deps: Deps, estateId: string, policy: DeadlinePo
 export async function publishTemplate(deps: Deps, estateId: string, input: TemplateInput) {
   const template = await deps.store.write(async (tx) => {
     const current = (await tx.latestTemplates(estateId)).find((t) => t.id === input.id);
-    if (current && current.kind !== input.kind) throw invalid(`kind: template ${input.id} is for ${current.kind}`, [{ path: 'kind', message: 'cannot change the kind of a template' }]);
+    if (current && current.kind !== input.kind)
+      throw invalid(`kind: template ${input.id} is for ${current.kind}`, [
+        { path: 'kind', message: 'cannot change the kind of a template' },
+      ]);
     const next = { ...input, version: (current?.version ?? 0) + 1 };
     await tx.insertTemplate(estateId, next, deps.clock());
     return next;

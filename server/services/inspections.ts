@@ -8,7 +8,6 @@ import { verifyKioskCode } from '../security/crypto.ts';
 import { once, type Receipt } from './idempotency.ts';
 import { createIssue } from './issues.ts';
 
-
 export function photoHashes(s: InspectionSubmission): string[] {
   return [...new Set(s.answers.flatMap((a) => a.photos.map((p) => p.sha256)))];
 }
@@ -25,7 +24,13 @@ export async function withPhotoProgress(store: Reads, receipt: Receipt): Promise
  * `sentAt` is the phone's clock when it sent the request (x-pqm-device-time), for records saved before the
  * phone knew its offset.
  */
-export async function submitInspection(deps: Deps, location: Location, s: InspectionSubmission, actor: Actor & { kind: 'user' }, sentAt: number | null = null) {
+export async function submitInspection(
+  deps: Deps,
+  location: Location,
+  s: InspectionSubmission,
+  actor: Actor & { kind: 'user' },
+  sentAt: number | null = null,
+) {
   const now = deps.clock();
   // On the server's clock, never refused for the phone's (shared/rules/device-clock.ts); the phone's times are kept too.
   const at = onServerClock(s, s.deviceClockOffset ?? null, sentAt === null ? null : now - sentAt, now);
@@ -40,55 +45,57 @@ export async function submitInspection(deps: Deps, location: Location, s: Inspec
   const errors = checkAnswers(template, s.answers);
   if (errors.length) throw invalid(errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 
-  const result = await deps.store.write((tx) => once(tx, location.estateId, s.id, 'inspection', { ...s, inspectorId: actor.id }, now, async () => {
-    // A kiosk code proves presence only if it was valid when the patrol started.
-    let confirmedBy: string = s.confirmedBy;
-    if (s.confirmedBy === 'kiosk_code') {
-      const secret = await tx.kioskSecret(location.id);
-      if (!secret || !s.kioskCode || !verifyKioskCode(secret, s.kioskCode, at.startedAt)) confirmedBy = 'kiosk_code_invalid';
-    }
-    const failed = failedItems(template, s.answers);
-    await tx.insertInspection({
-      id: s.id,
-      estateId: location.estateId,
-      locationId: location.id,
-      inspectorId: actor.id,
-      templateId: s.templateId,
-      templateVersion: s.templateVersion,
-      startedAt: at.startedAt,
-      finishedAt: at.finishedAt,
-      confirmedBy,
-      answers: s.answers,
-      failedCount: failed.length,
-      receivedAt: now,
-      deviceStartedAt: s.startedAt,
-      deviceFinishedAt: s.finishedAt,
-    });
-    const photos = photoHashes(s);
-    await tx.linkPhotos(s.id, photos, userAuthor(actor.id));
-    const issues: string[] = [];
-    for (const { item, answer } of failed) {
-      const issue = await createIssue(
-        tx,
-        {
-          estateId: location.estateId,
-          locationId: location.id,
-          source: 'patrol',
-          category: item.category,
-          severity: item.severity,
-          description: answer.note ? `${item.label.zh} · ${item.label.en}: ${answer.note}` : `${item.label.zh} · ${item.label.en}`,
-          cause: item.id,
-          photos: answer.photos,
-          originId: s.id,
-          at: at.finishedAt,
-        },
-        actor,
-        { inspection: s.id, item: item.id, value: answer.value },
-      );
-      issues.push(issue.id);
-    }
-    return { kind: 'inspection', id: s.id, issues, photos, confirmedBy };
-  }));
+  const result = await deps.store.write((tx) =>
+    once(tx, location.estateId, s.id, 'inspection', { ...s, inspectorId: actor.id }, now, async () => {
+      // A kiosk code proves presence only if it was valid when the patrol started.
+      let confirmedBy: string = s.confirmedBy;
+      if (s.confirmedBy === 'kiosk_code') {
+        const secret = await tx.kioskSecret(location.id);
+        if (!secret || !s.kioskCode || !verifyKioskCode(secret, s.kioskCode, at.startedAt)) confirmedBy = 'kiosk_code_invalid';
+      }
+      const failed = failedItems(template, s.answers);
+      await tx.insertInspection({
+        id: s.id,
+        estateId: location.estateId,
+        locationId: location.id,
+        inspectorId: actor.id,
+        templateId: s.templateId,
+        templateVersion: s.templateVersion,
+        startedAt: at.startedAt,
+        finishedAt: at.finishedAt,
+        confirmedBy,
+        answers: s.answers,
+        failedCount: failed.length,
+        receivedAt: now,
+        deviceStartedAt: s.startedAt,
+        deviceFinishedAt: s.finishedAt,
+      });
+      const photos = photoHashes(s);
+      await tx.linkPhotos(s.id, photos, userAuthor(actor.id));
+      const issues: string[] = [];
+      for (const { item, answer } of failed) {
+        const issue = await createIssue(
+          tx,
+          {
+            estateId: location.estateId,
+            locationId: location.id,
+            source: 'patrol',
+            category: item.category,
+            severity: item.severity,
+            description: answer.note ? `${item.label.zh} · ${item.label.en}: ${answer.note}` : `${item.label.zh} · ${item.label.en}`,
+            cause: item.id,
+            photos: answer.photos,
+            originId: s.id,
+            at: at.finishedAt,
+          },
+          actor,
+          { inspection: s.id, item: item.id, value: answer.value },
+        );
+        issues.push(issue.id);
+      }
+      return { kind: 'inspection', id: s.id, issues, photos, confirmedBy };
+    }),
+  );
   if (!result.replayed) deps.board.recordInspection(location.estateId, location.id, { id: s.id, at: at.finishedAt });
   return { receipt: await withPhotoProgress(deps.store.read, result.receipt), replayed: result.replayed };
 }

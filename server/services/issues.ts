@@ -69,7 +69,11 @@ export async function createIssue(tx: Writes, input: NewIssue, actor: Actor, ext
     afterPhotos: [],
   };
   await tx.insertIssue(issue, { originId: input.originId, ownerContact: input.ownerContact, held: input.held });
-  await tx.linkPhotos(issue.id, issue.photos.map((p) => p.sha256), input.photoAuthor ?? actorAuthor(actor));
+  await tx.linkPhotos(
+    issue.id,
+    issue.photos.map((p) => p.sha256),
+    input.photoAuthor ?? actorAuthor(actor),
+  );
   await tx.appendEvent({
     issueId: issue.id,
     type: 'created',
@@ -85,7 +89,9 @@ export async function actOnIssue(tx: Writes, issue: Issue, action: IssueAction, 
   if (action.type === 'assign') {
     const departments = await tx.listDepartments(issue.estateId);
     if (!departments.some((d) => d.id === action.departmentId)) {
-      throw invalid(`departmentId: no department ${action.departmentId} in this estate`, [{ path: 'action.departmentId', message: 'unknown department' }]);
+      throw invalid(`departmentId: no department ${action.departmentId} in this estate`, [
+        { path: 'action.departmentId', message: 'unknown department' },
+      ]);
     }
   }
   if (action.type === 'reject' && action.duplicateOf) {
@@ -102,7 +108,12 @@ export async function actOnIssue(tx: Writes, issue: Issue, action: IssueAction, 
   }
   await tx.updateIssue(result.issue);
   await tx.appendEvent(result.event);
-  if (action.type === 'rectify') await tx.linkPhotos(issue.id, action.photos.map((p) => p.sha256), actorAuthor(actor));
+  if (action.type === 'rectify')
+    await tx.linkPhotos(
+      issue.id,
+      action.photos.map((p) => p.sha256),
+      actorAuthor(actor),
+    );
   if (action.type === 'reject' && action.duplicateOf) {
     const original = await tx.getIssue(action.duplicateOf);
     if (original) {
@@ -120,7 +131,13 @@ export async function requireIssue(store: Reads, id: string): Promise<Issue> {
 }
 
 /** One workflow action, once per device-generated id; re-read inside the transaction (another may have landed). */
-export async function submitIssueAction(deps: Deps, estateId: string, issueId: string, request: IssueActionRequest, actor: Actor & { kind: 'user' }) {
+export async function submitIssueAction(
+  deps: Deps,
+  estateId: string,
+  issueId: string,
+  request: IssueActionRequest,
+  actor: Actor & { kind: 'user' },
+) {
   const now = deps.clock();
   const body = { ...request, issueId, by: actor.id };
   const { receipt, replayed } = await deps.store.write((tx) =>
@@ -145,13 +162,22 @@ export async function issueDetail(deps: Deps, issue: Issue, m: Membership): Prom
   // For a patrol finding: the round it came from, and how presence there was confirmed.
   const inspection = origin?.originId ? await r.getInspection(origin.originId) : undefined;
   return {
-    inspection: inspection ? { id: inspection.id, inspectorId: inspection.inspectorId, finishedAt: inspection.finishedAt, confirmedBy: inspection.confirmedBy } : null,
+    inspection: inspection
+      ? { id: inspection.id, inspectorId: inspection.inspectorId, finishedAt: inspection.finishedAt, confirmedBy: inspection.confirmedBy }
+      : null,
     issue,
     location: location ? { id: location.id, name: location.name, kind: location.kind, code: location.code } : null,
     history,
     // An owner's contact goes to the supervisors who call back, not to patrol or department staff (PIPL).
-    origin: m.role === 'department' || !origin ? null : m.role === 'admin' || m.role === 'supervisor' ? origin : { ...origin, ownerContact: null },
-    actions: allowedActions(issue, { kind: 'user', id: m.userId, role: m.role, departmentId: m.departmentId }, policy, { fixedBy: fixedBy(history) }),
+    origin:
+      m.role === 'department' || !origin
+        ? null
+        : m.role === 'admin' || m.role === 'supervisor'
+          ? origin
+          : { ...origin, ownerContact: null },
+    actions: allowedActions(issue, { kind: 'user', id: m.userId, role: m.role, departmentId: m.departmentId }, policy, {
+      fixedBy: fixedBy(history),
+    }),
   };
 }
 
@@ -164,5 +190,8 @@ export async function departmentNotices(deps: Deps, estateId: string, department
   const locations = new Map(locationList.map((l) => [l.id, l]));
   return issues
     .sort((a, b) => a.deadline - b.deadline)
-    .map((i) => ({ ...i, location: i.locationId ? { name: locations.get(i.locationId)?.name, kind: locations.get(i.locationId)?.kind } : null }));
+    .map((i) => ({
+      ...i,
+      location: i.locationId ? { name: locations.get(i.locationId)?.name, kind: locations.get(i.locationId)?.kind } : null,
+    }));
 }

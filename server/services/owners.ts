@@ -40,47 +40,51 @@ export interface ReportContext {
 export async function reportProblem(deps: Deps, location: Location, r: OwnerReport, ctx: ReportContext) {
   const now = deps.clock();
   const token = trackingToken(deps, r.id);
-  const { receipt } = await deps.store.write((tx) => once(tx, location.estateId, r.id, 'ownerReport', r, now, async () => {
-    const similar = (await similarOpen(tx, location, r.category)).map((i) => i.id);
-    const issue = await createIssue(
-      tx,
-      {
-        estateId: location.estateId,
-        locationId: location.id,
-        source: 'owner',
-        category: r.category,
-        // Owners do not grade severity; staff re-grade when they accept.
-        severity: 'general',
-        description: r.description,
-        photos: r.photos,
-        verified: false,
-        ownerContact: r.contact || null,
-        photoAuthor: ctx.author,
-        held: ctx.held,
-        at: now,
-      },
-      { kind: 'owner' },
-      { possibleDuplicateOf: similar, ...(ctx.held ? { held: true } : {}) },
-    );
-    await tx.insertTrackingToken(sha256Hex(token), issue.id, now, 'reporter');
-    return { kind: 'ownerReport', id: r.id, issueId: issue.id, possibleDuplicateOf: similar, held: ctx.held };
-  }));
+  const { receipt } = await deps.store.write((tx) =>
+    once(tx, location.estateId, r.id, 'ownerReport', r, now, async () => {
+      const similar = (await similarOpen(tx, location, r.category)).map((i) => i.id);
+      const issue = await createIssue(
+        tx,
+        {
+          estateId: location.estateId,
+          locationId: location.id,
+          source: 'owner',
+          category: r.category,
+          // Owners do not grade severity; staff re-grade when they accept.
+          severity: 'general',
+          description: r.description,
+          photos: r.photos,
+          verified: false,
+          ownerContact: r.contact || null,
+          photoAuthor: ctx.author,
+          held: ctx.held,
+          at: now,
+        },
+        { kind: 'owner' },
+        { possibleDuplicateOf: similar, ...(ctx.held ? { held: true } : {}) },
+      );
+      await tx.insertTrackingToken(sha256Hex(token), issue.id, now, 'reporter');
+      return { kind: 'ownerReport', id: r.id, issueId: issue.id, possibleDuplicateOf: similar, held: ctx.held };
+    }),
+  );
   return { ...receipt, trackingToken: token };
 }
 
 export async function meToo(deps: Deps, location: Location, requestId: string, issueId: string) {
   const now = deps.clock();
   const token = trackingToken(deps, requestId);
-  const { receipt } = await deps.store.write((tx) => once(tx, location.estateId, requestId, 'meToo', { issueId, location: location.id }, now, async () => {
-    const issue = await tx.getIssue(issueId);
-    if (!issue || issue.locationId !== location.id || !OPEN_STATUSES.includes(issue.status)) {
-      throw invalid('issueId: no open issue with that id at this location', [{ path: 'issueId', message: 'unknown open issue here' }]);
-    }
-    await tx.updateIssue({ ...issue, meToo: issue.meToo + 1 });
-    await tx.appendEvent({ issueId, type: 'meToo', actor: { kind: 'owner' }, at: now, data: {} });
-    await tx.insertTrackingToken(sha256Hex(token), issueId, now, 'follower');
-    return { kind: 'meToo', id: requestId, issueId };
-  }));
+  const { receipt } = await deps.store.write((tx) =>
+    once(tx, location.estateId, requestId, 'meToo', { issueId, location: location.id }, now, async () => {
+      const issue = await tx.getIssue(issueId);
+      if (!issue || issue.locationId !== location.id || !OPEN_STATUSES.includes(issue.status)) {
+        throw invalid('issueId: no open issue with that id at this location', [{ path: 'issueId', message: 'unknown open issue here' }]);
+      }
+      await tx.updateIssue({ ...issue, meToo: issue.meToo + 1 });
+      await tx.appendEvent({ issueId, type: 'meToo', actor: { kind: 'owner' }, at: now, data: {} });
+      await tx.insertTrackingToken(sha256Hex(token), issueId, now, 'follower');
+      return { kind: 'meToo', id: requestId, issueId };
+    }),
+  );
   return { ...receipt, trackingToken: token };
 }
 
@@ -103,7 +107,18 @@ function reporterOnly(tracked: Tracked): Issue {
 }
 
 /** Owner-facing events in plain words; staff names and internal notes stay inside. */
-const OWNER_VISIBLE: ReadonlySet<IssueEvent['type']> = new Set(['created', 'accept', 'assign', 'rectify', 'verify', 'reopen', 'ownerConfirm', 'ownerNotFixed', 'reject', 'rated']);
+const OWNER_VISIBLE: ReadonlySet<IssueEvent['type']> = new Set([
+  'created',
+  'accept',
+  'assign',
+  'rectify',
+  'verify',
+  'reopen',
+  'ownerConfirm',
+  'ownerNotFixed',
+  'reject',
+  'rated',
+]);
 
 /**
  * What a tracking link shows. The reporter sees their own words and photos and the staff's after-photos;
@@ -131,9 +146,7 @@ export async function trackingView(store: Reads, { issue, role }: Tracked): Prom
     deadline: issue.status === 'closed' || issue.status === 'rejected' ? null : issue.deadline,
     photos: issue.photos.map((p) => p.sha256).filter((h) => visible.has(h)),
     afterPhotos: issue.afterPhotos.map((p) => p.sha256).filter((h) => visible.has(h)),
-    timeline: events
-      .filter((e) => OWNER_VISIBLE.has(e.type))
-      .map((e) => ({ type: e.type, at: e.at })),
+    timeline: events.filter((e) => OWNER_VISIBLE.has(e.type)).map((e) => ({ type: e.type, at: e.at })),
     canConfirm: reporter && issue.status === 'rectified',
     canSayNotFixed: reporter && (issue.status === 'rectified' || issue.status === 'closed'),
     canRate: reporter && (issue.status === 'closed' || issue.status === 'rectified') && origin?.rating === null,

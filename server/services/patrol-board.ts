@@ -37,7 +37,7 @@ interface LocationPatrol {
 
 function pack(states: readonly SlotState[]): Float64Array {
   const out = new Float64Array(states.length * 4);
-  states.forEach((s, i) => out.set([s.start, s.end, s.closes, s.filledAt ?? Number.NaN], i * 4));
+  for (const [i, s] of states.entries()) out.set([s.start, s.end, s.closes, s.filledAt ?? Number.NaN], i * 4);
   return out;
 }
 
@@ -103,7 +103,6 @@ export interface PatrolSummary {
   /** Opening within `soonMs`, soonest first. */
   dueSoon: PatrolList;
 }
-
 
 /** One estate's board as of one instant: read it with no further I/O. */
 export interface BoardView {
@@ -252,13 +251,23 @@ export class PatrolBoard {
     const locations = new Map<string, LocationPatrol>();
     for (const location of all) {
       if (!location.active) continue;
-      const slots = owedSlots(versions.get(location.id) ?? [], templates, estate.timeZone, from - DAY, to, (schedule, a, b) => this.cachedSlots(schedule, estate.timeZone, a, b));
+      const slots = owedSlots(versions.get(location.id) ?? [], templates, estate.timeZone, from - DAY, to, (schedule, a, b) =>
+        this.cachedSlots(schedule, estate.timeZone, a, b),
+      );
       const inspections = byLocation.get(location.id) ?? [];
       const filled = slotStates(slots, inspections, Infinity);
       locations.set(location.id, { location, slots, inspections, filled, packed: pack(filled) });
     }
     if (this.slotCache.size > 1000) this.slotCache.clear();
-    return { revision, cursor, from, to, startOfToday: fromLocal(today, 0, estate.timeZone), startOfTomorrow: fromLocal(addDays(today, 1), 0, estate.timeZone), locations };
+    return {
+      revision,
+      cursor,
+      from,
+      to,
+      startOfToday: fromLocal(today, 0, estate.timeZone),
+      startOfTomorrow: fromLocal(addDays(today, 1), 0, estate.timeZone),
+      locations,
+    };
   }
 
   /** Most locations share their kind's schedule over the same days: compute its slots once. */

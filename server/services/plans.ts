@@ -9,7 +9,10 @@ export async function recordPlan(deps: Deps, estateId: string, record: PlanRecor
   if (record.kind === 'training') {
     const members = new Set((await deps.store.read.membersOf(estateId)).map((m) => m.userId));
     const unknown = record.attendees.findIndex((a) => !members.has(a.userId));
-    if (unknown >= 0) throw invalid(`attendees[${unknown}].userId: not a member of this estate`, [{ path: `attendees[${unknown}].userId`, message: 'unknown person' }]);
+    if (unknown >= 0)
+      throw invalid(`attendees[${unknown}].userId: not a member of this estate`, [
+        { path: `attendees[${unknown}].userId`, message: 'unknown person' },
+      ]);
   }
   const now = deps.clock();
   const { receipt } = await deps.store.write((tx) =>

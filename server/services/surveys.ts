@@ -1,6 +1,15 @@
 /** Quarterly owner survey campaigns and their responses (one per household per campaign). */
 import { randomUUID } from 'node:crypto';
-import { formatDate, sampleProgress, satisfaction, satisfactionByArea, toLocal, type CampaignInput, type CampaignResults, type SurveyResponseSubmission } from '../../shared/index.ts';
+import {
+  formatDate,
+  sampleProgress,
+  satisfaction,
+  satisfactionByArea,
+  toLocal,
+  type CampaignInput,
+  type CampaignResults,
+  type SurveyResponseSubmission,
+} from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, invalid, notFound } from './refusals.ts';
 import { newPublicCode } from '../security/crypto.ts';
@@ -29,13 +38,29 @@ export async function submitResponse(deps: Deps, campaign: Campaign, r: SurveyRe
   const survey = await deps.store.read.getSurvey(campaign.estateId, campaign.surveyId);
   const areas = new Set(survey?.areas.map((a) => a.id));
   const unknown = Object.keys(r.answers).filter((k) => !areas.has(k));
-  if (unknown.length) throw invalid(`answers: unknown area ${unknown.join(', ')}`, unknown.map((k) => ({ path: `answers.${k}`, message: 'not a question of this survey' })));
-  if (Object.values(r.answers).every((v) => v === null)) throw invalid('answers: answer at least one question', [{ path: 'answers', message: 'all blank' }]);
-  const { receipt } = await deps.store.write((tx) => once(tx, campaign.estateId, r.id, 'surveyResponse', { ...r, campaign: campaign.id }, now, async () => {
-    if (await tx.hasResponse(campaign.id, r.household)) throw conflict(`household ${r.household} has already answered this survey`);
-    await tx.insertResponse({ id: r.id, campaignId: campaign.id, household: r.household, channel: r.channel, answers: r.answers, comment: r.comment, enteredBy, createdAt: now });
-    return { kind: 'surveyResponse', id: r.id, campaignId: campaign.id };
-  }));
+  if (unknown.length)
+    throw invalid(
+      `answers: unknown area ${unknown.join(', ')}`,
+      unknown.map((k) => ({ path: `answers.${k}`, message: 'not a question of this survey' })),
+    );
+  if (Object.values(r.answers).every((v) => v === null))
+    throw invalid('answers: answer at least one question', [{ path: 'answers', message: 'all blank' }]);
+  const { receipt } = await deps.store.write((tx) =>
+    once(tx, campaign.estateId, r.id, 'surveyResponse', { ...r, campaign: campaign.id }, now, async () => {
+      if (await tx.hasResponse(campaign.id, r.household)) throw conflict(`household ${r.household} has already answered this survey`);
+      await tx.insertResponse({
+        id: r.id,
+        campaignId: campaign.id,
+        household: r.household,
+        channel: r.channel,
+        answers: r.answers,
+        comment: r.comment,
+        enteredBy,
+        createdAt: now,
+      });
+      return { kind: 'surveyResponse', id: r.id, campaignId: campaign.id };
+    }),
+  );
   return receipt;
 }
 
@@ -57,6 +82,13 @@ export async function campaignResults(deps: Deps, campaign: Campaign): Promise<C
 
 /** What an owner sees before answering: the campaign's name and dates, the estate, the questions. */
 export async function publicSurvey(deps: Deps, campaign: Campaign) {
-  const [survey, estate] = await Promise.all([deps.store.read.getSurvey(campaign.estateId, campaign.surveyId), deps.store.read.getEstate(campaign.estateId)]);
-  return { campaign: { name: campaign.name, opensOn: campaign.opensOn, closesOn: campaign.closesOn }, estate: estate && { name: estate.name }, survey };
+  const [survey, estate] = await Promise.all([
+    deps.store.read.getSurvey(campaign.estateId, campaign.surveyId),
+    deps.store.read.getEstate(campaign.estateId),
+  ]);
+  return {
+    campaign: { name: campaign.name, opensOn: campaign.opensOn, closesOn: campaign.closesOn },
+    estate: estate && { name: estate.name },
+    survey,
+  };
 }

@@ -38,7 +38,9 @@ export async function backup(dataDir: string, file: string): Promise<BackupSumma
   const out = new Database(partial);
   try {
     out.pragma('journal_mode = DELETE');
-    out.exec('CREATE TABLE backup_photos (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL) STRICT; CREATE TABLE backup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;');
+    out.exec(
+      'CREATE TABLE backup_photos (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL) STRICT; CREATE TABLE backup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;',
+    );
     // Exactly the photos of the snapshot: a photo's row is written only after its file is on disk.
     const shas = out.prepare('SELECT sha256 FROM photos').pluck().all() as string[];
     const insert = out.prepare('INSERT INTO backup_photos (sha256, bytes) VALUES (?, ?)');
@@ -52,7 +54,11 @@ export async function backup(dataDir: string, file: string): Promise<BackupSumma
     if (secret) out.prepare("INSERT INTO backup_meta (key, value) VALUES ('server-secret', ?)").run(secret.trim());
     out.prepare("INSERT INTO backup_meta (key, value) VALUES ('taken-at', ?)").run(new Date().toISOString());
     out.prepare("INSERT INTO backup_meta (key, value) VALUES ('photos-missing', ?)").run(String(missing));
-    const records = (out.prepare("SELECT (SELECT count(*) FROM inspections) + (SELECT count(*) FROM issues) + (SELECT count(*) FROM receipts)").pluck().get() as number) ?? 0;
+    const records =
+      (out
+        .prepare('SELECT (SELECT count(*) FROM inspections) + (SELECT count(*) FROM issues) + (SELECT count(*) FROM receipts)')
+        .pluck()
+        .get() as number) ?? 0;
     out.close();
     renameSync(partial, file);
     return { file, records, photos: shas.length - missing, bytes: statSync(file).size, ms: Date.now() - started };

@@ -21,7 +21,8 @@ export function lockDataFolder(dataDir: string): FolderLock {
     db.exec('BEGIN EXCLUSIVE');
   } catch (e) {
     db.close();
-    if ((e as { code?: string }).code === 'SQLITE_BUSY') throw new StartupError(`another server is already running on the data folder ${dataDir}`);
+    if ((e as { code?: string }).code === 'SQLITE_BUSY')
+      throw new StartupError(`another server is already running on the data folder ${dataDir}`);
     throw e;
   }
   return {

@@ -20,5 +20,10 @@ export function diskProblem(e: unknown): DiskProblem | null {
 }
 
 export function describeDiskProblem(problem: DiskProblem): string {
-  return { full: 'the disk is full', 'read-only': 'the disk is read-only', 'not writable': 'it is not writable by this user', failing: 'the disk reports I/O errors' }[problem];
+  return {
+    full: 'the disk is full',
+    'read-only': 'the disk is read-only',
+    'not writable': 'it is not writable by this user',
+    failing: 'the disk reports I/O errors',
+  }[problem];
 }

@@ -13,10 +13,8 @@ import type {
   IssueEvent,
   IssueStatus,
   Location,
-  Role,
   ScoringSheet,
   SurveyTemplate,
-  LocalText,
   Category,
   Severity,
   IssueSource,
@@ -201,12 +199,19 @@ export interface Reads {
   recordsWithPhoto(sha256: string): Promise<string[]>;
 
   getIssue(id: string): Promise<Issue | undefined>;
-  issueOrigin(id: string): Promise<{ originId: string | null; ownerContact: string | null; rating: number | null; ratingComment: string | null } | undefined>;
+  issueOrigin(
+    id: string,
+  ): Promise<{ originId: string | null; ownerContact: string | null; rating: number | null; ratingComment: string | null } | undefined>;
   eventsOf(issueId: string): Promise<IssueEvent[]>;
   listIssues(f: IssueFilter): Promise<{ total: number; issues: Issue[] }>;
   openIssuesAt(locationId: string): Promise<Issue[]>;
   /** Overdue work (the first `limit`, most overdue first) with counts over all of it; `level2Before` from level2DeadlineBefore. */
-  overdueIssues(estateId: string, now: number, limit: number, level2Before: Record<Severity, number>): Promise<{ total: number; escalated: number; issues: Issue[] }>;
+  overdueIssues(
+    estateId: string,
+    now: number,
+    limit: number,
+    level2Before: Record<Severity, number>,
+  ): Promise<{ total: number; escalated: number; issues: Issue[] }>;
   /** Owner reports waiting to be accepted, and how many more are held for review. */
   awaitingAcceptance(estateId: string, limit: number): Promise<{ total: number; held: number; issues: Issue[] }>;
   isHeld(issueId: string): Promise<boolean>;

@@ -2,4 +2,7 @@
 import { restore } from '../storage/backup.ts';
 import { runTool } from './run-tool.ts';
 
-await runTool('restore', (file, dataDir) => `restored ${file} into ${dataDir} (${restore(file, dataDir).photos} photos); start the server on it`);
+await runTool(
+  'restore',
+  (file, dataDir) => `restored ${file} into ${dataDir} (${restore(file, dataDir).photos} photos); start the server on it`,
+);

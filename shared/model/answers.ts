@@ -161,7 +161,17 @@ export interface SatisfactionTrend {
 
 /** GET /api/estates/:id/analysis/kpi: the month's figures per person and per department. */
 export interface KpiReport {
-  people: { userId: string; name: string; role: Role; departmentId: string | null; slotsFilled: number; onTime: Rate; voluntary: number; trainingHours: number; training: Rate }[];
+  people: {
+    userId: string;
+    name: string;
+    role: Role;
+    departmentId: string | null;
+    slotsFilled: number;
+    onTime: Rate;
+    voluntary: number;
+    trainingHours: number;
+    training: Rate;
+  }[];
   departments: DepartmentRectification[];
   patrolTotal: Completion;
 }

@@ -20,7 +20,11 @@ export const Uuid = v.pipe(v.string(), v.uuid('must be a UUID'));
 export const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits, _ or -'));
 export const Clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a HH:MM time'));
 /** A real calendar day, YYYY-MM-DD: 2026-02-31 and 0000-00-00 are refused. */
-export const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date'), v.check(isCalendarDate, 'must be a real calendar date'));
+export const IsoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date'),
+  v.check(isCalendarDate, 'must be a real calendar date'),
+);
 /** Epoch milliseconds, limited to years 2000–2100 so a unit mix-up (seconds) is caught. */
 export const Instant = v.pipe(
   finiteNumber('must be a time in epoch milliseconds'),
@@ -33,7 +37,12 @@ export const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a lo
 /** Photos travel as references; the bytes are uploaded separately, content-addressed. */
 export const PhotoRef = v.object({
   sha256: Sha256,
-  size: v.pipe(finiteNumber(), v.integer(), v.minValue(1, 'photo size must be positive'), v.maxValue(10 * 1024 * 1024, 'photo is larger than 10 MB')),
+  size: v.pipe(
+    finiteNumber(),
+    v.integer(),
+    v.minValue(1, 'photo size must be positive'),
+    v.maxValue(10 * 1024 * 1024, 'photo is larger than 10 MB'),
+  ),
 });
 export type PhotoRef = v.InferOutput<typeof PhotoRef>;
 
@@ -65,6 +74,7 @@ export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\s]/gu;
 

@@ -63,4 +63,3 @@ export const Department = v.object({
   categories: v.array(v.string()),
 });
 export type Department = v.InferOutput<typeof Department>;
-

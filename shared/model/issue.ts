@@ -101,11 +101,20 @@ export const OwnerReport = v.object({
 export type OwnerReport = v.InferOutput<typeof OwnerReport>;
 
 /** A neighbour's "me too" on a problem already reported at the same place. */
-export const MeTooRequest = v.object({ id: Uuid, locationCode: v.pipe(v.string(), v.regex(/^[a-z2-7]{26}$/, 'must be a location code')), issueId: Uuid });
+export const MeTooRequest = v.object({
+  id: Uuid,
+  locationCode: v.pipe(v.string(), v.regex(/^[a-z2-7]{26}$/, 'must be a location code')),
+  issueId: Uuid,
+});
 export type MeTooRequest = v.InferOutput<typeof MeTooRequest>;
 
 export const OwnerRating = v.object({
-  rating: v.pipe(finiteNumber('rating must be a number'), v.integer('rating must be a whole number'), v.minValue(1, 'rating must be 1–5'), v.maxValue(5, 'rating must be 1–5')),
+  rating: v.pipe(
+    finiteNumber('rating must be a number'),
+    v.integer('rating must be a whole number'),
+    v.minValue(1, 'rating must be 1–5'),
+    v.maxValue(5, 'rating must be 1–5'),
+  ),
   comment: v.optional(trimmedText(500, 'comment'), ''),
 });
 export type OwnerRating = v.InferOutput<typeof OwnerRating>;

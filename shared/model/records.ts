@@ -49,7 +49,11 @@ export type TrainingRecord = v.InferOutput<typeof TrainingRecord>;
 export const BuildingInput = v.object({ name: LocalText });
 export const DepartmentInput = v.object({ name: LocalText, categories: v.array(Category) });
 /** A password a person chooses or an administrator sets. */
-export const NewPassword = v.pipe(v.string('password must be text'), v.minLength(8, 'password must have at least 8 characters'), v.maxLength(200, 'password is longer than 200 characters'));
+export const NewPassword = v.pipe(
+  v.string('password must be text'),
+  v.minLength(8, 'password must have at least 8 characters'),
+  v.maxLength(200, 'password is longer than 200 characters'),
+);
 export const ChangePasswordRequest = v.object({ current: v.pipe(v.string('current must be text'), v.maxLength(200)), next: NewPassword });
 export const ResetPasswordRequest = v.object({ password: NewPassword });
 export const UserInput = v.object({

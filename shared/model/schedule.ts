@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { Clock, finiteNumber } from './common.ts';
 
-const hours = (max: number) => v.pipe(finiteNumber(), v.minValue(0.25, 'must be at least 0.25 h'), v.maxValue(max, `must be at most ${max} h`));
+const hours = (max: number) =>
+  v.pipe(finiteNumber(), v.minValue(0.25, 'must be at least 0.25 h'), v.maxValue(max, `must be at most ${max} h`));
 /** Minutes after a slot opens during which an inspection counts as on time (default 3 h, capped by the next slot). */
 const windowMinutes = v.optional(v.pipe(finiteNumber(), v.integer(), v.minValue(5), v.maxValue(24 * 60)));
 

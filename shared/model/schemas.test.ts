@@ -48,7 +48,11 @@ describe('payload schemas name the bad field', () => {
     ['id', { id: 'not-a-uuid' }, 'id: must be a UUID'],
     ['a time in seconds', { startedAt: 1_772_413_200 }, 'startedAt: must be after 2000-01-01 (epoch milliseconds)'],
     ['finish before start', { finishedAt: Date.parse('2026-03-02T00:00:00Z') }, 'finishedAt: must not be before startedAt'],
-    ['an answer value', { answers: [{ itemId: 'running', value: { html: 1 } }] }, 'answers[0].value: must be pass, fail, na, a number, text or null'],
+    [
+      'an answer value',
+      { answers: [{ itemId: 'running', value: { html: 1 } }] },
+      'answers[0].value: must be pass, fail, na, a number, text or null',
+    ],
     ['empty answers', { answers: [] }, 'answers: answers must not be empty'],
     ['how presence was confirmed', { confirmedBy: 'guess' }, 'confirmedBy: must be kiosk_code, printed_code or link'],
   ])('rejects %s', (_what, patch, message) => {
@@ -85,7 +89,12 @@ describe('payload schemas name the bad field', () => {
 });
 
 describe('dates are real calendar days and numbers are finite', () => {
-  const campaign = (opensOn: string, closesOn: string) => ({ name: { zh: '调查', en: 'Survey' }, surveyId: 'survey-quarterly', opensOn, closesOn });
+  const campaign = (opensOn: string, closesOn: string) => ({
+    name: { zh: '调查', en: 'Survey' },
+    surveyId: 'survey-quarterly',
+    opensOn,
+    closesOn,
+  });
 
   it('a campaign dated 0000-00-00 … 9999-99-99 (open forever) is refused, naming the field', () => {
     const r = parse(CampaignInput, campaign('0000-00-00', '9999-99-99'));
@@ -102,7 +111,9 @@ describe('dates are real calendar days and numbers are finite', () => {
   });
 
   it('1e309 in JSON (Infinity once parsed) is refused, never stored as null', () => {
-    const body = JSON.parse('{"kind":"training","id":"6f1c2a4e-8a6b-4c1d-9e2f-3a4b5c6d7e8f","date":"2026-11-30","topic":"fire","title":"消防培训","hours":1e309,"attendees":[]}');
+    const body = JSON.parse(
+      '{"kind":"training","id":"6f1c2a4e-8a6b-4c1d-9e2f-3a4b5c6d7e8f","date":"2026-11-30","topic":"fire","title":"消防培训","hours":1e309,"attendees":[]}',
+    );
     expect(body.hours).toBe(Infinity);
     const r = parse(PlanRecord, body);
     expect(r.ok).toBe(false);

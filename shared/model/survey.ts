@@ -18,7 +18,10 @@ export const CampaignInput = v.pipe(
     /** Share of households to reach (plan practice: 30 %). */
     sampleTarget: v.optional(v.pipe(finiteNumber(), v.minValue(0.01), v.maxValue(1)), 0.3),
   }),
-  v.forward(v.check((c) => c.closesOn >= c.opensOn, 'must not be before opensOn'), ['closesOn']),
+  v.forward(
+    v.check((c) => c.closesOn >= c.opensOn, 'must not be before opensOn'),
+    ['closesOn'],
+  ),
 );
 export type CampaignInput = v.InferOutput<typeof CampaignInput>;
 

@@ -6,7 +6,12 @@ import { checkAnswers, failedItems } from './checklist.ts';
 const fire = defaultTemplateFor('fire_point');
 const photo = { sha256: 'b'.repeat(64), size: 2048 };
 const allPass = (): Answer[] =>
-  fire.items.map((i) => ({ itemId: i.id, value: i.answer.kind === 'number' ? 1.2 : i.answer.kind === 'text' ? '' : 'pass', note: '', photos: [] }));
+  fire.items.map((i) => ({
+    itemId: i.id,
+    value: i.answer.kind === 'number' ? 1.2 : i.answer.kind === 'text' ? '' : 'pass',
+    note: '',
+    photos: [],
+  }));
 
 describe('answering a checklist', () => {
   it('a fully passed fire-point check has no errors and raises nothing', () => {
@@ -15,7 +20,9 @@ describe('answering a checklist', () => {
   });
 
   it('an extinguisher at 0.8 MPa is below its 1.0–1.4 limits and fails', () => {
-    const answers = allPass().map((a) => (a.itemId === 'extinguisher-pressure' ? { ...a, value: 0.8, note: 'needle in red', photos: [photo] } : a));
+    const answers = allPass().map((a) =>
+      a.itemId === 'extinguisher-pressure' ? { ...a, value: 0.8, note: 'needle in red', photos: [photo] } : a,
+    );
     expect(checkAnswers(fire, answers)).toEqual([]);
     expect(failedItems(fire, answers).map((f) => [f.item.id, f.item.severity])).toEqual([['extinguisher-pressure', 'important']]);
   });
@@ -36,6 +43,8 @@ describe('answering a checklist', () => {
 
   it('refuses text where a number is expected', () => {
     const answers = allPass().map((a) => (a.itemId === 'extinguisher-pressure' ? { ...a, value: 'ok' } : a));
-    expect(checkAnswers(fire, answers)).toEqual([{ path: 'answers.extinguisher-pressure', message: 'Extinguisher pressure: expected number' }]);
+    expect(checkAnswers(fire, answers)).toEqual([
+      { path: 'answers.extinguisher-pressure', message: 'Extinguisher pressure: expected number' },
+    ]);
   });
 });

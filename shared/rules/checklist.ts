@@ -23,7 +23,8 @@ export function checkAnswers(template: ChecklistTemplate, answers: readonly Answ
   const byItem = new Map(answers.map((a) => [a.itemId, a]));
   const known = new Set(template.items.map((i) => i.id));
   answers.forEach((a, i) => {
-    if (!known.has(a.itemId)) errors.push({ path: `answers[${i}].itemId`, message: `item ${a.itemId} is not in template ${template.id} v${template.version}` });
+    if (!known.has(a.itemId))
+      errors.push({ path: `answers[${i}].itemId`, message: `item ${a.itemId} is not in template ${template.id} v${template.version}` });
   });
   if (byItem.size !== answers.length) errors.push({ path: 'answers', message: 'an item is answered twice' });
   template.items.forEach((item) => {
@@ -45,7 +46,8 @@ export function checkAnswers(template: ChecklistTemplate, answers: readonly Answ
     }
     if (isFailed(item, a)) {
       if (!a.note) errors.push({ path: `${path}.note`, message: `${item.label.en} failed: say what is wrong` });
-      if (item.photoOnFail && a.photos.length === 0) errors.push({ path: `${path}.photos`, message: `${item.label.en} failed: a photo is required` });
+      if (item.photoOnFail && a.photos.length === 0)
+        errors.push({ path: `${path}.photos`, message: `${item.label.en} failed: a photo is required` });
     }
   });
   return errors;

@@ -25,7 +25,7 @@ describe('overdue', () => {
     expect(overdueBy(issue, T0 + 2 * H + 1)).toBe(1);
   });
 
-  it('a rectified issue waiting for verification is not the department\'s overdue', () => {
+  it("a rectified issue waiting for verification is not the department's overdue", () => {
     expect(isOverdue({ ...issue, status: 'rectified' }, T0 + 10 * H)).toBe(false);
   });
 

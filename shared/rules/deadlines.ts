@@ -62,10 +62,7 @@ export function escalationLevel(
  * true or false once judged, null while the work is neither fixed nor due. Unfixed work past its
  * deadline is late; a reopen does not wipe a late first fix (shared/rules/figures.ts: 整改按期率).
  */
-export function firstFixOnTime(
-  issue: Pick<Issue, 'firstRectifiedAt' | 'firstDeadline' | 'deadline'>,
-  now: number,
-): boolean | null {
+export function firstFixOnTime(issue: Pick<Issue, 'firstRectifiedAt' | 'firstDeadline' | 'deadline'>, now: number): boolean | null {
   const deadline = issue.firstDeadline ?? issue.deadline;
   if (issue.firstRectifiedAt !== null) return issue.firstRectifiedAt <= deadline;
   return now > deadline ? false : null;

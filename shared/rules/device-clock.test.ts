@@ -5,7 +5,7 @@ const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-30T15:30:00Z');
 const round = (finishedAt: number) => ({ startedAt: finishedAt - 300_000, finishedAt });
 
-describe('a phone\'s times on the server\'s clock', () => {
+describe("a phone's times on the server's clock", () => {
   it('a clock an hour fast, with the offset it measured when saving: moved back an hour', () => {
     expect(onServerClock(round(NOW - 60_000 + HOUR), -HOUR, null, NOW)).toEqual({ ...round(NOW - 60_000), corrected: true });
   });

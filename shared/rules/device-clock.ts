@@ -13,7 +13,12 @@ export interface DeviceTimes {
   finishedAt: number;
 }
 
-export function onServerClock(device: DeviceTimes, savedOffset: number | null, sendOffset: number | null, receivedAt: number): DeviceTimes & { corrected: boolean } {
+export function onServerClock(
+  device: DeviceTimes,
+  savedOffset: number | null,
+  sendOffset: number | null,
+  receivedAt: number,
+): DeviceTimes & { corrected: boolean } {
   const meaningful = (o: number | null) => (o !== null && Math.abs(o) > CLOCK_TOLERANCE_MS ? o : null);
   const offset = meaningful(savedOffset) ?? meaningful(sendOffset) ?? 0;
   let startedAt = device.startedAt + offset;

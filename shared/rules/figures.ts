@@ -19,12 +19,18 @@ export const FIGURES = {
   /** completion() in rules/schedule.ts */
   patrolOnTime: {
     name: { zh: '巡查准时率', en: 'Patrols on time' },
-    definition: { zh: '已结束的巡查时段中,在时段内完成的比例', en: 'Of the patrol slots that have closed, the share patrolled inside their window' },
+    definition: {
+      zh: '已结束的巡查时段中,在时段内完成的比例',
+      en: 'Of the patrol slots that have closed, the share patrolled inside their window',
+    },
   },
   /** patrolKpi() in rules/kpi.ts */
   ownRoundsOnTime: {
     name: { zh: '个人巡查准时率', en: 'Own rounds on time' },
-    definition: { zh: '本人完成的巡查时段中,在时段内完成的比例', en: 'Of the slots this person patrolled, the share done inside their window' },
+    definition: {
+      zh: '本人完成的巡查时段中,在时段内完成的比例',
+      en: 'Of the slots this person patrolled, the share done inside their window',
+    },
   },
   /** rectificationKpi() in rules/kpi.ts, firstFixOnTime() in rules/deadlines.ts */
   rectificationOnTime: {
@@ -37,12 +43,18 @@ export const FIGURES = {
   /** rectificationKpi() in rules/kpi.ts */
   reopenRate: {
     name: { zh: '整改重开率', en: 'Fixes reopened' },
-    definition: { zh: '已整改的问题中,复查不通过或业主反馈未解决而重开的比例', en: 'Of the work fixed, the share reopened by a failed check or an owner\'s "not fixed"' },
+    definition: {
+      zh: '已整改的问题中,复查不通过或业主反馈未解决而重开的比例',
+      en: 'Of the work fixed, the share reopened by a failed check or an owner\'s "not fixed"',
+    },
   },
   /** satisfaction() in rules/satisfaction.ts */
   satisfaction: {
     name: { zh: '满意率', en: 'Satisfied' },
-    definition: { zh: '评分 4–5 分(满分 5 分)的回答占比,目标 ≥ 90%', en: 'Share of answers rating 4 or 5 of 5; the target is at least 90 %' },
+    definition: {
+      zh: '评分 4–5 分(满分 5 分)的回答占比,目标 ≥ 90%',
+      en: 'Share of answers rating 4 or 5 of 5; the target is at least 90 %',
+    },
   },
 } as const satisfies Record<string, Figure>;
 

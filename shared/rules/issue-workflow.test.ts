@@ -46,7 +46,13 @@ describe('the rectification life cycle', () => {
       [rectify, engineer, T0 + H],
       [{ type: 'reopen', reason: 'still beeping' }, supervisor, T0 + 2 * H],
     ]);
-    expect(reopened).toMatchObject({ status: 'reopened', reopenCount: 1, rectifiedAt: null, deadline: T0 + 26 * H, departmentId: 'engineering' });
+    expect(reopened).toMatchObject({
+      status: 'reopened',
+      reopenCount: 1,
+      rectifiedAt: null,
+      deadline: T0 + 26 * H,
+      departmentId: 'engineering',
+    });
     expect(allowedActions(reopened, engineer)).toContain('rectify');
   });
 
@@ -129,4 +135,3 @@ describe('the first fix is kept for the figures', () => {
     expect(again.issue.deadline).toBeGreaterThan(T0 + 5 * H);
   });
 });
-

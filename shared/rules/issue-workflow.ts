@@ -61,16 +61,31 @@ function whoIs(actor: Actor, issue: Issue): Who | null {
 
 const NO_WORK: WorkContext = { fixedBy: null };
 
-export function canAct(issue: Issue, type: IssueActionType, actor: Actor, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY, work: WorkContext = NO_WORK): boolean {
+export function canAct(
+  issue: Issue,
+  type: IssueActionType,
+  actor: Actor,
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+  work: WorkContext = NO_WORK,
+): boolean {
   const rule = RULES[type];
   const who = whoIs(actor, issue);
   return (
-    who !== null && rule.who.includes(who) && rule.from.includes(issue.status) && !(type === 'accept' && issue.verified) && !verifiesOwnFix(type, actor, policy, work)
+    who !== null &&
+    rule.who.includes(who) &&
+    rule.from.includes(issue.status) &&
+    !(type === 'accept' && issue.verified) &&
+    !verifiesOwnFix(type, actor, policy, work)
   );
 }
 
 /** Actions the actor may take on the issue now, for showing buttons. */
-export function allowedActions(issue: Issue, actor: Actor, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY, work: WorkContext = NO_WORK): IssueActionType[] {
+export function allowedActions(
+  issue: Issue,
+  actor: Actor,
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+  work: WorkContext = NO_WORK,
+): IssueActionType[] {
   return (Object.keys(RULES) as IssueActionType[]).filter((t) => canAct(issue, t, actor, policy, work));
 }
 
@@ -123,7 +138,12 @@ export function applyIssueAction(
     case 'rectify':
       // A problem shown with a photo is shown fixed with one, or the fixer says why not.
       if (issue.photos.length > 0 && action.photos.length === 0 && !action.noPhotoReason) {
-        return { ok: false, reason: 'invalid', field: 'action.noPhotoReason', message: 'noPhotoReason: the problem was reported with a photo; add an "after" photo or say why there is none' };
+        return {
+          ok: false,
+          reason: 'invalid',
+          field: 'action.noPhotoReason',
+          message: 'noPhotoReason: the problem was reported with a photo; add an "after" photo or say why there is none',
+        };
       }
       next.status = 'rectified';
       next.rectifiedAt = now;
@@ -132,7 +152,9 @@ export function applyIssueAction(
         next.firstDeadline = issue.deadline;
       }
       next.afterPhotos = action.photos;
-      data = action.noPhotoReason ? { note: action.note, photos: action.photos, noPhotoReason: action.noPhotoReason } : { note: action.note, photos: action.photos };
+      data = action.noPhotoReason
+        ? { note: action.note, photos: action.photos, noPhotoReason: action.noPhotoReason }
+        : { note: action.note, photos: action.photos };
       break;
     case 'verify':
     case 'ownerConfirm':

@@ -14,7 +14,7 @@ describe('KPI per person and per department', () => {
     onTime: filledBy ? onTime : undefined,
   });
 
-  it('a patrol officer\'s on-time rate counts the slots they filled; voluntary rounds are counted apart', () => {
+  it("a patrol officer's on-time rate counts the slots they filled; voluntary rounds are counted apart", () => {
     const states = [slot('i1', true), slot('i2', false), slot(undefined, false)];
     const inspections = [
       { id: 'i1', inspectorId: 'wang' },
@@ -44,7 +44,13 @@ describe('KPI per person and per department', () => {
       { departmentId: null, firstRectifiedAt: T0, firstDeadline: T0, deadline: T0, reopenCount: 0 },
     ];
     expect(rectificationKpi(issues, T0 + 1)).toEqual([
-      { departmentId: 'eng', assigned: 4, onTime: { count: 1, of: 3, rate: 1 / 3 }, reopen: { count: 1, of: 2, rate: 0.5 }, overdueOpen: 1 },
+      {
+        departmentId: 'eng',
+        assigned: 4,
+        onTime: { count: 1, of: 3, rate: 1 / 3 },
+        reopen: { count: 1, of: 2, rate: 0.5 },
+        overdueOpen: 1,
+      },
     ]);
   });
 });

@@ -27,10 +27,7 @@ export interface PatrolKpi {
  * Per inspector: of the slots they filled, how many were on time.
  * `inspectorOf` maps an inspection id to its inspector.
  */
-export function patrolKpi(
-  states: readonly SlotState[],
-  inspections: readonly { id: string; inspectorId: string }[],
-): PatrolKpi[] {
+export function patrolKpi(states: readonly SlotState[], inspections: readonly { id: string; inspectorId: string }[]): PatrolKpi[] {
   const byPerson = new Map<string, { filled: number; onTime: number; total: number }>();
   const filled = new Map(states.filter((s) => s.filledBy).map((s) => [s.filledBy as string, s]));
   for (const i of inspections) {
@@ -68,7 +65,10 @@ export function rectificationKpi(
   issues: readonly Pick<Issue, 'departmentId' | 'firstRectifiedAt' | 'firstDeadline' | 'deadline' | 'reopenCount'>[],
   now: number,
 ): RectificationKpi[] {
-  const byDept = new Map<string, { assigned: number; judged: number; onTime: number; fixed: number; reopened: number; overdueOpen: number }>();
+  const byDept = new Map<
+    string,
+    { assigned: number; judged: number; onTime: number; fixed: number; reopened: number; overdueOpen: number }
+  >();
   for (const issue of issues) {
     if (!issue.departmentId) continue;
     const d = byDept.get(issue.departmentId) ?? { assigned: 0, judged: 0, onTime: 0, fixed: 0, reopened: 0, overdueOpen: 0 };

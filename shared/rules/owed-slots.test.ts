@@ -8,8 +8,15 @@ const H = 3_600_000;
 const mar2 = (h: number) => Date.parse('2026-03-01T16:00:00Z') + h * H;
 const fireDaily: Schedule = { kind: 'dailyAt', times: ['09:00', '16:00'] };
 const templates: TemplateVersion[] = [{ createdAt: 0, template: { kind: 'fire_point', schedule: fireDaily } }];
-const fire = (since: number, patch: Partial<LocationVersion> = {}): LocationVersion => ({ since, active: true, kind: 'fire_point', schedule: null, ...patch });
-const starts = (versions: LocationVersion[], t = templates) => owedSlots(versions, t, SH, mar2(0), mar2(24)).map((s) => (s.start - mar2(0)) / H);
+const fire = (since: number, patch: Partial<LocationVersion> = {}): LocationVersion => ({
+  since,
+  active: true,
+  kind: 'fire_point',
+  schedule: null,
+  ...patch,
+});
+const starts = (versions: LocationVersion[], t = templates) =>
+  owedSlots(versions, t, SH, mar2(0), mar2(24)).map((s) => (s.start - mar2(0)) / H);
 
 describe('what a location owed, by what was in force then', () => {
   it('a fire point in service all day owes its 09:00 and 16:00 checks', () => {
@@ -30,7 +37,10 @@ describe('what a location owed, by what was in force then', () => {
   });
 
   it('a template published at 12:00 applies from 12:00, not to the morning', () => {
-    const later: TemplateVersion = { createdAt: mar2(12), template: { kind: 'fire_point', schedule: { kind: 'dailyAt', times: ['09:00', '18:00'] } } };
+    const later: TemplateVersion = {
+      createdAt: mar2(12),
+      template: { kind: 'fire_point', schedule: { kind: 'dailyAt', times: ['09:00', '18:00'] } },
+    };
     expect(starts([fire(0)], [...templates, later])).toEqual([9, 18]);
   });
 

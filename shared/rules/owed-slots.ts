@@ -9,7 +9,10 @@ import type { Schedule } from '../model/schedule.ts';
 import { slotsBetween, type Slot } from './schedule.ts';
 
 /** The schedule a location keeps: its own, or else its kind's checklist template's. */
-export function scheduleOf(location: { kind: LocationKind; schedule: Schedule | null }, templates: readonly Pick<ChecklistTemplate, 'kind' | 'schedule'>[]): Schedule | null {
+export function scheduleOf(
+  location: { kind: LocationKind; schedule: Schedule | null },
+  templates: readonly Pick<ChecklistTemplate, 'kind' | 'schedule'>[],
+): Schedule | null {
   return location.schedule ?? templates.find((t) => t.kind === location.kind)?.schedule ?? null;
 }
 

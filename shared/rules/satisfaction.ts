@@ -35,7 +35,13 @@ export function satisfactionByArea(
   target = SATISFACTION_TARGET,
 ): AreaSatisfaction[] {
   return areaIds
-    .map((areaId) => ({ areaId, ...satisfaction(responses.map((r) => r.answers[areaId]), target) }))
+    .map((areaId) => ({
+      areaId,
+      ...satisfaction(
+        responses.map((r) => r.answers[areaId]),
+        target,
+      ),
+    }))
     .sort((a, b) => (a.rate ?? Infinity) - (b.rate ?? Infinity));
 }
 

@@ -103,14 +103,31 @@ describe('which slot an inspection fills, and the status of each slot', () => {
 
   it('twice a day at least 4 h apart is met by rounds at 09:00 and 13:30, though 13:30 is before the second expected round', () => {
     const twice: Schedule = { kind: 'timesPerDay', times: 2, minGapHours: 4, from: '06:00', to: '22:00' };
-    const states = slotStates(slotsOfDay(twice, day, SH), [{ id: 'a', at: sh('2026-03-02 09:00') }, { id: 'b', at: sh('2026-03-02 13:30') }], sh('2026-03-02 22:00'));
-    expect(states.map((s) => [s.status, s.filledBy, s.onTime])).toEqual([['done', 'a', true], ['done', 'b', true]]);
+    const states = slotStates(
+      slotsOfDay(twice, day, SH),
+      [
+        { id: 'a', at: sh('2026-03-02 09:00') },
+        { id: 'b', at: sh('2026-03-02 13:30') },
+      ],
+      sh('2026-03-02 22:00'),
+    );
+    expect(states.map((s) => [s.status, s.filledBy, s.onTime])).toEqual([
+      ['done', 'a', true],
+      ['done', 'b', true],
+    ]);
     expect(completion(states)).toMatchObject({ done: 2, missed: 0, completionRate: 1 });
   });
 
   it('rounds at 09:00 and 12:59 keep no 4 h gap: the second is voluntary and the afternoon round is missed', () => {
     const twice: Schedule = { kind: 'timesPerDay', times: 2, minGapHours: 4, from: '06:00', to: '22:00' };
-    const states = slotStates(slotsOfDay(twice, day, SH), [{ id: 'a', at: sh('2026-03-02 09:00') }, { id: 'b', at: sh('2026-03-02 12:59') }], sh('2026-03-02 22:00'));
+    const states = slotStates(
+      slotsOfDay(twice, day, SH),
+      [
+        { id: 'a', at: sh('2026-03-02 09:00') },
+        { id: 'b', at: sh('2026-03-02 12:59') },
+      ],
+      sh('2026-03-02 22:00'),
+    );
     expect(states.map((s) => s.status)).toEqual(['done', 'missed']);
   });
 
@@ -135,7 +152,10 @@ describe('which slot an inspection fills, and the status of each slot', () => {
 
   it('a fire check at 13:00 fills the 09:00 slot late; with none by midnight it is missed', () => {
     const [slot] = slotsOfDay(fire, day, SH);
-    expect(slotStates([slot], [{ id: 'x', at: sh('2026-03-02 13:00') }], sh('2026-03-02 14:00'))[0]).toMatchObject({ status: 'done', onTime: false });
+    expect(slotStates([slot], [{ id: 'x', at: sh('2026-03-02 13:00') }], sh('2026-03-02 14:00'))[0]).toMatchObject({
+      status: 'done',
+      onTime: false,
+    });
     expect(slotStates([slot], [], sh('2026-03-02 13:00'))[0].status).toBe('late');
     expect(slotStates([slot], [], sh('2026-03-03 00:00'))[0].status).toBe('missed');
   });

@@ -108,7 +108,10 @@ export function slotsOfDay(schedule: Schedule, date: LocalDate, timeZone: string
       });
     }
     case 'dailyAt':
-      return pointSlots(schedule.times.map((t) => at(t)), schedule.windowMinutes);
+      return pointSlots(
+        schedule.times.map((t) => at(t)),
+        schedule.windowMinutes,
+      );
     case 'weekly':
       return schedule.weekdays.includes(weekdayOf(date)) ? pointSlots([at(schedule.at)], schedule.windowMinutes) : [];
     case 'monthly': {

@@ -29,7 +29,13 @@ describe('the monthly deduction sheet', () => {
   });
 
   it('refuses a deduction larger than the item allows, and an item not on the sheet', () => {
-    expect(checkDeductions(sheet, [{ itemId: 'pub-refuse', points: 4 }, { itemId: 'pub-refuse', points: 2 }, { itemId: 'nope', points: 1 }])).toEqual([
+    expect(
+      checkDeductions(sheet, [
+        { itemId: 'pub-refuse', points: 4 },
+        { itemId: 'pub-refuse', points: 2 },
+        { itemId: 'nope', points: 1 },
+      ]),
+    ).toEqual([
       { index: 1, message: 'Refuse cleared on time, no odour: at most 5 points can be deducted' },
       { index: 2, message: 'item nope is not on sheet sheet-monthly v1' },
     ]);

@@ -24,13 +24,16 @@ export function checkDeductions(sheet: ScoringSheet, deductions: readonly Pick<D
   const items = new Map(sheet.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)));
   const used = new Map<string, number>();
   const errors: DeductionError[] = [];
-  deductions.forEach((d, index) => {
+  for (const [index, d] of deductions.entries()) {
     const item = items.get(d.itemId);
-    if (!item) return errors.push({ index, message: `item ${d.itemId} is not on sheet ${sheet.id} v${sheet.version}` });
+    if (!item) {
+      errors.push({ index, message: `item ${d.itemId} is not on sheet ${sheet.id} v${sheet.version}` });
+      continue;
+    }
     const total = (used.get(d.itemId) ?? 0) + d.points;
     used.set(d.itemId, total);
     if (total > item.maxDeduction) errors.push({ index, message: `${item.label.en}: at most ${item.maxDeduction} points can be deducted` });
-  });
+  }
   return errors;
 }
 

@@ -16,8 +16,9 @@ const at = (iso: string) => Date.parse(iso);
 
 describe('calendar dates are real days', () => {
   it.each(['2026-02-28', '2028-02-29', '2026-12-31', '0001-01-01'])('%s is a date', (d) => expect(isCalendarDate(d)).toBe(true));
-  it.each(['2026-02-31', '2026-02-29', '2026-99-99', '0000-00-00', '9999-99-99', '2026-13-01', '2026-1-1', '2026-11-01T00:00'])('%s is not', (d) =>
-    expect(isCalendarDate(d)).toBe(false),
+  it.each(['2026-02-31', '2026-02-29', '2026-99-99', '0000-00-00', '9999-99-99', '2026-13-01', '2026-1-1', '2026-11-01T00:00'])(
+    '%s is not',
+    (d) => expect(isCalendarDate(d)).toBe(false),
   );
 });
 
@@ -33,7 +34,7 @@ describe("the estate's today, at the hours a UTC machine gets it wrong", () => {
     expect(previousMonth(monthIn(at('2026-11-30T16:30:00Z'), SH))).toBe('2026-11');
   });
 
-  it('00:30 on New Year\'s Day in Shanghai: last month is December of the year before', () => {
+  it("00:30 on New Year's Day in Shanghai: last month is December of the year before", () => {
     const newYear = at('2026-12-31T16:30:00Z');
     expect(dateIn(newYear, SH)).toBe('2027-01-01');
     expect(previousMonth(monthIn(newYear, SH))).toBe('2026-12');
@@ -64,10 +65,12 @@ describe('dates and times in query strings', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toContain('offset');
   });
-  it.each(['2026-02-31', '2026-99-99', 'yesterday', '2026-02-31T00:00Z', ''])('%s is refused', (q) => expect(parseTimeQuery(q, SH, 'start').ok).toBe(false));
+  it.each(['2026-02-31', '2026-99-99', 'yesterday', '2026-02-31T00:00Z', ''])('%s is refused', (q) =>
+    expect(parseTimeQuery(q, SH, 'start').ok).toBe(false),
+  );
 });
 
-describe('deadlines typed into a form are the estate\'s wall clock, whatever the device', () => {
+describe("deadlines typed into a form are the estate's wall clock, whatever the device", () => {
   it('18:00 typed on a Berlin laptop is 18:00 in Shanghai', () => {
     expect(fromDateTimeInput('2026-12-01T18:00', SH)).toBe(at('2026-12-01T10:00:00Z'));
     expect(toDateTimeInput(at('2026-12-01T10:00:00Z'), SH)).toBe('2026-12-01T18:00');
@@ -76,7 +79,7 @@ describe('deadlines typed into a form are the estate\'s wall clock, whatever the
     expect(fromDateTimeInput('2026-02-31T18:00', SH)).toBeNull();
     expect(fromDateTimeInput('', SH)).toBeNull();
   });
-  it('a time shown on a device in another zone names the estate\'s zone', () => {
+  it("a time shown on a device in another zone names the estate's zone", () => {
     expect(formatEstateTime(at('2026-11-30T15:30:00Z'), SH, { deviceZone: 'Europe/Berlin' })).toBe('2026-11-30 23:30 (Asia/Shanghai)');
     expect(formatEstateTime(at('2026-11-30T15:30:00Z'), SH, { deviceZone: 'Asia/Shanghai' })).toBe('2026-11-30 23:30');
     expect(formatEstateTime(at('2026-11-30T15:30:00Z'), SH, { deviceZone: 'Asia/Chongqing' })).toBe('2026-11-30 23:30');

@@ -102,7 +102,8 @@ export function parseTimeQuery(value: string, timeZone: string, edge: 'start' | 
     if (!isCalendarDate(m[1]) || Number.isNaN(at)) return { ok: false, message: `${value} is not a real time` };
     return { ok: true, at };
   }
-  if (LOCAL_TIME.test(value)) return { ok: false, message: 'a time needs its offset (Z or +08:00); or give a date (YYYY-MM-DD), read in the estate\'s zone' };
+  if (LOCAL_TIME.test(value))
+    return { ok: false, message: "a time needs its offset (Z or +08:00); or give a date (YYYY-MM-DD), read in the estate's zone" };
   return { ok: false, message: 'must be a date (YYYY-MM-DD), an ISO time with its offset, or epoch milliseconds' };
 }
 

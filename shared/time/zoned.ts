@@ -125,8 +125,3 @@ export function parseDate(iso: string): LocalDate {
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
-
-/** Start of the local day containing `instant`. */
-export function startOfLocalDay(instant: number, timeZone: string): number {
-  return fromLocal(toLocal(instant, timeZone), 0, timeZone);
-}

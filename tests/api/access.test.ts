@@ -36,13 +36,35 @@ const A = '/api/estates/demo-gardens';
 const month = { id: '', month: '2026-02', sheetId: 'sheet-monthly', sheetVersion: 1, inspectedOn: '2026-02-25', deductions: [] };
 
 const CASES: Case[] = [
-  { route: 'me', method: 'GET', path: () => '/api/auth/me', allow: ['admin', 'supervisor', 'inspector', 'department', 'outsider-admin', 'outsider-supervisor'] },
+  {
+    route: 'me',
+    method: 'GET',
+    path: () => '/api/auth/me',
+    allow: ['admin', 'supervisor', 'inspector', 'department', 'outsider-admin', 'outsider-supervisor'],
+  },
   { route: 'alerts', method: 'GET', path: () => `${A}/alerts`, allow: ['admin', 'supervisor'] },
   { route: 'issue board', method: 'GET', path: () => `${A}/issues`, allow: ['admin', 'supervisor'] },
-  { route: 'department notices', method: 'GET', path: () => `${A}/notices?department=cleaning`, allow: ['admin', 'supervisor', 'department'] },
+  {
+    route: 'department notices',
+    method: 'GET',
+    path: () => `${A}/notices?department=cleaning`,
+    allow: ['admin', 'supervisor', 'department'],
+  },
   { route: 'one issue', method: 'GET', path: (c) => `/api/issues/${c.issueId}`, allow: ['admin', 'supervisor', 'inspector', 'department'] },
-  { route: 'issue action (escalate)', method: 'POST', path: (c) => `/api/issues/${c.issueId}/actions`, json: () => ({ id: randomUUID(), action: { type: 'escalate', reason: 'matrix' } }), allow: ['admin', 'supervisor'] },
-  { route: 'submit inspection', method: 'POST', path: () => '/api/inspections', json: () => inspection('lobby', 'b1-lobby', Date.parse('2026-03-02T01:00:00Z')), allow: ['admin', 'supervisor', 'inspector'] },
+  {
+    route: 'issue action (escalate)',
+    method: 'POST',
+    path: (c) => `/api/issues/${c.issueId}/actions`,
+    json: () => ({ id: randomUUID(), action: { type: 'escalate', reason: 'matrix' } }),
+    allow: ['admin', 'supervisor'],
+  },
+  {
+    route: 'submit inspection',
+    method: 'POST',
+    path: () => '/api/inspections',
+    json: () => inspection('lobby', 'b1-lobby', Date.parse('2026-03-02T01:00:00Z')),
+    allow: ['admin', 'supervisor', 'inspector'],
+  },
   { route: 'read inspection', method: 'GET', path: (c) => `/api/inspections/${c.inspectionId}`, allow: ['admin', 'supervisor'] },
   { route: 'analysis: patrols', method: 'GET', path: () => `${A}/analysis/patrols`, allow: ['admin', 'supervisor'] },
   { route: 'analysis: issues', method: 'GET', path: () => `${A}/analysis/issues`, allow: ['admin', 'supervisor'] },
@@ -50,7 +72,13 @@ const CASES: Case[] = [
   { route: 'analysis: satisfaction', method: 'GET', path: () => `${A}/analysis/satisfaction`, allow: ['admin', 'supervisor'] },
   { route: 'analysis: KPI CSV', method: 'GET', path: () => `${A}/analysis/kpi?month=2026-02&format=csv`, allow: ['admin', 'supervisor'] },
   { route: 'monthly list', method: 'GET', path: () => `${A}/monthly`, allow: ['admin', 'supervisor'] },
-  { route: 'monthly submit', method: 'POST', path: () => `${A}/monthly`, json: () => ({ ...month, id: randomUUID() }), allow: ['admin', 'supervisor'] },
+  {
+    route: 'monthly submit',
+    method: 'POST',
+    path: () => `${A}/monthly`,
+    json: () => ({ ...month, id: randomUUID() }),
+    allow: ['admin', 'supervisor'],
+  },
   { route: 'campaign list', method: 'GET', path: () => `${A}/campaigns`, allow: ['admin', 'supervisor'] },
   {
     route: 'campaign create',
@@ -67,14 +95,44 @@ const CASES: Case[] = [
     allow: ['admin', 'supervisor'],
   },
   { route: 'estate set-up', method: 'GET', path: () => `${A}/setup`, allow: ['admin', 'supervisor'] },
-  { route: 'create location', method: 'POST', path: () => `${A}/locations`, json: () => ({ kind: 'corridor', name: { zh: '新楼道', en: 'New corridor' } }), allow: ['admin'] },
-  { route: 'edit location', method: 'PUT', path: () => `${A}/locations/north-garden`, json: () => ({ kind: 'green_area', name: { zh: '北区花园', en: 'North garden' } }), allow: ['admin'] },
+  {
+    route: 'create location',
+    method: 'POST',
+    path: () => `${A}/locations`,
+    json: () => ({ kind: 'corridor', name: { zh: '新楼道', en: 'New corridor' } }),
+    allow: ['admin'],
+  },
+  {
+    route: 'edit location',
+    method: 'PUT',
+    path: () => `${A}/locations/north-garden`,
+    json: () => ({ kind: 'green_area', name: { zh: '北区花园', en: 'North garden' } }),
+    allow: ['admin'],
+  },
   { route: 'revoke a QR code', method: 'POST', path: () => `${A}/locations/service-desk/revoke-code`, allow: ['admin'] },
   { route: 'kiosk link', method: 'GET', path: () => `${A}/locations/b1-lobby/kiosk-link`, allow: ['admin'] },
   { route: 'field kit', method: 'GET', path: () => `${A}/field-kit`, allow: ['admin', 'supervisor', 'inspector', 'department'] },
-  { route: 'add building', method: 'POST', path: () => `${A}/buildings`, json: () => ({ name: { zh: '3号楼', en: 'Building 3' } }), allow: ['admin'] },
-  { route: 'import locations', method: 'POST', path: () => `${A}/locations/import`, json: () => ({ csv: 'kind,name_zh,name_en\nlobby,新大堂,New lobby\n' }), allow: ['admin'] },
-  { route: 'add department', method: 'POST', path: () => `${A}/departments`, json: () => ({ name: { zh: '保安二队', en: 'Guards 2' }, categories: ['order'] }), allow: ['admin'] },
+  {
+    route: 'add building',
+    method: 'POST',
+    path: () => `${A}/buildings`,
+    json: () => ({ name: { zh: '3号楼', en: 'Building 3' } }),
+    allow: ['admin'],
+  },
+  {
+    route: 'import locations',
+    method: 'POST',
+    path: () => `${A}/locations/import`,
+    json: () => ({ csv: 'kind,name_zh,name_en\nlobby,新大堂,New lobby\n' }),
+    allow: ['admin'],
+  },
+  {
+    route: 'add department',
+    method: 'POST',
+    path: () => `${A}/departments`,
+    json: () => ({ name: { zh: '保安二队', en: 'Guards 2' }, categories: ['order'] }),
+    allow: ['admin'],
+  },
   {
     route: 'add user',
     method: 'POST',
@@ -82,12 +140,24 @@ const CASES: Case[] = [
     json: () => ({ username: `u${Math.floor(Math.random() * 1e9)}`, displayName: 'New', password: 'long-enough-1', role: 'inspector' }),
     allow: ['admin'],
   },
-  { route: 'deadline policy', method: 'PUT', path: () => `${A}/policy`, json: () => ({ hours: { general: 72, important: 24, urgent: 2 }, level2AfterHours: { general: 72, important: 24, urgent: 2 } }), allow: ['admin'] },
+  {
+    route: 'deadline policy',
+    method: 'PUT',
+    path: () => `${A}/policy`,
+    json: () => ({ hours: { general: 72, important: 24, urgent: 2 }, level2AfterHours: { general: 72, important: 24, urgent: 2 } }),
+    allow: ['admin'],
+  },
   {
     route: 'new checklist version',
     method: 'POST',
     path: () => `${A}/templates`,
-    json: () => ({ id: 'tpl-green', kind: 'green_area', name: { zh: '绿化', en: 'Green' }, schedule: null, items: [{ id: 'x', label: { zh: '甲', en: 'A' }, category: 'greening', answer: { kind: 'passFail' } }] }),
+    json: () => ({
+      id: 'tpl-green',
+      kind: 'green_area',
+      name: { zh: '绿化', en: 'Green' },
+      schedule: null,
+      items: [{ id: 'x', label: { zh: '甲', en: 'A' }, category: 'greening', answer: { kind: 'passFail' } }],
+    }),
     allow: ['admin'],
   },
   { route: 'plan records', method: 'GET', path: () => `${A}/records?kind=drill`, allow: ['admin', 'supervisor'] },
@@ -95,14 +165,28 @@ const CASES: Case[] = [
     route: 'record a drill',
     method: 'POST',
     path: () => `${A}/records`,
-    json: () => ({ kind: 'drill', id: randomUUID(), date: '2026-03-01', scenario: 'fire in the car park', participants: 12, responseMinutes: 4, problems: [] }),
+    json: () => ({
+      kind: 'drill',
+      id: randomUUID(),
+      date: '2026-03-01',
+      scenario: 'fire in the car park',
+      participants: 12,
+      responseMinutes: 4,
+      problems: [],
+    }),
     allow: ['admin', 'supervisor'],
   },
   {
     route: 'raise an issue by hand',
     method: 'POST',
     path: () => `${A}/issues`,
-    json: () => ({ id: randomUUID(), source: 'survey', category: 'service', severity: 'important', description: 'complaint handling is slow' }),
+    json: () => ({
+      id: randomUUID(),
+      source: 'survey',
+      category: 'service',
+      severity: 'important',
+      description: 'complaint handling is slow',
+    }),
     allow: ['admin', 'supervisor'],
   },
   { route: 'kiosk code', method: 'GET', path: () => `${A}/locations/b1-lobby/kiosk-code`, allow: ['admin', 'supervisor'] },
@@ -118,7 +202,10 @@ beforeAll(async () => {
   const insp = inspection('lobby', 'b1-lobby', server.clock.now, failItem('notices', 'out-of-date notice'));
   const created = await server.request('POST', '/api/inspections', { token: tokens.inspector, json: insp });
   const issueId = created.body.issues[0];
-  await server.request('POST', `/api/issues/${issueId}/actions`, { token: tokens.supervisor, json: { id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'replace notice' } } });
+  await server.request('POST', `/api/issues/${issueId}/actions`, {
+    token: tokens.supervisor,
+    json: { id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'replace notice' } },
+  });
   const campaign = await server.request('POST', `${A}/campaigns`, {
     token: tokens.supervisor,
     json: { name: { zh: '春季', en: 'Spring' }, surveyId: 'survey-quarterly', opensOn: '2026-03-01', closesOn: '2026-03-31' },
@@ -145,7 +232,7 @@ describe('a department sees only what is assigned to it', () => {
     expect(r.status).toBe(403);
   });
 
-  it('department staff get their own department\'s notices whatever they ask for', async () => {
+  it("department staff get their own department's notices whatever they ask for", async () => {
     const r = await server.request('GET', `${A}/notices?department=engineering`, { token: tokens.department });
     expect(r.body.notices.every((n: { departmentId: string }) => n.departmentId === 'cleaning')).toBe(true);
   });
@@ -159,7 +246,8 @@ describe('sessions', () => {
 
   it('sign-in is rate-limited per account', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await server.request('POST', '/api/auth/login', { json: { username: 'li', password: `guess-${i}` } })).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await server.request('POST', '/api/auth/login', { json: { username: 'li', password: `guess-${i}` } })).status);
     expect(statuses.at(-1)).toBe(429);
   });
 
@@ -181,6 +269,8 @@ describe('sessions', () => {
   it('the session token is stored only as a hash', async () => {
     const r = await server.request('POST', '/api/auth/login', { json: { username: 'zhao', password: 'demo-2026' } });
     expect(await server.sql('SELECT token_hash FROM sessions WHERE token_hash = ?', [r.body.token])).toEqual([]);
-    expect(await server.sql('SELECT token_hash FROM sessions WHERE token_hash = ?', [createHash('sha256').update(r.body.token).digest('hex')])).toHaveLength(1);
+    expect(
+      await server.sql('SELECT token_hash FROM sessions WHERE token_hash = ?', [createHash('sha256').update(r.body.token).digest('hex')]),
+    ).toHaveLength(1);
   });
 });

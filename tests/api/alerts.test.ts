@@ -26,7 +26,10 @@ describe('alerts for supervisors', () => {
   });
 
   it('an inspection fills the due slot and drops out of the due list at once', async () => {
-    await server.request('POST', '/api/inspections', { token: await server.login('wang'), json: inspection('lobby', 'b1-lobby', server.clock.now) });
+    await server.request('POST', '/api/inspections', {
+      token: await server.login('wang'),
+      json: inspection('lobby', 'b1-lobby', server.clock.now),
+    });
     const r = await alerts();
     expect(r.body.due.map((d: { locationId: string }) => d.locationId)).not.toContain('b1-lobby');
   });
@@ -51,7 +54,12 @@ describe('alerts for supervisors', () => {
     const before = await alerts();
     const r = await server.request('POST', '/api/inspections', {
       token: await server.login('wang'),
-      json: inspection('lift', 'b2-lift-a', server.clock.now, failItem('alarm', 'intercom silent', [{ sha256: 'c'.repeat(64), size: 1234 }])),
+      json: inspection(
+        'lift',
+        'b2-lift-a',
+        server.clock.now,
+        failItem('alarm', 'intercom silent', [{ sha256: 'c'.repeat(64), size: 1234 }]),
+      ),
     });
     const issueId = r.body.issues[0];
     const fresh = await alerts({ 'if-none-match': before.headers.get('etag') as string });
@@ -72,11 +80,16 @@ describe('alerts for supervisors', () => {
 
   it('new owner reports wait in "to accept" until a supervisor accepts them', async () => {
     const code = (await server.running.deps.store.read.getLocation('carpark'))!.code;
-    const rep = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code, category: 'order', description: '<img src=x onerror=alert(1)>' } });
+    const rep = await server.request('POST', '/api/owner/reports', {
+      json: { id: randomUUID(), locationCode: code, category: 'order', description: '<img src=x onerror=alert(1)>' },
+    });
     let r = await alerts();
     const waiting = r.body.awaitingAcceptance.find((a: { id: string }) => a.id === rep.body.issueId);
     expect(waiting.description).toBe('<img src=x onerror=alert(1)>'); // stored and sent as plain text
-    await server.request('POST', `/api/issues/${rep.body.issueId}/actions`, { token: sup, json: { id: randomUUID(), action: { type: 'accept' } } });
+    await server.request('POST', `/api/issues/${rep.body.issueId}/actions`, {
+      token: sup,
+      json: { id: randomUUID(), action: { type: 'accept' } },
+    });
     r = await alerts();
     expect(r.body.awaitingAcceptance.map((a: { id: string }) => a.id)).not.toContain(rep.body.issueId);
   });

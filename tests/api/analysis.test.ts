@@ -18,9 +18,13 @@ describe('the demo estate has history for every analysis', () => {
   it('issues by category match a count done directly on the database', async () => {
     const data = await json(`/analysis/issues?from=${FROM}&to=${NOW}`);
     const direct = demo.db
-      .prepare("SELECT category AS key, count(*) AS count FROM issues WHERE estate_id = 'demo-gardens' AND created_at >= ? AND created_at < ? AND status != 'rejected' GROUP BY category")
+      .prepare(
+        "SELECT category AS key, count(*) AS count FROM issues WHERE estate_id = 'demo-gardens' AND created_at >= ? AND created_at < ? AND status != 'rejected' GROUP BY category",
+      )
       .all(FROM, NOW) as { key: string; count: number }[];
-    expect(Object.fromEntries(data.byCategory.map((r: { key: string; count: number }) => [r.key, r.count]))).toEqual(Object.fromEntries(direct.map((r) => [r.key, r.count])));
+    expect(Object.fromEntries(data.byCategory.map((r: { key: string; count: number }) => [r.key, r.count]))).toEqual(
+      Object.fromEntries(direct.map((r) => [r.key, r.count])),
+    );
     expect(data.total).toBeGreaterThan(20);
   });
 
@@ -29,7 +33,9 @@ describe('the demo estate has history for every analysis', () => {
     expect(lifts.total).toBeGreaterThan(0);
     expect(lifts.byCause.at(-1).cumulativeShare).toBeCloseTo(1);
     const direct = demo.db
-      .prepare("SELECT count(*) AS n FROM issues i JOIN locations l ON l.id = i.location_id WHERE l.kind = 'lift' AND i.category = 'facilities' AND i.created_at >= ? AND i.created_at < ? AND i.status != 'rejected'")
+      .prepare(
+        "SELECT count(*) AS n FROM issues i JOIN locations l ON l.id = i.location_id WHERE l.kind = 'lift' AND i.category = 'facilities' AND i.created_at >= ? AND i.created_at < ? AND i.status != 'rejected'",
+      )
       .get(NOW - 60 * 86_400_000, NOW) as { n: number };
     expect(lifts.total).toBe(direct.n);
   });
@@ -43,7 +49,12 @@ describe('the demo estate has history for every analysis', () => {
   });
 
   it('every table exports to CSV with a BOM', async () => {
-    for (const path of ['/analysis/patrols?format=csv', '/analysis/issues?format=csv', '/analysis/rectification?format=csv', '/analysis/kpi?month=2026-10&format=csv']) {
+    for (const path of [
+      '/analysis/patrols?format=csv',
+      '/analysis/issues?format=csv',
+      '/analysis/rectification?format=csv',
+      '/analysis/kpi?month=2026-10&format=csv',
+    ]) {
       const r = await get(path);
       expect(r.status, path).toBe(200);
       expect(r.type).toContain('text/csv');
@@ -64,7 +75,11 @@ describe("dates in queries are the estate's calendar days, whatever the server's
   const NOV_1 = Date.parse('2026-10-31T16:00:00Z');
   const NOV_20 = Date.parse('2026-11-19T16:00:00Z');
   const directIssues = (from: number, to: number) =>
-    (demo.db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND created_at >= ? AND created_at < ?").get(from, to) as { n: number }).n;
+    (
+      demo.db
+        .prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND created_at >= ? AND created_at < ?")
+        .get(from, to) as { n: number }
+    ).n;
 
   it('the issue list from 2026-11-01 to 2026-11-19 runs from local midnight to local midnight', async () => {
     const data = await json('/issues?from=2026-11-01&to=2026-11-19&limit=5000');
@@ -74,9 +89,17 @@ describe("dates in queries are the estate's calendar days, whatever the server's
 
   it('the analysis of 2026-11-01 to 2026-11-19 equals the analysis of the same instants given with offsets', async () => {
     const byDate = await json('/analysis/issues?from=2026-11-01&to=2026-11-19');
-    const byInstant = await json(`/analysis/issues?from=${encodeURIComponent('2026-11-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-11-20T00:00:00+08:00')}`);
+    const byInstant = await json(
+      `/analysis/issues?from=${encodeURIComponent('2026-11-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-11-20T00:00:00+08:00')}`,
+    );
     expect(byDate).toEqual(byInstant);
-    const direct = (demo.db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ? AND created_at < ?").get(NOV_1, NOV_20) as { n: number }).n;
+    const direct = (
+      demo.db
+        .prepare(
+          "SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ? AND created_at < ?",
+        )
+        .get(NOV_1, NOV_20) as { n: number }
+    ).n;
     expect(byDate.total).toBe(direct);
   });
 

@@ -20,9 +20,16 @@ const work = mkdtempSync(join(tmpdir(), 'pqm-backup-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 type Row = Record<string, unknown>;
-const tables = (db: Database.Database) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-const rows = (db: Database.Database, table: string) => (db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map((r) => JSON.stringify(r, (_, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
-const fileHash = (dir: string, sha: string) => createHash('sha256').update(readFileSync(join(dir, 'blobs', sha.slice(0, 2), `${sha}.jpg`))).digest('hex');
+const tables = (db: Database.Database) =>
+  db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+const rows = (db: Database.Database, table: string) =>
+  (db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map((r) =>
+    JSON.stringify(r, (_, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v)),
+  );
+const fileHash = (dir: string, sha: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(dir, 'blobs', sha.slice(0, 2), `${sha}.jpg`)))
+    .digest('hex');
 
 describe('backup and restore', () => {
   it('a backup taken under write load restores every record and photo of its moment, and the restored server works', async () => {
@@ -35,12 +42,22 @@ describe('backup and restore', () => {
     // An owner's report with a photo, made before the backup: its tracking link must work after restore.
     const photo = await jpeg(320, 240, '#884422');
     const device = { 'x-pqm-device': randomUUID() };
-    await fetch(`${server.url}/api/photos/${sha256(photo)}`, { method: 'PUT', body: Buffer.from(photo), headers: { 'content-type': 'image/jpeg', ...device } });
+    await fetch(`${server.url}/api/photos/${sha256(photo)}`, {
+      method: 'PUT',
+      body: Buffer.from(photo),
+      headers: { 'content-type': 'image/jpeg', ...device },
+    });
     const before = await (
       await fetch(`${server.url}/api/owner/reports`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...device },
-        body: JSON.stringify({ id: randomUUID(), locationCode: codes[0], category: 'hygiene', description: 'before the backup', photos: [{ sha256: sha256(photo), size: photo.length }] }),
+        body: JSON.stringify({
+          id: randomUUID(),
+          locationCode: codes[0],
+          category: 'hygiene',
+          description: 'before the backup',
+          photos: [{ sha256: sha256(photo), size: photo.length }],
+        }),
       })
     ).json();
 
@@ -52,7 +69,12 @@ describe('backup and restore', () => {
         const r = await fetch(`${server.url}/api/owner/reports`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${written % 200}` },
-          body: JSON.stringify({ id: randomUUID(), locationCode: codes[written % codes.length], category: 'hygiene', description: `under load ${written}` }),
+          body: JSON.stringify({
+            id: randomUUID(),
+            locationCode: codes[written % codes.length],
+            category: 'hygiene',
+            description: `under load ${written}`,
+          }),
         });
         if (r.status === 201) written++;
       }
@@ -77,7 +99,10 @@ describe('backup and restore', () => {
     for (const table of tables(a)) {
       const kept = new Set(rows(a, table));
       const back = rows(b, table);
-      expect(back.filter((r) => !kept.has(r)), table).toEqual([]);
+      expect(
+        back.filter((r) => !kept.has(r)),
+        table,
+      ).toEqual([]);
     }
     const issuesA = a.prepare('SELECT count(*) FROM issues').pluck().get() as number;
     const issuesB = b.prepare('SELECT count(*) FROM issues').pluck().get() as number;
@@ -98,6 +123,9 @@ describe('backup and restore', () => {
     await again.stop();
 
     // Restore refuses a folder that is not empty.
-    await expect(run(process.execPath, [tool('restore'), file, '--data-dir', restored])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('not empty') });
+    await expect(run(process.execPath, [tool('restore'), file, '--data-dir', restored])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('not empty'),
+    });
   });
 });

@@ -30,7 +30,13 @@ const ROUTES: Route[] = [
     token: () => sup,
     wrong: [
       [() => ({ ...inspection('lobby', 'b1-lobby', server.clock.now), confirmedBy: 'telepathy' }), 'confirmedBy'],
-      [() => ({ ...inspection('lobby', 'b1-lobby', server.clock.now), answers: [{ itemId: 'floor', value: 'pass', photos: [{ sha256: 'nothex', size: 1 }] }] }), 'answers[0].photos[0].sha256'],
+      [
+        () => ({
+          ...inspection('lobby', 'b1-lobby', server.clock.now),
+          answers: [{ itemId: 'floor', value: 'pass', photos: [{ sha256: 'nothex', size: 1 }] }],
+        }),
+        'answers[0].photos[0].sha256',
+      ],
     ],
   },
   {
@@ -40,7 +46,10 @@ const ROUTES: Route[] = [
     token: () => sup,
     wrong: [
       [() => ({ id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning' } }), 'action.requirement'],
-      [() => ({ id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'x', deadline: 'tomorrow' } }), 'action.deadline'],
+      [
+        () => ({ id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'x', deadline: 'tomorrow' } }),
+        'action.deadline',
+      ],
       [() => ({ id: 'retry-1', action: { type: 'accept' } }), 'id'],
     ],
   },
@@ -53,10 +62,26 @@ const ROUTES: Route[] = [
       [() => ({ id: randomUUID(), locationCode: ctx.code, category: 'hygiene', description: 'x'.repeat(1001) }), 'description'],
     ],
   },
-  { name: 'me too', method: 'POST', path: () => '/api/owner/me-too', wrong: [[() => ({ id: randomUUID(), locationCode: ctx.code, issueId: 'nope' }), 'issueId']] },
-  { name: 'not fixed', method: 'POST', path: () => `/api/track/${ctx.track}/not-fixed`, emptyStatus: 409, wrong: [[() => ({ reason: 42 }), 'reason']] },
+  {
+    name: 'me too',
+    method: 'POST',
+    path: () => '/api/owner/me-too',
+    wrong: [[() => ({ id: randomUUID(), locationCode: ctx.code, issueId: 'nope' }), 'issueId']],
+  },
+  {
+    name: 'not fixed',
+    method: 'POST',
+    path: () => `/api/track/${ctx.track}/not-fixed`,
+    emptyStatus: 409,
+    wrong: [[() => ({ reason: 42 }), 'reason']],
+  },
   { name: 'owner rating', method: 'POST', path: () => `/api/track/${ctx.track}/rating`, wrong: [[() => ({ rating: 6 }), 'rating']] },
-  { name: 'kiosk rating', method: 'POST', path: () => '/api/kiosk/ratings', wrong: [[() => ({ id: randomUUID(), locationCode: ctx.code, face: 7 }), 'face']] },
+  {
+    name: 'kiosk rating',
+    method: 'POST',
+    path: () => '/api/kiosk/ratings',
+    wrong: [[() => ({ id: randomUUID(), locationCode: ctx.code, face: 7 }), 'face']],
+  },
   {
     name: 'survey response',
     method: 'POST',
@@ -69,9 +94,26 @@ const ROUTES: Route[] = [
     path: () => `${A}/monthly`,
     token: () => sup,
     wrong: [
-      [() => ({ id: randomUUID(), month: '2026-13', sheetId: 'sheet-monthly', sheetVersion: 1, inspectedOn: '2026-02-25', deductions: [] }), 'month'],
       [
-        () => ({ id: randomUUID(), month: '2026-02', sheetId: 'sheet-monthly', sheetVersion: 1, inspectedOn: '2026-02-25', deductions: [{ itemId: 'pub-refuse', points: 9, note: '' }] }),
+        () => ({
+          id: randomUUID(),
+          month: '2026-13',
+          sheetId: 'sheet-monthly',
+          sheetVersion: 1,
+          inspectedOn: '2026-02-25',
+          deductions: [],
+        }),
+        'month',
+      ],
+      [
+        () => ({
+          id: randomUUID(),
+          month: '2026-02',
+          sheetId: 'sheet-monthly',
+          sheetVersion: 1,
+          inspectedOn: '2026-02-25',
+          deductions: [{ itemId: 'pub-refuse', points: 9, note: '' }],
+        }),
         'deductions[0].points',
       ],
     ],
@@ -81,7 +123,12 @@ const ROUTES: Route[] = [
     method: 'POST',
     path: () => `${A}/campaigns`,
     token: () => sup,
-    wrong: [[() => ({ name: { zh: '秋', en: 'Autumn' }, surveyId: 'survey-quarterly', opensOn: '2026-09-30', closesOn: '2026-09-01' }), 'closesOn']],
+    wrong: [
+      [
+        () => ({ name: { zh: '秋', en: 'Autumn' }, surveyId: 'survey-quarterly', opensOn: '2026-09-30', closesOn: '2026-09-01' }),
+        'closesOn',
+      ],
+    ],
   },
   {
     name: 'staff-entered survey response',
@@ -96,28 +143,86 @@ const ROUTES: Route[] = [
     path: () => `${A}/records`,
     token: () => sup,
     wrong: [
-      [() => ({ kind: 'training', id: randomUUID(), date: '2026-03-01', topic: 'fire', title: 'Extinguishers', hours: 0, attendees: [] }), 'hours'],
-      [() => ({ kind: 'training', id: randomUUID(), date: '2026-03-01', topic: 'fire', title: 'Extinguishers', hours: 2, attendees: [{ userId: 'rs-inspector', attended: true }] }), 'attendees[0].userId'],
+      [
+        () => ({ kind: 'training', id: randomUUID(), date: '2026-03-01', topic: 'fire', title: 'Extinguishers', hours: 0, attendees: [] }),
+        'hours',
+      ],
+      [
+        () => ({
+          kind: 'training',
+          id: randomUUID(),
+          date: '2026-03-01',
+          topic: 'fire',
+          title: 'Extinguishers',
+          hours: 2,
+          attendees: [{ userId: 'rs-inspector', attended: true }],
+        }),
+        'attendees[0].userId',
+      ],
     ],
   },
-  { name: 'new user', method: 'POST', path: () => `${A}/users`, token: () => admin, wrong: [[() => ({ username: 'newbie', displayName: 'N', password: 'short', role: 'inspector' }), 'password']] },
-  { name: 'location import', method: 'POST', path: () => `${A}/locations/import`, token: () => admin, wrong: [[() => ({ csv: 'kind,name_zh,name_en\nlobby,甲,A\nspaceship,乙,B\n' }), 'csv.line3']] },
+  {
+    name: 'new user',
+    method: 'POST',
+    path: () => `${A}/users`,
+    token: () => admin,
+    wrong: [[() => ({ username: 'newbie', displayName: 'N', password: 'short', role: 'inspector' }), 'password']],
+  },
+  {
+    name: 'location import',
+    method: 'POST',
+    path: () => `${A}/locations/import`,
+    token: () => admin,
+    wrong: [[() => ({ csv: 'kind,name_zh,name_en\nlobby,甲,A\nspaceship,乙,B\n' }), 'csv.line3']],
+  },
   {
     name: 'deadline policy',
     method: 'PUT',
     path: () => `${A}/policy`,
     token: () => admin,
-    wrong: [[() => ({ hours: { general: 72, important: 24, urgent: -1 }, level2AfterHours: { general: 72, important: 24, urgent: 2 } }), 'hours.urgent']],
+    wrong: [
+      [
+        () => ({ hours: { general: 72, important: 24, urgent: -1 }, level2AfterHours: { general: 72, important: 24, urgent: 2 } }),
+        'hours.urgent',
+      ],
+    ],
   },
-  { name: 'checklist version', method: 'POST', path: () => `${A}/templates`, token: () => admin, wrong: [[() => ({ id: 'tpl-lobby', kind: 'lobby', name: { zh: '大堂', en: 'Lobby' }, schedule: null, items: [] }), 'items']] },
-  { name: 'manual issue', method: 'POST', path: () => `${A}/issues`, token: () => sup, wrong: [[() => ({ id: randomUUID(), source: 'survey', category: 'service', severity: 'catastrophic', description: 'x' }), 'severity']] },
-  { name: 'new location', method: 'POST', path: () => `${A}/locations`, token: () => admin, wrong: [[() => ({ kind: 'moon', name: { zh: 'x', en: 'x' } }), 'kind']] },
+  {
+    name: 'checklist version',
+    method: 'POST',
+    path: () => `${A}/templates`,
+    token: () => admin,
+    wrong: [[() => ({ id: 'tpl-lobby', kind: 'lobby', name: { zh: '大堂', en: 'Lobby' }, schedule: null, items: [] }), 'items']],
+  },
+  {
+    name: 'manual issue',
+    method: 'POST',
+    path: () => `${A}/issues`,
+    token: () => sup,
+    wrong: [[() => ({ id: randomUUID(), source: 'survey', category: 'service', severity: 'catastrophic', description: 'x' }), 'severity']],
+  },
+  {
+    name: 'new location',
+    method: 'POST',
+    path: () => `${A}/locations`,
+    token: () => admin,
+    wrong: [[() => ({ kind: 'moon', name: { zh: 'x', en: 'x' } }), 'kind']],
+  },
   {
     name: 'edit location',
     method: 'PUT',
     path: () => `${A}/locations/b1-lobby`,
     token: () => admin,
-    wrong: [[() => ({ kind: 'lobby', name: { zh: '大堂', en: 'Lobby' }, schedule: { kind: 'interval', everyHours: 2, from: '25:00', to: '21:00' } }), 'schedule.from']],
+    wrong: [
+      [
+        () => ({
+          kind: 'lobby',
+          name: { zh: '大堂', en: 'Lobby' },
+          schedule: { kind: 'interval', everyHours: 2, from: '25:00', to: '21:00' },
+        }),
+        'schedule.from',
+      ],
+    ],
   },
 ];
 
@@ -126,10 +231,24 @@ beforeAll(async () => {
   sup = await server.login('supervisor');
   admin = await server.login('admin');
   const code = (await server.running.deps.store.read.getLocation('b1-lobby'))!.code;
-  const insp = await server.request('POST', '/api/inspections', { token: sup, json: inspection('lobby', 'b1-lobby', server.clock.now, failItem('notices', 'old notice')) });
-  const report = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code, category: 'hygiene', description: 'x' } });
-  const campaign = await server.request('POST', `${A}/campaigns`, { token: sup, json: { name: { zh: '春', en: 'Spring' }, surveyId: 'survey-quarterly', opensOn: '2026-03-01', closesOn: '2026-03-31' } });
-  ctx = { issueId: insp.body.issues[0], track: report.body.trackingToken, code, campaignCode: campaign.body.code, campaignId: campaign.body.id };
+  const insp = await server.request('POST', '/api/inspections', {
+    token: sup,
+    json: inspection('lobby', 'b1-lobby', server.clock.now, failItem('notices', 'old notice')),
+  });
+  const report = await server.request('POST', '/api/owner/reports', {
+    json: { id: randomUUID(), locationCode: code, category: 'hygiene', description: 'x' },
+  });
+  const campaign = await server.request('POST', `${A}/campaigns`, {
+    token: sup,
+    json: { name: { zh: '春', en: 'Spring' }, surveyId: 'survey-quarterly', opensOn: '2026-03-01', closesOn: '2026-03-31' },
+  });
+  ctx = {
+    issueId: insp.body.issues[0],
+    track: report.body.trackingToken,
+    code,
+    campaignCode: campaign.body.code,
+    campaignId: campaign.body.id,
+  };
 });
 afterAll(() => server.close());
 

@@ -33,7 +33,11 @@ beforeAll(async () => {
   for (const [method, path] of ROUTES) {
     const size = path.startsWith('/api/photos/') ? 10 * MB - 1 : method === 'GET' ? 0 : 256 * 1024 - 1;
     // A route that refuses before reading (401, 404) may close on the sender mid-body: that is fine here.
-    await fetch(server.url + path, { method, headers: { 'content-type': 'application/json' }, body: size ? new Uint8Array(size) : undefined }).catch(() => null);
+    await fetch(server.url + path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: size ? new Uint8Array(size) : undefined,
+    }).catch(() => null);
     if (size) await sendChunked(server.url, method, path, size).catch(() => null);
   }
 });
@@ -41,7 +45,6 @@ afterAll(async () => {
   await server.stop();
   rmSync(server.dataDir, { recursive: true, force: true });
 });
-
 
 describe('bodies are capped while they stream', () => {
   it('a 600 MB chunked body to any route gets 413 and the server grows by less than 20 MB', async () => {
@@ -76,11 +79,15 @@ describe('bodies are capped while they stream', () => {
   it('a photo sent chunked, within the cap, is still taken', async () => {
     const photo = await jpeg(800, 600, '#2266aa');
     const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${server.url}/api/photos/${sha256(photo)}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', 'transfer-encoding': 'chunked' } }, (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        `${server.url}/api/photos/${sha256(photo)}`,
+        { method: 'PUT', headers: { 'content-type': 'image/jpeg', 'transfer-encoding': 'chunked' } },
+        (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       for (let i = 0; i < photo.length; i += 4096) req.write(photo.subarray(i, i + 4096));
       req.end();
@@ -91,7 +98,14 @@ describe('bodies are capped while they stream', () => {
 
   it('the server is still healthy afterwards', async () => {
     // On a new connection: the server may close one on which it refused a body it did not read.
-    const status = await new Promise<number>((resolve, reject) => request(`${server.url}/healthz`, { agent: false }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject).end());
+    const status = await new Promise<number>((resolve, reject) =>
+      request(`${server.url}/healthz`, { agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end(),
+    );
     expect(status).toBe(200);
   });
 });

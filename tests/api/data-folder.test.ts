@@ -63,7 +63,12 @@ describe('one data folder, one server', () => {
       await again.stop();
       const db = new Database(join(dataDir, 'pqm.sqlite'), { readonly: true });
       const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      const counts = { estates: count('estates'), inspections: count('inspections'), plans: count('plan_records'), locations: count('locations') };
+      const counts = {
+        estates: count('estates'),
+        inspections: count('inspections'),
+        plans: count('plan_records'),
+        locations: count('locations'),
+      };
       db.close();
       expect(counts.estates, `killed after ${after} ms`).toBe(1);
       expect(counts.inspections, `killed after ${after} ms`).toBeGreaterThan(500);
@@ -76,12 +81,20 @@ describe('stopping', () => {
   it('SIGTERM during a burst of uploads lets every request in flight finish, then exits 0', async () => {
     const dataDir = folder();
     const server = await spawnServer({ dataDir });
-    const photos = await Promise.all(Array.from({ length: 12 }, (_, i) => jpeg(1600, 1200, `#${(0x102030 + i * 0x0a0b0c).toString(16).slice(0, 6)}`)));
+    const photos = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => jpeg(1600, 1200, `#${(0x102030 + i * 0x0a0b0c).toString(16).slice(0, 6)}`)),
+    );
     // Every upload is in flight (headers and half its body sent) when the signal comes.
     const uploads = photos.map((p) => {
-      const req = request(`${server.url}/api/photos/${sha256(p)}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', 'content-length': p.length } });
+      const req = request(`${server.url}/api/photos/${sha256(p)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'image/jpeg', 'content-length': p.length },
+      });
       const answer = new Promise<number | string>((resolve) => {
-        req.on('response', (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
         req.on('error', (e) => resolve(`cut: ${e.message}`));
       });
       req.write(p.subarray(0, p.length >> 1));

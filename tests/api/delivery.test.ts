@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(server.url + path, { headers: { 'accept-encoding': 'br, gzip', ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(server.url + path, { headers: { 'accept-encoding': 'br, gzip', ...headers } });
 
 describe('the PWA over a slow network', () => {
   it('hashed assets come precompressed (brotli, else gzip) and cached for a year', async () => {
@@ -73,11 +74,15 @@ describe('the PWA over a slow network', () => {
 
   it('JSON answers over 1 KB travel gzipped, and an alerts poll still gets its 304 through the weak ETag', async () => {
     const token = await server.login('supervisor');
-    const r = await fetch(`${server.url}/api/estates/demo-gardens/alerts`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
+    const r = await fetch(`${server.url}/api/estates/demo-gardens/alerts`, {
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
+    });
     expect(r.headers.get('content-encoding')).toBe('gzip');
     const tag = r.headers.get('etag')!;
     expect(tag.startsWith('W/')).toBe(true);
-    const again = await fetch(`${server.url}/api/estates/demo-gardens/alerts`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip', 'if-none-match': tag } });
+    const again = await fetch(`${server.url}/api/estates/demo-gardens/alerts`, {
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip', 'if-none-match': tag },
+    });
     expect(again.status).toBe(304);
   });
 });

@@ -86,7 +86,10 @@ describe.runIf(canMount)('a full or read-only disk', () => {
     await first.stop();
     fill(mount);
     const message = await spawnServer({ dataDir }).then(
-      (s) => (void s.stop(), 'started'),
+      (s) => {
+        void s.stop();
+        ('started');
+      },
       (e) => refusal(e),
     );
     expect(message).toContain('the disk is full');
@@ -101,21 +104,36 @@ describe.runIf(canMount)('a full or read-only disk', () => {
     const server = await spawnServer({ dataDir, args: ['--demo'] });
     fill(mount);
     const photo = await jpeg(1600, 1200, '#335577');
-    const put = () => fetch(`${server.url}/api/photos/${sha256(photo)}`, { method: 'PUT', body: Buffer.from(photo), headers: { 'content-type': 'image/jpeg' } });
+    const put = () =>
+      fetch(`${server.url}/api/photos/${sha256(photo)}`, {
+        method: 'PUT',
+        body: Buffer.from(photo),
+        headers: { 'content-type': 'image/jpeg' },
+      });
     const full = await put();
     expect(full.status).toBe(503);
     expect(Number(full.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await full.json()).error).toMatch(/disk is full/);
     const blobs = join(dataDir, 'blobs');
-    const leftovers = readdirSync(blobs, { recursive: true }).map(String).filter((f) => f.includes('.tmp'));
+    const leftovers = readdirSync(blobs, { recursive: true })
+      .map(String)
+      .filter((f) => f.includes('.tmp'));
     expect(leftovers).toEqual([]);
     // Sign-in writes a session: refused the same way, never a 500.
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'wang', password: 'demo-2026' }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'wang', password: 'demo-2026' }),
+    });
     expect([200, 503]).toContain(login.status);
 
     unfill(mount);
     expect((await put()).status).toBe(201);
-    const again = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'wang', password: 'demo-2026' }) });
+    const again = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'wang', password: 'demo-2026' }),
+    });
     expect(again.status).toBe(200);
     await server.stop();
   });

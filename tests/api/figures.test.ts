@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const alerts = async () => (await server.request('GET', '/api/estates/demo-gardens/alerts', { token: await server.login('supervisor') })).body;
+const alerts = async () =>
+  (await server.request('GET', '/api/estates/demo-gardens/alerts', { token: await server.login('supervisor') })).body;
 
 describe('counts never come from a capped list', () => {
   it('60 findings left unfixed for five days are all counted escalated, though the list shows 50', async () => {
@@ -45,7 +46,8 @@ describe('one boundary for "today"', () => {
 });
 
 describe('a past period is judged by what was in force then', () => {
-  const patrols = async (query: string) => (await server.request('GET', `/api/estates/demo-gardens/analysis/patrols?${query}`, { token: await server.login('supervisor') })).body;
+  const patrols = async (query: string) =>
+    (await server.request('GET', `/api/estates/demo-gardens/analysis/patrols?${query}`, { token: await server.login('supervisor') })).body;
   const fireRow = (data: { byLocation: { key: string; scheduled: number }[] }) => data.byLocation.find((r) => r.key === 'b1-fire');
 
   it('nothing is owed before the estate existed (it was created at 10:00 on 29 November)', async () => {
@@ -60,7 +62,12 @@ describe('a past period is judged by what was in force then', () => {
     const loc = (await server.running.deps.store.read.getLocation('b1-fire'))!;
     const r = await server.request('PUT', '/api/estates/demo-gardens/locations/b1-fire', {
       token: admin,
-      json: { buildingId: loc.buildingId, kind: loc.kind, name: loc.name, schedule: { kind: 'dailyAt', times: ['09:00', '13:00', '17:00'] } },
+      json: {
+        buildingId: loc.buildingId,
+        kind: loc.kind,
+        name: loc.name,
+        schedule: { kind: 'dailyAt', times: ['09:00', '13:00', '17:00'] },
+      },
     });
     expect(r.status).toBe(200);
     expect(fireRow(await patrols('from=2026-11-30&to=2026-11-30'))?.scheduled).toBe(1);
@@ -72,10 +79,13 @@ describe('a past period is judged by what was in force then', () => {
 });
 
 describe('a location owes nothing from before it existed, on every screen', () => {
-  it("a lobby added at 10:00 has not missed the 07:00 and 09:00 rounds: not in the alerts, not on its page", async () => {
+  it('a lobby added at 10:00 has not missed the 07:00 and 09:00 rounds: not in the alerts, not on its page', async () => {
     server.clock.now = Date.parse('2026-12-02T02:00:00Z'); // 10:00 on 2 December
     const admin = await server.login('admin');
-    const created = await server.request('POST', '/api/estates/demo-gardens/locations', { token: admin, json: { buildingId: 'b1', kind: 'lobby', name: { zh: '1号楼侧门', en: 'Building 1 side door' } } });
+    const created = await server.request('POST', '/api/estates/demo-gardens/locations', {
+      token: admin,
+      json: { buildingId: 'b1', kind: 'lobby', name: { zh: '1号楼侧门', en: 'Building 1 side door' } },
+    });
     expect(created.status).toBe(201);
     const a = await alerts();
     expect(a.missed.filter((m: { locationId: string }) => m.locationId === created.body.id)).toEqual([]);

@@ -16,7 +16,12 @@ beforeAll(async () => {
   server = await startTestServer();
   const store = server.running.deps.store;
   const report = await server.request('POST', '/api/owner/reports', {
-    json: { id: randomUUID(), locationCode: (await store.read.getLocation('b2-lobby'))!.code, category: 'hygiene', description: 'fuzz target' },
+    json: {
+      id: randomUUID(),
+      locationCode: (await store.read.getLocation('b2-lobby'))!.code,
+      category: 'hygiene',
+      description: 'fuzz target',
+    },
   });
   params = {
     estateId: 'demo-gardens',
@@ -44,11 +49,29 @@ function writeRoutes(): { method: string; path: string }[] {
 /** Valid-looking bodies with one thing wrong, and plain garbage. */
 const body = fc.oneof(
   fc.jsonValue(),
-  fc.record({ id: fc.oneof(fc.uuid(), fc.string()), locationCode: fc.string(), category: fc.string(), description: fc.string({ unit: 'binary' }) }, { requiredKeys: [] }),
-  fc.constant(null).map(() => inspection('lobby', 'b2-lobby', server.clock.now)).chain((valid) =>
-    fc.record({ key: fc.constantFrom(...Object.keys(valid)), value: fc.jsonValue() }).map(({ key, value }) => ({ ...valid, [key]: value })),
+  fc.record(
+    { id: fc.oneof(fc.uuid(), fc.string()), locationCode: fc.string(), category: fc.string(), description: fc.string({ unit: 'binary' }) },
+    { requiredKeys: [] },
   ),
-  fc.record({ id: fc.uuid(), action: fc.record({ type: fc.constantFrom('accept', 'reject', 'assign', 'rectify', 'verify', 'reopen', 'escalate'), note: fc.string(), photos: fc.jsonValue() }, { requiredKeys: ['type'] }) }),
+  fc
+    .constant(null)
+    .map(() => inspection('lobby', 'b2-lobby', server.clock.now))
+    .chain((valid) =>
+      fc
+        .record({ key: fc.constantFrom(...Object.keys(valid)), value: fc.jsonValue() })
+        .map(({ key, value }) => ({ ...valid, [key]: value })),
+    ),
+  fc.record({
+    id: fc.uuid(),
+    action: fc.record(
+      {
+        type: fc.constantFrom('accept', 'reject', 'assign', 'rectify', 'verify', 'reopen', 'escalate'),
+        note: fc.string(),
+        photos: fc.jsonValue(),
+      },
+      { requiredKeys: ['type'] },
+    ),
+  }),
 );
 
 describe('no write route answers 5xx to anything', () => {
@@ -59,14 +82,17 @@ describe('no write route answers 5xx to anything', () => {
     for (const route of routes) {
       // A fresh session per route: a fuzzed logout or password change must not blind the rest.
       const token = await server.login('admin');
-      await fc.assert(
-        fc.asyncProperty(body, fc.boolean(), async (json, signedIn) => {
-          const r = await server.request(route.method, route.path, { json, token: signedIn ? token : undefined });
-          if (r.status >= 500) failures.push(`${route.method} ${route.path} ${JSON.stringify(json).slice(0, 200)} → ${r.status} ${r.text.slice(0, 200)}`);
-          return r.status < 500;
-        }),
-        { numRuns: 20, seed: 20261130, endOnFailure: true },
-      ).catch(() => undefined);
+      await fc
+        .assert(
+          fc.asyncProperty(body, fc.boolean(), async (json, signedIn) => {
+            const r = await server.request(route.method, route.path, { json, token: signedIn ? token : undefined });
+            if (r.status >= 500)
+              failures.push(`${route.method} ${route.path} ${JSON.stringify(json).slice(0, 200)} → ${r.status} ${r.text.slice(0, 200)}`);
+            return r.status < 500;
+          }),
+          { numRuns: 20, seed: 20261130, endOnFailure: true },
+        )
+        .catch(() => undefined);
     }
     expect(failures).toEqual([]);
   });

@@ -25,11 +25,19 @@ describe('an owner reports a problem without an account', () => {
     expect(r.body.staff).toBeUndefined();
   });
 
-  it('staff scanning the same code also see the checklist due now and today\'s slots', async () => {
+  it("staff scanning the same code also see the checklist due now and today's slots", async () => {
     const r = await server.request('GET', `/api/locations/by-code/${code}`, { token: await server.login('wang') });
     expect(r.body.staff.template.id).toBe('tpl-lobby');
     expect(r.body.staff.fills).toBe('2026-03-02#1'); // the 09:00–11:00 hygiene round
-    expect(r.body.staff.slots.map((s: { status: string }) => s.status)).toEqual(['missed', 'due', 'upcoming', 'upcoming', 'upcoming', 'upcoming', 'upcoming']);
+    expect(r.body.staff.slots.map((s: { status: string }) => s.status)).toEqual([
+      'missed',
+      'due',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+    ]);
   });
 
   it('an unknown or malformed code is a 404', async () => {
@@ -48,8 +56,11 @@ describe('an owner reports a problem without an account', () => {
     expect((await server.running.deps.store.read.getIssue(issueId))?.verified).toBe(false);
 
     const sup = await server.login('supervisor');
-    const act = (token: string, action: unknown) => server.request('POST', `/api/issues/${issueId}/actions`, { token, json: { id: randomUUID(), action } });
-    expect((await act(sup, { type: 'assign', departmentId: 'cleaning', requirement: 'Mop and put out a wet-floor sign' })).status).toBe(201);
+    const act = (token: string, action: unknown) =>
+      server.request('POST', `/api/issues/${issueId}/actions`, { token, json: { id: randomUUID(), action } });
+    expect((await act(sup, { type: 'assign', departmentId: 'cleaning', requirement: 'Mop and put out a wet-floor sign' })).status).toBe(
+      201,
+    );
     server.clock.advance(3_600_000);
     expect((await act(await server.login('cleaning'), { type: 'rectify', note: 'mopped', photos: [] })).status).toBe(201);
 
@@ -61,7 +72,11 @@ describe('an owner reports a problem without an account', () => {
     expect(notFixed.status).toBe(200);
     expect(notFixed.body.status).toBe('reopened');
     expect(await server.running.deps.store.read.getIssue(issueId)).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
-    expect((await server.running.deps.store.read.eventsOf(issueId)).at(-1)).toMatchObject({ type: 'ownerNotFixed', actor: { kind: 'owner' }, data: { reason: 'still wet' } });
+    expect((await server.running.deps.store.read.eventsOf(issueId)).at(-1)).toMatchObject({
+      type: 'ownerNotFixed',
+      actor: { kind: 'owner' },
+      data: { reason: 'still wet' },
+    });
   });
 
   it('a retried report gets the same issue and the same tracking link', async () => {
@@ -82,7 +97,9 @@ describe('an owner reports a problem without an account', () => {
     expect(open).toMatchObject({ category: 'order' });
     expect(open.description).toBeUndefined();
 
-    const meToo = await server.request('POST', '/api/owner/me-too', { json: { id: randomUUID(), locationCode: code, issueId: first.body.issueId } });
+    const meToo = await server.request('POST', '/api/owner/me-too', {
+      json: { id: randomUUID(), locationCode: code, issueId: first.body.issueId },
+    });
     expect(meToo.status).toBe(201);
     expect((await server.running.deps.store.read.getIssue(first.body.issueId))?.meToo).toBe(1);
     expect((await server.request('GET', `/api/track/${meToo.body.trackingToken}`)).body.meToo).toBe(1);
@@ -92,14 +109,19 @@ describe('an owner reports a problem without an account', () => {
     const r = await report({ category: 'service', description: 'Nobody answered the desk phone' });
     const { issueId, trackingToken } = r.body;
     const sup = await server.login('supervisor');
-    const act = (token: string, action: unknown) => server.request('POST', `/api/issues/${issueId}/actions`, { token, json: { id: randomUUID(), action } });
+    const act = (token: string, action: unknown) =>
+      server.request('POST', `/api/issues/${issueId}/actions`, { token, json: { id: randomUUID(), action } });
     await act(sup, { type: 'assign', departmentId: 'service', requirement: 'Call the owner back' });
     await act(await server.login('service'), { type: 'rectify', note: 'called back', photos: [] });
     expect((await server.request('POST', `/api/track/${trackingToken}/rating`, { json: { rating: 0 } })).status).toBe(400);
     const rated = await server.request('POST', `/api/track/${trackingToken}/rating`, { json: { rating: 2, comment: 'took two days' } });
     expect(rated.body).toMatchObject({ rating: 2, canRate: false });
     expect((await server.request('POST', `/api/track/${trackingToken}/rating`, { json: { rating: 5 } })).status).toBe(409);
-    const complaints = await server.running.deps.store.read.listIssues({ estateId: 'demo-gardens', category: ['service'], severity: ['important'] });
+    const complaints = await server.running.deps.store.read.listIssues({
+      estateId: 'demo-gardens',
+      category: ['service'],
+      severity: ['important'],
+    });
     expect(complaints.issues.some((i) => i.description.includes('took two days'))).toBe(true);
   });
 

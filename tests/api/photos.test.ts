@@ -36,7 +36,11 @@ describe('photos are content-addressed and checked', () => {
   });
 
   it('a pixel flood (a tiny file with a huge canvas) is refused', async () => {
-    const flood = new Uint8Array(await sharp({ create: { width: 10_000, height: 5_000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer());
+    const flood = new Uint8Array(
+      await sharp({ create: { width: 10_000, height: 5_000, channels: 3, background: '#fff' } })
+        .png({ compressionLevel: 9 })
+        .toBuffer(),
+    );
     expect(flood.length).toBeLessThan(1_000_000);
     const r = await put(sha256(flood), flood);
     expect(r.status).toBe(413);

@@ -26,7 +26,8 @@ function phone(address = `203.0.113.${Math.floor(Math.random() * 250) + 1}`) {
         headers,
         json: { id: randomUUID(), locationCode: lobby, category: 'hygiene', description: 'Water on the floor by the lifts', ...patch },
       }),
-    upload: (bytes: Uint8Array) => server.request('PUT', `/api/photos/${sha256(bytes)}`, { headers: { ...headers, 'content-type': 'image/jpeg' }, body: bytes }),
+    upload: (bytes: Uint8Array) =>
+      server.request('PUT', `/api/photos/${sha256(bytes)}`, { headers: { ...headers, 'content-type': 'image/jpeg' }, body: bytes }),
     track: (token: string, action = '', json?: unknown) =>
       server.request(action ? 'POST' : 'GET', `/api/track/${token}${action}`, { headers, json: action ? (json ?? {}) : undefined }),
   };
@@ -37,7 +38,10 @@ const act = async (user: string, issueId: string, action: unknown) =>
 
 async function fixed(issueId: string) {
   expect((await act('supervisor', issueId, { type: 'assign', departmentId: 'cleaning', requirement: 'Mop it' })).status).toBe(201);
-  expect((await act('cleaning', issueId, { type: 'rectify', note: 'mopped', photos: [], noPhotoReason: 'floor is dry, nothing to show' })).status).toBe(201);
+  expect(
+    (await act('cleaning', issueId, { type: 'rectify', note: 'mopped', photos: [], noPhotoReason: 'floor is dry, nothing to show' }))
+      .status,
+  ).toBe(201);
 }
 
 describe("an owner's words, contact and photos stay with the owner and the staff", () => {
@@ -45,11 +49,18 @@ describe("an owner's words, contact and photos stay with the owner and the staff
     const reporter = phone();
     const photo = await jpeg(64, 48, '#aa3311');
     expect((await reporter.upload(photo)).status).toBeLessThan(300);
-    const r = await reporter.report({ description: 'Flat 1203: water from the ceiling', contact: '13800138000', photos: [{ sha256: sha256(photo), size: photo.length }] });
+    const r = await reporter.report({
+      description: 'Flat 1203: water from the ceiling',
+      contact: '13800138000',
+      photos: [{ sha256: sha256(photo), size: photo.length }],
+    });
     expect(r.status).toBe(201);
 
     const neighbour = phone();
-    const follow = await server.request('POST', '/api/owner/me-too', { headers: neighbour.headers, json: { id: randomUUID(), locationCode: lobby, issueId: r.body.issueId } });
+    const follow = await server.request('POST', '/api/owner/me-too', {
+      headers: neighbour.headers,
+      json: { id: randomUUID(), locationCode: lobby, issueId: r.body.issueId },
+    });
     expect(follow.status).toBe(201);
     const seen = await neighbour.track(follow.body.trackingToken);
     expect(seen.status).toBe(200);
@@ -67,10 +78,17 @@ describe("an owner's words, contact and photos stay with the owner and the staff
     const reporter = phone();
     const r = await reporter.report({ category: 'facilities', description: 'Lobby door does not close' });
     const neighbour = phone();
-    const follow = await server.request('POST', '/api/owner/me-too', { headers: neighbour.headers, json: { id: randomUUID(), locationCode: lobby, issueId: r.body.issueId } });
+    const follow = await server.request('POST', '/api/owner/me-too', {
+      headers: neighbour.headers,
+      json: { id: randomUUID(), locationCode: lobby, issueId: r.body.issueId },
+    });
     await fixed(r.body.issueId);
 
-    for (const [action, body] of [['/confirm', {}], ['/not-fixed', { reason: 'no' }], ['/rating', { rating: 1 }]] as const) {
+    for (const [action, body] of [
+      ['/confirm', {}],
+      ['/not-fixed', { reason: 'no' }],
+      ['/rating', { rating: 1 }],
+    ] as const) {
       const tried = await neighbour.track(follow.body.trackingToken, action, body);
       expect(tried.status, action).toBe(403);
       expect(tried.body.error).toMatch(/reported/);
@@ -90,7 +108,8 @@ describe("an owner's words, contact and photos stay with the owner and the staff
   it("an owner's phone number reaches the supervisors who call back, not inspectors or department staff", async () => {
     const r = await phone().report({ description: 'Lift stuck between floors', contact: '13700001111' });
     await act('supervisor', r.body.issueId, { type: 'assign', departmentId: 'cleaning', requirement: 'check' });
-    const seen = async (user: string) => (await server.request('GET', `/api/issues/${r.body.issueId}`, { token: await server.login(user) })).text;
+    const seen = async (user: string) =>
+      (await server.request('GET', `/api/issues/${r.body.issueId}`, { token: await server.login(user) })).text;
     expect(await seen('supervisor')).toContain('13700001111');
     expect(await seen('wang')).not.toContain('13700001111');
     expect(await seen('cleaning')).not.toContain('13700001111');
@@ -102,7 +121,7 @@ describe("an owner's words, contact and photos stay with the owner and the staff
     let tries = 0;
     while (status !== 429 && tries < 1000) {
       tries++;
-      status = (await guesser.track(randomUUID().replaceAll('-', '') + 'abcdefghijk')).status;
+      status = (await guesser.track(`${randomUUID().replaceAll('-', '')}abcdefghijk`)).status;
     }
     expect(status).toBe(429);
     expect(tries).toBeLessThanOrEqual(301);
@@ -151,17 +170,26 @@ describe('limits slow attackers and never refuse real people', () => {
 
   it('ten wrong passwords from ten addresses do not lock an inspector out', async () => {
     for (let i = 0; i < 10; i++) {
-      const r = await server.request('POST', '/api/auth/login', { headers: { 'x-forwarded-for': `100.64.0.${i}` }, json: { username: 'li', password: `guess-${i}` } });
+      const r = await server.request('POST', '/api/auth/login', {
+        headers: { 'x-forwarded-for': `100.64.0.${i}` },
+        json: { username: 'li', password: `guess-${i}` },
+      });
       expect(r.status).toBe(401);
     }
-    const real = await server.request('POST', '/api/auth/login', { headers: { 'x-forwarded-for': '100.64.9.9' }, json: { username: 'li', password: 'demo-2026' } });
+    const real = await server.request('POST', '/api/auth/login', {
+      headers: { 'x-forwarded-for': '100.64.9.9' },
+      json: { username: 'li', password: 'demo-2026' },
+    });
     expect(real.status).toBe(200);
   });
 
   it('one address guessing one account waits longer after each wrong try, and may try again after the wait', async () => {
     const from = { 'x-forwarded-for': '100.65.0.1' };
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await server.request('POST', '/api/auth/login', { headers: from, json: { username: 'zhao', password: `x${i}` } })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await server.request('POST', '/api/auth/login', { headers: from, json: { username: 'zhao', password: `x${i}` } })).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     const refused = await server.request('POST', '/api/auth/login', { headers: from, json: { username: 'zhao', password: 'demo-2026' } });
     expect(refused.status).toBe(429);
@@ -169,7 +197,9 @@ describe('limits slow attackers and never refuse real people', () => {
     expect(wait).toBeGreaterThan(0);
     expect(refused.body.error).toMatch(/\d+ s/);
     server.clock.advance(wait * 1000);
-    expect((await server.request('POST', '/api/auth/login', { headers: from, json: { username: 'zhao', password: 'demo-2026' } })).status).toBe(200);
+    expect(
+      (await server.request('POST', '/api/auth/login', { headers: from, json: { username: 'zhao', password: 'demo-2026' } })).status,
+    ).toBe(200);
   });
 });
 
@@ -179,7 +209,12 @@ describe('a photo is seen through the records that rightly cite it, not by knowi
     await server.request('PUT', `/api/photos/${sha256(photo)}`, { token, body: photo, headers: { 'content-type': 'image/jpeg' } });
     const r = await server.request('POST', '/api/inspections', {
       token,
-      json: inspection(kind, locationId, server.clock.now, failItem(item, 'found on patrol', [{ sha256: sha256(photo), size: photo.length }])),
+      json: inspection(
+        kind,
+        locationId,
+        server.clock.now,
+        failItem(item, 'found on patrol', [{ sha256: sha256(photo), size: photo.length }]),
+      ),
     });
     expect(r.status).toBe(201);
     return r.body.issues[0] as string;
@@ -189,7 +224,8 @@ describe('a photo is seen through the records that rightly cite it, not by knowi
     const photo = await jpeg(60, 40, '#115599');
     const issueId = await patrolFinding('wang', 'pump-room', 'plant_room', 'log', photo);
     await act('supervisor', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'fill the log' });
-    const get = async (user: string) => (await server.request('GET', `/api/photos/${sha256(photo)}`, { token: await server.login(user) })).status;
+    const get = async (user: string) =>
+      (await server.request('GET', `/api/photos/${sha256(photo)}`, { token: await server.login(user) })).status;
     expect(await get('engineering')).toBe(200);
     expect(await get('cleaning')).toBe(404);
     expect(await get('supervisor')).toBe(200);
@@ -212,7 +248,11 @@ describe('a photo is seen through the records that rightly cite it, not by knowi
     const lobbyB = (await server.running.deps.store.read.listLocations('riverside')).find((l) => l.kind === 'lobby')!;
     const cite = await server.request('POST', '/api/inspections', {
       token: rs,
-      json: inspection('lobby', lobbyB.id, server.clock.now, (a) => a.map((x, i) => (i === 0 ? { ...x, value: 'fail' as const, note: 'x', photos: [{ sha256: sha256(photo), size: photo.length }] } : x))),
+      json: inspection('lobby', lobbyB.id, server.clock.now, (a) =>
+        a.map((x, i) =>
+          i === 0 ? { ...x, value: 'fail' as const, note: 'x', photos: [{ sha256: sha256(photo), size: photo.length }] } : x,
+        ),
+      ),
     });
     expect(cite.status).toBe(201);
     // Not told the photo exists: the receipt asks for it like any photo not yet sent.
@@ -224,8 +264,14 @@ describe('a photo is seen through the records that rightly cite it, not by knowi
     const photo = await jpeg(60, 40, '#998811');
     await patrolFinding('wang', 'pump-room', 'plant_room', 'log', photo);
     const unknown = sha256(await jpeg(60, 40, '#123456'));
-    const existing = await server.request('PUT', `/api/photos/${sha256(photo)}`, { body: new Uint8Array(0), headers: { 'content-type': 'image/jpeg' } });
-    const missing = await server.request('PUT', `/api/photos/${unknown}`, { body: new Uint8Array(0), headers: { 'content-type': 'image/jpeg' } });
+    const existing = await server.request('PUT', `/api/photos/${sha256(photo)}`, {
+      body: new Uint8Array(0),
+      headers: { 'content-type': 'image/jpeg' },
+    });
+    const missing = await server.request('PUT', `/api/photos/${unknown}`, {
+      body: new Uint8Array(0),
+      headers: { 'content-type': 'image/jpeg' },
+    });
     expect(existing.status).toBe(missing.status);
     expect(existing.status).toBeGreaterThanOrEqual(400);
     expect(existing.text.replace(sha256(photo), 'H')).toBe(missing.text.replace(unknown, 'H'));
@@ -238,12 +284,18 @@ describe('accounts and duties', () => {
   it('a user changes their password: the old one stops working and their other sessions end', async () => {
     const other = (await login('zhao')).body.token;
     const mine = (await login('zhao')).body.token;
-    const wrong = await server.request('POST', '/api/auth/password', { token: mine, json: { current: 'nope', next: 'a-longer-pass-2027' } });
+    const wrong = await server.request('POST', '/api/auth/password', {
+      token: mine,
+      json: { current: 'nope', next: 'a-longer-pass-2027' },
+    });
     expect(wrong.status).toBe(403);
     const short = await server.request('POST', '/api/auth/password', { token: mine, json: { current: 'demo-2026', next: 'short' } });
     expect(short.status).toBe(400);
     expect(short.body.fields[0].path).toBe('next');
-    expect((await server.request('POST', '/api/auth/password', { token: mine, json: { current: 'demo-2026', next: 'a-longer-pass-2027' } })).status).toBe(200);
+    expect(
+      (await server.request('POST', '/api/auth/password', { token: mine, json: { current: 'demo-2026', next: 'a-longer-pass-2027' } }))
+        .status,
+    ).toBe(200);
     expect((await server.request('GET', '/api/auth/me', { token: other })).status).toBe(401);
     expect((await server.request('GET', '/api/auth/me', { token: mine })).status).toBe(200);
     expect((await login('zhao')).status).toBe(401);
@@ -266,7 +318,10 @@ describe('accounts and duties', () => {
   it("an administrator resets a password, disables a user and ends that user's sessions", async () => {
     const admin = await server.login('admin');
     const victim = (await login('security')).body.token;
-    const reset = await server.request('POST', '/api/estates/demo-gardens/users/u-sec/password', { token: admin, json: { password: 'temporary-2026' } });
+    const reset = await server.request('POST', '/api/estates/demo-gardens/users/u-sec/password', {
+      token: admin,
+      json: { password: 'temporary-2026' },
+    });
     expect(reset.status).toBe(200);
     expect((await server.request('GET', '/api/auth/me', { token: victim })).status).toBe(401);
     expect((await login('security', 'temporary-2026')).status).toBe(200);
@@ -283,24 +338,42 @@ describe('accounts and duties', () => {
   it('an administrator cannot disable or reset their own account through the people tab', async () => {
     const admin = await server.login('admin');
     for (const action of ['disable', 'password']) {
-      const r = await server.request('POST', `/api/estates/demo-gardens/users/u-admin/${action}`, { token: admin, json: { password: 'self-reset-2026' } });
+      const r = await server.request('POST', `/api/estates/demo-gardens/users/u-admin/${action}`, {
+        token: admin,
+        json: { password: 'self-reset-2026' },
+      });
       expect(r.status, action).toBe(403);
     }
     expect((await server.request('GET', '/api/auth/me', { token: admin })).status).toBe(200);
   });
 
-  it("an administrator of one estate cannot reset the password of someone who works in another", async () => {
-    await server.running.deps.store.write((tx) => tx.putMembership({ userId: 'rs-admin', estateId: 'demo-gardens', role: 'inspector', departmentId: null }));
-    const r = await server.request('POST', '/api/estates/demo-gardens/users/rs-admin/password', { token: await server.login('admin'), json: { password: 'taken-over-2026' } });
+  it('an administrator of one estate cannot reset the password of someone who works in another', async () => {
+    await server.running.deps.store.write((tx) =>
+      tx.putMembership({ userId: 'rs-admin', estateId: 'demo-gardens', role: 'inspector', departmentId: null }),
+    );
+    const r = await server.request('POST', '/api/estates/demo-gardens/users/rs-admin/password', {
+      token: await server.login('admin'),
+      json: { password: 'taken-over-2026' },
+    });
     expect(r.status).toBe(403);
-    expect((await server.request('POST', '/api/estates/demo-gardens/users/u-sec/password', { token: await server.login('supervisor'), json: { password: 'x-2026-long' } })).status).toBe(403);
+    expect(
+      (
+        await server.request('POST', '/api/estates/demo-gardens/users/u-sec/password', {
+          token: await server.login('supervisor'),
+          json: { password: 'x-2026-long' },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('whoever reported a fix cannot verify it', async () => {
     const photo = await jpeg(60, 40, '#334455');
     const wang = await server.login('wang');
     await server.request('PUT', `/api/photos/${sha256(photo)}`, { token: wang, body: photo, headers: { 'content-type': 'image/jpeg' } });
-    const r = await server.request('POST', '/api/inspections', { token: wang, json: inspection('plant_room', 'pump-room', server.clock.now, failItem('log', 'empty log')) });
+    const r = await server.request('POST', '/api/inspections', {
+      token: wang,
+      json: inspection('plant_room', 'pump-room', server.clock.now, failItem('log', 'empty log')),
+    });
     const issueId = r.body.issues[0];
     await act('supervisor', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'fill it' });
     expect((await act('supervisor', issueId, { type: 'rectify', note: 'filled it myself', photos: [] })).status).toBe(201);
@@ -316,14 +389,28 @@ describe('accounts and duties', () => {
     await server.request('PUT', `/api/photos/${sha256(photo)}`, { token: wang, body: photo, headers: { 'content-type': 'image/jpeg' } });
     const r = await server.request('POST', '/api/inspections', {
       token: wang,
-      json: inspection('plant_room', 'pump-room', server.clock.now, failItem('log', 'empty log', [{ sha256: sha256(photo), size: photo.length }])),
+      json: inspection(
+        'plant_room',
+        'pump-room',
+        server.clock.now,
+        failItem('log', 'empty log', [{ sha256: sha256(photo), size: photo.length }]),
+      ),
     });
     const issueId = r.body.issues[0];
     await act('supervisor', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'fill it' });
     const bare = await act('engineering', issueId, { type: 'rectify', note: 'done', photos: [] });
     expect(bare.status).toBe(400);
     expect(bare.body.fields[0].path).toBe('action.noPhotoReason');
-    expect((await act('engineering', issueId, { type: 'rectify', note: 'done', photos: [], noPhotoReason: 'the log is in the office, not at the pump' })).status).toBe(201);
+    expect(
+      (
+        await act('engineering', issueId, {
+          type: 'rectify',
+          note: 'done',
+          photos: [],
+          noPhotoReason: 'the log is in the office, not at the pump',
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('text that is only invisible or control characters, or holds a lone surrogate, is refused', async () => {

@@ -40,7 +40,13 @@ type Sched =
   | { kind: 'interval'; everyHours: number; from: string; to: string }
   | { kind: 'timesPerDay'; times: number; minGapHours: number; from: string; to: string }
   | { kind: 'dailyAt'; times: string[]; windowMinutes?: number };
-interface RSlot { start: number; end: number; closes: number; fillFrom: number; gap: number }
+interface RSlot {
+  start: number;
+  end: number;
+  closes: number;
+  fillFrom: number;
+  gap: number;
+}
 
 function slotsOn(day: number, s: Sched): RSlot[] {
   const window = (from: string, to: string) => [at(day, from), to > from ? at(day, to) : at(day + DAY, to)];
@@ -55,7 +61,13 @@ function slotsOn(day: number, s: Sched): RSlot[] {
   }
   if (s.kind === 'timesPerDay') {
     const [ws, we] = window(s.from, s.to);
-    return Array.from({ length: s.times }, (_, i) => ({ start: Math.round(ws + (i * (we - ws)) / s.times), end: we, closes: we, fillFrom: ws, gap: i ? s.minGapHours * H : 0 }));
+    return Array.from({ length: s.times }, (_, i) => ({
+      start: Math.round(ws + (i * (we - ws)) / s.times),
+      end: we,
+      closes: we,
+      fillFrom: ws,
+      gap: i ? s.minGapHours * H : 0,
+    }));
   }
   const starts = s.times.map((t) => at(day, t)).sort((a, b) => a - b);
   return starts.map((t, i) => {
@@ -64,12 +76,26 @@ function slotsOn(day: number, s: Sched): RSlot[] {
   });
 }
 
-interface Judged { locationId: string; start: number; status: 'done' | 'missed' | 'open'; onTime: boolean; by: string | null }
+interface Judged {
+  locationId: string;
+  start: number;
+  status: 'done' | 'missed' | 'open';
+  onTime: boolean;
+  by: string | null;
+}
 
 /** Every slot each location owed that starts in [from - 1 day, to), judged at NOW. */
 function recountPatrols(from: number, to: number): { judged: Judged[]; fillers: Set<string> } {
-  const templates = new Map((demo.db.prepare("SELECT kind, body FROM templates WHERE estate_id = 'demo-gardens'").all() as { kind: string; body: string }[]).map((t) => [t.kind, JSON.parse(t.body).schedule as Sched]));
-  const locations = demo.db.prepare("SELECT id, kind, schedule FROM locations WHERE estate_id = 'demo-gardens' AND active = 1").all() as { id: string; kind: string; schedule: string | null }[];
+  const templates = new Map(
+    (demo.db.prepare("SELECT kind, body FROM templates WHERE estate_id = 'demo-gardens'").all() as { kind: string; body: string }[]).map(
+      (t) => [t.kind, JSON.parse(t.body).schedule as Sched],
+    ),
+  );
+  const locations = demo.db.prepare("SELECT id, kind, schedule FROM locations WHERE estate_id = 'demo-gardens' AND active = 1").all() as {
+    id: string;
+    kind: string;
+    schedule: string | null;
+  }[];
   const judged: Judged[] = [];
   const fillers = new Set<string>();
   for (const loc of locations) {
@@ -80,17 +106,27 @@ function recountPatrols(from: number, to: number): { judged: Judged[]; fillers: 
     // Nothing is owed before the location existed (its first version; the demo's began 60 days before NOW).
     const existed = demo.db.prepare('SELECT min(since) FROM location_versions WHERE location_id = ?').pluck().get(loc.id) as number;
     const owed = slots.filter((s) => s.start >= Math.max(from - DAY, existed) && s.start < to).sort((a, b) => a.start - b.start);
-    const inspections = demo.db.prepare('SELECT id, finished_at AS at FROM inspections WHERE location_id = ? AND finished_at <= ? ORDER BY finished_at').all(loc.id, NOW) as { id: string; at: number }[];
+    const inspections = demo.db
+      .prepare('SELECT id, finished_at AS at FROM inspections WHERE location_id = ? AND finished_at <= ? ORDER BY finished_at')
+      .all(loc.id, NOW) as { id: string; at: number }[];
     const used = new Set<string>();
     let previous: number | null = null;
     for (const s of owed) {
-      const fill = inspections.find((i) => !used.has(i.id) && i.at >= s.fillFrom && i.at < s.closes && (s.gap === 0 || previous === null || i.at >= previous + s.gap));
+      const fill = inspections.find(
+        (i) => !used.has(i.id) && i.at >= s.fillFrom && i.at < s.closes && (s.gap === 0 || previous === null || i.at >= previous + s.gap),
+      );
       if (fill) {
         used.add(fill.id);
         previous = fill.at;
         fillers.add(fill.id);
       }
-      judged.push({ locationId: loc.id, start: s.start, status: fill ? 'done' : NOW >= s.closes ? 'missed' : 'open', onTime: Boolean(fill && fill.at < s.end), by: fill?.id ?? null });
+      judged.push({
+        locationId: loc.id,
+        start: s.start,
+        status: fill ? 'done' : NOW >= s.closes ? 'missed' : 'open',
+        onTime: Boolean(fill && fill.at < s.end),
+        by: fill?.id ?? null,
+      });
     }
   }
   return { judged: judged.filter((j) => j.start >= from), fillers };
@@ -100,7 +136,14 @@ function patrolTotals(judged: Judged[]) {
   const done = judged.filter((j) => j.status === 'done').length;
   const missed = judged.filter((j) => j.status === 'missed').length;
   const onTime = judged.filter((j) => j.status === 'done' && j.onTime).length;
-  return { scheduled: judged.length, done, missed, onTime, completionRate: done + missed ? done / (done + missed) : null, onTimeRate: done + missed ? onTime / (done + missed) : null };
+  return {
+    scheduled: judged.length,
+    done,
+    missed,
+    onTime,
+    completionRate: done + missed ? done / (done + missed) : null,
+    onTimeRate: done + missed ? onTime / (done + missed) : null,
+  };
 }
 
 // ---- the rectification recount --------------------------------------------------------------------
@@ -117,13 +160,25 @@ function recountRectification(from: number, to: number) {
          AND coalesce(first_deadline, deadline) >= @from AND coalesce(first_deadline, deadline) < @to
        GROUP BY department_id ORDER BY department_id`,
     )
-    .all({ now: NOW, from, to }) as { departmentId: string; assigned: number; judged: number; onTime: number; fixed: number; reopened: number }[];
+    .all({ now: NOW, from, to }) as {
+    departmentId: string;
+    assigned: number;
+    judged: number;
+    onTime: number;
+    fixed: number;
+    reopened: number;
+  }[];
 }
 
 const PERIODS = [
   { name: 'October 2026 (the month the demo began)', query: 'month=2026-10', from: midnight('2026-10-01'), to: midnight('2026-11-01') },
   { name: 'November 2026 (a whole month, just ended)', query: 'month=2026-11', from: midnight('2026-11-01'), to: midnight('2026-12-01') },
-  { name: '10–20 November 2026 (mid-month, by dates)', query: 'from=2026-11-10&to=2026-11-20', from: midnight('2026-11-10'), to: midnight('2026-11-21') },
+  {
+    name: '10–20 November 2026 (mid-month, by dates)',
+    query: 'from=2026-11-10&to=2026-11-20',
+    from: midnight('2026-11-10'),
+    to: midnight('2026-11-21'),
+  },
 ];
 
 describe.each(PERIODS)('$name: the API equals a recount', ({ query, from, to }) => {
@@ -133,18 +188,38 @@ describe.each(PERIODS)('$name: the API equals a recount', ({ query, from, to }) 
     const total = patrolTotals(judged);
     expect(data.total).toEqual(total);
     expect(total.scheduled).toBeGreaterThan(100);
-    for (const row of data.byLocation) expect({ key: row.key, ...patrolTotals(judged.filter((j) => j.locationId === row.key)) }).toMatchObject({ key: row.key, scheduled: row.scheduled, done: row.done, missed: row.missed, onTime: row.onTime });
-    const inPeriod = demo.db.prepare("SELECT id FROM inspections WHERE estate_id = 'demo-gardens' AND finished_at >= ? AND finished_at < ?").all(from, to) as { id: string }[];
+    for (const row of data.byLocation)
+      expect({ key: row.key, ...patrolTotals(judged.filter((j) => j.locationId === row.key)) }).toMatchObject({
+        key: row.key,
+        scheduled: row.scheduled,
+        done: row.done,
+        missed: row.missed,
+        onTime: row.onTime,
+      });
+    const inPeriod = demo.db
+      .prepare("SELECT id FROM inspections WHERE estate_id = 'demo-gardens' AND finished_at >= ? AND finished_at < ?")
+      .all(from, to) as { id: string }[];
     expect(data.voluntary).toBe(inPeriod.filter((i) => !fillers.has(i.id)).length);
   });
 
   it('the KPI per inspector: slots filled and on time', async () => {
     const data = await api(`/analysis/kpi?${query}`);
     const { judged } = recountPatrols(from, to);
-    const inspectorOf = new Map((demo.db.prepare("SELECT id, inspector_id FROM inspections WHERE estate_id = 'demo-gardens'").all() as { id: string; inspector_id: string }[]).map((r) => [r.id, r.inspector_id]));
+    const inspectorOf = new Map(
+      (
+        demo.db.prepare("SELECT id, inspector_id FROM inspections WHERE estate_id = 'demo-gardens'").all() as {
+          id: string;
+          inspector_id: string;
+        }[]
+      ).map((r) => [r.id, r.inspector_id]),
+    );
     for (const person of data.people) {
       const mine = judged.filter((j) => j.by && inspectorOf.get(j.by) === person.userId);
-      expect({ who: person.userId, filled: person.slotsFilled, onTime: person.onTime.count }).toEqual({ who: person.userId, filled: mine.length, onTime: mine.filter((j) => j.onTime).length });
+      expect({ who: person.userId, filled: person.slotsFilled, onTime: person.onTime.count }).toEqual({
+        who: person.userId,
+        filled: mine.length,
+        onTime: mine.filter((j) => j.onTime).length,
+      });
     }
     expect(data.patrolTotal).toEqual(patrolTotals(judged));
   });
@@ -153,8 +228,19 @@ describe.each(PERIODS)('$name: the API equals a recount', ({ query, from, to }) 
     const api1 = await api(`/analysis/rectification?${query}`);
     const kpi = await api(`/analysis/kpi?${query}`);
     const direct = recountRectification(from, to);
-    const shape = (rows: { departmentId: string; assigned: number; onTime: { count: number; of: number }; reopen: { count: number; of: number } }[]) =>
-      rows.map((r) => ({ departmentId: r.departmentId, assigned: r.assigned, judged: r.onTime.of, onTime: r.onTime.count, fixed: r.reopen.of, reopened: r.reopen.count })).sort((a, b) => a.departmentId.localeCompare(b.departmentId));
+    const shape = (
+      rows: { departmentId: string; assigned: number; onTime: { count: number; of: number }; reopen: { count: number; of: number } }[],
+    ) =>
+      rows
+        .map((r) => ({
+          departmentId: r.departmentId,
+          assigned: r.assigned,
+          judged: r.onTime.of,
+          onTime: r.onTime.count,
+          fixed: r.reopen.of,
+          reopened: r.reopen.count,
+        }))
+        .sort((a, b) => a.departmentId.localeCompare(b.departmentId));
     expect(shape(api1)).toEqual(direct);
     expect(shape(kpi.departments)).toEqual(direct);
   });
@@ -162,7 +248,15 @@ describe.each(PERIODS)('$name: the API equals a recount', ({ query, from, to }) 
   it('issues by category, severity and source, rejected ones aside', async () => {
     const data = await api(`/analysis/issues?${query}`);
     const count = (col: string) =>
-      Object.fromEntries((demo.db.prepare(`SELECT ${col} AS k, count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ? AND created_at < ? GROUP BY ${col}`).all(from, to) as { k: string; n: number }[]).map((r) => [r.k, r.n]));
+      Object.fromEntries(
+        (
+          demo.db
+            .prepare(
+              `SELECT ${col} AS k, count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ? AND created_at < ? GROUP BY ${col}`,
+            )
+            .all(from, to) as { k: string; n: number }[]
+        ).map((r) => [r.k, r.n]),
+      );
     const asMap = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
     expect(asMap(data.byCategory)).toEqual(count('category'));
     expect(asMap(data.bySeverity)).toEqual(count('severity'));
@@ -175,8 +269,17 @@ describe('satisfaction, the monthly scores and the alerts equal a recount', () =
     const data = await api('/monthly');
     expect(data.inspections.length).toBeGreaterThan(1);
     for (const m of data.inspections as { id: string; total: number; sections: { sectionId: string; score: number; max: number }[] }[]) {
-      const row = demo.db.prepare('SELECT deductions, sheet_id, sheet_version FROM monthly_inspections WHERE id = ?').get(m.id) as { deductions: string; sheet_id: string; sheet_version: number };
-      const sheet = JSON.parse(demo.db.prepare("SELECT body FROM scoring_sheets WHERE estate_id = 'demo-gardens' AND id = ? AND version = ?").pluck().get(row.sheet_id, row.sheet_version) as string) as {
+      const row = demo.db.prepare('SELECT deductions, sheet_id, sheet_version FROM monthly_inspections WHERE id = ?').get(m.id) as {
+        deductions: string;
+        sheet_id: string;
+        sheet_version: number;
+      };
+      const sheet = JSON.parse(
+        demo.db
+          .prepare("SELECT body FROM scoring_sheets WHERE estate_id = 'demo-gardens' AND id = ? AND version = ?")
+          .pluck()
+          .get(row.sheet_id, row.sheet_version) as string,
+      ) as {
         sections: { id: string; maxPoints: number; items: { id: string }[] }[];
       };
       const deductions = JSON.parse(row.deductions) as { itemId: string; points: number }[];
@@ -193,7 +296,9 @@ describe('satisfaction, the monthly scores and the alerts equal a recount', () =
     const data = await api('/analysis/satisfaction');
     for (const c of data.campaigns) {
       const row = demo.db
-        .prepare("SELECT count(*) AS answered, sum(a.value >= 4) AS satisfied FROM survey_responses r, json_each(r.answers) a WHERE r.campaign_id = ? AND a.type = 'integer'")
+        .prepare(
+          "SELECT count(*) AS answered, sum(a.value >= 4) AS satisfied FROM survey_responses r, json_each(r.answers) a WHERE r.campaign_id = ? AND a.type = 'integer'",
+        )
         .get(c.id) as { answered: number; satisfied: number | null };
       expect({ answered: c.answered, satisfied: c.satisfied }).toEqual({ answered: row.answered, satisfied: row.satisfied ?? 0 });
       expect(c.rate).toBe(row.answered ? (row.satisfied ?? 0) / row.answered : null);
@@ -203,8 +308,17 @@ describe('satisfaction, the monthly scores and the alerts equal a recount', () =
 
   it('overdue, escalated, waiting for acceptance and missed today', async () => {
     const a = await api('/alerts');
-    const one = (sql: string, ...args: unknown[]) => (demo.db.prepare(sql).pluck().get(...args) as number);
-    expect(a.counts.overdue).toBe(one("SELECT count(*) FROM issues WHERE estate_id = 'demo-gardens' AND status IN ('reported','assigned','reopened') AND deadline < ?", NOW));
+    const one = (sql: string, ...args: unknown[]) =>
+      demo.db
+        .prepare(sql)
+        .pluck()
+        .get(...args) as number;
+    expect(a.counts.overdue).toBe(
+      one(
+        "SELECT count(*) FROM issues WHERE estate_id = 'demo-gardens' AND status IN ('reported','assigned','reopened') AND deadline < ?",
+        NOW,
+      ),
+    );
     // Level 2 by the default policy: past the deadline by more than the severity's hours again, or raised by hand.
     expect(a.counts.escalated).toBe(
       one(
@@ -214,7 +328,9 @@ describe('satisfaction, the monthly scores and the alerts equal a recount', () =
         NOW,
       ),
     );
-    expect(a.counts.awaitingAcceptance).toBe(one("SELECT count(*) FROM issues WHERE estate_id = 'demo-gardens' AND status = 'reported' AND verified = 0"));
+    expect(a.counts.awaitingAcceptance).toBe(
+      one("SELECT count(*) FROM issues WHERE estate_id = 'demo-gardens' AND status = 'reported' AND verified = 0"),
+    );
     const today = midnight('2026-12-01');
     const { judged } = recountPatrols(today - DAY, today + DAY);
     const missedToday = judged.filter((j) => j.status === 'missed');
@@ -226,8 +342,14 @@ describe('satisfaction, the monthly scores and the alerts equal a recount', () =
 
 /** When a recounted slot closes: recomputed from its location's schedule (kept out of Judged to keep it small). */
 function recloses(j: Judged): number {
-  const loc = demo.db.prepare('SELECT kind, schedule FROM locations WHERE id = ?').get(j.locationId) as { kind: string; schedule: string | null };
-  const body = demo.db.prepare("SELECT body FROM templates WHERE estate_id = 'demo-gardens' AND kind = ? ORDER BY version DESC").pluck().get(loc.kind) as string;
+  const loc = demo.db.prepare('SELECT kind, schedule FROM locations WHERE id = ?').get(j.locationId) as {
+    kind: string;
+    schedule: string | null;
+  };
+  const body = demo.db
+    .prepare("SELECT body FROM templates WHERE estate_id = 'demo-gardens' AND kind = ? ORDER BY version DESC")
+    .pluck()
+    .get(loc.kind) as string;
   const schedule = loc.schedule ? (JSON.parse(loc.schedule) as Sched) : (JSON.parse(body).schedule as Sched);
   const day = dayStartOf(j.start);
   return [...slotsOn(day - DAY, schedule), ...slotsOn(day, schedule)].find((s) => s.start === j.start)!.closes;

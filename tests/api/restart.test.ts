@@ -34,9 +34,11 @@ describe('nothing is lost across a server restart in the middle of a sync', () =
     expect(served.status).toBe(200);
   });
 
-  it('an owner\'s tracking link keeps working after a restart', async () => {
+  it("an owner's tracking link keeps working after a restart", async () => {
     const code = (await server.running.deps.store.read.getLocation('b1-lobby'))!.code;
-    const r = await server.request('POST', '/api/owner/reports', { json: { id: crypto.randomUUID(), locationCode: code, category: 'hygiene', description: 'bins overflowing' } });
+    const r = await server.request('POST', '/api/owner/reports', {
+      json: { id: crypto.randomUUID(), locationCode: code, category: 'hygiene', description: 'bins overflowing' },
+    });
     await server.restart();
     expect((await server.request('GET', `/api/track/${r.body.trackingToken}`)).status).toBe(200);
   });

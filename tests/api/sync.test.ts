@@ -21,7 +21,9 @@ describe('patrol sync is idempotent', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(first.body).toMatchObject({ kind: 'inspection', id: body.id, issues: [], photos: [], photosReceived: 0 });
-    const rows = (await server.running.deps.store.read.inspectionTimes('demo-gardens', 0, Number.MAX_SAFE_INTEGER)).filter((r) => r.id === body.id);
+    const rows = (await server.running.deps.store.read.inspectionTimes('demo-gardens', 0, Number.MAX_SAFE_INTEGER)).filter(
+      (r) => r.id === body.id,
+    );
     expect(rows).toHaveLength(1);
   });
 
@@ -32,10 +34,11 @@ describe('patrol sync is idempotent', () => {
     const r = await post(changed);
     expect(r.status).toBe(409);
     expect(r.body.error).toMatch(/already used/);
-    expect(((await server.running.deps.store.read.getInspection(body.id))?.answers as { itemId: string; value: string }[]).find((a) => a.itemId === 'floor')?.value).toBe('pass');
+    const kept = await server.running.deps.store.read.getInspection(body.id);
+    expect((kept?.answers as { itemId: string; value: string }[] | undefined)?.find((a) => a.itemId === 'floor')?.value).toBe('pass');
   });
 
-  it('another inspector replaying someone else\'s UUID gets 409, not their receipt', async () => {
+  it("another inspector replaying someone else's UUID gets 409, not their receipt", async () => {
     const body = inspection('lobby', 'b1-lobby', server.clock.now);
     await post(body);
     expect((await post(body, await server.login('li'))).status).toBe(409);
@@ -43,7 +46,7 @@ describe('patrol sync is idempotent', () => {
 });
 
 describe('a failed checklist item becomes an issue', () => {
-  it('with the item\'s severity, category and photo, and a deadline from the severity rules', async () => {
+  it("with the item's severity, category and photo, and a deadline from the severity rules", async () => {
     const photo = await jpeg(64, 48, '#d94a4a');
     const ref = { sha256: sha256(photo), size: photo.length };
     const body = inspection('lift', 'b1-lift-a', server.clock.now, failItem('doors', 'safety edge does not retract', [ref]));
@@ -64,7 +67,10 @@ describe('a failed checklist item becomes an issue', () => {
     });
 
     // The photo arrives after its record; the receipt then says it is held.
-    expect((await server.request('PUT', `/api/photos/${ref.sha256}`, { token: wang, body: photo, headers: { 'content-type': 'image/jpeg' } })).status).toBe(201);
+    expect(
+      (await server.request('PUT', `/api/photos/${ref.sha256}`, { token: wang, body: photo, headers: { 'content-type': 'image/jpeg' } }))
+        .status,
+    ).toBe(201);
     const replay = await post(body);
     expect(replay.body).toMatchObject({ photosReceived: 1, photosMissing: [] });
   });
@@ -80,12 +86,20 @@ describe('a failed checklist item becomes an issue', () => {
 
 describe('bad patrol records are refused with the field named', () => {
   it.each([
-    ['a failed item without its required photo', () => inspection('fire_point', 'b1-fire', server.clock.now, failItem('escape', 'blocked')), 'answers.escape.photos'],
+    [
+      'a failed item without its required photo',
+      () => inspection('fire_point', 'b1-fire', server.clock.now, failItem('escape', 'blocked')),
+      'answers.escape.photos',
+    ],
     ['a failed item without a note', () => inspection('lobby', 'b1-lobby', server.clock.now, failItem('odour', '')), 'answers.odour.note'],
     ['a template that is not for this kind of location', () => ({ ...inspection('lobby', 'b1-lift-a', server.clock.now) }), 'templateId'],
     ['an unknown location', () => inspection('lobby', 'nowhere', server.clock.now), 'locationId'],
     // (A finish time in the future is a wrong phone clock, not a bad record: tests/api/phone-clock.test.ts.)
-    ['a finish before the start', () => ({ ...inspection('lobby', 'b1-lobby', server.clock.now), startedAt: server.clock.now + 60_000 }), 'finishedAt'],
+    [
+      'a finish before the start',
+      () => ({ ...inspection('lobby', 'b1-lobby', server.clock.now), startedAt: server.clock.now + 60_000 }),
+      'finishedAt',
+    ],
     ['a missing id', () => ({ ...inspection('lobby', 'b1-lobby', server.clock.now), id: undefined }), 'id'],
   ])('%s', async (_what, make, field) => {
     const r = await post(make());

@@ -15,8 +15,15 @@ describe('TLS', () => {
   it('serves HTTPS when given a certificate and key', async () => {
     const cert = join(dir, 'cert.pem');
     const key = join(dir, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
-    const config = loadConfig(['--port', '0', '--host', '127.0.0.1', '--data-dir', join(dir, 'data'), '--tls-cert', cert, '--tls-key', key], {});
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'],
+      { stdio: 'ignore' },
+    );
+    const config = loadConfig(
+      ['--port', '0', '--host', '127.0.0.1', '--data-dir', join(dir, 'data'), '--tls-cert', cert, '--tls-key', key],
+      {},
+    );
     expect(config.publicUrl.startsWith('https://')).toBe(true);
     const running = await startServer(config);
     try {

@@ -23,11 +23,17 @@ const act = async (user: string, issueId: string, action: unknown, id = randomUU
 describe('the rectification workflow over HTTP', () => {
   it('assign → rectify with an after-photo → verify, each step in the history with who and when', async () => {
     const issueId = await patrolIssue();
-    expect((await act('supervisor', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'Fill in the log daily' })).status).toBe(201);
+    expect(
+      (await act('supervisor', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'Fill in the log daily' })).status,
+    ).toBe(201);
     server.clock.advance(2 * H);
     const after = await jpeg(40, 40, '#00aa55');
     await server.request('PUT', `/api/photos/${sha256(after)}`, { token: await server.login('engineering'), body: after });
-    const fixed = await act('engineering', issueId, { type: 'rectify', note: 'log completed', photos: [{ sha256: sha256(after), size: after.length }] });
+    const fixed = await act('engineering', issueId, {
+      type: 'rectify',
+      note: 'log completed',
+      photos: [{ sha256: sha256(after), size: after.length }],
+    });
     expect(fixed.body.issue).toMatchObject({ status: 'rectified', rectifiedAt: server.clock.now });
     server.clock.advance(H);
     expect((await act('supervisor', issueId, { type: 'verify' })).body.issue.status).toBe('closed');
@@ -82,7 +88,7 @@ describe('the rectification workflow over HTTP', () => {
     await expect(server.sql('DELETE FROM issue_events WHERE issue_id = ?', [issueId])).rejects.toThrow(/append-only/);
   });
 
-  it('at a location, department staff see only their own department\'s open issues', async () => {
+  it("at a location, department staff see only their own department's open issues", async () => {
     const issueId = await patrolIssue();
     await act('supervisor', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'fill the log' });
     const code = (await server.running.deps.store.read.getLocation('pump-room'))!.code;
@@ -108,22 +114,37 @@ describe('administration', () => {
   it('a CSV import with one bad line imports nothing and names the line', async () => {
     const admin = await server.login('admin');
     const before = (await server.running.deps.store.read.listLocations('demo-gardens')).length;
-    const r = await server.request('POST', '/api/estates/demo-gardens/locations/import', { token: admin, json: { csv: 'kind,name_zh,name_en,building\nlobby,3号楼大堂,Building 3 lobby,b1\nlift,梯,Lift,nowhere\n' } });
+    const r = await server.request('POST', '/api/estates/demo-gardens/locations/import', {
+      token: admin,
+      json: { csv: 'kind,name_zh,name_en,building\nlobby,3号楼大堂,Building 3 lobby,b1\nlift,梯,Lift,nowhere\n' },
+    });
     expect(r.status).toBe(400);
     expect(r.body.fields).toEqual([{ path: 'csv.line3', message: 'no building "nowhere"' }]);
     expect(await server.running.deps.store.read.listLocations('demo-gardens')).toHaveLength(before);
-    const ok = await server.request('POST', '/api/estates/demo-gardens/locations/import', { token: admin, json: { csv: '\uFEFFkind,name_zh,name_en,building\r\nlobby,"3号楼大堂, 东",Building 3 lobby,1号楼\r\n' } });
+    const ok = await server.request('POST', '/api/estates/demo-gardens/locations/import', {
+      token: admin,
+      json: { csv: '\uFEFFkind,name_zh,name_en,building\r\nlobby,"3号楼大堂, 东",Building 3 lobby,1号楼\r\n' },
+    });
     expect(ok.body.created).toBe(1);
     expect(ok.body.locations[0]).toMatchObject({ buildingId: 'b1', name: { zh: '3号楼大堂, 东' } });
   });
 
   it('editing a checklist makes a new version and never rewrites past inspections', async () => {
     const admin = await server.login('admin');
-    const first = await server.request('POST', '/api/inspections', { token: await server.login('wang'), json: inspection('green_area', 'north-garden', server.clock.now) });
+    const first = await server.request('POST', '/api/inspections', {
+      token: await server.login('wang'),
+      json: inspection('green_area', 'north-garden', server.clock.now),
+    });
     expect(first.status).toBe(201);
     const r = await server.request('POST', '/api/estates/demo-gardens/templates', {
       token: admin,
-      json: { id: 'tpl-green', kind: 'green_area', name: { zh: '绿化巡查', en: 'Green area check' }, schedule: { kind: 'dailyAt', times: ['08:00', '15:00'] }, items: [{ id: 'growth', label: { zh: '长势', en: 'Growth' }, category: 'greening', answer: { kind: 'passFail' } }] },
+      json: {
+        id: 'tpl-green',
+        kind: 'green_area',
+        name: { zh: '绿化巡查', en: 'Green area check' },
+        schedule: { kind: 'dailyAt', times: ['08:00', '15:00'] },
+        items: [{ id: 'growth', label: { zh: '长势', en: 'Growth' }, category: 'greening', answer: { kind: 'passFail' } }],
+      },
     });
     expect(r.body.version).toBe(2);
     const old = (await server.running.deps.store.read.getInspection(first.body.id))!;

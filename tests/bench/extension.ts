@@ -21,7 +21,16 @@ export async function benchExtension(): Promise<Record<string, number>> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pqm-bench-ext-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
@@ -48,6 +57,8 @@ export async function benchExtension(): Promise<Record<string, number>> {
   await server.close();
   times.sort((a, b) => a - b);
   const median = times[5];
-  console.log(`popup rendered from cached state: median ${median.toFixed(0)} ms after opening (${times.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(
+    `popup rendered from cached state: median ${median.toFixed(0)} ms after opening (${times.map((t) => t.toFixed(0)).join(', ')})`,
+  );
   return { contentGzip, popupMs: median };
 }

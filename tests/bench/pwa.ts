@@ -37,11 +37,22 @@ function twentyItems() {
 
 /** The floor page, bundled now and served precompressed like ours, by a plain Node server. */
 async function startFloor(): Promise<{ url: string; server: Server; jsBytes: number }> {
-  const out = await build({ entryPoints: [join(projectRoot(), 'tests/bench/floor/floor.tsx')], bundle: true, minify: true, write: false, format: 'esm', jsx: 'automatic', jsxImportSource: 'preact' });
+  const out = await build({
+    entryPoints: [join(projectRoot(), 'tests/bench/floor/floor.tsx')],
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  });
   const js = out.outputFiles[0].contents;
   const data = JSON.stringify({ name: '1号楼大堂 · Building 1 lobby', items: twentyItems() }).replace(/</g, '\\u003c');
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title><script type="module" src="/floor.js"></script><script id="data" type="application/json">${data}</script></head><body><div id="app"></div></body></html>`;
-  const files: Record<string, [string, Uint8Array]> = { '/': ['text/html', new TextEncoder().encode(html)], '/floor.js': ['text/javascript', js] };
+  const files: Record<string, [string, Uint8Array]> = {
+    '/': ['text/html', new TextEncoder().encode(html)],
+    '/floor.js': ['text/javascript', js],
+  };
   const server = createServer((req, res) => {
     const file = files[req.url ?? ''];
     if (!file) return void res.writeHead(404).end();
@@ -57,7 +68,12 @@ async function emulateMobile(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
 }
 
 /** Marks the moment the page is usable for its case; for staff it starts the round as soon as it can, as a person would. */
@@ -96,10 +112,24 @@ export async function benchPwa(): Promise<Record<string, number>> {
   // A 20-item lobby checklist, the same as the floor's.
   const admin = await server.login('admin');
   const tpl = defaultTemplateFor('lobby');
-  await server.request('POST', '/api/estates/demo-gardens/templates', { token: admin, json: { id: tpl.id, kind: 'lobby', name: tpl.name, schedule: tpl.schedule, items: twentyItems() } });
+  await server.request('POST', '/api/estates/demo-gardens/templates', {
+    token: admin,
+    json: { id: tpl.id, kind: 'lobby', name: tpl.name, schedule: tpl.schedule, items: twentyItems() },
+  });
   const inspector = await server.login('wang');
   const floor = await startFloor();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   const location = `${server.url}/l/${(await server.running.deps.store.read.getLocation('b1-lobby'))!.code}?q=1`;
   const runs = { floor: [] as number[], owner: [] as number[], staff: [] as number[], warm: [] as number[], offline: [] as number[] };
   for (let run = 0; run < RUNS; run++) {
@@ -123,9 +153,24 @@ export async function benchPwa(): Promise<Record<string, number>> {
   await server.close();
   const m = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)])) as Record<keyof typeof runs, number>;
   const list = (xs: number[]) => `[${xs.map((x) => x.toFixed(0)).join(', ')}]`;
-  console.log(`floor page (hand-written Preact, ${(floor.jsBytes / 1024).toFixed(1)} KB JS gzip), to the 20th field: median ${m.floor.toFixed(0)} ms of ${list(runs.floor)}`);
-  console.log(`owner, to the report form: median ${m.owner.toFixed(0)} ms of ${list(runs.owner)} → ${(m.owner / m.floor).toFixed(2)}× the floor`);
-  console.log(`inspector signed in, to the 20th field: median ${m.staff.toFixed(0)} ms of ${list(runs.staff)} → ${(m.staff / m.floor).toFixed(2)}× the floor`);
+  console.log(
+    `floor page (hand-written Preact, ${(floor.jsBytes / 1024).toFixed(1)} KB JS gzip), to the 20th field: median ${m.floor.toFixed(0)} ms of ${list(runs.floor)}`,
+  );
+  console.log(
+    `owner, to the report form: median ${m.owner.toFixed(0)} ms of ${list(runs.owner)} → ${(m.owner / m.floor).toFixed(2)}× the floor`,
+  );
+  console.log(
+    `inspector signed in, to the 20th field: median ${m.staff.toFixed(0)} ms of ${list(runs.staff)} → ${(m.staff / m.floor).toFixed(2)}× the floor`,
+  );
   console.log(`warm open from the service worker: median ${m.warm.toFixed(0)} ms; offline: median ${m.offline.toFixed(0)} ms`);
-  return { jsGzip: js.gzip, floorMs: m.floor, ownerMs: m.owner, staffMs: m.staff, ownerRatio: m.owner / m.floor, staffRatio: m.staff / m.floor, warmMs: m.warm, offlineMs: m.offline };
+  return {
+    jsGzip: js.gzip,
+    floorMs: m.floor,
+    ownerMs: m.owner,
+    staffMs: m.staff,
+    ownerRatio: m.owner / m.floor,
+    staffRatio: m.staff / m.floor,
+    warmMs: m.warm,
+    offlineMs: m.offline,
+  };
 }

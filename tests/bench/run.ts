@@ -48,8 +48,22 @@ budgets.push({
 const serverOnly = process.env.BENCH_ONLY === 'server';
 const pwa = serverOnly ? null : await benchPwa();
 if (pwa) budgets.push({ name: 'location page JS (gzip)', value: pwa.jsGzip / 1024, limit: 50, unit: 'KB' });
-if (pwa) budgets.push({ name: 'owner page vs floor', value: pwa.ownerRatio, limit: 1.4, unit: '×', floor: `${pwa.ownerMs.toFixed(0)} ms / ${pwa.floorMs.toFixed(0)} ms` });
-if (pwa) budgets.push({ name: 'inspector page vs floor', value: pwa.staffRatio, limit: 1.4, unit: '×', floor: `${pwa.staffMs.toFixed(0)} ms / ${pwa.floorMs.toFixed(0)} ms` });
+if (pwa)
+  budgets.push({
+    name: 'owner page vs floor',
+    value: pwa.ownerRatio,
+    limit: 1.4,
+    unit: '×',
+    floor: `${pwa.ownerMs.toFixed(0)} ms / ${pwa.floorMs.toFixed(0)} ms`,
+  });
+if (pwa)
+  budgets.push({
+    name: 'inspector page vs floor',
+    value: pwa.staffRatio,
+    limit: 1.4,
+    unit: '×',
+    floor: `${pwa.staffMs.toFixed(0)} ms / ${pwa.floorMs.toFixed(0)} ms`,
+  });
 if (pwa) budgets.push({ name: 'PWA warm open (SW)', value: pwa.warmMs, limit: 200, unit: 'ms' });
 if (pwa) budgets.push({ name: 'PWA offline open (SW)', value: pwa.offlineMs, limit: 200, unit: 'ms' });
 const ext = serverOnly ? null : await benchExtension();
@@ -61,9 +75,14 @@ let failed = 0;
 for (const b of budgets) {
   const ok = b.atLeast ? b.value >= b.limit : b.value <= b.limit;
   if (!ok) failed++;
-  console.log(`${ok ? '✓' : '✗'} ${b.name.padEnd(25)} ${b.value.toFixed(b.value < 100 ? 2 : 0).padStart(10)} ${b.unit.padEnd(14)} ${b.atLeast ? '≥' : '≤'} ${b.limit}${b.floor ? `   (${b.floor})` : ''}`);
+  console.log(
+    `${ok ? '✓' : '✗'} ${b.name.padEnd(25)} ${b.value.toFixed(b.value < 100 ? 2 : 0).padStart(10)} ${b.unit.padEnd(14)} ${b.atLeast ? '≥' : '≤'} ${b.limit}${b.floor ? `   (${b.floor})` : ''}`,
+  );
 }
 mkdirSync(join(projectRoot(), 'dist'), { recursive: true });
-writeFileSync(join(projectRoot(), 'dist/bench.json'), JSON.stringify({ at: new Date().toISOString(), server, postgres, pwa, extension: ext, budgets }, null, 2));
+writeFileSync(
+  join(projectRoot(), 'dist/bench.json'),
+  JSON.stringify({ at: new Date().toISOString(), server, postgres, pwa, extension: ext, budgets }, null, 2),
+);
 console.log('figures written to dist/bench.json');
 process.exit(failed ? 1 : 0);

@@ -9,7 +9,18 @@ import pg from 'pg';
 import { defaultTemplateFor } from '../../shared/index.ts';
 import { createPostgresStore } from '../../server/storage/postgres/index.ts';
 import { createDatabase, sameDatabase, startCluster } from '../support/postgres.ts';
-import { ALERT_POLLS, INGEST, INSPECTIONS, ISSUES, LOCATIONS, ingestLoad, kinds, pollAlerts, spawnServer, writeBenchEstate } from './server.ts';
+import {
+  ALERT_POLLS,
+  INGEST,
+  INSPECTIONS,
+  ISSUES,
+  LOCATIONS,
+  ingestLoad,
+  kinds,
+  pollAlerts,
+  spawnServer,
+  writeBenchEstate,
+} from './server.ts';
 
 const ESTATE = 'bench';
 const DAY = 86_400_000;
@@ -80,7 +91,15 @@ export async function benchPostgres(): Promise<Record<string, number>> {
     const two = await spawnServer('', undefined, { DATABASE_URL: url });
     try {
       const login = async (base: string, username: string) =>
-        (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench' }) })).json()).token as string;
+        (
+          await (
+            await fetch(`${base}/api/auth/login`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ username, password: 'bench' }),
+            })
+          ).json()
+        ).token as string;
       const inspector = await login(one.url, 'bench-insp');
       const supervisor = await login(one.url, 'bench-sup');
 
@@ -90,8 +109,17 @@ export async function benchPostgres(): Promise<Record<string, number>> {
       log(`ingest, two servers: ${Math.round(pair.rate).toLocaleString()} inspections/s (${pair.failures} failed)`);
 
       const alerts = await pollAlerts(`${one.url}/api/estates/${ESTATE}/alerts`, { authorization: `Bearer ${supervisor}` }, ALERT_POLLS);
-      log(`alerts: cold ${alerts.coldMs.toFixed(0)} ms; warm p50 ${alerts.p50.toFixed(2)} ms, p99 ${alerts.p99.toFixed(2)} ms over ${ALERT_POLLS} polls`);
-      return { pgIngestOne: single.rate, pgIngestTwo: pair.rate, pgAlertsP50: alerts.p50, pgAlertsP99: alerts.p99, pgAlertsColdMs: alerts.coldMs, ingestN: INGEST };
+      log(
+        `alerts: cold ${alerts.coldMs.toFixed(0)} ms; warm p50 ${alerts.p50.toFixed(2)} ms, p99 ${alerts.p99.toFixed(2)} ms over ${ALERT_POLLS} polls`,
+      );
+      return {
+        pgIngestOne: single.rate,
+        pgIngestTwo: pair.rate,
+        pgAlertsP50: alerts.p50,
+        pgAlertsP99: alerts.p99,
+        pgAlertsColdMs: alerts.coldMs,
+        ingestN: INGEST,
+      };
     } finally {
       one.close();
       two.close();

@@ -65,7 +65,16 @@ export async function benchServer(): Promise<Record<string, number>> {
       const open = i % 50 === 0; // 2 % still open, many of them overdue
       const sev = ['general', 'important', 'urgent'][i % 3];
       const deadline = created + [72, 24, 2][i % 3] * 3_600_000;
-      issue.run(randomUUID(), `L${i % LOCATIONS}`, sev, open ? 'assigned' : 'closed', deadline, created, open ? null : created + 3_600_000, open ? null : created + 7_200_000);
+      issue.run(
+        randomUUID(),
+        `L${i % LOCATIONS}`,
+        sev,
+        open ? 'assigned' : 'closed',
+        deadline,
+        created,
+        open ? null : created + 3_600_000,
+        open ? null : created + 7_200_000,
+      );
     }
   })();
   db.close();
@@ -74,35 +83,60 @@ export async function benchServer(): Promise<Record<string, number>> {
   // 2. The real server on that file, in its own process (the load generator must not share its CPU).
   const running = await spawnServer(dir);
   const login = async (username: string) =>
-    (await (await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench' }) })).json()).token as string;
+    (
+      await (
+        await fetch(`${running.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: 'bench' }),
+        })
+      ).json()
+    ).token as string;
   const inspector = await login('bench-insp');
   const supervisor = await login('bench-sup');
 
   // 3. Ingest through the HTTP API, 32 requests in flight, like many phones draining their outboxes; and the
   //    same load against the floor (the same JSON, HTTP stack and group commit, validating nothing).
   const ours = await ingestLoad([running.url], { authorization: `Bearer ${inspector}` }, kinds);
-  log(`ingest: ${INGEST.toLocaleString()} inspections in ${ours.seconds.toFixed(1)} s → ${Math.round(ours.rate).toLocaleString()} inspections/s (${ours.failures} failed)`);
+  log(
+    `ingest: ${INGEST.toLocaleString()} inspections in ${ours.seconds.toFixed(1)} s → ${Math.round(ours.rate).toLocaleString()} inspections/s (${ours.failures} failed)`,
+  );
   const floorDir = mkdtempSync(join(tmpdir(), 'pqm-floor-'));
   const floorServer = await spawnServer(floorDir, ['tests/bench/floor/ingest-floor.ts', floorDir]);
   const floor = await ingestLoad([floorServer.url], {}, kinds);
   floorServer.close();
   rmSync(floorDir, { recursive: true, force: true });
   const ingestRate = ours.rate;
-  log(`ingest floor (no validation, same HTTP and group commit): ${Math.round(floor.rate).toLocaleString()} inspections/s → ours is ${(floor.rate / ours.rate).toFixed(2)}× slower`);
+  log(
+    `ingest floor (no validation, same HTTP and group commit): ${Math.round(floor.rate).toLocaleString()} inspections/s → ours is ${(floor.rate / ours.rate).toFixed(2)}× slower`,
+  );
 
   // 4. Alerts: first call builds the patrol board; then full recomputations (no If-None-Match).
   const polled = await pollAlerts(`${running.url}/api/estates/${ESTATE}/alerts`, { authorization: `Bearer ${supervisor}` }, ALERT_POLLS);
   const { coldMs, pollBytes, counts } = polled;
-  log(`alerts: cold ${coldMs.toFixed(0)} ms; warm p50 ${polled.p50.toFixed(2)} ms, p99 ${polled.p99.toFixed(2)} ms over ${ALERT_POLLS} polls (badge ${counts.badge}, overdue ${counts.overdue}, missed ${counts.missed}, due ${counts.due})`);
+  log(
+    `alerts: cold ${coldMs.toFixed(0)} ms; warm p50 ${polled.p50.toFixed(2)} ms, p99 ${polled.p99.toFixed(2)} ms over ${ALERT_POLLS} polls (badge ${counts.badge}, overdue ${counts.overdue}, missed ${counts.missed}, due ${counts.due})`,
+  );
   log(`unchanged poll: ${pollBytes} bytes of headers, no body; full answer ${polled.bodyBytes} bytes`);
 
   // 5. An online backup of the whole large estate while the server runs (the README quotes this figure).
   const taken = await backup(dir, join(dir, 'bench-backup.pqm'));
-  log(`backup: ${taken.records.toLocaleString()} records, ${(taken.bytes / 1024 / 1024).toFixed(0)} MB in ${(taken.ms / 1000).toFixed(1)} s, with the server running`);
+  log(
+    `backup: ${taken.records.toLocaleString()} records, ${(taken.bytes / 1024 / 1024).toFixed(0)} MB in ${(taken.ms / 1000).toFixed(1)} s, with the server running`,
+  );
 
   running.close();
   rmSync(dir, { recursive: true, force: true });
-  return { ingestRate, ingestFloor: floor.rate, ingestRatio: floor.rate / ours.rate, alertsP50: polled.p50, alertsP99: polled.p99, alertsColdMs: coldMs, pollBytes, backupSeconds: taken.ms / 1000 };
+  return {
+    ingestRate,
+    ingestFloor: floor.rate,
+    ingestRatio: floor.rate / ours.rate,
+    alertsP50: polled.p50,
+    alertsP99: polled.p99,
+    alertsColdMs: coldMs,
+    pollBytes,
+    backupSeconds: taken.ms / 1000,
+  };
 }
 
 export const kinds = (i: number): LocationKind => LOCATION_KINDS[i % LOCATION_KINDS.length];
@@ -115,7 +149,20 @@ export async function writeBenchEstate(store: Store, now: number): Promise<void>
     for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(ESTATE, t, now - 70 * DAY);
     await tx.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });
     for (let i = 0; i < LOCATIONS; i++) {
-      await tx.insertLocation({ id: `L${i}`, estateId: ESTATE, buildingId: null, kind: kinds(i), name: { zh: `点位${i}`, en: `Point ${i}` }, code: newPublicCode(), schedule: null, active: true }, 'secret', now - 70 * DAY);
+      await tx.insertLocation(
+        {
+          id: `L${i}`,
+          estateId: ESTATE,
+          buildingId: null,
+          kind: kinds(i),
+          name: { zh: `点位${i}`, en: `Point ${i}` },
+          code: newPublicCode(),
+          schedule: null,
+          active: true,
+        },
+        'secret',
+        now - 70 * DAY,
+      );
     }
     await tx.insertUser({ id: 'bench-sup', username: 'bench-sup', displayName: 'Bench supervisor', passwordHash: hash }, now);
     await tx.insertUser({ id: 'bench-insp', username: 'bench-insp', displayName: 'Bench inspector', passwordHash: hash }, now);
@@ -146,7 +193,11 @@ export async function pollAlerts(alertsUrl: string, headers: Record<string, stri
 }
 
 /** 32 phones draining their outboxes at once: INGEST inspections, timed, spread over the servers given. */
-export async function ingestLoad(urls: string[], headers: Record<string, string>, kinds: (i: number) => LocationKind): Promise<{ rate: number; seconds: number; failures: number }> {
+export async function ingestLoad(
+  urls: string[],
+  headers: Record<string, string>,
+  kinds: (i: number) => LocationKind,
+): Promise<{ rate: number; seconds: number; failures: number }> {
   let next = 0;
   let failures = 0;
   const start = performance.now();
@@ -165,9 +216,16 @@ export async function ingestLoad(urls: string[], headers: Record<string, string>
           startedAt: at - 300_000,
           finishedAt: at,
           confirmedBy: 'printed_code',
-          answers: tpl.items.map((it) => ({ itemId: it.id, value: it.answer.kind === 'number' ? (it.answer.min + it.answer.max) / 2 : it.answer.kind === 'text' ? '' : 'pass' })),
+          answers: tpl.items.map((it) => ({
+            itemId: it.id,
+            value: it.answer.kind === 'number' ? (it.answer.min + it.answer.max) / 2 : it.answer.kind === 'text' ? '' : 'pass',
+          })),
         };
-        const r = await fetch(`${urls[i % urls.length]}/api/inspections`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+        const r = await fetch(`${urls[i % urls.length]}/api/inspections`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
         if (r.status !== 201) failures++;
         await r.arrayBuffer();
       }
@@ -178,13 +236,23 @@ export async function ingestLoad(urls: string[], headers: Record<string, string>
 }
 
 /** Starts `server/main.ts` as a child process on a free port and waits until /healthz answers. */
-export async function spawnServer(dataDir: string, floor?: string[], env: Record<string, string> = {}): Promise<{ url: string; close(): void }> {
+export async function spawnServer(
+  dataDir: string,
+  floor?: string[],
+  env: Record<string, string> = {},
+): Promise<{ url: string; close(): void }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const program = floor ? [...floor, String(port)] : ['server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1'];
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []), '--import', 'tsx', ...program], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...env },
-  });
+  const program = floor
+    ? [...floor, String(port)]
+    : ['server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1'];
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []), '--import', 'tsx', ...program],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ...env },
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     try {

@@ -16,7 +16,7 @@ import { DEMO_SPEC, PASSWORD, RIVERSIDE_SPEC } from '../support/estates.ts';
 import { failItem, inspection, jpeg, sha256 } from '../support/payloads.ts';
 import { createDatabase, dropDatabase } from '../support/postgres.ts';
 import { spawnServer, type ServerProcess } from '../support/process.ts';
-import { MONDAY_0900 } from '../support/server.ts';
+import { type ApiResult, MONDAY_0900 } from '../support/server.ts';
 
 let admin: string;
 let databaseUrl: string;
@@ -25,13 +25,22 @@ const clock = { now: MONDAY_0900 };
 let a: Running;
 let b: Running;
 
-const call = async (server: Running, method: string, path: string, opts: { token?: string; json?: unknown; body?: Uint8Array; headers?: Record<string, string> } = {}) => {
+const call = async (
+  server: Running,
+  method: string,
+  path: string,
+  opts: { token?: string; json?: unknown; body?: Uint8Array; headers?: Record<string, string> } = {},
+) => {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.json !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(server.url + path, { method, headers, body: opts.json !== undefined ? JSON.stringify(opts.json) : (opts.body as BodyInit | undefined) });
+  const res = await fetch(server.url + path, {
+    method,
+    headers,
+    body: opts.json !== undefined ? JSON.stringify(opts.json) : (opts.body as BodyInit | undefined),
+  });
   const text = await res.text();
-  let body: any = text;
+  let body: ApiResult['body'] = text;
   try {
     body = JSON.parse(text);
   } catch {
@@ -39,7 +48,8 @@ const call = async (server: Running, method: string, path: string, opts: { token
   }
   return { status: res.status, body, text, headers: res.headers };
 };
-const login = async (server: Running, username: string, password = PASSWORD) => (await call(server, 'POST', '/api/auth/login', { json: { username, password } })).body.token as string;
+const login = async (server: Running, username: string, password = PASSWORD) =>
+  (await call(server, 'POST', '/api/auth/login', { json: { username, password } })).body.token as string;
 
 beforeAll(async () => {
   admin = inject('pgAdminUrl');
@@ -82,7 +92,10 @@ describe('two servers on one PostgreSQL', () => {
     const before = await alerts(b, sup);
     expect(before.body.due.map((d: { locationId: string }) => d.locationId)).toContain('b1-lobby');
 
-    const posted = await call(a, 'POST', '/api/inspections', { token: await login(a, 'wang'), json: inspection('lobby', 'b1-lobby', clock.now) });
+    const posted = await call(a, 'POST', '/api/inspections', {
+      token: await login(a, 'wang'),
+      json: inspection('lobby', 'b1-lobby', clock.now),
+    });
     expect(posted.status).toBe(201);
 
     const fromB = await alerts(b, sup);
@@ -91,7 +104,10 @@ describe('two servers on one PostgreSQL', () => {
     expect(fromB.headers.get('etag')).toBe(fromA.headers.get('etag'));
     expect(fromB.text).toBe(fromA.text);
     // And B answers the tag A gave with a 304.
-    expect((await call(b, 'GET', '/api/estates/demo-gardens/alerts', { token: sup, headers: { 'if-none-match': fromA.headers.get('etag')! } })).status).toBe(304);
+    expect(
+      (await call(b, 'GET', '/api/estates/demo-gardens/alerts', { token: sup, headers: { 'if-none-match': fromA.headers.get('etag')! } }))
+        .status,
+    ).toBe(304);
   });
 
   it("a schedule changed on A is on B's board at the next poll", async () => {
@@ -111,7 +127,10 @@ describe('two servers on one PostgreSQL', () => {
 
   it('wrong passwords are counted across both servers', async () => {
     // Five misses for one account from one address are free, then it waits; spread over two servers, it still waits.
-    for (let i = 0; i < 5; i++) expect((await call(i % 2 ? a : b, 'POST', '/api/auth/login', { json: { username: 'zhao', password: `wrong-${i}` } })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await call(i % 2 ? a : b, 'POST', '/api/auth/login', { json: { username: 'zhao', password: `wrong-${i}` } })).status).toBe(
+        401,
+      );
     const next = await call(b, 'POST', '/api/auth/login', { json: { username: 'zhao', password: PASSWORD } });
     expect(next.status).toBe(429);
     expect(Number(next.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -129,7 +148,9 @@ describe('two servers on one PostgreSQL', () => {
     const photo = await jpeg(800, 600, '#335577');
     const hash = sha256(photo);
     const wang = await login(a, 'wang');
-    expect((await call(a, 'PUT', `/api/photos/${hash}`, { token: wang, body: photo, headers: { 'content-type': 'image/jpeg' } })).status).toBe(201);
+    expect(
+      (await call(a, 'PUT', `/api/photos/${hash}`, { token: wang, body: photo, headers: { 'content-type': 'image/jpeg' } })).status,
+    ).toBe(201);
     const cited = inspection('lift', 'b2-lift-a', clock.now, failItem('alarm', 'intercom silent', [{ sha256: hash, size: photo.length }]));
     expect((await call(a, 'POST', '/api/inspections', { token: wang, json: cited })).status).toBe(201);
     const sup = await login(b, 'supervisor');
@@ -141,7 +162,9 @@ describe('two servers on one PostgreSQL', () => {
   });
 
   it("an owner's tracking link made on A opens on B (one secret for both)", async () => {
-    const code = (await call(a, 'GET', '/api/estates/demo-gardens/setup', { token: await login(a, 'admin') })).body.locations.find((l: { id: string }) => l.id === 'b1-stairs').code;
+    const code = (await call(a, 'GET', '/api/estates/demo-gardens/setup', { token: await login(a, 'admin') })).body.locations.find(
+      (l: { id: string }) => l.id === 'b1-stairs',
+    ).code;
     const body = { id: randomUUID(), locationCode: code, category: 'hygiene', description: '楼梯有垃圾 · litter on the stairs' };
     const report = await call(a, 'POST', '/api/owner/reports', { json: body });
     expect(report.status).toBe(201);
@@ -172,11 +195,30 @@ describe('two server processes, one killed in the middle of a sync', () => {
     const env = { DATABASE_URL: databaseUrl };
     one = await spawnServer({ env });
     two = await spawnServer({ env });
-    const token = (await (await fetch(`${one.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'li', password: PASSWORD }) })).json()).token as string;
+    const token = (
+      await (
+        await fetch(`${one.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'li', password: PASSWORD }),
+        })
+      ).json()
+    ).token as string;
     // 60 rounds, each with a failed item (so each also makes an issue), sent 6 at a time like phones draining.
-    const rounds = Array.from({ length: 60 }, (_, i) => inspection('lift', i % 2 ? 'b1-lift-a' : 'b2-lift-b', Date.now() - i * 1000, failItem('doors', `door ${i}`, [{ sha256: 'd'.repeat(64), size: 1000 }])));
+    const rounds = Array.from({ length: 60 }, (_, i) =>
+      inspection(
+        'lift',
+        i % 2 ? 'b1-lift-a' : 'b2-lift-b',
+        Date.now() - i * 1000,
+        failItem('doors', `door ${i}`, [{ sha256: 'd'.repeat(64), size: 1000 }]),
+      ),
+    );
     const send = (url: string, body: unknown) =>
-      fetch(`${url}/api/inspections`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      fetch(`${url}/api/inspections`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
     let answered = 0;
     const outcomes: ('first' | 'failover')[] = [];
     let next = 0;

@@ -21,7 +21,9 @@ const consolePage = (hash: string) => ext.page(`src/console/index.html#${hash}`)
 
 async function ownerReport(locationId: string, description: string): Promise<string> {
   const code = (await store().getLocation(locationId))!.code;
-  const r = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code, category: 'hygiene', description } });
+  const r = await server.request('POST', '/api/owner/reports', {
+    json: { id: randomUUID(), locationCode: code, category: 'hygiene', description },
+  });
   return r.body.issueId;
 }
 
@@ -45,15 +47,13 @@ describe('rectification in the console', () => {
     await assignInConsole(page, 'engineering', '紧固扶手 · tighten the handrail');
     await expect.poll(async () => (await store().getIssue(issueId))?.status).toBe('assigned');
     expect(await store().getIssue(issueId)).toMatchObject({ departmentId: 'engineering', requirement: '紧固扶手 · tighten the handrail' });
-    await expect.poll(() => page.locator('[data-testid=history] li').allTextContents()).toEqual([
-      expect.stringContaining('created'),
-      expect.stringContaining('accept'),
-      expect.stringContaining('assign'),
-    ]);
+    await expect
+      .poll(() => page.locator('[data-testid=history] li').allTextContents())
+      .toEqual([expect.stringContaining('created'), expect.stringContaining('accept'), expect.stringContaining('assign')]);
     await page.close();
   });
 
-  it('a department\'s fix reported on the phone is verified in the console; another is reopened', async () => {
+  it("a department's fix reported on the phone is verified in the console; another is reopened", async () => {
     const fixed = await ownerReport('b2-lobby', '大堂灯不亮 · lobby light out');
     const again = await ownerReport('b2-lobby', '大堂门禁失灵 · door entry broken');
     for (const id of [fixed, again]) {
@@ -97,15 +97,22 @@ describe('rectification in the console', () => {
     const ids: string[] = [];
     for (const text of ['绿篱缺水 · hedge dry', '草坪有坑 · hole in the lawn']) {
       const id = await ownerReport('south-lawn', text);
-      await server.request('POST', `/api/issues/${id}/actions`, { token: await server.login('supervisor'), json: { id: randomUUID(), action: { type: 'assign', departmentId: 'greening', requirement: 'fix' } } });
-      await server.request('POST', `/api/issues/${id}/actions`, { token: await server.login('greening'), json: { id: randomUUID(), action: { type: 'rectify', note: 'done', photos: [] } } });
+      await server.request('POST', `/api/issues/${id}/actions`, {
+        token: await server.login('supervisor'),
+        json: { id: randomUUID(), action: { type: 'assign', departmentId: 'greening', requirement: 'fix' } },
+      });
+      await server.request('POST', `/api/issues/${id}/actions`, {
+        token: await server.login('greening'),
+        json: { id: randomUUID(), action: { type: 'rectify', note: 'done', photos: [] } },
+      });
       ids.push(id);
     }
     const page = await consolePage('/issues');
     await page.locator('[data-testid=issue-table]').waitFor();
     await page.selectOption('select[name=department]', 'greening');
     await page.selectOption('select[name=status]', 'rectified');
-    const shown = () => page.locator('[data-testid=issue-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-issue')));
+    const shown = () =>
+      page.locator('[data-testid=issue-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-issue')));
     await expect.poll(async () => (await shown()).sort()).toEqual([...ids].sort());
     await page.check('[data-testid=issue-table] thead input[type=checkbox]');
     await page.getByRole('button', { name: '批量复查通过' }).click();
@@ -115,7 +122,7 @@ describe('rectification in the console', () => {
 });
 
 describe('administration', () => {
-  it('a location\'s own schedule is set in the console (by an administrator) and shown as the slots it makes today', async () => {
+  it("a location's own schedule is set in the console (by an administrator) and shown as the slots it makes today", async () => {
     await ext.signIn(server.url, 'admin');
     const page = await consolePage('/admin');
     await page.getByRole('button', { name: '编辑: 南大门岗亭' }).click();
@@ -124,14 +131,16 @@ describe('administration', () => {
     await editor.locator('p.inline input').fill('08:00 20:00');
     await expect(editor.locator('p.muted').textContent()).resolves.toBe('08:00–11:00  20:00–23:00');
     await editor.getByRole('button', { name: '保存' }).click();
-    await expect.poll(async () => (await store().getLocation('main-gate'))?.schedule).toEqual({ kind: 'dailyAt', times: ['08:00', '20:00'] });
+    await expect
+      .poll(async () => (await store().getLocation('main-gate'))?.schedule)
+      .toEqual({ kind: 'dailyAt', times: ['08:00', '20:00'] });
     await page.close();
     await ext.signIn(server.url, 'supervisor');
   });
 });
 
 describe('accounts in the console', () => {
-  it('an administrator resets a lost phone\'s password and disables, then re-enables, a person', async () => {
+  it("an administrator resets a lost phone's password and disables, then re-enables, a person", async () => {
     await ext.signIn(server.url, 'admin');
     const lost = (await server.request('POST', '/api/auth/login', { json: { username: 'service', password: 'demo-2026' } })).body.token;
     const page = await consolePage('/admin');
@@ -143,11 +152,15 @@ describe('accounts in the console', () => {
     await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
     // The lost phone's session is over; the new password works.
     expect((await server.request('GET', '/api/auth/me', { token: lost })).status).toBe(401);
-    expect((await server.request('POST', '/api/auth/login', { json: { username: 'service', password: 'new-service-2026' } })).status).toBe(200);
+    expect((await server.request('POST', '/api/auth/login', { json: { username: 'service', password: 'new-service-2026' } })).status).toBe(
+      200,
+    );
 
     await form.getByRole('button', { name: '停用账号' }).click();
     await page.getByTestId('table-people').locator('tr', { hasText: 'service' }).getByText('已停用').waitFor();
-    expect((await server.request('POST', '/api/auth/login', { json: { username: 'service', password: 'new-service-2026' } })).status).toBe(401);
+    expect((await server.request('POST', '/api/auth/login', { json: { username: 'service', password: 'new-service-2026' } })).status).toBe(
+      401,
+    );
     await form.getByRole('button', { name: '启用账号' }).click();
     await page.getByTestId('table-people').locator('tr', { hasText: 'service' }).getByText('正常').waitFor();
     await page.close();
@@ -156,7 +169,7 @@ describe('accounts in the console', () => {
 });
 
 describe('QR labels', () => {
-  it('a printed sheet\'s codes decode to the right locations, and open them in the PWA', async () => {
+  it("a printed sheet's codes decode to the right locations, and open them in the PWA", async () => {
     const page = await consolePage('/labels');
     for (const id of ['b1-lobby', 'b2-lift-a', 'pump-room']) await page.check(`input[data-location="${id}"]`);
     await page.fill('input[name=offset]', '2');
@@ -173,7 +186,9 @@ describe('QR labels', () => {
       expect(url.origin).toBe('http://pqm.test');
       expect(url.pathname).toBe(`/l/${(await store().getLocation(locationId))!.code}`);
       await mobile.goto(url.pathname + url.search);
-      await expect(mobile.locator('[data-testid=location-name]').textContent()).resolves.toBe((await store().getLocation(locationId))!.name.zh);
+      await expect(mobile.locator('[data-testid=location-name]').textContent()).resolves.toBe(
+        (await store().getLocation(locationId))!.name.zh,
+      );
     }
     await context.close();
     await page.close();
@@ -185,7 +200,11 @@ describe('the monthly comprehensive inspection', () => {
     const before = (await store().listIssues({ estateId: 'demo-gardens', source: ['monthly'] })).total;
     const page = await consolePage('/monthly');
     await page.locator('[data-testid=monthly-page]').waitFor();
-    for (const [item, points, raise] of [['pub-hygiene', '3', true], ['saf-fire', '2', true], ['svc-reception', '1', false]] as const) {
+    for (const [item, points, raise] of [
+      ['pub-hygiene', '3', true],
+      ['saf-fire', '2', true],
+      ['svc-reception', '1', false],
+    ] as const) {
       await page.click('[data-testid=add-deduction]');
       const row = page.locator('[data-testid=deductions] tbody tr').last();
       await row.locator('select[name=item]').selectOption(item);
@@ -202,17 +221,27 @@ describe('the monthly comprehensive inspection', () => {
 });
 
 describe('analysis', () => {
-  it('the dashboard\'s figures match a count made directly on the database', async () => {
+  it("the dashboard's figures match a count made directly on the database", async () => {
     const page = await consolePage('/analysis');
     const total = page.locator('[data-testid=issues-total]');
     await total.waitFor();
     const shown = Number(await total.textContent());
     const db = new Database(`${server.dataDir}/pqm.sqlite`, { readonly: true });
-    const { n } = db.prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ?").get(server.clock.now - 30 * 86_400_000) as { n: number };
+    const { n } = db
+      .prepare("SELECT count(*) AS n FROM issues WHERE estate_id = 'demo-gardens' AND status != 'rejected' AND created_at >= ?")
+      .get(server.clock.now - 30 * 86_400_000) as { n: number };
     db.close();
     expect(shown).toBe(n);
     expect(shown).toBeGreaterThan(0);
-    for (const chart of ['chart-kind', 'chart-heat', 'chart-issues-time', 'chart-lifts', 'chart-complaints', 'chart-rect', 'chart-satisfaction']) {
+    for (const chart of [
+      'chart-kind',
+      'chart-heat',
+      'chart-issues-time',
+      'chart-lifts',
+      'chart-complaints',
+      'chart-rect',
+      'chart-satisfaction',
+    ]) {
       await page.locator(`[data-testid=${chart}] svg`).waitFor();
     }
     const download = page.waitForEvent('download');
@@ -273,4 +302,3 @@ describe('when the estate cannot be loaded', () => {
     await page.close();
   });
 });
-

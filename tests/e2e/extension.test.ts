@@ -35,7 +35,7 @@ async function popup(): Promise<Page> {
 }
 
 describe('the supervisor extension', () => {
-  it('signs in from the popup, asking for the one server origin; the badge then shows the server\'s counts', async () => {
+  it("signs in from the popup, asking for the one server origin; the badge then shows the server's counts", async () => {
     await ext.signOut();
     const page = await popup();
     await page.fill('input[name=server]', server.url);
@@ -70,16 +70,30 @@ describe('the supervisor extension', () => {
     const before = await serverCounts();
     const patrol = await server.request('POST', '/api/inspections', {
       token: await server.login('wang'),
-      json: inspection('lift', 'b2-lift-b', server.clock.now - 60_000, failItem('doors', 'door reopens by itself', [{ sha256: 'e'.repeat(64), size: 10 }])),
+      json: inspection(
+        'lift',
+        'b2-lift-b',
+        server.clock.now - 60_000,
+        failItem('doors', 'door reopens by itself', [{ sha256: 'e'.repeat(64), size: 10 }]),
+      ),
     });
     const issueId: string = patrol.body.issues[0];
     await server.request('POST', `/api/issues/${issueId}/actions`, {
       token: await server.login('supervisor'),
-      json: { id: randomUUID(), action: { type: 'assign', departmentId: 'engineering', requirement: 'adjust the door sensor', deadline: server.clock.now + 3000 } },
+      json: {
+        id: randomUUID(),
+        action: { type: 'assign', departmentId: 'engineering', requirement: 'adjust the door sensor', deadline: server.clock.now + 3000 },
+      },
     });
     await ext.poll();
     const notifiedFor = async () =>
-      ext.worker.evaluate(async (id) => (((await chrome.storage.local.get('notificationLog')).notificationLog as { key: string }[] | undefined) ?? []).filter((n) => n.key.startsWith(`overdue:${id}`)).length, issueId);
+      ext.worker.evaluate(
+        async (id) =>
+          (((await chrome.storage.local.get('notificationLog')).notificationLog as { key: string }[] | undefined) ?? []).filter((n) =>
+            n.key.startsWith(`overdue:${id}`),
+          ).length,
+        issueId,
+      );
     expect(await notifiedFor()).toBe(0);
 
     await new Promise((r) => setTimeout(r, 3500));
@@ -120,7 +134,7 @@ describe('the supervisor extension', () => {
     await overlay.waitFor('[data-testid=overlay-lists]');
     // The page's own scripts cannot read the supervisor's lists: no shadow root handle, no text.
     expect(await oa.evaluate(() => document.getElementById('pqm-overlay-host')?.shadowRoot ?? null)).toBeNull();
-    expect(await oa.evaluate(() => document.documentElement.innerText)).not.toContain('超期整改');
+    expect(await oa.evaluate(() => document.documentElement.textContent)).not.toContain('超期整改');
     // Drag it and reload: position and state are remembered.
     const box = await overlay.centre('[data-testid=overlay-pill]');
     await oa.mouse.move(box.x, box.y);
@@ -143,9 +157,16 @@ describe('the supervisor extension', () => {
 
   it('an owner report whose description is markup shows as text in the popup, the overlay and the console', async () => {
     const dialogs: string[] = [];
-    ext.context.on('page', (p) => p.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss())));
+    ext.context.on('page', (p) =>
+      p.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      }),
+    );
     const code = (await store().getLocation('carpark'))!.code;
-    const report = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code, category: 'order', description: XSS } });
+    const report = await server.request('POST', '/api/owner/reports', {
+      json: { id: randomUUID(), locationCode: code, category: 'order', description: XSS },
+    });
     await ext.poll();
 
     const page = await popup();
@@ -154,7 +175,10 @@ describe('the supervisor extension', () => {
     expect(await page.locator('img[src=x]').count()).toBe(0);
 
     const oa = await ext.context.newPage();
-    oa.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
+    oa.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await oa.goto(`http://localhost:${office.port}/`);
     const overlay = closedShadow(oa, 'pqm-overlay-host');
     await overlay.waitFor('[data-testid=overlay-lists]');

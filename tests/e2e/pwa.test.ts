@@ -64,10 +64,10 @@ describe('a patrol done fully offline', () => {
       else if (id === 'escape') await item.getByRole('button', { name: '不合格', exact: true }).click();
       else if (id !== 'remarks') await item.getByRole('button', { name: '合格', exact: true }).click();
     }
-    const escape = form.locator('fieldset[data-item=escape]');
-    await escape.locator('textarea').fill('消防通道堆放纸箱 · boxes in the fire escape');
-    await escape.locator('input[type=file]').setInputFiles(await cameraPhoto('#aa3322'));
-    await escape.locator('.photos img').waitFor();
+    const fireEscape = form.locator('fieldset[data-item=escape]');
+    await fireEscape.locator('textarea').fill('消防通道堆放纸箱 · boxes in the fire escape');
+    await fireEscape.locator('input[type=file]').setInputFiles(await cameraPhoto('#aa3322'));
+    await fireEscape.locator('.photos img').waitFor();
     await page.click('[data-testid=submit-patrol]');
     await expect(page.locator('[data-testid=patrol-saved]').textContent()).resolves.toContain('已保存在本机');
     expect(await pendingCount(page)).toBe(1);
@@ -80,16 +80,20 @@ describe('a patrol done fully offline', () => {
 
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, {
+      timeout: 15_000,
+    });
 
-    const inspections = (await store().inspectionTimes('demo-gardens', 0, server.clock.now + 60_000)).filter((i) => i.locationId === 'b1-fire');
+    const inspections = (await store().inspectionTimes('demo-gardens', 0, server.clock.now + 60_000)).filter(
+      (i) => i.locationId === 'b1-fire',
+    );
     expect(inspections).toHaveLength(1);
     const record = (await store().getInspection(inspections[0].id))!;
     expect(record.confirmedBy).toBe('kiosk_code');
     const issues = (await store().listIssues({ estateId: 'demo-gardens', locationId: 'b1-fire' })).issues;
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ source: 'patrol', severity: 'urgent', category: 'fire' });
-    expect((await store().receivedPhotos(record.id))).toHaveLength(1);
+    expect(await store().receivedPhotos(record.id)).toHaveLength(1);
     await context.close();
   });
 });
@@ -126,13 +130,15 @@ describe('sending through a bad network', () => {
     }
     expect(await pendingCount(page)).toBe(0);
     expect(refusals).toBe(3);
-    const rows = (await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter((i) => i.locationId === 'b2-lobby');
+    const rows = (await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter(
+      (i) => i.locationId === 'b2-lobby',
+    );
     expect(rows).toHaveLength(1);
     expect((await store().getInspection(rows[0].id))?.confirmedBy).toBe('printed_code');
     await context.close();
   });
 
-  it('a captive portal\'s 200 HTML page is not taken as sent', async () => {
+  it("a captive portal's 200 HTML page is not taken as sent", async () => {
     const { context, page } = await phone();
     await signInOnPhone(page, 'zhao');
     let portalAnswers = 0;
@@ -144,13 +150,19 @@ describe('sending through a bad network', () => {
     await expect.poll(() => portalAnswers).toBeGreaterThan(0);
     await page.waitForFunction(() => !document.querySelector('[data-testid=sync-bar]')?.textContent?.includes('同步中'));
     expect(await pendingCount(page)).toBe(1);
-    expect((await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter((i) => i.locationId === 'carpark')).toHaveLength(0);
+    expect(
+      (await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter((i) => i.locationId === 'carpark'),
+    ).toHaveLength(0);
     await page.unroute('**/api/inspections');
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page.goto('/outbox');
     await page.click('[data-testid=send-now]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, { timeout: 20_000 });
-    expect((await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter((i) => i.locationId === 'carpark')).toHaveLength(1);
+    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, {
+      timeout: 20_000,
+    });
+    expect(
+      (await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter((i) => i.locationId === 'carpark'),
+    ).toHaveLength(1);
     await context.close();
   });
 });
@@ -176,8 +188,17 @@ describe('owners, with no account', () => {
     const issueId = (await store().trackingToken((await import('../../server/security/crypto.ts')).sha256Hex(token)))!.issueId;
     expect((await store().getIssue(issueId))?.photos).toHaveLength(1);
     const sup = await server.login('supervisor');
-    await server.request('POST', `/api/issues/${issueId}/actions`, { token: sup, json: { id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'mop and dry' } } });
-    await server.request('POST', `/api/issues/${issueId}/actions`, { token: await server.login('cleaning'), json: { id: randomUUID(), action: { type: 'rectify', note: 'dried', photos: [], noPhotoReason: 'the floor is dry; nothing to photograph' } } });
+    await server.request('POST', `/api/issues/${issueId}/actions`, {
+      token: sup,
+      json: { id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'mop and dry' } },
+    });
+    await server.request('POST', `/api/issues/${issueId}/actions`, {
+      token: await server.login('cleaning'),
+      json: {
+        id: randomUUID(),
+        action: { type: 'rectify', note: 'dried', photos: [], noPhotoReason: 'the floor is dry; nothing to photograph' },
+      },
+    });
 
     await page.reload();
     await expect(page.locator('[data-testid=track-status]').textContent()).resolves.toBe('待确认');
@@ -185,7 +206,7 @@ describe('owners, with no account', () => {
     await page.fill('textarea', '还是湿的 still wet');
     await page.getByRole('button', { name: '未解决' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=track-status]')?.textContent === '重新处理中');
-    expect((await store().getIssue(issueId))).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
+    expect(await store().getIssue(issueId)).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
     await context.close();
   });
 });
@@ -204,7 +225,8 @@ describe('the quarterly owner survey', () => {
       const { context, page } = await phone();
       await page.goto(link.pathname);
       await page.locator('fieldset.item').first().waitFor();
-      for (const area of await page.locator('fieldset.item').all()) await area.getByRole('button', { name: attempt === 1 ? '5' : '2', exact: true }).click();
+      for (const area of await page.locator('fieldset.item').all())
+        await area.getByRole('button', { name: attempt === 1 ? '5' : '2', exact: true }).click();
       await page.fill('input[maxlength="40"]', '2-1-1502');
       await page.click('button[type=submit]');
       if (attempt === 1) await page.locator('[data-testid=survey-done]').waitFor();
@@ -235,13 +257,16 @@ describe('inside an in-app browser without a service worker or IndexedDB', () =>
   });
 });
 
-describe("a phone whose clock is wrong", () => {
+describe('a phone whose clock is wrong', () => {
   it("a round made on a phone an hour fast is taken on the server's clock, with the phone's time kept beside it", async () => {
     const { context, page } = await phone();
     await signInOnPhone(page, 'li');
     // The phone's clock runs an hour ahead of the server (the server's Date header tells the app).
     const hour = 3_600_000;
-    const mine = async () => (await store().inspectionsAt('b2-lobby', server.clock.now - 30 * 86_400_000, server.clock.now + 2 * hour)).filter((r) => r.inspectorId === 'u-li');
+    const mine = async () =>
+      (await store().inspectionsAt('b2-lobby', server.clock.now - 30 * 86_400_000, server.clock.now + 2 * hour)).filter(
+        (r) => r.inspectorId === 'u-li',
+      );
     const before = new Set((await mine()).map((r) => r.id));
     await page.clock.setSystemTime(server.clock.now + hour);
     await page.goto(`/l/${code('b2-lobby')}?q=1`);
@@ -268,10 +293,18 @@ describe('department staff', () => {
     const sup = await server.login('supervisor');
     const patrol = await server.request('POST', '/api/inspections', {
       token: await server.login('wang'),
-      json: inspection('plant_room', 'pump-room', server.clock.now - 60_000, failItem('pumps', 'pump 2 leaking', [{ sha256: 'd'.repeat(64), size: 100 }])),
+      json: inspection(
+        'plant_room',
+        'pump-room',
+        server.clock.now - 60_000,
+        failItem('pumps', 'pump 2 leaking', [{ sha256: 'd'.repeat(64), size: 100 }]),
+      ),
     });
     const issueId = patrol.body.issues[0];
-    await server.request('POST', `/api/issues/${issueId}/actions`, { token: sup, json: { id: randomUUID(), action: { type: 'assign', departmentId: 'engineering', requirement: 'replace the pump seal' } } });
+    await server.request('POST', `/api/issues/${issueId}/actions`, {
+      token: sup,
+      json: { id: randomUUID(), action: { type: 'assign', departmentId: 'engineering', requirement: 'replace the pump seal' } },
+    });
 
     const { context, page } = await phone();
     await signInOnPhone(page, 'engineering');
@@ -290,7 +323,7 @@ describe('department staff', () => {
     await expect.poll(async () => (await store().getIssue(issueId))?.status, { timeout: 15_000 }).toBe('rectified');
     const issue = (await store().getIssue(issueId))!;
     expect(issue.afterPhotos).toHaveLength(1);
-    expect((await store().getPhoto(issue.afterPhotos[0].sha256))).toBeDefined();
+    expect(await store().getPhoto(issue.afterPhotos[0].sha256)).toBeDefined();
     await context.close();
   });
 });
@@ -319,7 +352,10 @@ describe('typing the code printed on a label', () => {
     await page.fill('input[name=code]', 'not-a-code');
     await page.getByRole('button', { name: '打开' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('26 位');
-    const typed = code('pump-room').toUpperCase().match(/.{1,5}/g)!.join('-');
+    const typed = code('pump-room')
+      .toUpperCase()
+      .match(/.{1,5}/g)!
+      .join('-');
     await page.fill('input[name=code]', typed);
     await page.getByRole('button', { name: '打开' }).click();
     await expect(page.locator('[data-testid=location-name]').textContent()).resolves.toBe('水泵房');
@@ -346,11 +382,17 @@ describe('the lobby kiosk', () => {
     await page.click('[data-testid=face-1]');
     await page.click('[data-testid=why-hygiene]');
     await page.locator('[data-testid=kiosk-thanks]').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]') === null || document.querySelector('[data-testid=pending-count]')?.textContent === '0');
-    await expect.poll(async () => (await store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000)).length, { timeout: 10_000 }).toBe(before + 2);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=pending-count]') === null ||
+        document.querySelector('[data-testid=pending-count]')?.textContent === '0',
+    );
+    await expect
+      .poll(async () => (await store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000)).length, { timeout: 10_000 })
+      .toBe(before + 2);
     const low = (await store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000)).find((r) => r.face === 1)!;
     expect(low.issueId).not.toBeNull();
-    expect((await store().getIssue(low.issueId!))).toMatchObject({ source: 'kiosk', category: 'hygiene', verified: false });
+    expect(await store().getIssue(low.issueId!)).toMatchObject({ source: 'kiosk', category: 'hygiene', verified: false });
     await context.close();
   });
 
@@ -370,21 +412,35 @@ describe('the lobby kiosk', () => {
     await page.fill('.kiosk textarea', '地面有水');
     await page.click('[data-testid=why-hygiene]');
     await page.locator('[data-testid=kiosk-thanks]').waitFor();
-    await expect.poll(async () => (await store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000)).length, { timeout: 10_000 }).toBe(before + 1);
+    await expect
+      .poll(async () => (await store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000)).length, { timeout: 10_000 })
+      .toBe(before + 1);
     await context.close();
   });
 });
 
 describe("the estate's clock on a phone in another zone", () => {
   it("an owner abroad sees the tracking timeline on the estate's clock, with its zone named", async () => {
-    const r = await server.request('POST', '/api/owner/reports', { json: { id: randomUUID(), locationCode: code('b2-lobby'), category: 'hygiene', description: '大堂地面有水 · water on the lobby floor' } });
+    const r = await server.request('POST', '/api/owner/reports', {
+      json: {
+        id: randomUUID(),
+        locationCode: code('b2-lobby'),
+        category: 'hygiene',
+        description: '大堂地面有水 · water on the lobby floor',
+      },
+    });
     expect(r.status).toBe(201);
     const { context, page } = await phone('zh-CN', 'Europe/London');
     await page.goto(`/t/${r.body.trackingToken}`);
     const first = page.locator('[data-testid=timeline] time').first();
     await first.waitFor();
     const createdAt = (await store().getIssue(r.body.issueId))!.createdAt;
-    const shanghai = new Date(createdAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Shanghai' });
+    const shanghai = new Date(createdAt).toLocaleTimeString('zh-CN', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'Asia/Shanghai',
+    });
     expect(await first.textContent()).toContain(shanghai);
     expect(await first.textContent()).toContain('(Asia/Shanghai)');
     await context.close();

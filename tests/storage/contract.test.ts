@@ -37,7 +37,14 @@ const engines: { name: string; open: () => Promise<Opened> }[] = [
           db.close();
         }
       };
-      return { store, raw, dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+      return {
+        store,
+        raw,
+        dispose: async () => {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
   },
   {
@@ -55,14 +62,29 @@ const engines: { name: string; open: () => Promise<Opened> }[] = [
           await client.end();
         }
       };
-      return { store, raw, dispose: async () => (await store.close(), await dropDatabase(admin, url)) };
+      return {
+        store,
+        raw,
+        dispose: async () => {
+          await store.close();
+          await dropDatabase(admin, url);
+        },
+      };
     },
   },
 ];
 
 /** An issue at the lift of estate e1 (shared/testing's builder, with this suite's place). */
 const issue = (id: string, over: Partial<Issue> = {}): Issue =>
-  makeIssue({ id, estateId: 'e1', locationId: 'lift-a', severity: 'general', description: `issue ${id}`, deadline: T0 + 72 * HOUR, ...over });
+  makeIssue({
+    id,
+    estateId: 'e1',
+    locationId: 'lift-a',
+    severity: 'general',
+    description: `issue ${id}`,
+    deadline: T0 + 72 * HOUR,
+    ...over,
+  });
 
 describe.each(engines)('the store on $name', ({ open }) => {
   let store: Store;
@@ -74,7 +96,20 @@ describe.each(engines)('the store on $name', ({ open }) => {
     await store.write(async (tx) => {
       await tx.insertEstate({ id: 'e1', name: { zh: '示范', en: 'Demo' }, timeZone: 'Asia/Shanghai', households: 1200 });
       await tx.insertBuilding({ id: 'b1', estateId: 'e1', name: { zh: '1号楼', en: 'Building 1' } });
-      await tx.insertLocation({ id: 'lift-a', estateId: 'e1', buildingId: 'b1', kind: 'lift', name: { zh: '电梯A', en: 'Lift A' }, code: 'code-lift-a', schedule: null, active: true }, 'k-secret', T0 - 30 * 24 * HOUR);
+      await tx.insertLocation(
+        {
+          id: 'lift-a',
+          estateId: 'e1',
+          buildingId: 'b1',
+          kind: 'lift',
+          name: { zh: '电梯A', en: 'Lift A' },
+          code: 'code-lift-a',
+          schedule: null,
+          active: true,
+        },
+        'k-secret',
+        T0 - 30 * 24 * HOUR,
+      );
       for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate('e1', t, T0 - 30 * 24 * HOUR);
       await tx.insertDepartment({ id: 'eng', estateId: 'e1', name: { zh: '工程', en: 'Engineering' }, categories: ['facilities'] });
       await tx.insertUser({ id: 'u1', username: 'Li.Wei', displayName: '李伟', passwordHash: 'h' }, T0);
@@ -84,11 +119,24 @@ describe.each(engines)('the store on $name', ({ open }) => {
   afterAll(() => dispose?.());
 
   it('an estate written in one transaction reads back as it was written', async () => {
-    expect(await store.read.getEstate('e1')).toEqual({ id: 'e1', name: { zh: '示范', en: 'Demo' }, timeZone: 'Asia/Shanghai', households: 1200 });
-    expect(await store.read.getLocationByCode('code-lift-a')).toMatchObject({ id: 'lift-a', kind: 'lift', active: true, schedule: null, buildingId: 'b1' });
+    expect(await store.read.getEstate('e1')).toEqual({
+      id: 'e1',
+      name: { zh: '示范', en: 'Demo' },
+      timeZone: 'Asia/Shanghai',
+      households: 1200,
+    });
+    expect(await store.read.getLocationByCode('code-lift-a')).toMatchObject({
+      id: 'lift-a',
+      kind: 'lift',
+      active: true,
+      schedule: null,
+      buildingId: 'b1',
+    });
     expect(await store.read.kioskSecret('lift-a')).toBe('k-secret');
     expect((await store.read.latestTemplates('e1')).map((t) => t.id)).toEqual(DEFAULT_TEMPLATES.map((t) => t.id).sort());
-    expect((await store.read.locationVersions('e1')).get('lift-a')).toEqual([{ since: T0 - 30 * 24 * HOUR, active: true, kind: 'lift', schedule: null }]);
+    expect((await store.read.locationVersions('e1')).get('lift-a')).toEqual([
+      { since: T0 - 30 * 24 * HOUR, active: true, kind: 'lift', schedule: null },
+    ]);
   });
 
   it('a username is found whatever its case, and a second one differing only in case is refused', async () => {
@@ -101,15 +149,23 @@ describe.each(engines)('the store on $name', ({ open }) => {
   it('a membership put twice is changed, not doubled', async () => {
     await store.write((tx) => tx.putMembership({ userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null }));
     expect(await store.read.membershipsOf('u1')).toEqual([{ userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null }]);
-    expect(await store.read.membersOf('e1')).toEqual([{ userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null, username: 'Li.Wei', displayName: '李伟', disabled: false }]);
+    expect(await store.read.membersOf('e1')).toEqual([
+      { userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null, username: 'Li.Wei', displayName: '李伟', disabled: false },
+    ]);
   });
 
   it('a device id is claimed once, even when two copies of the request race for it', async () => {
-    const claim = () => store.write(async (tx) => tx.claimReceipt({ estateId: 'e1', id: 'r-race', kind: 'inspection', bodyHash: 'h1' }, T0));
+    const claim = () =>
+      store.write(async (tx) => tx.claimReceipt({ estateId: 'e1', id: 'r-race', kind: 'inspection', bodyHash: 'h1' }, T0));
     const results = await Promise.all([claim(), claim(), claim()]);
     expect(results.filter(Boolean)).toHaveLength(1);
     await store.write((tx) => tx.setReceipt('r-race', { kind: 'inspection', id: 'r-race', issues: [] }));
-    expect(await store.read.getReceipt('r-race')).toEqual({ id: 'r-race', kind: 'inspection', bodyHash: 'h1', receipt: { kind: 'inspection', id: 'r-race', issues: [] } });
+    expect(await store.read.getReceipt('r-race')).toEqual({
+      id: 'r-race',
+      kind: 'inspection',
+      bodyHash: 'h1',
+      receipt: { kind: 'inspection', id: 'r-race', issues: [] },
+    });
   });
 
   it('a write that fails leaves nothing behind, and the writes beside it still land', async () => {
@@ -127,19 +183,47 @@ describe.each(engines)('the store on $name', ({ open }) => {
   it('times in milliseconds and counts come back as numbers', async () => {
     await store.write((tx) =>
       tx.insertInspection({
-        id: 'ins-1', estateId: 'e1', locationId: 'lift-a', inspectorId: 'u1', templateId: 'tpl-lift', templateVersion: 1,
-        startedAt: T0 - 600_000, finishedAt: T0, confirmedBy: 'printed_code', answers: [{ itemId: 'a', value: 'pass' }], failedCount: 0, receivedAt: T0 + 1,
-        deviceStartedAt: null, deviceFinishedAt: T0 - 5,
+        id: 'ins-1',
+        estateId: 'e1',
+        locationId: 'lift-a',
+        inspectorId: 'u1',
+        templateId: 'tpl-lift',
+        templateVersion: 1,
+        startedAt: T0 - 600_000,
+        finishedAt: T0,
+        confirmedBy: 'printed_code',
+        answers: [{ itemId: 'a', value: 'pass' }],
+        failedCount: 0,
+        receivedAt: T0 + 1,
+        deviceStartedAt: null,
+        deviceFinishedAt: T0 - 5,
       }),
     );
-    expect(await store.read.getInspection('ins-1')).toMatchObject({ startedAt: T0 - 600_000, finishedAt: T0, receivedAt: T0 + 1, deviceStartedAt: null, deviceFinishedAt: T0 - 5, failedCount: 0 });
-    expect(await store.read.inspectionTimes('e1', T0 - 1, T0 + 1)).toEqual([{ id: 'ins-1', locationId: 'lift-a', inspectorId: 'u1', finishedAt: T0 }]);
+    expect(await store.read.getInspection('ins-1')).toMatchObject({
+      startedAt: T0 - 600_000,
+      finishedAt: T0,
+      receivedAt: T0 + 1,
+      deviceStartedAt: null,
+      deviceFinishedAt: T0 - 5,
+      failedCount: 0,
+    });
+    expect(await store.read.inspectionTimes('e1', T0 - 1, T0 + 1)).toEqual([
+      { id: 'ins-1', locationId: 'lift-a', inspectorId: 'u1', finishedAt: T0 },
+    ]);
     expect(await store.read.inspectionsAt('lift-a', T0 + 1, T0 + 2)).toEqual([]);
   });
 
   it('overdue work is counted over all of it, with what is escalated, while the list is capped', async () => {
     await store.write(async (tx) => {
-      for (let n = 0; n < 5; n++) await tx.insertIssue(issue(`od-${n}`, { status: 'assigned', departmentId: 'eng', deadline: T0 - (n + 1) * HOUR, severity: n < 2 ? 'urgent' : 'general' }));
+      for (let n = 0; n < 5; n++)
+        await tx.insertIssue(
+          issue(`od-${n}`, {
+            status: 'assigned',
+            departmentId: 'eng',
+            deadline: T0 - (n + 1) * HOUR,
+            severity: n < 2 ? 'urgent' : 'general',
+          }),
+        );
       await tx.insertIssue(issue('od-manual', { status: 'reopened', departmentId: 'eng', deadline: T0 - HOUR, manualLevel: 2 }));
       await tx.insertIssue(issue('od-done', { status: 'closed', deadline: T0 - HOUR, closedAt: T0 }));
     });
@@ -162,7 +246,9 @@ describe.each(engines)('the store on $name', ({ open }) => {
   });
 
   it('a report held for review waits apart, and accepting it lets it go', async () => {
-    await store.write((tx) => tx.insertIssue(issue('held-1', { source: 'owner', verified: false }), { held: true, ownerContact: '138', originId: 'req-1' }));
+    await store.write((tx) =>
+      tx.insertIssue(issue('held-1', { source: 'owner', verified: false }), { held: true, ownerContact: '138', originId: 'req-1' }),
+    );
     await store.write((tx) => tx.insertIssue(issue('open-1', { source: 'owner', verified: false })));
     let waiting = await store.read.awaitingAcceptance('e1', 10);
     expect([waiting.total, waiting.held, waiting.issues.map((i) => i.id)]).toEqual([1, 1, ['open-1']]);
@@ -202,14 +288,53 @@ describe.each(engines)('the store on $name', ({ open }) => {
 
   it('one survey answer per household, whatever the case it is typed in', async () => {
     await store.write(async (tx) => {
-      await tx.insertCampaign({ id: 'c1', estateId: 'e1', surveyId: 'survey-quarterly', name: { zh: 'Q1', en: 'Q1' }, opensOn: '2026-03-01', closesOn: '2026-03-31', sampleTarget: 0.3, code: 'camp-code', createdAt: T0 });
-      await tx.insertResponse({ id: 'resp-1', campaignId: 'c1', household: '1-2-301A', channel: 'online', answers: { hygiene: 5, order: null }, comment: '', enteredBy: null, createdAt: T0 });
+      await tx.insertCampaign({
+        id: 'c1',
+        estateId: 'e1',
+        surveyId: 'survey-quarterly',
+        name: { zh: 'Q1', en: 'Q1' },
+        opensOn: '2026-03-01',
+        closesOn: '2026-03-31',
+        sampleTarget: 0.3,
+        code: 'camp-code',
+        createdAt: T0,
+      });
+      await tx.insertResponse({
+        id: 'resp-1',
+        campaignId: 'c1',
+        household: '1-2-301A',
+        channel: 'online',
+        answers: { hygiene: 5, order: null },
+        comment: '',
+        enteredBy: null,
+        createdAt: T0,
+      });
     });
     expect(await store.read.hasResponse('c1', '1-2-301a')).toBe(true);
-    const again = store.write((tx) => tx.insertResponse({ id: 'resp-2', campaignId: 'c1', household: '1-2-301a', channel: 'phone', answers: {}, comment: '', enteredBy: 'u1', createdAt: T0 }));
+    const again = store.write((tx) =>
+      tx.insertResponse({
+        id: 'resp-2',
+        campaignId: 'c1',
+        household: '1-2-301a',
+        channel: 'phone',
+        answers: {},
+        comment: '',
+        enteredBy: 'u1',
+        createdAt: T0,
+      }),
+    );
     await expect(again).rejects.toSatisfy(isUniqueViolation);
     expect(await store.read.responsesOf('c1')).toEqual([
-      { id: 'resp-1', campaignId: 'c1', household: '1-2-301A', channel: 'online', answers: { hygiene: 5, order: null }, comment: '', enteredBy: null, createdAt: T0 },
+      {
+        id: 'resp-1',
+        campaignId: 'c1',
+        household: '1-2-301A',
+        channel: 'online',
+        answers: { hygiene: 5, order: null },
+        comment: '',
+        enteredBy: null,
+        createdAt: T0,
+      },
     ]);
     expect((await store.read.getCampaignByCode('camp-code'))?.sampleTarget).toBe(0.3);
   });
@@ -229,7 +354,10 @@ describe.each(engines)('the store on $name', ({ open }) => {
   it("every row an estate's records make names that estate (ready to be split by estate)", async () => {
     for (const table of ['issue_events', 'tracking_tokens', 'record_photos', 'survey_responses', 'receipts']) {
       const rows = await raw(`SELECT estate_id, count(*) AS n FROM ${table} GROUP BY estate_id`);
-      expect(rows.map((r) => [r.estate_id, Number(r.n) > 0]), table).toEqual([['e1', true]]);
+      expect(
+        rows.map((r) => [r.estate_id, Number(r.n) > 0]),
+        table,
+      ).toEqual([['e1', true]]);
     }
   });
 });

@@ -13,7 +13,8 @@ export const INSTANTS = {
 
 function parseStart(value: string | undefined): number {
   const at = Date.parse(value ?? INSTANTS.beforeMidnight);
-  if (!/(Z|[+-]\d\d:\d\d)$/.test(value ?? 'Z') || Number.isNaN(at)) throw new Error(`PQM_TEST_NOW must be an ISO instant with an offset, got ${value}`);
+  if (!/(Z|[+-]\d\d:\d\d)$/.test(value ?? 'Z') || Number.isNaN(at))
+    throw new Error(`PQM_TEST_NOW must be an ISO instant with an offset, got ${value}`);
   return at;
 }
 

@@ -23,7 +23,11 @@ export async function startDemoServer(now: number): Promise<DemoServer> {
   const deps = await buildDeps(config, () => now);
   await seedDemo(deps);
   const running = await startServer(config, deps);
-  const r = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: 'demo-2026' }) });
+  const r = await fetch(`${running.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'supervisor', password: 'demo-2026' }),
+  });
   const token = ((await r.json()) as { token: string }).token;
   const db = new Database(join(dir, 'pqm.sqlite'), { readonly: true });
   return {

@@ -3,7 +3,6 @@ import { DEMO_BUILDINGS, DEMO_DEPARTMENTS, DEMO_ESTATE, DEMO_LOCATIONS, DEMO_PAS
 import type { EstateSpec } from '../../server/demo/setup.ts';
 
 export const PASSWORD = DEMO_PASSWORD;
-export const ESTATE_A = DEMO_ESTATE.id;
 export const ESTATE_B = 'riverside';
 
 export const DEMO_SPEC: EstateSpec = {

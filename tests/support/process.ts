@@ -19,7 +19,9 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function spawnServer(opts: { dataDir?: string; args?: string[]; env?: Record<string, string>; onChild?: (child: ChildProcess) => void } = {}): Promise<ServerProcess> {
+export async function spawnServer(
+  opts: { dataDir?: string; args?: string[]; env?: Record<string, string>; onChild?: (child: ChildProcess) => void } = {},
+): Promise<ServerProcess> {
   const main = join(projectRoot(), 'dist/server/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pqm-proc-'));
@@ -66,20 +68,30 @@ export async function spawnServer(opts: { dataDir?: string; args?: string[]; env
  * Streams `total` bytes as a chunked body (no Content-Length), reusing one chunk so the sender's own
  * memory stays flat, and stops as soon as the server answers.
  */
-export function sendChunked(url: string, method: string, path: string, total: number, headers: Record<string, string> = {}): Promise<{ status: number; sent: number; body: string }> {
+export function sendChunked(
+  url: string,
+  method: string,
+  path: string,
+  total: number,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; sent: number; body: string }> {
   return new Promise((resolve, reject) => {
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let sent = 0;
     let answered = false;
-    const req = request(url + path, { method, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...headers } }, (res) => {
-      answered = true;
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => {
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, sent, body });
-      });
-    });
+    const req = request(
+      url + path,
+      { method, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...headers } },
+      (res) => {
+        answered = true;
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, sent, body });
+        });
+      },
+    );
     req.on('error', (e) => {
       if (!answered) reject(e);
     });

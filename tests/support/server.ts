@@ -18,6 +18,7 @@ import { createDatabase, dropDatabase } from './postgres.ts';
 /** 2026-03-02 09:00 in Shanghai: a Monday morning with the hygiene round due. */
 export const MONDAY_0900 = Date.parse('2026-03-02T01:00:00Z');
 
+// biome-ignore lint/suspicious/noExplicitAny: a raw request's body is whatever the test is probing; the test asserts its shape.
 export interface ApiResult<T = any> {
   status: number;
   body: T;
@@ -30,7 +31,12 @@ export interface TestServer {
   running: Running;
   clock: { now: number; advance(ms: number): void };
   dataDir: string;
-  request<T = any>(method: string, path: string, opts?: { token?: string; json?: unknown; body?: BodyInit | Uint8Array; headers?: Record<string, string> }): Promise<ApiResult<T>>;
+  // biome-ignore lint/suspicious/noExplicitAny: as ApiResult.
+  request<T = any>(
+    method: string,
+    path: string,
+    opts?: { token?: string; json?: unknown; body?: BodyInit | Uint8Array; headers?: Record<string, string> },
+  ): Promise<ApiResult<T>>;
   login(username: string, password?: string): Promise<string>;
   restart(): Promise<void>;
   /** Raw SQL (with `?` placeholders) on the engine behind the server, on a connection of its own: to look underneath the API. */
@@ -43,7 +49,14 @@ export interface TestServer {
  * before the test's clock, an estate in service.
  */
 export async function startTestServer(
-  opts: { staticDir?: string | null; now?: number; port?: number; realClock?: boolean; estatesSince?: number; config?: Partial<Config> } = {},
+  opts: {
+    staticDir?: string | null;
+    now?: number;
+    port?: number;
+    realClock?: boolean;
+    estatesSince?: number;
+    config?: Partial<Config>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pqm-test-'));
   const pgAdmin = testEngine() === 'postgres' ? inject('pgAdminUrl') : null;
@@ -107,7 +120,7 @@ export async function startTestServer(
       } catch {
         // Not JSON (CSV, images): keep the text.
       }
-      return { status: res.status, body: parsed as any, headers: res.headers, text };
+      return { status: res.status, body: parsed as ApiResult['body'], headers: res.headers, text };
     },
     async login(username, password = PASSWORD) {
       const cached = tokens.get(username);
@@ -130,7 +143,12 @@ export async function startTestServer(
         await client.connect();
         try {
           let n = 0;
-          return (await client.query(text.replace(/\?/g, () => `$${++n}`), [...params])).rows;
+          return (
+            await client.query(
+              text.replace(/\?/g, () => `$${++n}`),
+              [...params],
+            )
+          ).rows;
         } finally {
           await client.end();
         }
@@ -138,7 +156,9 @@ export async function startTestServer(
       const db = new Database(join(dataDir, 'pqm.sqlite'));
       try {
         const statement = db.prepare(text);
-        return statement.reader ? (statement.all(...params) as Record<string, unknown>[]) : (statement.run(...params), []);
+        if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
+        statement.run(...params);
+        return [];
       } finally {
         db.close();
       }

@@ -33,7 +33,14 @@ export async function handle(raw: unknown, sender: chrome.runtime.MessageSender)
     }
     const state = await loadState();
     // The overlay gets lists and counts, never the token or the server address.
-    return { ok: true, connection: state.connection, lastOkAt: state.lastOkAt, totals: totals(state), estates: state.estates.map((e) => ({ name: e.name, alerts: e.alerts })), locale: (await loadSettings()).locale };
+    return {
+      ok: true,
+      connection: state.connection,
+      lastOkAt: state.lastOkAt,
+      totals: totals(state),
+      estates: state.estates.map((e) => ({ name: e.name, alerts: e.alerts })),
+      locale: (await loadSettings()).locale,
+    };
   }
 
   if (!fromExtensionPage(sender)) return { ok: false, error: 'only extension pages may do that' };

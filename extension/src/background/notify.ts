@@ -23,7 +23,8 @@ export function candidates(state: ExtState): Candidate[] {
   for (const { estateId, alerts } of state.estates) {
     for (const i of alerts.overdue) out.push({ key: `overdue:${i.id}:${i.deadline}`, title: msg('notifOverdue'), issue: i, estateId });
     for (const i of alerts.urgent) out.push({ key: `urgent:${i.id}`, title: msg('notifUrgent'), issue: i, estateId });
-    for (const i of alerts.overdue) if (i.level >= 2) out.push({ key: `escalated:${i.id}:${i.level}`, title: msg('notifEscalated'), issue: i, estateId });
+    for (const i of alerts.overdue)
+      if (i.level >= 2) out.push({ key: `escalated:${i.id}:${i.level}`, title: msg('notifEscalated'), issue: i, estateId });
   }
   return out;
 }
@@ -69,7 +70,12 @@ export async function notifyChanges(state: ExtState, settings: Settings, now: nu
     log.push({ key: c.key, at: now });
   }
   if (more > 0) {
-    await chrome.notifications.create('pqm:more', { type: 'basic', iconUrl: chrome.runtime.getURL('icons/icon-128.png'), title: msg('notifMore'), message: `+${more}` });
+    await chrome.notifications.create('pqm:more', {
+      type: 'basic',
+      iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
+      title: msg('notifMore'),
+      message: `+${more}`,
+    });
   }
   await chrome.storage.local.set({ notified, baselineFor: state.server, notificationLog: log });
 }

@@ -15,7 +15,9 @@ export async function syncOverlayRegistration(): Promise<void> {
   const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [ID] });
   if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [ID] });
   if (granted.length) {
-    await chrome.scripting.registerContentScripts([{ id: ID, js: [overlayScript], matches: granted.map((o) => `${o}/*`), runAt: 'document_idle', persistAcrossSessions: true }]);
+    await chrome.scripting.registerContentScripts([
+      { id: ID, js: [overlayScript], matches: granted.map((o) => `${o}/*`), runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
   }
 }
 

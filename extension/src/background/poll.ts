@@ -26,10 +26,12 @@ let queued: Promise<ExtState> | null = null;
  */
 export function poll(): Promise<ExtState> {
   if (running) {
-    queued ??= running.catch(() => undefined).then(() => {
-      queued = null;
-      return poll();
-    });
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return poll();
+      });
     return queued;
   }
   running = pollOnce().finally(() => {
@@ -55,7 +57,15 @@ async function pollOnce(): Promise<ExtState> {
       const res = await apiRaw<Alerts>(`/api/estates/${e.id}/alerts`, { etag: before?.etag });
       estates.push(res.status === 304 && before ? before : { estateId: e.id, name: e.name, alerts: res.body as Alerts, etag: res.etag });
     }
-    const state: ExtState = { connection: 'ok', server: session.server, user: { displayName: session.user.displayName, username: session.user.username }, lastOkAt: now, lastError: null, failures: 0, estates };
+    const state: ExtState = {
+      connection: 'ok',
+      server: session.server,
+      user: { displayName: session.user.displayName, username: session.user.username },
+      lastOkAt: now,
+      lastError: null,
+      failures: 0,
+      estates,
+    };
     await finish(state, previous);
     await notifyChanges(state, settings, now);
     await schedule(settings.intervalMinutes);
@@ -80,7 +90,8 @@ async function pollOnce(): Promise<ExtState> {
 async function finish(state: ExtState, previous: ExtState): Promise<void> {
   await saveState(state);
   await renderBadge(state);
-  if (JSON.stringify(state.estates) !== JSON.stringify(previous.estates) || state.connection !== previous.connection) await pushToOverlays();
+  if (JSON.stringify(state.estates) !== JSON.stringify(previous.estates) || state.connection !== previous.connection)
+    await pushToOverlays();
 }
 
 /** (Re)arms the repeating alarm; chrome.alarms survive the worker being stopped. */

@@ -14,8 +14,17 @@ export async function signIn(server: string, username: string, password: string)
     json: { username, password },
   });
   const token = login.body!.token;
-  const me = await apiRaw<{ estates: StoredSession['estates']; memberships: StoredSession['memberships'] }>('/api/auth/me', { server, token });
-  const session: StoredSession = { server, token, user: login.body!.user, estates: me.body!.estates.map(({ id, name }) => ({ id, name })), memberships: me.body!.memberships };
+  const me = await apiRaw<{ estates: StoredSession['estates']; memberships: StoredSession['memberships'] }>('/api/auth/me', {
+    server,
+    token,
+  });
+  const session: StoredSession = {
+    server,
+    token,
+    user: login.body!.user,
+    estates: me.body!.estates.map(({ id, name }) => ({ id, name })),
+    memberships: me.body!.memberships,
+  };
   await setSession(session);
   await chrome.storage.local.remove(['state', 'baselineFor']);
   await schedule((await loadSettings()).intervalMinutes);

@@ -16,7 +16,10 @@ export interface ApiResponse<T> {
   etag: string | null;
 }
 
-export async function apiRaw<T>(path: string, o: { method?: string; json?: unknown; etag?: string | null; server?: string; token?: string | null } = {}): Promise<ApiResponse<T>> {
+export async function apiRaw<T>(
+  path: string,
+  o: { method?: string; json?: unknown; etag?: string | null; server?: string; token?: string | null } = {},
+): Promise<ApiResponse<T>> {
   const session = o.server ? null : await getSession();
   const server = o.server ?? session?.server;
   if (!server) throw new ApiError(401, 'not signed in');
@@ -27,7 +30,12 @@ export async function apiRaw<T>(path: string, o: { method?: string; json?: unkno
   if (o.json !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(server + path, { method: o.method ?? (o.json !== undefined ? 'POST' : 'GET'), headers, body: o.json !== undefined ? JSON.stringify(o.json) : undefined, cache: 'no-store' });
+    res = await fetch(server + path, {
+      method: o.method ?? (o.json !== undefined ? 'POST' : 'GET'),
+      headers,
+      body: o.json !== undefined ? JSON.stringify(o.json) : undefined,
+      cache: 'no-store',
+    });
   } catch {
     throw new ApiError(0, 'server unreachable');
   }
@@ -47,7 +55,9 @@ export async function api<T>(path: string, o: { method?: string; json?: unknown 
 export async function photoUrl(sha256: string): Promise<string | null> {
   const session = await getSession();
   if (!session) return null;
-  const res = await fetch(`${session.server}/api/photos/${sha256}`, { headers: { authorization: `Bearer ${session.token}` } }).catch(() => null);
+  const res = await fetch(`${session.server}/api/photos/${sha256}`, { headers: { authorization: `Bearer ${session.token}` } }).catch(
+    () => null,
+  );
   if (!res?.ok || !res.headers.get('content-type')?.startsWith('image/')) return null;
   return URL.createObjectURL(await res.blob());
 }

@@ -8,13 +8,22 @@ import { Severity, Uuid } from '../../../shared/index.ts';
 const Origin = v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://oa.example.com'));
 
 export const Message = v.variant('type', [
-  v.object({ type: v.literal('signIn'), server: Origin, username: v.pipe(v.string(), v.minLength(1), v.maxLength(40)), password: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  v.object({
+    type: v.literal('signIn'),
+    server: Origin,
+    username: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+    password: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  }),
   v.object({ type: v.literal('signOut') }),
   v.object({ type: v.literal('pollNow') }),
   v.object({
     type: v.literal('act'),
     issueId: Uuid,
-    action: v.variant('type', [v.object({ type: v.literal('accept') }), v.object({ type: v.literal('escalate'), reason: v.optional(v.string(), '') }), v.object({ type: v.literal('verify'), note: v.optional(v.string(), '') })]),
+    action: v.variant('type', [
+      v.object({ type: v.literal('accept') }),
+      v.object({ type: v.literal('escalate'), reason: v.optional(v.string(), '') }),
+      v.object({ type: v.literal('verify'), note: v.optional(v.string(), '') }),
+    ]),
   }),
   v.object({
     type: v.literal('settings'),

@@ -39,7 +39,15 @@ export interface ExtState {
   estates: EstateData[];
 }
 
-export const EMPTY_STATE: ExtState = { connection: 'signedOut', server: null, user: null, lastOkAt: null, lastError: null, failures: 0, estates: [] };
+export const EMPTY_STATE: ExtState = {
+  connection: 'signedOut',
+  server: null,
+  user: null,
+  lastOkAt: null,
+  lastError: null,
+  failures: 0,
+  estates: [],
+};
 
 export async function loadState(): Promise<ExtState> {
   const { state } = await chrome.storage.local.get('state');
@@ -53,7 +61,10 @@ export async function saveState(state: ExtState): Promise<void> {
 /** Both in one storage read, for the popup's first paint. */
 export async function loadStateAndSettings(): Promise<[ExtState, Settings]> {
   const { state, settings } = await chrome.storage.local.get(['state', 'settings']);
-  return [{ ...EMPTY_STATE, ...(state as Partial<ExtState> | undefined) }, { ...DEFAULT_SETTINGS, ...(settings as Partial<Settings> | undefined) }];
+  return [
+    { ...EMPTY_STATE, ...(state as Partial<ExtState> | undefined) },
+    { ...DEFAULT_SETTINGS, ...(settings as Partial<Settings> | undefined) },
+  ];
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -73,7 +84,17 @@ export type Totals = Omit<Alerts['counts'], 'escalated'> & { worst: Severity | n
 const RANK: Record<Severity, number> = { general: 1, important: 2, urgent: 3 };
 
 export function totals(state: ExtState): Totals {
-  const t: Totals = { badge: 0, overdue: 0, missed: 0, due: 0, dueSoon: 0, awaitingAcceptance: 0, heldForReview: 0, urgent: 0, worst: null };
+  const t: Totals = {
+    badge: 0,
+    overdue: 0,
+    missed: 0,
+    due: 0,
+    dueSoon: 0,
+    awaitingAcceptance: 0,
+    heldForReview: 0,
+    urgent: 0,
+    worst: null,
+  };
   for (const { alerts } of state.estates) {
     const c = alerts.counts;
     t.badge += c.badge;

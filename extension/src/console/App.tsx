@@ -47,7 +47,12 @@ export function App() {
   const { setup, error: setupError, retry } = useEstateSetup(estateId);
   const section = path[0] ?? 'issues';
   if (session === undefined) return <p class="pad">{w('loading')}</p>;
-  if (!session) return <p class="pad notice" data-testid="not-signed-in">{w('notSignedIn')}</p>;
+  if (!session)
+    return (
+      <p class="pad notice" data-testid="not-signed-in">
+        {w('notSignedIn')}
+      </p>
+    );
   return (
     <div class="console">
       <nav class="side">
@@ -55,14 +60,18 @@ export function App() {
         {session.estates.length > 1 ? (
           <select value={estateId ?? ''} onChange={(e) => setEstate(e.currentTarget.value)} aria-label={w('estate')}>
             {session.estates.map((e) => (
-              <option key={e.id} value={e.id}>{tx(e.name)}</option>
+              <option key={e.id} value={e.id}>
+                {tx(e.name)}
+              </option>
             ))}
           </select>
         ) : (
           <p class="estate">{tx(session.estates[0]?.name)}</p>
         )}
         {NAV.map(([id, key]) => (
-          <a key={id} href={`#/${id}`} class={section === id ? 'on' : ''}>{w(key)}</a>
+          <a key={id} href={`#/${id}`} class={section === id ? 'on' : ''}>
+            {w(key)}
+          </a>
         ))}
         <p class="who">{session.user.displayName}</p>
       </nav>
@@ -70,7 +79,10 @@ export function App() {
         <ErrorBoundary>
           {!estateId ? null : setupError ? (
             <p class="error" role="alert">
-              {w('setupFailed')}: {setupError} <button type="button" onClick={retry}>{w('retry')}</button>
+              {w('setupFailed')}: {setupError}{' '}
+              <button type="button" onClick={retry}>
+                {w('retry')}
+              </button>
             </p>
           ) : !setup ? (
             <p>{w('loading')}</p>
@@ -89,4 +101,3 @@ export function App() {
     </div>
   );
 }
-

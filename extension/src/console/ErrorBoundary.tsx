@@ -8,6 +8,12 @@ export class ErrorBoundary extends Component<{ children: ComponentChildren }, { 
     return { error: e instanceof Error ? e.message : String(e) };
   }
   override render() {
-    return this.state.error ? <p class="error pad" role="alert">{w('error')}: {this.state.error}</p> : this.props.children;
+    return this.state.error ? (
+      <p class="error pad" role="alert">
+        {w('error')}: {this.state.error}
+      </p>
+    ) : (
+      this.props.children
+    );
   }
 }

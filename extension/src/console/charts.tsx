@@ -4,6 +4,9 @@
  */
 import type { ComponentChildren } from 'preact';
 
+/** What a screen reader says for a chart: its figures as "label value" pairs (the picture is decoration). */
+const spoken = (pairs: [string, string][]) => pairs.map(([label, value]) => `${label} ${value}`).join('; ');
+
 const PALETTE = ['#0f6e5f', '#1565c0', '#ef6c00', '#c62828', '#6a1b9a', '#2e7d32', '#00838f', '#8d6e63'];
 
 export function Chart({ title, children, testId }: { title: string; children: ComponentChildren; testId?: string }) {
@@ -16,38 +19,88 @@ export function Chart({ title, children, testId }: { title: string; children: Co
 }
 
 /** Horizontal bars with a value label; `max` fixes the scale (1 for rates). */
-export function Bars({ rows, max, format = String, target }: { rows: { label: string; value: number | null }[]; max?: number; format?: (v: number) => string; target?: number }) {
+export function Bars({
+  rows,
+  max,
+  format = String,
+  target,
+}: {
+  rows: { label: string; value: number | null }[];
+  max?: number;
+  format?: (v: number) => string;
+  target?: number;
+}) {
   const top = max ?? Math.max(1, ...rows.map((r) => r.value ?? 0));
   const h = 22;
   const width = 640;
   const left = 200;
   return (
-    <svg viewBox={`0 0 ${width} ${rows.length * h + 10}`} width="100%" role="img">
+    <svg
+      viewBox={`0 0 ${width} ${rows.length * h + 10}`}
+      width="100%"
+      role="img"
+      aria-label={spoken(rows.map((r) => [r.label, r.value === null ? '—' : format(r.value)]))}
+    >
       {rows.map((r, i) => {
         const w = r.value === null ? 0 : ((width - left - 70) * r.value) / top;
         return (
           <g key={i} transform={`translate(0 ${i * h + 4})`}>
-            <text x={left - 6} y={14} text-anchor="end" font-size="12">{r.label}</text>
-            <rect x={left} y={2} width={Math.max(0, w)} height={h - 6} fill={target !== undefined && r.value !== null && r.value < target ? '#c62828' : '#0f6e5f'} rx="3" />
-            <text x={left + w + 6} y={14} font-size="12">{r.value === null ? '—' : format(r.value)}</text>
+            <text x={left - 6} y={14} text-anchor="end" font-size="12">
+              {r.label}
+            </text>
+            <rect
+              x={left}
+              y={2}
+              width={Math.max(0, w)}
+              height={h - 6}
+              fill={target !== undefined && r.value !== null && r.value < target ? '#c62828' : '#0f6e5f'}
+              rx="3"
+            />
+            <text x={left + w + 6} y={14} font-size="12">
+              {r.value === null ? '—' : format(r.value)}
+            </text>
           </g>
         );
       })}
-      {target !== undefined ? <line x1={left + ((width - left - 70) * target) / top} x2={left + ((width - left - 70) * target) / top} y1={0} y2={rows.length * h + 6} stroke="#ef6c00" stroke-dasharray="4 3" /> : null}
+      {target !== undefined ? (
+        <line
+          x1={left + ((width - left - 70) * target) / top}
+          x2={left + ((width - left - 70) * target) / top}
+          y1={0}
+          y2={rows.length * h + 6}
+          stroke="#ef6c00"
+          stroke-dasharray="4 3"
+        />
+      ) : null}
     </svg>
   );
 }
 
 /** Vertical stacked bars over time (issues per day by category or severity). */
-export function Stacked({ columns, series, labels }: { columns: { label: string; values: Record<string, number> }[]; series: string[]; labels: Record<string, string> }) {
+export function Stacked({
+  columns,
+  series,
+  labels,
+}: {
+  columns: { label: string; values: Record<string, number> }[];
+  series: string[];
+  labels: Record<string, string>;
+}) {
   const height = 180;
   const width = 680;
   const top = Math.max(1, ...columns.map((c) => series.reduce((n, s) => n + (c.values[s] ?? 0), 0)));
   const bw = columns.length ? (width - 40) / columns.length : 0;
   return (
     <div>
-      <svg viewBox={`0 0 ${width} ${height + 24}`} width="100%" role="img">
-        <text x={0} y={12} font-size="11">{top}</text>
+      <svg
+        viewBox={`0 0 ${width} ${height + 24}`}
+        width="100%"
+        role="img"
+        aria-label={spoken(columns.map((c) => [c.label, series.map((k) => `${labels[k] ?? k} ${c.values[k] ?? 0}`).join(', ')]))}
+      >
+        <text x={0} y={12} font-size="11">
+          {top}
+        </text>
         {columns.map((c, i) => {
           let y = height;
           return (
@@ -56,9 +109,17 @@ export function Stacked({ columns, series, labels }: { columns: { label: string;
                 const v = c.values[s] ?? 0;
                 const h = (v / top) * (height - 16);
                 y -= h;
-                return v ? <rect key={s} x={40 + i * bw} y={y} width={Math.max(1, bw - 1)} height={h} fill={PALETTE[k % PALETTE.length]}><title>{`${c.label} ${labels[s] ?? s}: ${v}`}</title></rect> : null;
+                return v ? (
+                  <rect key={s} x={40 + i * bw} y={y} width={Math.max(1, bw - 1)} height={h} fill={PALETTE[k % PALETTE.length]}>
+                    <title>{`${c.label} ${labels[s] ?? s}: ${v}`}</title>
+                  </rect>
+                ) : null;
               })}
-              {i % Math.ceil(columns.length / 8) === 0 ? <text x={40 + i * bw} y={height + 16} font-size="10">{c.label.slice(5)}</text> : null}
+              {i % Math.ceil(columns.length / 8) === 0 ? (
+                <text x={40 + i * bw} y={height + 16} font-size="10">
+                  {c.label.slice(5)}
+                </text>
+              ) : null}
             </g>
           );
         })}
@@ -72,7 +133,9 @@ export function Legend({ items }: { items: { label: string; colour: string }[] }
   return (
     <p class="legend">
       {items.map((i) => (
-        <span key={i.label}><i style={{ background: i.colour }} /> {i.label}</span>
+        <span key={i.label}>
+          <i style={{ background: i.colour }} /> {i.label}
+        </span>
       ))}
     </p>
   );
@@ -84,13 +147,41 @@ export function HeatMap({ rows }: { rows: { label: string; hours: number[] }[] }
   const left = 180;
   const top = Math.max(1, ...rows.flatMap((r) => r.hours));
   return (
-    <svg viewBox={`0 0 ${left + 24 * cell} ${rows.length * cell + 20}`} width="100%" role="img">
-      {Array.from({ length: 24 }, (_, h) => (h % 3 === 0 ? <text key={h} x={left + h * cell + 4} y={12} font-size="10">{h}</text> : null))}
+    <svg
+      viewBox={`0 0 ${left + 24 * cell} ${rows.length * cell + 20}`}
+      width="100%"
+      role="img"
+      aria-label={spoken(
+        rows.map((r) => [
+          r.label,
+          r.hours
+            .map((n, h) => (n ? `${h}:00 ${n}` : ''))
+            .filter(Boolean)
+            .join(', '),
+        ]),
+      )}
+    >
+      {Array.from({ length: 24 }, (_, h) =>
+        h % 3 === 0 ? (
+          <text key={h} x={left + h * cell + 4} y={12} font-size="10">
+            {h}
+          </text>
+        ) : null,
+      )}
       {rows.map((r, i) => (
         <g key={r.label} transform={`translate(0 ${16 + i * cell})`}>
-          <text x={left - 6} y={15} text-anchor="end" font-size="11">{r.label}</text>
+          <text x={left - 6} y={15} text-anchor="end" font-size="11">
+            {r.label}
+          </text>
           {r.hours.map((v, h) => (
-            <rect key={h} x={left + h * cell} y={0} width={cell - 2} height={cell - 2} fill={v ? `rgba(198,40,40,${0.15 + (0.85 * v) / top})` : '#eceff1'}>
+            <rect
+              key={h}
+              x={left + h * cell}
+              y={0}
+              width={cell - 2}
+              height={cell - 2}
+              fill={v ? `rgba(198,40,40,${0.15 + (0.85 * v) / top})` : '#eceff1'}
+            >
               <title>{`${r.label} ${h}:00 — ${v}`}</title>
             </rect>
           ))}
@@ -108,19 +199,30 @@ export function Pareto({ rows }: { rows: { label: string; count: number; cumulat
   const bw = rows.length ? (width - 60) / rows.length : 0;
   const points = rows.map((r, i) => `${40 + i * bw + bw / 2},${height - r.cumulative * (height - 10)}`).join(' ');
   return (
-    <svg viewBox={`0 0 ${width} ${height + 40}`} width="100%" role="img">
+    <svg
+      viewBox={`0 0 ${width} ${height + 40}`}
+      width="100%"
+      role="img"
+      aria-label={spoken(rows.map((r) => [r.label, `${r.count} (${Math.round(r.cumulative * 100)}%)`]))}
+    >
       {rows.map((r, i) => {
         const h = (r.count / top) * (height - 20);
         return (
           <g key={r.label}>
             <rect x={40 + i * bw + 2} y={height - h} width={bw - 4} height={h} fill="#1565c0" />
-            <text x={40 + i * bw + bw / 2} y={height - h - 4} font-size="11" text-anchor="middle">{r.count}</text>
-            <text x={40 + i * bw + bw / 2} y={height + 14} font-size="10" text-anchor="middle">{r.label}</text>
+            <text x={40 + i * bw + bw / 2} y={height - h - 4} font-size="11" text-anchor="middle">
+              {r.count}
+            </text>
+            <text x={40 + i * bw + bw / 2} y={height + 14} font-size="10" text-anchor="middle">
+              {r.label}
+            </text>
           </g>
         );
       })}
       <polyline points={points} fill="none" stroke="#ef6c00" stroke-width="2" />
-      <text x={width - 40} y={14} font-size="11" fill="#ef6c00">100%</text>
+      <text x={width - 40} y={14} font-size="11" fill="#ef6c00">
+        100%
+      </text>
     </svg>
   );
 }

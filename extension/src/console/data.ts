@@ -46,7 +46,11 @@ export function useEstateSetup(estateId: string | null): { setup: Setup | null; 
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     set({ setup: null, error: null });
-    if (estateId) void loadSetup(estateId).then((setup) => set({ setup, error: null }), (e: unknown) => set({ setup: null, error: e instanceof Error ? e.message : String(e) }));
+    if (estateId)
+      void loadSetup(estateId).then(
+        (setup) => set({ setup, error: null }),
+        (e: unknown) => set({ setup: null, error: e instanceof Error ? e.message : String(e) }),
+      );
   }, [estateId, attempt]);
   return { ...state, retry: () => setAttempt((n) => n + 1) };
 }

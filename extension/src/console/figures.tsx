@@ -8,7 +8,9 @@ export const figureName = (id: FigureId): string => tx(FIGURES[id].name);
 export function FigureCard({ id, value, testId }: { id: FigureId; value: string; testId?: string }) {
   return (
     <div class="card" data-figure={id}>
-      <div class="big" data-testid={testId}>{value}</div>
+      <div class="big" data-testid={testId}>
+        {value}
+      </div>
       {figureName(id)}
       <small class="definition">{tx(FIGURES[id].definition)}</small>
     </div>

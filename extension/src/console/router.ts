@@ -11,8 +11,3 @@ export function useHashPath(): string[] {
   }, []);
   return path;
 }
-
-
-export function go(path: string): void {
-  location.hash = `#${path}`;
-}

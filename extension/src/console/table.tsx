@@ -12,20 +12,42 @@ export function download(name: string, header: string[], rows: Cell[][]): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function DataTable({ name, header, rows, children }: { name: string; header: string[]; rows: Cell[][]; children?: ComponentChildren }) {
+export function DataTable({
+  name,
+  header,
+  rows,
+  children,
+}: {
+  name: string;
+  header: string[];
+  rows: Cell[][];
+  children?: ComponentChildren;
+}) {
   return (
     <div class="table-block">
       <div class="table-tools">
         {children}
-        <button type="button" class="no-print" onClick={() => download(name, header, rows)} data-testid={`csv-${name}`}>{w('exportCsv')}</button>
+        <button type="button" class="no-print" onClick={() => download(name, header, rows)} data-testid={`csv-${name}`}>
+          {w('exportCsv')}
+        </button>
       </div>
       <table class="grid" data-testid={`table-${name}`}>
         <thead>
-          <tr>{header.map((h) => <th key={h}>{h}</th>)}</tr>
+          <tr>
+            {header.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => (
-            <tr key={i}>{r.map((c, k) => <td key={k} class={typeof c === 'number' ? 'num' : ''}>{c === null || c === undefined ? '' : String(c)}</td>)}</tr>
+            <tr key={i}>
+              {r.map((c, k) => (
+                <td key={k} class={typeof c === 'number' ? 'num' : ''}>
+                  {c === null || c === undefined ? '' : String(c)}
+                </td>
+              ))}
+            </tr>
           ))}
         </tbody>
       </table>

@@ -36,7 +36,7 @@ const alive = () => Boolean(chrome.runtime?.id);
 async function fetchView(): Promise<View | null> {
   if (!alive()) return null;
   const reply = (await chrome.runtime.sendMessage({ type: 'overlay:get' }).catch(() => null)) as View | { ok: false } | null;
-  return reply && reply.ok ? reply : null;
+  return reply?.ok ? reply : null;
 }
 
 function Overlay({ initial, onGone }: { initial: View; onGone: () => void }) {
@@ -66,7 +66,11 @@ function Overlay({ initial, onGone }: { initial: View; onGone: () => void }) {
   const onPointerMove = (e: PointerEvent) => {
     if (!drag.current) return;
     drag.current.moved = true;
-    setUi((u) => ({ ...u, x: Math.max(0, Math.min(innerWidth - 80, e.clientX - drag.current!.dx)), y: Math.max(0, Math.min(innerHeight - 40, e.clientY - drag.current!.dy)) }));
+    setUi((u) => ({
+      ...u,
+      x: Math.max(0, Math.min(innerWidth - 80, e.clientX - drag.current!.dx)),
+      y: Math.max(0, Math.min(innerHeight - 40, e.clientY - drag.current!.dy)),
+    }));
   };
   const onPointerUp = () => {
     const d = drag.current;
@@ -79,12 +83,24 @@ function Overlay({ initial, onGone }: { initial: View; onGone: () => void }) {
   const offline = view.connection !== 'ok';
   return (
     <div class={`panel ${ui.collapsed ? 'collapsed' : 'open'}`} style={{ left: `${ui.x}px`, top: `${ui.y}px` }}>
-      <button type="button" class={`pill sev-${view.totals.worst ?? 'none'} ${offline ? 'offline' : ''}`} data-testid="overlay-pill" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
+      <button
+        type="button"
+        class={`pill sev-${view.totals.worst ?? 'none'} ${offline ? 'offline' : ''}`}
+        data-testid="overlay-pill"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+      >
         {offline ? msg('offline') : `${view.totals.overdue} ${msg('overdue')} · ${view.totals.due} ${msg('due')}`}
       </button>
       {!ui.collapsed && !offline ? (
         <div class="body" data-testid="overlay-lists">
-          <AlertLists estates={view.estates} now={Date.now()} actions={false} onIssue={(i) => void chrome.runtime.sendMessage({ type: 'overlay:open', issueId: i.id })} />
+          <AlertLists
+            estates={view.estates}
+            now={Date.now()}
+            actions={false}
+            onIssue={(i) => void chrome.runtime.sendMessage({ type: 'overlay:open', issueId: i.id })}
+          />
         </div>
       ) : null}
     </div>
@@ -98,7 +114,16 @@ async function mount(): Promise<void> {
   // A tag of our own that no page selector targets, with inline !important styles that beat the page's.
   const host = document.createElement('pqm-overlay');
   host.id = HOST_ID;
-  for (const [k, v] of Object.entries({ all: 'initial', display: 'block', position: 'fixed', inset: '0 auto auto 0', width: '0', height: '0', 'z-index': '2147483646' })) host.style.setProperty(k, v, 'important');
+  for (const [k, v] of Object.entries({
+    all: 'initial',
+    display: 'block',
+    position: 'fixed',
+    inset: '0 auto auto 0',
+    width: '0',
+    height: '0',
+    'z-index': '2147483646',
+  }))
+    host.style.setProperty(k, v, 'important');
   // Closed: the host page's scripts get no handle on the supervisor's lists (host.shadowRoot is null).
   // Assistive tools still read it through the accessibility tree.
   const root = host.attachShadow({ mode: 'closed' });
@@ -108,7 +133,8 @@ async function mount(): Promise<void> {
   const mountPoint = document.createElement('div');
   root.append(mountPoint);
   // Keys typed in the overlay must not trigger the page's own shortcuts.
-  for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation(), { signal: controller.signal });
+  for (const type of ['keydown', 'keyup', 'keypress'])
+    root.addEventListener(type, (e) => e.stopPropagation(), { signal: controller.signal });
   document.documentElement.append(host);
   const gone = () => {
     controller.abort();

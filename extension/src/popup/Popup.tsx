@@ -31,7 +31,16 @@ export function Popup({ initial }: { initial: ExtState }) {
     if (action === 'open') return void chrome.tabs.create({ url: consoleUrl(`/issues/${issue.id}`) });
     setBusy(issue.id);
     try {
-      await send({ type: 'act', issueId: issue.id, action: action === 'escalate' ? { type: 'escalate', reason: '' } : action === 'verify' ? { type: 'verify', note: '' } : { type: 'accept' } });
+      await send({
+        type: 'act',
+        issueId: issue.id,
+        action:
+          action === 'escalate'
+            ? { type: 'escalate', reason: '' }
+            : action === 'verify'
+              ? { type: 'verify', note: '' }
+              : { type: 'accept' },
+      });
     } catch (e) {
       setError(String(e instanceof Error ? e.message : e));
     } finally {
@@ -44,9 +53,15 @@ export function Popup({ initial }: { initial: ExtState }) {
       <header>
         <strong>{msg('extName')}</strong>
         <span class="user">{state.user?.displayName}</span>
-        <a href={consoleUrl('/issues')} target="_blank" data-testid="open-console">{msg('console')}</a>
-        <a href={consoleUrl('/settings')} target="_blank">{msg('settings')}</a>
-        <button type="button" class="link" onClick={() => void send({ type: 'signOut' })}>{msg('signOut')}</button>
+        <a href={consoleUrl('/issues')} target="_blank" data-testid="open-console" rel="noopener">
+          {msg('console')}
+        </a>
+        <a href={consoleUrl('/settings')} target="_blank" rel="noopener">
+          {msg('settings')}
+        </a>
+        <button type="button" class="link" onClick={() => void send({ type: 'signOut' })}>
+          {msg('signOut')}
+        </button>
       </header>
       {state.connection === 'offline' ? (
         <p class="offline" role="alert" data-testid="offline">
@@ -55,13 +70,24 @@ export function Popup({ initial }: { initial: ExtState }) {
         </p>
       ) : (
         <p class="summary" data-testid="summary">
-          <span class={`big sev-${t.worst ?? 'none'}`}>{t.overdue}</span> {msg('overdue')} · <span class="big">{t.missed}</span> {msg('missed')} · {t.due} {msg('dueNow')}
+          <span class={`big sev-${t.worst ?? 'none'}`}>{t.overdue}</span> {msg('overdue')} · <span class="big">{t.missed}</span>{' '}
+          {msg('missed')} · {t.due} {msg('dueNow')}
         </p>
       )}
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {/* Offline: the lists would be stale, so they are not shown as if current. */}
       {state.connection === 'ok' ? (
-        <AlertLists estates={state.estates.map((e) => ({ name: e.name, alerts: e.alerts }))} now={now} onIssue={(i, a) => void act(i, a)} actions busy={busy} />
+        <AlertLists
+          estates={state.estates.map((e) => ({ name: e.name, alerts: e.alerts }))}
+          now={now}
+          onIssue={(i, a) => void act(i, a)}
+          actions
+          busy={busy}
+        />
       ) : null}
       {state.estates.length > 1 ? <p class="muted">{state.estates.map((e) => tx(e.name)).join(' · ')}</p> : null}
     </div>
@@ -95,7 +121,14 @@ function SignIn({ expired, lastServer }: { expired: boolean; lastServer: string 
     }
   };
   return (
-    <form class="signin" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="signin">
+    <form
+      class="signin"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      data-testid="signin"
+    >
       <h1>{msg('extName')}</h1>
       {expired ? <p class="error">{msg('signInAgain')}</p> : null}
       <label>
@@ -108,10 +141,23 @@ function SignIn({ expired, lastServer }: { expired: boolean; lastServer: string 
       </label>
       <label>
         {msg('password')}
-        <input name="password" type="password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required autocomplete="current-password" />
+        <input
+          name="password"
+          type="password"
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          required
+          autocomplete="current-password"
+        />
       </label>
-      {error ? <p class="error" role="alert">{error}</p> : null}
-      <button type="submit" class="primary" disabled={busy}>{msg('signIn')}</button>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" class="primary" disabled={busy}>
+        {msg('signIn')}
+      </button>
     </form>
   );
 }

@@ -21,7 +21,8 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
   const toAccept = merge(estates, (a) => a.awaitingAcceptance);
   const urgent = merge(estates, (a) => a.urgent).filter((u) => !overdue.some((o) => o.id === u.id));
   // Patrol times are the estate's wall clock, wherever the browser is.
-  const zoned = (pick: (a: Alerts) => PatrolAlert[]) => estates.flatMap((e) => pick(e.alerts).map((p) => ({ ...p, timeZone: e.alerts.timeZone })));
+  const zoned = (pick: (a: Alerts) => PatrolAlert[]) =>
+    estates.flatMap((e) => pick(e.alerts).map((p) => ({ ...p, timeZone: e.alerts.timeZone })));
   const missed = zoned((a) => a.missed);
   const due = zoned((a) => a.due);
   const soon = zoned((a) => a.dueSoon);
@@ -42,10 +43,24 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
       </div>
       {onIssue ? (
         <div class="acts">
-          <button type="button" onClick={() => onIssue(i, 'open')}>{msg('open')}</button>
-          {actions && kind === 'accept' ? <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'accept')} data-testid="accept">{msg('accept')}</button> : null}
-          {actions && kind !== 'accept' && i.level < 2 && i.status !== 'rectified' ? <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'escalate')} data-testid="escalate">{msg('escalate')}</button> : null}
-          {actions && i.status === 'rectified' ? <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'verify')}>{msg('verify')}</button> : null}
+          <button type="button" onClick={() => onIssue(i, 'open')}>
+            {msg('open')}
+          </button>
+          {actions && kind === 'accept' ? (
+            <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'accept')} data-testid="accept">
+              {msg('accept')}
+            </button>
+          ) : null}
+          {actions && kind !== 'accept' && i.level < 2 && i.status !== 'rectified' ? (
+            <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'escalate')} data-testid="escalate">
+              {msg('escalate')}
+            </button>
+          ) : null}
+          {actions && i.status === 'rectified' ? (
+            <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'verify')}>
+              {msg('verify')}
+            </button>
+          ) : null}
         </div>
       ) : null}
     </li>
@@ -53,7 +68,10 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
   const patrolRow = (p: PatrolAlert & { timeZone?: string }, kind: string) => (
     <li key={`${kind}-${p.locationId}-${p.start}`} class="row" data-testid={`${kind}-row`}>
       <div class="main">
-        <strong>{tx(p.locationName)}</strong> <span class="time">{clock(p.start, p.timeZone)}–{clock(p.end, p.timeZone)}</span>
+        <strong>{tx(p.locationName)}</strong>{' '}
+        <span class="time">
+          {clock(p.start, p.timeZone)}–{clock(p.end, p.timeZone)}
+        </span>
         {p.late ? <span class="late"> · {msg('late')}</span> : null}
       </div>
     </li>
@@ -68,17 +86,49 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
   );
   return (
     <div class="lists">
-      {section('overdue', count('overdue'), overdue.map((i) => issueRow(i, 'overdue')), 'list-overdue')}
-      {urgent.length ? section('urgentNew', urgent.length, urgent.map((i) => issueRow(i, 'urgent')), 'list-urgent') : null}
-      {section('toAccept', count('awaitingAcceptance'), toAccept.map((i) => issueRow(i, 'accept')), 'list-accept')}
+      {section(
+        'overdue',
+        count('overdue'),
+        overdue.map((i) => issueRow(i, 'overdue')),
+        'list-overdue',
+      )}
+      {urgent.length
+        ? section(
+            'urgentNew',
+            urgent.length,
+            urgent.map((i) => issueRow(i, 'urgent')),
+            'list-urgent',
+          )
+        : null}
+      {section(
+        'toAccept',
+        count('awaitingAcceptance'),
+        toAccept.map((i) => issueRow(i, 'accept')),
+        'list-accept',
+      )}
       {count('heldForReview') > 0 ? (
         <p class="note" data-testid="held-for-review">
           {count('heldForReview')} {msg('heldForReview')}
         </p>
       ) : null}
-      {section('missed', count('missed'), missed.map((p) => patrolRow(p, 'missed')), 'list-missed')}
-      {section('dueNow', count('due'), due.map((p) => patrolRow(p, 'due')), 'list-due')}
-      {section('dueSoon', count('dueSoon'), soon.map((p) => patrolRow(p, 'soon')), 'list-soon')}
+      {section(
+        'missed',
+        count('missed'),
+        missed.map((p) => patrolRow(p, 'missed')),
+        'list-missed',
+      )}
+      {section(
+        'dueNow',
+        count('due'),
+        due.map((p) => patrolRow(p, 'due')),
+        'list-due',
+      )}
+      {section(
+        'dueSoon',
+        count('dueSoon'),
+        soon.map((p) => patrolRow(p, 'soon')),
+        'list-soon',
+      )}
     </div>
   );
 }

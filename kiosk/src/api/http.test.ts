@@ -24,7 +24,10 @@ describe("the phone's clock offset", () => {
   });
 
   it("a proxy's HTML page does not set it", async () => {
-    vi.stubGlobal('fetch', async () => new Response('<html></html>', { status: 403, headers: { 'content-type': 'text/html', date: new Date(0).toUTCString() } }));
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response('<html></html>', { status: 403, headers: { 'content-type': 'text/html', date: new Date(0).toUTCString() } }),
+    );
     await api('/api/auth/me').catch(() => null);
     expect(clockOffset()).toBeNull();
   });

@@ -62,7 +62,9 @@ export function deviceKey(): string {
 
 function randomKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 const OFFSET_KEY = 'pqm.clockOffset';
@@ -101,7 +103,11 @@ export interface RequestOptions {
 }
 
 export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'x-pqm-device': deviceKey(), 'x-pqm-device-time': String(Date.now()) };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'x-pqm-device': deviceKey(),
+    'x-pqm-device-time': String(Date.now()),
+  };
   const token = session.token;
   if (o.auth !== false && token) headers.authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
@@ -122,7 +128,12 @@ export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
   if (type.includes('application/json')) noteServerClock(res);
   if (!type.includes('application/json')) {
     // A login page, a proxy's error page, a captive portal: whatever it is, it is not our server's answer.
-    throw new ApiError(res.ok ? 502 : res.status || 502, `unexpected ${res.status} answer that is not JSON (a proxy or portal?)`, [], false);
+    throw new ApiError(
+      res.ok ? 502 : res.status || 502,
+      `unexpected ${res.status} answer that is not JSON (a proxy or portal?)`,
+      [],
+      false,
+    );
   }
   let data: unknown;
   try {

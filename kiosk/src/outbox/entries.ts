@@ -2,8 +2,18 @@
  * What each kind of outbox entry sends: the server's own schema for it (shared/), so the phone refuses on the spot
  * what the server would refuse later, and a record is never queued that could only ever come back "needs attention".
  */
-import * as v from 'valibot';
-import { InspectionSubmission, IssueActionRequest, KioskRating, MeTooRequest, OwnerReport, SurveyResponseSubmission, describeErrors, parse, type FieldError } from '../../../shared/index.ts';
+import type * as v from 'valibot';
+import {
+  InspectionSubmission,
+  IssueActionRequest,
+  KioskRating,
+  MeTooRequest,
+  OwnerReport,
+  SurveyResponseSubmission,
+  describeErrors,
+  parse,
+  type FieldError,
+} from '../../../shared/index.ts';
 
 export const ENTRY_SCHEMAS = {
   inspection: InspectionSubmission,

@@ -37,7 +37,21 @@ const uuidOf = (name: string) => {
 const inspection = (name: string): NewEntry => {
   const template = defaultTemplateFor('lobby');
   const id = uuidOf(name);
-  const body = { id, locationId: 'b1-lobby', templateId: template.id, templateVersion: template.version, startedAt: Date.parse('2026-03-02T00:55:00Z'), finishedAt: Date.parse('2026-03-02T01:00:00Z'), confirmedBy: 'printed_code' as const, answers: template.items.map((item) => ({ itemId: item.id, value: item.answer.kind === 'number' ? item.answer.min : item.answer.kind === 'text' ? '' : ('pass' as const), note: '', photos: [] })) };
+  const body = {
+    id,
+    locationId: 'b1-lobby',
+    templateId: template.id,
+    templateVersion: template.version,
+    startedAt: Date.parse('2026-03-02T00:55:00Z'),
+    finishedAt: Date.parse('2026-03-02T01:00:00Z'),
+    confirmedBy: 'printed_code' as const,
+    answers: template.items.map((item) => ({
+      itemId: item.id,
+      value: item.answer.kind === 'number' ? item.answer.min : item.answer.kind === 'text' ? '' : ('pass' as const),
+      note: '',
+      photos: [],
+    })),
+  };
   return { id, kind: 'inspection', url: '/api/inspections', body, auth: true, label: name };
 };
 
@@ -56,7 +70,11 @@ describe('the outbox', () => {
     await box.add(inspection('a'), [photo('p1'), photo('p2')]);
     expect(box.current.pending).toBe(1);
     await box.drain();
-    expect(server.calls.map((c) => c.path)).toEqual([`/api/photos/${'p1'.padEnd(64, '0')}`, `/api/photos/${'p2'.padEnd(64, '0')}`, '/api/inspections']);
+    expect(server.calls.map((c) => c.path)).toEqual([
+      `/api/photos/${'p1'.padEnd(64, '0')}`,
+      `/api/photos/${'p2'.padEnd(64, '0')}`,
+      '/api/inspections',
+    ]);
     expect(await db.count('outbox')).toBe(0);
     expect(await db.count('photos')).toBe(0);
     expect(box.current).toMatchObject({ pending: 0, lastSyncAt: clock });
@@ -136,8 +154,14 @@ describe('the outbox', () => {
     expect(await db.count('outbox')).toBe(0);
   });
 
-  it('a captive portal\'s 200 HTML page is not a receipt: the entry stays', async () => {
-    const box = new Outbox({ db, send: async () => { throw new ApiError(502, 'unexpected 200 answer that is not JSON'); }, now });
+  it("a captive portal's 200 HTML page is not a receipt: the entry stays", async () => {
+    const box = new Outbox({
+      db,
+      send: async () => {
+        throw new ApiError(502, 'unexpected 200 answer that is not JSON');
+      },
+      now,
+    });
     await box.add(inspection('portal'));
     await box.drain();
     expect(await db.get('outbox', uuidOf('portal'))).toMatchObject({ state: 'pending', attempts: 1 });
@@ -145,7 +169,10 @@ describe('the outbox', () => {
 
   it("a proxy's HTML error page (firewall 403, proxy 407, nginx 413, portal 404) is retried later, never parked", async () => {
     for (const status of [403, 407, 413, 404]) {
-      vi.stubGlobal('fetch', async () => new Response(`<html><body><h1>${status}</h1>nginx</body></html>`, { status, headers: { 'content-type': 'text/html' } }));
+      vi.stubGlobal(
+        'fetch',
+        async () => new Response(`<html><body><h1>${status}</h1>nginx</body></html>`, { status, headers: { 'content-type': 'text/html' } }),
+      );
       const box = new Outbox({ db, send: api, now });
       await box.add({ ...inspection(`proxy-${status}`), photos: undefined } as NewEntry, [photo(`p${status}`)]);
       await box.drain();
@@ -228,7 +255,8 @@ describe('the outbox', () => {
   it('a permanent 4xx parks the entry under "needs attention" with the reason, and the rest still go', async () => {
     const server = fakeServer();
     const send = async <T>(path: string, o: RequestOptions = {}): Promise<T> => {
-      if ((o.json as { id?: string })?.id === uuidOf('bad')) throw new ApiError(400, 'invalid answers', [{ path: 'answers.escape.photos', message: 'a photo is required' }]);
+      if ((o.json as { id?: string })?.id === uuidOf('bad'))
+        throw new ApiError(400, 'invalid answers', [{ path: 'answers.escape.photos', message: 'a photo is required' }]);
       return server.send<T>(path, o);
     };
     const box = new Outbox({ db, send, now });
@@ -268,7 +296,7 @@ describe('the outbox', () => {
     expect(await db.count('outbox')).toBe(0);
   });
 
-  it('on a shared phone, one inspector\'s queued rounds wait for them and are never sent under another\'s session', async () => {
+  it("on a shared phone, one inspector's queued rounds wait for them and are never sent under another's session", async () => {
     const server = fakeServer();
     let user: string | null = 'wang';
     const box = new Outbox({ db, send: server.send, now, currentUser: () => user });
@@ -293,7 +321,11 @@ describe('the outbox', () => {
   it('a photo already uploaded is not sent again when its record is retried', async () => {
     const server = fakeServer();
     let fail = true;
-    server.failures.push((path) => (path === '/api/inspections' && fail ? ((fail = false), new ApiError(503, 'down')) : null));
+    server.failures.push((path) => {
+      if (path !== '/api/inspections' || !fail) return null;
+      fail = false;
+      return new ApiError(503, 'down');
+    });
     const box = new Outbox({ db, send: server.send, now });
     await box.add(inspection('p'), [photo('only-once')]);
     await box.drain();
@@ -302,8 +334,14 @@ describe('the outbox', () => {
     expect(server.calls.filter((c) => c.path.startsWith('/api/photos/'))).toHaveLength(1);
   });
 
-  it('an entry needing attention can be retried or, on the user\'s choice, discarded', async () => {
-    const box = new Outbox({ db, send: async () => { throw new ApiError(409, 'conflict'); }, now });
+  it("an entry needing attention can be retried or, on the user's choice, discarded", async () => {
+    const box = new Outbox({
+      db,
+      send: async () => {
+        throw new ApiError(409, 'conflict');
+      },
+      now,
+    });
     await box.add(inspection('x'), [photo('x')]);
     await box.drain();
     expect(box.current.attention).toHaveLength(1);

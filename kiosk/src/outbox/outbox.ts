@@ -61,7 +61,15 @@ const isQuotaError = (e: unknown) => e instanceof DOMException && (e.name === 'Q
 export class Outbox {
   private running: Promise<void> | null = null;
   private listeners = new Set<(s: OutboxStatus) => void>();
-  private status: OutboxStatus = { ready: false, pending: 0, attention: [], paused: null, syncing: false, lastSyncAt: null, lastError: null };
+  private status: OutboxStatus = {
+    ready: false,
+    pending: 0,
+    attention: [],
+    paused: null,
+    syncing: false,
+    lastSyncAt: null,
+    lastError: null,
+  };
   private readonly now: () => number;
 
   constructor(private readonly deps: OutboxDeps) {
@@ -173,7 +181,11 @@ export class Outbox {
       for (const sha of entry.photos) {
         const photo = await db.get('photos', sha);
         if (!photo || photo.uploaded) continue;
-        const r = await send<{ kind?: string; sha256?: string }>(`/api/photos/${sha}`, { method: 'PUT', body: photo.blob, auth: entry.auth });
+        const r = await send<{ kind?: string; sha256?: string }>(`/api/photos/${sha}`, {
+          method: 'PUT',
+          body: photo.blob,
+          auth: entry.auth,
+        });
         if (r.kind !== 'photo' || r.sha256 !== sha) throw new ApiError(502, 'photo upload was not acknowledged');
         await db.put('photos', { ...photo, uploaded: true });
       }
@@ -185,7 +197,11 @@ export class Outbox {
         const held = (await Promise.all(missing.map((sha) => db.get('photos', sha)))).filter((p) => p !== undefined);
         if (held.length < missing.length) {
           const lost = missing.length - held.length;
-          await db.put('outbox', { ...entry, state: 'attention', lastError: `photo missing: ${lost} photo(s) of this record are no longer on this phone` });
+          await db.put('outbox', {
+            ...entry,
+            state: 'attention',
+            lastError: `photo missing: ${lost} photo(s) of this record are no longer on this phone`,
+          });
           return 'next';
         }
         for (const p of held) await db.put('photos', { ...p, uploaded: false });

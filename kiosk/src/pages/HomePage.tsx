@@ -33,24 +33,45 @@ export default function HomePage() {
           <p>
             {t('signedInAs')} <strong>{me.user.displayName}</strong>
             {me.memberships.map((m) => (
-              <span key={m.estateId} class="badge">{tx(ROLE_LABELS[m.role])} · {tx(me.estates.find((e) => e.id === m.estateId)?.name)}</span>
+              <span key={m.estateId} class="badge">
+                {tx(ROLE_LABELS[m.role])} · {tx(me.estates.find((e) => e.id === m.estateId)?.name)}
+              </span>
             ))}
           </p>
           <div class="actions">
-            {isDept ? <a class="button primary" href="/notices" data-testid="my-notices">{t('notices')}</a> : null}
-            <button type="button" class="secondary" onClick={() => setChanging(!changing)} data-testid="change-password">{t('changePassword')}</button>
-            <button type="button" class="secondary" onClick={() => void signOut()}>{t('signOut')}</button>
+            {isDept ? (
+              <a class="button primary" href="/notices" data-testid="my-notices">
+                {t('notices')}
+              </a>
+            ) : null}
+            <button type="button" class="secondary" onClick={() => setChanging(!changing)} data-testid="change-password">
+              {t('changePassword')}
+            </button>
+            <button type="button" class="secondary" onClick={() => void signOut()}>
+              {t('signOut')}
+            </button>
           </div>
           {notice ? <p role="status">{notice}</p> : null}
-          {changing ? <PasswordForm onDone={() => (setChanging(false), setNotice(t('passwordChanged')))} /> : null}
+          {changing ? (
+            <PasswordForm
+              onDone={() => {
+                setChanging(false);
+                setNotice(t('passwordChanged'));
+              }}
+            />
+          ) : null}
         </section>
       ) : (
         <section class="card">
           <p>{t('welcome')}</p>
-          <a class="button secondary" href="/login">{t('signIn')}</a>
+          <a class="button secondary" href="/login">
+            {t('signIn')}
+          </a>
         </section>
       )}
-      <button type="button" class="primary wide" onClick={() => setScanning(true)} data-testid="scan">{t('scanNext')}</button>
+      <button type="button" class="primary wide" onClick={() => setScanning(true)} data-testid="scan">
+        {t('scanNext')}
+      </button>
       <form
         class="card inline-form"
         onSubmit={(e) => {
@@ -63,25 +84,51 @@ export default function HomePage() {
       >
         <label>
           {t('typeCode')}
-          <input name="code" value={typed} autocomplete="off" autocapitalize="off" onInput={(e) => (setTyped(e.currentTarget.value), setTypedError(false))} />
+          <input
+            name="code"
+            value={typed}
+            autocomplete="off"
+            autocapitalize="off"
+            onInput={(e) => {
+              setTyped(e.currentTarget.value);
+              setTypedError(false);
+            }}
+          />
         </label>
-        {typedError ? <p class="error" role="alert">{t('badCode')}</p> : null}
-        <button type="submit" class="secondary">{t('open')}</button>
+        {typedError ? (
+          <p class="error" role="alert">
+            {t('badCode')}
+          </p>
+        ) : null}
+        <button type="submit" class="secondary">
+          {t('open')}
+        </button>
       </form>
-      {scanning ? <Scanner onClose={() => setScanning(false)} onLocation={(s) => route(`/l/${s.code}${s.kioskCode ? `?k=${s.kioskCode}` : s.fromLabel ? '?q=1' : ''}`)} /> : null}
+      {scanning ? (
+        <Scanner
+          onClose={() => setScanning(false)}
+          onLocation={(s) => route(`/l/${s.code}${s.kioskCode ? `?k=${s.kioskCode}` : s.fromLabel ? '?q=1' : ''}`)}
+        />
+      ) : null}
       {reports.length ? (
         <section class="card">
           <h3>{t('progress')}</h3>
           <ul class="list">
             {reports.map((r) => (
-              <li key={r.trackingToken}><a href={`/t/${r.trackingToken}`}>{r.label} · {formatDateTime(r.at)}</a></li>
+              <li key={r.trackingToken}>
+                <a href={`/t/${r.trackingToken}`}>
+                  {r.label} · {formatDateTime(r.at)}
+                </a>
+              </li>
             ))}
           </ul>
         </section>
       ) : null}
       {kits.map((kit) => (
         <section class="card" key={kit.estate.id}>
-          <h3>{tx(kit.estate.name)} · {t('locations')}</h3>
+          <h3>
+            {tx(kit.estate.name)} · {t('locations')}
+          </h3>
           <input type="search" placeholder={t('search')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
           <ul class="list">
             {kit.locations

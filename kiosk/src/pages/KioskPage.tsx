@@ -39,7 +39,13 @@ export default function KioskPage() {
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState('');
 
-  useEffect(() => void api<Landing>(`/api/locations/by-code/${code}`, { auth: false }).then(setLanding).catch(() => undefined), [code]);
+  useEffect(
+    () =>
+      void api<Landing>(`/api/locations/by-code/${code}`, { auth: false })
+        .then(setLanding)
+        .catch(() => undefined),
+    [code],
+  );
 
   // Redraw the QR code at every step boundary.
   useEffect(() => {
@@ -48,7 +54,8 @@ export default function KioskPage() {
     const draw = async () => {
       const now = Date.now();
       const k = await kioskCode(secret, now);
-      if (canvas.current) await QRCode.toCanvas(canvas.current, `${location.origin}/l/${code}?k=${k}`, { width: 360, margin: 2, errorCorrectionLevel: 'M' });
+      if (canvas.current)
+        await QRCode.toCanvas(canvas.current, `${location.origin}/l/${code}?k=${k}`, { width: 360, margin: 2, errorCorrectionLevel: 'M' });
       canvas.current?.setAttribute('data-code', k);
       timer = setTimeout(draw, STEP_MS - (now % STEP_MS) + 50);
     };
@@ -58,14 +65,25 @@ export default function KioskPage() {
 
   useEffect(() => {
     if (step !== 'thanks') return;
-    const timer = setTimeout(() => (setStep('rate'), setReason(''), setFace(0)), 4000);
+    const timer = setTimeout(() => {
+      setStep('rate');
+      setReason('');
+      setFace(0);
+    }, 4000);
     return () => clearTimeout(timer);
   }, [step]);
 
   const send = async (f: number, why = '', category?: Category) => {
     const id = uuid();
     try {
-      await save({ id, kind: 'kioskRating', url: '/api/kiosk/ratings', auth: false, label: 'kiosk', body: { id, locationCode: code, face: f, reason: why, ...(category ? { category } : {}) } });
+      await save({
+        id,
+        kind: 'kioskRating',
+        url: '/api/kiosk/ratings',
+        auth: false,
+        label: 'kiosk',
+        body: { id, locationCode: code, face: f, reason: why, ...(category ? { category } : {}) },
+      });
       setFailure('');
       setStep('thanks');
     } catch (e) {
@@ -78,7 +96,9 @@ export default function KioskPage() {
     <div class="kiosk" data-testid="kiosk">
       <header>
         <h1>{tx(landing?.location.name) || '…'}</h1>
-        <button type="button" class="link" onClick={() => setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN')}>{t('language')}</button>
+        <button type="button" class="link" onClick={() => setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN')}>
+          {t('language')}
+        </button>
       </header>
       <div class="kiosk-body">
         <figure class="kiosk-qr">
@@ -91,7 +111,18 @@ export default function KioskPage() {
               <h2>{t('kioskRate')}</h2>
               <div class="faces">
                 {FACES.map((emoji, i) => (
-                  <button type="button" key={i} class={`face f${i + 1}`} aria-label={`${i + 1}/4`} data-testid={`face-${i + 1}`} onClick={() => (i < 2 ? (setFace(i + 1), setStep('why')) : void send(i + 1))}>
+                  <button
+                    type="button"
+                    key={i}
+                    class={`face f${i + 1}`}
+                    aria-label={`${i + 1}/4`}
+                    data-testid={`face-${i + 1}`}
+                    onClick={() => {
+                      if (i >= 2) return void send(i + 1);
+                      setFace(i + 1);
+                      setStep('why');
+                    }}
+                  >
                     {emoji}
                   </button>
                 ))}
@@ -102,17 +133,31 @@ export default function KioskPage() {
               <h2>{t('kioskWhat')}</h2>
               <div class="chips">
                 {REASONS.map((c) => (
-                  <button type="button" key={c} class="chip" data-testid={`why-${c}`} onClick={() => void send(face, reason.trim() || tx(CATEGORY_LABELS[c]), c)}>
+                  <button
+                    type="button"
+                    key={c}
+                    class="chip"
+                    data-testid={`why-${c}`}
+                    onClick={() => void send(face, reason.trim() || tx(CATEGORY_LABELS[c]), c)}
+                  >
                     {tx(CATEGORY_LABELS[c])}
                   </button>
                 ))}
               </div>
               <textarea value={reason} maxLength={300} placeholder={t('describeHint')} onInput={(e) => setReason(e.currentTarget.value)} />
-              <button type="button" class="secondary" onClick={() => void send(face)}>{t('kioskSkip')}</button>
-              {failure ? <p class="error" role="alert" data-testid="kiosk-error">{failure}</p> : null}
+              <button type="button" class="secondary" onClick={() => void send(face)}>
+                {t('kioskSkip')}
+              </button>
+              {failure ? (
+                <p class="error" role="alert" data-testid="kiosk-error">
+                  {failure}
+                </p>
+              ) : null}
             </>
           ) : (
-            <h2 class="thanks" data-testid="kiosk-thanks">{t('kioskThanks')}</h2>
+            <h2 class="thanks" data-testid="kiosk-thanks">
+              {t('kioskThanks')}
+            </h2>
           )}
         </section>
       </div>

@@ -39,7 +39,9 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
   // What the server put into the page, or the copy from the last visit, paints at once; for staff, the
   // server's answer (with their checklist) replaces it when it comes.
   const [inlined] = useState(() => inlinedLanding(code));
-  const [landing, setLanding] = useState<Landing | null>(() => (session.token ? (cachedLanding(code) ?? inlined) : (inlined ?? cachedLanding(code))));
+  const [landing, setLanding] = useState<Landing | null>(() =>
+    session.token ? (cachedLanding(code) ?? inlined) : (inlined ?? cachedLanding(code)),
+  );
   const [error, setError] = useState('');
   const [reloadKey, setReloadKey] = useState(0);
   const me = useMe();
@@ -68,8 +70,20 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
       });
   }, [code, me?.user.id, reloadKey]);
 
-  if (error && !landing) return <Layout><p class="error card" role="alert">{error}</p></Layout>;
-  if (!landing) return <Layout><p class="muted">…</p></Layout>;
+  if (error && !landing)
+    return (
+      <Layout>
+        <p class="error card" role="alert">
+          {error}
+        </p>
+      </Layout>
+    );
+  if (!landing)
+    return (
+      <Layout>
+        <p class="muted">…</p>
+      </Layout>
+    );
   const confirmedBy: Confirmation = opened.kioskCode ? 'kiosk_code' : opened.label ? 'printed_code' : 'link';
 
   return (
@@ -79,7 +93,11 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
         <p class="muted">
           {tx(LOCATION_KIND_LABELS[landing.location.kind])} · {tx(landing.estate.name)}
         </p>
-        {landing.offlineSince ? <p class="warn-text">{t('offline')} · {formatDateTime(landing.offlineSince, landing.estate.timeZone)}</p> : null}
+        {landing.offlineSince ? (
+          <p class="warn-text">
+            {t('offline')} · {formatDateTime(landing.offlineSince, landing.estate.timeZone)}
+          </p>
+        ) : null}
       </section>
       {landing.staff ? (
         <StaffPanel landing={landing} confirmedBy={confirmedBy} opened={opened} onChanged={() => setReloadKey((k) => k + 1)} />
@@ -93,7 +111,17 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
   );
 }
 
-function StaffPanel({ landing, confirmedBy, opened, onChanged }: { landing: Landing; confirmedBy: Confirmation; opened: { at: number; kioskCode: string | null }; onChanged: () => void }) {
+function StaffPanel({
+  landing,
+  confirmedBy,
+  opened,
+  onChanged,
+}: {
+  landing: Landing;
+  confirmedBy: Confirmation;
+  opened: { at: number; kioskCode: string | null };
+  onChanged: () => void;
+}) {
   const staff = landing.staff!;
   const [patrolling, setPatrolling] = useState(false);
   const [message, setMessage] = useState('');
@@ -102,29 +130,50 @@ function StaffPanel({ landing, confirmedBy, opened, onChanged }: { landing: Land
   const { route } = useLocation();
   const canPatrol = staff.role !== 'department' && staff.template;
   const fillSlot = staff.slots.find((s) => s.key === staff.fills);
-  const mine = (i: Issue) => staff.role === 'department' && i.departmentId === staff.departmentId && (i.status === 'assigned' || i.status === 'reopened');
+  const mine = (i: Issue) =>
+    staff.role === 'department' && i.departmentId === staff.departmentId && (i.status === 'assigned' || i.status === 'reopened');
 
   return (
     <>
-      {message ? <p class="card ok" role="status" data-testid="patrol-saved">{message}</p> : null}
+      {message ? (
+        <p class="card ok" role="status" data-testid="patrol-saved">
+          {message}
+        </p>
+      ) : null}
       {canPatrol ? (
         <section class="card">
           <h2>{t('slotsToday')}</h2>
           <ol class="slots">
             {staff.slots.map((s) => (
               <li key={s.key} class={`slot ${s.status}`}>
-                {formatTime(s.start, landing.estate.timeZone)}–{formatTime(s.end, landing.estate.timeZone)} <span class="badge">{tx(SLOT_STATUS_LABELS[s.status])}</span>
+                {formatTime(s.start, landing.estate.timeZone)}–{formatTime(s.end, landing.estate.timeZone)}{' '}
+                <span class="badge">{tx(SLOT_STATUS_LABELS[s.status])}</span>
               </li>
             ))}
           </ol>
-          {staff.missedToday ? <p class="warn-text">{staff.missedToday} {t('missedToday')}</p> : null}
-          <p data-testid="fills">{fillSlot ? `${t('fillsSlot')} ${formatTime(fillSlot.start, landing.estate.timeZone)}–${formatTime(fillSlot.end, landing.estate.timeZone)}` : t('voluntary')}</p>
+          {staff.missedToday ? (
+            <p class="warn-text">
+              {staff.missedToday} {t('missedToday')}
+            </p>
+          ) : null}
+          <p data-testid="fills">
+            {fillSlot
+              ? `${t('fillsSlot')} ${formatTime(fillSlot.start, landing.estate.timeZone)}–${formatTime(fillSlot.end, landing.estate.timeZone)}`
+              : t('voluntary')}
+          </p>
           <p class="muted">
             {t('presence')}: {confirmedBy === 'kiosk_code' ? t('viaKiosk') : confirmedBy === 'printed_code' ? t('viaLabel') : t('viaLink')}
           </p>
           {patrolling ? (
             <PatrolForm
-              ctx={{ template: staff.template!, locationId: landing.location.id, locationName: tx(landing.location.name), confirmedBy, kioskCode: opened.kioskCode, startedAt: opened.at }}
+              ctx={{
+                template: staff.template!,
+                locationId: landing.location.id,
+                locationName: tx(landing.location.name),
+                confirmedBy,
+                kioskCode: opened.kioskCode,
+                startedAt: opened.at,
+              }}
               onDone={(m) => {
                 setPatrolling(false);
                 setMessage(m);
@@ -146,20 +195,35 @@ function StaffPanel({ landing, confirmedBy, opened, onChanged }: { landing: Land
             <li key={i.id} class={`issue sev-${i.severity}`}>
               <div>
                 <span class="badge">{tx(SEVERITY_LABELS[i.severity])}</span> <span class="text">{i.description}</span>
-                <small class="muted block">{t('deadline')} {formatDateTime(i.deadline, landing.estate.timeZone)}</small>
+                <small class="muted block">
+                  {t('deadline')} {formatDateTime(i.deadline, landing.estate.timeZone)}
+                </small>
               </div>
               {mine(i) ? (
                 fixing === i.id ? (
-                  <RectifyForm issueId={i.id} label={tx(landing.location.name)} hadPhoto={i.photos.length > 0} onDone={(m) => (setFixing(null), setMessage(m), onChanged())} />
+                  <RectifyForm
+                    issueId={i.id}
+                    label={tx(landing.location.name)}
+                    hadPhoto={i.photos.length > 0}
+                    onDone={(m) => {
+                      setFixing(null);
+                      setMessage(m);
+                      onChanged();
+                    }}
+                  />
                 ) : (
-                  <button type="button" class="secondary" onClick={() => setFixing(i.id)}>{t('reportFix')}</button>
+                  <button type="button" class="secondary" onClick={() => setFixing(i.id)}>
+                    {t('reportFix')}
+                  </button>
                 )
               ) : null}
             </li>
           ))}
         </ul>
       </section>
-      <button type="button" class="secondary wide" onClick={() => setScanning(true)} data-testid="scan-next">{t('scanNext')}</button>
+      <button type="button" class="secondary wide" onClick={() => setScanning(true)} data-testid="scan-next">
+        {t('scanNext')}
+      </button>
       {scanning ? (
         <Scanner
           onClose={() => setScanning(false)}

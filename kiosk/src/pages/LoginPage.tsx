@@ -21,26 +21,54 @@ export default function LoginPage() {
       // Work queued while signed out (or expired) carries on with the new session.
       currentOutbox()?.resume();
       void currentOutbox()?.drain();
-      route(query.next && query.next.startsWith('/') && !query.next.startsWith('//') ? query.next : '/');
+      route(query.next?.startsWith('/') && !query.next.startsWith('//') ? query.next : '/');
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? t('wrongLogin') : e instanceof ApiError && e.status === 0 ? t('offline') : e instanceof ApiError ? e.message : String(e));
+      setError(
+        e instanceof ApiError && e.status === 401
+          ? t('wrongLogin')
+          : e instanceof ApiError && e.status === 0
+            ? t('offline')
+            : e instanceof ApiError
+              ? e.message
+              : String(e),
+      );
     } finally {
       setBusy(false);
     }
   };
   return (
     <Layout title={t('signIn')}>
-      <form class="card" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="login">
+      <form
+        class="card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        data-testid="login"
+      >
         <label>
           {t('username')}
           <input name="username" autocomplete="username" value={username} onInput={(e) => setUsername(e.currentTarget.value)} required />
         </label>
         <label>
           {t('password')}
-          <input name="password" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required />
+          <input
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            required
+          />
         </label>
-        {error ? <p class="error" role="alert">{error}</p> : null}
-        <button type="submit" class="primary wide" disabled={busy}>{t('signIn')}</button>
+        {error ? (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" class="primary wide" disabled={busy}>
+          {t('signIn')}
+        </button>
       </form>
     </Layout>
   );

@@ -22,7 +22,9 @@ export default function NoticesPage() {
 
   const load = async () => {
     try {
-      const all = (await Promise.all(estateIds.map((e) => api<{ notices: Notice[] }>(`/api/estates/${e}/notices`)))).flatMap((r) => r.notices);
+      const all = (await Promise.all(estateIds.map((e) => api<{ notices: Notice[] }>(`/api/estates/${e}/notices`)))).flatMap(
+        (r) => r.notices,
+      );
       all.sort((a, b) => a.deadline - b.deadline);
       setNotices(all);
       await cachePut('notices', all);
@@ -36,7 +38,11 @@ export default function NoticesPage() {
   const now = Date.now();
   return (
     <Layout title={t('notices')}>
-      {message ? <p class="card ok" role="status">{message}</p> : null}
+      {message ? (
+        <p class="card ok" role="status">
+          {message}
+        </p>
+      ) : null}
       {error ? <p class="error">{error}</p> : null}
       {notices && notices.length === 0 ? <p class="card muted">{t('noNotices')}</p> : null}
       <ul class="list notices" data-testid="notices">
@@ -50,13 +56,29 @@ export default function NoticesPage() {
               <strong>{t('requirement')}:</strong> <span class="text">{n.requirement}</span>
             </p>
             <p class={n.deadline < now ? 'warn-text' : ''}>
-              {t('deadline')}: {formatDateTime(n.deadline, me?.estates.find((e) => e.id === n.estateId)?.timeZone)} ({n.deadline < now ? t('overdueBy') : t('dueIn')} {formatDuration(n.deadline - now)})
+              {t('deadline')}: {formatDateTime(n.deadline, me?.estates.find((e) => e.id === n.estateId)?.timeZone)} (
+              {n.deadline < now ? t('overdueBy') : t('dueIn')} {formatDuration(n.deadline - now)})
             </p>
-            <div class="photos">{n.photos.map((p) => <AuthImage key={p.sha256} sha256={p.sha256} />)}</div>
+            <div class="photos">
+              {n.photos.map((p) => (
+                <AuthImage key={p.sha256} sha256={p.sha256} />
+              ))}
+            </div>
             {fixing === n.id ? (
-              <RectifyForm issueId={n.id} label={tx(n.location?.name)} hadPhoto={n.photos.length > 0} onDone={(m) => (setFixing(null), setMessage(m), setNotices((list) => list?.filter((x) => x.id !== n.id) ?? null))} />
+              <RectifyForm
+                issueId={n.id}
+                label={tx(n.location?.name)}
+                hadPhoto={n.photos.length > 0}
+                onDone={(m) => {
+                  setFixing(null);
+                  setMessage(m);
+                  setNotices((list) => list?.filter((x) => x.id !== n.id) ?? null);
+                }}
+              />
             ) : (
-              <button type="button" class="primary" onClick={() => setFixing(n.id)} data-testid="report-fix">{t('reportFix')}</button>
+              <button type="button" class="primary" onClick={() => setFixing(n.id)} data-testid="report-fix">
+                {t('reportFix')}
+              </button>
             )}
           </li>
         ))}

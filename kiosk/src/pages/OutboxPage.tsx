@@ -25,14 +25,20 @@ export default function OutboxPage() {
             {e.state === 'attention' ? (
               <div class="actions">
                 <span class="badge warn">{t('needsAttention')}</span>
-                <button type="button" class="secondary" onClick={() => void box?.retry(e.id).then(() => box.drain({ force: true }))}>{t('retry')}</button>
-                <button type="button" class="danger" onClick={() => confirm(t('discardConfirm')) && void box?.discard(e.id)}>{t('discard')}</button>
+                <button type="button" class="secondary" onClick={() => void box?.retry(e.id).then(() => box.drain({ force: true }))}>
+                  {t('retry')}
+                </button>
+                <button type="button" class="danger" onClick={() => confirm(t('discardConfirm')) && void box?.discard(e.id)}>
+                  {t('discard')}
+                </button>
               </div>
             ) : null}
           </li>
         ))}
       </ul>
-      <button type="button" class="primary wide" onClick={() => void box?.drain({ force: true })} data-testid="send-now">{t('retry')}</button>
+      <button type="button" class="primary wide" onClick={() => void box?.drain({ force: true })} data-testid="send-now">
+        {t('retry')}
+      </button>
     </Layout>
   );
 }

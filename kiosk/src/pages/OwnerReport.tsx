@@ -40,7 +40,14 @@ export function OwnerReport({ landing }: { landing: Landing }) {
           url: '/api/owner/reports',
           auth: false,
           label: `${tx(landing.location.name)} · ${tx(CATEGORY_LABELS[category])}`,
-          body: { id, locationCode: landing.location.code, category, description: description.trim(), contact: contact.trim(), photos: photos.map((p) => ({ sha256: p.sha256, size: p.blob.size })) },
+          body: {
+            id,
+            locationCode: landing.location.code,
+            category,
+            description: description.trim(),
+            contact: contact.trim(),
+            photos: photos.map((p) => ({ sha256: p.sha256, size: p.blob.size })),
+          },
         },
         photos.map((p) => ({ sha256: p.sha256, blob: p.blob })),
       );
@@ -49,7 +56,10 @@ export function OwnerReport({ landing }: { landing: Landing }) {
       setDescription('');
       setPhotos([]);
     } catch (e) {
-      setState({ kind: 'error', message: e instanceof StorageFullError ? t('storageFullAll') : `${t('error')}: ${e instanceof Error ? e.message : String(e)}` });
+      setState({
+        kind: 'error',
+        message: e instanceof StorageFullError ? t('storageFullAll') : `${t('error')}: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   };
 
@@ -57,26 +67,46 @@ export function OwnerReport({ landing }: { landing: Landing }) {
     return (
       <section class="card ok" data-testid="report-sent">
         <p>{t('reportSent')}</p>
-        <a class="button primary" href={`/t/${state.track}`} data-testid="tracking-link">{t('track')}</a>
+        <a class="button primary" href={`/t/${state.track}`} data-testid="tracking-link">
+          {t('track')}
+        </a>
       </section>
     );
   }
   return (
     <section class="card">
       <h2>{t('reportProblem')}</h2>
-      {state.kind === 'queued' ? <p class="ok" role="status" data-testid="report-queued">{t('reportQueued')}</p> : null}
-      <form onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="owner-report">
+      {state.kind === 'queued' ? (
+        <p class="ok" role="status" data-testid="report-queued">
+          {t('reportQueued')}
+        </p>
+      ) : null}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        data-testid="owner-report"
+      >
         <label>
           {t('category')}
           <select value={category} onChange={(e) => setCategory(e.currentTarget.value as Category)} name="category">
             {(landing.categories.length ? landing.categories : CATEGORIES).map((c) => (
-              <option key={c} value={c}>{tx(CATEGORY_LABELS[c])}</option>
+              <option key={c} value={c}>
+                {tx(CATEGORY_LABELS[c])}
+              </option>
             ))}
           </select>
         </label>
         <label>
           {t('description')}
-          <textarea name="description" value={description} maxLength={1000} placeholder={t('describeHint')} onInput={(e) => setDescription(e.currentTarget.value)} />
+          <textarea
+            name="description"
+            value={description}
+            maxLength={1000}
+            placeholder={t('describeHint')}
+            onInput={(e) => setDescription(e.currentTarget.value)}
+          />
         </label>
         <span class="label">{t('photoOptional')}</span>
         <PhotoInput photos={photos} onChange={setPhotos} stamp={tx(landing.location.name)} testId="owner-photo" />
@@ -84,8 +114,14 @@ export function OwnerReport({ landing }: { landing: Landing }) {
           {t('contactOptional')}
           <input name="contact" value={contact} maxLength={100} onInput={(e) => setContact(e.currentTarget.value)} />
         </label>
-        {state.kind === 'error' ? <p class="error" role="alert">{state.message}</p> : null}
-        <button class="primary wide" type="submit" disabled={state.kind === 'busy'}>{t('submit')}</button>
+        {state.kind === 'error' ? (
+          <p class="error" role="alert">
+            {state.message}
+          </p>
+        ) : null}
+        <button class="primary wide" type="submit" disabled={state.kind === 'busy'}>
+          {t('submit')}
+        </button>
       </form>
     </section>
   );
@@ -117,7 +153,14 @@ export function KnownProblems({ landing }: { landing: Landing }) {
                   setDone((d) => ({ ...d, [r.id]: false }));
                   const id = uuid();
                   try {
-                    await save({ id, kind: 'meToo', url: '/api/owner/me-too', auth: false, label: tx(CATEGORY_LABELS[r.category]), body: { id, locationCode: landing.location.code, issueId: r.id } });
+                    await save({
+                      id,
+                      kind: 'meToo',
+                      url: '/api/owner/me-too',
+                      auth: false,
+                      label: tx(CATEGORY_LABELS[r.category]),
+                      body: { id, locationCode: landing.location.code, issueId: r.id },
+                    });
                     setDone((d) => ({ ...d, [r.id]: true }));
                   } catch {
                     // Not saved (no storage and no network): the button comes back for another try.

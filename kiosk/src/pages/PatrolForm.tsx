@@ -1,6 +1,15 @@
 import { uuid } from '../util/uuid.ts';
 import { useMemo, useState } from 'preact/hooks';
-import { CATEGORY_LABELS, SEVERITY_LABELS, checkAnswers, isFailed, type Answer, type ChecklistItem, type ChecklistTemplate, type Confirmation } from '../../../shared/index.ts';
+import {
+  CATEGORY_LABELS,
+  SEVERITY_LABELS,
+  checkAnswers,
+  isFailed,
+  type Answer,
+  type ChecklistItem,
+  type ChecklistTemplate,
+  type Confirmation,
+} from '../../../shared/index.ts';
 import { t, tx } from '../i18n.ts';
 import type { Photo } from '../photos/compress.ts';
 import { clockOffset } from '../api/http.ts';
@@ -34,14 +43,25 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
 
   const answers: Answer[] = ctx.template.items.map((item) => {
     const d = drafts[item.id];
-    return { itemId: item.id, value: d?.value ?? (item.answer.kind === 'text' ? '' : null), note: d?.note.trim() ?? '', photos: (d?.photos ?? []).map((p) => ({ sha256: p.sha256, size: p.blob.size })) };
+    return {
+      itemId: item.id,
+      value: d?.value ?? (item.answer.kind === 'text' ? '' : null),
+      note: d?.note.trim() ?? '',
+      photos: (d?.photos ?? []).map((p) => ({ sha256: p.sha256, size: p.blob.size })),
+    };
   });
   const errors = useMemo(() => checkAnswers(ctx.template, answers), [drafts]);
   // The rule's messages are English; say the same thing in the user's language.
   const errorFor = (id: string) =>
     errors
       .filter((e) => e.path === `answers.${id}` || e.path.startsWith(`answers.${id}.`))
-      .map((e) => (e.path.endsWith('.note') ? `${t('whatIsWrong')}: ${t('required')}` : e.path.endsWith('.photos') ? t('photoRequired') : t('unanswered')));
+      .map((e) =>
+        e.path.endsWith('.note')
+          ? `${t('whatIsWrong')}: ${t('required')}`
+          : e.path.endsWith('.photos')
+            ? t('photoRequired')
+            : t('unanswered'),
+      );
 
   const submit = async () => {
     setShowErrors(true);
@@ -85,13 +105,35 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
   };
 
   return (
-    <form class="patrol" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="patrol-form">
+    <form
+      class="patrol"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      data-testid="patrol-form"
+    >
       <h2>{tx(ctx.template.name)}</h2>
       {ctx.template.items.map((item) => (
-        <Item key={item.id} item={item} draft={drafts[item.id]} set={(p) => set(item.id, p)} stamp={ctx.locationName} errors={showErrors ? errorFor(item.id) : []} />
+        <Item
+          key={item.id}
+          item={item}
+          draft={drafts[item.id]}
+          set={(p) => set(item.id, p)}
+          stamp={ctx.locationName}
+          errors={showErrors ? errorFor(item.id) : []}
+        />
       ))}
-      {failure ? <p class="error" role="alert">{failure}</p> : null}
-      {showErrors && errors.length ? <p class="error" role="alert">{errors.length} × {t('unanswered')}</p> : null}
+      {failure ? (
+        <p class="error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      {showErrors && errors.length ? (
+        <p class="error" role="alert">
+          {errors.length} × {t('unanswered')}
+        </p>
+      ) : null}
       <button type="submit" class="primary wide" disabled={busy} data-testid="submit-patrol">
         {t('submitPatrol')}
       </button>
@@ -99,7 +141,19 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
   );
 }
 
-function Item({ item, draft, set, stamp, errors }: { item: ChecklistItem; draft?: Draft; set: (p: Partial<Draft>) => void; stamp: string; errors: string[] }) {
+function Item({
+  item,
+  draft,
+  set,
+  stamp,
+  errors,
+}: {
+  item: ChecklistItem;
+  draft?: Draft;
+  set: (p: Partial<Draft>) => void;
+  stamp: string;
+  errors: string[];
+}) {
   const value = draft?.value ?? null;
   const failed = isFailed(item, { itemId: item.id, value, note: '', photos: [] });
   return (
@@ -110,7 +164,13 @@ function Item({ item, draft, set, stamp, errors }: { item: ChecklistItem; draft?
       {item.answer.kind === 'passFail' || item.answer.kind === 'photo' ? (
         <div class="choices">
           {(['pass', 'fail', 'na'] as const).map((v) => (
-            <button type="button" key={v} class={`choice ${v} ${value === v ? 'on' : ''}`} aria-pressed={value === v} onClick={() => set({ value: v })}>
+            <button
+              type="button"
+              key={v}
+              class={`choice ${v} ${value === v ? 'on' : ''}`}
+              aria-pressed={value === v}
+              onClick={() => set({ value: v })}
+            >
               {t(v)}
             </button>
           ))}
@@ -127,7 +187,10 @@ function Item({ item, draft, set, stamp, errors }: { item: ChecklistItem; draft?
               set({ value: raw === '' ? null : Number(raw) });
             }}
           />{' '}
-          {item.answer.unit} <small>({item.answer.min}–{item.answer.max})</small>
+          {item.answer.unit}{' '}
+          <small>
+            ({item.answer.min}–{item.answer.max})
+          </small>
           {failed ? <strong class="error"> {t('outOfRange')}</strong> : null}
         </label>
       ) : (
@@ -139,11 +202,19 @@ function Item({ item, draft, set, stamp, errors }: { item: ChecklistItem; draft?
             {t('whatIsWrong')} ({tx(SEVERITY_LABELS[item.severity])})
             <textarea value={draft?.note ?? ''} maxLength={500} required onInput={(e) => set({ note: e.currentTarget.value })} />
           </label>
-          <PhotoInput photos={draft?.photos ?? []} onChange={(photos) => set({ photos })} stamp={stamp} label={item.photoOnFail ? `${t('addPhoto')} (${t('photoRequired')})` : t('addPhoto')} testId={`photo-${item.id}`} />
+          <PhotoInput
+            photos={draft?.photos ?? []}
+            onChange={(photos) => set({ photos })}
+            stamp={stamp}
+            label={item.photoOnFail ? `${t('addPhoto')} (${t('photoRequired')})` : t('addPhoto')}
+            testId={`photo-${item.id}`}
+          />
         </div>
       ) : null}
       {errors.map((m) => (
-        <p class="error" key={m}>{m}</p>
+        <p class="error" key={m}>
+          {m}
+        </p>
       ))}
     </fieldset>
   );

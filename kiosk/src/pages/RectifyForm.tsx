@@ -7,7 +7,17 @@ import { save } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
 
 /** A department's fix, with its after-photo, through the same outbox as everything else. */
-export function RectifyForm({ issueId, label, hadPhoto, onDone }: { issueId: string; label: string; hadPhoto: boolean; onDone: (message: string) => void }) {
+export function RectifyForm({
+  issueId,
+  label,
+  hadPhoto,
+  onDone,
+}: {
+  issueId: string;
+  label: string;
+  hadPhoto: boolean;
+  onDone: (message: string) => void;
+}) {
   const [note, setNote] = useState('');
   const [noPhotoReason, setNoPhotoReason] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
@@ -48,7 +58,14 @@ export function RectifyForm({ issueId, label, hadPhoto, onDone }: { issueId: str
     }
   };
   return (
-    <form class="rectify" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="rectify-form">
+    <form
+      class="rectify"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      data-testid="rectify-form"
+    >
       <label>
         {t('fixNote')}
         <textarea value={note} maxLength={500} onInput={(e) => setNote(e.currentTarget.value)} />
@@ -58,11 +75,22 @@ export function RectifyForm({ issueId, label, hadPhoto, onDone }: { issueId: str
       {needsReason ? (
         <label>
           {t('noPhotoReason')}
-          <textarea value={noPhotoReason} maxLength={300} onInput={(e) => setNoPhotoReason(e.currentTarget.value)} data-testid="no-photo-reason" />
+          <textarea
+            value={noPhotoReason}
+            maxLength={300}
+            onInput={(e) => setNoPhotoReason(e.currentTarget.value)}
+            data-testid="no-photo-reason"
+          />
         </label>
       ) : null}
-      {error ? <p class="error" role="alert">{error}</p> : null}
-      <button type="submit" class="primary wide" disabled={busy}>{t('reportFix')}</button>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" class="primary wide" disabled={busy}>
+        {t('reportFix')}
+      </button>
     </form>
   );
 }

@@ -17,9 +17,22 @@ export default function SurveyPage() {
   const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
   const [error, setError] = useState('');
   const [id] = useState(() => uuid());
-  useEffect(() => void api<typeof data>(`/api/surveys/${params.code}`, { auth: false }).then(setData).catch(() => setError(t('locationNotFound'))), [params.code]);
+  useEffect(
+    () =>
+      void api<typeof data>(`/api/surveys/${params.code}`, { auth: false })
+        .then(setData)
+        .catch(() => setError(t('locationNotFound'))),
+    [params.code],
+  );
 
-  if (state === 'done') return <Layout><p class="card ok" data-testid="survey-done">{t('surveyThanks')}</p></Layout>;
+  if (state === 'done')
+    return (
+      <Layout>
+        <p class="card ok" data-testid="survey-done">
+          {t('surveyThanks')}
+        </p>
+      </Layout>
+    );
   if (!data) return <Layout>{error ? <p class="error card">{error}</p> : <p class="muted">…</p>}</Layout>;
   const labels = t('scoreLabels').split(',');
   const submit = async () => {
@@ -27,7 +40,10 @@ export default function SurveyPage() {
     if (!household.trim()) return setError(`${t('household')}: ${t('required')}`);
     setState('busy');
     try {
-      await api(`/api/surveys/${params.code}/responses`, { json: { id, household: household.trim(), answers, comment: comment.trim() }, auth: false });
+      await api(`/api/surveys/${params.code}/responses`, {
+        json: { id, household: household.trim(), answers, comment: comment.trim() },
+        auth: false,
+      });
       setState('done');
     } catch (e) {
       setState('idle');
@@ -36,7 +52,13 @@ export default function SurveyPage() {
   };
   return (
     <Layout title={t('survey')}>
-      <form class="card" onSubmit={(e) => (e.preventDefault(), void submit())}>
+      <form
+        class="card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <h1>{tx(data.campaign.name)}</h1>
         <p class="muted">{tx(data.estate.name)}</p>
         {data.survey.areas.map((a) => (
@@ -44,7 +66,14 @@ export default function SurveyPage() {
             <legend>{tx(a.label)}</legend>
             <div class="choices five">
               {[1, 2, 3, 4, 5].map((n) => (
-                <button type="button" key={n} class={`choice ${answers[a.id] === n ? 'on' : ''}`} aria-pressed={answers[a.id] === n} title={labels[n - 1]} onClick={() => setAnswers((x) => ({ ...x, [a.id]: n }))}>
+                <button
+                  type="button"
+                  key={n}
+                  class={`choice ${answers[a.id] === n ? 'on' : ''}`}
+                  aria-pressed={answers[a.id] === n}
+                  title={labels[n - 1]}
+                  onClick={() => setAnswers((x) => ({ ...x, [a.id]: n }))}
+                >
                   {n}
                 </button>
               ))}
@@ -59,8 +88,14 @@ export default function SurveyPage() {
           {t('describeHint')}
           <textarea value={comment} maxLength={1000} onInput={(e) => setComment(e.currentTarget.value)} />
         </label>
-        {error ? <p class="error" role="alert">{error}</p> : null}
-        <button class="primary wide" type="submit" disabled={state === 'busy'}>{t('submit')}</button>
+        {error ? (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button class="primary wide" type="submit" disabled={state === 'busy'}>
+          {t('submit')}
+        </button>
       </form>
     </Layout>
   );

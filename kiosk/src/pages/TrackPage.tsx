@@ -34,7 +34,9 @@ export default function TrackPage() {
   const call = async (path: string, json?: unknown) => {
     setError('');
     try {
-      setData(await api<Tracking>(`/api/track/${token}${path}`, { json, method: json !== undefined || path ? 'POST' : 'GET', auth: false }));
+      setData(
+        await api<Tracking>(`/api/track/${token}${path}`, { json, method: json !== undefined || path ? 'POST' : 'GET', auth: false }),
+      );
     } catch (e) {
       setError(e instanceof ApiError ? (e.status === 404 ? t('locationNotFound') : e.status === 0 ? t('offline') : e.message) : String(e));
     }
@@ -51,7 +53,11 @@ export default function TrackPage() {
           {tx(CATEGORY_LABELS[data.category])} · {tx(data.location?.name)}
         </p>
         {data.description !== null ? <p class="text">{data.description}</p> : null}
-        {data.follower ? <p class="muted" data-testid="following">{t('following')}</p> : null}
+        {data.follower ? (
+          <p class="muted" data-testid="following">
+            {t('following')}
+          </p>
+        ) : null}
         <ol class="timeline" data-testid="timeline">
           {data.timeline.map((e, n) => (
             <li key={n}>
@@ -63,36 +69,62 @@ export default function TrackPage() {
           <img key={sha} class="thumb" src={`/api/track/${token}/photos/${sha}`} alt="" />
         ))}
       </section>
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {data.canConfirm || data.canSayNotFixed ? (
         <section class="card actions">
-          {data.canConfirm ? <button type="button" class="primary" onClick={() => void call('/confirm', {})}>{t('confirmFixed')}</button> : null}
+          {data.canConfirm ? (
+            <button type="button" class="primary" onClick={() => void call('/confirm', {})}>
+              {t('confirmFixed')}
+            </button>
+          ) : null}
           {asking ? (
-            <form onSubmit={(e) => (e.preventDefault(), void call('/not-fixed', { reason: reason.trim() }).then(() => setAsking(false)))}>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void call('/not-fixed', { reason: reason.trim() }).then(() => setAsking(false));
+              }}
+            >
               <label>
                 {t('notFixedReason')}
                 <textarea value={reason} maxLength={500} onInput={(e) => setReason(e.currentTarget.value)} />
               </label>
-              <button type="submit" class="danger">{t('notFixed')}</button>
+              <button type="submit" class="danger">
+                {t('notFixed')}
+              </button>
             </form>
           ) : data.canSayNotFixed ? (
-            <button type="button" class="danger" onClick={() => setAsking(true)} data-testid="not-fixed">{t('notFixed')}</button>
+            <button type="button" class="danger" onClick={() => setAsking(true)} data-testid="not-fixed">
+              {t('notFixed')}
+            </button>
           ) : null}
         </section>
       ) : null}
       {data.canRate ? (
         <section class="card">
           <h3>{t('rateHandling')}</h3>
-          <div class="stars" role="group">
+          <fieldset class="stars">
+            <legend class="visually-hidden">{t('rateHandling')}</legend>
             {[1, 2, 3, 4, 5].map((n) => (
-              <button type="button" key={n} class="star" aria-label={t('scoreLabels').split(',')[n - 1]} onClick={() => void call('/rating', { rating: n })}>
+              <button
+                type="button"
+                key={n}
+                class="star"
+                aria-label={t('scoreLabels').split(',')[n - 1]}
+                onClick={() => void call('/rating', { rating: n })}
+              >
                 {'★'.repeat(n)}
               </button>
             ))}
-          </div>
+          </fieldset>
         </section>
       ) : data.rating ? (
-        <p class="card ok">{t('yourRating')}: {'★'.repeat(data.rating)}</p>
+        <p class="card ok">
+          {t('yourRating')}: {'★'.repeat(data.rating)}
+        </p>
       ) : null}
     </Layout>
   );

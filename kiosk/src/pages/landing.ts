@@ -9,20 +9,11 @@ import {
   slotsBetween,
   startOfDate,
   statusAt,
-  type Category,
-  type ChecklistTemplate,
-  type Issue,
-  type LocalText,
-  type LocationKind,
   type LocationLanding,
-  type SlotInfo,
-  type SlotStatus,
 } from '../../../shared/index.ts';
 import { ApiError, api } from '../api/http.ts';
 import { fieldKits } from '../state/session.ts';
 import { takeEarlyLanding } from './early-landing.ts';
-
-export type { SlotInfo } from '../../../shared/index.ts';
 
 /** A location's page as the server answers it (shared/model/answers.ts), or as the phone last kept it. */
 export interface Landing extends LocationLanding {
@@ -56,7 +47,10 @@ export function cachedLanding(code: string): (Landing & { savedAt: number }) | n
     if (!raw) return null;
     const { savedAt, landing } = JSON.parse(raw) as { savedAt: number; landing: Landing };
     const now = Date.now();
-    const staff = landing.staff && { ...landing.staff, slots: landing.staff.slots.map((s) => (s.status === 'done' ? s : { ...s, status: statusAt(s, now) })) };
+    const staff = landing.staff && {
+      ...landing.staff,
+      slots: landing.staff.slots.map((s) => (s.status === 'done' ? s : { ...s, status: statusAt(s, now) })),
+    };
     return { ...landing, staff, savedAt };
   } catch {
     return null;
@@ -105,7 +99,13 @@ async function offlineLanding(code: string): Promise<Landing | null> {
     const today = dateIn(now, kit.estate.timeZone);
     const dayStart = startOfDate(today, kit.estate.timeZone);
     const dayEnd = startOfDate(shiftDate(today, 1), kit.estate.timeZone);
-    const slots = schedule ? slotStates(slotsBetween(schedule, kit.estate.timeZone, dayStart, dayEnd).filter((s) => slotTouchesDay(s, dayStart, dayEnd)), [], now) : [];
+    const slots = schedule
+      ? slotStates(
+          slotsBetween(schedule, kit.estate.timeZone, dayStart, dayEnd).filter((s) => slotTouchesDay(s, dayStart, dayEnd)),
+          [],
+          now,
+        )
+      : [];
     return {
       location: { id: loc.id, name: loc.name, kind: loc.kind, code: loc.code },
       estate: { id: kit.estate.id, name: kit.estate.name, timeZone: kit.estate.timeZone },

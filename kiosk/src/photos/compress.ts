@@ -33,6 +33,8 @@ export async function compressPhoto(file: Blob, stamp: string): Promise<Photo> {
   ctx.fillRect(0, h - size * 1.8, w, size * 1.8);
   ctx.fillStyle = '#fff';
   ctx.fillText(stamp, size * 0.6, h - size * 0.55);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode failed'))), 'image/jpeg', 0.8));
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode failed'))), 'image/jpeg', 0.8),
+  );
   return { sha256: await sha256Hex(blob), blob, url: URL.createObjectURL(blob) };
 }

@@ -5,11 +5,13 @@ import { ApiError, api, session } from '../api/http.ts';
 import { cacheGet, cachePut } from '../outbox/db.ts';
 
 // What the server answers (shared/model/answers.ts); re-exported for the pages that read them from here.
-export type { FieldKit, Me, Membership } from '../../../shared/index.ts';
+export type { FieldKit, Me } from '../../../shared/index.ts';
 
 let me: Me | null = null;
 const listeners = new Set<(m: Me | null) => void>();
-const emit = () => listeners.forEach((fn) => fn(me));
+const emit = () => {
+  for (const fn of listeners) fn(me);
+};
 
 export function currentMe(): Me | null {
   return me;

@@ -32,7 +32,12 @@ async function rememberReceipt(entry: OutboxEntry, receipt: Record<string, unkno
 export function startSync(): Promise<Outbox | null> {
   ready ??= (async () => {
     try {
-      outbox = new Outbox({ db: await openStore(), send: api, onReceipt: rememberReceipt, currentUser: () => currentMe()?.user.id ?? null });
+      outbox = new Outbox({
+        db: await openStore(),
+        send: api,
+        onReceipt: rememberReceipt,
+        currentUser: () => currentMe()?.user.id ?? null,
+      });
       await outbox.load();
     } catch {
       return null;

@@ -27,7 +27,7 @@ export function Layout({ children, title }: { children: ComponentChildren; title
 
 export function SyncBar({ quietWhenEmpty = false }: { quietWhenEmpty?: boolean }) {
   const s = useOutbox();
-  if (!s || !s.ready || (quietWhenEmpty && s.pending === 0 && s.attention.length === 0)) return null;
+  if (!s?.ready || (quietWhenEmpty && s.pending === 0 && s.attention.length === 0)) return null;
   const online = typeof navigator === 'undefined' || navigator.onLine;
   return (
     <a class={`sync ${s.paused ? 'warn' : s.attention.length ? 'warn' : ''}`} href="/outbox" data-testid="sync-bar">

@@ -13,21 +13,49 @@ export function PasswordForm({ onDone }: { onDone: () => void }) {
       await api('/api/auth/password', { json: { current, next } });
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? (e.status === 403 ? t('wrongCurrentPassword') : e.status === 0 ? t('offline') : e.message) : String(e));
+      setError(
+        e instanceof ApiError ? (e.status === 403 ? t('wrongCurrentPassword') : e.status === 0 ? t('offline') : e.message) : String(e),
+      );
     }
   };
   return (
-    <form class="card" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="password-form">
+    <form
+      class="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      data-testid="password-form"
+    >
       <label>
         {t('currentPassword')}
-        <input type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onInput={(e) => setCurrent(e.currentTarget.value)}
+        />
       </label>
       <label>
         {t('newPassword')}
-        <input type="password" autoComplete="new-password" minLength={8} required value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+          value={next}
+          onInput={(e) => setNext(e.currentTarget.value)}
+        />
       </label>
-      {error ? <p class="error" role="alert">{error}</p> : null}
-      <button type="submit" class="primary">{t('changePassword')}</button>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" class="primary">
+        {t('changePassword')}
+      </button>
     </form>
   );
 }

@@ -3,7 +3,19 @@ import { t } from '../i18n.ts';
 import { compressPhoto, type Photo } from '../photos/compress.ts';
 
 /** Camera capture (`capture=environment`), compressed and stamped on the phone. */
-export function PhotoInput({ photos, onChange, stamp, label, testId }: { photos: Photo[]; onChange: (p: Photo[]) => void; stamp: string; label?: string; testId?: string }) {
+export function PhotoInput({
+  photos,
+  onChange,
+  stamp,
+  label,
+  testId,
+}: {
+  photos: Photo[];
+  onChange: (p: Photo[]) => void;
+  stamp: string;
+  label?: string;
+  testId?: string;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   return (

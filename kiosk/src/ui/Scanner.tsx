@@ -44,23 +44,26 @@ export function Scanner({ onLocation, onClose }: { onLocation: (s: ScannedLocati
     let stream: MediaStream | null = null;
     let stopped = false;
     const detector = new BarcodeDetector!({ formats: ['qr_code'] });
-    void navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(async (s) => {
-      stream = s;
-      const v = video.current!;
-      v.srcObject = s;
-      await v.play();
-      while (!stopped) {
-        const [hit] = await detector.detect(v).catch(() => []);
-        if (hit) {
-          accept(hit.rawValue);
-          if (parseLocationUrl(hit.rawValue, location.origin)) return;
+    void navigator.mediaDevices
+      .getUserMedia({ video: { facingMode: 'environment' } })
+      .then(async (s) => {
+        stream = s;
+        const v = video.current!;
+        v.srcObject = s;
+        await v.play();
+        while (!stopped) {
+          const [hit] = await detector.detect(v).catch(() => []);
+          if (hit) {
+            accept(hit.rawValue);
+            if (parseLocationUrl(hit.rawValue, location.origin)) return;
+          }
+          await new Promise((r) => setTimeout(r, 250));
         }
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }).catch(() => setMessage(''));
+      })
+      .catch(() => setMessage(''));
     return () => {
       stopped = true;
-      stream?.getTracks().forEach((tr) => tr.stop());
+      for (const track of stream?.getTracks() ?? []) track.stop();
     };
   }, []);
 
@@ -70,14 +73,27 @@ export function Scanner({ onLocation, onClose }: { onLocation: (s: ScannedLocati
       {live ? <video ref={video} playsInline muted /> : null}
       <label class="button">
         {t('scanFromPhoto')}
-        <input type="file" accept="image/*" capture="environment" hidden data-testid="scan-file" onChange={async (e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) accept(await decodeFromFile(file).catch(() => null));
-        }} />
+        <input
+          type="file"
+          accept="image/*"
+          capture="environment"
+          hidden
+          data-testid="scan-file"
+          onChange={async (e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) accept(await decodeFromFile(file).catch(() => null));
+          }}
+        />
       </label>
-      {message ? <p class="error" role="alert" data-testid="scan-message">{message}</p> : null}
-      <button type="button" class="secondary" onClick={onClose}>{t('cancel')}</button>
+      {message ? (
+        <p class="error" role="alert" data-testid="scan-message">
+          {message}
+        </p>
+      ) : null}
+      <button type="button" class="secondary" onClick={onClose}>
+        {t('cancel')}
+      </button>
     </div>
   );
 }

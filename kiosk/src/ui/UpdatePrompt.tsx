@@ -9,8 +9,11 @@ export function UpdatePrompt() {
   useEffect(() => swEvents.subscribe(setState), []);
   if (state === 'offline-ready') {
     return (
-      <div class="toast" role="status" onClick={() => setState('idle')}>
-        {t('readyOffline')}
+      <div class="toast" role="status">
+        {t('readyOffline')}{' '}
+        <button type="button" onClick={() => setState('idle')} aria-label={t('close')}>
+          ×
+        </button>
       </div>
     );
   }

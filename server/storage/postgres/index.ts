@@ -120,7 +120,10 @@ function inspectionsAfter(db: Queryable): Reads['inspectionsAfter'] {
   return async (estateId, cursor) => {
     const next = await horizon();
     if (cursor === null) return { rows: [], cursor: next };
-    const { rows } = await db.query('SELECT id, location_id, inspector_id, finished_at FROM inspections WHERE estate_id = $1 AND xid >= $2::xid8', [estateId, cursor]);
+    const { rows } = await db.query(
+      'SELECT id, location_id, inspector_id, finished_at FROM inspections WHERE estate_id = $1 AND xid >= $2::xid8',
+      [estateId, cursor],
+    );
     return { rows: rows.map(toTime), cursor: next };
   };
 }
@@ -129,7 +132,11 @@ function inspectionsAfter(db: Queryable): Reads['inspectionsAfter'] {
 const transactions = new WeakMap<pg.PoolClient, Writes>();
 function transactionOf(client: pg.PoolClient): Writes {
   let tx = transactions.get(client);
-  if (!tx) transactions.set(client, (tx = { ...repositories(pgSql(client)), inspectionsAfter: inspectionsAfter(client), exclusive: (key) => lock(client, key) }));
+  if (!tx)
+    transactions.set(
+      client,
+      (tx = { ...repositories(pgSql(client)), inspectionsAfter: inspectionsAfter(client), exclusive: (key) => lock(client, key) }),
+    );
   return tx;
 }
 

@@ -13,15 +13,36 @@ const toLocation = (r: Row): Location => ({
   active: Number(r.active) === 1,
 });
 
-const toEstate = (r: Row) => ({ id: r.id as string, name: JSON.parse(r.name as string), timeZone: r.time_zone as string, households: Number(r.households) });
+const toEstate = (r: Row) => ({
+  id: r.id as string,
+  name: JSON.parse(r.name as string),
+  timeZone: r.time_zone as string,
+  households: Number(r.households),
+});
 
 type EstateRepo = Pick<
   Writes,
-  | 'listEstates' | 'getEstate' | 'insertEstate' | 'getPolicy' | 'setPolicy'
-  | 'insertBuilding' | 'listBuildings'
-  | 'insertLocation' | 'updateLocation' | 'getLocation' | 'getLocationByCode' | 'listLocations' | 'kioskSecret'
-  | 'insertTemplate' | 'getTemplate' | 'latestTemplates' | 'templateVersions' | 'locationVersions'
-  | 'insertDepartment' | 'listDepartments' | 'estateRevision'
+  | 'listEstates'
+  | 'getEstate'
+  | 'insertEstate'
+  | 'getPolicy'
+  | 'setPolicy'
+  | 'insertBuilding'
+  | 'listBuildings'
+  | 'insertLocation'
+  | 'updateLocation'
+  | 'getLocation'
+  | 'getLocationByCode'
+  | 'listLocations'
+  | 'kioskSecret'
+  | 'insertTemplate'
+  | 'getTemplate'
+  | 'latestTemplates'
+  | 'templateVersions'
+  | 'locationVersions'
+  | 'insertDepartment'
+  | 'listDepartments'
+  | 'estateRevision'
 >;
 
 /**
@@ -46,7 +67,13 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
       const r = await sql.get('SELECT * FROM estates WHERE id = ?', [id]);
       return r && toEstate(r);
     },
-    insertEstate: async (e) => void (await sql.run('INSERT INTO estates (id, name, time_zone, households) VALUES (?, ?, ?, ?)', [e.id, JSON.stringify(e.name), e.timeZone, e.households])),
+    insertEstate: async (e) =>
+      void (await sql.run('INSERT INTO estates (id, name, time_zone, households) VALUES (?, ?, ?, ?)', [
+        e.id,
+        JSON.stringify(e.name),
+        e.timeZone,
+        e.households,
+      ])),
     getPolicy: async (id) => {
       const r = await sql.get('SELECT policy FROM estates WHERE id = ?', [id]);
       return r?.policy ? JSON.parse(r.policy as string) : DEFAULT_DEADLINE_POLICY;
@@ -55,7 +82,8 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
       await sql.run('UPDATE estates SET policy = ? WHERE id = ?', [JSON.stringify(p), id]);
       await bump(id);
     },
-    insertBuilding: async (b) => void (await sql.run('INSERT INTO buildings (id, estate_id, name) VALUES (?, ?, ?)', [b.id, b.estateId, JSON.stringify(b.name)])),
+    insertBuilding: async (b) =>
+      void (await sql.run('INSERT INTO buildings (id, estate_id, name) VALUES (?, ?, ?)', [b.id, b.estateId, JSON.stringify(b.name)])),
     listBuildings: async (estateId) =>
       (await sql.all('SELECT * FROM buildings WHERE estate_id = ? ORDER BY id', [estateId])).map((r) => ({
         id: r.id as string,
@@ -63,25 +91,50 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
         name: JSON.parse(r.name as string),
       })),
     insertLocation: async (l, secret, at) => {
-      await sql.run('INSERT INTO locations (id, estate_id, building_id, kind, name, code, schedule, active, kiosk_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        l.id, l.estateId, l.buildingId, l.kind, JSON.stringify(l.name), l.code, l.schedule && JSON.stringify(l.schedule), l.active ? 1 : 0, secret,
-      ]);
+      await sql.run(
+        'INSERT INTO locations (id, estate_id, building_id, kind, name, code, schedule, active, kiosk_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          l.id,
+          l.estateId,
+          l.buildingId,
+          l.kind,
+          JSON.stringify(l.name),
+          l.code,
+          l.schedule && JSON.stringify(l.schedule),
+          l.active ? 1 : 0,
+          secret,
+        ],
+      );
       await addVersion(l, at);
       await bump(l.estateId);
     },
     updateLocation: async (l, at) => {
       await sql.run('UPDATE locations SET building_id = ?, kind = ?, name = ?, code = ?, schedule = ?, active = ? WHERE id = ?', [
-        l.buildingId, l.kind, JSON.stringify(l.name), l.code, l.schedule && JSON.stringify(l.schedule), l.active ? 1 : 0, l.id,
+        l.buildingId,
+        l.kind,
+        JSON.stringify(l.name),
+        l.code,
+        l.schedule && JSON.stringify(l.schedule),
+        l.active ? 1 : 0,
+        l.id,
       ]);
       await addVersion(l, at);
       await bump(l.estateId);
     },
     locationVersions: async (estateId) => {
       const out = new Map<string, LocationVersion[]>();
-      const rows = await sql.all('SELECT location_id, since, active, kind, schedule FROM location_versions WHERE estate_id = ? ORDER BY location_id, since', [estateId]);
+      const rows = await sql.all(
+        'SELECT location_id, since, active, kind, schedule FROM location_versions WHERE estate_id = ? ORDER BY location_id, since',
+        [estateId],
+      );
       for (const r of rows) {
         const list = out.get(r.location_id as string) ?? [];
-        list.push({ since: Number(r.since), active: Number(r.active) === 1, kind: r.kind as Location['kind'], schedule: r.schedule ? JSON.parse(r.schedule as string) : null });
+        list.push({
+          since: Number(r.since),
+          active: Number(r.active) === 1,
+          kind: r.kind as Location['kind'],
+          schedule: r.schedule ? JSON.parse(r.schedule as string) : null,
+        });
         out.set(r.location_id as string, list);
       }
       return out;
@@ -99,10 +152,18 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
       const r = await sql.get('SELECT * FROM locations WHERE code = ?', [code]);
       return r && toLocation(r);
     },
-    listLocations: async (estateId) => (await sql.all('SELECT * FROM locations WHERE estate_id = ? ORDER BY id', [estateId])).map(toLocation),
+    listLocations: async (estateId) =>
+      (await sql.all('SELECT * FROM locations WHERE estate_id = ? ORDER BY id', [estateId])).map(toLocation),
     kioskSecret: async (id) => (await sql.get('SELECT kiosk_secret FROM locations WHERE id = ?', [id]))?.kiosk_secret as string | undefined,
     insertTemplate: async (estateId, t, at) => {
-      await sql.run('INSERT INTO templates (estate_id, id, version, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?)', [estateId, t.id, t.version, t.kind, JSON.stringify(t), at]);
+      await sql.run('INSERT INTO templates (estate_id, id, version, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        estateId,
+        t.id,
+        t.version,
+        t.kind,
+        JSON.stringify(t),
+        at,
+      ]);
       await bump(estateId);
     },
     getTemplate: async (estateId, id, version) => {
@@ -123,7 +184,12 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
         )
       ).map((r) => JSON.parse(r.body as string) as ChecklistTemplate),
     insertDepartment: async (d) =>
-      void (await sql.run('INSERT INTO departments (id, estate_id, name, categories) VALUES (?, ?, ?, ?)', [d.id, d.estateId, JSON.stringify(d.name), JSON.stringify(d.categories)])),
+      void (await sql.run('INSERT INTO departments (id, estate_id, name, categories) VALUES (?, ?, ?, ?)', [
+        d.id,
+        d.estateId,
+        JSON.stringify(d.name),
+        JSON.stringify(d.categories),
+      ])),
     listDepartments: async (estateId) =>
       (await sql.all('SELECT * FROM departments WHERE estate_id = ? ORDER BY id', [estateId])).map((r) => ({
         id: r.id as string,

@@ -8,6 +8,9 @@ import { peopleRepo } from './people.ts';
 import { recordRepo } from './records.ts';
 
 /** `templateCache` only for reads outside a transaction (see estateRepo). */
-export function repositories(sql: Sql, templateCache: Map<string, ChecklistTemplate> | null = null): Omit<Writes, 'exclusive' | 'inspectionsAfter'> {
+export function repositories(
+  sql: Sql,
+  templateCache: Map<string, ChecklistTemplate> | null = null,
+): Omit<Writes, 'exclusive' | 'inspectionsAfter'> {
   return { ...estateRepo(sql, templateCache), ...peopleRepo(sql), ...issueRepo(sql), ...recordRepo(sql) };
 }

@@ -4,9 +4,23 @@ import type { IssueFilter, TrackingRole, Writes } from '../store.ts';
 
 type IssueRepo = Pick<
   Writes,
-  | 'insertIssue' | 'updateIssue' | 'getIssue' | 'issueOrigin' | 'setRating' | 'appendEvent' | 'eventsOf' | 'listIssues' | 'openIssuesAt'
-  | 'overdueIssues' | 'awaitingAcceptance' | 'isHeld' | 'urgentSince' | 'issuesCreatedBetween' | 'issuesForKpi'
-  | 'insertTrackingToken' | 'trackingToken'
+  | 'insertIssue'
+  | 'updateIssue'
+  | 'getIssue'
+  | 'issueOrigin'
+  | 'setRating'
+  | 'appendEvent'
+  | 'eventsOf'
+  | 'listIssues'
+  | 'openIssuesAt'
+  | 'overdueIssues'
+  | 'awaitingAcceptance'
+  | 'isHeld'
+  | 'urgentSince'
+  | 'issuesCreatedBetween'
+  | 'issuesForKpi'
+  | 'insertTrackingToken'
+  | 'trackingToken'
 >;
 
 const COLUMNS = `id, estate_id, location_id, source, category, severity, description, cause, photos, status, verified,
@@ -41,9 +55,30 @@ export const toIssue = (r: Row): Issue => ({
 });
 
 const params = (i: Issue): Param[] => [
-  i.id, i.estateId, i.locationId, i.source, i.category, i.severity, i.description, i.cause, JSON.stringify(i.photos), i.status, i.verified ? 1 : 0,
-  i.departmentId, i.requirement, i.deadline, i.manualLevel, i.reopenCount, i.meToo, i.duplicateOf, i.createdAt, i.rectifiedAt, i.closedAt,
-  JSON.stringify(i.afterPhotos), i.firstRectifiedAt, i.firstDeadline,
+  i.id,
+  i.estateId,
+  i.locationId,
+  i.source,
+  i.category,
+  i.severity,
+  i.description,
+  i.cause,
+  JSON.stringify(i.photos),
+  i.status,
+  i.verified ? 1 : 0,
+  i.departmentId,
+  i.requirement,
+  i.deadline,
+  i.manualLevel,
+  i.reopenCount,
+  i.meToo,
+  i.duplicateOf,
+  i.createdAt,
+  i.rectifiedAt,
+  i.closedAt,
+  JSON.stringify(i.afterPhotos),
+  i.firstRectifiedAt,
+  i.firstDeadline,
 ];
 
 export function issueRepo(sql: Sql): IssueRepo {
@@ -53,7 +88,10 @@ export function issueRepo(sql: Sql): IssueRepo {
   return {
     insertIssue: async (i, extras = {}) =>
       void (await sql.run(`INSERT INTO issues (${COLUMNS}, origin_id, owner_contact, held) VALUES (${'?, '.repeat(26)}?)`, [
-        ...params(i), extras.originId ?? null, extras.ownerContact ?? null, extras.held ? 1 : 0,
+        ...params(i),
+        extras.originId ?? null,
+        extras.ownerContact ?? null,
+        extras.held ? 1 : 0,
       ])),
     // A held report stays held only while it waits, unaccepted.
     updateIssue: async (i) =>
@@ -79,9 +117,13 @@ export function issueRepo(sql: Sql): IssueRepo {
         }
       );
     },
-    setRating: async (id, rating, comment) => void (await sql.run('UPDATE issues SET rating = ?, rating_comment = ? WHERE id = ?', [rating, comment, id])),
+    setRating: async (id, rating, comment) =>
+      void (await sql.run('UPDATE issues SET rating = ?, rating_comment = ? WHERE id = ?', [rating, comment, id])),
     appendEvent: async (e) =>
-      void (await sql.run('INSERT INTO issue_events (estate_id, issue_id, type, actor, at, data) VALUES ((SELECT estate_id FROM issues WHERE id = ?), ?, ?, ?, ?, ?)', [e.issueId, e.issueId, e.type, JSON.stringify(e.actor), e.at, JSON.stringify(e.data)])),
+      void (await sql.run(
+        'INSERT INTO issue_events (estate_id, issue_id, type, actor, at, data) VALUES ((SELECT estate_id FROM issues WHERE id = ?), ?, ?, ?, ?, ?)',
+        [e.issueId, e.issueId, e.type, JSON.stringify(e.actor), e.at, JSON.stringify(e.data)],
+      )),
     eventsOf: async (issueId) =>
       (await sql.all('SELECT * FROM issue_events WHERE issue_id = ? ORDER BY seq', [issueId])).map((r) => ({
         issueId: r.issue_id as string,
@@ -94,7 +136,7 @@ export function issueRepo(sql: Sql): IssueRepo {
       const where = ['estate_id = ?'];
       const args: Param[] = [f.estateId];
       const inList = (col: string, values?: readonly string[]) => {
-        if (values && values.length) {
+        if (values?.length) {
           where.push(`${col} IN (${values.map(() => '?').join(', ')})`);
           args.push(...values);
         }
@@ -104,19 +146,38 @@ export function issueRepo(sql: Sql): IssueRepo {
       inList('category', f.category);
       inList('source', f.source);
       if (f.open !== undefined) where.push(`is_open = ${f.open ? 1 : 0}`);
-      if (f.departmentId) (where.push('department_id = ?'), args.push(f.departmentId));
-      if (f.locationId) (where.push('location_id = ?'), args.push(f.locationId));
-      if (f.createdFrom !== undefined) (where.push('created_at >= ?'), args.push(f.createdFrom));
-      if (f.createdTo !== undefined) (where.push('created_at < ?'), args.push(f.createdTo));
+      if (f.departmentId) {
+        where.push('department_id = ?');
+        args.push(f.departmentId);
+      }
+      if (f.locationId) {
+        where.push('location_id = ?');
+        args.push(f.locationId);
+      }
+      if (f.createdFrom !== undefined) {
+        where.push('created_at >= ?');
+        args.push(f.createdFrom);
+      }
+      if (f.createdTo !== undefined) {
+        where.push('created_at < ?');
+        args.push(f.createdTo);
+      }
       const clause = where.join(' AND ');
       return {
         total: await count(`SELECT count(*) AS n FROM issues WHERE ${clause}`, args),
         // Most urgent first: open before closed, then by deadline.
-        issues: await issues(`SELECT ${COLUMNS} FROM issues WHERE ${clause} ORDER BY is_open DESC, deadline ASC, id LIMIT ? OFFSET ?`, [...args, f.limit ?? 200, f.offset ?? 0]),
+        issues: await issues(`SELECT ${COLUMNS} FROM issues WHERE ${clause} ORDER BY is_open DESC, deadline ASC, id LIMIT ? OFFSET ?`, [
+          ...args,
+          f.limit ?? 200,
+          f.offset ?? 0,
+        ]),
       };
     },
     // Reports held for review are not offered to passers-by as "me too" targets.
-    openIssuesAt: (locationId) => issues(`SELECT ${COLUMNS} FROM issues WHERE location_id = ? AND is_open = 1 AND held = 0 ORDER BY created_at DESC LIMIT 50`, [locationId]),
+    openIssuesAt: (locationId) =>
+      issues(`SELECT ${COLUMNS} FROM issues WHERE location_id = ? AND is_open = 1 AND held = 0 ORDER BY created_at DESC LIMIT 50`, [
+        locationId,
+      ]),
     // All overdue work, and of it what is at level 2: raised by hand (or an owner's "not fixed"), or past
     // the policy's level-2 time for its severity. One pass over the index, on every supervisor's poll.
     overdueIssues: async (estateId, now, limit, before) => {
@@ -130,24 +191,39 @@ export function issueRepo(sql: Sql): IssueRepo {
       return {
         total: num(counts?.total),
         escalated: num(counts?.escalated),
-        issues: await issues(`SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline < ? ORDER BY deadline LIMIT ?`, [estateId, now, limit]),
+        issues: await issues(
+          `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline < ? ORDER BY deadline LIMIT ?`,
+          [estateId, now, limit],
+        ),
       };
     },
     awaitingAcceptance: async (estateId, limit) => ({
-      total: await count(`SELECT count(*) AS n FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 AND held = 0`, [estateId]),
+      total: await count(`SELECT count(*) AS n FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 AND held = 0`, [
+        estateId,
+      ]),
       held: await count('SELECT count(*) AS n FROM issues WHERE estate_id = ? AND held = 1', [estateId]),
-      issues: await issues(`SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 AND held = 0 ORDER BY created_at LIMIT ?`, [estateId, limit]),
+      issues: await issues(
+        `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 AND held = 0 ORDER BY created_at LIMIT ?`,
+        [estateId, limit],
+      ),
     }),
     isHeld: async (id) => num((await sql.get('SELECT held FROM issues WHERE id = ?', [id]))?.held) === 1,
     urgentSince: async (estateId, since, limit) => ({
-      total: await count(`SELECT count(*) AS n FROM issues WHERE estate_id = ? AND created_at >= ? AND severity = 'urgent' AND is_open = 1`, [estateId, since]),
+      total: await count(
+        `SELECT count(*) AS n FROM issues WHERE estate_id = ? AND created_at >= ? AND severity = 'urgent' AND is_open = 1`,
+        [estateId, since],
+      ),
       issues: await issues(
         `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND created_at >= ? AND severity = 'urgent' AND is_open = 1 ORDER BY created_at DESC LIMIT ?`,
         [estateId, since, limit],
       ),
     }),
     issuesCreatedBetween: (estateId, from, to) =>
-      issues(`SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at`, [estateId, from, to]),
+      issues(`SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at`, [
+        estateId,
+        from,
+        to,
+      ]),
     // A department's work falls in the period its (first) deadline falls in; issues_kpi indexes this expression.
     issuesForKpi: (estateId, from, to) =>
       issues(
@@ -156,7 +232,10 @@ export function issueRepo(sql: Sql): IssueRepo {
         [estateId, from, to],
       ),
     insertTrackingToken: async (hash, issueId, at, role) =>
-      void (await sql.run('INSERT INTO tracking_tokens (estate_id, token_hash, issue_id, created_at, role) VALUES ((SELECT estate_id FROM issues WHERE id = ?), ?, ?, ?, ?)', [issueId, hash, issueId, at, role])),
+      void (await sql.run(
+        'INSERT INTO tracking_tokens (estate_id, token_hash, issue_id, created_at, role) VALUES ((SELECT estate_id FROM issues WHERE id = ?), ?, ?, ?, ?)',
+        [issueId, hash, issueId, at, role],
+      )),
     trackingToken: async (hash) => {
       const r = await sql.get('SELECT issue_id, role FROM tracking_tokens WHERE token_hash = ?', [hash]);
       return r && { issueId: r.issue_id as string, role: r.role as TrackingRole };

@@ -3,8 +3,21 @@ import type { Membership, Session, User, Writes } from '../store.ts';
 
 type PeopleRepo = Pick<
   Writes,
-  | 'insertUser' | 'setPassword' | 'setDisabled' | 'getUser' | 'getUserByUsername' | 'putMembership' | 'membershipsOf' | 'membersOf'
-  | 'insertSession' | 'getSession' | 'sessionWithUser' | 'touchSession' | 'sessionsOf' | 'deleteSession' | 'deleteSessionsOf'
+  | 'insertUser'
+  | 'setPassword'
+  | 'setDisabled'
+  | 'getUser'
+  | 'getUserByUsername'
+  | 'putMembership'
+  | 'membershipsOf'
+  | 'membersOf'
+  | 'insertSession'
+  | 'getSession'
+  | 'sessionWithUser'
+  | 'touchSession'
+  | 'sessionsOf'
+  | 'deleteSession'
+  | 'deleteSessionsOf'
 >;
 
 const toUser = (r: Row): User => ({
@@ -33,7 +46,13 @@ const toMembership = (r: Row): Membership => ({
 export function peopleRepo(sql: Sql): PeopleRepo {
   return {
     insertUser: async (u, at) =>
-      void (await sql.run('INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)', [u.id, u.username, u.displayName, u.passwordHash, at])),
+      void (await sql.run('INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)', [
+        u.id,
+        u.username,
+        u.displayName,
+        u.passwordHash,
+        at,
+      ])),
     getUser: async (id) => {
       const r = await sql.get('SELECT * FROM users WHERE id = ?', [id]);
       return r && toUser(r);
@@ -49,20 +68,27 @@ export function peopleRepo(sql: Sql): PeopleRepo {
          ON CONFLICT (user_id, estate_id) DO UPDATE SET role = excluded.role, department_id = excluded.department_id`,
         [m.userId, m.estateId, m.role, m.departmentId],
       )),
-    membershipsOf: async (userId) => (await sql.all('SELECT * FROM memberships WHERE user_id = ? ORDER BY estate_id', [userId])).map(toMembership),
+    membershipsOf: async (userId) =>
+      (await sql.all('SELECT * FROM memberships WHERE user_id = ? ORDER BY estate_id', [userId])).map(toMembership),
     membersOf: async (estateId) =>
       (
         await sql.all(
           'SELECT m.*, u.username, u.display_name, u.disabled_at FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.estate_id = ? ORDER BY u.username',
           [estateId],
         )
-      ).map((r) => ({ ...toMembership(r), username: r.username as string, displayName: r.display_name as string, disabled: r.disabled_at !== null })),
+      ).map((r) => ({
+        ...toMembership(r),
+        username: r.username as string,
+        displayName: r.display_name as string,
+        disabled: r.disabled_at !== null,
+      })),
     setPassword: async (userId, hash) => void (await sql.run('UPDATE users SET password_hash = ? WHERE id = ?', [hash, userId])),
     setDisabled: async (userId, at) => void (await sql.run('UPDATE users SET disabled_at = ? WHERE id = ?', [at, userId])),
     insertSession: async (s) =>
-      void (await sql.run('INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-        s.id, s.tokenHash, s.userId, s.createdAt, s.lastSeenAt, s.expiresAt, s.userAgent,
-      ])),
+      void (await sql.run(
+        'INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [s.id, s.tokenHash, s.userId, s.createdAt, s.lastSeenAt, s.expiresAt, s.userAgent],
+      )),
     getSession: async (hash) => {
       const r = await sql.get('SELECT * FROM sessions WHERE token_hash = ?', [hash]);
       return r && toSession(r);
@@ -75,7 +101,8 @@ export function peopleRepo(sql: Sql): PeopleRepo {
       return r && { session: toSession(r), user: toUser({ ...r, id: r.user_id }) };
     },
     touchSession: async (hash, at) => void (await sql.run('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?', [at, hash])),
-    sessionsOf: async (userId) => (await sql.all('SELECT * FROM sessions WHERE user_id = ? ORDER BY last_seen_at DESC', [userId])).map(toSession),
+    sessionsOf: async (userId) =>
+      (await sql.all('SELECT * FROM sessions WHERE user_id = ? ORDER BY last_seen_at DESC', [userId])).map(toSession),
     deleteSession: async (hash) => void (await sql.run('DELETE FROM sessions WHERE token_hash = ?', [hash])),
     deleteSessionsOf: async (userId, keep) =>
       void (await sql.run('DELETE FROM sessions WHERE user_id = ? AND token_hash IS DISTINCT FROM ?', [userId, keep ?? null])),

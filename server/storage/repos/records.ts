@@ -4,13 +4,37 @@ import type { Campaign, InspectionTimeRow, Writes } from '../store.ts';
 
 type RecordRepo = Pick<
   Writes,
-  | 'getReceipt' | 'claimReceipt' | 'setReceipt'
-  | 'insertInspection' | 'getInspection' | 'inspectionTimes' | 'inspectionsAt'
-  | 'getPhoto' | 'insertPhoto' | 'linkPhotos' | 'addPhotoUploader' | 'receivedPhotos' | 'recordsWithPhoto'
-  | 'insertSheet' | 'getSheet' | 'latestSheet' | 'insertMonthly' | 'listMonthly'
-  | 'insertSurvey' | 'getSurvey' | 'insertCampaign' | 'getCampaign' | 'getCampaignByCode' | 'listCampaigns'
-  | 'insertResponse' | 'hasResponse' | 'responsesOf'
-  | 'insertKioskRating' | 'kioskRatings' | 'insertPlanRecord' | 'listPlanRecords'
+  | 'getReceipt'
+  | 'claimReceipt'
+  | 'setReceipt'
+  | 'insertInspection'
+  | 'getInspection'
+  | 'inspectionTimes'
+  | 'inspectionsAt'
+  | 'getPhoto'
+  | 'insertPhoto'
+  | 'linkPhotos'
+  | 'addPhotoUploader'
+  | 'receivedPhotos'
+  | 'recordsWithPhoto'
+  | 'insertSheet'
+  | 'getSheet'
+  | 'latestSheet'
+  | 'insertMonthly'
+  | 'listMonthly'
+  | 'insertSurvey'
+  | 'getSurvey'
+  | 'insertCampaign'
+  | 'getCampaign'
+  | 'getCampaignByCode'
+  | 'listCampaigns'
+  | 'insertResponse'
+  | 'hasResponse'
+  | 'responsesOf'
+  | 'insertKioskRating'
+  | 'kioskRatings'
+  | 'insertPlanRecord'
+  | 'listPlanRecords'
 >;
 
 export const toTime = (r: Row): InspectionTimeRow => ({
@@ -44,7 +68,10 @@ export function recordRepo(sql: Sql): RecordRepo {
       return r && { id: r.id as string, kind: r.kind as string, bodyHash: r.body_hash as string, receipt: JSON.parse(r.receipt as string) };
     },
     claimReceipt: async (r, at) =>
-      (await sql.run(`INSERT INTO receipts (estate_id, id, kind, body_hash, receipt, created_at) VALUES (?, ?, ?, ?, '{}', ?) ON CONFLICT (id) DO NOTHING`, [r.estateId, r.id, r.kind, r.bodyHash, at])) === 1,
+      (await sql.run(
+        `INSERT INTO receipts (estate_id, id, kind, body_hash, receipt, created_at) VALUES (?, ?, ?, ?, '{}', ?) ON CONFLICT (id) DO NOTHING`,
+        [r.estateId, r.id, r.kind, r.bodyHash, at],
+      )) === 1,
     setReceipt: async (id, receipt) => void (await sql.run('UPDATE receipts SET receipt = ? WHERE id = ?', [JSON.stringify(receipt), id])),
     insertInspection: async (r) =>
       void (await sql.run(
@@ -52,8 +79,20 @@ export function recordRepo(sql: Sql): RecordRepo {
            received_at, device_started_at, device_finished_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
-          r.id, r.estateId, r.locationId, r.inspectorId, r.templateId, r.templateVersion, r.startedAt, r.finishedAt, r.confirmedBy,
-          JSON.stringify(r.answers), r.failedCount, r.receivedAt, r.deviceStartedAt, r.deviceFinishedAt,
+          r.id,
+          r.estateId,
+          r.locationId,
+          r.inspectorId,
+          r.templateId,
+          r.templateVersion,
+          r.startedAt,
+          r.finishedAt,
+          r.confirmedBy,
+          JSON.stringify(r.answers),
+          r.failedCount,
+          r.receivedAt,
+          r.deviceStartedAt,
+          r.deviceFinishedAt,
         ],
       )),
     getInspection: async (id) => {
@@ -79,15 +118,17 @@ export function recordRepo(sql: Sql): RecordRepo {
     },
     inspectionTimes: async (estateId, from, to) =>
       (
-        await sql.all('SELECT id, location_id, inspector_id, finished_at FROM inspections WHERE estate_id = ? AND finished_at >= ? AND finished_at < ? ORDER BY finished_at', [
-          estateId, from, to,
-        ])
+        await sql.all(
+          'SELECT id, location_id, inspector_id, finished_at FROM inspections WHERE estate_id = ? AND finished_at >= ? AND finished_at < ? ORDER BY finished_at',
+          [estateId, from, to],
+        )
       ).map(toTime),
     inspectionsAt: async (locationId, from, to) =>
       (
-        await sql.all('SELECT id, location_id, inspector_id, finished_at FROM inspections WHERE location_id = ? AND finished_at >= ? AND finished_at < ? ORDER BY finished_at', [
-          locationId, from, to,
-        ])
+        await sql.all(
+          'SELECT id, location_id, inspector_id, finished_at FROM inspections WHERE location_id = ? AND finished_at >= ? AND finished_at < ? ORDER BY finished_at',
+          [locationId, from, to],
+        )
       ).map(toTime),
     getPhoto: async (sha) => {
       const r = await sql.get('SELECT * FROM photos WHERE sha256 = ?', [sha]);
@@ -103,9 +144,10 @@ export function recordRepo(sql: Sql): RecordRepo {
       );
     },
     insertPhoto: async (p) =>
-      void (await sql.run('INSERT INTO photos (sha256, size, stored_size, width, height, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING', [
-        p.sha256, p.size, p.storedSize, p.width, p.height, p.receivedAt,
-      ])),
+      void (await sql.run(
+        'INSERT INTO photos (sha256, size, stored_size, width, height, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
+        [p.sha256, p.size, p.storedSize, p.width, p.height, p.receivedAt],
+      )),
     linkPhotos: async (recordId, shas, author) => {
       // The record (an inspection or an issue) is written first; its estate comes from it.
       for (const s of shas) {
@@ -118,22 +160,52 @@ export function recordRepo(sql: Sql): RecordRepo {
       }
     },
     addPhotoUploader: async (sha, uploader, at) =>
-      void (await sql.run('INSERT INTO photo_uploads (sha256, uploader, at) VALUES (?, ?, ?) ON CONFLICT (sha256, uploader) DO NOTHING', [sha, uploader, at])),
+      void (await sql.run('INSERT INTO photo_uploads (sha256, uploader, at) VALUES (?, ?, ?) ON CONFLICT (sha256, uploader) DO NOTHING', [
+        sha,
+        uploader,
+        at,
+      ])),
     receivedPhotos: async (recordId) =>
       (
-        await sql.all(`SELECT DISTINCT rp.sha256 FROM record_photos rp JOIN photos p ON p.sha256 = rp.sha256 WHERE rp.record_id = ? AND (${CITED}) ORDER BY rp.sha256`, [recordId])
+        await sql.all(
+          `SELECT DISTINCT rp.sha256 FROM record_photos rp JOIN photos p ON p.sha256 = rp.sha256 WHERE rp.record_id = ? AND (${CITED}) ORDER BY rp.sha256`,
+          [recordId],
+        )
       ).map((r) => r.sha256 as string),
     recordsWithPhoto: async (sha) =>
-      (await sql.all(`SELECT DISTINCT record_id FROM record_photos rp WHERE rp.sha256 = ? AND (${CITED}) ORDER BY record_id`, [sha])).map((r) => r.record_id as string),
-    insertSheet: async (estateId, s) => void (await sql.run('INSERT INTO scoring_sheets (estate_id, id, version, body) VALUES (?, ?, ?, ?)', [estateId, s.id, s.version, JSON.stringify(s)])),
+      (await sql.all(`SELECT DISTINCT record_id FROM record_photos rp WHERE rp.sha256 = ? AND (${CITED}) ORDER BY record_id`, [sha])).map(
+        (r) => r.record_id as string,
+      ),
+    insertSheet: async (estateId, s) =>
+      void (await sql.run('INSERT INTO scoring_sheets (estate_id, id, version, body) VALUES (?, ?, ?, ?)', [
+        estateId,
+        s.id,
+        s.version,
+        JSON.stringify(s),
+      ])),
     getSheet: async (estateId, id, version) =>
-      body<ScoringSheet>(await sql.get('SELECT body FROM scoring_sheets WHERE estate_id = ? AND id = ? AND version = ?', [estateId, id, version])),
-    latestSheet: async (estateId) => body<ScoringSheet>(await sql.get('SELECT body FROM scoring_sheets WHERE estate_id = ? ORDER BY version DESC LIMIT 1', [estateId])),
+      body<ScoringSheet>(
+        await sql.get('SELECT body FROM scoring_sheets WHERE estate_id = ? AND id = ? AND version = ?', [estateId, id, version]),
+      ),
+    latestSheet: async (estateId) =>
+      body<ScoringSheet>(await sql.get('SELECT body FROM scoring_sheets WHERE estate_id = ? ORDER BY version DESC LIMIT 1', [estateId])),
     insertMonthly: async (r) =>
       void (await sql.run(
         `INSERT INTO monthly_inspections (id, estate_id, month, sheet_id, sheet_version, inspected_on, inspector_id, deductions, sections, total, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [r.id, r.estateId, r.month, r.sheetId, r.sheetVersion, r.inspectedOn, r.inspectorId, JSON.stringify(r.deductions), JSON.stringify(r.sections), r.total, r.createdAt],
+        [
+          r.id,
+          r.estateId,
+          r.month,
+          r.sheetId,
+          r.sheetVersion,
+          r.inspectedOn,
+          r.inspectorId,
+          JSON.stringify(r.deductions),
+          JSON.stringify(r.sections),
+          r.total,
+          r.createdAt,
+        ],
       )),
     listMonthly: async (estateId) =>
       (await sql.all('SELECT * FROM monthly_inspections WHERE estate_id = ? ORDER BY month, created_at', [estateId])).map((r) => ({
@@ -149,12 +221,15 @@ export function recordRepo(sql: Sql): RecordRepo {
         total: Number(r.total),
         createdAt: Number(r.created_at),
       })),
-    insertSurvey: async (estateId, s) => void (await sql.run('INSERT INTO surveys (estate_id, id, body) VALUES (?, ?, ?)', [estateId, s.id, JSON.stringify(s)])),
-    getSurvey: async (estateId, id) => body<SurveyTemplate>(await sql.get('SELECT body FROM surveys WHERE estate_id = ? AND id = ?', [estateId, id])),
+    insertSurvey: async (estateId, s) =>
+      void (await sql.run('INSERT INTO surveys (estate_id, id, body) VALUES (?, ?, ?)', [estateId, s.id, JSON.stringify(s)])),
+    getSurvey: async (estateId, id) =>
+      body<SurveyTemplate>(await sql.get('SELECT body FROM surveys WHERE estate_id = ? AND id = ?', [estateId, id])),
     insertCampaign: async (c) =>
-      void (await sql.run('INSERT INTO campaigns (id, estate_id, survey_id, name, opens_on, closes_on, sample_target, code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        c.id, c.estateId, c.surveyId, JSON.stringify(c.name), c.opensOn, c.closesOn, c.sampleTarget, c.code, c.createdAt,
-      ])),
+      void (await sql.run(
+        'INSERT INTO campaigns (id, estate_id, survey_id, name, opens_on, closes_on, sample_target, code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [c.id, c.estateId, c.surveyId, JSON.stringify(c.name), c.opensOn, c.closesOn, c.sampleTarget, c.code, c.createdAt],
+      )),
     getCampaign: async (id) => {
       const r = await sql.get('SELECT * FROM campaigns WHERE id = ?', [id]);
       return r && toCampaign(r);
@@ -163,14 +238,19 @@ export function recordRepo(sql: Sql): RecordRepo {
       const r = await sql.get('SELECT * FROM campaigns WHERE code = ?', [code]);
       return r && toCampaign(r);
     },
-    listCampaigns: async (estateId) => (await sql.all('SELECT * FROM campaigns WHERE estate_id = ? ORDER BY opens_on', [estateId])).map(toCampaign),
+    listCampaigns: async (estateId) =>
+      (await sql.all('SELECT * FROM campaigns WHERE estate_id = ? ORDER BY opens_on', [estateId])).map(toCampaign),
     insertResponse: async (r) =>
-      void (await sql.run('INSERT INTO survey_responses (estate_id, id, campaign_id, household, channel, answers, comment, entered_by, created_at) VALUES ((SELECT estate_id FROM campaigns WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?)', [
-        r.campaignId, r.id, r.campaignId, r.household, r.channel, JSON.stringify(r.answers), r.comment, r.enteredBy, r.createdAt,
-      ])),
+      void (await sql.run(
+        'INSERT INTO survey_responses (estate_id, id, campaign_id, household, channel, answers, comment, entered_by, created_at) VALUES ((SELECT estate_id FROM campaigns WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?)',
+        [r.campaignId, r.id, r.campaignId, r.household, r.channel, JSON.stringify(r.answers), r.comment, r.enteredBy, r.createdAt],
+      )),
     // One answer per household whatever the case it is typed in (both engines index lower(household)).
     hasResponse: async (campaignId, household) =>
-      (await sql.get('SELECT 1 AS found FROM survey_responses WHERE campaign_id = ? AND lower(household) = lower(?)', [campaignId, household])) !== undefined,
+      (await sql.get('SELECT 1 AS found FROM survey_responses WHERE campaign_id = ? AND lower(household) = lower(?)', [
+        campaignId,
+        household,
+      ])) !== undefined,
     responsesOf: async (campaignId) =>
       (await sql.all('SELECT * FROM survey_responses WHERE campaign_id = ? ORDER BY created_at', [campaignId])).map((r) => ({
         id: r.id as string,
@@ -183,7 +263,14 @@ export function recordRepo(sql: Sql): RecordRepo {
         createdAt: Number(r.created_at),
       })),
     insertPlanRecord: async (estateId, r, at) =>
-      void (await sql.run('INSERT INTO plan_records (id, estate_id, kind, date, body, created_at) VALUES (?, ?, ?, ?, ?, ?)', [r.id, estateId, r.kind, r.date, JSON.stringify(r), at])),
+      void (await sql.run('INSERT INTO plan_records (id, estate_id, kind, date, body, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        r.id,
+        estateId,
+        r.kind,
+        r.date,
+        JSON.stringify(r),
+        at,
+      ])),
     listPlanRecords: async (estateId, kind) =>
       (
         await (kind
@@ -191,11 +278,18 @@ export function recordRepo(sql: Sql): RecordRepo {
           : sql.all('SELECT body FROM plan_records WHERE estate_id = ? ORDER BY date DESC, created_at DESC', [estateId]))
       ).map((r) => JSON.parse(r.body as string) as PlanRecord),
     insertKioskRating: async (r) =>
-      void (await sql.run('INSERT INTO kiosk_ratings (id, estate_id, location_id, face, reason, category, issue_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-        r.id, r.estateId, r.locationId, r.face, r.reason, r.category, r.issueId, r.createdAt,
-      ])),
+      void (await sql.run(
+        'INSERT INTO kiosk_ratings (id, estate_id, location_id, face, reason, category, issue_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [r.id, r.estateId, r.locationId, r.face, r.reason, r.category, r.issueId, r.createdAt],
+      )),
     kioskRatings: async (estateId, from, to) =>
-      (await sql.all('SELECT * FROM kiosk_ratings WHERE estate_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at', [estateId, from, to])).map((r) => ({
+      (
+        await sql.all('SELECT * FROM kiosk_ratings WHERE estate_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at', [
+          estateId,
+          from,
+          to,
+        ])
+      ).map((r) => ({
         id: r.id as string,
         estateId: r.estate_id as string,
         locationId: r.location_id as string,

@@ -95,7 +95,9 @@ function groupCommit(db: Db, tx: Writes) {
  */
 function inspectionsAfter(db: Db): Reads['inspectionsAfter'] {
   const latest = db.prepare('SELECT coalesce(max(rowid), 0) AS seq FROM inspections');
-  const after = db.prepare('SELECT rowid AS seq, id, location_id, inspector_id, finished_at FROM inspections WHERE estate_id = ? AND rowid > ? ORDER BY rowid');
+  const after = db.prepare(
+    'SELECT rowid AS seq, id, location_id, inspector_id, finished_at FROM inspections WHERE estate_id = ? AND rowid > ? ORDER BY rowid',
+  );
   return async (estateId, cursor) => {
     if (cursor === null) return { rows: [], cursor: String((latest.get() as { seq: number }).seq) };
     const rows = after.all(estateId, Number(cursor)) as Row[];
@@ -113,7 +115,11 @@ export function createSqliteStore(file: string): Store {
     engine: 'sqlite',
     read: { ...repositories(sqliteSql(reader), templateCache), inspectionsAfter: after },
     // One writer: a transaction already excludes every other.
-    write: groupCommit(writer, { ...repositories(sqliteSql(writer)), inspectionsAfter: inspectionsAfter(writer), exclusive: async () => {} }),
+    write: groupCommit(writer, {
+      ...repositories(sqliteSql(writer)),
+      inspectionsAfter: inspectionsAfter(writer),
+      exclusive: async () => {},
+    }),
     ping: async () => void reader.prepare('SELECT 1').get(),
     close: async () => {
       if (closed) return;

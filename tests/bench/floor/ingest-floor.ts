@@ -13,7 +13,9 @@ const [dir, port] = process.argv.slice(2);
 const db = new Database(join(dir, 'floor.sqlite'));
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
-db.exec('CREATE TABLE IF NOT EXISTS inspections (id TEXT PRIMARY KEY, location_id TEXT, started_at INTEGER, finished_at INTEGER, answers TEXT, received_at INTEGER)');
+db.exec(
+  'CREATE TABLE IF NOT EXISTS inspections (id TEXT PRIMARY KEY, location_id TEXT, started_at INTEGER, finished_at INTEGER, answers TEXT, received_at INTEGER)',
+);
 const insert = db.prepare('INSERT INTO inspections VALUES (?, ?, ?, ?, ?, ?)');
 
 type Job = { body: { id: string; locationId: string; startedAt: number; finishedAt: number; answers: unknown }; done: () => void };
@@ -22,7 +24,8 @@ const flush = () => {
   const jobs = queue;
   queue = [];
   db.transaction(() => {
-    for (const j of jobs) insert.run(j.body.id, j.body.locationId, j.body.startedAt, j.body.finishedAt, JSON.stringify(j.body.answers), Date.now());
+    for (const j of jobs)
+      insert.run(j.body.id, j.body.locationId, j.body.startedAt, j.body.finishedAt, JSON.stringify(j.body.answers), Date.now());
   }).immediate();
   for (const j of jobs) j.done();
 };

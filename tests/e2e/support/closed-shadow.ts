@@ -36,13 +36,18 @@ function findHost(node: DomNode, id: string): DomNode | null {
 
 export function closedShadow(page: Page, hostId: string): ClosedShadow {
   let cdp: CDPSession | null = null;
-  const call = async <T,>(fn: string, selector: string): Promise<T | null> => {
+  const call = async <T>(fn: string, selector: string): Promise<T | null> => {
     cdp ??= await page.context().newCDPSession(page);
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const shadow = findHost(root, hostId)?.shadowRoots?.[0];
     if (!shadow) return null;
     const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: fn, arguments: [{ value: selector }], returnByValue: true });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: fn,
+      arguments: [{ value: selector }],
+      returnByValue: true,
+    });
     return (result.value ?? null) as T | null;
   };
   const api: ClosedShadow = {
@@ -56,7 +61,10 @@ export function closedShadow(page: Page, hostId: string): ClosedShadow {
       }
     },
     async centre(selector) {
-      const c = await call<{ x: number; y: number }>('function (s) { const r = this.querySelector(s).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }', selector);
+      const c = await call<{ x: number; y: number }>(
+        'function (s) { const r = this.querySelector(s).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }',
+        selector,
+      );
       if (!c) throw new Error(`no ${selector} in #${hostId}`);
       return c;
     },
@@ -64,7 +72,8 @@ export function closedShadow(page: Page, hostId: string): ClosedShadow {
       const { x, y } = await api.centre(selector);
       await page.mouse.click(x, y);
     },
-    color: async (selector) => (await call<string>('function (s) { return getComputedStyle(this.querySelector(s)).color; }', selector)) ?? '',
+    color: async (selector) =>
+      (await call<string>('function (s) { return getComputedStyle(this.querySelector(s)).color; }', selector)) ?? '',
   };
   return api;
 }

@@ -29,7 +29,14 @@ export function e2e(): Promise<Env> {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     return { server, browser };
   })();
@@ -54,7 +61,14 @@ export async function syncClock(context: BrowserContext, server: TestServer): Pr
 /** A phone in China: mobile viewport, Chinese first, Shanghai's zone, its own storage, the suite's clock. */
 export async function phone(locale = 'zh-CN', timezoneId = 'Asia/Shanghai'): Promise<{ context: BrowserContext; page: Page }> {
   const { browser, server } = await e2e();
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale, timezoneId, hasTouch: true, isMobile: true });
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 390, height: 844 },
+    locale,
+    timezoneId,
+    hasTouch: true,
+    isMobile: true,
+  });
   await syncClock(context, server);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[page error]', e.message));
@@ -72,19 +86,31 @@ export async function signInOnPhone(page: Page, username: string, password = 'de
 
 /** Waits until the service worker controls the page, so the shell is precached for offline use. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    return Boolean(reg?.active) && Boolean(navigator.serviceWorker.controller);
-  }, undefined, { timeout: 15_000 }).catch(async () => {
-    // First visit: the worker activates but does not control this page until a reload.
-    await page.reload();
-    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 15_000 });
-  });
+  await page
+    .waitForFunction(
+      async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        return Boolean(reg?.active) && Boolean(navigator.serviceWorker.controller);
+      },
+      undefined,
+      { timeout: 15_000 },
+    )
+    .catch(async () => {
+      // First visit: the worker activates but does not control this page until a reload.
+      await page.reload();
+      await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 15_000 });
+    });
 }
 
 /** A real JPEG for the camera input. */
 export async function cameraPhoto(colour = '#3366aa'): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  return { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await sharp({ create: { width: 1200, height: 900, channels: 3, background: colour } }).jpeg().toBuffer() };
+  return {
+    name: 'photo.jpg',
+    mimeType: 'image/jpeg',
+    buffer: await sharp({ create: { width: 1200, height: 900, channels: 3, background: colour } })
+      .jpeg()
+      .toBuffer(),
+  };
 }
 
 /** Decodes the QR code in a PNG screenshot, as a phone camera would read it. */

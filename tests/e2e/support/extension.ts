@@ -31,7 +31,8 @@ let env: Promise<ExtensionEnv> | null = null;
 
 export function extension(): Promise<ExtensionEnv> {
   env ??= (async () => {
-    if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/extension-test is missing: run `npm run build` first (npm test does)');
+    if (!existsSync(join(DIST, 'manifest.json')))
+      throw new Error('dist/extension-test is missing: run `npm run build` first (npm test does)');
     const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pqm-ext-')), {
       executablePath: CHROMIUM,
       headless: true,
@@ -39,7 +40,16 @@ export function extension(): Promise<ExtensionEnv> {
       locale: 'zh-CN',
       // A supervisor's desktop in another zone than the estate: the console must still show the estate's calendar.
       timezoneId: 'Europe/Berlin',
-      args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        `--disable-extensions-except=${DIST}`,
+        `--load-extension=${DIST}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     // Pages (popup, console, overlay hosts) run on the suite's clock; the worker keeps the machine's, as Playwright cannot fake a worker's.
     await syncClock(context, (await e2e()).server);
@@ -107,7 +117,9 @@ export function extension(): Promise<ExtensionEnv> {
 export async function officePage(): Promise<{ port: number; server: Server }> {
   const server = createServer((_, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><html><head><title>OA</title><style>* { color: red !important; font-size: 40px !important; } div { display: none !important; }</style></head><body><h1>公司OA · Company OA</h1></body></html>');
+    res.end(
+      '<!doctype html><html><head><title>OA</title><style>* { color: red !important; font-size: 40px !important; } div { display: none !important; }</style></head><body><h1>公司OA · Company OA</h1></body></html>',
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { port: (server.address() as AddressInfo).port, server };

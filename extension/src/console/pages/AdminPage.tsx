@@ -35,11 +35,21 @@ export default function AdminPage({ estateId }: { estateId: string }) {
   if (!setup) return <p>{w('loading')}</p>;
   return (
     <section data-testid="admin-page">
-      <h2>{w('admin')} · {tx(setup.estate.name)}</h2>
+      <h2>
+        {w('admin')} · {tx(setup.estate.name)}
+      </h2>
       <div class="tabs">
-        {TABS.map((t) => <button key={t} type="button" class={tab === t ? 'on' : ''} onClick={() => setTab(t)}>{w(t as WordKey)}</button>)}
+        {TABS.map((t) => (
+          <button key={t} type="button" class={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
+            {w(t as WordKey)}
+          </button>
+        ))}
       </div>
-      {message ? <p role="status" class={message === w('saved') ? 'ok' : 'error'}>{message}</p> : null}
+      {message ? (
+        <p role="status" class={message === w('saved') ? 'ok' : 'error'}>
+          {message}
+        </p>
+      ) : null}
       {tab === 'locations' ? <Locations setup={setup} call={call} /> : null}
       {tab === 'buildings' ? <Simple setup={setup} kind="buildings" call={call} /> : null}
       {tab === 'departments' ? <Simple setup={setup} kind="departments" call={call} /> : null}

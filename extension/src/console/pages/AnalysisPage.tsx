@@ -1,5 +1,17 @@
 import { useState } from 'preact/hooks';
-import { CATEGORIES, CATEGORY_LABELS, LOCATION_KIND_LABELS, SEVERITIES, SEVERITY_LABELS, type Category, type DepartmentRectification, type IssueAnalysis, type LocalText, type LocationKind, type PatrolAnalysis, type SatisfactionTrend } from '../../../../shared/index.ts';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  LOCATION_KIND_LABELS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  type Category,
+  type DepartmentRectification,
+  type IssueAnalysis,
+  type LocationKind,
+  type PatrolAnalysis,
+  type SatisfactionTrend,
+} from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, HeatMap, Pareto, Stacked, pct } from '../charts.tsx';
@@ -36,27 +48,52 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
       <p class="no-print">
         {w('period')}:{' '}
         {[30, 90].map((d) => (
-          <button key={d} type="button" class={days === d ? 'primary' : ''} onClick={() => setDays(d)}>{d === 30 ? w('last30') : w('last90')}</button>
+          <button key={d} type="button" class={days === d ? 'primary' : ''} onClick={() => setDays(d)}>
+            {d === 30 ? w('last30') : w('last90')}
+          </button>
         ))}
       </p>
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {patrols.data && issues.data ? (
         <div class="cards">
           <FigureCard id="patrolCompletion" value={pct(patrols.data.total.completionRate)} testId="completion-rate" />
           <FigureCard id="patrolOnTime" value={pct(patrols.data.total.onTimeRate)} />
-          <div class="card"><div class="big" data-testid="issues-total">{issues.data.total}</div>{w('issuesTotal')}</div>
-          <div class="card"><div class="big">{issues.data.lifts.total}</div>{w('liftFaults')}</div>
+          <div class="card">
+            <div class="big" data-testid="issues-total">
+              {issues.data.total}
+            </div>
+            {w('issuesTotal')}
+          </div>
+          <div class="card">
+            <div class="big">{issues.data.lifts.total}</div>
+            {w('liftFaults')}
+          </div>
         </div>
       ) : null}
       {patrols.data ? (
         <>
           <Chart title={`${figureName('patrolCompletion')} · ${w('byKind')}`} testId="chart-kind">
-            <Bars rows={patrols.data.byKind.map((k) => ({ label: tx(LOCATION_KIND_LABELS[k.key as LocationKind]), value: k.completionRate }))} max={1} format={(v) => pct(v)} />
+            <Bars
+              rows={patrols.data.byKind.map((k) => ({ label: tx(LOCATION_KIND_LABELS[k.key as LocationKind]), value: k.completionRate }))}
+              max={1}
+              format={(v) => pct(v)}
+            />
           </Chart>
           <DataTable
             name="patrol-by-kind"
             header={[w('location'), w('scheduled'), w('done'), w('missedN'), figureName('patrolCompletion'), figureName('patrolOnTime')]}
-            rows={patrols.data.byKind.map((k) => [tx(LOCATION_KIND_LABELS[k.key as LocationKind]), k.scheduled, k.done, k.missed, pct(k.completionRate), pct(k.onTimeRate)])}
+            rows={patrols.data.byKind.map((k) => [
+              tx(LOCATION_KIND_LABELS[k.key as LocationKind]),
+              k.scheduled,
+              k.done,
+              k.missed,
+              pct(k.completionRate),
+              pct(k.onTimeRate),
+            ])}
           />
           <Chart title={`${figureName('patrolCompletion')} · ${w('byArea')}`}>
             <Bars rows={patrols.data.byArea.map((k) => ({ label: k.key, value: k.completionRate }))} max={1} format={(v) => pct(v)} />
@@ -64,7 +101,11 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
           <Chart title={`${figureName('ownRoundsOnTime')} · ${w('byPerson')}`}>
             <Bars rows={patrols.data.byPerson.map((p) => ({ label: p.name, value: p.onTime.rate }))} max={1} format={(v) => pct(v)} />
           </Chart>
-          <DataTable name="patrol-by-person" header={[w('person'), w('slotsFilled'), figureName('ownRoundsOnTime'), w('voluntary')]} rows={patrols.data.byPerson.map((p) => [p.name, p.slotsFilled, pct(p.onTime.rate), p.voluntary])} />
+          <DataTable
+            name="patrol-by-person"
+            header={[w('person'), w('slotsFilled'), figureName('ownRoundsOnTime'), w('voluntary')]}
+            rows={patrols.data.byPerson.map((p) => [p.name, p.slotsFilled, pct(p.onTime.rate), p.voluntary])}
+          />
           <Chart title={w('heatMap')} testId="chart-heat">
             <HeatMap rows={patrols.data.heat.slice(0, 25).map((r) => ({ label: tx(r.name), hours: r.hours }))} />
           </Chart>
@@ -73,17 +114,37 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
       {issues.data ? (
         <>
           <Chart title={w('issuesOverTime')} testId="chart-issues-time">
-            <Stacked columns={issues.data.overTime.map((d) => ({ label: d.day, values: d.byCategory }))} series={[...CATEGORIES]} labels={Object.fromEntries(CATEGORIES.map((c) => [c, catLabel(c)]))} />
+            <Stacked
+              columns={issues.data.overTime.map((d) => ({ label: d.day, values: d.byCategory }))}
+              series={[...CATEGORIES]}
+              labels={Object.fromEntries(CATEGORIES.map((c) => [c, catLabel(c)]))}
+            />
           </Chart>
           <Chart title={w('issuesBySeverity')}>
-            <Stacked columns={issues.data.overTime.map((d) => ({ label: d.day, values: d.bySeverity }))} series={[...SEVERITIES]} labels={Object.fromEntries(SEVERITIES.map((s) => [s, tx(SEVERITY_LABELS[s])]))} />
+            <Stacked
+              columns={issues.data.overTime.map((d) => ({ label: d.day, values: d.bySeverity }))}
+              series={[...SEVERITIES]}
+              labels={Object.fromEntries(SEVERITIES.map((s) => [s, tx(SEVERITY_LABELS[s])]))}
+            />
           </Chart>
-          <DataTable name="issues-by-category" header={[w('category'), w('count')]} rows={issues.data.byCategory.map((c) => [catLabel(c.key), c.count])} />
+          <DataTable
+            name="issues-by-category"
+            header={[w('category'), w('count')]}
+            rows={issues.data.byCategory.map((c) => [catLabel(c.key), c.count])}
+          />
           <Chart title={w('liftFaults')} testId="chart-lifts">
-            <Bars rows={issues.data.lifts.byLift.map((l) => ({ label: `${tx(l.name)}${l.repeat ? ` ⚠ ${w('repeat')}` : ''}`, value: l.count }))} />
+            <Bars
+              rows={issues.data.lifts.byLift.map((l) => ({ label: `${tx(l.name)}${l.repeat ? ` ⚠ ${w('repeat')}` : ''}`, value: l.count }))}
+            />
           </Chart>
           <Chart title={w('liftCauses')}>
-            <Pareto rows={issues.data.lifts.byCause.map((c) => ({ label: liftItems.get(c.key) ?? c.key, count: c.count, cumulative: c.cumulativeShare }))} />
+            <Pareto
+              rows={issues.data.lifts.byCause.map((c) => ({
+                label: liftItems.get(c.key) ?? c.key,
+                count: c.count,
+                cumulative: c.cumulativeShare,
+              }))}
+            />
           </Chart>
           <DataTable
             name="lift-faults"
@@ -102,7 +163,14 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
           </Chart>
           <DataTable
             name="rectification-by-department"
-            header={[w('department'), w('assigned'), w('rectified'), w('overdueUnfixed'), figureName('rectificationOnTime'), figureName('reopenRate')]}
+            header={[
+              w('department'),
+              w('assigned'),
+              w('rectified'),
+              w('overdueUnfixed'),
+              figureName('rectificationOnTime'),
+              figureName('reopenRate'),
+            ]}
             rows={rect.data.map((d) => [tx(d.name), d.assigned, d.reopen.of, d.overdueOpen, pct(d.onTime.rate), pct(d.reopen.rate)])}
           />
           <FigureNotes ids={['rectificationOnTime', 'reopenRate']} />
@@ -110,7 +178,16 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
       ) : null}
       {sat.data ? (
         <Chart title={`${w('satisfactionTrend')} (${w('target90')})`} testId="chart-satisfaction">
-          <Bars rows={sat.data.campaigns.map((c) => ({ label: `${c.opensOn} ${tx(c.name)}`, value: c.rate })).concat(sat.data.kiosk.ratings ? [{ label: w('kioskSatisfied'), value: sat.data.kiosk.satisfied / sat.data.kiosk.ratings }] : [])} max={1} target={0.9} format={(v) => pct(v)} />
+          <Bars
+            rows={sat.data.campaigns
+              .map((c) => ({ label: `${c.opensOn} ${tx(c.name)}`, value: c.rate }))
+              .concat(
+                sat.data.kiosk.ratings ? [{ label: w('kioskSatisfied'), value: sat.data.kiosk.satisfied / sat.data.kiosk.ratings }] : [],
+              )}
+            max={1}
+            target={0.9}
+            format={(v) => pct(v)}
+          />
         </Chart>
       ) : null}
     </section>

@@ -10,7 +10,6 @@ import {
   type Issue,
   type IssueActionType,
   type IssueEvent,
-  type LocalText,
   type Severity,
   deviceTimeZone,
   formatEstateTime,
@@ -35,13 +34,17 @@ const PRESENCE: Record<string, [string, string]> = {
   link: ['链接打开(未扫码)', 'opened from a link (no scan)'],
 };
 
-
 /** One issue: photos before and after, the full history, and the actions this role may take. */
 export default function IssueDetail({ issueId, session }: { issueId: string; session: StoredSession }) {
   const { data, error, reload } = useAsync(() => api<Detail>(`/api/issues/${issueId}`), [issueId]);
   const setup = useSetup(data?.issue.estateId ?? null);
   const now = useNow();
-  if (error) return <p class="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
   // The issue's estate may not be the one the console shows: its times wait for its own zone.
   if (!data || !setup) return <p>{w('loading')}</p>;
   const { issue } = data;
@@ -49,35 +52,50 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
   const zone = setup.estate.timeZone;
   const when = (at: number, seconds = false) => formatEstateTime(at, zone, { seconds });
   const dept = setup.departments.find((d) => d.id === issue.departmentId);
-  const who = (e: IssueEvent) => (e.actor.kind === 'owner' ? w('owner') : e.actor.kind === 'system' ? w('system') : (setup.members.find((m) => m.userId === (e.actor as { id: string }).id)?.displayName ?? (e.actor as { id: string }).id));
+  const who = (e: IssueEvent) =>
+    e.actor.kind === 'owner'
+      ? w('owner')
+      : e.actor.kind === 'system'
+        ? w('system')
+        : (setup.members.find((m) => m.userId === (e.actor as { id: string }).id)?.displayName ?? (e.actor as { id: string }).id);
   void session;
 
   return (
     <article class="issue-detail" data-testid="issue-detail">
       <header class="row-head">
         <h2>
-          <span class={`sev sev-${issue.severity}`}>{tx(SEVERITY_LABELS[issue.severity])}</span> {tx(data.location?.name)} · {tx(CATEGORY_LABELS[issue.category])}
+          <span class={`sev sev-${issue.severity}`}>{tx(SEVERITY_LABELS[issue.severity])}</span> {tx(data.location?.name)} ·{' '}
+          {tx(CATEGORY_LABELS[issue.category])}
         </h2>
-        <span class={`status st-${issue.status}`} data-testid="issue-status">{tx(STATUS_LABELS[issue.status])}{issue.verified ? '' : ` · ${w('unverified')}`}</span>
+        <span class={`status st-${issue.status}`} data-testid="issue-status">
+          {tx(STATUS_LABELS[issue.status])}
+          {issue.verified ? '' : ` · ${w('unverified')}`}
+        </span>
       </header>
       <dl class="facts">
         <dt>{w('description')}</dt>
         <dd class="text">{issue.description}</dd>
         <dt>{w('source')}</dt>
-        <dd>{tx(SOURCE_LABELS[issue.source])}{issue.meToo ? ` · +${issue.meToo} ${w('meToo')}` : ''}</dd>
+        <dd>
+          {tx(SOURCE_LABELS[issue.source])}
+          {issue.meToo ? ` · +${issue.meToo} ${w('meToo')}` : ''}
+        </dd>
         <dt>{w('department')}</dt>
         <dd>{tx(dept?.name) || '—'}</dd>
         <dt>{w('requirement')}</dt>
         <dd class="text">{issue.requirement ?? '—'}</dd>
         <dt>{w('deadline')}</dt>
-        <dd><Countdown deadline={issue.deadline} now={now} open={isOpen(issue)} timeZone={zone} /> ({when(issue.deadline)})</dd>
+        <dd>
+          <Countdown deadline={issue.deadline} now={now} open={isOpen(issue)} timeZone={zone} /> ({when(issue.deadline)})
+        </dd>
         <dt>{w('level')}</dt>
         <dd>{issue.manualLevel}</dd>
         {data.inspection ? (
           <>
             <dt>{w('confirmedBy')}</dt>
             <dd data-testid="presence">
-              {PRESENCE[data.inspection.confirmedBy]?.[locale() === 'zh-CN' ? 0 : 1] ?? data.inspection.confirmedBy} · {setup.members.find((m) => m.userId === data.inspection!.inspectorId)?.displayName} · {when(data.inspection.finishedAt)}
+              {PRESENCE[data.inspection.confirmedBy]?.[locale() === 'zh-CN' ? 0 : 1] ?? data.inspection.confirmedBy} ·{' '}
+              {setup.members.find((m) => m.userId === data.inspection!.inspectorId)?.displayName} · {when(data.inspection.finishedAt)}
             </dd>
           </>
         ) : null}
@@ -91,14 +109,26 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
       <section class="photos-row">
         <div>
           <h3>{w('photosBefore')}</h3>
-          {issue.photos.map((p) => <Photo key={p.sha256} sha256={p.sha256} />)}
+          {issue.photos.map((p) => (
+            <Photo key={p.sha256} sha256={p.sha256} />
+          ))}
         </div>
         <div>
           <h3>{w('photosAfter')}</h3>
-          {issue.afterPhotos.map((p) => <Photo key={p.sha256} sha256={p.sha256} />)}
+          {issue.afterPhotos.map((p) => (
+            <Photo key={p.sha256} sha256={p.sha256} />
+          ))}
         </div>
       </section>
-      <Actions issue={issue} zone={zone} actions={data.actions} onDone={() => (void loadSetup(issue.estateId), reload())} />
+      <Actions
+        issue={issue}
+        zone={zone}
+        actions={data.actions}
+        onDone={() => {
+          void loadSetup(issue.estateId);
+          reload();
+        }}
+      />
       <section>
         <h3>{w('history')}</h3>
         <ol class="history" data-testid="history">
@@ -154,54 +184,116 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
       setDeadline(toDateTimeInput(deadlineFor(severity, Date.now(), setup?.policy), zone));
     }
   };
-  const label: Record<string, WordKey> = { accept: 'accept', reject: 'reject', assign: 'assign', verify: 'verify', reopen: 'reopen', escalate: 'escalate' };
+  const label: Record<string, WordKey> = {
+    accept: 'accept',
+    reject: 'reject',
+    assign: 'assign',
+    verify: 'verify',
+    reopen: 'reopen',
+    escalate: 'escalate',
+  };
   return (
     <section class="actions" data-testid="actions">
       <h3>{w('actions')}</h3>
       <div class="buttons">
         {shown.map((a) =>
           a === 'accept' || a === 'verify' ? (
-            <button key={a} type="button" class="primary" disabled={busy} data-testid={`action-${a}`} onClick={() => void run({ type: a })}>{w(label[a])}</button>
+            <button key={a} type="button" class="primary" disabled={busy} data-testid={`action-${a}`} onClick={() => void run({ type: a })}>
+              {w(label[a])}
+            </button>
           ) : (
-            <button key={a} type="button" data-testid={`action-${a}`} onClick={() => start(a)}>{w(label[a])}</button>
+            <button key={a} type="button" data-testid={`action-${a}`} onClick={() => start(a)}>
+              {w(label[a])}
+            </button>
           ),
         )}
-        <button type="button" onClick={() => print()}>{w('printNotice')}</button>
+        <button type="button" onClick={() => print()}>
+          {w('printNotice')}
+        </button>
       </div>
       {open === 'assign' ? (
-        <form class="form" onSubmit={(e) => (e.preventDefault(), void run({ type: 'assign', departmentId: department, requirement: requirement.trim(), severity, deadline: deadline ? fromDateTimeInput(deadline, zone) : null }))} data-testid="assign-form">
+        <form
+          class="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run({
+              type: 'assign',
+              departmentId: department,
+              requirement: requirement.trim(),
+              severity,
+              deadline: deadline ? fromDateTimeInput(deadline, zone) : null,
+            });
+          }}
+          data-testid="assign-form"
+        >
           <label>
             {w('department')}
             <select value={department} onChange={(e) => setDepartment(e.currentTarget.value)} name="department">
-              {setup?.departments.map((d) => <option key={d.id} value={d.id}>{tx(d.name)}</option>)}
+              {setup?.departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {tx(d.name)}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             {w('severity')}
-            <select value={severity} onChange={(e) => {
-              const s = e.currentTarget.value as Severity;
-              setSeverity(s);
-              setDeadline(toDateTimeInput(deadlineFor(s, Date.now(), setup?.policy), zone));
-            }}>
-              {SEVERITIES.map((s) => <option key={s} value={s}>{tx(SEVERITY_LABELS[s])}</option>)}
+            <select
+              value={severity}
+              onChange={(e) => {
+                const s = e.currentTarget.value as Severity;
+                setSeverity(s);
+                setDeadline(toDateTimeInput(deadlineFor(s, Date.now(), setup?.policy), zone));
+              }}
+            >
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {tx(SEVERITY_LABELS[s])}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             {w('requirement')}
-            <textarea name="requirement" value={requirement} maxLength={500} required onInput={(e) => setRequirement(e.currentTarget.value)} />
+            <textarea
+              name="requirement"
+              value={requirement}
+              maxLength={500}
+              required
+              onInput={(e) => setRequirement(e.currentTarget.value)}
+            />
           </label>
           <label>
             {w('deadline')}
             <input type="datetime-local" name="deadline" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} />
             {zone !== deviceTimeZone() ? <small> {zone}</small> : null}
           </label>
-          <button type="submit" class="primary">{w('assign')}</button>
+          <button type="submit" class="primary">
+            {w('assign')}
+          </button>
         </form>
       ) : open === 'reject' || open === 'reopen' || open === 'escalate' ? (
-        <form class="form" onSubmit={(e) => (e.preventDefault(), void run(open === 'reject' ? { type: 'reject', reason: reason.trim(), duplicateOf: dup.trim() || null } : { type: open, reason: reason.trim() }))} data-testid={`${open}-form`}>
+        <form
+          class="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(
+              open === 'reject'
+                ? { type: 'reject', reason: reason.trim(), duplicateOf: dup.trim() || null }
+                : { type: open, reason: reason.trim() },
+            );
+          }}
+          data-testid={`${open}-form`}
+        >
           <label>
             {w('reason')}
-            <textarea name="reason" value={reason} maxLength={500} required={open !== 'escalate'} onInput={(e) => setReason(e.currentTarget.value)} />
+            <textarea
+              name="reason"
+              value={reason}
+              maxLength={500}
+              required={open !== 'escalate'}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
           </label>
           {open === 'reject' ? (
             <label>
@@ -209,10 +301,16 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
               <input value={dup} onInput={(e) => setDup(e.currentTarget.value)} />
             </label>
           ) : null}
-          <button type="submit" class="primary">{w(label[open])}</button>
+          <button type="submit" class="primary">
+            {w(label[open])}
+          </button>
         </form>
       ) : null}
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -224,12 +322,40 @@ function PrintableNotice({ issue, zone, location, department }: { issue: Issue; 
       <h1>{w('noticeTitle')}</h1>
       <table>
         <tbody>
-          <tr><th>No.</th><td>{issue.id.slice(0, 8).toUpperCase()}</td><th>{w('created')}</th><td>{formatEstateTime(issue.createdAt, zone)}</td></tr>
-          <tr><th>{w('location')}</th><td>{location}</td><th>{w('department')}</th><td>{department}</td></tr>
-          <tr><th>{w('category')}</th><td>{tx(CATEGORY_LABELS[issue.category])}</td><th>{w('severity')}</th><td>{tx(SEVERITY_LABELS[issue.severity])}</td></tr>
-          <tr><th>{w('description')}</th><td colSpan={3} class="text">{issue.description}</td></tr>
-          <tr><th>{w('requirement')}</th><td colSpan={3} class="text">{issue.requirement ?? ''}</td></tr>
-          <tr><th>{w('deadline')}</th><td colSpan={3}>{formatEstateTime(issue.deadline, zone)}</td></tr>
+          <tr>
+            <th>No.</th>
+            <td>{issue.id.slice(0, 8).toUpperCase()}</td>
+            <th>{w('created')}</th>
+            <td>{formatEstateTime(issue.createdAt, zone)}</td>
+          </tr>
+          <tr>
+            <th>{w('location')}</th>
+            <td>{location}</td>
+            <th>{w('department')}</th>
+            <td>{department}</td>
+          </tr>
+          <tr>
+            <th>{w('category')}</th>
+            <td>{tx(CATEGORY_LABELS[issue.category])}</td>
+            <th>{w('severity')}</th>
+            <td>{tx(SEVERITY_LABELS[issue.severity])}</td>
+          </tr>
+          <tr>
+            <th>{w('description')}</th>
+            <td colSpan={3} class="text">
+              {issue.description}
+            </td>
+          </tr>
+          <tr>
+            <th>{w('requirement')}</th>
+            <td colSpan={3} class="text">
+              {issue.requirement ?? ''}
+            </td>
+          </tr>
+          <tr>
+            <th>{w('deadline')}</th>
+            <td colSpan={3}>{formatEstateTime(issue.deadline, zone)}</td>
+          </tr>
         </tbody>
       </table>
       <p class="sign">签发 / Issued by: ________ &nbsp; 接收 / Received by: ________ &nbsp; 日期 / Date: ________</p>

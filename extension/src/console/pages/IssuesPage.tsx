@@ -18,21 +18,47 @@ export default function IssuesPage({ estateId }: { estateId: string }) {
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const query = useMemo(() => issueQuery(f, page, PAGE), [f, page]);
-  const { data, error, reload } = useAsync(() => api<{ total: number; issues: Issue[] }>(`/api/estates/${estateId}/issues?${query}`), [estateId, query]);
-  const set = (patch: Partial<Filters>) => (setF({ ...f, ...patch }), setPage(0), setSelected(new Set()));
+  const { data, error, reload } = useAsync(
+    () => api<{ total: number; issues: Issue[] }>(`/api/estates/${estateId}/issues?${query}`),
+    [estateId, query],
+  );
+  const set = (patch: Partial<Filters>) => {
+    setF({ ...f, ...patch });
+    setPage(0);
+    setSelected(new Set());
+  };
   const issues = data?.issues ?? [];
 
   return (
     <section data-testid="issues-page">
       <h2>{w('issues')}</h2>
       <FilterForm f={f} set={set} setup={setup} />
-      <BulkActions chosen={issues.filter((i) => selected.has(i.id))} setup={setup} onDone={() => (setSelected(new Set()), reload())} />
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      <BulkActions
+        chosen={issues.filter((i) => selected.has(i.id))}
+        setup={setup}
+        onDone={() => {
+          setSelected(new Set());
+          reload();
+        }}
+      />
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <IssueTable estateId={estateId} issues={issues} setup={setup} now={now} selected={selected} onSelect={setSelected} />
       <p class="pager">
         {data ? `${data.total} ${w('results')}` : w('loading')}
-        {page > 0 ? <button type="button" onClick={() => setPage(page - 1)}>‹</button> : null}
-        {data && (page + 1) * PAGE < data.total ? <button type="button" onClick={() => setPage(page + 1)}>›</button> : null}
+        {page > 0 ? (
+          <button type="button" onClick={() => setPage(page - 1)}>
+            ‹
+          </button>
+        ) : null}
+        {data && (page + 1) * PAGE < data.total ? (
+          <button type="button" onClick={() => setPage(page + 1)}>
+            ›
+          </button>
+        ) : null}
       </p>
     </section>
   );

@@ -12,7 +12,6 @@ import { w } from '../words.ts';
 /** The month's figures, as the server answers them (shared/model/answers.ts). */
 type Kpi = KpiReport;
 
-
 /** 绩效考核: the quality figures per person and per department for a month; prints as the monthly report. */
 export default function KpiPage({ estateId }: { estateId: string }) {
   // Last month in the estate's calendar (at 00:30 on 1 December in Shanghai it is November, whatever the laptop says).
@@ -20,12 +19,18 @@ export default function KpiPage({ estateId }: { estateId: string }) {
   const { data, error } = useAsync(() => api<Kpi>(`/api/estates/${estateId}/analysis/kpi?month=${month}`), [estateId, month]);
   return (
     <section data-testid="kpi-page">
-      <h2>{w('kpi')} · {month}</h2>
+      <h2>
+        {w('kpi')} · {month}
+      </h2>
       <p class="no-print">
         {w('month')} <input type="month" value={month} onInput={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />{' '}
-        <button type="button" onClick={() => print()}>{w('printReport')}</button>
+        <button type="button" onClick={() => print()}>
+          {w('printReport')}
+        </button>
       </p>
-      <h3 class="print-title">{w('monthlyReport')} · {month}</h3>
+      <h3 class="print-title">
+        {w('monthlyReport')} · {month}
+      </h3>
       {error ? <p class="error">{error}</p> : null}
       {data ? (
         <>
@@ -36,13 +41,36 @@ export default function KpiPage({ estateId }: { estateId: string }) {
           <h3>{w('byPerson')}</h3>
           <DataTable
             name="kpi-people"
-            header={[w('person'), w('role'), w('slotsFilled'), figureName('ownRoundsOnTime'), w('voluntary'), w('trainingHours'), w('trainingRate')]}
-            rows={data.people.map((p) => [p.name, tx(ROLE_LABELS[p.role]), p.slotsFilled, pct(p.onTime.rate), p.voluntary, p.trainingHours, pct(p.training.rate)])}
+            header={[
+              w('person'),
+              w('role'),
+              w('slotsFilled'),
+              figureName('ownRoundsOnTime'),
+              w('voluntary'),
+              w('trainingHours'),
+              w('trainingRate'),
+            ]}
+            rows={data.people.map((p) => [
+              p.name,
+              tx(ROLE_LABELS[p.role]),
+              p.slotsFilled,
+              pct(p.onTime.rate),
+              p.voluntary,
+              p.trainingHours,
+              pct(p.training.rate),
+            ])}
           />
           <h3>{w('department')}</h3>
           <DataTable
             name="kpi-departments"
-            header={[w('department'), w('assigned'), w('rectified'), w('overdueUnfixed'), figureName('rectificationOnTime'), figureName('reopenRate')]}
+            header={[
+              w('department'),
+              w('assigned'),
+              w('rectified'),
+              w('overdueUnfixed'),
+              figureName('rectificationOnTime'),
+              figureName('reopenRate'),
+            ]}
             rows={data.departments.map((d) => [tx(d.name), d.assigned, d.reopen.of, d.overdueOpen, pct(d.onTime.rate), pct(d.reopen.rate)])}
           />
           <FigureNotes ids={['ownRoundsOnTime', 'rectificationOnTime', 'reopenRate']} />

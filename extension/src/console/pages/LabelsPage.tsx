@@ -27,14 +27,18 @@ export default function LabelsPage({ estateId }: { estateId: string }) {
   const urlOf = (l: Location) => `${setup?.publicUrl}/l/${l.code}?q=1`;
 
   useEffect(() => {
-    void Promise.all(locations.map(async (l) => [l.id, await QRCode.toDataURL(urlOf(l), { errorCorrectionLevel: 'M', margin: 1, width: 300 })] as const)).then((pairs) => setQr(Object.fromEntries(pairs)));
+    void Promise.all(
+      locations.map(async (l) => [l.id, await QRCode.toDataURL(urlOf(l), { errorCorrectionLevel: 'M', margin: 1, width: 300 })] as const),
+    ).then((pairs) => setQr(Object.fromEntries(pairs)));
   }, [locations]);
 
   if (!setup) return <p>{w('loading')}</p>;
   const L = LAYOUTS[layout];
   const perSheet = L.cols * L.rows;
   const cells: (Location | null)[] = [...Array(Math.min(offset, perSheet - 1)).fill(null), ...locations];
-  const sheets = Array.from({ length: Math.max(1, Math.ceil(cells.length / perSheet)) }, (_, i) => cells.slice(i * perSheet, (i + 1) * perSheet));
+  const sheets = Array.from({ length: Math.max(1, Math.ceil(cells.length / perSheet)) }, (_, i) =>
+    cells.slice(i * perSheet, (i + 1) * perSheet),
+  );
 
   return (
     <section data-testid="labels-page">
@@ -44,24 +48,53 @@ export default function LabelsPage({ estateId }: { estateId: string }) {
         <p>
           {w('layout')}{' '}
           <select value={layout} onChange={(e) => setLayout(e.currentTarget.value as LayoutId)} name="layout">
-            {Object.entries(LAYOUTS).map(([id, l]) => <option key={id} value={id}>{l.name}</option>)}
+            {Object.entries(LAYOUTS).map(([id, l]) => (
+              <option key={id} value={id}>
+                {l.name}
+              </option>
+            ))}
           </select>{' '}
-          {w('startAt')} <input type="number" min={1} max={perSheet} value={offset + 1} onInput={(e) => setOffset(Math.max(0, Number(e.currentTarget.value) - 1))} name="offset" style={{ width: '5em' }} />{' '}
-          <button type="button" class="primary" onClick={() => print()} disabled={!locations.length}>{w('printLabels')}</button>
+          {w('startAt')}{' '}
+          <input
+            type="number"
+            min={1}
+            max={perSheet}
+            value={offset + 1}
+            onInput={(e) => setOffset(Math.max(0, Number(e.currentTarget.value) - 1))}
+            name="offset"
+            style={{ width: '5em' }}
+          />{' '}
+          <button type="button" class="primary" onClick={() => print()} disabled={!locations.length}>
+            {w('printLabels')}
+          </button>
         </p>
         <fieldset>
           <legend>{w('chooseLocations')}</legend>
-          <label class="check"><input type="checkbox" onChange={(e) => setChosen(e.currentTarget.checked ? new Set(setup.locations.map((l) => l.id)) : new Set())} /> {w('selectAll')}</label>
-          {setup.locations.filter((l) => l.active).map((l) => (
-            <label class="check" key={l.id}>
-              <input type="checkbox" data-location={l.id} checked={chosen.has(l.id)} onChange={(e) => {
-                const next = new Set(chosen);
-                if (e.currentTarget.checked) next.add(l.id);
-                else next.delete(l.id);
-                setChosen(next);
-              }} /> {tx(l.name)}
-            </label>
-          ))}
+          <label class="check">
+            <input
+              type="checkbox"
+              onChange={(e) => setChosen(e.currentTarget.checked ? new Set(setup.locations.map((l) => l.id)) : new Set())}
+            />{' '}
+            {w('selectAll')}
+          </label>
+          {setup.locations
+            .filter((l) => l.active)
+            .map((l) => (
+              <label class="check" key={l.id}>
+                <input
+                  type="checkbox"
+                  data-location={l.id}
+                  checked={chosen.has(l.id)}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if (e.currentTarget.checked) next.add(l.id);
+                    else next.delete(l.id);
+                    setChosen(next);
+                  }}
+                />{' '}
+                {tx(l.name)}
+              </label>
+            ))}
         </fieldset>
       </div>
       {sheets.map((cellsOnSheet, s) => (
@@ -73,7 +106,9 @@ export default function LabelsPage({ estateId }: { estateId: string }) {
                 <div class="label-text">
                   <strong>{l.name.zh}</strong>
                   <span>{l.name.en}</span>
-                  <small>{LOCATION_KIND_LABELS[l.kind].zh} · {setup.estate.name.zh}</small>
+                  <small>
+                    {LOCATION_KIND_LABELS[l.kind].zh} · {setup.estate.name.zh}
+                  </small>
                   <code>{groupCode(l.code)}</code>
                   <small>{w('scanToReport')}</small>
                 </div>

@@ -1,5 +1,14 @@
 import { useState } from 'preact/hooks';
-import { SEVERITIES, SEVERITY_LABELS, dateIn, monthIn, scoreSheet, type Deduction, type ScoringSheet, type Severity } from '../../../../shared/index.ts';
+import {
+  SEVERITIES,
+  SEVERITY_LABELS,
+  dateIn,
+  monthIn,
+  scoreSheet,
+  type Deduction,
+  type ScoringSheet,
+  type Severity,
+} from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart } from '../charts.tsx';
@@ -8,14 +17,22 @@ import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 
-interface MonthlyRecord { id: string; month: string; total: number; sections: { sectionId: string; score: number; max: number }[]; inspectedOn: string }
+interface MonthlyRecord {
+  id: string;
+  month: string;
+  total: number;
+  sections: { sectionId: string; score: number; max: number }[];
+  inspectedOn: string;
+}
 type Draft = { itemId: string; points: number; note: string; locationId: string; raiseIssue: boolean; severity: Severity };
-
 
 /** 每月全面检查: run the deduction sheet; a deduction can raise an issue; compare with previous months. */
 export default function MonthlyPage({ estateId }: { estateId: string }) {
   const setup = useSetup(estateId);
-  const { data, reload } = useAsync(() => api<{ sheet: ScoringSheet | null; inspections: MonthlyRecord[] }>(`/api/estates/${estateId}/monthly`), [estateId]);
+  const { data, reload } = useAsync(
+    () => api<{ sheet: ScoringSheet | null; inspections: MonthlyRecord[] }>(`/api/estates/${estateId}/monthly`),
+    [estateId],
+  );
   const [month, setMonth] = useState(() => monthIn(Date.now(), estateZone(estateId)));
   const [date, setDate] = useState(() => dateIn(Date.now(), estateZone(estateId)));
   const [drafts, setDrafts] = useState<Draft[]>([]);
@@ -31,8 +48,18 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
   const submit = async () => {
     setError('');
     try {
-      const deductions: Deduction[] = drafts.map((d) => ({ itemId: d.itemId, points: d.points, note: d.note.trim(), locationId: d.locationId || null, photos: [], raiseIssue: d.raiseIssue, severity: d.severity }));
-      const r = await api<{ total: number; issues: string[] }>(`/api/estates/${estateId}/monthly`, { json: { id, month, sheetId: sheet.id, sheetVersion: sheet.version, inspectedOn: date, deductions } });
+      const deductions: Deduction[] = drafts.map((d) => ({
+        itemId: d.itemId,
+        points: d.points,
+        note: d.note.trim(),
+        locationId: d.locationId || null,
+        photos: [],
+        raiseIssue: d.raiseIssue,
+        severity: d.severity,
+      }));
+      const r = await api<{ total: number; issues: string[] }>(`/api/estates/${estateId}/monthly`, {
+        json: { id, month, sheetId: sheet.id, sheetVersion: sheet.version, inspectedOn: date, deductions },
+      });
       setResult(`${w('submitted')}: ${w('score')} ${r.total} · ${r.issues.length} ${w('issuesRaised')}`);
       setDrafts([]);
       setId(crypto.randomUUID());
@@ -45,7 +72,9 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
   const history = [...(data?.inspections ?? [])].sort((a, b) => a.month.localeCompare(b.month));
   return (
     <section data-testid="monthly-page">
-      <h2>{w('monthly')} · {tx(sheet.name)}</h2>
+      <h2>
+        {w('monthly')} · {tx(sheet.name)}
+      </h2>
       <p>
         {w('month')} <input type="month" value={month} onInput={(e) => setMonth(e.currentTarget.value)} name="month" /> {w('inspectedOn')}{' '}
         <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
@@ -57,52 +86,122 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
             {tx(sheet.sections.find((x) => x.id === s.sectionId)?.name)} / {s.max}
           </div>
         ))}
-        <div class="card"><div class="big" data-testid="live-total">{live.total}</div>{w('total')} / {live.max}</div>
+        <div class="card">
+          <div class="big" data-testid="live-total">
+            {live.total}
+          </div>
+          {w('total')} / {live.max}
+        </div>
       </div>
       <table class="grid" data-testid="deductions">
         <thead>
-          <tr><th>{w('item')}</th><th>{w('points')}</th><th>{w('note')}</th><th>{w('location')}</th><th>{w('raiseIssue')}</th><th>{w('severity')}</th><th /></tr>
+          <tr>
+            <th>{w('item')}</th>
+            <th>{w('points')}</th>
+            <th>{w('note')}</th>
+            <th>{w('location')}</th>
+            <th>{w('raiseIssue')}</th>
+            <th>{w('severity')}</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {drafts.map((d, n) => (
             <tr key={n}>
               <td>
                 <select value={d.itemId} onChange={(e) => set(n, { itemId: e.currentTarget.value })} name="item">
-                  {items.map((i) => <option key={i.id} value={i.id}>{tx(i.label)} (≤{i.maxDeduction})</option>)}
+                  {items.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {tx(i.label)} (≤{i.maxDeduction})
+                    </option>
+                  ))}
                 </select>
               </td>
-              <td><input type="number" min={0.5} step={0.5} value={d.points} onInput={(e) => set(n, { points: Number(e.currentTarget.value) })} name="points" style={{ width: '5em' }} /></td>
-              <td><input value={d.note} onInput={(e) => set(n, { note: e.currentTarget.value })} name="note" /></td>
+              <td>
+                <input
+                  type="number"
+                  min={0.5}
+                  step={0.5}
+                  value={d.points}
+                  onInput={(e) => set(n, { points: Number(e.currentTarget.value) })}
+                  name="points"
+                  style={{ width: '5em' }}
+                />
+              </td>
+              <td>
+                <input value={d.note} onInput={(e) => set(n, { note: e.currentTarget.value })} name="note" />
+              </td>
               <td>
                 <select value={d.locationId} onChange={(e) => set(n, { locationId: e.currentTarget.value })}>
                   <option value="">—</option>
-                  {setup?.locations.map((l) => <option key={l.id} value={l.id}>{tx(l.name)}</option>)}
+                  {setup?.locations.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {tx(l.name)}
+                    </option>
+                  ))}
                 </select>
               </td>
-              <td><input type="checkbox" checked={d.raiseIssue} onChange={(e) => set(n, { raiseIssue: e.currentTarget.checked })} name="raise" /></td>
+              <td>
+                <input
+                  type="checkbox"
+                  checked={d.raiseIssue}
+                  onChange={(e) => set(n, { raiseIssue: e.currentTarget.checked })}
+                  name="raise"
+                />
+              </td>
               <td>
                 <select value={d.severity} onChange={(e) => set(n, { severity: e.currentTarget.value as Severity })}>
-                  {SEVERITIES.map((s) => <option key={s} value={s}>{tx(SEVERITY_LABELS[s])}</option>)}
+                  {SEVERITIES.map((s) => (
+                    <option key={s} value={s}>
+                      {tx(SEVERITY_LABELS[s])}
+                    </option>
+                  ))}
                 </select>
               </td>
-              <td><button type="button" onClick={() => setDrafts(drafts.filter((_, i) => i !== n))}>×</button></td>
+              <td>
+                <button type="button" onClick={() => setDrafts(drafts.filter((_, i) => i !== n))}>
+                  ×
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p>
-        <button type="button" onClick={() => setDrafts([...drafts, { itemId: items[0].id, points: 1, note: '', locationId: '', raiseIssue: true, severity: 'general' }])} data-testid="add-deduction">{w('addDeduction')}</button>{' '}
-        <button type="button" class="primary" onClick={() => void submit()} data-testid="submit-monthly">{w('submit')}</button>
+        <button
+          type="button"
+          onClick={() =>
+            setDrafts([...drafts, { itemId: items[0].id, points: 1, note: '', locationId: '', raiseIssue: true, severity: 'general' }])
+          }
+          data-testid="add-deduction"
+        >
+          {w('addDeduction')}
+        </button>{' '}
+        <button type="button" class="primary" onClick={() => void submit()} data-testid="submit-monthly">
+          {w('submit')}
+        </button>
       </p>
-      {result ? <p role="status" data-testid="monthly-result">{result}</p> : null}
-      {error ? <p class="error" role="alert">{error}</p> : null}
+      {result ? (
+        <p role="status" data-testid="monthly-result">
+          {result}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <Chart title={w('previous')}>
         <Bars rows={history.map((h) => ({ label: h.month, value: h.total }))} max={100} target={90} />
       </Chart>
       <DataTable
         name="monthly-scores"
         header={[w('month'), ...sheet.sections.map((s) => tx(s.name)), w('total')]}
-        rows={history.map((h) => [h.month, ...sheet.sections.map((s) => h.sections.find((x) => x.sectionId === s.id)?.score ?? null), h.total])}
+        rows={history.map((h) => [
+          h.month,
+          ...sheet.sections.map((s) => h.sections.find((x) => x.sectionId === s.id)?.score ?? null),
+          h.total,
+        ])}
       />
     </section>
   );

@@ -6,7 +6,12 @@ import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 
-const TOPICS: Record<(typeof TRAINING_KINDS)[number], string> = { new_staff: '新员工 · New staff', skills: '岗位技能 · Skills', quality: '质量监控 · Quality', fire: '消防 · Fire safety' };
+const TOPICS: Record<(typeof TRAINING_KINDS)[number], string> = {
+  new_staff: '新员工 · New staff',
+  skills: '岗位技能 · Skills',
+  quality: '质量监控 · Quality',
+  fire: '消防 · Fire safety',
+};
 
 /** 人员培训 · 应急演练 · 社区活动: the plan's other records, each feeding the KPI or an issue. */
 export default function RecordsPage({ estateId }: { estateId: string }) {
@@ -25,13 +30,21 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
     }
   };
   const toIssue = async (problem: string) => {
-    await api(`/api/estates/${estateId}/issues`, { json: { id: crypto.randomUUID(), source: 'drill', category: 'emergency', severity: 'important', description: problem } });
+    await api(`/api/estates/${estateId}/issues`, {
+      json: { id: crypto.randomUUID(), source: 'drill', category: 'emergency', severity: 'important', description: problem },
+    });
     setMessage(`${w('toIssue')} ✓`);
   };
   const trainings = records.filter((r): r is Extract<PlanRecord, { kind: 'training' }> => r.kind === 'training');
   const drills = records.filter((r): r is Extract<PlanRecord, { kind: 'drill' }> => r.kind === 'drill');
   const activities = records.filter((r): r is Extract<PlanRecord, { kind: 'activity' }> => r.kind === 'activity');
-  const [t, setT] = useState({ date: today(), topic: 'quality' as (typeof TRAINING_KINDS)[number], title: '', hours: 2, attendees: new Set<string>() });
+  const [t, setT] = useState({
+    date: today(),
+    topic: 'quality' as (typeof TRAINING_KINDS)[number],
+    title: '',
+    hours: 2,
+    attendees: new Set<string>(),
+  });
   const [d, setD] = useState({ date: today(), scenario: '', participants: 10, responseMinutes: 5, problems: '' });
   const [a, setA] = useState({ date: today(), title: '', turnout: 50, feedback: 4.5 });
 
@@ -44,48 +57,178 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
       <DataTable
         name="training"
         header={[w('date'), w('topic'), w('name'), w('hours'), w('attended')]}
-        rows={trainings.map((r) => [r.date, TOPICS[r.topic], r.title, r.hours, `${r.attendees.filter((x) => x.attended).length}/${r.attendees.length}`])}
+        rows={trainings.map((r) => [
+          r.date,
+          TOPICS[r.topic],
+          r.title,
+          r.hours,
+          `${r.attendees.filter((x) => x.attended).length}/${r.attendees.length}`,
+        ])}
       />
-      <form class="form" onSubmit={(e) => (e.preventDefault(), void save({ kind: 'training', date: t.date, topic: t.topic, title: t.title, hours: t.hours, attendees: (setup?.members ?? []).map((m) => ({ userId: m.userId, attended: t.attendees.has(m.userId) })) }))}>
-        <label>{w('date')} <input type="date" value={t.date} onInput={(e) => setT({ ...t, date: e.currentTarget.value })} /></label>
-        <label>{w('topic')} <select value={t.topic} onChange={(e) => setT({ ...t, topic: e.currentTarget.value as typeof t.topic })}>{TRAINING_KINDS.map((k) => <option key={k} value={k}>{TOPICS[k]}</option>)}</select></label>
-        <label>{w('name')} <input value={t.title} required onInput={(e) => setT({ ...t, title: e.currentTarget.value })} /></label>
-        <label>{w('hours')} <input type="number" min={0.25} step={0.25} value={t.hours} onInput={(e) => setT({ ...t, hours: Number(e.currentTarget.value) })} /></label>
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({
+            kind: 'training',
+            date: t.date,
+            topic: t.topic,
+            title: t.title,
+            hours: t.hours,
+            attendees: (setup?.members ?? []).map((m) => ({ userId: m.userId, attended: t.attendees.has(m.userId) })),
+          });
+        }}
+      >
+        <label>
+          {w('date')} <input type="date" value={t.date} onInput={(e) => setT({ ...t, date: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('topic')}{' '}
+          <select value={t.topic} onChange={(e) => setT({ ...t, topic: e.currentTarget.value as typeof t.topic })}>
+            {TRAINING_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {TOPICS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {w('name')} <input value={t.title} required onInput={(e) => setT({ ...t, title: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('hours')}{' '}
+          <input
+            type="number"
+            min={0.25}
+            step={0.25}
+            value={t.hours}
+            onInput={(e) => setT({ ...t, hours: Number(e.currentTarget.value) })}
+          />
+        </label>
         <fieldset>
           <legend>{w('attendees')}</legend>
-          {setup?.members.filter((m) => m.role !== 'admin').map((m) => (
-            <label class="check" key={m.userId}>
-              <input type="checkbox" checked={t.attendees.has(m.userId)} onChange={(e) => {
-                const next = new Set(t.attendees);
-                if (e.currentTarget.checked) next.add(m.userId);
-                else next.delete(m.userId);
-                setT({ ...t, attendees: next });
-              }} /> {m.displayName}
-            </label>
-          ))}
+          {setup?.members
+            .filter((m) => m.role !== 'admin')
+            .map((m) => (
+              <label class="check" key={m.userId}>
+                <input
+                  type="checkbox"
+                  checked={t.attendees.has(m.userId)}
+                  onChange={(e) => {
+                    const next = new Set(t.attendees);
+                    if (e.currentTarget.checked) next.add(m.userId);
+                    else next.delete(m.userId);
+                    setT({ ...t, attendees: next });
+                  }}
+                />{' '}
+                {m.displayName}
+              </label>
+            ))}
         </fieldset>
-        <button type="submit" class="primary">{w('add')}</button>
+        <button type="submit" class="primary">
+          {w('add')}
+        </button>
       </form>
       <h3>{w('drills')}</h3>
-      <DataTable name="drills" header={[w('date'), w('scenario'), w('participants'), w('responseTime'), w('problems')]} rows={drills.map((r) => [r.date, r.scenario, r.participants, r.responseMinutes, r.problems.join('; ')])}>
-        {drills.flatMap((r) => r.problems).map((p) => <button type="button" key={p} onClick={() => void toIssue(p)}>{w('toIssue')}: {p.slice(0, 24)}</button>)}
+      <DataTable
+        name="drills"
+        header={[w('date'), w('scenario'), w('participants'), w('responseTime'), w('problems')]}
+        rows={drills.map((r) => [r.date, r.scenario, r.participants, r.responseMinutes, r.problems.join('; ')])}
+      >
+        {drills
+          .flatMap((r) => r.problems)
+          .map((p) => (
+            <button type="button" key={p} onClick={() => void toIssue(p)}>
+              {w('toIssue')}: {p.slice(0, 24)}
+            </button>
+          ))}
       </DataTable>
-      <form class="form" onSubmit={(e) => (e.preventDefault(), void save({ kind: 'drill', date: d.date, scenario: d.scenario, participants: d.participants, responseMinutes: d.responseMinutes, problems: d.problems.split('\n').map((x) => x.trim()).filter(Boolean) }))}>
-        <label>{w('date')} <input type="date" value={d.date} onInput={(e) => setD({ ...d, date: e.currentTarget.value })} /></label>
-        <label>{w('scenario')} <input value={d.scenario} required onInput={(e) => setD({ ...d, scenario: e.currentTarget.value })} /></label>
-        <label>{w('participants')} <input type="number" min={0} value={d.participants} onInput={(e) => setD({ ...d, participants: Number(e.currentTarget.value) })} /></label>
-        <label>{w('responseTime')} <input type="number" min={0} step={0.5} value={d.responseMinutes} onInput={(e) => setD({ ...d, responseMinutes: Number(e.currentTarget.value) })} /></label>
-        <label>{w('problems')} <textarea value={d.problems} onInput={(e) => setD({ ...d, problems: e.currentTarget.value })} /></label>
-        <button type="submit" class="primary">{w('add')}</button>
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({
+            kind: 'drill',
+            date: d.date,
+            scenario: d.scenario,
+            participants: d.participants,
+            responseMinutes: d.responseMinutes,
+            problems: d.problems
+              .split('\n')
+              .map((x) => x.trim())
+              .filter(Boolean),
+          });
+        }}
+      >
+        <label>
+          {w('date')} <input type="date" value={d.date} onInput={(e) => setD({ ...d, date: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('scenario')} <input value={d.scenario} required onInput={(e) => setD({ ...d, scenario: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('participants')}{' '}
+          <input
+            type="number"
+            min={0}
+            value={d.participants}
+            onInput={(e) => setD({ ...d, participants: Number(e.currentTarget.value) })}
+          />
+        </label>
+        <label>
+          {w('responseTime')}{' '}
+          <input
+            type="number"
+            min={0}
+            step={0.5}
+            value={d.responseMinutes}
+            onInput={(e) => setD({ ...d, responseMinutes: Number(e.currentTarget.value) })}
+          />
+        </label>
+        <label>
+          {w('problems')} <textarea value={d.problems} onInput={(e) => setD({ ...d, problems: e.currentTarget.value })} />
+        </label>
+        <button type="submit" class="primary">
+          {w('add')}
+        </button>
       </form>
       <h3>{w('activities')}</h3>
-      <DataTable name="activities" header={[w('date'), w('name'), w('turnout'), w('feedback')]} rows={activities.map((r) => [r.date, r.title, r.turnout, r.feedback])} />
-      <form class="form" onSubmit={(e) => (e.preventDefault(), void save({ kind: 'activity', date: a.date, title: a.title, turnout: a.turnout, feedback: a.feedback, notes: '' }))}>
-        <label>{w('date')} <input type="date" value={a.date} onInput={(e) => setA({ ...a, date: e.currentTarget.value })} /></label>
-        <label>{w('name')} <input value={a.title} required onInput={(e) => setA({ ...a, title: e.currentTarget.value })} /></label>
-        <label>{w('turnout')} <input type="number" min={0} value={a.turnout} onInput={(e) => setA({ ...a, turnout: Number(e.currentTarget.value) })} /></label>
-        <label>{w('feedback')} <input type="number" min={1} max={5} step={0.1} value={a.feedback} onInput={(e) => setA({ ...a, feedback: Number(e.currentTarget.value) })} /></label>
-        <button type="submit" class="primary">{w('add')}</button>
+      <DataTable
+        name="activities"
+        header={[w('date'), w('name'), w('turnout'), w('feedback')]}
+        rows={activities.map((r) => [r.date, r.title, r.turnout, r.feedback])}
+      />
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({ kind: 'activity', date: a.date, title: a.title, turnout: a.turnout, feedback: a.feedback, notes: '' });
+        }}
+      >
+        <label>
+          {w('date')} <input type="date" value={a.date} onInput={(e) => setA({ ...a, date: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('name')} <input value={a.title} required onInput={(e) => setA({ ...a, title: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('turnout')}{' '}
+          <input type="number" min={0} value={a.turnout} onInput={(e) => setA({ ...a, turnout: Number(e.currentTarget.value) })} />
+        </label>
+        <label>
+          {w('feedback')}{' '}
+          <input
+            type="number"
+            min={1}
+            max={5}
+            step={0.1}
+            value={a.feedback}
+            onInput={(e) => setA({ ...a, feedback: Number(e.currentTarget.value) })}
+          />
+        </label>
+        <button type="submit" class="primary">
+          {w('add')}
+        </button>
       </form>
     </section>
   );

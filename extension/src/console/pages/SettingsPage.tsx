@@ -46,17 +46,29 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
       <PasswordChange />
       <label>
         {w('pollEvery')}
-        <input type="number" min={0.5} max={60} step={0.5} value={s.intervalMinutes} onChange={(e) => void save({ intervalMinutes: Number(e.currentTarget.value) })} />
+        <input
+          type="number"
+          min={0.5}
+          max={60}
+          step={0.5}
+          value={s.intervalMinutes}
+          onChange={(e) => void save({ intervalMinutes: Number(e.currentTarget.value) })}
+        />
       </label>
       <fieldset>
         <legend>{w('watch')}</legend>
         {session.estates.map((e) => (
           <label class="check" key={e.id}>
-            <input type="checkbox" checked={s.estates.length === 0 || s.estates.includes(e.id)} onChange={(ev) => {
-              const all = s.estates.length === 0 ? session.estates.map((x) => x.id) : s.estates;
-              const next = ev.currentTarget.checked ? [...new Set([...all, e.id])] : all.filter((x) => x !== e.id);
-              void save({ estates: next.length === session.estates.length ? [] : next });
-            }} /> {tx(e.name)}
+            <input
+              type="checkbox"
+              checked={s.estates.length === 0 || s.estates.includes(e.id)}
+              onChange={(ev) => {
+                const all = s.estates.length === 0 ? session.estates.map((x) => x.id) : s.estates;
+                const next = ev.currentTarget.checked ? [...new Set([...all, e.id])] : all.filter((x) => x !== e.id);
+                void save({ estates: next.length === session.estates.length ? [] : next });
+              }}
+            />{' '}
+            {tx(e.name)}
           </label>
         ))}
       </fieldset>
@@ -64,18 +76,35 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
         <legend>{w('mute')}</legend>
         {SEVERITIES.map((sev) => (
           <label class="check" key={sev}>
-            <input type="checkbox" checked={s.mute.includes(sev)} onChange={(e) => void save({ mute: e.currentTarget.checked ? [...s.mute, sev] : s.mute.filter((x) => x !== sev) })} /> {tx(SEVERITY_LABELS[sev])}
+            <input
+              type="checkbox"
+              checked={s.mute.includes(sev)}
+              onChange={(e) => void save({ mute: e.currentTarget.checked ? [...s.mute, sev] : s.mute.filter((x) => x !== sev) })}
+            />{' '}
+            {tx(SEVERITY_LABELS[sev])}
           </label>
         ))}
       </fieldset>
       <fieldset>
         <legend>{w('quietHours')}</legend>
-        <input type="time" value={s.quiet?.from ?? ''} onChange={(e) => void save({ quiet: e.currentTarget.value ? { from: e.currentTarget.value, to: s.quiet?.to ?? '07:00' } : null })} /> –{' '}
-        <input type="time" value={s.quiet?.to ?? ''} onChange={(e) => void save({ quiet: s.quiet ? { ...s.quiet, to: e.currentTarget.value } : null })} />
+        <input
+          type="time"
+          value={s.quiet?.from ?? ''}
+          onChange={(e) => void save({ quiet: e.currentTarget.value ? { from: e.currentTarget.value, to: s.quiet?.to ?? '07:00' } : null })}
+        />{' '}
+        –{' '}
+        <input
+          type="time"
+          value={s.quiet?.to ?? ''}
+          onChange={(e) => void save({ quiet: s.quiet ? { ...s.quiet, to: e.currentTarget.value } : null })}
+        />
       </fieldset>
       <label>
         {w('language')}
-        <select value={s.locale ?? ''} onChange={(e) => void save({ locale: (e.currentTarget.value || null) as Settings['locale'] }).then(() => location.reload())}>
+        <select
+          value={s.locale ?? ''}
+          onChange={(e) => void save({ locale: (e.currentTarget.value || null) as Settings['locale'] }).then(() => location.reload())}
+        >
           <option value="">{w('auto')}</option>
           <option value="zh-CN">中文</option>
           <option value="en">English</option>
@@ -87,11 +116,26 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
           {s.overlaySites.map((o) => (
             <li key={o}>
               {o}{' '}
-              <button type="button" onClick={() => void send<{ overlaySites: string[] }>({ type: 'overlaySite', origin: o, enabled: false }).then((r) => setS({ ...s, overlaySites: r.overlaySites }))}>{w('remove')}</button>
+              <button
+                type="button"
+                onClick={() =>
+                  void send<{ overlaySites: string[] }>({ type: 'overlaySite', origin: o, enabled: false }).then((r) =>
+                    setS({ ...s, overlaySites: r.overlaySites }),
+                  )
+                }
+              >
+                {w('remove')}
+              </button>
             </li>
           ))}
         </ul>
-        <form class="inline" onSubmit={(e) => (e.preventDefault(), void addSite())}>
+        <form
+          class="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void addSite();
+          }}
+        >
           <input type="url" placeholder="https://oa.example.com" value={site} onInput={(e) => setSite(e.currentTarget.value)} name="site" />
           <button type="submit">{w('addSite')}</button>
         </form>
@@ -117,13 +161,43 @@ function PasswordChange() {
     }
   };
   return (
-    <form class="form" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="password-change">
+    <form
+      class="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      data-testid="password-change"
+    >
       <fieldset>
         <legend>{w('changePassword')}</legend>
-        <label>{w('currentPassword')} <input type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} /></label>
-        <label>{w('newPassword')} <input type="password" autoComplete="new-password" minLength={8} required value={next} onInput={(e) => setNext(e.currentTarget.value)} /></label>
+        <label>
+          {w('currentPassword')}{' '}
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={current}
+            onInput={(e) => setCurrent(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          {w('newPassword')}{' '}
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            required
+            value={next}
+            onInput={(e) => setNext(e.currentTarget.value)}
+          />
+        </label>
         <button type="submit">{w('changePassword')}</button>
-        {message ? <p role="status" class={message.ok ? 'ok' : 'error'}>{message.text}</p> : null}
+        {message ? (
+          <p role="status" class={message.ok ? 'ok' : 'error'}>
+            {message.text}
+          </p>
+        ) : null}
       </fieldset>
     </form>
   );

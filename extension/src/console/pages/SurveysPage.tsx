@@ -1,6 +1,13 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SURVEY, SATISFACTION_TARGET, dateIn, shiftDate, type AreaSatisfaction, type CampaignResults, type LocalText } from '../../../../shared/index.ts';
+import {
+  DEFAULT_SURVEY,
+  SATISFACTION_TARGET,
+  dateIn,
+  shiftDate,
+  type AreaSatisfaction,
+  type CampaignResults,
+} from '../../../../shared/index.ts';
 import { api } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, pct } from '../charts.tsx';
@@ -22,14 +29,28 @@ function QrImage({ text }: { text: string }) {
 export default function SurveysPage({ estateId }: { estateId: string }) {
   const setup = useSetup(estateId);
   const { data, reload, error } = useAsync(() => api<{ campaigns: Result[] }>(`/api/estates/${estateId}/campaigns`), [estateId]);
-  const [form, setForm] = useState({ zh: '', en: '', opensOn: dateIn(Date.now(), estateZone(estateId)), closesOn: shiftDate(dateIn(Date.now(), estateZone(estateId)), 30), target: 30 });
+  const [form, setForm] = useState({
+    zh: '',
+    en: '',
+    opensOn: dateIn(Date.now(), estateZone(estateId)),
+    closesOn: shiftDate(dateIn(Date.now(), estateZone(estateId)), 30),
+    target: 30,
+  });
   const [message, setMessage] = useState('');
   const areaName = (id: string) => tx(DEFAULT_SURVEY.areas.find((a) => a.id === id)?.label) || id;
 
   const create = async () => {
     setMessage('');
     try {
-      await api(`/api/estates/${estateId}/campaigns`, { json: { name: { zh: form.zh, en: form.en || form.zh }, surveyId: 'survey-quarterly', opensOn: form.opensOn, closesOn: form.closesOn, sampleTarget: form.target / 100 } });
+      await api(`/api/estates/${estateId}/campaigns`, {
+        json: {
+          name: { zh: form.zh, en: form.en || form.zh },
+          surveyId: 'survey-quarterly',
+          opensOn: form.opensOn,
+          closesOn: form.closesOn,
+          sampleTarget: form.target / 100,
+        },
+      });
       reload();
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
@@ -38,7 +59,13 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
   const improve = async (area: AreaSatisfaction) => {
     const category = DEFAULT_SURVEY.areas.find((a) => a.id === area.areaId)?.category ?? 'service';
     await api(`/api/estates/${estateId}/issues`, {
-      json: { id: crypto.randomUUID(), source: 'survey', category, severity: 'important', description: `满意度改进 · Satisfaction improvement: ${areaName(area.areaId)} ${pct(area.rate)} < 90%` },
+      json: {
+        id: crypto.randomUUID(),
+        source: 'survey',
+        category,
+        severity: 'important',
+        description: `满意度改进 · Satisfaction improvement: ${areaName(area.areaId)} ${pct(area.rate)} < 90%`,
+      },
     });
     setMessage(`${w('improve')} ✓`);
   };
@@ -51,35 +78,82 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
         const url = `${setup?.publicUrl ?? ''}/s/${c.campaign.code}`;
         return (
           <article class="card" key={c.campaign.id}>
-            <h3>{tx(c.campaign.name)} · {c.campaign.opensOn} – {c.campaign.closesOn}</h3>
+            <h3>
+              {tx(c.campaign.name)} · {c.campaign.opensOn} – {c.campaign.closesOn}
+            </h3>
             <div class="campaign-head">
               <QrImage text={url} />
               <div>
-                <p>{w('link')}: <code>{url}</code></p>
-                <p data-testid="sample">{w('sample')}: {c.sample.responses} / {c.sample.needed} ({w('sampleTarget')} {Math.round(c.campaign.sampleTarget * 100)}% × {c.sample.households}) {c.sample.reached ? '✓' : ''}</p>
-                <p>{w('satisfaction')}: <strong>{pct(c.overall.rate)}</strong> ({w('target90')})</p>
+                <p>
+                  {w('link')}: <code>{url}</code>
+                </p>
+                <p data-testid="sample">
+                  {w('sample')}: {c.sample.responses} / {c.sample.needed} ({w('sampleTarget')} {Math.round(c.campaign.sampleTarget * 100)}%
+                  × {c.sample.households}) {c.sample.reached ? '✓' : ''}
+                </p>
+                <p>
+                  {w('satisfaction')}: <strong>{pct(c.overall.rate)}</strong> ({w('target90')})
+                </p>
               </div>
             </div>
             <Chart title={w('satisfaction')}>
-              <Bars rows={c.areas.map((a) => ({ label: areaName(a.areaId), value: a.rate }))} max={1} target={SATISFACTION_TARGET} format={(v) => pct(v)} />
+              <Bars
+                rows={c.areas.map((a) => ({ label: areaName(a.areaId), value: a.rate }))}
+                max={1}
+                target={SATISFACTION_TARGET}
+                format={(v) => pct(v)}
+              />
             </Chart>
-            <DataTable name={`survey-${c.campaign.opensOn}`} header={[w('section'), w('answered'), w('satisfaction'), '']} rows={c.areas.map((a) => [areaName(a.areaId), a.answered, pct(a.rate), a.meetsTarget === false ? '✗' : '✓'])}>
-              {c.areas.filter((a) => a.meetsTarget === false).map((a) => (
-                <button type="button" key={a.areaId} onClick={() => void improve(a)}>{w('improve')}: {areaName(a.areaId)}</button>
-              ))}
+            <DataTable
+              name={`survey-${c.campaign.opensOn}`}
+              header={[w('section'), w('answered'), w('satisfaction'), '']}
+              rows={c.areas.map((a) => [areaName(a.areaId), a.answered, pct(a.rate), a.meetsTarget === false ? '✗' : '✓'])}
+            >
+              {c.areas
+                .filter((a) => a.meetsTarget === false)
+                .map((a) => (
+                  <button type="button" key={a.areaId} onClick={() => void improve(a)}>
+                    {w('improve')}: {areaName(a.areaId)}
+                  </button>
+                ))}
             </DataTable>
             <PhoneEntry estateId={estateId} campaignId={c.campaign.id} onDone={reload} />
           </article>
         );
       })}
-      <form class="form" onSubmit={(e) => (e.preventDefault(), void create())}>
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
         <h3>{w('newCampaign')}</h3>
-        <label>{w('name')} (中文) <input value={form.zh} required onInput={(e) => setForm({ ...form, zh: e.currentTarget.value })} /></label>
-        <label>{w('name')} (English) <input value={form.en} onInput={(e) => setForm({ ...form, en: e.currentTarget.value })} /></label>
-        <label>{w('opens')} <input type="date" value={form.opensOn} onInput={(e) => setForm({ ...form, opensOn: e.currentTarget.value })} /></label>
-        <label>{w('closes')} <input type="date" value={form.closesOn} onInput={(e) => setForm({ ...form, closesOn: e.currentTarget.value })} /></label>
-        <label>{w('sampleTarget')} (%) <input type="number" min={1} max={100} value={form.target} onInput={(e) => setForm({ ...form, target: Number(e.currentTarget.value) })} /></label>
-        <button type="submit" class="primary">{w('add')}</button>
+        <label>
+          {w('name')} (中文) <input value={form.zh} required onInput={(e) => setForm({ ...form, zh: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('name')} (English) <input value={form.en} onInput={(e) => setForm({ ...form, en: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('opens')} <input type="date" value={form.opensOn} onInput={(e) => setForm({ ...form, opensOn: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('closes')} <input type="date" value={form.closesOn} onInput={(e) => setForm({ ...form, closesOn: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('sampleTarget')} (%){' '}
+          <input
+            type="number"
+            min={1}
+            max={100}
+            value={form.target}
+            onInput={(e) => setForm({ ...form, target: Number(e.currentTarget.value) })}
+          />
+        </label>
+        <button type="submit" class="primary">
+          {w('add')}
+        </button>
       </form>
       {message ? <p role="status">{message}</p> : null}
     </section>
@@ -92,34 +166,61 @@ function PhoneEntry({ estateId, campaignId, onDone }: { estateId: string; campai
   const [channel, setChannel] = useState('phone');
   const [answers, setAnswers] = useState<Record<string, number | null>>({});
   const [error, setError] = useState('');
-  if (!open) return <button type="button" onClick={() => setOpen(true)}>{w('phoneEntry')}</button>;
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {w('phoneEntry')}
+      </button>
+    );
   return (
-    <form class="form" onSubmit={async (e) => {
-      e.preventDefault();
-      setError('');
-      try {
-        await api(`/api/estates/${estateId}/campaigns/${campaignId}/responses`, { json: { id: crypto.randomUUID(), household, channel, answers } });
-        setOpen(false);
-        setAnswers({});
-        setHousehold('');
-        onDone();
-      } catch (x) {
-        setError(x instanceof Error ? x.message : String(x));
-      }
-    }}>
-      <label>{w('household')} <input value={household} required onInput={(e) => setHousehold(e.currentTarget.value)} /></label>
-      <label>{w('channel')} <select value={channel} onChange={(e) => setChannel(e.currentTarget.value)}><option value="phone">电话 · phone</option><option value="in_person">面访 · in person</option></select></label>
+    <form
+      class="form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError('');
+        try {
+          await api(`/api/estates/${estateId}/campaigns/${campaignId}/responses`, {
+            json: { id: crypto.randomUUID(), household, channel, answers },
+          });
+          setOpen(false);
+          setAnswers({});
+          setHousehold('');
+          onDone();
+        } catch (x) {
+          setError(x instanceof Error ? x.message : String(x));
+        }
+      }}
+    >
+      <label>
+        {w('household')} <input value={household} required onInput={(e) => setHousehold(e.currentTarget.value)} />
+      </label>
+      <label>
+        {w('channel')}{' '}
+        <select value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
+          <option value="phone">电话 · phone</option>
+          <option value="in_person">面访 · in person</option>
+        </select>
+      </label>
       {DEFAULT_SURVEY.areas.map((a) => (
         <label key={a.id}>
           {tx(a.label)}{' '}
-          <select value={answers[a.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [a.id]: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
+          <select
+            value={answers[a.id] ?? ''}
+            onChange={(e) => setAnswers({ ...answers, [a.id]: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
+          >
             <option value="">—</option>
-            {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
+            {[1, 2, 3, 4, 5].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
         </label>
       ))}
       {error ? <p class="error">{error}</p> : null}
-      <button type="submit" class="primary">{w('submit')}</button>
+      <button type="submit" class="primary">
+        {w('submit')}
+      </button>
     </form>
   );
 }

@@ -1,6 +1,14 @@
 /** The estate's locations: the list with their codes, and one location's editor (kind, building, schedule). */
 import { useState } from 'preact/hooks';
-import { LOCATION_KINDS, LOCATION_KIND_LABELS, slotsOfDay, scheduleOf, toLocal, type LocationKind, type Schedule } from '../../../../../shared/index.ts';
+import {
+  LOCATION_KINDS,
+  LOCATION_KIND_LABELS,
+  slotsOfDay,
+  scheduleOf,
+  toLocal,
+  type LocationKind,
+  type Schedule,
+} from '../../../../../shared/index.ts';
 import { api } from '../../../common/api.ts';
 import { clock, tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
@@ -25,32 +33,93 @@ export function Locations({ setup, call }: { setup: Setup; call: Call }) {
       <p class="buttons">
         {setup.locations.map((l) => (
           <span key={l.id} class="loc-actions">
-            <button type="button" onClick={() => setEditing(l.id)}>{w('edit')}: {tx(l.name)}</button>
-            <button type="button" title={w('revoke')} onClick={() => confirm(`${w('revoke')}: ${tx(l.name)}?`) && void call(`/locations/${l.id}/revoke-code`, undefined)}>↻</button>
-            <button type="button" title={w('kioskLink')} onClick={() => void api<{ url: string }>(`/api/estates/${setup.estate.id}/locations/${l.id}/kiosk-link`).then((r) => setKiosk({ name: tx(l.name), url: r.url }), (e) => setKiosk({ name: tx(l.name), url: String(e instanceof Error ? e.message : e) }))}>▣</button>
+            <button type="button" onClick={() => setEditing(l.id)}>
+              {w('edit')}: {tx(l.name)}
+            </button>
+            <button
+              type="button"
+              title={w('revoke')}
+              onClick={() => confirm(`${w('revoke')}: ${tx(l.name)}?`) && void call(`/locations/${l.id}/revoke-code`, undefined)}
+            >
+              ↻
+            </button>
+            <button
+              type="button"
+              title={w('kioskLink')}
+              onClick={() =>
+                void api<{ url: string }>(`/api/estates/${setup.estate.id}/locations/${l.id}/kiosk-link`).then(
+                  (r) => setKiosk({ name: tx(l.name), url: r.url }),
+                  (e) => setKiosk({ name: tx(l.name), url: String(e instanceof Error ? e.message : e) }),
+                )
+              }
+            >
+              ▣
+            </button>
           </span>
         ))}
       </p>
       {kiosk ? (
         <p class="card" data-testid="kiosk-link">
-          {w('kioskLink')} · {kiosk.name}: <code class="text">{kiosk.url}</code> <button type="button" onClick={() => setKiosk(null)}>×</button>
+          {w('kioskLink')} · {kiosk.name}: <code class="text">{kiosk.url}</code>{' '}
+          <button type="button" onClick={() => setKiosk(null)}>
+            ×
+          </button>
         </p>
       ) : null}
       {editing ? <LocationEditor key={editing} setup={setup} locationId={editing} call={call} onDone={() => setEditing(null)} /> : null}
-      <form class="form" onSubmit={(e) => (e.preventDefault(), void call('/locations', { kind: form.kind, name: { zh: form.zh, en: form.en }, buildingId: form.buildingId || null }))}>
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void call('/locations', { kind: form.kind, name: { zh: form.zh, en: form.en }, buildingId: form.buildingId || null });
+        }}
+      >
         <h3>{w('add')}</h3>
-        <label>{w('kind')} <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.currentTarget.value as LocationKind })}>{LOCATION_KINDS.map((k) => <option key={k} value={k}>{tx(LOCATION_KIND_LABELS[k])}</option>)}</select></label>
-        <label>{w('name')} (中文) <input value={form.zh} required onInput={(e) => setForm({ ...form, zh: e.currentTarget.value })} /></label>
-        <label>{w('name')} (English) <input value={form.en} required onInput={(e) => setForm({ ...form, en: e.currentTarget.value })} /></label>
-        <label>{w('buildings')} <select value={form.buildingId} onChange={(e) => setForm({ ...form, buildingId: e.currentTarget.value })}><option value="">—</option>{setup.buildings.map((b) => <option key={b.id} value={b.id}>{tx(b.name)}</option>)}</select></label>
-        <button type="submit" class="primary">{w('add')}</button>
+        <label>
+          {w('kind')}{' '}
+          <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.currentTarget.value as LocationKind })}>
+            {LOCATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {tx(LOCATION_KIND_LABELS[k])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {w('name')} (中文) <input value={form.zh} required onInput={(e) => setForm({ ...form, zh: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('name')} (English) <input value={form.en} required onInput={(e) => setForm({ ...form, en: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('buildings')}{' '}
+          <select value={form.buildingId} onChange={(e) => setForm({ ...form, buildingId: e.currentTarget.value })}>
+            <option value="">—</option>
+            {setup.buildings.map((b) => (
+              <option key={b.id} value={b.id}>
+                {tx(b.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="primary">
+          {w('add')}
+        </button>
       </form>
-      <form class="form" onSubmit={(e) => (e.preventDefault(), void call('/locations/import', { csv }).then((ok) => ok && setCsv('')))}>
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void call('/locations/import', { csv }).then((ok) => ok && setCsv(''));
+        }}
+      >
         <h3>{w('importCsv')}</h3>
         <p class="muted">{w('csvHint')}</p>
         <input type="file" accept=".csv,text/csv" onChange={async (e) => setCsv((await e.currentTarget.files?.[0]?.text()) ?? '')} />
         <textarea value={csv} rows={5} onInput={(e) => setCsv(e.currentTarget.value)} />
-        <button type="submit" class="primary" disabled={!csv.trim()}>{w('importCsv')}</button>
+        <button type="submit" class="primary" disabled={!csv.trim()}>
+          {w('importCsv')}
+        </button>
       </form>
     </>
   );
@@ -69,7 +138,10 @@ export function LocationEditor({ setup, locationId, call, onDone }: { setup: Set
   const today = toLocal(Date.now(), setup.estate.timeZone);
   let preview = '—';
   try {
-    if (shown) preview = slotsOfDay(shown, today, setup.estate.timeZone).map((x) => `${clock(x.start, setup.estate.timeZone)}–${clock(x.end, setup.estate.timeZone)}`).join('  ');
+    if (shown)
+      preview = slotsOfDay(shown, today, setup.estate.timeZone)
+        .map((x) => `${clock(x.start, setup.estate.timeZone)}–${clock(x.end, setup.estate.timeZone)}`)
+        .join('  ');
   } catch {
     preview = '?';
   }
@@ -80,15 +152,40 @@ export function LocationEditor({ setup, locationId, call, onDone }: { setup: Set
   };
   const field = (key: string, value: string | number) => setSchedule({ ...(schedule as Schedule), [key]: value } as Schedule);
   return (
-    <form class="form" data-testid="location-editor" onSubmit={(e) => (e.preventDefault(), void call(`/locations/${loc.id}`, { kind: loc.kind, name: { zh, en }, buildingId: buildingId || null, schedule }, 'PUT').then((ok) => ok && onDone()))}>
+    <form
+      class="form"
+      data-testid="location-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void call(`/locations/${loc.id}`, { kind: loc.kind, name: { zh, en }, buildingId: buildingId || null, schedule }, 'PUT').then(
+          (ok) => ok && onDone(),
+        );
+      }}
+    >
       <h3>{tx(loc.name)}</h3>
-      <label>{w('name')} (中文) <input value={zh} required onInput={(e) => setZh(e.currentTarget.value)} /></label>
-      <label>{w('name')} (English) <input value={en} required onInput={(e) => setEn(e.currentTarget.value)} /></label>
-      <label>{w('buildings')} <select value={buildingId} onChange={(e) => setBuildingId(e.currentTarget.value)}><option value="">—</option>{setup.buildings.map((b) => <option key={b.id} value={b.id}>{tx(b.name)}</option>)}</select></label>
+      <label>
+        {w('name')} (中文) <input value={zh} required onInput={(e) => setZh(e.currentTarget.value)} />
+      </label>
+      <label>
+        {w('name')} (English) <input value={en} required onInput={(e) => setEn(e.currentTarget.value)} />
+      </label>
+      <label>
+        {w('buildings')}{' '}
+        <select value={buildingId} onChange={(e) => setBuildingId(e.currentTarget.value)}>
+          <option value="">—</option>
+          {setup.buildings.map((b) => (
+            <option key={b.id} value={b.id}>
+              {tx(b.name)}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         {w('schedules')}{' '}
         <select value={schedule?.kind ?? ''} onChange={(e) => setSchedule(e.currentTarget.value ? kinds[e.currentTarget.value] : null)}>
-          <option value="">{w('kind')}: {tx(LOCATION_KIND_LABELS[loc.kind])}</option>
+          <option value="">
+            {w('kind')}: {tx(LOCATION_KIND_LABELS[loc.kind])}
+          </option>
           <option value="interval">每 N 小时 · every N hours</option>
           <option value="timesPerDay">每天 N 次 · N times a day</option>
           <option value="dailyAt">每天定时 · daily at</option>
@@ -96,20 +193,47 @@ export function LocationEditor({ setup, locationId, call, onDone }: { setup: Set
       </label>
       {schedule?.kind === 'interval' ? (
         <p class="inline">
-          <input type="number" min={0.25} step={0.25} value={schedule.everyHours} onInput={(e) => field('everyHours', Number(e.currentTarget.value))} /> h,{' '}
-          <input type="time" value={schedule.from} onInput={(e) => field('from', e.currentTarget.value)} /> – <input type="time" value={schedule.to} onInput={(e) => field('to', e.currentTarget.value)} />
+          <input
+            type="number"
+            min={0.25}
+            step={0.25}
+            value={schedule.everyHours}
+            onInput={(e) => field('everyHours', Number(e.currentTarget.value))}
+          />{' '}
+          h, <input type="time" value={schedule.from} onInput={(e) => field('from', e.currentTarget.value)} /> –{' '}
+          <input type="time" value={schedule.to} onInput={(e) => field('to', e.currentTarget.value)} />
         </p>
       ) : schedule?.kind === 'timesPerDay' ? (
         <p class="inline">
-          × <input type="number" min={1} max={24} value={schedule.times} onInput={(e) => field('times', Number(e.currentTarget.value))} />, ≥{' '}
-          <input type="number" min={0} step={0.5} value={schedule.minGapHours} onInput={(e) => field('minGapHours', Number(e.currentTarget.value))} /> h,{' '}
-          <input type="time" value={schedule.from} onInput={(e) => field('from', e.currentTarget.value)} /> – <input type="time" value={schedule.to} onInput={(e) => field('to', e.currentTarget.value)} />
+          × <input type="number" min={1} max={24} value={schedule.times} onInput={(e) => field('times', Number(e.currentTarget.value))} />,
+          ≥{' '}
+          <input
+            type="number"
+            min={0}
+            step={0.5}
+            value={schedule.minGapHours}
+            onInput={(e) => field('minGapHours', Number(e.currentTarget.value))}
+          />{' '}
+          h, <input type="time" value={schedule.from} onInput={(e) => field('from', e.currentTarget.value)} /> –{' '}
+          <input type="time" value={schedule.to} onInput={(e) => field('to', e.currentTarget.value)} />
         </p>
       ) : schedule?.kind === 'dailyAt' ? (
-        <p class="inline"><input value={schedule.times.join(' ')} onInput={(e) => setSchedule({ ...schedule, times: e.currentTarget.value.split(/[\s,]+/).filter(Boolean) })} /></p>
+        <p class="inline">
+          <input
+            value={schedule.times.join(' ')}
+            onInput={(e) => setSchedule({ ...schedule, times: e.currentTarget.value.split(/[\s,]+/).filter(Boolean) })}
+          />
+        </p>
       ) : null}
       <p class="muted">{preview}</p>
-      <p class="buttons"><button type="submit" class="primary">{w('save')}</button> <button type="button" onClick={onDone}>{w('cancel')}</button></p>
+      <p class="buttons">
+        <button type="submit" class="primary">
+          {w('save')}
+        </button>{' '}
+        <button type="button" onClick={onDone}>
+          {w('cancel')}
+        </button>
+      </p>
     </form>
   );
 }

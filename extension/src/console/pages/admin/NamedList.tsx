@@ -11,21 +11,43 @@ export function Simple({ setup, kind, call }: { setup: Setup; kind: 'buildings' 
   const [zh, setZh] = useState('');
   const [en, setEn] = useState('');
   const [categories, setCategories] = useState<Category[]>([]);
-  const rows = kind === 'buildings' ? setup.buildings.map((b) => [tx(b.name)]) : setup.departments.map((d) => [tx(d.name), d.categories.map((c) => tx(CATEGORY_LABELS[c as Category])).join(', ')]);
+  const rows =
+    kind === 'buildings'
+      ? setup.buildings.map((b) => [tx(b.name)])
+      : setup.departments.map((d) => [tx(d.name), d.categories.map((c) => tx(CATEGORY_LABELS[c as Category])).join(', ')]);
   return (
     <>
       <DataTable name={kind} header={kind === 'buildings' ? [w('name')] : [w('name'), w('category')]} rows={rows} />
-      <form class="form" onSubmit={(e) => (e.preventDefault(), void call(`/${kind}`, kind === 'buildings' ? { name: { zh, en } } : { name: { zh, en }, categories }))}>
-        <label>{w('name')} (中文) <input value={zh} required onInput={(e) => setZh(e.currentTarget.value)} /></label>
-        <label>{w('name')} (English) <input value={en} required onInput={(e) => setEn(e.currentTarget.value)} /></label>
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void call(`/${kind}`, kind === 'buildings' ? { name: { zh, en } } : { name: { zh, en }, categories });
+        }}
+      >
+        <label>
+          {w('name')} (中文) <input value={zh} required onInput={(e) => setZh(e.currentTarget.value)} />
+        </label>
+        <label>
+          {w('name')} (English) <input value={en} required onInput={(e) => setEn(e.currentTarget.value)} />
+        </label>
         {kind === 'departments' ? (
           <fieldset>
             {CATEGORIES.map((c) => (
-              <label class="check" key={c}><input type="checkbox" checked={categories.includes(c)} onChange={(e) => setCategories(e.currentTarget.checked ? [...categories, c] : categories.filter((x) => x !== c))} /> {tx(CATEGORY_LABELS[c])}</label>
+              <label class="check" key={c}>
+                <input
+                  type="checkbox"
+                  checked={categories.includes(c)}
+                  onChange={(e) => setCategories(e.currentTarget.checked ? [...categories, c] : categories.filter((x) => x !== c))}
+                />{' '}
+                {tx(CATEGORY_LABELS[c])}
+              </label>
             ))}
           </fieldset>
         ) : null}
-        <button type="submit" class="primary">{w('add')}</button>
+        <button type="submit" class="primary">
+          {w('add')}
+        </button>
       </form>
     </>
   );

@@ -23,15 +23,55 @@ export function Users({ setup, call }: { setup: Setup; call: Call }) {
         ])}
       />
       <Account setup={setup} call={call} />
-      <form class="form" onSubmit={(e) => (e.preventDefault(), void call('/users', { ...f, departmentId: f.role === 'department' ? f.departmentId : null }))}>
-        <label>{w('username')} <input value={f.username} required onInput={(e) => setF({ ...f, username: e.currentTarget.value })} /></label>
-        <label>{w('displayName')} <input value={f.displayName} required onInput={(e) => setF({ ...f, displayName: e.currentTarget.value })} /></label>
-        <label>{w('password')} <input type="password" value={f.password} minLength={8} required onInput={(e) => setF({ ...f, password: e.currentTarget.value })} /></label>
-        <label>{w('role')} <select value={f.role} onChange={(e) => setF({ ...f, role: e.currentTarget.value as Role })}>{ROLES.map((r) => <option key={r} value={r}>{tx(ROLE_LABELS[r])}</option>)}</select></label>
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void call('/users', { ...f, departmentId: f.role === 'department' ? f.departmentId : null });
+        }}
+      >
+        <label>
+          {w('username')} <input value={f.username} required onInput={(e) => setF({ ...f, username: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('displayName')} <input value={f.displayName} required onInput={(e) => setF({ ...f, displayName: e.currentTarget.value })} />
+        </label>
+        <label>
+          {w('password')}{' '}
+          <input
+            type="password"
+            value={f.password}
+            minLength={8}
+            required
+            onInput={(e) => setF({ ...f, password: e.currentTarget.value })}
+          />
+        </label>
+        <label>
+          {w('role')}{' '}
+          <select value={f.role} onChange={(e) => setF({ ...f, role: e.currentTarget.value as Role })}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tx(ROLE_LABELS[r])}
+              </option>
+            ))}
+          </select>
+        </label>
         {f.role === 'department' ? (
-          <label>{w('department')} <select value={f.departmentId} required onChange={(e) => setF({ ...f, departmentId: e.currentTarget.value })}><option value="">—</option>{setup.departments.map((d) => <option key={d.id} value={d.id}>{tx(d.name)}</option>)}</select></label>
+          <label>
+            {w('department')}{' '}
+            <select value={f.departmentId} required onChange={(e) => setF({ ...f, departmentId: e.currentTarget.value })}>
+              <option value="">—</option>
+              {setup.departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {tx(d.name)}
+                </option>
+              ))}
+            </select>
+          </label>
         ) : null}
-        <button type="submit" class="primary">{w('add')}</button>
+        <button type="submit" class="primary">
+          {w('add')}
+        </button>
       </form>
     </>
   );
@@ -50,17 +90,40 @@ export function Account({ setup, call }: { setup: Setup; call: Call }) {
         {w('person')}{' '}
         <select value={userId} onChange={(e) => setUserId(e.currentTarget.value)}>
           <option value="">—</option>
-          {setup.members.map((m) => <option key={m.userId} value={m.userId}>{m.displayName} ({m.username})</option>)}
+          {setup.members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.displayName} ({m.username})
+            </option>
+          ))}
         </select>
       </label>
       {member ? (
         <>
-          <form onSubmit={(e) => (e.preventDefault(), void call(`/users/${member.userId}/password`, { password }).then((ok) => ok && setPassword('')))}>
-            <label>{w('newPassword')} <input type="password" value={password} minLength={8} required autoComplete="new-password" onInput={(e) => setPassword(e.currentTarget.value)} /></label>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void call(`/users/${member.userId}/password`, { password }).then((ok) => ok && setPassword(''));
+            }}
+          >
+            <label>
+              {w('newPassword')}{' '}
+              <input
+                type="password"
+                value={password}
+                minLength={8}
+                required
+                autoComplete="new-password"
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
+            </label>
             <button type="submit">{w('resetPassword')}</button>
           </form>
-          <button type="button" onClick={() => void call(`/users/${member.userId}/${member.disabled ? 'enable' : 'disable'}`, {})}>{member.disabled ? w('enableAccount') : w('disableAccount')}</button>
-          <button type="button" onClick={() => void call(`/users/${member.userId}/sessions`, undefined, 'DELETE')}>{w('endSessions')}</button>
+          <button type="button" onClick={() => void call(`/users/${member.userId}/${member.disabled ? 'enable' : 'disable'}`, {})}>
+            {member.disabled ? w('enableAccount') : w('disableAccount')}
+          </button>
+          <button type="button" onClick={() => void call(`/users/${member.userId}/sessions`, undefined, 'DELETE')}>
+            {w('endSessions')}
+          </button>
         </>
       ) : null}
     </fieldset>

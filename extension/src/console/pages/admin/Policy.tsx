@@ -9,23 +9,58 @@ import type { Call } from './call.ts';
 export function Policy({ setup, call }: { setup: Setup; call: Call }) {
   const [p, setP] = useState(setup.policy);
   return (
-    <form class="form" onSubmit={(e) => (e.preventDefault(), void call('/policy', p, 'PUT'))}>
+    <form
+      class="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void call('/policy', p, 'PUT');
+      }}
+    >
       <table class="grid">
-        <thead><tr><th>{w('severity')}</th><th>{w('finishWithin')}</th><th>{w('level2After')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{w('severity')}</th>
+            <th>{w('finishWithin')}</th>
+            <th>{w('level2After')}</th>
+          </tr>
+        </thead>
         <tbody>
           {SEVERITIES.map((s) => (
             <tr key={s}>
               <td>{tx(SEVERITY_LABELS[s])}</td>
-              <td><input type="number" min={0.25} step={0.25} value={p.hours[s]} onInput={(e) => setP({ ...p, hours: { ...p.hours, [s]: Number(e.currentTarget.value) } })} /></td>
-              <td><input type="number" min={0.25} step={0.25} value={p.level2AfterHours[s]} onInput={(e) => setP({ ...p, level2AfterHours: { ...p.level2AfterHours, [s]: Number(e.currentTarget.value) } })} /></td>
+              <td>
+                <input
+                  type="number"
+                  min={0.25}
+                  step={0.25}
+                  value={p.hours[s]}
+                  onInput={(e) => setP({ ...p, hours: { ...p.hours, [s]: Number(e.currentTarget.value) } })}
+                />
+              </td>
+              <td>
+                <input
+                  type="number"
+                  min={0.25}
+                  step={0.25}
+                  value={p.level2AfterHours[s]}
+                  onInput={(e) => setP({ ...p, level2AfterHours: { ...p.level2AfterHours, [s]: Number(e.currentTarget.value) } })}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <label>
-        <input type="checkbox" checked={p.separateDuties !== false} onChange={(e) => setP({ ...p, separateDuties: e.currentTarget.checked })} /> {w('separateDuties')}
+        <input
+          type="checkbox"
+          checked={p.separateDuties !== false}
+          onChange={(e) => setP({ ...p, separateDuties: e.currentTarget.checked })}
+        />{' '}
+        {w('separateDuties')}
       </label>
-      <button type="submit" class="primary">{w('save')}</button>
+      <button type="submit" class="primary">
+        {w('save')}
+      </button>
     </form>
   );
 }

@@ -13,7 +13,15 @@ export function Schedules({ setup }: { setup: Setup }) {
       header={[w('location'), w('kind'), w('schedules')]}
       rows={setup.locations.map((l) => {
         const s = scheduleOf(l, setup.templates);
-        return [tx(l.name), tx(LOCATION_KIND_LABELS[l.kind]), s ? slotsOfDay(s, today, setup.estate.timeZone).map((x) => `${clock(x.start, setup.estate.timeZone)}–${clock(x.end, setup.estate.timeZone)}`).join('  ') : '—'];
+        return [
+          tx(l.name),
+          tx(LOCATION_KIND_LABELS[l.kind]),
+          s
+            ? slotsOfDay(s, today, setup.estate.timeZone)
+                .map((x) => `${clock(x.start, setup.estate.timeZone)}–${clock(x.end, setup.estate.timeZone)}`)
+                .join('  ')
+            : '—',
+        ];
       })}
     />
   );

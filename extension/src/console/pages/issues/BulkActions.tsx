@@ -39,19 +39,56 @@ export function BulkActions({ chosen, setup, onDone }: Props) {
   return (
     <>
       <div class="bulk">
-        <span>{chosen.length} {w('selected')}</span>
-        <button type="button" disabled={!chosen.length} onClick={() => setAssign({ department: setup?.departments[0]?.id ?? '', requirement: '' })}>{w('bulkAssign')}</button>
-        <button type="button" disabled={!chosen.length} onClick={() => void run((i) => (i.status === 'rectified' ? { type: 'verify', note: '' } : null))}>{w('bulkVerify')}</button>
-        {message ? <span class="msg" role="status">{message}</span> : null}
+        <span>
+          {chosen.length} {w('selected')}
+        </span>
+        <button
+          type="button"
+          disabled={!chosen.length}
+          onClick={() => setAssign({ department: setup?.departments[0]?.id ?? '', requirement: '' })}
+        >
+          {w('bulkAssign')}
+        </button>
+        <button
+          type="button"
+          disabled={!chosen.length}
+          onClick={() => void run((i) => (i.status === 'rectified' ? { type: 'verify', note: '' } : null))}
+        >
+          {w('bulkVerify')}
+        </button>
+        {message ? (
+          <span class="msg" role="status">
+            {message}
+          </span>
+        ) : null}
       </div>
       {assign ? (
-        <form class="form inline" onSubmit={(e) => (e.preventDefault(), void run(() => ({ type: 'assign', departmentId: assign.department, requirement: assign.requirement.trim(), deadline: null })))}>
+        <form
+          class="form inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => ({ type: 'assign', departmentId: assign.department, requirement: assign.requirement.trim(), deadline: null }));
+          }}
+        >
           <select value={assign.department} onChange={(e) => setAssign({ ...assign, department: e.currentTarget.value })}>
-            {setup?.departments.map((d) => <option key={d.id} value={d.id}>{tx(d.name)}</option>)}
+            {setup?.departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {tx(d.name)}
+              </option>
+            ))}
           </select>
-          <input placeholder={w('requirement')} value={assign.requirement} required onInput={(e) => setAssign({ ...assign, requirement: e.currentTarget.value })} />
-          <button type="submit" class="primary">{w('assign')}</button>
-          <button type="button" onClick={() => setAssign(null)}>{w('cancel')}</button>
+          <input
+            placeholder={w('requirement')}
+            value={assign.requirement}
+            required
+            onInput={(e) => setAssign({ ...assign, requirement: e.currentTarget.value })}
+          />
+          <button type="submit" class="primary">
+            {w('assign')}
+          </button>
+          <button type="button" onClick={() => setAssign(null)}>
+            {w('cancel')}
+          </button>
         </form>
       ) : null}
     </>

@@ -29,8 +29,20 @@ export function IssueTable({ estateId, issues, setup, now, selected, onSelect }:
     <table class="grid" data-testid="issue-table">
       <thead>
         <tr>
-          <th><input type="checkbox" aria-label="all" onChange={(e) => onSelect(e.currentTarget.checked ? new Set(issues.map((i) => i.id)) : new Set())} /></th>
-          <th>{w('severity')}</th><th>{w('location')}</th><th>{w('category')}</th><th>{w('description')}</th><th>{w('department')}</th><th>{w('status')}</th><th>{w('deadline')}</th>
+          <th>
+            <input
+              type="checkbox"
+              aria-label="all"
+              onChange={(e) => onSelect(e.currentTarget.checked ? new Set(issues.map((i) => i.id)) : new Set())}
+            />
+          </th>
+          <th>{w('severity')}</th>
+          <th>{w('location')}</th>
+          <th>{w('category')}</th>
+          <th>{w('description')}</th>
+          <th>{w('department')}</th>
+          <th>{w('status')}</th>
+          <th>{w('deadline')}</th>
         </tr>
       </thead>
       <tbody>
@@ -38,14 +50,25 @@ export function IssueTable({ estateId, issues, setup, now, selected, onSelect }:
           const open = isOpen(i);
           return (
             <tr key={i.id} class={`${open && now > i.deadline && i.status !== 'rectified' ? 'overdue' : ''}`} data-issue={i.id}>
-              <td><input type="checkbox" checked={selected.has(i.id)} onChange={(e) => select(i.id, e.currentTarget.checked)} /></td>
-              <td><span class={`sev sev-${i.severity}`}>{tx(SEVERITY_LABELS[i.severity])}</span></td>
+              <td>
+                <input type="checkbox" checked={selected.has(i.id)} onChange={(e) => select(i.id, e.currentTarget.checked)} />
+              </td>
+              <td>
+                <span class={`sev sev-${i.severity}`}>{tx(SEVERITY_LABELS[i.severity])}</span>
+              </td>
               <td>{tx(locations.get(i.locationId ?? '')?.name)}</td>
               <td>{tx(CATEGORY_LABELS[i.category])}</td>
-              <td class="text clip"><a href={`#/issues/${i.id}`}>{i.description}</a></td>
+              <td class="text clip">
+                <a href={`#/issues/${i.id}`}>{i.description}</a>
+              </td>
               <td>{tx(departments.get(i.departmentId ?? '')?.name)}</td>
-              <td>{tx(STATUS_LABELS[i.status])}{i.verified ? '' : ` · ${w('unverified')}`}</td>
-              <td><Countdown deadline={i.deadline} now={now} open={open && i.status !== 'rectified'} timeZone={estateZone(estateId)} /></td>
+              <td>
+                {tx(STATUS_LABELS[i.status])}
+                {i.verified ? '' : ` · ${w('unverified')}`}
+              </td>
+              <td>
+                <Countdown deadline={i.deadline} now={now} open={open && i.status !== 'rectified'} timeZone={estateZone(estateId)} />
+              </td>
             </tr>
           );
         })}

@@ -1,5 +1,13 @@
 /** The issue board's filters: the form, and the query it makes. */
-import { CATEGORIES, CATEGORY_LABELS, ISSUE_SOURCES, SEVERITIES, SEVERITY_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../../../../../shared/index.ts';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  ISSUE_SOURCES,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+} from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { w } from '../../words.ts';
@@ -16,7 +24,17 @@ export interface Filters {
   to: string;
 }
 
-export const NO_FILTERS: Filters = { open: true, status: '', severity: '', category: '', department: '', location: '', source: '', from: '', to: '' };
+export const NO_FILTERS: Filters = {
+  open: true,
+  status: '',
+  severity: '',
+  category: '',
+  department: '',
+  location: '',
+  source: '',
+  from: '',
+  to: '',
+};
 
 /** The list's query for one page of `size`. */
 export function issueQuery(f: Filters, page: number, size: number): string {
@@ -38,31 +56,76 @@ export function FilterForm({ f, set, setup }: { f: Filters; set: (patch: Partial
         <input type="checkbox" checked={f.open} onChange={(e) => set({ open: e.currentTarget.checked })} /> {w('openOnly')}
       </label>
       <select aria-label={w('status')} value={f.status} onChange={(e) => set({ status: e.currentTarget.value })} name="status">
-        <option value="">{w('status')}: {w('all')}</option>
-        {Object.entries(STATUS_LABELS).map(([k, v]) => <option key={k} value={k}>{tx(v)}</option>)}
+        <option value="">
+          {w('status')}: {w('all')}
+        </option>
+        {Object.entries(STATUS_LABELS).map(([k, v]) => (
+          <option key={k} value={k}>
+            {tx(v)}
+          </option>
+        ))}
       </select>
       <select aria-label={w('severity')} value={f.severity} onChange={(e) => set({ severity: e.currentTarget.value })} name="severity">
-        <option value="">{w('severity')}: {w('all')}</option>
-        {SEVERITIES.map((s) => <option key={s} value={s}>{tx(SEVERITY_LABELS[s])}</option>)}
+        <option value="">
+          {w('severity')}: {w('all')}
+        </option>
+        {SEVERITIES.map((s) => (
+          <option key={s} value={s}>
+            {tx(SEVERITY_LABELS[s])}
+          </option>
+        ))}
       </select>
       <select aria-label={w('category')} value={f.category} onChange={(e) => set({ category: e.currentTarget.value })} name="category">
-        <option value="">{w('category')}: {w('all')}</option>
-        {CATEGORIES.map((c) => <option key={c} value={c}>{tx(CATEGORY_LABELS[c])}</option>)}
+        <option value="">
+          {w('category')}: {w('all')}
+        </option>
+        {CATEGORIES.map((c) => (
+          <option key={c} value={c}>
+            {tx(CATEGORY_LABELS[c])}
+          </option>
+        ))}
       </select>
-      <select aria-label={w('department')} value={f.department} onChange={(e) => set({ department: e.currentTarget.value })} name="department">
-        <option value="">{w('department')}: {w('all')}</option>
-        {setup?.departments.map((d) => <option key={d.id} value={d.id}>{tx(d.name)}</option>)}
+      <select
+        aria-label={w('department')}
+        value={f.department}
+        onChange={(e) => set({ department: e.currentTarget.value })}
+        name="department"
+      >
+        <option value="">
+          {w('department')}: {w('all')}
+        </option>
+        {setup?.departments.map((d) => (
+          <option key={d.id} value={d.id}>
+            {tx(d.name)}
+          </option>
+        ))}
       </select>
       <select aria-label={w('location')} value={f.location} onChange={(e) => set({ location: e.currentTarget.value })} name="location">
-        <option value="">{w('location')}: {w('all')}</option>
-        {setup?.locations.map((l) => <option key={l.id} value={l.id}>{tx(l.name)}</option>)}
+        <option value="">
+          {w('location')}: {w('all')}
+        </option>
+        {setup?.locations.map((l) => (
+          <option key={l.id} value={l.id}>
+            {tx(l.name)}
+          </option>
+        ))}
       </select>
       <select aria-label={w('source')} value={f.source} onChange={(e) => set({ source: e.currentTarget.value })} name="source">
-        <option value="">{w('source')}: {w('all')}</option>
-        {ISSUE_SOURCES.map((s) => <option key={s} value={s}>{tx(SOURCE_LABELS[s])}</option>)}
+        <option value="">
+          {w('source')}: {w('all')}
+        </option>
+        {ISSUE_SOURCES.map((s) => (
+          <option key={s} value={s}>
+            {tx(SOURCE_LABELS[s])}
+          </option>
+        ))}
       </select>
-      <label>{w('from')} <input type="date" value={f.from} onInput={(e) => set({ from: e.currentTarget.value })} /></label>
-      <label>{w('to')} <input type="date" value={f.to} onInput={(e) => set({ to: e.currentTarget.value })} /></label>
+      <label>
+        {w('from')} <input type="date" value={f.from} onInput={(e) => set({ from: e.currentTarget.value })} />
+      </label>
+      <label>
+        {w('to')} <input type="date" value={f.to} onInput={(e) => set({ to: e.currentTarget.value })} />
+      </label>
     </form>
   );
 }
