@@ -11,6 +11,8 @@ import { compressAnswers } from './http/compress.ts';
 import { publicLimits } from './http/public-limits.ts';
 import { loadPwa, servePwa } from './http/pwa.ts';
 import { HttpError } from './http/errors.ts';
+import { route } from './http/contract.ts';
+import { API } from '../shared/index.ts';
 import { Refusal, type RefusalKind } from './services/refusals.ts';
 import { isUniqueViolation } from './storage/conflicts.ts';
 import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
@@ -22,8 +24,7 @@ import { authRoutes } from './routes/auth.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { fieldRoutes } from './routes/field.ts';
 import { planRoutes } from './routes/plans.ts';
-import { setupRoutes } from './routes/setup.ts';
-import { estateIssueRoutes, issueRoutes } from './routes/issues.ts';
+import { issueRoutes } from './routes/issues.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
@@ -102,30 +103,27 @@ export function createApp(deps: Deps) {
     }
   });
 
-  const api = new Hono<Env>();
-  api.route('/auth', authRoutes(deps));
-  api.route('/', publicRoutes(deps));
-  api.route('/inspections', inspectionRoutes(deps));
-  api.route('/photos', photoRoutes(deps));
-  api.route('/issues', issueRoutes(deps));
+  // Every API route is registered from the shared contract (shared/api/endpoints.ts).
   for (const routes of [
+    authRoutes,
+    publicRoutes,
+    inspectionRoutes,
+    photoRoutes,
+    issueRoutes,
     accountRoutes,
-    estateIssueRoutes,
     alertRoutes,
     analysisRoutes,
     recordRoutes,
     adminRoutes,
     fieldRoutes,
-    setupRoutes,
     planRoutes,
   ])
-    api.route('/estates', routes(deps));
-  api.get('/estates', async (c) => {
+    routes(app, deps);
+  route(app, API.estates, async (c) => {
     const auth = c.get('auth');
-    return c.json(auth ? (await deps.store.read.listEstates()).filter((e) => auth.memberships.some((m) => m.estateId === e.id)) : []);
+    return auth ? (await deps.store.read.listEstates()).filter((e) => auth.memberships.some((m) => m.estateId === e.id)) : [];
   });
-  api.all('*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
-  app.route('/api', api);
+  app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
 
   if (pwa) servePwa(app, deps, pwa);
   return app;

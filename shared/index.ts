@@ -30,3 +30,15 @@ export * from './csv.ts';
 export * from './rules/owed-slots.ts';
 export * from './rules/figures.ts';
 export type * from './model/answers.ts';
+export type * from './model/receipts.ts';
+export { API } from './api/endpoints.ts';
+export {
+  pathOf,
+  type AnswerOf,
+  type BodyOf,
+  type CallArgs,
+  type Endpoint,
+  type ParamsOf,
+  type ParsedBodyOf,
+  type Query,
+} from './api/endpoint.ts';

@@ -1,42 +1,45 @@
 /** An estate administrator's hand on the people of the estate: reset a password, disable, see and end sessions. */
-import { Hono } from 'hono';
-import { ResetPasswordRequest } from '../../shared/index.ts';
+import type { Context, Hono } from 'hono';
+import { API } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { requireAuth, requireRole, type Env } from '../http/auth.ts';
-import { readJson } from '../http/body.ts';
+import { route } from '../http/contract.ts';
 import { changePassword, manageableUser, publicSession, setDisabled } from '../services/accounts.ts';
 
-export function accountRoutes(deps: Deps) {
-  const target = (c: Parameters<typeof requireAuth>[0]) => {
-    const estateId = c.req.param('estateId') ?? '';
-    requireRole(c, estateId, ['admin']);
+export function accountRoutes(app: Hono<Env>, deps: Deps) {
+  const target = (c: Context<Env>, params: { estateId: string; userId: string }) => {
+    requireRole(c, params.estateId, ['admin']);
     const auth = requireAuth(c);
-    return manageableUser(deps, auth.user.id, auth.memberships, estateId, c.req.param('userId') ?? '');
+    return manageableUser(deps, auth.user.id, auth.memberships, params.estateId, params.userId);
   };
-  return new Hono<Env>()
-    .post('/:estateId/users/:userId/password', async (c) => {
-      const user = await target(c);
-      const body = await readJson(c, ResetPasswordRequest);
-      await changePassword(deps, user.id, body.password);
-      return c.json({ ok: true });
-    })
-    .post('/:estateId/users/:userId/disable', async (c) => {
-      const user = await target(c);
-      await setDisabled(deps, user.id, true);
-      return c.json({ ok: true, disabled: true });
-    })
-    .post('/:estateId/users/:userId/enable', async (c) => {
-      const user = await target(c);
-      await setDisabled(deps, user.id, false);
-      return c.json({ ok: true, disabled: false });
-    })
-    .get('/:estateId/users/:userId/sessions', async (c) => {
-      const user = await target(c);
-      return c.json({ sessions: (await deps.store.read.sessionsOf(user.id)).map((s) => publicSession(s)) });
-    })
-    .delete('/:estateId/users/:userId/sessions', async (c) => {
-      const user = await target(c);
-      await deps.store.write((tx) => tx.deleteSessionsOf(user.id));
-      return c.json({ ok: true });
-    });
+
+  route(app, API.resetPassword, async (c, req) => {
+    const user = await target(c, req.params);
+    const body = await req.body();
+    await changePassword(deps, user.id, body.password);
+    return { ok: true };
+  });
+
+  route(app, API.disableUser, async (c, req) => {
+    const user = await target(c, req.params);
+    await setDisabled(deps, user.id, true);
+    return { ok: true, disabled: true };
+  });
+
+  route(app, API.enableUser, async (c, req) => {
+    const user = await target(c, req.params);
+    await setDisabled(deps, user.id, false);
+    return { ok: true, disabled: false };
+  });
+
+  route(app, API.userSessions, async (c, req) => {
+    const user = await target(c, req.params);
+    return { sessions: (await deps.store.read.sessionsOf(user.id)).map((s) => publicSession(s)) };
+  });
+
+  route(app, API.endUserSessions, async (c, req) => {
+    const user = await target(c, req.params);
+    await deps.store.write((tx) => tx.deleteSessionsOf(user.id));
+    return { ok: true };
+  });
 }

@@ -1,41 +1,55 @@
 /** Estate set-up: locations and their QR codes, departments, members, templates, deadline policy. */
-import { Hono } from 'hono';
-import { LocationInput } from '../../shared/index.ts';
+import type { Context, Hono } from 'hono';
+import { API } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { SUPERVISORS, requireRole, type Env } from '../http/auth.ts';
-import { readJson } from '../http/body.ts';
-import { addLocation, changeLocation, estateSetup, kioskCodeNow, kioskLink, revokeCode } from '../services/estate-admin.ts';
+import { created, route } from '../http/contract.ts';
+import {
+  addBuilding,
+  addDepartment,
+  addLocation,
+  addUser,
+  changeLocation,
+  estateSetup,
+  importLocationsCsv,
+  kioskCodeNow,
+  kioskLink,
+  publishTemplate,
+  revokeCode,
+  setPolicy,
+} from '../services/estate-admin.ts';
 
-export function adminRoutes(deps: Deps) {
-  return new Hono<Env>()
-    .get('/:estateId/setup', async (c) => {
-      const estateId = c.req.param('estateId');
-      requireRole(c, estateId, SUPERVISORS);
-      return c.json(await estateSetup(deps, estateId));
-    })
-    .post('/:estateId/locations', async (c) => {
-      const estateId = c.req.param('estateId');
-      requireRole(c, estateId, ['admin']);
-      return c.json(await addLocation(deps, estateId, await readJson(c, LocationInput)), 201);
-    })
-    .put('/:estateId/locations/:id', async (c) => {
-      const estateId = c.req.param('estateId');
-      requireRole(c, estateId, ['admin']);
-      return c.json(await changeLocation(deps, estateId, c.req.param('id'), await readJson(c, LocationInput)));
-    })
-    .post('/:estateId/locations/:id/revoke-code', async (c) => {
-      const estateId = c.req.param('estateId');
-      requireRole(c, estateId, ['admin']);
-      return c.json(await revokeCode(deps, estateId, c.req.param('id')));
-    })
-    .get('/:estateId/locations/:id/kiosk-link', async (c) => {
-      const estateId = c.req.param('estateId');
-      requireRole(c, estateId, ['admin']);
-      return c.json({ url: await kioskLink(deps, estateId, c.req.param('id')) });
-    })
-    .get('/:estateId/locations/:id/kiosk-code', async (c) => {
-      const estateId = c.req.param('estateId');
-      requireRole(c, estateId, SUPERVISORS);
-      return c.json(await kioskCodeNow(deps, estateId, c.req.param('id')));
-    });
+export function adminRoutes(app: Hono<Env>, deps: Deps) {
+  /** The estate of the path, once the caller is its administrator. */
+  const adminOf = (c: Context<Env>, params: { estateId: string }) => {
+    requireRole(c, params.estateId, ['admin']);
+    return params.estateId;
+  };
+
+  route(app, API.setup, async (c, { params }) => {
+    requireRole(c, params.estateId, SUPERVISORS);
+    return estateSetup(deps, params.estateId);
+  });
+  route(app, API.addLocation, async (c, req) => created(await addLocation(deps, adminOf(c, req.params), await req.body())));
+  route(app, API.changeLocation, async (c, req) => changeLocation(deps, adminOf(c, req.params), req.params.id, await req.body()));
+  route(app, API.revokeCode, async (c, { params }) => revokeCode(deps, adminOf(c, params), params.id));
+  route(app, API.kioskLink, async (c, { params }) => ({ url: await kioskLink(deps, adminOf(c, params), params.id) }));
+  route(app, API.kioskCode, async (c, { params }) => {
+    requireRole(c, params.estateId, SUPERVISORS);
+    return kioskCodeNow(deps, params.estateId, params.id);
+  });
+  route(app, API.addBuilding, async (c, req) => created(await addBuilding(deps, adminOf(c, req.params), await req.body())));
+  route(app, API.importLocations, async (c, req) => {
+    const locations = await importLocationsCsv(deps, adminOf(c, req.params), (await req.body()).csv);
+    return created({ created: locations.length, locations });
+  });
+  route(app, API.addDepartment, async (c, req) => created(await addDepartment(deps, adminOf(c, req.params), await req.body())));
+  route(app, API.addUser, async (c, req) => created(await addUser(deps, adminOf(c, req.params), await req.body())));
+  route(app, API.setPolicy, async (c, req) => {
+    const estateId = adminOf(c, req.params);
+    const policy = await req.body();
+    await setPolicy(deps, estateId, policy);
+    return policy;
+  });
+  route(app, API.publishTemplate, async (c, req) => created(await publishTemplate(deps, adminOf(c, req.params), await req.body())));
 }

@@ -1,13 +1,13 @@
 /** What a staff phone caches to work offline: the estate's locations and current checklists. */
-import { Hono } from 'hono';
-import type { FieldKit } from '../../shared/index.ts';
+import type { Hono } from 'hono';
+import { API } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { notFound } from '../http/errors.ts';
 import { STAFF, requireRole, type Env } from '../http/auth.ts';
+import { route } from '../http/contract.ts';
+import { notFound } from '../http/errors.ts';
 
-export function fieldRoutes(deps: Deps) {
-  return new Hono<Env>().get('/:estateId/field-kit', async (c) => {
-    const estateId = c.req.param('estateId');
+export function fieldRoutes(app: Hono<Env>, deps: Deps) {
+  route(app, API.fieldKit, async (c, { params: { estateId } }) => {
     const m = requireRole(c, estateId, STAFF);
     const r = deps.store.read;
     const [estate, locations, templates, departments, policy] = await Promise.all([
@@ -18,7 +18,7 @@ export function fieldRoutes(deps: Deps) {
       r.getPolicy(estateId),
     ]);
     if (!estate) throw notFound('estate');
-    const kit: FieldKit = {
+    return {
       estate,
       role: m.role,
       departmentId: m.departmentId,
@@ -29,6 +29,5 @@ export function fieldRoutes(deps: Deps) {
       departments: departments.map(({ id, name }) => ({ id, name })),
       policy,
     };
-    return c.json(kit);
   });
 }

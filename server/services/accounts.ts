@@ -3,13 +3,14 @@
  * people who work nowhere else: resetting the password of someone who is an admin of another estate
  * would hand over that estate too.
  */
+import type { SessionView } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { forbidden, notFound } from './refusals.ts';
 import { hashPassword } from '../security/crypto.ts';
 import type { Membership, Session, User } from '../storage/store.ts';
 
 /** A session as its owner or an administrator sees it: never the token or its hash. */
-export function publicSession(s: Session, currentId?: string) {
+export function publicSession(s: Session, currentId?: string): SessionView {
   return {
     id: s.id,
     createdAt: s.createdAt,

@@ -7,24 +7,26 @@ import { conflict } from './refusals.ts';
 import { canonicalHash } from '../security/crypto.ts';
 import type { Writes } from '../storage/store.ts';
 
-export type Receipt = Record<string, unknown> & { kind: string; id: string };
+/** Any record's receipt: the shared ones (shared/model/receipts.ts), or one stored before photo progress is added. */
+type AnyReceipt = { kind: string; id: string };
 
-export async function once(
+export async function once<R extends AnyReceipt>(
   tx: Writes,
   estateId: string,
   id: string,
-  kind: string,
+  kind: R['kind'],
   body: unknown,
   now: number,
-  write: () => Promise<Receipt>,
-): Promise<{ receipt: Receipt; replayed: boolean }> {
+  write: () => Promise<R>,
+): Promise<{ receipt: R; replayed: boolean }> {
   const bodyHash = canonicalHash(body);
   if (!(await tx.claimReceipt({ estateId, id, kind, bodyHash }, now))) {
     const existing = await tx.getReceipt(id);
     if (!existing || existing.kind !== kind || existing.bodyHash !== bodyHash) {
       throw conflict(`id ${id} was already used for a different ${existing?.kind ?? kind}; generate a new id for a new record`);
     }
-    return { receipt: existing.receipt as Receipt, replayed: true };
+    // The same kind under the same id: the receipt this write stored the first time.
+    return { receipt: existing.receipt as R, replayed: true };
   }
   const receipt = await write();
   await tx.setReceipt(id, receipt);

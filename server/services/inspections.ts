@@ -1,22 +1,34 @@
 /** Storing a patrol record: idempotent, validated against its template version, failed items → issues. */
-import { checkAnswers, failedItems, onServerClock, type Actor, type InspectionSubmission, type Location } from '../../shared/index.ts';
+import {
+  checkAnswers,
+  failedItems,
+  onServerClock,
+  type Actor,
+  type InspectionReceipt,
+  type InspectionSubmission,
+  type Location,
+  type PhotoProgress,
+} from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import type { Reads } from '../storage/store.ts';
 import { invalid } from './refusals.ts';
 import { userAuthor } from '../photos/authors.ts';
 import { verifyKioskCode } from '../security/crypto.ts';
-import { once, type Receipt } from './idempotency.ts';
+import { once } from './idempotency.ts';
 import { createIssue } from './issues.ts';
 
 export function photoHashes(s: InspectionSubmission): string[] {
   return [...new Set(s.answers.flatMap((a) => a.photos.map((p) => p.sha256)))];
 }
 
+/** An inspection's receipt as stored; which photos have arrived is looked up each time it is answered. */
+export type StoredInspectionReceipt = Omit<InspectionReceipt, Exclude<keyof PhotoProgress, 'photos'>>;
+
 /** The receipt tells the device exactly what the server holds, photos included. */
-export async function withPhotoProgress(store: Reads, receipt: Receipt): Promise<Receipt> {
-  const expected = (receipt.photos as string[] | undefined) ?? [];
+export async function withPhotoProgress(store: Reads, receipt: StoredInspectionReceipt): Promise<InspectionReceipt> {
+  const expected = receipt.photos ?? [];
   // Most rounds have no photo: nothing to look up.
-  const received = expected.length ? await store.receivedPhotos(receipt.id as string) : [];
+  const received = expected.length ? await store.receivedPhotos(receipt.id) : [];
   return { ...receipt, photosReceived: received.length, photosMissing: expected.filter((h) => !received.includes(h)) };
 }
 
@@ -46,9 +58,9 @@ export async function submitInspection(
   if (errors.length) throw invalid(errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 
   const result = await deps.store.write((tx) =>
-    once(tx, location.estateId, s.id, 'inspection', { ...s, inspectorId: actor.id }, now, async () => {
+    once<StoredInspectionReceipt>(tx, location.estateId, s.id, 'inspection', { ...s, inspectorId: actor.id }, now, async () => {
       // A kiosk code proves presence only if it was valid when the patrol started.
-      let confirmedBy: string = s.confirmedBy;
+      let confirmedBy: InspectionReceipt['confirmedBy'] = s.confirmedBy;
       if (s.confirmedBy === 'kiosk_code') {
         const secret = await tx.kioskSecret(location.id);
         if (!secret || !s.kioskCode || !verifyKioskCode(secret, s.kioskCode, at.startedAt)) confirmedBy = 'kiosk_code_invalid';

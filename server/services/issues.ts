@@ -14,6 +14,7 @@ import {
   type IssueSource,
   type PhotoRef,
   type Severity,
+  type IssueActionReceipt,
 } from '../../shared/index.ts';
 import { conflict, forbidden, invalid, notFound } from './refusals.ts';
 import { actorAuthor } from '../photos/authors.ts';
@@ -141,7 +142,7 @@ export async function submitIssueAction(
   const now = deps.clock();
   const body = { ...request, issueId, by: actor.id };
   const { receipt, replayed } = await deps.store.write((tx) =>
-    once(tx, estateId, request.id, 'issueAction', body, now, async () => {
+    once<IssueActionReceipt>(tx, estateId, request.id, 'issueAction', body, now, async () => {
       const next = await actOnIssue(tx, await requireIssue(tx, issueId), request.action, actor, now);
       const photos = request.action.type === 'rectify' ? request.action.photos.map((p) => p.sha256) : [];
       return { kind: 'issueAction', id: request.id, issueId: next.id, status: next.status, photos };

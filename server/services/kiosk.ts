@@ -1,5 +1,5 @@
 /** The lobby tablet's four-face rating; an unhappy face with a reason becomes an issue. */
-import type { KioskRating, Location } from '../../shared/index.ts';
+import type { KioskRating, Location, KioskRatingReceipt } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { once } from './idempotency.ts';
 import { createIssue } from './issues.ts';
@@ -7,7 +7,7 @@ import { createIssue } from './issues.ts';
 export async function rateAtKiosk(deps: Deps, location: Location, r: KioskRating) {
   const now = deps.clock();
   const { receipt } = await deps.store.write((tx) =>
-    once(tx, location.estateId, r.id, 'kioskRating', r, now, async () => {
+    once<KioskRatingReceipt>(tx, location.estateId, r.id, 'kioskRating', r, now, async () => {
       let issueId: string | null = null;
       if (r.face <= 2 && r.reason) {
         const issue = await createIssue(

@@ -1,5 +1,5 @@
 /** The monthly comprehensive inspection: score the sheet, raise issues for deductions that ask for one. */
-import { checkDeductions, scoreSheet, type Actor, type MonthlyInspectionSubmission } from '../../shared/index.ts';
+import { checkDeductions, scoreSheet, type Actor, type MonthlyInspectionSubmission, type MonthlyReceipt } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { invalid } from './refusals.ts';
 import { once } from './idempotency.ts';
@@ -8,7 +8,7 @@ import { createIssue } from './issues.ts';
 export async function submitMonthly(deps: Deps, estateId: string, s: MonthlyInspectionSubmission, actor: Actor & { kind: 'user' }) {
   const now = deps.clock();
   const { receipt } = await deps.store.write((tx) =>
-    once(tx, estateId, s.id, 'monthly', { ...s, estateId }, now, async () => {
+    once<MonthlyReceipt>(tx, estateId, s.id, 'monthly', { ...s, estateId }, now, async () => {
       const sheet = await tx.getSheet(estateId, s.sheetId, s.sheetVersion);
       if (!sheet)
         throw invalid(`sheetId: no sheet ${s.sheetId} v${s.sheetVersion}`, [{ path: 'sheetId', message: 'unknown scoring sheet' }]);

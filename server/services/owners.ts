@@ -12,6 +12,8 @@ import {
   type Location,
   type OwnerReport,
   type OwnerTracking,
+  type OwnerReportReceipt,
+  type MeTooReceipt,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from './refusals.ts';
@@ -37,11 +39,11 @@ export interface ReportContext {
   held: boolean;
 }
 
-export async function reportProblem(deps: Deps, location: Location, r: OwnerReport, ctx: ReportContext) {
+export async function reportProblem(deps: Deps, location: Location, r: OwnerReport, ctx: ReportContext): Promise<OwnerReportReceipt> {
   const now = deps.clock();
   const token = trackingToken(deps, r.id);
   const { receipt } = await deps.store.write((tx) =>
-    once(tx, location.estateId, r.id, 'ownerReport', r, now, async () => {
+    once<Omit<OwnerReportReceipt, 'trackingToken'>>(tx, location.estateId, r.id, 'ownerReport', r, now, async () => {
       const similar = (await similarOpen(tx, location, r.category)).map((i) => i.id);
       const issue = await createIssue(
         tx,
@@ -70,20 +72,28 @@ export async function reportProblem(deps: Deps, location: Location, r: OwnerRepo
   return { ...receipt, trackingToken: token };
 }
 
-export async function meToo(deps: Deps, location: Location, requestId: string, issueId: string) {
+export async function meToo(deps: Deps, location: Location, requestId: string, issueId: string): Promise<MeTooReceipt> {
   const now = deps.clock();
   const token = trackingToken(deps, requestId);
   const { receipt } = await deps.store.write((tx) =>
-    once(tx, location.estateId, requestId, 'meToo', { issueId, location: location.id }, now, async () => {
-      const issue = await tx.getIssue(issueId);
-      if (!issue || issue.locationId !== location.id || !OPEN_STATUSES.includes(issue.status)) {
-        throw invalid('issueId: no open issue with that id at this location', [{ path: 'issueId', message: 'unknown open issue here' }]);
-      }
-      await tx.updateIssue({ ...issue, meToo: issue.meToo + 1 });
-      await tx.appendEvent({ issueId, type: 'meToo', actor: { kind: 'owner' }, at: now, data: {} });
-      await tx.insertTrackingToken(sha256Hex(token), issueId, now, 'follower');
-      return { kind: 'meToo', id: requestId, issueId };
-    }),
+    once<Omit<MeTooReceipt, 'trackingToken'>>(
+      tx,
+      location.estateId,
+      requestId,
+      'meToo',
+      { issueId, location: location.id },
+      now,
+      async () => {
+        const issue = await tx.getIssue(issueId);
+        if (!issue || issue.locationId !== location.id || !OPEN_STATUSES.includes(issue.status)) {
+          throw invalid('issueId: no open issue with that id at this location', [{ path: 'issueId', message: 'unknown open issue here' }]);
+        }
+        await tx.updateIssue({ ...issue, meToo: issue.meToo + 1 });
+        await tx.appendEvent({ issueId, type: 'meToo', actor: { kind: 'owner' }, at: now, data: {} });
+        await tx.insertTrackingToken(sha256Hex(token), issueId, now, 'follower');
+        return { kind: 'meToo', id: requestId, issueId };
+      },
+    ),
   );
   return { ...receipt, trackingToken: token };
 }

@@ -1,5 +1,5 @@
 /** Training, drills and community activities; and issues raised by hand from a survey area or a drill. */
-import type { Actor, ManualIssueInput, PlanRecord } from '../../shared/index.ts';
+import type { Actor, ManualIssueInput, PlanRecord, PlanRecordReceipt, ManualIssueReceipt } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { invalid } from './refusals.ts';
 import { once } from './idempotency.ts';
@@ -16,7 +16,7 @@ export async function recordPlan(deps: Deps, estateId: string, record: PlanRecor
   }
   const now = deps.clock();
   const { receipt } = await deps.store.write((tx) =>
-    once(tx, estateId, record.id, 'planRecord', { ...record, estateId }, now, async () => {
+    once<PlanRecordReceipt>(tx, estateId, record.id, 'planRecord', { ...record, estateId }, now, async () => {
       await tx.insertPlanRecord(estateId, record, now);
       return { kind: 'planRecord', id: record.id };
     }),
@@ -27,7 +27,7 @@ export async function recordPlan(deps: Deps, estateId: string, record: PlanRecor
 export async function raiseIssue(deps: Deps, estateId: string, input: ManualIssueInput, actor: Actor) {
   const now = deps.clock();
   const { receipt } = await deps.store.write((tx) =>
-    once(tx, estateId, input.id, 'issue', { ...input, estateId }, now, async () => {
+    once<ManualIssueReceipt>(tx, estateId, input.id, 'issue', { ...input, estateId }, now, async () => {
       if (input.locationId && (await tx.getLocation(input.locationId))?.estateId !== estateId) {
         throw invalid('locationId: not a location of this estate', [{ path: 'locationId', message: 'unknown location' }]);
       }

@@ -9,6 +9,8 @@ import {
   type CampaignInput,
   type CampaignResults,
   type SurveyResponseSubmission,
+  type SurveyResponseReceipt,
+  type PublicSurvey,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, invalid, notFound } from './refusals.ts';
@@ -46,7 +48,7 @@ export async function submitResponse(deps: Deps, campaign: Campaign, r: SurveyRe
   if (Object.values(r.answers).every((v) => v === null))
     throw invalid('answers: answer at least one question', [{ path: 'answers', message: 'all blank' }]);
   const { receipt } = await deps.store.write((tx) =>
-    once(tx, campaign.estateId, r.id, 'surveyResponse', { ...r, campaign: campaign.id }, now, async () => {
+    once<SurveyResponseReceipt>(tx, campaign.estateId, r.id, 'surveyResponse', { ...r, campaign: campaign.id }, now, async () => {
       if (await tx.hasResponse(campaign.id, r.household)) throw conflict(`household ${r.household} has already answered this survey`);
       await tx.insertResponse({
         id: r.id,
@@ -81,14 +83,14 @@ export async function campaignResults(deps: Deps, campaign: Campaign): Promise<C
 }
 
 /** What an owner sees before answering: the campaign's name and dates, the estate, the questions. */
-export async function publicSurvey(deps: Deps, campaign: Campaign) {
+export async function publicSurvey(deps: Deps, campaign: Campaign): Promise<PublicSurvey> {
   const [survey, estate] = await Promise.all([
     deps.store.read.getSurvey(campaign.estateId, campaign.surveyId),
     deps.store.read.getEstate(campaign.estateId),
   ]);
   return {
     campaign: { name: campaign.name, opensOn: campaign.opensOn, closesOn: campaign.closesOn },
-    estate: estate && { name: estate.name },
-    survey,
+    estate: estate ? { name: estate.name } : null,
+    survey: survey ?? null,
   };
 }

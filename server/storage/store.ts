@@ -23,6 +23,8 @@ import type {
   TemplateVersion,
   Membership,
   CampaignView,
+  InspectionRecord,
+  MonthlyRecord,
 } from '../../shared/index.ts';
 
 export interface User {
@@ -58,24 +60,6 @@ export interface StoredReceipt {
   receipt: Record<string, unknown>;
 }
 
-export interface InspectionRecord {
-  id: string;
-  estateId: string;
-  locationId: string;
-  inspectorId: string;
-  templateId: string;
-  templateVersion: number;
-  startedAt: number;
-  finishedAt: number;
-  confirmedBy: string;
-  answers: unknown[];
-  failedCount: number;
-  receivedAt: number;
-  /** The phone's own times; startedAt/finishedAt are on the server's clock (shared/rules/device-clock.ts). */
-  deviceStartedAt: number | null;
-  deviceFinishedAt: number | null;
-}
-
 export interface InspectionTimeRow {
   id: string;
   locationId: string;
@@ -107,19 +91,8 @@ export interface IssueFilter {
   offset?: number;
 }
 
-export interface MonthlyRecord {
-  id: string;
-  estateId: string;
-  month: string;
-  sheetId: string;
-  sheetVersion: number;
-  inspectedOn: string;
-  inspectorId: string;
-  deductions: unknown[];
-  sections: { sectionId: string; max: number; deducted: number; score: number }[];
-  total: number;
-  createdAt: number;
-}
+/** Records the API answers as they are stored; their types live with the contract. */
+export type { InspectionRecord, MonthlyRecord };
 
 /** A survey campaign (the same shape the console reads). */
 export type Campaign = CampaignView;
@@ -269,7 +242,7 @@ export interface Writes extends Reads {
    */
   claimReceipt(r: Omit<StoredReceipt, 'receipt'> & { estateId: string }, at: number): Promise<boolean>;
   /** The answer given for a claimed id, kept for its retries. */
-  setReceipt(id: string, receipt: Record<string, unknown>): Promise<void>;
+  setReceipt(id: string, receipt: object): Promise<void>;
 
   insertInspection(r: InspectionRecord): Promise<void>;
   insertPhoto(p: PhotoMeta): Promise<void>;

@@ -12,6 +12,12 @@ import type { AreaSatisfaction, SampleProgress, Satisfaction } from '../rules/sa
 import type { Completion } from '../rules/schedule.ts';
 import type { SlotStatus } from '../rules/schedule.ts';
 import type { Schedule } from './schedule.ts';
+import type { Answer } from './checklist.ts';
+import type { InspectionReceipt } from './receipts.ts';
+import type { PlanRecord } from './records.ts';
+import type { Deduction, ScoringSheet } from './scoring.ts';
+import type { SectionScore } from '../rules/scoring.ts';
+import type { SurveyTemplate } from './survey.ts';
 
 export interface Membership {
   userId: string;
@@ -208,4 +214,161 @@ export interface CampaignResults {
   areas: AreaSatisfaction[];
   overall: Satisfaction;
   byChannel: Record<string, number>;
+}
+
+/** Every refusal (a 4xx): what is wrong in words, the kind of refusal, and the fields it is about. */
+export interface Refused {
+  error: string;
+  /** A service's refusal kind (invalid, notFound, forbidden, conflict, tooLarge, unsupported), for clients to word. */
+  code?: string;
+  fields: { path: string; message: string }[];
+}
+
+/** { ok: true }: done, nothing more to say. */
+export interface Done {
+  ok: true;
+}
+
+/** POST /api/auth/login */
+export interface SignedIn {
+  token: string;
+  expiresAt: number;
+  user: Me['user'];
+  memberships: Membership[];
+}
+
+/** A session as its owner or an administrator sees it: never the token or its hash. */
+export interface SessionView {
+  id: string;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+  userAgent: string;
+  current: boolean;
+}
+
+export interface SessionList {
+  sessions: SessionView[];
+}
+
+/** POST /api/estates/:id/users/:userId/disable (or enable) */
+export interface AccountSwitched extends Done {
+  disabled: boolean;
+}
+
+/** PUT /api/photos/:sha */
+export interface PhotoStored {
+  kind: 'photo';
+  sha256: string;
+  size: number;
+  stored: true;
+}
+
+/** A patrol round as stored: its times on the server's clock, the phone's own times beside them. */
+export interface InspectionRecord {
+  id: string;
+  estateId: string;
+  locationId: string;
+  inspectorId: string;
+  templateId: string;
+  templateVersion: number;
+  startedAt: number;
+  finishedAt: number;
+  confirmedBy: string;
+  answers: Answer[];
+  failedCount: number;
+  receivedAt: number;
+  /** The phone's own times; startedAt/finishedAt are on the server's clock (shared/rules/device-clock.ts). */
+  deviceStartedAt: number | null;
+  deviceFinishedAt: number | null;
+}
+
+/** GET /api/inspections/:id */
+export interface InspectionView extends InspectionRecord {
+  receipt: InspectionReceipt | null;
+}
+
+/** GET /api/estates/:id/issues: one page of the board, and how many match in all. */
+export interface IssuePage {
+  total: number;
+  issues: Issue[];
+}
+
+/** A rectification notice: the issue, and where it is. */
+export interface Notice extends Issue {
+  location: { name?: LocalText; kind?: LocationKind } | null;
+}
+
+/** GET /api/estates/:id/notices */
+export interface NoticeList {
+  notices: Notice[];
+}
+
+/** A monthly scored inspection as stored. */
+export interface MonthlyRecord {
+  id: string;
+  estateId: string;
+  month: string;
+  sheetId: string;
+  sheetVersion: number;
+  inspectedOn: string;
+  inspectorId: string;
+  deductions: Deduction[];
+  sections: SectionScore[];
+  total: number;
+  createdAt: number;
+}
+
+/** GET /api/estates/:id/monthly */
+export interface MonthlyList {
+  sheet: ScoringSheet | null;
+  inspections: MonthlyRecord[];
+}
+
+/** GET /api/estates/:id/campaigns */
+export interface CampaignList {
+  campaigns: CampaignResults[];
+}
+
+/** POST /api/estates/:id/campaigns: the campaign and the link owners open. */
+export interface CampaignCreated extends CampaignView {
+  url: string;
+}
+
+/** GET /api/surveys/:code: what an owner sees before answering. */
+export interface PublicSurvey {
+  campaign: { name: LocalText; opensOn: string; closesOn: string };
+  estate: { name: LocalText } | null;
+  survey: SurveyTemplate | null;
+}
+
+/** GET /api/estates/:id/records */
+export interface PlanRecordList {
+  records: PlanRecord[];
+}
+
+/** GET /api/estates/:id/locations/:id/kiosk-link: the lobby tablet's address, with its secret. */
+export interface KioskLink {
+  url: string;
+}
+
+/** GET /api/estates/:id/locations/:id/kiosk-code: the rotating code shown at the location now. */
+export interface KioskCode {
+  code: string | null;
+  validFor: number;
+}
+
+/** POST /api/estates/:id/locations/import */
+export interface LocationsImported {
+  created: number;
+  locations: Location[];
+}
+
+/** POST /api/estates/:id/users */
+export interface UserCreated {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
 }

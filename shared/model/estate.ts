@@ -55,6 +55,11 @@ export const LocationInput = v.object({
 });
 export type LocationInput = v.InferOutput<typeof LocationInput>;
 
+/** Locations in bulk, as CSV (server/services/location-import.ts reads the columns). */
+export const LocationImportRequest = v.object({
+  csv: v.pipe(v.string(), v.minLength(1, 'csv is empty'), v.maxLength(5_000_000, 'csv is larger than 5 MB')),
+});
+
 export const Department = v.object({
   id: Id,
   estateId: Id,

@@ -75,6 +75,8 @@ export const IssueAction = v.variant('type', [
 ]);
 export type IssueAction = v.InferOutput<typeof IssueAction>;
 export type IssueActionType = IssueAction['type'];
+/** An action as a client sends it (before the schema's defaults). */
+export type IssueActionInput = v.InferInput<typeof IssueAction>;
 
 /** An action sent from a device carries its own UUID so a retry is recognised. */
 export const IssueActionRequest = v.object({ id: Uuid, action: IssueAction });
@@ -118,3 +120,6 @@ export const OwnerRating = v.object({
   comment: v.optional(trimmedText(500, 'comment'), ''),
 });
 export type OwnerRating = v.InferOutput<typeof OwnerRating>;
+
+/** An owner's "not fixed" on a rectified report, with why. */
+export const NotFixedRequest = v.object({ reason: v.optional(trimmedText(500, 'reason'), '') });

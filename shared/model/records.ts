@@ -54,6 +54,11 @@ export const NewPassword = v.pipe(
   v.minLength(8, 'password must have at least 8 characters'),
   v.maxLength(200, 'password is longer than 200 characters'),
 );
+/** Sign-in with a username and password. */
+export const LoginRequest = v.object({
+  username: requiredText(40, 'username'),
+  password: v.pipe(v.string('password must be text'), v.minLength(1, 'password is required'), v.maxLength(200)),
+});
 export const ChangePasswordRequest = v.object({ current: v.pipe(v.string('current must be text'), v.maxLength(200)), next: NewPassword });
 export const ResetPasswordRequest = v.object({ password: NewPassword });
 export const UserInput = v.object({

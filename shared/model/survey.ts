@@ -26,6 +26,7 @@ export const CampaignInput = v.pipe(
 export type CampaignInput = v.InferOutput<typeof CampaignInput>;
 
 export const SURVEY_CHANNELS = ['online', 'phone', 'in_person'] as const;
+export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];
 
 export const Score5 = v.nullable(
   v.pipe(finiteNumber('must be 1–5'), v.integer('must be a whole number 1–5'), v.minValue(1, 'must be 1–5'), v.maxValue(5, 'must be 1–5')),

@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failItem, inspection } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 type Who = 'admin' | 'supervisor' | 'inspector' | 'department' | 'outsider-admin' | 'outsider-supervisor' | 'anonymous';
 const USERS: Record<Exclude<Who, 'anonymous'>, string> = {
@@ -200,9 +201,10 @@ beforeAll(async () => {
   server = await startTestServer();
   for (const [who, username] of Object.entries(USERS)) tokens[who as Who] = await server.login(username);
   const insp = inspection('lobby', 'b1-lobby', server.clock.now, failItem('notices', 'out-of-date notice'));
-  const created = await server.request('POST', '/api/inspections', { token: tokens.inspector, json: insp });
+  const created = await server.call(API.submitInspection, { token: tokens.inspector, json: insp });
   const issueId = created.body.issues[0];
-  await server.request('POST', `/api/issues/${issueId}/actions`, {
+  await server.call(API.actOnIssue, {
+    params: { id: issueId },
     token: tokens.supervisor,
     json: { id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'replace notice' } },
   });
@@ -228,7 +230,7 @@ describe.each(CASES)('$method $route', (c) => {
 
 describe('a department sees only what is assigned to it', () => {
   it('engineering cannot read an issue assigned to cleaning', async () => {
-    const r = await server.request('GET', `/api/issues/${ctx.issueId}`, { token: await server.login('engineering') });
+    const r = await server.call(API.issue, { params: { id: ctx.issueId }, token: await server.login('engineering') });
     expect(r.status).toBe(403);
   });
 
@@ -240,34 +242,33 @@ describe('a department sees only what is assigned to it', () => {
 
 describe('sessions', () => {
   it('a wrong password is a 401 that does not say which part was wrong', async () => {
-    const r = await server.request('POST', '/api/auth/login', { json: { username: 'supervisor', password: 'nope' } });
+    const r = await server.call(API.login, { json: { username: 'supervisor', password: 'nope' } });
     expect(r).toMatchObject({ status: 401, body: { error: 'wrong username or password' } });
   });
 
   it('sign-in is rate-limited per account', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++)
-      statuses.push((await server.request('POST', '/api/auth/login', { json: { username: 'li', password: `guess-${i}` } })).status);
+    for (let i = 0; i < 11; i++) statuses.push((await server.call(API.login, { json: { username: 'li', password: `guess-${i}` } })).status);
     expect(statuses.at(-1)).toBe(429);
   });
 
   it('logout ends the session; the token stops working', async () => {
-    const r = await server.request('POST', '/api/auth/login', { json: { username: 'zhao', password: 'demo-2026' } });
+    const r = await server.call(API.login, { json: { username: 'zhao', password: 'demo-2026' } });
     const token = r.body.token as string;
     expect(token.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
-    expect((await server.request('POST', '/api/auth/logout', { token })).status).toBe(200);
-    expect((await server.request('GET', '/api/auth/me', { token })).status).toBe(401);
+    expect((await server.call(API.logout, { token })).status).toBe(200);
+    expect((await server.call(API.me, { token })).status).toBe(401);
   });
 
   it('an expired session is refused', async () => {
-    const r = await server.request('POST', '/api/auth/login', { json: { username: 'zhao', password: 'demo-2026' } });
+    const r = await server.call(API.login, { json: { username: 'zhao', password: 'demo-2026' } });
     server.clock.advance(31 * 86_400_000);
-    expect((await server.request('GET', '/api/auth/me', { token: r.body.token })).status).toBe(401);
+    expect((await server.call(API.me, { token: r.body.token })).status).toBe(401);
     server.clock.advance(-31 * 86_400_000);
   });
 
   it('the session token is stored only as a hash', async () => {
-    const r = await server.request('POST', '/api/auth/login', { json: { username: 'zhao', password: 'demo-2026' } });
+    const r = await server.call(API.login, { json: { username: 'zhao', password: 'demo-2026' } });
     expect(await server.sql('SELECT token_hash FROM sessions WHERE token_hash = ?', [r.body.token])).toEqual([]);
     expect(
       await server.sql('SELECT token_hash FROM sessions WHERE token_hash = ?', [createHash('sha256').update(r.body.token).digest('hex')]),

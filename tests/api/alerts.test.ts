@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failItem, inspection } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 let sup: string;
 const H = 3_600_000;
-const alerts = (headers: Record<string, string> = {}) => server.request('GET', '/api/estates/demo-gardens/alerts', { token: sup, headers });
+const alerts = (headers: Record<string, string> = {}) =>
+  server.call(API.alerts, { params: { estateId: 'demo-gardens' }, token: sup, headers });
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -26,10 +28,7 @@ describe('alerts for supervisors', () => {
   });
 
   it('an inspection fills the due slot and drops out of the due list at once', async () => {
-    await server.request('POST', '/api/inspections', {
-      token: await server.login('wang'),
-      json: inspection('lobby', 'b1-lobby', server.clock.now),
-    });
+    await server.call(API.submitInspection, { token: await server.login('wang'), json: inspection('lobby', 'b1-lobby', server.clock.now) });
     const r = await alerts();
     expect(r.body.due.map((d: { locationId: string }) => d.locationId)).not.toContain('b1-lobby');
   });
@@ -52,7 +51,7 @@ describe('alerts for supervisors', () => {
 
   it('an urgent issue left unrectified past 2 h becomes overdue, raises the badge and the ETag changes', async () => {
     const before = await alerts();
-    const r = await server.request('POST', '/api/inspections', {
+    const r = await server.call(API.submitInspection, {
       token: await server.login('wang'),
       json: inspection(
         'lift',
@@ -74,7 +73,7 @@ describe('alerts for supervisors', () => {
     expect(late.body.counts.overdue).toBeGreaterThan(fresh.body.counts.overdue);
 
     server.clock.advance(2 * H);
-    expect((await alerts()).body.overdue.find((o: { id: string }) => o.id === issueId).level).toBe(2);
+    expect((await alerts()).body.overdue.find((o: { id: string }) => o.id === issueId)?.level).toBe(2);
     server.clock.advance(-4 * H - 60_000);
   });
 
@@ -85,8 +84,9 @@ describe('alerts for supervisors', () => {
     });
     let r = await alerts();
     const waiting = r.body.awaitingAcceptance.find((a: { id: string }) => a.id === rep.body.issueId);
-    expect(waiting.description).toBe('<img src=x onerror=alert(1)>'); // stored and sent as plain text
-    await server.request('POST', `/api/issues/${rep.body.issueId}/actions`, {
+    expect(waiting?.description).toBe('<img src=x onerror=alert(1)>'); // stored and sent as plain text
+    await server.call(API.actOnIssue, {
+      params: { id: rep.body.issueId },
       token: sup,
       json: { id: randomUUID(), action: { type: 'accept' } },
     });

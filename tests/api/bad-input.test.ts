@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failItem, inspection } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 let sup: string;
@@ -231,11 +232,11 @@ beforeAll(async () => {
   sup = await server.login('supervisor');
   admin = await server.login('admin');
   const code = (await server.running.deps.store.read.getLocation('b1-lobby'))!.code;
-  const insp = await server.request('POST', '/api/inspections', {
+  const insp = await server.call(API.submitInspection, {
     token: sup,
     json: inspection('lobby', 'b1-lobby', server.clock.now, failItem('notices', 'old notice')),
   });
-  const report = await server.request('POST', '/api/owner/reports', {
+  const report = await server.call(API.reportProblem, {
     json: { id: randomUUID(), locationCode: code, category: 'hygiene', description: 'x' },
   });
   const campaign = await server.request('POST', `${A}/campaigns`, {

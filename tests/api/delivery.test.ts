@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 const DIST = join(projectRoot(), 'dist/kiosk');
 let server: TestServer;
@@ -43,7 +44,7 @@ describe('the PWA over a slow network', () => {
   });
 
   it("a location's page carries its public data, escaped so that no text can end the script tag", async () => {
-    await server.request('POST', '/api/owner/reports', {
+    await server.call(API.reportProblem, {
       json: { id: randomUUID(), locationCode: code, category: 'hygiene', description: '</script><script>alert(1)</script>' },
     });
     const page = await get(`/l/${code}?q=1`, { 'accept-encoding': 'identity' });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failItem, inspection } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 const H = 3_600_000;
 let server: TestServer;
@@ -12,13 +13,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const alerts = async () =>
-  (await server.request('GET', '/api/estates/demo-gardens/alerts', { token: await server.login('supervisor') })).body;
+  (await server.call(API.alerts, { params: { estateId: 'demo-gardens' }, token: await server.login('supervisor') })).body;
 
 describe('counts never come from a capped list', () => {
   it('60 findings left unfixed for five days are all counted escalated, though the list shows 50', async () => {
     const wang = await server.login('wang');
     for (let i = 0; i < 60; i++) {
-      const r = await server.request('POST', '/api/inspections', {
+      const r = await server.call(API.submitInspection, {
         token: wang,
         json: inspection('lift', 'b1-lift-a', server.clock.now - i * 60_000, failItem('certificate', `年检合格证过期 ${i}`)),
       });
@@ -60,7 +61,8 @@ describe('a past period is judged by what was in force then', () => {
     expect(fireRow(before)?.scheduled).toBe(1);
     const admin = await server.login('admin');
     const loc = (await server.running.deps.store.read.getLocation('b1-fire'))!;
-    const r = await server.request('PUT', '/api/estates/demo-gardens/locations/b1-fire', {
+    const r = await server.call(API.changeLocation, {
+      params: { estateId: 'demo-gardens', id: 'b1-fire' },
       token: admin,
       json: {
         buildingId: loc.buildingId,
@@ -82,7 +84,8 @@ describe('a location owes nothing from before it existed, on every screen', () =
   it('a lobby added at 10:00 has not missed the 07:00 and 09:00 rounds: not in the alerts, not on its page', async () => {
     server.clock.now = Date.parse('2026-12-02T02:00:00Z'); // 10:00 on 2 December
     const admin = await server.login('admin');
-    const created = await server.request('POST', '/api/estates/demo-gardens/locations', {
+    const created = await server.call(API.addLocation, {
+      params: { estateId: 'demo-gardens' },
       token: admin,
       json: { buildingId: 'b1', kind: 'lobby', name: { zh: '1号楼侧门', en: 'Building 1 side door' } },
     });

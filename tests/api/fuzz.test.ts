@@ -9,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { inspection } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 let params: Record<string, string>;
 beforeAll(async () => {
   server = await startTestServer();
   const store = server.running.deps.store;
-  const report = await server.request('POST', '/api/owner/reports', {
+  const report = await server.call(API.reportProblem, {
     json: {
       id: randomUUID(),
       locationCode: (await store.read.getLocation('b2-lobby'))!.code,

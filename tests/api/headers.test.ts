@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ describe('security headers', () => {
   });
 
   it('API answers allow nothing to load and no framing', async () => {
-    const r = await server.request('GET', '/api/estates');
+    const r = await server.call(API.estates, {});
     expect(r.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 

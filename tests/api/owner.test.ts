@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 let code: string;
@@ -11,14 +12,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const report = (patch: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  server.request('POST', '/api/owner/reports', {
+  server.call(API.reportProblem, {
     json: { id: randomUUID(), locationCode: code, category: 'hygiene', description: 'Water on the lobby floor by the lifts', ...patch },
     headers,
   });
 
 describe('an owner reports a problem without an account', () => {
   it('the QR landing is public: name, kind and estate, and no staff data', async () => {
-    const r = await server.request('GET', `/api/locations/by-code/${code}`);
+    const r = await server.call(API.landing, { params: { code } });
     expect(r.status).toBe(200);
     expect(r.body.location).toMatchObject({ kind: 'lobby', name: { zh: '2号楼大堂', en: 'Building 2 lobby' } });
     expect(r.body.estate.name.en).toBe('Demo Gardens');
@@ -41,7 +42,7 @@ describe('an owner reports a problem without an account', () => {
   });
 
   it('an unknown or malformed code is a 404', async () => {
-    expect((await server.request('GET', '/api/locations/by-code/aaaaaaaaaaaaaaaaaaaaaaaaaa')).status).toBe(404);
+    expect((await server.call(API.landing, { params: { code: 'aaaaaaaaaaaaaaaaaaaaaaaaaa' } })).status).toBe(404);
     expect((await server.request('GET', '/api/locations/by-code/../../etc')).status).toBe(404);
   });
 
@@ -51,7 +52,7 @@ describe('an owner reports a problem without an account', () => {
     const { issueId, trackingToken } = r.body;
     expect(trackingToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
 
-    let track = await server.request('GET', `/api/track/${trackingToken}`);
+    let track = await server.call(API.tracking, { params: { token: trackingToken } });
     expect(track.body).toMatchObject({ status: 'reported', statusLabel: { zh: '待受理' }, canConfirm: false });
     expect((await server.running.deps.store.read.getIssue(issueId))?.verified).toBe(false);
 
@@ -64,11 +65,11 @@ describe('an owner reports a problem without an account', () => {
     server.clock.advance(3_600_000);
     expect((await act(await server.login('cleaning'), { type: 'rectify', note: 'mopped', photos: [] })).status).toBe(201);
 
-    track = await server.request('GET', `/api/track/${trackingToken}`);
+    track = await server.call(API.tracking, { params: { token: trackingToken } });
     expect(track.body).toMatchObject({ status: 'rectified', statusLabel: { zh: '待确认' }, canConfirm: true, canSayNotFixed: true });
     expect(track.body.timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'assign', 'rectify']);
 
-    const notFixed = await server.request('POST', `/api/track/${trackingToken}/not-fixed`, { json: { reason: 'still wet' } });
+    const notFixed = await server.call(API.notFixed, { params: { token: trackingToken }, json: { reason: 'still wet' } });
     expect(notFixed.status).toBe(200);
     expect(notFixed.body.status).toBe('reopened');
     expect(await server.running.deps.store.read.getIssue(issueId)).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
@@ -97,12 +98,10 @@ describe('an owner reports a problem without an account', () => {
     expect(open).toMatchObject({ category: 'order' });
     expect(open.description).toBeUndefined();
 
-    const meToo = await server.request('POST', '/api/owner/me-too', {
-      json: { id: randomUUID(), locationCode: code, issueId: first.body.issueId },
-    });
+    const meToo = await server.call(API.meToo, { json: { id: randomUUID(), locationCode: code, issueId: first.body.issueId } });
     expect(meToo.status).toBe(201);
     expect((await server.running.deps.store.read.getIssue(first.body.issueId))?.meToo).toBe(1);
-    expect((await server.request('GET', `/api/track/${meToo.body.trackingToken}`)).body.meToo).toBe(1);
+    expect((await server.call(API.tracking, { params: { token: meToo.body.trackingToken } })).body.meToo).toBe(1);
   });
 
   it('after the fix the owner rates the handling once; a 1–2 becomes a complaint', async () => {
@@ -113,10 +112,10 @@ describe('an owner reports a problem without an account', () => {
       server.request('POST', `/api/issues/${issueId}/actions`, { token, json: { id: randomUUID(), action } });
     await act(sup, { type: 'assign', departmentId: 'service', requirement: 'Call the owner back' });
     await act(await server.login('service'), { type: 'rectify', note: 'called back', photos: [] });
-    expect((await server.request('POST', `/api/track/${trackingToken}/rating`, { json: { rating: 0 } })).status).toBe(400);
-    const rated = await server.request('POST', `/api/track/${trackingToken}/rating`, { json: { rating: 2, comment: 'took two days' } });
+    expect((await server.call(API.rateHandling, { params: { token: trackingToken }, json: { rating: 0 } })).status).toBe(400);
+    const rated = await server.call(API.rateHandling, { params: { token: trackingToken }, json: { rating: 2, comment: 'took two days' } });
     expect(rated.body).toMatchObject({ rating: 2, canRate: false });
-    expect((await server.request('POST', `/api/track/${trackingToken}/rating`, { json: { rating: 5 } })).status).toBe(409);
+    expect((await server.call(API.rateHandling, { params: { token: trackingToken }, json: { rating: 5 } })).status).toBe(409);
     const complaints = await server.running.deps.store.read.listIssues({
       estateId: 'demo-gardens',
       category: ['service'],
@@ -126,7 +125,7 @@ describe('an owner reports a problem without an account', () => {
   });
 
   it('an invented tracking token is a 404', async () => {
-    expect((await server.request('GET', '/api/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    expect((await server.call(API.tracking, { params: { token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } })).status).toBe(404);
   });
 
   it('the eleventh report within ten minutes from one device is accepted, but held for review', async () => {

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, sha256 } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 let wang: string;
@@ -53,7 +54,7 @@ describe('photos are content-addressed and checked', () => {
     const hash = sha256(photo);
     expect((await put(hash, photo)).status).toBe(201);
     // Served only to members of an estate whose record refers to it.
-    const lobby = await server.request('POST', '/api/inspections', {
+    const lobby = await server.call(API.submitInspection, {
       token: wang,
       json: {
         id: crypto.randomUUID(),
@@ -78,8 +79,8 @@ describe('photos are content-addressed and checked', () => {
 
     const outsider = await server.login('rs-supervisor');
     // Not told that the photo exists: the same answer as for a photo never uploaded.
-    expect((await server.request('GET', `/api/photos/${hash}`, { token: outsider })).status).toBe(404);
-    expect((await server.request('GET', `/api/photos/${hash}`)).status).toBe(401);
+    expect((await server.call(API.photo, { params: { sha: hash }, token: outsider })).status).toBe(404);
+    expect((await server.call(API.photo, { params: { sha: hash } })).status).toBe(401);
   });
 
   it('uploading the same photo twice is harmless', async () => {

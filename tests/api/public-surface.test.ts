@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failItem, inspection, jpeg, sha256 } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 let lobby: string;
@@ -22,7 +23,7 @@ function phone(address = `203.0.113.${Math.floor(Math.random() * 250) + 1}`) {
   return {
     headers,
     report: (patch: Record<string, unknown> = {}) =>
-      server.request('POST', '/api/owner/reports', {
+      server.call(API.reportProblem, {
         headers,
         json: { id: randomUUID(), locationCode: lobby, category: 'hygiene', description: 'Water on the floor by the lifts', ...patch },
       }),
@@ -57,7 +58,7 @@ describe("an owner's words, contact and photos stay with the owner and the staff
     expect(r.status).toBe(201);
 
     const neighbour = phone();
-    const follow = await server.request('POST', '/api/owner/me-too', {
+    const follow = await server.call(API.meToo, {
       headers: neighbour.headers,
       json: { id: randomUUID(), locationCode: lobby, issueId: r.body.issueId },
     });
@@ -78,7 +79,7 @@ describe("an owner's words, contact and photos stay with the owner and the staff
     const reporter = phone();
     const r = await reporter.report({ category: 'facilities', description: 'Lobby door does not close' });
     const neighbour = phone();
-    const follow = await server.request('POST', '/api/owner/me-too', {
+    const follow = await server.call(API.meToo, {
       headers: neighbour.headers,
       json: { id: randomUUID(), locationCode: lobby, issueId: r.body.issueId },
     });
@@ -99,7 +100,7 @@ describe("an owner's words, contact and photos stay with the owner and the staff
 
   it('the public location page shows what a "me too" needs, never anyone\'s words or contact', async () => {
     await phone().report({ description: 'Broken glass near bins, call me 13912345678', contact: 'Flat 502' });
-    const page = await server.request('GET', `/api/locations/by-code/${lobby}`);
+    const page = await server.call(API.landing, { params: { code: lobby } });
     expect(page.text).not.toContain('13912345678');
     expect(page.text).not.toContain('Flat 502');
     for (const open of page.body.openReports) expect(Object.keys(open).sort()).toEqual(['category', 'createdAt', 'id', 'meToo', 'status']);
@@ -109,7 +110,7 @@ describe("an owner's words, contact and photos stay with the owner and the staff
     const r = await phone().report({ description: 'Lift stuck between floors', contact: '13700001111' });
     await act('supervisor', r.body.issueId, { type: 'assign', departmentId: 'cleaning', requirement: 'check' });
     const seen = async (user: string) =>
-      (await server.request('GET', `/api/issues/${r.body.issueId}`, { token: await server.login(user) })).text;
+      (await server.call(API.issue, { params: { id: r.body.issueId }, token: await server.login(user) })).text;
     expect(await seen('supervisor')).toContain('13700001111');
     expect(await seen('wang')).not.toContain('13700001111');
     expect(await seen('cleaning')).not.toContain('13700001111');
@@ -134,7 +135,7 @@ describe('limits slow attackers and never refuse real people', () => {
     const statuses: number[] = [];
     const held: boolean[] = [];
     for (let i = 0; i < 61; i++) {
-      const r = await server.request('POST', '/api/owner/reports', {
+      const r = await server.call(API.reportProblem, {
         headers: { 'x-forwarded-for': `10.0.${i}.${i}, 198.51.100.7` },
         json: { id: randomUUID(), locationCode: lobby, category: 'hygiene', description: `spam ${i}` },
       });
@@ -153,7 +154,7 @@ describe('limits slow attackers and never refuse real people', () => {
     server.clock.advance(11 * 60_000);
     const stairs = (await server.running.deps.store.read.getLocation('b1-lobby'))!.code;
     for (let i = 0; i < 55; i++) {
-      const r = await server.request('POST', '/api/owner/reports', {
+      const r = await server.call(API.reportProblem, {
         headers: { 'x-forwarded-for': `192.0.2.${i + 1}` },
         json: { id: randomUUID(), locationCode: stairs, category: 'fire', description: `flood ${i}` },
       });
@@ -162,21 +163,21 @@ describe('limits slow attackers and never refuse real people', () => {
     const genuine = await phone('198.51.100.99').report({ locationCode: stairs, category: 'fire', description: 'Smoke in the stairwell!' });
     expect(genuine.status).toBe(201);
     // Held reports are not offered to passers-by as "me too" targets, and the supervisor sees how many wait.
-    const page = await server.request('GET', `/api/locations/by-code/${stairs}`);
+    const page = await server.call(API.landing, { params: { code: stairs } });
     expect(page.body.openReports.length).toBeLessThanOrEqual(50);
-    const alerts = await server.request('GET', '/api/estates/demo-gardens/alerts', { token: await server.login('supervisor') });
+    const alerts = await server.call(API.alerts, { params: { estateId: 'demo-gardens' }, token: await server.login('supervisor') });
     expect(alerts.body.counts.heldForReview).toBeGreaterThan(0);
   });
 
   it('ten wrong passwords from ten addresses do not lock an inspector out', async () => {
     for (let i = 0; i < 10; i++) {
-      const r = await server.request('POST', '/api/auth/login', {
+      const r = await server.call(API.login, {
         headers: { 'x-forwarded-for': `100.64.0.${i}` },
         json: { username: 'li', password: `guess-${i}` },
       });
       expect(r.status).toBe(401);
     }
-    const real = await server.request('POST', '/api/auth/login', {
+    const real = await server.call(API.login, {
       headers: { 'x-forwarded-for': '100.64.9.9' },
       json: { username: 'li', password: 'demo-2026' },
     });
@@ -187,19 +188,15 @@ describe('limits slow attackers and never refuse real people', () => {
     const from = { 'x-forwarded-for': '100.65.0.1' };
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
-      statuses.push(
-        (await server.request('POST', '/api/auth/login', { headers: from, json: { username: 'zhao', password: `x${i}` } })).status,
-      );
+      statuses.push((await server.call(API.login, { headers: from, json: { username: 'zhao', password: `x${i}` } })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
-    const refused = await server.request('POST', '/api/auth/login', { headers: from, json: { username: 'zhao', password: 'demo-2026' } });
+    const refused = await server.call(API.login, { headers: from, json: { username: 'zhao', password: 'demo-2026' } });
     expect(refused.status).toBe(429);
     const wait = Number(refused.headers.get('retry-after'));
     expect(wait).toBeGreaterThan(0);
     expect(refused.body.error).toMatch(/\d+ s/);
     server.clock.advance(wait * 1000);
-    expect(
-      (await server.request('POST', '/api/auth/login', { headers: from, json: { username: 'zhao', password: 'demo-2026' } })).status,
-    ).toBe(200);
+    expect((await server.call(API.login, { headers: from, json: { username: 'zhao', password: 'demo-2026' } })).status).toBe(200);
   });
 });
 
@@ -207,7 +204,7 @@ describe('a photo is seen through the records that rightly cite it, not by knowi
   async function patrolFinding(user: string, locationId: string, kind: 'plant_room' | 'lobby', item: string, photo: Uint8Array) {
     const token = await server.login(user);
     await server.request('PUT', `/api/photos/${sha256(photo)}`, { token, body: photo, headers: { 'content-type': 'image/jpeg' } });
-    const r = await server.request('POST', '/api/inspections', {
+    const r = await server.call(API.submitInspection, {
       token,
       json: inspection(
         kind,
@@ -225,7 +222,7 @@ describe('a photo is seen through the records that rightly cite it, not by knowi
     const issueId = await patrolFinding('wang', 'pump-room', 'plant_room', 'log', photo);
     await act('supervisor', issueId, { type: 'assign', departmentId: 'engineering', requirement: 'fill the log' });
     const get = async (user: string) =>
-      (await server.request('GET', `/api/photos/${sha256(photo)}`, { token: await server.login(user) })).status;
+      (await server.call(API.photo, { params: { sha: sha256(photo) }, token: await server.login(user) })).status;
     expect(await get('engineering')).toBe(200);
     expect(await get('cleaning')).toBe(404);
     expect(await get('supervisor')).toBe(200);
@@ -246,7 +243,7 @@ describe('a photo is seen through the records that rightly cite it, not by knowi
     await patrolFinding('wang', 'pump-room', 'plant_room', 'log', photo);
     const rs = await server.login('rs-inspector');
     const lobbyB = (await server.running.deps.store.read.listLocations('riverside')).find((l) => l.kind === 'lobby')!;
-    const cite = await server.request('POST', '/api/inspections', {
+    const cite = await server.call(API.submitInspection, {
       token: rs,
       json: inspection('lobby', lobbyB.id, server.clock.now, (a) =>
         a.map((x, i) =>
@@ -257,7 +254,7 @@ describe('a photo is seen through the records that rightly cite it, not by knowi
     expect(cite.status).toBe(201);
     // Not told the photo exists: the receipt asks for it like any photo not yet sent.
     expect(cite.body.photosMissing).toEqual([sha256(photo)]);
-    expect((await server.request('GET', `/api/photos/${sha256(photo)}`, { token: await server.login('rs-supervisor') })).status).toBe(404);
+    expect((await server.call(API.photo, { params: { sha: sha256(photo) }, token: await server.login('rs-supervisor') })).status).toBe(404);
   });
 
   it('an upload without the bytes does not reveal whether a photo exists', async () => {
@@ -279,25 +276,21 @@ describe('a photo is seen through the records that rightly cite it, not by knowi
 });
 
 describe('accounts and duties', () => {
-  const login = (username: string, password = 'demo-2026') => server.request('POST', '/api/auth/login', { json: { username, password } });
+  const login = (username: string, password = 'demo-2026') => server.call(API.login, { json: { username, password } });
 
   it('a user changes their password: the old one stops working and their other sessions end', async () => {
     const other = (await login('zhao')).body.token;
     const mine = (await login('zhao')).body.token;
-    const wrong = await server.request('POST', '/api/auth/password', {
-      token: mine,
-      json: { current: 'nope', next: 'a-longer-pass-2027' },
-    });
+    const wrong = await server.call(API.changePassword, { token: mine, json: { current: 'nope', next: 'a-longer-pass-2027' } });
     expect(wrong.status).toBe(403);
     const short = await server.request('POST', '/api/auth/password', { token: mine, json: { current: 'demo-2026', next: 'short' } });
     expect(short.status).toBe(400);
     expect(short.body.fields[0].path).toBe('next');
     expect(
-      (await server.request('POST', '/api/auth/password', { token: mine, json: { current: 'demo-2026', next: 'a-longer-pass-2027' } }))
-        .status,
+      (await server.call(API.changePassword, { token: mine, json: { current: 'demo-2026', next: 'a-longer-pass-2027' } })).status,
     ).toBe(200);
-    expect((await server.request('GET', '/api/auth/me', { token: other })).status).toBe(401);
-    expect((await server.request('GET', '/api/auth/me', { token: mine })).status).toBe(200);
+    expect((await server.call(API.me, { token: other })).status).toBe(401);
+    expect((await server.call(API.me, { token: mine })).status).toBe(200);
     expect((await login('zhao')).status).toBe(401);
     expect((await login('zhao', 'a-longer-pass-2027')).status).toBe(200);
   });
@@ -311,25 +304,26 @@ describe('accounts and duties', () => {
     expect(list.body.sessions.some((s: { current: boolean }) => s.current)).toBe(true);
     expect(JSON.stringify(list.body)).not.toContain(b);
     expect((await server.request('DELETE', `/api/auth/sessions/${other.id}`, { token: a })).status).toBe(200);
-    const after = await server.request('GET', '/api/auth/sessions', { token: a });
+    const after = await server.call(API.mySessions, { token: a });
     expect(after.body.sessions.map((s: { id: string }) => s.id)).not.toContain(other.id);
   });
 
   it("an administrator resets a password, disables a user and ends that user's sessions", async () => {
     const admin = await server.login('admin');
     const victim = (await login('security')).body.token;
-    const reset = await server.request('POST', '/api/estates/demo-gardens/users/u-sec/password', {
+    const reset = await server.call(API.resetPassword, {
+      params: { estateId: 'demo-gardens', userId: 'u-sec' },
       token: admin,
       json: { password: 'temporary-2026' },
     });
     expect(reset.status).toBe(200);
-    expect((await server.request('GET', '/api/auth/me', { token: victim })).status).toBe(401);
+    expect((await server.call(API.me, { token: victim })).status).toBe(401);
     expect((await login('security', 'temporary-2026')).status).toBe(200);
 
     const disabled = await server.request('POST', '/api/estates/demo-gardens/users/u-sec/disable', { token: admin, json: {} });
     expect(disabled.status).toBe(200);
     expect((await login('security', 'temporary-2026')).status).toBe(401);
-    const sessions = await server.request('GET', '/api/estates/demo-gardens/users/u-sec/sessions', { token: admin });
+    const sessions = await server.call(API.userSessions, { params: { estateId: 'demo-gardens', userId: 'u-sec' }, token: admin });
     expect(sessions.body.sessions).toEqual([]);
     expect((await server.request('POST', '/api/estates/demo-gardens/users/u-sec/enable', { token: admin, json: {} })).status).toBe(200);
     expect((await login('security', 'temporary-2026')).status).toBe(200);
@@ -344,21 +338,23 @@ describe('accounts and duties', () => {
       });
       expect(r.status, action).toBe(403);
     }
-    expect((await server.request('GET', '/api/auth/me', { token: admin })).status).toBe(200);
+    expect((await server.call(API.me, { token: admin })).status).toBe(200);
   });
 
   it('an administrator of one estate cannot reset the password of someone who works in another', async () => {
     await server.running.deps.store.write((tx) =>
       tx.putMembership({ userId: 'rs-admin', estateId: 'demo-gardens', role: 'inspector', departmentId: null }),
     );
-    const r = await server.request('POST', '/api/estates/demo-gardens/users/rs-admin/password', {
+    const r = await server.call(API.resetPassword, {
+      params: { estateId: 'demo-gardens', userId: 'rs-admin' },
       token: await server.login('admin'),
       json: { password: 'taken-over-2026' },
     });
     expect(r.status).toBe(403);
     expect(
       (
-        await server.request('POST', '/api/estates/demo-gardens/users/u-sec/password', {
+        await server.call(API.resetPassword, {
+          params: { estateId: 'demo-gardens', userId: 'u-sec' },
           token: await server.login('supervisor'),
           json: { password: 'x-2026-long' },
         })
@@ -370,7 +366,7 @@ describe('accounts and duties', () => {
     const photo = await jpeg(60, 40, '#334455');
     const wang = await server.login('wang');
     await server.request('PUT', `/api/photos/${sha256(photo)}`, { token: wang, body: photo, headers: { 'content-type': 'image/jpeg' } });
-    const r = await server.request('POST', '/api/inspections', {
+    const r = await server.call(API.submitInspection, {
       token: wang,
       json: inspection('plant_room', 'pump-room', server.clock.now, failItem('log', 'empty log')),
     });
@@ -387,7 +383,7 @@ describe('accounts and duties', () => {
     const photo = await jpeg(60, 40, '#665544');
     const wang = await server.login('wang');
     await server.request('PUT', `/api/photos/${sha256(photo)}`, { token: wang, body: photo, headers: { 'content-type': 'image/jpeg' } });
-    const r = await server.request('POST', '/api/inspections', {
+    const r = await server.call(API.submitInspection, {
       token: wang,
       json: inspection(
         'plant_room',
@@ -417,7 +413,7 @@ describe('accounts and duties', () => {
     for (const description of ['\u200b\u200b\u200b', '\u0000\u0000', '\u202e\u200f', 'ok \ud800 broken']) {
       const r = await phone().report({ description });
       expect(r.status, JSON.stringify(description)).toBe(400);
-      expect(r.body.fields[0].path).toBe('description');
+      expect(r.body.fields?.[0].path).toBe('description');
     }
   });
 
@@ -425,6 +421,6 @@ describe('accounts and duties', () => {
   it('a session left idle past the idle timeout is refused', async () => {
     const token = (await login('wang')).body.token;
     server.clock.advance(server.running.deps.config.sessionIdleMs + 60_000);
-    expect((await server.request('GET', '/api/auth/me', { token })).status).toBe(401);
+    expect((await server.call(API.me, { token })).status).toBe(401);
   });
 });

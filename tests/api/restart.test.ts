@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failItem, inspection, jpeg, sha256 } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -19,13 +20,13 @@ describe('nothing is lost across a server restart in the middle of a sync', () =
     // The phone loses its connection here; the server is restarted before the record arrives.
     await server.restart();
 
-    const first = await server.request('POST', '/api/inspections', { token, json: body });
+    const first = await server.call(API.submitInspection, { token, json: body });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ photosReceived: 1, photosMissing: [] });
 
     // The receipt was lost on the way back; the phone retries after another restart.
     await server.restart();
-    const retry = await server.request('POST', '/api/inspections', { token, json: body });
+    const retry = await server.call(API.submitInspection, { token, json: body });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
     expect((await server.running.deps.store.read.listIssues({ estateId: 'demo-gardens', source: ['patrol'] })).total).toBe(1);
@@ -36,10 +37,10 @@ describe('nothing is lost across a server restart in the middle of a sync', () =
 
   it("an owner's tracking link keeps working after a restart", async () => {
     const code = (await server.running.deps.store.read.getLocation('b1-lobby'))!.code;
-    const r = await server.request('POST', '/api/owner/reports', {
+    const r = await server.call(API.reportProblem, {
       json: { id: crypto.randomUUID(), locationCode: code, category: 'hygiene', description: 'bins overflowing' },
     });
     await server.restart();
-    expect((await server.request('GET', `/api/track/${r.body.trackingToken}`)).status).toBe(200);
+    expect((await server.call(API.tracking, { params: { token: r.body.trackingToken } })).status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failItem, inspection, jpeg, sha256 } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 const H = 3_600_000;
@@ -11,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function patrolIssue(): Promise<string> {
-  const r = await server.request('POST', '/api/inspections', {
+  const r = await server.call(API.submitInspection, {
     token: await server.login('wang'),
     json: inspection('plant_room', 'pump-room', server.clock.now, failItem('log', 'log not filled since Friday')),
   });
@@ -47,7 +48,7 @@ describe('the rectification workflow over HTTP', () => {
     ]);
     expect(view.body.issue.afterPhotos).toEqual([{ sha256: sha256(after), size: after.length }]);
     // The department sees its after-photo; it is linked to the issue.
-    expect((await server.request('GET', `/api/photos/${sha256(after)}`, { token: await server.login('engineering') })).status).toBe(200);
+    expect((await server.call(API.photo, { params: { sha: sha256(after) }, token: await server.login('engineering') })).status).toBe(200);
   });
 
   it('a department cannot verify, an inspector cannot assign, another department cannot rectify', async () => {
@@ -114,14 +115,16 @@ describe('administration', () => {
   it('a CSV import with one bad line imports nothing and names the line', async () => {
     const admin = await server.login('admin');
     const before = (await server.running.deps.store.read.listLocations('demo-gardens')).length;
-    const r = await server.request('POST', '/api/estates/demo-gardens/locations/import', {
+    const r = await server.call(API.importLocations, {
+      params: { estateId: 'demo-gardens' },
       token: admin,
       json: { csv: 'kind,name_zh,name_en,building\nlobby,3号楼大堂,Building 3 lobby,b1\nlift,梯,Lift,nowhere\n' },
     });
     expect(r.status).toBe(400);
     expect(r.body.fields).toEqual([{ path: 'csv.line3', message: 'no building "nowhere"' }]);
     expect(await server.running.deps.store.read.listLocations('demo-gardens')).toHaveLength(before);
-    const ok = await server.request('POST', '/api/estates/demo-gardens/locations/import', {
+    const ok = await server.call(API.importLocations, {
+      params: { estateId: 'demo-gardens' },
       token: admin,
       json: { csv: '\uFEFFkind,name_zh,name_en,building\r\nlobby,"3号楼大堂, 东",Building 3 lobby,1号楼\r\n' },
     });
@@ -131,12 +134,13 @@ describe('administration', () => {
 
   it('editing a checklist makes a new version and never rewrites past inspections', async () => {
     const admin = await server.login('admin');
-    const first = await server.request('POST', '/api/inspections', {
+    const first = await server.call(API.submitInspection, {
       token: await server.login('wang'),
       json: inspection('green_area', 'north-garden', server.clock.now),
     });
     expect(first.status).toBe(201);
-    const r = await server.request('POST', '/api/estates/demo-gardens/templates', {
+    const r = await server.call(API.publishTemplate, {
+      params: { estateId: 'demo-gardens' },
       token: admin,
       json: {
         id: 'tpl-green',
@@ -155,9 +159,9 @@ describe('administration', () => {
   it('revoking a QR code issues a new one and the old one stops working', async () => {
     const admin = await server.login('admin');
     const old = (await server.running.deps.store.read.getLocation('b2-stairs'))!.code;
-    const r = await server.request('POST', '/api/estates/demo-gardens/locations/b2-stairs/revoke-code', { token: admin });
+    const r = await server.call(API.revokeCode, { params: { estateId: 'demo-gardens', id: 'b2-stairs' }, token: admin });
     expect(r.body.code).not.toBe(old);
-    expect((await server.request('GET', `/api/locations/by-code/${old}`)).status).toBe(404);
-    expect((await server.request('GET', `/api/locations/by-code/${r.body.code}`)).status).toBe(200);
+    expect((await server.call(API.landing, { params: { code: old } })).status).toBe(404);
+    expect((await server.call(API.landing, { params: { code: r.body.code } })).status).toBe(200);
   });
 });

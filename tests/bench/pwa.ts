@@ -17,6 +17,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { defaultTemplateFor } from '../../shared/index.ts';
 import { projectRoot } from '../../server/config.ts';
 import { startTestServer } from '../support/server.ts';
+import { API } from '../../shared/index.ts';
 
 const DIST = join(projectRoot(), 'dist/kiosk');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -112,7 +113,8 @@ export async function benchPwa(): Promise<Record<string, number>> {
   // A 20-item lobby checklist, the same as the floor's.
   const admin = await server.login('admin');
   const tpl = defaultTemplateFor('lobby');
-  await server.request('POST', '/api/estates/demo-gardens/templates', {
+  await server.call(API.publishTemplate, {
+    params: { estateId: 'demo-gardens' },
     token: admin,
     json: { id: tpl.id, kind: 'lobby', name: tpl.name, schedule: tpl.schedule, items: twentyItems() },
   });

@@ -7,6 +7,7 @@ import { dateIn, formatEstateTime, monthIn, previousMonth } from '../../shared/i
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, decodeQr, e2e, phone, signInOnPhone } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 let ext: ExtensionEnv;
@@ -21,9 +22,7 @@ const consolePage = (hash: string) => ext.page(`src/console/index.html#${hash}`)
 
 async function ownerReport(locationId: string, description: string): Promise<string> {
   const code = (await store().getLocation(locationId))!.code;
-  const r = await server.request('POST', '/api/owner/reports', {
-    json: { id: randomUUID(), locationCode: code, category: 'hygiene', description },
-  });
+  const r = await server.call(API.reportProblem, { json: { id: randomUUID(), locationCode: code, category: 'hygiene', description } });
   return r.body.issueId;
 }
 
@@ -97,11 +96,13 @@ describe('rectification in the console', () => {
     const ids: string[] = [];
     for (const text of ['绿篱缺水 · hedge dry', '草坪有坑 · hole in the lawn']) {
       const id = await ownerReport('south-lawn', text);
-      await server.request('POST', `/api/issues/${id}/actions`, {
+      await server.call(API.actOnIssue, {
+        params: { id },
         token: await server.login('supervisor'),
         json: { id: randomUUID(), action: { type: 'assign', departmentId: 'greening', requirement: 'fix' } },
       });
-      await server.request('POST', `/api/issues/${id}/actions`, {
+      await server.call(API.actOnIssue, {
+        params: { id },
         token: await server.login('greening'),
         json: { id: randomUUID(), action: { type: 'rectify', note: 'done', photos: [] } },
       });
@@ -142,7 +143,7 @@ describe('administration', () => {
 describe('accounts in the console', () => {
   it("an administrator resets a lost phone's password and disables, then re-enables, a person", async () => {
     await ext.signIn(server.url, 'admin');
-    const lost = (await server.request('POST', '/api/auth/login', { json: { username: 'service', password: 'demo-2026' } })).body.token;
+    const lost = (await server.call(API.login, { json: { username: 'service', password: 'demo-2026' } })).body.token;
     const page = await consolePage('/admin');
     await page.getByRole('button', { name: '人员与角色' }).click();
     const form = page.getByTestId('account-form');
@@ -151,16 +152,12 @@ describe('accounts in the console', () => {
     await form.getByRole('button', { name: /重置密码/ }).click();
     await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
     // The lost phone's session is over; the new password works.
-    expect((await server.request('GET', '/api/auth/me', { token: lost })).status).toBe(401);
-    expect((await server.request('POST', '/api/auth/login', { json: { username: 'service', password: 'new-service-2026' } })).status).toBe(
-      200,
-    );
+    expect((await server.call(API.me, { token: lost })).status).toBe(401);
+    expect((await server.call(API.login, { json: { username: 'service', password: 'new-service-2026' } })).status).toBe(200);
 
     await form.getByRole('button', { name: '停用账号' }).click();
     await page.getByTestId('table-people').locator('tr', { hasText: 'service' }).getByText('已停用').waitFor();
-    expect((await server.request('POST', '/api/auth/login', { json: { username: 'service', password: 'new-service-2026' } })).status).toBe(
-      401,
-    );
+    expect((await server.call(API.login, { json: { username: 'service', password: 'new-service-2026' } })).status).toBe(401);
     await form.getByRole('button', { name: '启用账号' }).click();
     await page.getByTestId('table-people').locator('tr', { hasText: 'service' }).getByText('正常').waitFor();
     await page.close();

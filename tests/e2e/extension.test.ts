@@ -7,6 +7,7 @@ import { failItem, inspection } from '../support/payloads.ts';
 import { closedShadow } from './support/closed-shadow.ts';
 import { e2e } from './support/env.ts';
 import { extension, officePage, type ExtensionEnv } from './support/extension.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 let ext: ExtensionEnv;
@@ -25,7 +26,7 @@ afterAll(() => {
 
 const store = () => server.running.deps.store.read;
 const serverCounts = async () => {
-  const r = await server.request('GET', '/api/estates/demo-gardens/alerts', { token: await server.login('supervisor') });
+  const r = await server.call(API.alerts, { params: { estateId: 'demo-gardens' }, token: await server.login('supervisor') });
   return r.body.counts as { badge: number; overdue: number };
 };
 const alertsBadge = async () => (await serverCounts()).badge;
@@ -68,7 +69,7 @@ describe('the supervisor extension', () => {
 
   it('an issue that becomes overdue raises the badge and notifies exactly once over several polls; the popup lists it and "escalate" works', async () => {
     const before = await serverCounts();
-    const patrol = await server.request('POST', '/api/inspections', {
+    const patrol = await server.call(API.submitInspection, {
       token: await server.login('wang'),
       json: inspection(
         'lift',
@@ -78,7 +79,8 @@ describe('the supervisor extension', () => {
       ),
     });
     const issueId: string = patrol.body.issues[0];
-    await server.request('POST', `/api/issues/${issueId}/actions`, {
+    await server.call(API.actOnIssue, {
+      params: { id: issueId },
       token: await server.login('supervisor'),
       json: {
         id: randomUUID(),
@@ -164,7 +166,7 @@ describe('the supervisor extension', () => {
       }),
     );
     const code = (await store().getLocation('carpark'))!.code;
-    const report = await server.request('POST', '/api/owner/reports', {
+    const report = await server.call(API.reportProblem, {
       json: { id: randomUUID(), locationCode: code, category: 'order', description: XSS },
     });
     await ext.poll();

@@ -6,6 +6,7 @@ import { formatDate, toLocal } from '../../shared/index.ts';
 import { failItem, inspection } from '../support/payloads.ts';
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, decodeQr, e2e, pendingCount, phone, signInOnPhone, waitForServiceWorker } from './support/env.ts';
+import { API } from '../../shared/index.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ const store = () => server.running.deps.store.read;
 /** The kiosk tablet's QR code, read off the screen the way a phone camera reads it. */
 async function kioskQrUrl(locationId: string): Promise<string> {
   const admin = await server.login('admin');
-  const { body } = await server.request('GET', `/api/estates/demo-gardens/locations/${locationId}/kiosk-link`, { token: admin });
+  const { body } = await server.call(API.kioskLink, { params: { estateId: 'demo-gardens', id: locationId }, token: admin });
   const { context, page } = await phone();
   await page.goto(new URL(body.url).pathname + new URL(body.url).hash);
   const canvas = page.locator('[data-testid=kiosk-qr]');
@@ -188,11 +189,13 @@ describe('owners, with no account', () => {
     const issueId = (await store().trackingToken((await import('../../server/security/crypto.ts')).sha256Hex(token)))!.issueId;
     expect((await store().getIssue(issueId))?.photos).toHaveLength(1);
     const sup = await server.login('supervisor');
-    await server.request('POST', `/api/issues/${issueId}/actions`, {
+    await server.call(API.actOnIssue, {
+      params: { id: issueId },
       token: sup,
       json: { id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: 'mop and dry' } },
     });
-    await server.request('POST', `/api/issues/${issueId}/actions`, {
+    await server.call(API.actOnIssue, {
+      params: { id: issueId },
       token: await server.login('cleaning'),
       json: {
         id: randomUUID(),
@@ -216,7 +219,8 @@ describe('the quarterly owner survey', () => {
     const sup = await server.login('supervisor');
     // The campaign's dates are the estate's calendar days, not the machine's (UTC) date.
     const today = formatDate(toLocal(server.clock.now, 'Asia/Shanghai'));
-    const campaign = await server.request('POST', '/api/estates/demo-gardens/campaigns', {
+    const campaign = await server.call(API.createCampaign, {
+      params: { estateId: 'demo-gardens' },
       token: sup,
       json: { name: { zh: '冬季满意度调查', en: 'Winter survey' }, surveyId: 'survey-quarterly', opensOn: today, closesOn: today },
     });
@@ -291,7 +295,7 @@ describe('a phone whose clock is wrong', () => {
 describe('department staff', () => {
   it('report a fix with an after-photo from their notices', async () => {
     const sup = await server.login('supervisor');
-    const patrol = await server.request('POST', '/api/inspections', {
+    const patrol = await server.call(API.submitInspection, {
       token: await server.login('wang'),
       json: inspection(
         'plant_room',
@@ -301,7 +305,8 @@ describe('department staff', () => {
       ),
     });
     const issueId = patrol.body.issues[0];
-    await server.request('POST', `/api/issues/${issueId}/actions`, {
+    await server.call(API.actOnIssue, {
+      params: { id: issueId },
       token: sup,
       json: { id: randomUUID(), action: { type: 'assign', departmentId: 'engineering', requirement: 'replace the pump seal' } },
     });
@@ -366,7 +371,7 @@ describe('typing the code printed on a label', () => {
 describe('the lobby kiosk', () => {
   it('shows a rotating code the server accepts, and a low rating with a reason becomes an issue', async () => {
     const admin = await server.login('admin');
-    const { body } = await server.request('GET', '/api/estates/demo-gardens/locations/b2-lobby/kiosk-link', { token: admin });
+    const { body } = await server.call(API.kioskLink, { params: { estateId: 'demo-gardens', id: 'b2-lobby' }, token: admin });
     const { context, page } = await phone();
     await page.setViewportSize({ width: 1024, height: 768 });
     const link = new URL(body.url);
@@ -398,7 +403,7 @@ describe('the lobby kiosk', () => {
 
   it('a reason the server would refuse is named on the tablet, and nothing is stored until it is fixed', async () => {
     const admin = await server.login('admin');
-    const { body } = await server.request('GET', '/api/estates/demo-gardens/locations/b1-lobby/kiosk-link', { token: admin });
+    const { body } = await server.call(API.kioskLink, { params: { estateId: 'demo-gardens', id: 'b1-lobby' }, token: admin });
     const { context, page } = await phone();
     const link = new URL(body.url);
     await page.goto(link.pathname + link.hash);
@@ -421,7 +426,7 @@ describe('the lobby kiosk', () => {
 
 describe("the estate's clock on a phone in another zone", () => {
   it("an owner abroad sees the tracking timeline on the estate's clock, with its zone named", async () => {
-    const r = await server.request('POST', '/api/owner/reports', {
+    const r = await server.call(API.reportProblem, {
       json: {
         id: randomUUID(),
         locationCode: code('b2-lobby'),

@@ -192,7 +192,7 @@ describe.each(engines)('the store on $name', ({ open }) => {
         startedAt: T0 - 600_000,
         finishedAt: T0,
         confirmedBy: 'printed_code',
-        answers: [{ itemId: 'a', value: 'pass' }],
+        answers: [{ itemId: 'a', value: 'pass', note: '', photos: [] }],
         failedCount: 0,
         receivedAt: T0 + 1,
         deviceStartedAt: null,

@@ -1,7 +1,7 @@
 /** Builders for request bodies, made from the shared default content so they stay in step with it. */
 import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { defaultTemplateFor, type Answer, type ChecklistTemplate, type LocationKind } from '../../shared/index.ts';
+import { type API, defaultTemplateFor, type Answer, type BodyOf, type ChecklistTemplate, type LocationKind } from '../../shared/index.ts';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -25,7 +25,12 @@ export function passingAnswers(template: ChecklistTemplate): Answer[] {
   }));
 }
 
-export function inspection(kind: LocationKind, locationId: string, at: number, patch: (answers: Answer[]) => Answer[] = (a) => a) {
+export function inspection(
+  kind: LocationKind,
+  locationId: string,
+  at: number,
+  patch: (answers: Answer[]) => Answer[] = (a) => a,
+): BodyOf<typeof API.submitInspection> {
   const template = defaultTemplateFor(kind);
   return {
     id: randomUUID(),

@@ -12,6 +12,7 @@ import { buildDeps, startServer, type Running } from '../../server/start.ts';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { API, pathOf, type AnswerOf, type CallArgs, type Endpoint, type Refused } from '../../shared/index.ts';
 import { DEMO_SPEC, PASSWORD, RIVERSIDE_SPEC } from './estates.ts';
 import { createDatabase, dropDatabase } from './postgres.ts';
 
@@ -37,6 +38,11 @@ export interface TestServer {
     path: string,
     opts?: { token?: string; json?: unknown; body?: BodyInit | Uint8Array; headers?: Record<string, string> },
   ): Promise<ApiResult<T>>;
+  /** One endpoint of the shared contract (shared/api/endpoints.ts), typed by it; `token` signs the call in. */
+  call<E extends Endpoint>(
+    e: E,
+    args: CallArgs<E> & { token?: string; headers?: Record<string, string> },
+  ): Promise<ApiResult<AnswerOf<E> & Partial<Refused>>>;
   login(username: string, password?: string): Promise<string>;
   restart(): Promise<void>;
   /** Raw SQL (with `?` placeholders) on the engine behind the server, on a connection of its own: to look underneath the API. */
@@ -122,10 +128,13 @@ export async function startTestServer(
       }
       return { status: res.status, body: parsed as ApiResult['body'], headers: res.headers, text };
     },
+    call(e, args) {
+      return server.request(e.method, pathOf(e, args.params, args.query), { token: args.token, headers: args.headers, json: args.json });
+    },
     async login(username, password = PASSWORD) {
       const cached = tokens.get(username);
       if (cached && password === PASSWORD) return cached;
-      const r = await server.request('POST', '/api/auth/login', { json: { username, password } });
+      const r = await server.call(API.login, { json: { username, password } });
       if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text}`);
       tokens.set(username, r.body.token);
       return r.body.token;

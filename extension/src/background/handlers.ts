@@ -3,8 +3,8 @@
  * Extension pages (popup, console) may sign in, act and change settings. A content script may only
  * read the overlay view, and only from a site the supervisor opted into.
  */
-import { parse } from '../../../shared/index.ts';
-import { api } from '../common/api.ts';
+import { API, parse } from '../../../shared/index.ts';
+import { call } from '../common/api.ts';
 import { Message, type Reply } from '../common/messages.ts';
 import { loadSettings, loadState, saveSettings, totals } from '../common/state.ts';
 import { isOverlaySite, setOverlaySite } from './overlay-sites.ts';
@@ -54,7 +54,7 @@ export async function handle(raw: unknown, sender: chrome.runtime.MessageSender)
     case 'pollNow':
       return { ok: true, state: await poll() };
     case 'act': {
-      await api(`/api/issues/${m.issueId}/actions`, { json: { id: crypto.randomUUID(), action: m.action } });
+      await call(API.actOnIssue, { params: { id: m.issueId }, json: { id: crypto.randomUUID(), action: m.action } });
       return { ok: true, state: await poll() };
     }
     case 'settings': {

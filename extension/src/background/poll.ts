@@ -3,8 +3,8 @@
  * each watched estate is asked for its alerts with If-None-Match (an unchanged state is a 304),
  * and errors are handled in one place: offline/server down backs off and says so on the badge.
  */
-import type { Alerts } from '../../../shared/index.ts';
-import { ApiError, apiRaw } from '../common/api.ts';
+import { API } from '../../../shared/index.ts';
+import { ApiError, callRaw } from '../common/api.ts';
 import { getSession } from '../common/auth-store.ts';
 import { setExtLocale } from '../common/i18n.ts';
 import { loadSettings, loadState, saveState, type EstateData, type ExtState } from '../common/state.ts';
@@ -54,8 +54,8 @@ async function pollOnce(): Promise<ExtState> {
     const estates: EstateData[] = [];
     for (const e of watched) {
       const before = previous.estates.find((p) => p.estateId === e.id);
-      const res = await apiRaw<Alerts>(`/api/estates/${e.id}/alerts`, { etag: before?.etag });
-      estates.push(res.status === 304 && before ? before : { estateId: e.id, name: e.name, alerts: res.body as Alerts, etag: res.etag });
+      const res = await callRaw(API.alerts, { params: { estateId: e.id } }, { etag: before?.etag });
+      estates.push(res.status === 304 && before ? before : { estateId: e.id, name: e.name, alerts: res.body!, etag: res.etag });
     }
     const state: ExtState = {
       connection: 'ok',

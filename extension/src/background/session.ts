@@ -1,5 +1,6 @@
 /** Sign-in and sign-out, done by the worker so the token never passes through a page's hands. */
-import { ApiError, apiRaw } from '../common/api.ts';
+import { API } from '../../../shared/index.ts';
+import { ApiError, call } from '../common/api.ts';
 import { getSession, setSession, type StoredSession } from '../common/auth-store.ts';
 import { EMPTY_STATE, loadSettings, saveState } from '../common/state.ts';
 import { renderBadge } from './badge.ts';
@@ -8,22 +9,14 @@ import { POLL_ALARM, poll, schedule } from './poll.ts';
 export async function signIn(server: string, username: string, password: string): Promise<StoredSession> {
   // The popup asked for this origin's permission (a user gesture); without it we stop here.
   if (!(await chrome.permissions.contains({ origins: [`${server}/*`] }))) throw new ApiError(403, 'no permission for this server');
-  const login = await apiRaw<{ token: string; user: StoredSession['user']; memberships: StoredSession['memberships'] }>('/api/auth/login', {
-    server,
-    token: null,
-    json: { username, password },
-  });
-  const token = login.body!.token;
-  const me = await apiRaw<{ estates: StoredSession['estates']; memberships: StoredSession['memberships'] }>('/api/auth/me', {
-    server,
-    token,
-  });
+  const login = await call(API.login, { json: { username, password } }, { server, token: null });
+  const me = await call(API.me, {}, { server, token: login.token });
   const session: StoredSession = {
     server,
-    token,
-    user: login.body!.user,
-    estates: me.body!.estates.map(({ id, name }) => ({ id, name })),
-    memberships: me.body!.memberships,
+    token: login.token,
+    user: login.user,
+    estates: me.estates.map(({ id, name }) => ({ id, name })),
+    memberships: me.memberships,
   };
   await setSession(session);
   await chrome.storage.local.remove(['state', 'baselineFor']);
@@ -34,7 +27,7 @@ export async function signIn(server: string, username: string, password: string)
 
 export async function signOut(): Promise<void> {
   const session = await getSession();
-  if (session) await apiRaw('/api/auth/logout', { method: 'POST', json: {} }).catch(() => undefined);
+  if (session) await call(API.logout, {}).catch(() => undefined);
   await setSession(null);
   await chrome.alarms.clear(POLL_ALARM);
   await saveState(EMPTY_STATE);

@@ -1,4 +1,8 @@
-/** Calls to the sync server with the stored session. Used by the worker and by console pages. */
+/**
+ * Calls to the sync server with the stored session, by the shared contract (shared/api/endpoints.ts).
+ * Used by the worker and by console pages.
+ */
+import { API, pathOf, type AnswerOf, type CallArgs, type Endpoint } from '../../../shared/index.ts';
 import { getSession } from './auth-store.ts';
 
 export class ApiError extends Error {
@@ -16,7 +20,7 @@ export interface ApiResponse<T> {
   etag: string | null;
 }
 
-export async function apiRaw<T>(
+async function request<T>(
   path: string,
   o: { method?: string; json?: unknown; etag?: string | null; server?: string; token?: string | null } = {},
 ): Promise<ApiResponse<T>> {
@@ -47,17 +51,26 @@ export async function apiRaw<T>(
   return { status: res.status, body, etag: res.headers.get('etag') };
 }
 
-export async function api<T>(path: string, o: { method?: string; json?: unknown } = {}): Promise<T> {
-  return (await apiRaw<T>(path, o)).body as T;
+/** Beyond the contract's own options: a known ETag, or a server and token other than the stored session's (sign-in). */
+type CallOptions = { etag?: string | null; server?: string; token?: string | null };
+
+/** One endpoint, with its status and ETag: a 304 has no body. */
+export function callRaw<E extends Endpoint>(e: E, args: CallArgs<E>, options: CallOptions = {}): Promise<ApiResponse<AnswerOf<E>>> {
+  return request<AnswerOf<E>>(pathOf(e, args.params, args.query), { ...options, method: e.method, json: args.json });
+}
+
+/** One endpoint's answer, typed by the contract. */
+export async function call<E extends Endpoint>(e: E, args: CallArgs<E>, options: CallOptions = {}): Promise<AnswerOf<E>> {
+  return (await callRaw(e, args, options)).body as AnswerOf<E>;
 }
 
 /** Staff photos need the session header; returns an object URL the caller revokes. */
 export async function photoUrl(sha256: string): Promise<string | null> {
   const session = await getSession();
   if (!session) return null;
-  const res = await fetch(`${session.server}/api/photos/${sha256}`, { headers: { authorization: `Bearer ${session.token}` } }).catch(
-    () => null,
-  );
+  const res = await fetch(session.server + pathOf(API.photo, { sha: sha256 }), {
+    headers: { authorization: `Bearer ${session.token}` },
+  }).catch(() => null);
   if (!res?.ok || !res.headers.get('content-type')?.startsWith('image/')) return null;
   return URL.createObjectURL(await res.blob());
 }

@@ -3,27 +3,29 @@
  * extension pages may do anything; an overlay in a page may only ask for its own read-only view.
  */
 import * as v from 'valibot';
-import { Severity, Uuid } from '../../../shared/index.ts';
+import { IssueAction, LoginRequest, Severity, Uuid } from '../../../shared/index.ts';
 
 const Origin = v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://oa.example.com'));
+
+/** The one-click actions on an alert. */
+const QUICK_ACTIONS = ['accept', 'escalate', 'verify'] as const;
 
 export const Message = v.variant('type', [
   v.object({
     type: v.literal('signIn'),
     server: Origin,
-    username: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
-    password: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+    ...LoginRequest.entries,
   }),
   v.object({ type: v.literal('signOut') }),
   v.object({ type: v.literal('pollNow') }),
   v.object({
     type: v.literal('act'),
     issueId: Uuid,
-    action: v.variant('type', [
-      v.object({ type: v.literal('accept') }),
-      v.object({ type: v.literal('escalate'), reason: v.optional(v.string(), '') }),
-      v.object({ type: v.literal('verify'), note: v.optional(v.string(), '') }),
-    ]),
+    // The shared action, limited to what the popup and the overlay offer in one click.
+    action: v.pipe(
+      IssueAction,
+      v.check((a) => (QUICK_ACTIONS as readonly string[]).includes(a.type), 'not an action the popup offers'),
+    ),
   }),
   v.object({
     type: v.literal('settings'),

@@ -1,7 +1,7 @@
 /** Estate set-up data the console pages share (departments, locations, members, policy), fetched once per page load. */
 import { useEffect, useState } from 'preact/hooks';
-import type { EstateSetup } from '../../../shared/index.ts';
-import { api } from '../common/api.ts';
+import { API, type EstateSetup } from '../../../shared/index.ts';
+import { call } from '../common/api.ts';
 
 /** GET /api/estates/:id/setup, as the server answers it (shared/model/answers.ts). */
 export type Setup = EstateSetup;
@@ -11,7 +11,7 @@ const zones = new Map<string, string>();
 
 export function loadSetup(estateId: string, fresh = false): Promise<Setup> {
   if (fresh || !cache.has(estateId)) {
-    const setup = api<Setup>(`/api/estates/${estateId}/setup`);
+    const setup = call(API.setup, { params: { estateId } });
     cache.set(estateId, setup);
     void setup.then(
       (s) => zones.set(estateId, s.estate.timeZone),

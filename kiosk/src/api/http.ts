@@ -1,3 +1,5 @@
+import { pathOf, type AnswerOf, type CallArgs, type Endpoint } from '../../../shared/index.ts';
+
 /**
  * The PWA's only door to the server. A success is a JSON body of the expected kind:
  * a captive portal's "200 OK" HTML page is an error here, never a receipt.
@@ -146,4 +148,15 @@ export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
     throw new ApiError(res.status, err.error ?? `error ${res.status}`, err.fields ?? []);
   }
   return data as T;
+}
+
+/** Options of a call beyond the contract's own: whether to send the session, and a way to give up. */
+type CallOptions = { auth?: boolean; signal?: AbortSignal };
+
+/**
+ * Calls one endpoint of the shared contract (shared/api/endpoints.ts): the path is filled from `params`,
+ * the body is the endpoint's, and the answer has the endpoint's type.
+ */
+export function call<E extends Endpoint>(e: E, args: CallArgs<E> & CallOptions): Promise<AnswerOf<E>> {
+  return api<AnswerOf<E>>(pathOf(e, args.params, args.query), { method: e.method, json: args.json, auth: args.auth, signal: args.signal });
 }

@@ -2,31 +2,23 @@
  * What each kind of outbox entry sends: the server's own schema for it (shared/), so the phone refuses on the spot
  * what the server would refuse later, and a record is never queued that could only ever come back "needs attention".
  */
-import type * as v from 'valibot';
-import {
-  InspectionSubmission,
-  IssueActionRequest,
-  KioskRating,
-  MeTooRequest,
-  OwnerReport,
-  SurveyResponseSubmission,
-  describeErrors,
-  parse,
-  type FieldError,
-} from '../../../shared/index.ts';
+import { API, describeErrors, parse, type AnswerOf, type BodyOf, type FieldError } from '../../../shared/index.ts';
 
-export const ENTRY_SCHEMAS = {
-  inspection: InspectionSubmission,
-  ownerReport: OwnerReport,
-  meToo: MeTooRequest,
-  issueAction: IssueActionRequest,
-  kioskRating: KioskRating,
-  surveyResponse: SurveyResponseSubmission,
+/** The endpoint each kind of entry is sent to. */
+export const ENTRY_ENDPOINTS = {
+  inspection: API.submitInspection,
+  ownerReport: API.reportProblem,
+  meToo: API.meToo,
+  issueAction: API.actOnIssue,
+  kioskRating: API.rateAtKiosk,
+  surveyResponse: API.answerSurvey,
 } as const;
 
-export type OutboxKind = keyof typeof ENTRY_SCHEMAS;
+export type OutboxKind = keyof typeof ENTRY_ENDPOINTS;
 /** The body a kind sends, as the server's schema takes it in. */
-export type EntryBody<K extends OutboxKind> = v.InferInput<(typeof ENTRY_SCHEMAS)[K]>;
+export type EntryBody<K extends OutboxKind> = BodyOf<(typeof ENTRY_ENDPOINTS)[K]>;
+/** What the server answers for it. */
+export type EntryReceipt<K extends OutboxKind = OutboxKind> = AnswerOf<(typeof ENTRY_ENDPOINTS)[K]>;
 
 /** A record that does not match its schema: refused on the device, before it is queued, naming the fields. */
 export class InvalidEntryError extends Error {
@@ -36,6 +28,6 @@ export class InvalidEntryError extends Error {
 }
 
 export function checkEntry<K extends OutboxKind>(kind: K, body: EntryBody<K>): void {
-  const parsed = parse(ENTRY_SCHEMAS[kind], body);
+  const parsed = parse(ENTRY_ENDPOINTS[kind].body, body);
   if (!parsed.ok) throw new InvalidEntryError(parsed.errors);
 }

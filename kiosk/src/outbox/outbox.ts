@@ -7,7 +7,8 @@
  */
 import { ApiError, type RequestOptions } from '../api/http.ts';
 import type { OutboxEntry, OutboxKind, PqmDb } from './db.ts';
-import { checkEntry, type EntryBody } from './entries.ts';
+import { API, pathOf, type PhotoStored } from '../../../shared/index.ts';
+import { checkEntry, type EntryBody, type EntryReceipt } from './entries.ts';
 
 /** A record to queue, typed by its kind: an inspection's body is an InspectionSubmission, and so on. */
 export type NewEntry = {
@@ -37,7 +38,7 @@ export interface OutboxDeps {
   now?: () => number;
   /** The signed-in user; staff records of anyone else wait for that person to sign in again. */
   currentUser?: () => string | null;
-  onReceipt?: (entry: OutboxEntry, receipt: Record<string, unknown>) => void | Promise<void>;
+  onReceipt?: (entry: OutboxEntry, receipt: EntryReceipt) => void | Promise<void>;
   /** Tests only: runs when the photo clean-up has read the queue, to force a save into that moment. */
   onGcRead?: () => void;
 }
@@ -181,7 +182,7 @@ export class Outbox {
       for (const sha of entry.photos) {
         const photo = await db.get('photos', sha);
         if (!photo || photo.uploaded) continue;
-        const r = await send<{ kind?: string; sha256?: string }>(`/api/photos/${sha}`, {
+        const r = await send<PhotoStored>(pathOf(API.uploadPhoto, { sha }), {
           method: 'PUT',
           body: photo.blob,
           auth: entry.auth,
@@ -189,10 +190,10 @@ export class Outbox {
         if (r.kind !== 'photo' || r.sha256 !== sha) throw new ApiError(502, 'photo upload was not acknowledged');
         await db.put('photos', { ...photo, uploaded: true });
       }
-      const receipt = await send<Record<string, unknown>>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
+      const receipt = await send<EntryReceipt>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
       if (receipt.kind !== entry.kind || receipt.id !== entry.id) throw new ApiError(502, 'the answer is not a receipt for this record');
       // The record is in, but the server still lacks photos: never delete the entry while the phone has them.
-      const missing = Array.isArray(receipt.photosMissing) ? (receipt.photosMissing as string[]) : [];
+      const missing = 'photosMissing' in receipt && Array.isArray(receipt.photosMissing) ? receipt.photosMissing : [];
       if (missing.length) {
         const held = (await Promise.all(missing.map((sha) => db.get('photos', sha)))).filter((p) => p !== undefined);
         if (held.length < missing.length) {

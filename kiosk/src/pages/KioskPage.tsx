@@ -2,8 +2,8 @@ import { uuid } from '../util/uuid.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import QRCode from 'qrcode';
-import { CATEGORY_LABELS, type Category } from '../../../shared/index.ts';
-import { api } from '../api/http.ts';
+import { API, CATEGORY_LABELS, pathOf, type Category } from '../../../shared/index.ts';
+import { call } from '../api/http.ts';
 import { locale, setLocale, t, tx, useLocale } from '../i18n.ts';
 import { STEP_MS, kioskCode } from '../kiosk/totp.ts';
 import { save } from '../state/sync.ts';
@@ -41,7 +41,7 @@ export default function KioskPage() {
 
   useEffect(
     () =>
-      void api<Landing>(`/api/locations/by-code/${code}`, { auth: false })
+      void call(API.landing, { params: { code }, auth: false })
         .then(setLanding)
         .catch(() => undefined),
     [code],
@@ -79,7 +79,7 @@ export default function KioskPage() {
       await save({
         id,
         kind: 'kioskRating',
-        url: '/api/kiosk/ratings',
+        url: pathOf(API.rateAtKiosk),
         auth: false,
         label: 'kiosk',
         body: { id, locationCode: code, face: f, reason: why, ...(category ? { category } : {}) },

@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SEVERITY_LABELS, type Issue, type LocalText } from '../../../shared/index.ts';
-import { ApiError, api } from '../api/http.ts';
+import { API, SEVERITY_LABELS, type Notice } from '../../../shared/index.ts';
+import { ApiError, call } from '../api/http.ts';
 import { cacheGet, cachePut } from '../outbox/db.ts';
 import { formatDateTime, formatDuration, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
 import { AuthImage } from '../ui/AuthImage.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { RectifyForm } from './RectifyForm.tsx';
-
-type Notice = Issue & { location: { name?: LocalText } | null };
 
 /** A department's rectification notices, soonest deadline first, each with its requirement and photos. */
 export default function NoticesPage() {
@@ -22,9 +20,7 @@ export default function NoticesPage() {
 
   const load = async () => {
     try {
-      const all = (await Promise.all(estateIds.map((e) => api<{ notices: Notice[] }>(`/api/estates/${e}/notices`)))).flatMap(
-        (r) => r.notices,
-      );
+      const all = (await Promise.all(estateIds.map((estateId) => call(API.notices, { params: { estateId } })))).flatMap((r) => r.notices);
       all.sort((a, b) => a.deadline - b.deadline);
       setNotices(all);
       await cachePut('notices', all);

@@ -1,6 +1,6 @@
 import { uuid } from '../util/uuid.ts';
 import { useEffect, useState } from 'preact/hooks';
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../shared/index.ts';
+import { API, CATEGORIES, CATEGORY_LABELS, pathOf, type Category } from '../../../shared/index.ts';
 import { formatDateTime, t, tx } from '../i18n.ts';
 import type { Photo } from '../photos/compress.ts';
 import { StorageFullError } from '../outbox/outbox.ts';
@@ -37,7 +37,7 @@ export function OwnerReport({ landing }: { landing: Landing }) {
         {
           id,
           kind: 'ownerReport',
-          url: '/api/owner/reports',
+          url: pathOf(API.reportProblem),
           auth: false,
           label: `${tx(landing.location.name)} · ${tx(CATEGORY_LABELS[category])}`,
           body: {
@@ -51,7 +51,7 @@ export function OwnerReport({ landing }: { landing: Landing }) {
         },
         photos.map((p) => ({ sha256: p.sha256, blob: p.blob })),
       );
-      if (r.receipt) setState({ kind: 'idle', track: String(r.receipt.trackingToken) });
+      if (r.receipt && 'trackingToken' in r.receipt) setState({ kind: 'idle', track: r.receipt.trackingToken });
       else setState({ kind: 'queued' });
       setDescription('');
       setPhotos([]);
@@ -156,7 +156,7 @@ export function KnownProblems({ landing }: { landing: Landing }) {
                     await save({
                       id,
                       kind: 'meToo',
-                      url: '/api/owner/me-too',
+                      url: pathOf(API.meToo),
                       auth: false,
                       label: tx(CATEGORY_LABELS[r.category]),
                       body: { id, locationCode: landing.location.code, issueId: r.id },

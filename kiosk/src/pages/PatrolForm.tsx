@@ -1,10 +1,12 @@
 import { uuid } from '../util/uuid.ts';
 import { useMemo, useState } from 'preact/hooks';
 import {
+  API,
   CATEGORY_LABELS,
   SEVERITY_LABELS,
   checkAnswers,
   isFailed,
+  pathOf,
   type Answer,
   type ChecklistItem,
   type ChecklistTemplate,
@@ -75,7 +77,7 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
         {
           id,
           kind: 'inspection',
-          url: '/api/inspections',
+          url: pathOf(API.submitInspection),
           auth: true,
           label: `${ctx.locationName} · ${new Date().toLocaleTimeString()}`,
           body: {

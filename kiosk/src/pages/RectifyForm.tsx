@@ -1,5 +1,6 @@
 import { uuid } from '../util/uuid.ts';
 import { useState } from 'preact/hooks';
+import { API, pathOf } from '../../../shared/index.ts';
 import { t } from '../i18n.ts';
 import type { Photo } from '../photos/compress.ts';
 import { StorageFullError } from '../outbox/outbox.ts';
@@ -36,7 +37,7 @@ export function RectifyForm({
         {
           id,
           kind: 'issueAction',
-          url: `/api/issues/${issueId}/actions`,
+          url: pathOf(API.actOnIssue, { id: issueId }),
           auth: true,
           label,
           body: {

@@ -1,8 +1,8 @@
 import { uuid } from '../util/uuid.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import type { LocalText, SurveyTemplate } from '../../../shared/index.ts';
-import { ApiError, api } from '../api/http.ts';
+import { API, type PublicSurvey } from '../../../shared/index.ts';
+import { ApiError, call } from '../api/http.ts';
 import { t, tx, useLocale } from '../i18n.ts';
 import { Layout } from '../ui/Layout.tsx';
 
@@ -10,7 +10,7 @@ import { Layout } from '../ui/Layout.tsx';
 export default function SurveyPage() {
   useLocale();
   const { params } = useRoute();
-  const [data, setData] = useState<{ campaign: { name: LocalText }; estate: { name: LocalText }; survey: SurveyTemplate } | null>(null);
+  const [data, setData] = useState<PublicSurvey | null>(null);
   const [answers, setAnswers] = useState<Record<string, number | null>>({});
   const [household, setHousehold] = useState('');
   const [comment, setComment] = useState('');
@@ -19,7 +19,7 @@ export default function SurveyPage() {
   const [id] = useState(() => uuid());
   useEffect(
     () =>
-      void api<typeof data>(`/api/surveys/${params.code}`, { auth: false })
+      void call(API.survey, { params: { code: params.code }, auth: false })
         .then(setData)
         .catch(() => setError(t('locationNotFound'))),
     [params.code],
@@ -40,7 +40,8 @@ export default function SurveyPage() {
     if (!household.trim()) return setError(`${t('household')}: ${t('required')}`);
     setState('busy');
     try {
-      await api(`/api/surveys/${params.code}/responses`, {
+      await call(API.answerSurvey, {
+        params: { code: params.code },
         json: { id, household: household.trim(), answers, comment: comment.trim() },
         auth: false,
       });
@@ -60,8 +61,8 @@ export default function SurveyPage() {
         }}
       >
         <h1>{tx(data.campaign.name)}</h1>
-        <p class="muted">{tx(data.estate.name)}</p>
-        {data.survey.areas.map((a) => (
+        <p class="muted">{tx(data.estate?.name)}</p>
+        {(data.survey?.areas ?? []).map((a) => (
           <fieldset key={a.id} class="item">
             <legend>{tx(a.label)}</legend>
             <div class="choices five">

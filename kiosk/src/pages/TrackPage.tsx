@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { CATEGORY_LABELS, type OwnerTracking } from '../../../shared/index.ts';
-import { ApiError, api } from '../api/http.ts';
+import { API, CATEGORY_LABELS, pathOf, type OwnerTracking } from '../../../shared/index.ts';
+import { ApiError, call } from '../api/http.ts';
 import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { Layout } from '../ui/Layout.tsx';
 
 /** What a tracking link shows, as the server answers it (shared/model/answers.ts). */
-type Tracking = OwnerTracking;
 
 const EVENT_WORDS: Record<string, [string, string]> = {
   created: ['已提交', 'Reported'],
@@ -26,22 +25,21 @@ export default function TrackPage() {
   const lang = useLocale();
   const { params } = useRoute();
   const token = params.token;
-  const [data, setData] = useState<Tracking | null>(null);
+  const [data, setData] = useState<OwnerTracking | null>(null);
   const [error, setError] = useState('');
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
 
-  const call = async (path: string, json?: unknown) => {
+  const show = async (answer: () => Promise<OwnerTracking>) => {
     setError('');
     try {
-      setData(
-        await api<Tracking>(`/api/track/${token}${path}`, { json, method: json !== undefined || path ? 'POST' : 'GET', auth: false }),
-      );
+      setData(await answer());
     } catch (e) {
       setError(e instanceof ApiError ? (e.status === 404 ? t('locationNotFound') : e.status === 0 ? t('offline') : e.message) : String(e));
     }
   };
-  useEffect(() => void call(''), [token]);
+  const link = { token };
+  useEffect(() => void show(() => call(API.tracking, { params: link, auth: false })), [token]);
 
   if (!data) return <Layout>{error ? <p class="error card">{error}</p> : <p class="muted">…</p>}</Layout>;
   const i = lang === 'zh-CN' ? 0 : 1;
@@ -66,7 +64,7 @@ export default function TrackPage() {
           ))}
         </ol>
         {data.afterPhotos.map((sha) => (
-          <img key={sha} class="thumb" src={`/api/track/${token}/photos/${sha}`} alt="" />
+          <img key={sha} class="thumb" src={pathOf(API.trackedPhoto, { token, sha })} alt="" />
         ))}
       </section>
       {error ? (
@@ -77,7 +75,7 @@ export default function TrackPage() {
       {data.canConfirm || data.canSayNotFixed ? (
         <section class="card actions">
           {data.canConfirm ? (
-            <button type="button" class="primary" onClick={() => void call('/confirm', {})}>
+            <button type="button" class="primary" onClick={() => void show(() => call(API.confirmFixed, { params: link, auth: false }))}>
               {t('confirmFixed')}
             </button>
           ) : null}
@@ -85,7 +83,9 @@ export default function TrackPage() {
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                void call('/not-fixed', { reason: reason.trim() }).then(() => setAsking(false));
+                void show(() => call(API.notFixed, { params: link, json: { reason: reason.trim() }, auth: false })).then(() =>
+                  setAsking(false),
+                );
               }}
             >
               <label>
@@ -114,7 +114,7 @@ export default function TrackPage() {
                 key={n}
                 class="star"
                 aria-label={t('scoreLabels').split(',')[n - 1]}
-                onClick={() => void call('/rating', { rating: n })}
+                onClick={() => void show(() => call(API.rateHandling, { params: link, json: { rating: n }, auth: false }))}
               >
                 {'★'.repeat(n)}
               </button>

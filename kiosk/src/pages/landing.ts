@@ -1,5 +1,6 @@
 /** What a location page shows, from the server when online, from the device when not. */
 import {
+  API,
   dateIn,
   scheduleOf,
   shiftDate,
@@ -11,7 +12,7 @@ import {
   statusAt,
   type LocationLanding,
 } from '../../../shared/index.ts';
-import { ApiError, api } from '../api/http.ts';
+import { ApiError, call } from '../api/http.ts';
 import { fieldKits } from '../state/session.ts';
 import { takeEarlyLanding } from './early-landing.ts';
 
@@ -75,7 +76,7 @@ export function inlinedLanding(code: string): Landing | null {
 
 export async function loadLanding(code: string): Promise<Landing> {
   try {
-    const landing = await (takeEarlyLanding<Landing>(code) ?? api<Landing>(`/api/locations/by-code/${code}`));
+    const landing = await (takeEarlyLanding(code) ?? call(API.landing, { params: { code } }));
     remember(code, landing);
     return landing;
   } catch (e) {

@@ -1,7 +1,7 @@
 /** The signed-in staff member, remembered across reloads and days offline, with their estates' field kits. */
 import { useEffect, useState } from 'preact/hooks';
-import type { FieldKit, Me } from '../../../shared/index.ts';
-import { ApiError, api, session } from '../api/http.ts';
+import { API, type FieldKit, type Me } from '../../../shared/index.ts';
+import { ApiError, call, session } from '../api/http.ts';
 import { cacheGet, cachePut } from '../outbox/db.ts';
 
 // What the server answers (shared/model/answers.ts); re-exported for the pages that read them from here.
@@ -41,15 +41,15 @@ export async function restoreSession(): Promise<void> {
 }
 
 async function refreshMe(): Promise<void> {
-  me = await api<Me>('/api/auth/me');
+  me = await call(API.me, {});
   await cachePut('me', me);
   emit();
   // Each estate's locations and checklists, so any location can be patrolled offline later.
-  await Promise.all(me.estates.map(async (e) => cachePut(`kit:${e.id}`, await api<FieldKit>(`/api/estates/${e.id}/field-kit`))));
+  await Promise.all(me.estates.map(async (e) => cachePut(`kit:${e.id}`, await call(API.fieldKit, { params: { estateId: e.id } }))));
 }
 
 export async function signIn(username: string, password: string): Promise<void> {
-  const r = await api<{ token: string }>('/api/auth/login', { json: { username, password }, auth: false });
+  const r = await call(API.login, { json: { username, password }, auth: false });
   session.set(r.token);
   await refreshMe();
   // Queued records must survive; ask the browser not to evict our storage.
@@ -57,7 +57,7 @@ export async function signIn(username: string, password: string): Promise<void> 
 }
 
 export async function signOut(tellServer = true): Promise<void> {
-  if (tellServer) await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+  if (tellServer) await call(API.logout, {}).catch(() => undefined);
   session.set(null);
   me = null;
   await cachePut('me', null);

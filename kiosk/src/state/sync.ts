@@ -4,10 +4,11 @@
  * unavailable (some in-app browsers), so owners can still report while online.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { API, pathOf } from '../../../shared/index.ts';
 import { api } from '../api/http.ts';
 import { cacheGet, cachePut, openStore, type OutboxEntry } from '../outbox/db.ts';
 import { Outbox, type NewEntry, type OutboxStatus, type PhotoInput } from '../outbox/outbox.ts';
-import { checkEntry } from '../outbox/entries.ts';
+import { checkEntry, type EntryReceipt } from '../outbox/entries.ts';
 import { currentMe } from './session.ts';
 
 export interface MyReport {
@@ -21,10 +22,10 @@ let outbox: Outbox | null = null;
 let ready: Promise<Outbox | null> | null = null;
 const TIMER_MS = 30_000;
 
-async function rememberReceipt(entry: OutboxEntry, receipt: Record<string, unknown>): Promise<void> {
-  if (entry.kind !== 'ownerReport' && entry.kind !== 'meToo') return;
+async function rememberReceipt(entry: OutboxEntry, receipt: EntryReceipt): Promise<void> {
+  if (receipt.kind !== 'ownerReport' && receipt.kind !== 'meToo') return;
   const mine = (await cacheGet<MyReport[]>('myReports'))?.value ?? [];
-  mine.unshift({ issueId: String(receipt.issueId), trackingToken: String(receipt.trackingToken), label: entry.label, at: Date.now() });
+  mine.unshift({ issueId: receipt.issueId, trackingToken: receipt.trackingToken, label: entry.label, at: Date.now() });
   await cachePut('myReports', mine.slice(0, 20));
   window.dispatchEvent(new CustomEvent('pqm:receipt', { detail: { id: entry.id, receipt } }));
 }
@@ -56,13 +57,13 @@ export function startSync(): Promise<Outbox | null> {
  * Saves a record for sending. Resolves once it is safely on the device (or, without IndexedDB, sent).
  * Returns the receipt when it went straight to the server.
  */
-export async function save(entry: NewEntry, photos: PhotoInput[] = []): Promise<{ queued: boolean; receipt?: Record<string, unknown> }> {
+export async function save(entry: NewEntry, photos: PhotoInput[] = []): Promise<{ queued: boolean; receipt?: EntryReceipt }> {
   const box = await startSync();
   if (!box) {
     // No IndexedDB: sent at once, so checked here as the queue would have (outbox/entries.ts).
     checkEntry(entry.kind, entry.body);
-    for (const p of photos) await api(`/api/photos/${p.sha256}`, { method: 'PUT', body: p.blob, auth: entry.auth });
-    const receipt = await api<Record<string, unknown>>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
+    for (const p of photos) await api(pathOf(API.uploadPhoto, { sha: p.sha256 }), { method: 'PUT', body: p.blob, auth: entry.auth });
+    const receipt = await api<EntryReceipt>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
     return { queued: false, receipt };
   }
   await box.add(entry.auth ? { ...entry, owner: currentMe()?.user.id ?? null } : entry, photos);

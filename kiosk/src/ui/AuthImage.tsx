@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { API, pathOf } from '../../../shared/index.ts';
 import { session } from '../api/http.ts';
 
 /** Staff-only photos need the session header, which an <img src> cannot send. */
@@ -7,7 +8,7 @@ export function AuthImage({ sha256, alt = '' }: { sha256: string; alt?: string }
   useEffect(() => {
     let revoked = false;
     let objectUrl: string | null = null;
-    void fetch(`/api/photos/${sha256}`, { headers: { authorization: `Bearer ${session.token ?? ''}` } })
+    void fetch(pathOf(API.photo, { sha: sha256 }), { headers: { authorization: `Bearer ${session.token ?? ''}` } })
       .then((r) => (r.ok && r.headers.get('content-type')?.startsWith('image/') ? r.blob() : null))
       .then((b) => {
         if (b && !revoked) setUrl((objectUrl = URL.createObjectURL(b)));

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ApiError, api } from '../api/http.ts';
+import { API } from '../../../shared/index.ts';
+import { ApiError, call } from '../api/http.ts';
 import { t } from '../i18n.ts';
 
 /** Change one's own password; the server ends every other session of the account (a lost phone). */
@@ -10,7 +11,7 @@ export function PasswordForm({ onDone }: { onDone: () => void }) {
   const submit = async () => {
     setError('');
     try {
-      await api('/api/auth/password', { json: { current, next } });
+      await call(API.changePassword, { json: { current, next } });
       onDone();
     } catch (e) {
       setError(

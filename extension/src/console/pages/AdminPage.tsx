@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { tx } from '../../common/i18n.ts';
-import { api } from '../../common/api.ts';
+import type { CallArgs, Endpoint } from '../../../../shared/index.ts';
+import { call } from '../../common/api.ts';
 import { loadSetup } from '../data.ts';
 import { useAsync } from '../ui.tsx';
 import { w, type WordKey } from '../words.ts';
@@ -19,10 +20,10 @@ export default function AdminPage({ estateId }: { estateId: string }) {
   const [tab, setTab] = useState<Tab>('locations');
   const { data: setup, reload, error } = useAsync(() => loadSetup(estateId, true), [estateId]);
   const [message, setMessage] = useState('');
-  const call = async (path: string, json: unknown, method = 'POST') => {
+  const change = async <E extends Endpoint>(e: E, args: CallArgs<E>) => {
     setMessage('');
     try {
-      await api(`/api/estates/${estateId}${path}`, { method, json });
+      await call(e, args);
       setMessage(w('saved'));
       reload();
       return true;
@@ -50,13 +51,13 @@ export default function AdminPage({ estateId }: { estateId: string }) {
           {message}
         </p>
       ) : null}
-      {tab === 'locations' ? <Locations setup={setup} call={call} /> : null}
-      {tab === 'buildings' ? <Simple setup={setup} kind="buildings" call={call} /> : null}
-      {tab === 'departments' ? <Simple setup={setup} kind="departments" call={call} /> : null}
-      {tab === 'users' ? <Users setup={setup} call={call} /> : null}
-      {tab === 'templates' ? <Templates setup={setup} call={call} /> : null}
+      {tab === 'locations' ? <Locations setup={setup} change={change} /> : null}
+      {tab === 'buildings' ? <Simple setup={setup} kind="buildings" change={change} /> : null}
+      {tab === 'departments' ? <Simple setup={setup} kind="departments" change={change} /> : null}
+      {tab === 'users' ? <Users setup={setup} change={change} /> : null}
+      {tab === 'templates' ? <Templates setup={setup} change={change} /> : null}
       {tab === 'schedules' ? <Schedules setup={setup} /> : null}
-      {tab === 'policy' ? <Policy setup={setup} call={call} /> : null}
+      {tab === 'policy' ? <Policy setup={setup} change={change} /> : null}
     </section>
   );
 }

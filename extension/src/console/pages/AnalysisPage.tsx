@@ -1,18 +1,15 @@
 import { useState } from 'preact/hooks';
 import {
+  API,
   CATEGORIES,
   CATEGORY_LABELS,
   LOCATION_KIND_LABELS,
   SEVERITIES,
   SEVERITY_LABELS,
   type Category,
-  type DepartmentRectification,
-  type IssueAnalysis,
   type LocationKind,
-  type PatrolAnalysis,
-  type SatisfactionTrend,
 } from '../../../../shared/index.ts';
-import { api } from '../../common/api.ts';
+import { call } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, HeatMap, Pareto, Stacked, pct } from '../charts.tsx';
 import { FigureCard, FigureNotes, figureName } from '../figures.tsx';
@@ -21,23 +18,18 @@ import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 
-// What the server answers (shared/model/answers.ts).
-type Patrols = PatrolAnalysis;
-type Issues = IssueAnalysis;
-type Rect = DepartmentRectification;
-type Sat = SatisfactionTrend;
-
 const DAY = 86_400_000;
 
 /** 数据分析: the plan's questions answered from the one record, each chart with its table and CSV. */
 export default function AnalysisPage({ estateId }: { estateId: string }) {
   const setup = useSetup(estateId);
   const [days, setDays] = useState(30);
-  const q = `from=${Date.now() - days * DAY}&to=${Date.now()}`;
-  const patrols = useAsync(() => api<Patrols>(`/api/estates/${estateId}/analysis/patrols?${q}`), [estateId, days]);
-  const issues = useAsync(() => api<Issues>(`/api/estates/${estateId}/analysis/issues?${q}`), [estateId, days]);
-  const rect = useAsync(() => api<Rect[]>(`/api/estates/${estateId}/analysis/rectification?${q}`), [estateId, days]);
-  const sat = useAsync(() => api<Sat>(`/api/estates/${estateId}/analysis/satisfaction`), [estateId]);
+  const params = { estateId };
+  const query = { from: Date.now() - days * DAY, to: Date.now() };
+  const patrols = useAsync(() => call(API.patrolAnalysis, { params, query }), [estateId, days]);
+  const issues = useAsync(() => call(API.issueAnalysis, { params, query }), [estateId, days]);
+  const rect = useAsync(() => call(API.rectificationAnalysis, { params, query }), [estateId, days]);
+  const sat = useAsync(() => call(API.satisfactionTrend, { params }), [estateId]);
   const liftItems = new Map(setup?.templates.find((t) => t.kind === 'lift')?.items.map((i) => [i.id, tx(i.label)]) ?? []);
   const catLabel = (c: string) => tx(CATEGORY_LABELS[c as Category]) || c;
   const error = patrols.error || issues.error || rect.error || sat.error;

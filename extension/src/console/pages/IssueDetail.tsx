@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import {
+  API,
+  type IssueActionInput,
   CATEGORY_LABELS,
   SEVERITIES,
   SEVERITY_LABELS,
@@ -15,17 +17,13 @@ import {
   formatEstateTime,
   fromDateTimeInput,
   toDateTimeInput,
-  type IssueView,
 } from '../../../../shared/index.ts';
-import { api } from '../../common/api.ts';
+import { call } from '../../common/api.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
 import { locale, tx } from '../../common/i18n.ts';
 import { loadSetup, useNow, useSetup } from '../data.ts';
 import { Countdown, Photo, useAsync } from '../ui.tsx';
 import { w, type WordKey } from '../words.ts';
-
-/** One issue as the server answers it (shared/model/answers.ts). */
-type Detail = IssueView;
 
 const PRESENCE: Record<string, [string, string]> = {
   kiosk_code: ['现场平板动态码(已验证)', 'kiosk rotating code (verified)'],
@@ -36,7 +34,7 @@ const PRESENCE: Record<string, [string, string]> = {
 
 /** One issue: photos before and after, the full history, and the actions this role may take. */
 export default function IssueDetail({ issueId, session }: { issueId: string; session: StoredSession }) {
-  const { data, error, reload } = useAsync(() => api<Detail>(`/api/issues/${issueId}`), [issueId]);
+  const { data, error, reload } = useAsync(() => call(API.issue, { params: { id: issueId } }), [issueId]);
   const setup = useSetup(data?.issue.estateId ?? null);
   const now = useNow();
   if (error)
@@ -160,13 +158,13 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
   const shown = actions.filter((a) => a !== 'rectify' && a !== 'ownerConfirm' && a !== 'ownerNotFixed');
 
   const [busy, setBusy] = useState(false);
-  const run = async (action: Record<string, unknown>) => {
+  const run = async (action: IssueActionInput) => {
     // One action at a time: a double click must not send a second, conflicting one.
     if (busy) return;
     setBusy(true);
     setError('');
     try {
-      await api(`/api/issues/${issue.id}/actions`, { json: { id: crypto.randomUUID(), action } });
+      await call(API.actOnIssue, { params: { id: issue.id }, json: { id: crypto.randomUUID(), action } });
       setOpen(null);
       onDone();
     } catch (e) {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Issue } from '../../../../shared/index.ts';
-import { api } from '../../common/api.ts';
+import { API } from '../../../../shared/index.ts';
+import { call } from '../../common/api.ts';
 import { useNow, useSetup } from '../data.ts';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
@@ -18,10 +18,7 @@ export default function IssuesPage({ estateId }: { estateId: string }) {
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const query = useMemo(() => issueQuery(f, page, PAGE), [f, page]);
-  const { data, error, reload } = useAsync(
-    () => api<{ total: number; issues: Issue[] }>(`/api/estates/${estateId}/issues?${query}`),
-    [estateId, query],
-  );
+  const { data, error, reload } = useAsync(() => call(API.issues, { params: { estateId }, query }), [estateId, query]);
   const set = (patch: Partial<Filters>) => {
     setF({ ...f, ...patch });
     setPage(0);

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { ROLE_LABELS, monthIn, previousMonth, type KpiReport } from '../../../../shared/index.ts';
+import { API, ROLE_LABELS, monthIn, previousMonth } from '../../../../shared/index.ts';
 import { estateZone } from '../data.ts';
-import { api } from '../../common/api.ts';
+import { call } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { pct } from '../charts.tsx';
 import { FigureCard, FigureNotes, figureName } from '../figures.tsx';
@@ -9,14 +9,11 @@ import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 
-/** The month's figures, as the server answers them (shared/model/answers.ts). */
-type Kpi = KpiReport;
-
 /** 绩效考核: the quality figures per person and per department for a month; prints as the monthly report. */
 export default function KpiPage({ estateId }: { estateId: string }) {
   // Last month in the estate's calendar (at 00:30 on 1 December in Shanghai it is November, whatever the laptop says).
   const [month, setMonth] = useState(() => previousMonth(monthIn(Date.now(), estateZone(estateId))));
-  const { data, error } = useAsync(() => api<Kpi>(`/api/estates/${estateId}/analysis/kpi?month=${month}`), [estateId, month]);
+  const { data, error } = useAsync(() => call(API.kpi, { params: { estateId }, query: { month } }), [estateId, month]);
   return (
     <section data-testid="kpi-page">
       <h2>

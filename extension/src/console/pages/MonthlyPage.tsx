@@ -1,15 +1,6 @@
 import { useState } from 'preact/hooks';
-import {
-  SEVERITIES,
-  SEVERITY_LABELS,
-  dateIn,
-  monthIn,
-  scoreSheet,
-  type Deduction,
-  type ScoringSheet,
-  type Severity,
-} from '../../../../shared/index.ts';
-import { api } from '../../common/api.ts';
+import { API, SEVERITIES, SEVERITY_LABELS, dateIn, monthIn, scoreSheet, type Deduction, type Severity } from '../../../../shared/index.ts';
+import { call } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart } from '../charts.tsx';
 import { estateZone, useSetup } from '../data.ts';
@@ -17,22 +8,12 @@ import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 
-interface MonthlyRecord {
-  id: string;
-  month: string;
-  total: number;
-  sections: { sectionId: string; score: number; max: number }[];
-  inspectedOn: string;
-}
 type Draft = { itemId: string; points: number; note: string; locationId: string; raiseIssue: boolean; severity: Severity };
 
 /** 每月全面检查: run the deduction sheet; a deduction can raise an issue; compare with previous months. */
 export default function MonthlyPage({ estateId }: { estateId: string }) {
   const setup = useSetup(estateId);
-  const { data, reload } = useAsync(
-    () => api<{ sheet: ScoringSheet | null; inspections: MonthlyRecord[] }>(`/api/estates/${estateId}/monthly`),
-    [estateId],
-  );
+  const { data, reload } = useAsync(() => call(API.monthly, { params: { estateId } }), [estateId]);
   const [month, setMonth] = useState(() => monthIn(Date.now(), estateZone(estateId)));
   const [date, setDate] = useState(() => dateIn(Date.now(), estateZone(estateId)));
   const [drafts, setDrafts] = useState<Draft[]>([]);
@@ -57,7 +38,8 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
         raiseIssue: d.raiseIssue,
         severity: d.severity,
       }));
-      const r = await api<{ total: number; issues: string[] }>(`/api/estates/${estateId}/monthly`, {
+      const r = await call(API.submitMonthly, {
+        params: { estateId },
         json: { id, month, sheetId: sheet.id, sheetVersion: sheet.version, inspectedOn: date, deductions },
       });
       setResult(`${w('submitted')}: ${w('score')} ${r.total} · ${r.issues.length} ${w('issuesRaised')}`);

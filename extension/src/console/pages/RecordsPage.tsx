@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { TRAINING_KINDS, dateIn, type PlanRecord } from '../../../../shared/index.ts';
-import { api } from '../../common/api.ts';
+import { API, TRAINING_KINDS, dateIn, type BodyOf, type PlanRecord } from '../../../../shared/index.ts';
+import { call } from '../../common/api.ts';
 import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
@@ -14,23 +14,28 @@ const TOPICS: Record<(typeof TRAINING_KINDS)[number], string> = {
 };
 
 /** 人员培训 · 应急演练 · 社区活动: the plan's other records, each feeding the KPI or an issue. */
+/** A record as the form makes it; its id is added when it is sent. */
+type PlanRecordBody = BodyOf<typeof API.addPlanRecord>;
+type NewRecord = PlanRecordBody extends infer R ? (R extends { id: string } ? Omit<R, 'id'> : never) : never;
+
 export default function RecordsPage({ estateId }: { estateId: string }) {
   const setup = useSetup(estateId);
   const today = () => dateIn(Date.now(), estateZone(estateId));
-  const { data, reload, error } = useAsync(() => api<{ records: PlanRecord[] }>(`/api/estates/${estateId}/records`), [estateId]);
+  const { data, reload, error } = useAsync(() => call(API.planRecords, { params: { estateId } }), [estateId]);
   const [message, setMessage] = useState('');
   const records = data?.records ?? [];
-  const save = async (record: Record<string, unknown>) => {
+  const save = async (record: NewRecord) => {
     setMessage('');
     try {
-      await api(`/api/estates/${estateId}/records`, { json: { id: crypto.randomUUID(), ...record } });
+      await call(API.addPlanRecord, { params: { estateId }, json: { id: crypto.randomUUID(), ...record } });
       reload();
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
     }
   };
   const toIssue = async (problem: string) => {
-    await api(`/api/estates/${estateId}/issues`, {
+    await call(API.raiseIssue, {
+      params: { estateId },
       json: { id: crypto.randomUUID(), source: 'drill', category: 'emergency', severity: 'important', description: problem },
     });
     setMessage(`${w('toIssue')} ✓`);

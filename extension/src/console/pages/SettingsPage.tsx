@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SEVERITIES, SEVERITY_LABELS } from '../../../../shared/index.ts';
+import { API, SEVERITIES, SEVERITY_LABELS } from '../../../../shared/index.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
 import { tx } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { loadSettings, type Settings } from '../../common/state.ts';
-import { api } from '../../common/api.ts';
+import { call } from '../../common/api.ts';
 import { w } from '../words.ts';
 
 /** Alert settings: polling, which estates, muted severities, quiet hours, language and overlay sites. */
@@ -152,7 +152,7 @@ function PasswordChange() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const submit = async () => {
     try {
-      await api('/api/auth/password', { json: { current, next } });
+      await call(API.changePassword, { json: { current, next } });
       setCurrent('');
       setNext('');
       setMessage({ ok: true, text: w('passwordChanged') });

@@ -1,23 +1,21 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'preact/hooks';
 import {
+  API,
+  type SurveyChannel,
   DEFAULT_SURVEY,
   SATISFACTION_TARGET,
   dateIn,
   shiftDate,
   type AreaSatisfaction,
-  type CampaignResults,
 } from '../../../../shared/index.ts';
-import { api } from '../../common/api.ts';
+import { call } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, pct } from '../charts.tsx';
 import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
-
-/** A campaign with its results, as the server answers it (shared/model/answers.ts). */
-type Result = CampaignResults;
 
 function QrImage({ text }: { text: string }) {
   const [src, setSrc] = useState('');
@@ -28,7 +26,7 @@ function QrImage({ text }: { text: string }) {
 /** 满意度: quarterly campaigns, their link and QR, sample progress, each area against the 90 % target. */
 export default function SurveysPage({ estateId }: { estateId: string }) {
   const setup = useSetup(estateId);
-  const { data, reload, error } = useAsync(() => api<{ campaigns: Result[] }>(`/api/estates/${estateId}/campaigns`), [estateId]);
+  const { data, reload, error } = useAsync(() => call(API.campaigns, { params: { estateId } }), [estateId]);
   const [form, setForm] = useState({
     zh: '',
     en: '',
@@ -42,7 +40,8 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
   const create = async () => {
     setMessage('');
     try {
-      await api(`/api/estates/${estateId}/campaigns`, {
+      await call(API.createCampaign, {
+        params: { estateId },
         json: {
           name: { zh: form.zh, en: form.en || form.zh },
           surveyId: 'survey-quarterly',
@@ -58,7 +57,8 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
   };
   const improve = async (area: AreaSatisfaction) => {
     const category = DEFAULT_SURVEY.areas.find((a) => a.id === area.areaId)?.category ?? 'service';
-    await api(`/api/estates/${estateId}/issues`, {
+    await call(API.raiseIssue, {
+      params: { estateId },
       json: {
         id: crypto.randomUUID(),
         source: 'survey',
@@ -163,7 +163,7 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
 function PhoneEntry({ estateId, campaignId, onDone }: { estateId: string; campaignId: string; onDone: () => void }) {
   const [open, setOpen] = useState(false);
   const [household, setHousehold] = useState('');
-  const [channel, setChannel] = useState('phone');
+  const [channel, setChannel] = useState<SurveyChannel>('phone');
   const [answers, setAnswers] = useState<Record<string, number | null>>({});
   const [error, setError] = useState('');
   if (!open)
@@ -179,7 +179,8 @@ function PhoneEntry({ estateId, campaignId, onDone }: { estateId: string; campai
         e.preventDefault();
         setError('');
         try {
-          await api(`/api/estates/${estateId}/campaigns/${campaignId}/responses`, {
+          await call(API.enterSurveyResponse, {
+            params: { estateId, id: campaignId },
             json: { id: crypto.randomUUID(), household, channel, answers },
           });
           setOpen(false);
@@ -196,7 +197,7 @@ function PhoneEntry({ estateId, campaignId, onDone }: { estateId: string; campai
       </label>
       <label>
         {w('channel')}{' '}
-        <select value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
+        <select value={channel} onChange={(e) => setChannel(e.currentTarget.value as SurveyChannel)}>
           <option value="phone">电话 · phone</option>
           <option value="in_person">面访 · in person</option>
         </select>

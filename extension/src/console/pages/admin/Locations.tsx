@@ -1,6 +1,7 @@
 /** The estate's locations: the list with their codes, and one location's editor (kind, building, schedule). */
 import { useState } from 'preact/hooks';
 import {
+  API,
   LOCATION_KINDS,
   LOCATION_KIND_LABELS,
   slotsOfDay,
@@ -9,7 +10,7 @@ import {
   type LocationKind,
   type Schedule,
 } from '../../../../../shared/index.ts';
-import { api } from '../../../common/api.ts';
+import { call } from '../../../common/api.ts';
 import { clock, tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
@@ -17,7 +18,7 @@ import { groupCode } from '../../codes.ts';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 
-export function Locations({ setup, call }: { setup: Setup; call: Call }) {
+export function Locations({ setup, change }: { setup: Setup; change: Call }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [kiosk, setKiosk] = useState<{ name: string; url: string } | null>(null);
   const [form, setForm] = useState({ kind: 'lobby' as LocationKind, zh: '', en: '', buildingId: '' });
@@ -39,7 +40,10 @@ export function Locations({ setup, call }: { setup: Setup; call: Call }) {
             <button
               type="button"
               title={w('revoke')}
-              onClick={() => confirm(`${w('revoke')}: ${tx(l.name)}?`) && void call(`/locations/${l.id}/revoke-code`, undefined)}
+              onClick={() =>
+                confirm(`${w('revoke')}: ${tx(l.name)}?`) &&
+                void change(API.revokeCode, { params: { estateId: setup.estate.id, id: l.id } })
+              }
             >
               ↻
             </button>
@@ -47,7 +51,7 @@ export function Locations({ setup, call }: { setup: Setup; call: Call }) {
               type="button"
               title={w('kioskLink')}
               onClick={() =>
-                void api<{ url: string }>(`/api/estates/${setup.estate.id}/locations/${l.id}/kiosk-link`).then(
+                void call(API.kioskLink, { params: { estateId: setup.estate.id, id: l.id } }).then(
                   (r) => setKiosk({ name: tx(l.name), url: r.url }),
                   (e) => setKiosk({ name: tx(l.name), url: String(e instanceof Error ? e.message : e) }),
                 )
@@ -66,12 +70,15 @@ export function Locations({ setup, call }: { setup: Setup; call: Call }) {
           </button>
         </p>
       ) : null}
-      {editing ? <LocationEditor key={editing} setup={setup} locationId={editing} call={call} onDone={() => setEditing(null)} /> : null}
+      {editing ? <LocationEditor key={editing} setup={setup} locationId={editing} change={change} onDone={() => setEditing(null)} /> : null}
       <form
         class="form"
         onSubmit={(e) => {
           e.preventDefault();
-          void call('/locations', { kind: form.kind, name: { zh: form.zh, en: form.en }, buildingId: form.buildingId || null });
+          void change(API.addLocation, {
+            params: { estateId: setup.estate.id },
+            json: { kind: form.kind, name: { zh: form.zh, en: form.en }, buildingId: form.buildingId || null },
+          });
         }}
       >
         <h3>{w('add')}</h3>
@@ -110,7 +117,7 @@ export function Locations({ setup, call }: { setup: Setup; call: Call }) {
         class="form"
         onSubmit={(e) => {
           e.preventDefault();
-          void call('/locations/import', { csv }).then((ok) => ok && setCsv(''));
+          void change(API.importLocations, { params: { estateId: setup.estate.id }, json: { csv } }).then((ok) => ok && setCsv(''));
         }}
       >
         <h3>{w('importCsv')}</h3>
@@ -127,7 +134,17 @@ export function Locations({ setup, call }: { setup: Setup; call: Call }) {
 
 /** A location's name, building and own schedule (or its kind's), with the slots it makes today. */
 
-export function LocationEditor({ setup, locationId, call, onDone }: { setup: Setup; locationId: string; call: Call; onDone: () => void }) {
+export function LocationEditor({
+  setup,
+  locationId,
+  change,
+  onDone,
+}: {
+  setup: Setup;
+  locationId: string;
+  change: Call;
+  onDone: () => void;
+}) {
   const loc = setup.locations.find((l) => l.id === locationId)!;
   const [zh, setZh] = useState(loc.name.zh);
   const [en, setEn] = useState(loc.name.en);
@@ -157,9 +174,10 @@ export function LocationEditor({ setup, locationId, call, onDone }: { setup: Set
       data-testid="location-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        void call(`/locations/${loc.id}`, { kind: loc.kind, name: { zh, en }, buildingId: buildingId || null, schedule }, 'PUT').then(
-          (ok) => ok && onDone(),
-        );
+        void change(API.changeLocation, {
+          params: { estateId: loc.estateId, id: loc.id },
+          json: { kind: loc.kind, name: { zh, en }, buildingId: buildingId || null, schedule },
+        }).then((ok) => ok && onDone());
       }}
     >
       <h3>{tx(loc.name)}</h3>

@@ -1,13 +1,13 @@
 /** Buildings and departments: a plain list with a form to add one. */
 import { useState } from 'preact/hooks';
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../../shared/index.ts';
+import { API, CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 
-export function Simple({ setup, kind, call }: { setup: Setup; kind: 'buildings' | 'departments'; call: Call }) {
+export function Simple({ setup, kind, change }: { setup: Setup; kind: 'buildings' | 'departments'; change: Call }) {
   const [zh, setZh] = useState('');
   const [en, setEn] = useState('');
   const [categories, setCategories] = useState<Category[]>([]);
@@ -22,7 +22,10 @@ export function Simple({ setup, kind, call }: { setup: Setup; kind: 'buildings' 
         class="form"
         onSubmit={(e) => {
           e.preventDefault();
-          void call(`/${kind}`, kind === 'buildings' ? { name: { zh, en } } : { name: { zh, en }, categories });
+          const params = { estateId: setup.estate.id };
+          void (kind === 'buildings'
+            ? change(API.addBuilding, { params, json: { name: { zh, en } } })
+            : change(API.addDepartment, { params, json: { name: { zh, en }, categories } }));
         }}
       >
         <label>

@@ -1,13 +1,13 @@
 /** The estate's people and roles, and an administrator's hand on one account (reset, disable, sessions). */
 import { useState } from 'preact/hooks';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../../shared/index.ts';
+import { API, ROLE_LABELS, ROLES, type Role } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 
-export function Users({ setup, call }: { setup: Setup; call: Call }) {
+export function Users({ setup, change }: { setup: Setup; change: Call }) {
   const [f, setF] = useState({ username: '', displayName: '', password: '', role: 'inspector' as Role, departmentId: '' });
   return (
     <>
@@ -22,12 +22,15 @@ export function Users({ setup, call }: { setup: Setup; call: Call }) {
           m.disabled ? w('disabled') : w('active'),
         ])}
       />
-      <Account setup={setup} call={call} />
+      <Account setup={setup} change={change} />
       <form
         class="form"
         onSubmit={(e) => {
           e.preventDefault();
-          void call('/users', { ...f, departmentId: f.role === 'department' ? f.departmentId : null });
+          void change(API.addUser, {
+            params: { estateId: setup.estate.id },
+            json: { ...f, departmentId: f.role === 'department' ? f.departmentId : null },
+          });
         }}
       >
         <label>
@@ -79,7 +82,7 @@ export function Users({ setup, call }: { setup: Setup; call: Call }) {
 
 /** One person's account: a new password, disable or enable, end every session (a lost phone). */
 
-export function Account({ setup, call }: { setup: Setup; call: Call }) {
+export function Account({ setup, change }: { setup: Setup; change: Call }) {
   const [userId, setUserId] = useState('');
   const [password, setPassword] = useState('');
   const member = setup.members.find((m) => m.userId === userId);
@@ -102,7 +105,9 @@ export function Account({ setup, call }: { setup: Setup; call: Call }) {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              void call(`/users/${member.userId}/password`, { password }).then((ok) => ok && setPassword(''));
+              void change(API.resetPassword, { params: { estateId: setup.estate.id, userId: member.userId }, json: { password } }).then(
+                (ok) => ok && setPassword(''),
+              );
             }}
           >
             <label>
@@ -118,10 +123,20 @@ export function Account({ setup, call }: { setup: Setup; call: Call }) {
             </label>
             <button type="submit">{w('resetPassword')}</button>
           </form>
-          <button type="button" onClick={() => void call(`/users/${member.userId}/${member.disabled ? 'enable' : 'disable'}`, {})}>
+          <button
+            type="button"
+            onClick={() =>
+              void change(member.disabled ? API.enableUser : API.disableUser, {
+                params: { estateId: setup.estate.id, userId: member.userId },
+              })
+            }
+          >
             {member.disabled ? w('enableAccount') : w('disableAccount')}
           </button>
-          <button type="button" onClick={() => void call(`/users/${member.userId}/sessions`, undefined, 'DELETE')}>
+          <button
+            type="button"
+            onClick={() => void change(API.endUserSessions, { params: { estateId: setup.estate.id, userId: member.userId } })}
+          >
             {w('endSessions')}
           </button>
         </>

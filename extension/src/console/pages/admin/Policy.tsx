@@ -1,19 +1,19 @@
 /** The deadline policy: hours per severity, when level 2 starts, separate duties. */
 import { useState } from 'preact/hooks';
-import { SEVERITIES, SEVERITY_LABELS } from '../../../../../shared/index.ts';
+import { API, SEVERITIES, SEVERITY_LABELS } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 
-export function Policy({ setup, call }: { setup: Setup; call: Call }) {
+export function Policy({ setup, change }: { setup: Setup; change: Call }) {
   const [p, setP] = useState(setup.policy);
   return (
     <form
       class="form"
       onSubmit={(e) => {
         e.preventDefault();
-        void call('/policy', p, 'PUT');
+        void change(API.setPolicy, { params: { estateId: setup.estate.id }, json: p });
       }}
     >
       <table class="grid">

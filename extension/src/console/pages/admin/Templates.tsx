@@ -1,6 +1,7 @@
 /** Checklist templates: editing one publishes a new version; past inspections keep theirs. */
 import { useState } from 'preact/hooks';
 import {
+  API,
   CATEGORIES,
   CATEGORY_LABELS,
   LOCATION_KIND_LABELS,
@@ -15,7 +16,7 @@ import type { Setup } from '../../data.ts';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 
-export function Templates({ setup, call }: { setup: Setup; call: Call }) {
+export function Templates({ setup, change }: { setup: Setup; change: Call }) {
   const [editing, setEditing] = useState<ChecklistTemplate | null>(null);
   if (editing) {
     const setItem = (n: number, patch: Partial<ChecklistItem>) =>
@@ -25,12 +26,9 @@ export function Templates({ setup, call }: { setup: Setup; call: Call }) {
         class="form wide-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void call('/templates', {
-            id: editing.id,
-            kind: editing.kind,
-            name: editing.name,
-            schedule: editing.schedule,
-            items: editing.items,
+          void change(API.publishTemplate, {
+            params: { estateId: setup.estate.id },
+            json: { id: editing.id, kind: editing.kind, name: editing.name, schedule: editing.schedule, items: editing.items },
           }).then((ok) => ok && setEditing(null));
         }}
         data-testid="template-editor"

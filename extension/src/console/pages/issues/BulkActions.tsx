@@ -1,7 +1,7 @@
 /** Acting on many issues at once: assign them to a department, or verify the fixed ones. Each is its own action. */
 import { useState } from 'preact/hooks';
-import type { Issue } from '../../../../../shared/index.ts';
-import { api } from '../../../common/api.ts';
+import { API, type Issue, type IssueActionInput } from '../../../../../shared/index.ts';
+import { call } from '../../../common/api.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { w } from '../../words.ts';
@@ -17,14 +17,14 @@ export function BulkActions({ chosen, setup, onDone }: Props) {
   const [assign, setAssign] = useState<{ department: string; requirement: string } | null>(null);
   const [message, setMessage] = useState('');
 
-  const run = async (make: (i: Issue) => Record<string, unknown> | null) => {
+  const run = async (make: (i: Issue) => IssueActionInput | null) => {
     let done = 0;
     const failures: string[] = [];
     for (const i of chosen) {
       const action = make(i);
       if (!action) continue;
       try {
-        await api(`/api/issues/${i.id}/actions`, { json: { id: crypto.randomUUID(), action } });
+        await call(API.actOnIssue, { params: { id: i.id }, json: { id: crypto.randomUUID(), action } });
         done++;
       } catch (e) {
         const place = setup?.locations.find((l) => l.id === i.locationId);

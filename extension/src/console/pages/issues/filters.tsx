@@ -7,6 +7,7 @@ import {
   SEVERITY_LABELS,
   SOURCE_LABELS,
   STATUS_LABELS,
+  type Query,
 } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
@@ -37,16 +38,21 @@ export const NO_FILTERS: Filters = {
 };
 
 /** The list's query for one page of `size`. */
-export function issueQuery(f: Filters, page: number, size: number): string {
-  const q = new URLSearchParams({ limit: String(size), offset: String(page * size) });
-  if (f.open && !f.status) q.set('open', 'true');
-  for (const k of ['status', 'severity', 'category', 'source'] as const) if (f[k]) q.set(k, f[k]);
-  if (f.department) q.set('department', f.department);
-  if (f.location) q.set('location', f.location);
-  // Dates go as dates: the server reads them in the estate's calendar, whole days, `to` inclusive.
-  if (f.from) q.set('from', f.from);
-  if (f.to) q.set('to', f.to);
-  return q.toString();
+export function issueQuery(f: Filters, page: number, size: number): Query {
+  return {
+    limit: size,
+    offset: page * size,
+    open: f.open && !f.status ? 'true' : undefined,
+    status: f.status,
+    severity: f.severity,
+    category: f.category,
+    source: f.source,
+    department: f.department,
+    location: f.location,
+    // Dates go as dates: the server reads them in the estate's calendar, whole days, `to` inclusive.
+    from: f.from,
+    to: f.to,
+  };
 }
 
 export function FilterForm({ f, set, setup }: { f: Filters; set: (patch: Partial<Filters>) => void; setup: Setup | null }) {

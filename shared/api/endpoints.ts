@@ -1,0 +1,144 @@
+/**
+ * Every route of the API, once. The server registers each from here (server/http/contract.ts); clients call
+ * them by name: `call(API.fieldKit, { params: { estateId } })`.
+ */
+import type { Alerts } from '../model/alerts.ts';
+import type {
+  AccountSwitched,
+  CampaignCreated,
+  CampaignList,
+  DepartmentRectification,
+  Done,
+  EstateSetup,
+  FieldKit,
+  InspectionView,
+  IssueAnalysis,
+  IssuePage,
+  IssueView,
+  KioskCode,
+  KioskLink,
+  KpiReport,
+  LocationLanding,
+  LocationsImported,
+  Me,
+  MonthlyList,
+  NoticeList,
+  OwnerTracking,
+  PatrolAnalysis,
+  PhotoStored,
+  PlanRecordList,
+  PublicSurvey,
+  SatisfactionTrend,
+  SessionList,
+  SignedIn,
+  UserCreated,
+} from '../model/answers.ts';
+import { InspectionSubmission, type ChecklistTemplate } from '../model/checklist.ts';
+import { LocationImportRequest, LocationInput, type Building, type Department, type Estate, type Location } from '../model/estate.ts';
+import { IssueActionRequest, MeTooRequest, NotFixedRequest, OwnerRating, OwnerReport } from '../model/issue.ts';
+import type {
+  InspectionReceipt,
+  IssueActionReceipt,
+  KioskRatingReceipt,
+  ManualIssueReceipt,
+  MeTooReceipt,
+  MonthlyReceipt,
+  OwnerReportReceipt,
+  PlanRecordReceipt,
+  SurveyResponseReceipt,
+} from '../model/receipts.ts';
+import {
+  BuildingInput,
+  ChangePasswordRequest,
+  DepartmentInput,
+  LoginRequest,
+  ManualIssueInput,
+  PlanRecord,
+  PolicyInput,
+  ResetPasswordRequest,
+  TemplateInput,
+  UserInput,
+} from '../model/records.ts';
+import { MonthlyInspectionSubmission } from '../model/scoring.ts';
+import { CampaignInput, KioskRating, SurveyResponseSubmission } from '../model/survey.ts';
+import type { DeadlinePolicy } from '../rules/deadlines.ts';
+import { answer, del, get, post, put } from './endpoint.ts';
+
+/** Image bytes (a photo), not JSON. */
+export interface ImageBytes {
+  readonly image: true;
+}
+
+const ESTATE = '/api/estates/:estateId';
+
+export const API = {
+  // Signing in and one's own account.
+  login: post('/api/auth/login', LoginRequest, answer<SignedIn>()),
+  logout: post('/api/auth/logout', null, answer<Done>()),
+  me: get('/api/auth/me', answer<Me>()),
+  changePassword: post('/api/auth/password', ChangePasswordRequest, answer<Done>()),
+  mySessions: get('/api/auth/sessions', answer<SessionList>()),
+  endMySession: del('/api/auth/sessions/:id', answer<Done>()),
+
+  // What a QR code opens, with or without an account.
+  landing: get('/api/locations/by-code/:code', answer<LocationLanding>()),
+  reportProblem: post('/api/owner/reports', OwnerReport, answer<OwnerReportReceipt>()),
+  meToo: post('/api/owner/me-too', MeTooRequest, answer<MeTooReceipt>()),
+  tracking: get('/api/track/:token', answer<OwnerTracking>()),
+  confirmFixed: post('/api/track/:token/confirm', null, answer<OwnerTracking>()),
+  notFixed: post('/api/track/:token/not-fixed', NotFixedRequest, answer<OwnerTracking>()),
+  rateHandling: post('/api/track/:token/rating', OwnerRating, answer<OwnerTracking>()),
+  trackedPhoto: get('/api/track/:token/photos/:sha', answer<ImageBytes>()),
+  rateAtKiosk: post('/api/kiosk/ratings', KioskRating, answer<KioskRatingReceipt>()),
+  survey: get('/api/surveys/:code', answer<PublicSurvey>()),
+  answerSurvey: post('/api/surveys/:code/responses', SurveyResponseSubmission, answer<SurveyResponseReceipt>()),
+
+  // Field work: patrol rounds, photos, issues.
+  submitInspection: post('/api/inspections', InspectionSubmission, answer<InspectionReceipt>()),
+  inspection: get('/api/inspections/:id', answer<InspectionView>()),
+  uploadPhoto: put('/api/photos/:sha', null, answer<PhotoStored>()),
+  photo: get('/api/photos/:sha', answer<ImageBytes>()),
+  issue: get('/api/issues/:id', answer<IssueView>()),
+  actOnIssue: post('/api/issues/:id/actions', IssueActionRequest, answer<IssueActionReceipt>()),
+
+  // One estate.
+  estates: get('/api/estates', answer<Estate[]>()),
+  fieldKit: get(`${ESTATE}/field-kit`, answer<FieldKit>()),
+  alerts: get(`${ESTATE}/alerts`, answer<Alerts>()),
+  issues: get(`${ESTATE}/issues`, answer<IssuePage>()),
+  raiseIssue: post(`${ESTATE}/issues`, ManualIssueInput, answer<ManualIssueReceipt>()),
+  notices: get(`${ESTATE}/notices`, answer<NoticeList>()),
+  planRecords: get(`${ESTATE}/records`, answer<PlanRecordList>()),
+  addPlanRecord: post(`${ESTATE}/records`, PlanRecord, answer<PlanRecordReceipt>()),
+  monthly: get(`${ESTATE}/monthly`, answer<MonthlyList>()),
+  submitMonthly: post(`${ESTATE}/monthly`, MonthlyInspectionSubmission, answer<MonthlyReceipt>()),
+  campaigns: get(`${ESTATE}/campaigns`, answer<CampaignList>()),
+  createCampaign: post(`${ESTATE}/campaigns`, CampaignInput, answer<CampaignCreated>()),
+  enterSurveyResponse: post(`${ESTATE}/campaigns/:id/responses`, SurveyResponseSubmission, answer<SurveyResponseReceipt>()),
+
+  // Analysis; `?format=csv` answers the table as CSV instead.
+  patrolAnalysis: get(`${ESTATE}/analysis/patrols`, answer<PatrolAnalysis>()),
+  issueAnalysis: get(`${ESTATE}/analysis/issues`, answer<IssueAnalysis>()),
+  rectificationAnalysis: get(`${ESTATE}/analysis/rectification`, answer<DepartmentRectification[]>()),
+  satisfactionTrend: get(`${ESTATE}/analysis/satisfaction`, answer<SatisfactionTrend>()),
+  kpi: get(`${ESTATE}/analysis/kpi`, answer<KpiReport>()),
+
+  // Administration.
+  setup: get(`${ESTATE}/setup`, answer<EstateSetup>()),
+  addLocation: post(`${ESTATE}/locations`, LocationInput, answer<Location>()),
+  importLocations: post(`${ESTATE}/locations/import`, LocationImportRequest, answer<LocationsImported>()),
+  changeLocation: put(`${ESTATE}/locations/:id`, LocationInput, answer<Location>()),
+  revokeCode: post(`${ESTATE}/locations/:id/revoke-code`, null, answer<Location>()),
+  kioskLink: get(`${ESTATE}/locations/:id/kiosk-link`, answer<KioskLink>()),
+  kioskCode: get(`${ESTATE}/locations/:id/kiosk-code`, answer<KioskCode>()),
+  addBuilding: post(`${ESTATE}/buildings`, BuildingInput, answer<Building>()),
+  addDepartment: post(`${ESTATE}/departments`, DepartmentInput, answer<Department>()),
+  addUser: post(`${ESTATE}/users`, UserInput, answer<UserCreated>()),
+  setPolicy: put(`${ESTATE}/policy`, PolicyInput, answer<DeadlinePolicy>()),
+  publishTemplate: post(`${ESTATE}/templates`, TemplateInput, answer<ChecklistTemplate>()),
+  resetPassword: post(`${ESTATE}/users/:userId/password`, ResetPasswordRequest, answer<Done>()),
+  disableUser: post(`${ESTATE}/users/:userId/disable`, null, answer<AccountSwitched>()),
+  enableUser: post(`${ESTATE}/users/:userId/enable`, null, answer<AccountSwitched>()),
+  userSessions: get(`${ESTATE}/users/:userId/sessions`, answer<SessionList>()),
+  endUserSessions: del(`${ESTATE}/users/:userId/sessions`, answer<Done>()),
+} as const;
