@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Deps } from './context.ts';
-import { MemoryCounters, type Counters } from './http/counters.ts';
+import { MemoryCounters, type Counters } from './storage/counters.ts';
 import { LoginThrottle } from './http/login-throttle.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { BlobStore, FileBlobs, type BlobBackend } from './photos/blob-store.ts';

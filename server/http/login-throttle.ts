@@ -6,7 +6,7 @@
  * - one address across accounts (a spray): 50 free, then doubling waits.
  * A wait is answered before the password is checked, so waiting is not a way to keep guessing.
  */
-import { expired, type Counters } from './counters.ts';
+import { expired, type Counters } from '../storage/counters.ts';
 
 const FORGET_AFTER_MS = 15 * 60_000;
 

@@ -1,5 +1,5 @@
-/** Fixed-window limits over shared counters (http/counters.ts): every server on one database counts together. */
-import type { Counters } from './counters.ts';
+/** Fixed-window limits over shared counters (storage/counters.ts): every server on one database counts together. */
+import type { Counters } from '../storage/counters.ts';
 import { HttpError } from './errors.ts';
 
 export class RateLimiter {

@@ -1,6 +1,6 @@
 /** Rate counters every server on the database shares: one upsert per hit on an unlogged table. */
 import type pg from 'pg';
-import type { Counter, Counters, ResetMode } from '../../http/counters.ts';
+import type { Counter, Counters, ResetMode } from '../counters.ts';
 
 const FORGET_MS = 86_400_000;
 
@@ -15,7 +15,7 @@ export class PgCounters implements Counters {
   constructor(private readonly pool: pg.Pool) {}
 
   async add(key: string, now: number, resetAfterMs: number, mode: ResetMode): Promise<Counter> {
-    // The same rule as expired() in http/counters.ts, evaluated on the row as it was.
+    // The same rule as expired() in storage/counters.ts, evaluated on the row as it was.
     const runOut = mode === 'window' ? 'counters.started_at <= $2::bigint - $3::bigint' : 'counters.last_at < $2::bigint - $3::bigint';
     const { rows } = await this.pool.query(
       `INSERT INTO counters (key, count, started_at, last_at) VALUES ($1, 1, $2, $2)
