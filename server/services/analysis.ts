@@ -6,12 +6,10 @@
 import {
   DAY,
   completion,
-  owedSlots,
+  locationRounds,
   patrolKpi,
   rectificationKpi,
   satisfaction,
-  slotStates,
-  slotsStartingIn,
   toLocal,
   type DepartmentRectification,
   type Issue,
@@ -19,8 +17,6 @@ import {
   type KpiReport,
   type PatrolAnalysis,
   type SatisfactionTrend,
-  type Schedule,
-  type Slot,
   type SlotState,
 } from '../../shared/index.ts';
 import type { Reads } from '../storage/store.ts';
@@ -50,26 +46,16 @@ async function patrolStates(
   const estate = await store.getEstate(estateId);
   if (!estate) return { perLocation: [], inspections: [], voluntary: 0 };
   const context = { from: period.from - DAY, to: period.to + DAY };
-  const templates = await store.templateVersions(estateId);
-  const versions = await store.locationVersions(estateId);
-  const rows = await store.inspectionTimes(estateId, context.from, context.to);
-  const byLocation = new Map<string, { id: string; at: number }[]>();
-  for (const r of rows) {
-    const list = byLocation.get(r.locationId) ?? [];
-    list.push({ id: r.id, at: r.finishedAt });
-    byLocation.set(r.locationId, list);
-  }
-  const cache = new Map<string, Slot[]>();
-  const slotsFor = (schedule: Schedule, from: number, to: number) => {
-    const key = `${from}|${to}|${JSON.stringify(schedule)}`;
-    let slots = cache.get(key);
-    if (!slots) cache.set(key, (slots = slotsStartingIn(schedule, estate.timeZone, from, to)));
-    return slots;
-  };
+  const [templates, versions, rows, locations] = await Promise.all([
+    store.templateVersions(estateId),
+    store.locationVersions(estateId),
+    store.inspectionTimes(estateId, context.from, context.to),
+    store.listLocations(estateId),
+  ]);
+  const rounds = locationRounds(locations, versions, templates, rows, estate.timeZone, { from: context.from, to: period.to, now });
   const filled = new Set<string>();
-  const perLocation = (await store.listLocations(estateId)).flatMap((l) => {
-    const owed = owedSlots(versions.get(l.id) ?? [], templates, estate.timeZone, context.from, period.to, slotsFor);
-    const states = slotStates(owed, byLocation.get(l.id) ?? [], now);
+  const perLocation = locations.flatMap((l) => {
+    const { states } = rounds.get(l.id)!;
     for (const s of states) if (s.filledBy) filled.add(s.filledBy);
     const inPeriod = states.filter((s) => s.start >= period.from);
     return inPeriod.length ? [{ locationId: l.id, states: inPeriod }] : [];

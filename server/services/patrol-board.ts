@@ -9,16 +9,15 @@ import {
   DAY,
   addDays,
   fromLocal,
-  owedSlots,
+  locationRounds,
+  sharedSlots,
   slotStates,
   slotStatusAt,
-  slotsStartingIn,
   slotTouchesDay,
   statusAt,
   toLocal,
   type InspectionTime,
   type Location,
-  type Schedule,
   type Slot,
   type SlotState,
   type SlotStatus,
@@ -117,7 +116,8 @@ export class PatrolBoard {
   private boards = new Map<string, EstateBoard>();
   /** Boards being built, and the inspections stored meanwhile (the build's read may predate them). */
   private loading = new Map<string, { board: Promise<EstateBoard>; stored: { locationId: string; inspection: InspectionTime }[] }>();
-  private slotCache = new Map<string, Slot[]>();
+  /** Slot lists by schedule and window, shared by the locations that keep the same schedule, across builds. */
+  private slotCache = new Map<string, readonly Slot[]>();
 
   constructor(private readonly store: Reads) {}
 
@@ -242,21 +242,20 @@ export class PatrolBoard {
       this.store.inspectionTimes(estateId, from, to),
       this.store.listLocations(estateId),
     ]);
-    const byLocation = new Map<string, InspectionTime[]>();
-    for (const row of rows) {
-      const list = byLocation.get(row.locationId) ?? [];
-      list.push({ id: row.id, at: row.finishedAt });
-      byLocation.set(row.locationId, list);
-    }
+    const active = all.filter((l) => l.active);
+    const rounds = locationRounds(
+      active,
+      versions,
+      templates,
+      rows,
+      estate.timeZone,
+      { from: from - DAY, to, now: Infinity },
+      sharedSlots(estate.timeZone, this.slotCache),
+    );
     const locations = new Map<string, LocationPatrol>();
-    for (const location of all) {
-      if (!location.active) continue;
-      const slots = owedSlots(versions.get(location.id) ?? [], templates, estate.timeZone, from - DAY, to, (schedule, a, b) =>
-        this.cachedSlots(schedule, estate.timeZone, a, b),
-      );
-      const inspections = byLocation.get(location.id) ?? [];
-      const filled = slotStates(slots, inspections, Infinity);
-      locations.set(location.id, { location, slots, inspections, filled, packed: pack(filled) });
+    for (const location of active) {
+      const { slots, inspections, states } = rounds.get(location.id)!;
+      locations.set(location.id, { location, slots, inspections, filled: states, packed: pack(states) });
     }
     if (this.slotCache.size > 1000) this.slotCache.clear();
     return {
@@ -268,16 +267,5 @@ export class PatrolBoard {
       startOfTomorrow: fromLocal(addDays(today, 1), 0, estate.timeZone),
       locations,
     };
-  }
-
-  /** Most locations share their kind's schedule over the same days: compute its slots once. */
-  private cachedSlots(schedule: Schedule, timeZone: string, from: number, to: number): Slot[] {
-    const key = `${timeZone}|${from}|${to}|${JSON.stringify(schedule)}`;
-    let slots = this.slotCache.get(key);
-    if (!slots) {
-      slots = slotsStartingIn(schedule, timeZone, from, to);
-      this.slotCache.set(key, slots);
-    }
-    return slots;
   }
 }

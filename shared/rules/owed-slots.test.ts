@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../model/schedule.ts';
-import { owedSlots, type LocationVersion, type TemplateVersion } from './owed-slots.ts';
+import { locationRounds, owedSlots, slotsTouchingDay, type LocationVersion, type TemplateVersion } from './owed-slots.ts';
 
 const SH = 'Asia/Shanghai';
 const H = 3_600_000;
@@ -47,5 +47,29 @@ describe('what a location owed, by what was in force then', () => {
   it('no versions, or no schedule: nothing is owed', () => {
     expect(starts([])).toEqual([]);
     expect(starts([fire(0)], [])).toEqual([]);
+  });
+});
+
+describe("a location's page and its figures count the same slots", () => {
+  const nightGate: Schedule = { kind: 'interval', everyHours: 4, from: '22:00', to: '06:00' };
+
+  it("last night's rounds that are open after midnight show on today's page, beside tonight's 22:00", () => {
+    const slots = slotsTouchingDay(nightGate, SH, '2026-03-03');
+    expect(slots.map((s) => s.key)).toEqual(['2026-03-02#0', '2026-03-02#1', '2026-03-03#0']);
+  });
+
+  it('the board and the analysis build each location from the same rounds: a round fills its slot in both', () => {
+    const rounds = locationRounds(
+      [{ id: 'f1' }],
+      new Map([['f1', [fire(0)]]]),
+      templates,
+      [{ id: 'r1', locationId: 'f1', finishedAt: mar2(9.5) }],
+      SH,
+      { from: mar2(0), to: mar2(24), now: mar2(24) },
+    );
+    expect(rounds.get('f1')?.states.map((s) => [(s.start - mar2(0)) / H, s.status, s.filledBy ?? null])).toEqual([
+      [9, 'done', 'r1'],
+      [16, 'missed', null],
+    ]);
   });
 });

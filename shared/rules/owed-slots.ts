@@ -6,7 +6,8 @@
 import type { ChecklistTemplate } from '../model/checklist.ts';
 import type { LocationKind } from '../model/estate.ts';
 import type { Schedule } from '../model/schedule.ts';
-import { slotsBetween, type Slot } from './schedule.ts';
+import { shiftDate, startOfDate } from '../time/calendar.ts';
+import { slotStates, slotTouchesDay, slotsBetween, type InspectionTime, type Slot, type SlotState } from './schedule.ts';
 
 /** The schedule a location keeps: its own, or else its kind's checklist template's. */
 export function scheduleOf(
@@ -46,6 +47,63 @@ export function slotsStartingIn(schedule: Schedule, timeZone: string, from: numb
   return slotsBetween(schedule, timeZone, from, to).filter((s) => s.start >= from && s.start < to);
 }
 
+type SlotsFor = (schedule: Schedule, from: number, to: number) => readonly Slot[];
+
+/** Slot lists shared among the locations that keep the same schedule over the same window (most keep their kind's). */
+export function sharedSlots(timeZone: string, cache = new Map<string, readonly Slot[]>()): SlotsFor {
+  return (schedule, from, to) => {
+    const key = `${timeZone}|${from}|${to}|${JSON.stringify(schedule)}`;
+    let slots = cache.get(key);
+    if (!slots) cache.set(key, (slots = slotsStartingIn(schedule, timeZone, from, to)));
+    return slots;
+  };
+}
+
+/**
+ * A location's slots on one local day (`date`, YYYY-MM-DD in the estate's zone), as its page shows them: every
+ * slot open at some moment of that day, so last night's round that closes at 01:00 is today's too.
+ */
+export function slotsTouchingDay(schedule: Schedule, timeZone: string, date: string): Slot[] {
+  const dayStart = startOfDate(date, timeZone);
+  const dayEnd = startOfDate(shiftDate(date, 1), timeZone);
+  return slotsBetween(schedule, timeZone, dayStart, dayEnd).filter((s) => slotTouchesDay(s, dayStart, dayEnd));
+}
+
+/** A location's patrol record over a period: what it owed, the rounds made there, and which round filled which slot. */
+export interface LocationRounds {
+  slots: readonly Slot[];
+  inspections: InspectionTime[];
+  states: SlotState[];
+}
+
+/**
+ * The one builder behind the patrol board and the patrol figures: for each location, the slots it owed in
+ * [from, to) (by `owedSlots`) and the rounds that fill them, with statuses as at `now` (Infinity: fills only).
+ */
+export function locationRounds(
+  locations: readonly { id: string }[],
+  versions: ReadonlyMap<string, readonly LocationVersion[]>,
+  templates: readonly TemplateVersion[],
+  rounds: readonly { id: string; locationId: string; finishedAt: number }[],
+  timeZone: string,
+  period: { from: number; to: number; now: number },
+  slotsFor: SlotsFor = sharedSlots(timeZone),
+): Map<string, LocationRounds> {
+  const byLocation = new Map<string, InspectionTime[]>();
+  for (const r of rounds) {
+    const list = byLocation.get(r.locationId) ?? [];
+    list.push({ id: r.id, at: r.finishedAt });
+    byLocation.set(r.locationId, list);
+  }
+  const out = new Map<string, LocationRounds>();
+  for (const l of locations) {
+    const slots = owedSlots(versions.get(l.id) ?? [], templates, timeZone, period.from, period.to, slotsFor);
+    const inspections = byLocation.get(l.id) ?? [];
+    out.set(l.id, { slots, inspections, states: slotStates(slots, inspections, period.now) });
+  }
+  return out;
+}
+
 /**
  * The slots a location owed that start in [from, to): each piece of the period between two changes
  * (a location version or a template published) keeps the schedule in force when it began.
@@ -58,7 +116,7 @@ export function owedSlots(
   timeZone: string,
   from: number,
   to: number,
-  slotsFor: (schedule: Schedule, from: number, to: number) => readonly Slot[] = (s, a, b) => slotsStartingIn(s, timeZone, a, b),
+  slotsFor: SlotsFor = (s, a, b) => slotsStartingIn(s, timeZone, a, b),
 ): readonly Slot[] {
   const ordered = [...versions].sort((a, b) => a.since - b.since);
   if (!ordered.length) return [];

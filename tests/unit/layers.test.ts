@@ -14,7 +14,11 @@ const RULES: { folder: string; mayNotImport: string[]; why: string }[] = [
   { folder: 'extension/src', mayNotImport: ['server', 'kiosk'], why: 'the extension talks to the server only over the shared contract' },
   { folder: 'server/services', mayNotImport: ['server/http', 'server/routes'], why: 'services refuse in domain terms; HTTP is the edge' },
   { folder: 'server/storage', mayNotImport: ['server/services', 'server/http', 'server/routes'], why: 'storage knows no requests' },
-  { folder: 'server/routes', mayNotImport: ['server/storage/sqlite', 'server/storage/postgres'], why: 'routes see the store interface only' },
+  {
+    folder: 'server/routes',
+    mayNotImport: ['server/storage/sqlite', 'server/storage/postgres'],
+    why: 'routes see the store interface only',
+  },
 ];
 
 function sources(folder: string): string[] {

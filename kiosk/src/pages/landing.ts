@@ -3,12 +3,9 @@ import {
   API,
   dateIn,
   scheduleOf,
-  shiftDate,
   slotFilledAt,
   slotStates,
-  slotTouchesDay,
-  slotsBetween,
-  startOfDate,
+  slotsTouchingDay,
   statusAt,
   type LocationLanding,
 } from '../../../shared/index.ts';
@@ -97,16 +94,8 @@ async function offlineLanding(code: string): Promise<Landing | null> {
     if (!loc) continue;
     const template = kit.templates.find((t) => t.kind === loc.kind) ?? null;
     const schedule = scheduleOf(loc, kit.templates);
-    const today = dateIn(now, kit.estate.timeZone);
-    const dayStart = startOfDate(today, kit.estate.timeZone);
-    const dayEnd = startOfDate(shiftDate(today, 1), kit.estate.timeZone);
-    const slots = schedule
-      ? slotStates(
-          slotsBetween(schedule, kit.estate.timeZone, dayStart, dayEnd).filter((s) => slotTouchesDay(s, dayStart, dayEnd)),
-          [],
-          now,
-        )
-      : [];
+    // The same day's slots the server shows (shared/rules/owed-slots.ts), none filled yet as far as this phone knows.
+    const slots = schedule ? slotStates(slotsTouchingDay(schedule, kit.estate.timeZone, dateIn(now, kit.estate.timeZone)), [], now) : [];
     return {
       location: { id: loc.id, name: loc.name, kind: loc.kind, code: loc.code },
       estate: { id: kit.estate.id, name: kit.estate.name, timeZone: kit.estate.timeZone },
