@@ -1,0 +1,161 @@
+/** The demo's daily life as events on the timeline: patrol rounds, owners' reports, ratings at the lobby tablets. */
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  addDays,
+  defaultTemplateFor,
+  slotsOfDay,
+  toLocal,
+  type Answer,
+  type ChecklistTemplate,
+  type Location,
+} from '../../shared/index.ts';
+import { submitInspection } from '../services/inspections.ts';
+import { createIssue } from '../services/issues.ts';
+import { rateAtKiosk } from '../services/kiosk.ts';
+import { DEMO_ESTATE, DEMO_LOCATIONS, DEMO_USERS } from './estate.ts';
+import type { Seeding, Step } from './timeline.ts';
+import { planWorkflow } from './workflow.ts';
+
+const inspectors = DEMO_USERS.filter((u) => u.role === 'inspector');
+
+/** Most slots of every day are patrolled; night rounds and the last hours of today are where misses happen. */
+export function patrolRounds(s: Seeding): Step[] {
+  const { rnd, now, days } = s;
+  const today = toLocal(now, DEMO_ESTATE.timeZone);
+  const events: Step[] = [];
+  for (let d = -days; d <= 0; d++) {
+    const date = addDays(today, d);
+    for (const loc of DEMO_LOCATIONS) {
+      const template = defaultTemplateFor(loc.kind);
+      if (!template.schedule) continue;
+      for (const slot of slotsOfDay(template.schedule, date, DEMO_ESTATE.timeZone)) {
+        const skip = rnd.chance(toLocal(slot.start, DEMO_ESTATE.timeZone).hour < 6 ? 0.15 : 0.06);
+        if (skip) continue;
+        const late = slot.closes > slot.end && rnd.chance(0.07);
+        const finished = late ? rnd.between(slot.end, slot.closes - MINUTE) : rnd.between(slot.start + MINUTE, slot.end - 2 * MINUTE);
+        if (finished >= now - 5 * MINUTE) continue;
+        events.push({ time: finished, run: () => inspect(s, loc.id, template, finished) });
+      }
+    }
+  }
+  return events;
+}
+
+/** One round through the API's own service; a failed item becomes an issue, whose follow-up is planned. */
+async function inspect(s: Seeding, locationId: string, template: ChecklistTemplate, finished: number): Promise<void> {
+  const { rnd } = s;
+  const location = await s.tx.getLocation(locationId);
+  if (!location) return;
+  const inspector = rnd.pick(inspectors);
+  const answers = template.items.map((item) => answer(s, location, item));
+  const started = finished - rnd.between(2, 8) * MINUTE;
+  const confirmedBy = rnd.chance(0.2) ? 'link' : 'printed_code';
+  const { receipt } = await submitInspection(
+    s.deps,
+    location,
+    {
+      id: rnd.uuid(),
+      locationId,
+      templateId: template.id,
+      templateVersion: template.version,
+      startedAt: Math.round(started),
+      finishedAt: Math.round(finished),
+      confirmedBy,
+      answers,
+    },
+    { kind: 'user', id: inspector.id, role: 'inspector' },
+  );
+  for (const id of receipt.issues) {
+    const issue = await s.tx.getIssue(id);
+    if (issue) planWorkflow(s, issue);
+  }
+}
+
+/** Lifts fail a little more often, and one lift's doors much more: the analyses have a pattern to find. */
+const failChance = (location: Location, itemId: string) =>
+  itemId === 'doors' && location.id === 'b2-lift-b' ? 0.05 : location.kind === 'lift' ? 0.012 : 0.008;
+
+function answer(s: Seeding, location: Location, item: ChecklistTemplate['items'][number]): Answer {
+  const { rnd, photos } = s;
+  const fail = item.answer.kind !== 'text' && rnd.chance(failChance(location, item.id));
+  if (item.answer.kind === 'number') {
+    const { min, max } = item.answer;
+    const value = fail ? Math.round((min - rnd.between(0.05, 0.2)) * 100) / 100 : Math.round(rnd.between(min, max) * 100) / 100;
+    return { itemId: item.id, value, note: fail ? '读数低于标准 · Reading below the limit' : '', photos: fail ? [rnd.pick(photos)] : [] };
+  }
+  if (item.answer.kind === 'text') return { itemId: item.id, value: '', note: '', photos: [] };
+  return fail
+    ? { itemId: item.id, value: 'fail', note: '现场发现问题 · Found on the round', photos: item.photoOnFail ? [rnd.pick(photos)] : [] }
+    : { itemId: item.id, value: 'pass', note: '', photos: [] };
+}
+
+/** Owners' reports: about one every day and a half, complaints weighted the way surveys find them. */
+export function ownerReports(s: Seeding): Step[] {
+  const { rnd, now, days } = s;
+  const categories = ['hygiene', 'hygiene', 'facilities', 'facilities', 'order', 'service', 'greening'] as const;
+  const events: Step[] = [];
+  for (let t = now - days * DAY + rnd.between(0, DAY); t < now - HOUR; t += rnd.between(0.6, 2.4) * DAY) {
+    const time = Math.round(t);
+    events.push({
+      time,
+      run: async () => {
+        const loc = rnd.pick(DEMO_LOCATIONS);
+        const category = rnd.pick(categories);
+        const issue = await createIssue(
+          s.tx,
+          {
+            estateId: DEMO_ESTATE.id,
+            locationId: loc.id,
+            source: 'owner',
+            category,
+            severity: category === 'facilities' ? 'important' : 'general',
+            description: OWNER_TEXT[category],
+            verified: false,
+            at: time,
+          },
+          { kind: 'owner' },
+        );
+        // The newest reports are still waiting for a supervisor to accept them.
+        if (now - time > 6 * HOUR) planWorkflow(s, issue);
+      },
+    });
+  }
+  return events;
+}
+
+const OWNER_TEXT: Record<string, string> = {
+  hygiene: '楼道垃圾没有及时清理,有异味 · Rubbish in the corridor not cleared, it smells',
+  facilities: '电梯按钮失灵 · Lift button not working',
+  order: '外来车辆占用消防通道 · Outside cars parked in the fire lane',
+  service: '前台电话无人接听 · Nobody answers the front desk phone',
+  greening: '草坪很久没修剪 · The lawn has not been mown for weeks',
+};
+
+/** Ratings at the lobby tablets, a few a day; a poor one with a reason becomes an issue. */
+export function kioskRatings(s: Seeding): Step[] {
+  const { rnd, now, days } = s;
+  const events: Step[] = [];
+  for (let t = now - days * DAY; t < now - HOUR; t += rnd.between(2, 8) * HOUR) {
+    const time = Math.round(t);
+    events.push({
+      time,
+      run: async () => {
+        const loc = await s.tx.getLocation(rnd.pick(['b1-lobby', 'b2-lobby', 'service-desk']));
+        if (!loc) return;
+        const face = rnd.chance(0.75) ? 4 : rnd.chance(0.6) ? 3 : rnd.chance(0.5) ? 2 : 1;
+        const receipt = await rateAtKiosk(s.deps, loc, {
+          id: rnd.uuid(),
+          locationCode: loc.code,
+          face,
+          reason: face <= 2 && rnd.chance(0.5) ? '大堂地面有水渍 · Wet floor in the lobby' : '',
+          category: face <= 2 ? 'hygiene' : undefined,
+        });
+        const issue = receipt.issueId ? await s.tx.getIssue(receipt.issueId) : undefined;
+        if (issue && now - time > 6 * HOUR) planWorkflow(s, issue);
+      },
+    });
+  }
+  return events;
+}
