@@ -55,7 +55,3 @@ export function requireRole(c: Context<Env>, estateId: string, roles: readonly R
 export function actorOf(m: Membership): Actor & { kind: 'user' } {
   return { kind: 'user', id: m.userId, role: m.role, departmentId: m.departmentId };
 }
-
-export const STAFF: readonly Role[] = ['admin', 'supervisor', 'inspector', 'department'];
-export const SUPERVISORS: readonly Role[] = ['admin', 'supervisor'];
-export const PATROL: readonly Role[] = ['admin', 'supervisor', 'inspector'];

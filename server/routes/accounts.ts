@@ -4,7 +4,7 @@ import { API } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { requireAuth, requireRole, type Env } from '../http/auth.ts';
 import { route } from '../http/contract.ts';
-import { changePassword, manageableUser, publicSession, setDisabled } from '../services/accounts.ts';
+import { changePassword, endSessionsOf, manageableUser, sessionsOf, setDisabled } from '../services/accounts.ts';
 
 export function accountRoutes(app: Hono<Env>, deps: Deps) {
   const target = (c: Context<Env>, params: { estateId: string; userId: string }) => {
@@ -34,12 +34,12 @@ export function accountRoutes(app: Hono<Env>, deps: Deps) {
 
   route(app, API.userSessions, async (c, req) => {
     const user = await target(c, req.params);
-    return { sessions: (await deps.store.read.sessionsOf(user.id)).map((s) => publicSession(s)) };
+    return { sessions: await sessionsOf(deps, user.id) };
   });
 
   route(app, API.endUserSessions, async (c, req) => {
     const user = await target(c, req.params);
-    await deps.store.write((tx) => tx.deleteSessionsOf(user.id));
+    await endSessionsOf(deps, user.id);
     return { ok: true };
   });
 }

@@ -1,8 +1,8 @@
 /** Estate set-up: locations and their QR codes, departments, members, templates, deadline policy. */
 import type { Context, Hono } from 'hono';
-import { API } from '../../shared/index.ts';
+import { SUPERVISORS, API } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { SUPERVISORS, requireRole, type Env } from '../http/auth.ts';
+import { requireRole, type Env } from '../http/auth.ts';
 import { created, route } from '../http/contract.ts';
 import {
   addBuilding,

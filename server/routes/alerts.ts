@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import { API } from '../../shared/index.ts';
+import { SUPERVISORS, API } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { SUPERVISORS, requireRole, type Env } from '../http/auth.ts';
+import { requireRole, type Env } from '../http/auth.ts';
 import { raw, route } from '../http/contract.ts';
 import { sha256Hex } from '../security/crypto.ts';
 import { computeAlerts } from '../services/alerts.ts';

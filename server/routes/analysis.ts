@@ -1,9 +1,9 @@
 /** The analyses and the KPI report; each also answers its table as CSV (`?format=csv`) for a spreadsheet. */
 import type { Context, Hono } from 'hono';
-import { API, CATEGORY_LABELS, DAY, isCalendarMonth, monthPeriod, type LocalText } from '../../shared/index.ts';
+import { SUPERVISORS, API, CATEGORY_LABELS, DAY, isCalendarMonth, monthPeriod, type LocalText } from '../../shared/index.ts';
 import { toCsv, type Cell } from '../../shared/csv.ts';
 import type { Deps } from '../context.ts';
-import { SUPERVISORS, requireRole, type Env } from '../http/auth.ts';
+import { requireRole, type Env } from '../http/auth.ts';
 import { timeParam } from '../http/body.ts';
 import { raw, route } from '../http/contract.ts';
 import { badRequest } from '../http/errors.ts';

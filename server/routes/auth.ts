@@ -1,15 +1,16 @@
 /** Sign-in, sign-out, one's own password and sessions. */
 import type { Hono } from 'hono';
-import { API, DAY, type Me } from '../../shared/index.ts';
+import { API, type Me } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { requireAuth, type Env } from '../http/auth.ts';
-import { route } from '../http/contract.ts';
-import { HttpError, forbidden, notFound } from '../http/errors.ts';
 import { clientIp } from '../http/client.ts';
-import { newToken, sha256Hex, verifyPassword } from '../security/crypto.ts';
-import { changePassword, publicSession } from '../services/accounts.ts';
+import { route } from '../http/contract.ts';
+import { HttpError, forbidden } from '../http/errors.ts';
+import { verifyPassword } from '../security/crypto.ts';
+import { changePassword, endSession, openSession, sessionsOf } from '../services/accounts.ts';
 
 export function authRoutes(app: Hono<Env>, deps: Deps) {
+  // Wrong passwords are counted per username and per address, across servers (http/login-throttle.ts).
   route(app, API.login, async (c, req) => {
     const body = await req.body();
     const now = deps.clock();
@@ -19,35 +20,18 @@ export function authRoutes(app: Hono<Env>, deps: Deps) {
       const seconds = Math.ceil(wait / 1000);
       throw new HttpError(429, `too many wrong passwords: wait ${seconds} s and try again`, [], { 'Retry-After': String(seconds) });
     }
-    const user = await deps.store.read.getUserByUsername(body.username);
-    const ok = user ? await verifyPassword(body.password, user.passwordHash) : await verifyPassword(body.password, DUMMY_HASH);
-    // A disabled account answers like a wrong password: no hint to whoever is guessing.
-    if (!user || !ok || user.disabledAt !== null) {
+    const signedIn = await openSession(deps, body.username, body.password, c.req.header('user-agent') ?? '');
+    if (!signedIn) {
       await deps.logins.miss(body.username, ip, now);
       throw new HttpError(401, 'wrong username or password');
     }
     await deps.logins.succeed(body.username, ip);
-    const token = newToken();
-    const expiresAt = now + deps.config.sessionDays * DAY;
-    const userAgent = (c.req.header('user-agent') ?? '').slice(0, 200);
-    await deps.store.write((tx) =>
-      tx.insertSession({
-        id: newToken().slice(0, 16),
-        tokenHash: sha256Hex(token),
-        userId: user.id,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt,
-        userAgent,
-      }),
-    );
-    const memberships = await deps.store.read.membershipsOf(user.id);
-    return { token, expiresAt, user: { id: user.id, username: user.username, displayName: user.displayName }, memberships };
+    return signedIn;
   });
 
   route(app, API.logout, async (c) => {
     const auth = requireAuth(c);
-    await deps.store.write((tx) => tx.deleteSession(auth.tokenHash));
+    await endSession(deps, auth.user.id, { tokenHash: auth.tokenHash });
     return { ok: true };
   });
 
@@ -72,17 +56,12 @@ export function authRoutes(app: Hono<Env>, deps: Deps) {
 
   route(app, API.mySessions, async (c) => {
     const auth = requireAuth(c);
-    return { sessions: (await deps.store.read.sessionsOf(auth.user.id)).map((s) => publicSession(s, auth.sessionId)) };
+    return { sessions: await sessionsOf(deps, auth.user.id, auth.sessionId) };
   });
 
-  route(app, API.endMySession, async (c, req) => {
+  route(app, API.endMySession, async (c, { params }) => {
     const auth = requireAuth(c);
-    const session = (await deps.store.read.sessionsOf(auth.user.id)).find((s) => s.id === req.params.id);
-    if (!session) throw notFound('session');
-    await deps.store.write((tx) => tx.deleteSession(session.tokenHash));
+    await endSession(deps, auth.user.id, { id: params.id });
     return { ok: true };
   });
 }
-
-/** Verifying against a dummy hash keeps "no such user" as slow as "wrong password". */
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -1,8 +1,8 @@
 /** What a staff phone caches to work offline: the estate's locations and current checklists. */
 import type { Hono } from 'hono';
-import { API } from '../../shared/index.ts';
+import { STAFF, API } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { STAFF, requireRole, type Env } from '../http/auth.ts';
+import { requireRole, type Env } from '../http/auth.ts';
 import { route } from '../http/contract.ts';
 import { notFound } from '../http/errors.ts';
 

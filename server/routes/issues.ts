@@ -1,8 +1,8 @@
 /** Issues: an estate's board with its filters, department notices, one issue with its history, and acting on it. */
 import type { Hono } from 'hono';
-import { API, CATEGORIES, ISSUE_SOURCES, ISSUE_STATUSES, SEVERITIES } from '../../shared/index.ts';
+import { STAFF, SUPERVISORS, API, CATEGORIES, ISSUE_SOURCES, ISSUE_STATUSES, SEVERITIES } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { STAFF, SUPERVISORS, actorOf, requireRole, type Env } from '../http/auth.ts';
+import { actorOf, requireRole, type Env } from '../http/auth.ts';
 import { listParam, timeParam } from '../http/body.ts';
 import { receipt, route } from '../http/contract.ts';
 import { badRequest, forbidden } from '../http/errors.ts';

@@ -3,10 +3,10 @@
  * people who work nowhere else: resetting the password of someone who is an admin of another estate
  * would hand over that estate too.
  */
-import type { SessionView } from '../../shared/index.ts';
+import { DAY, type SessionView, type SignedIn } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { forbidden, notFound } from './refusals.ts';
-import { hashPassword } from '../security/crypto.ts';
+import { hashPassword, newToken, sha256Hex, verifyPassword } from '../security/crypto.ts';
 import type { Membership, Session, User } from '../storage/store.ts';
 
 /** A session as its owner or an administrator sees it: never the token or its hash. */
@@ -55,4 +55,51 @@ export async function setDisabled(deps: Deps, userId: string, disabled: boolean)
     await tx.setDisabled(userId, disabled ? deps.clock() : null);
     if (disabled) await tx.deleteSessionsOf(userId);
   });
+}
+
+/** Verifying against a dummy hash keeps "no such user" as slow as "wrong password". */
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/**
+ * A new session for a right username and password, or null. A disabled account answers like a wrong password:
+ * no hint to whoever is guessing.
+ */
+export async function openSession(deps: Deps, username: string, password: string, userAgent: string): Promise<SignedIn | null> {
+  const user = await deps.store.read.getUserByUsername(username);
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || user.disabledAt !== null) return null;
+  const now = deps.clock();
+  const token = newToken();
+  const expiresAt = now + deps.config.sessionDays * DAY;
+  await deps.store.write((tx) =>
+    tx.insertSession({
+      id: newToken().slice(0, 16),
+      tokenHash: sha256Hex(token),
+      userId: user.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      userAgent: userAgent.slice(0, 200),
+    }),
+  );
+  const memberships = await deps.store.read.membershipsOf(user.id);
+  return { token, expiresAt, user: { id: user.id, username: user.username, displayName: user.displayName }, memberships };
+}
+
+/** Ends one of the user's sessions (by its id, as listed), or the current one (by its token's hash). */
+export async function endSession(deps: Deps, userId: string, which: { id: string } | { tokenHash: string }): Promise<void> {
+  const tokenHash =
+    'tokenHash' in which ? which.tokenHash : (await deps.store.read.sessionsOf(userId)).find((s) => s.id === which.id)?.tokenHash;
+  if (!tokenHash) throw notFound('session');
+  await deps.store.write((tx) => tx.deleteSession(tokenHash));
+}
+
+/** One's own sessions, the current one marked. */
+export async function sessionsOf(deps: Deps, userId: string, currentId?: string): Promise<SessionView[]> {
+  return (await deps.store.read.sessionsOf(userId)).map((s) => publicSession(s, currentId));
+}
+
+/** Signs a person out everywhere (an administrator's "end sessions"). */
+export async function endSessionsOf(deps: Deps, userId: string): Promise<void> {
+  await deps.store.write((tx) => tx.deleteSessionsOf(userId));
 }

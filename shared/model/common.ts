@@ -69,6 +69,10 @@ export type Category = (typeof CATEGORIES)[number];
 export const ROLES = ['admin', 'supervisor', 'inspector', 'department'] as const;
 export const Role = v.picklist(ROLES, `must be one of ${ROLES.join(', ')}`);
 export type Role = (typeof ROLES)[number];
+/** Who may do what: every staff role; the quality team (supervisors and administrators); those who patrol. */
+export const STAFF: readonly Role[] = [...ROLES];
+export const SUPERVISORS: readonly Role[] = ['admin', 'supervisor'];
+export const PATROL: readonly Role[] = ['admin', 'supervisor', 'inspector'];
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -3,12 +3,12 @@
  * extension pages may do anything; an overlay in a page may only ask for its own read-only view.
  */
 import * as v from 'valibot';
-import { IssueAction, LoginRequest, Severity, Uuid } from '../../../shared/index.ts';
+import { IssueAction, LoginRequest, Severity, Uuid, type IssueActionType } from '../../../shared/index.ts';
 
 const Origin = v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://oa.example.com'));
 
 /** The one-click actions on an alert. */
-const QUICK_ACTIONS = ['accept', 'escalate', 'verify'] as const;
+export const QUICK_ACTIONS = ['accept', 'escalate', 'verify'] as const satisfies readonly IssueActionType[];
 
 export const Message = v.variant('type', [
   v.object({

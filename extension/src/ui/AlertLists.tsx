@@ -2,8 +2,10 @@
 import type { Alerts, IssueAlert, PatrolAlert } from '../../../shared/index.ts';
 import { SEVERITY_LABELS } from '../../../shared/index.ts';
 import { clock, duration, msg, tx, type MessageKey } from '../common/i18n.ts';
+import type { QUICK_ACTIONS } from '../common/messages.ts';
 
-export type IssueAction = 'open' | 'accept' | 'escalate' | 'verify';
+/** Open the issue in the console, or one of the one-click actions (common/messages.ts). */
+export type IssueAction = 'open' | (typeof QUICK_ACTIONS)[number];
 
 export interface ListsProps {
   estates: { name: { zh: string; en: string }; alerts: Alerts }[];
