@@ -1,5 +1,5 @@
 /** The demo estate's fixed shape: 示范花园 / Demo Gardens with two buildings and the plan's kinds of location. */
-import type { Category, LocalText, LocationKind, Role } from '../../shared/index.ts';
+import type { Category, LocalText, LocationKind, Role, RoutingRule } from '../../shared/index.ts';
 
 export const DEMO_ESTATE = { id: 'demo-gardens', name: { zh: '示范花园', en: 'Demo Gardens' }, timeZone: 'Asia/Shanghai', households: 412 };
 
@@ -34,6 +34,14 @@ export const DEMO_DEPARTMENTS: { id: string; name: LocalText; categories: Catego
   { id: 'engineering', name: { zh: '工程维修部', en: 'Engineering' }, categories: ['facilities', 'fire'] },
   { id: 'security', name: { zh: '秩序维护部', en: 'Security' }, categories: ['order', 'emergency'] },
   { id: 'service', name: { zh: '客服部', en: 'Customer service' }, categories: ['service', 'community'] },
+];
+
+/** The demo's dispatch rules: each category to the department that fixes it, and lift faults to engineering. */
+export const DEMO_ROUTING: RoutingRule[] = [
+  ...DEMO_DEPARTMENTS.flatMap((d) =>
+    d.categories.map((category) => ({ id: `${category}`, category, locationKind: null, buildingId: null, departmentId: d.id })),
+  ),
+  { id: 'lifts', category: null, locationKind: 'lift', buildingId: null, departmentId: 'engineering' },
 ];
 
 export const DEMO_PASSWORD = 'demo-2026';

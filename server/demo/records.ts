@@ -1,5 +1,5 @@
 /** The quality team's periodic records in the demo: monthly scores, a survey, training and drills, and this morning's work. */
-import { DAY, HOUR, dateIn, shiftDate, toLocal, type Actor, type Issue } from '../../shared/index.ts';
+import { DAY, DEFAULT_REQUIREMENT, HOUR, dateIn, shiftDate, toLocal, type Actor, type Issue } from '../../shared/index.ts';
 import { actOnIssue, createIssue } from '../services/issues.ts';
 import { submitMonthly } from '../services/monthly.ts';
 import { createCampaign, submitResponse } from '../services/surveys.ts';
@@ -118,14 +118,12 @@ export async function seedToday({ tx, photos, now }: Seeding): Promise<void> {
   const eng: Actor = { kind: 'user', id: 'u-eng', role: 'department', departmentId: 'engineering' };
   const wang: Actor = { kind: 'user', id: 'u-wang', role: 'inspector' };
   const raise = (input: Parameters<typeof createIssue>[1], actor: Actor) => createIssue(tx, input, actor);
-  const assign = async (issue: Issue | Promise<Issue>, departmentId: string, at: number) =>
-    actOnIssue(
-      tx,
-      await issue,
-      { type: 'assign', departmentId, requirement: '按标准整改并拍照反馈 · Fix to standard and send an after-photo', deadline: null },
-      supervisor,
-      at,
-    );
+  // What the dispatch rules already sent on is not assigned again.
+  const assign = async (found: Issue | Promise<Issue>, departmentId: string, at: number) => {
+    const issue = await found;
+    if (issue.status !== 'reported') return issue;
+    return actOnIssue(tx, issue, { type: 'assign', departmentId, requirement: DEFAULT_REQUIREMENT, deadline: null }, supervisor, at);
+  };
 
   // Overdue: an important lift fault from yesterday, and an old landscaping job.
   const lift = await raise(

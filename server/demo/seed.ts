@@ -8,7 +8,7 @@ import { actorAuthor, userAuthor } from '../photos/authors.ts';
 import { DAY, type PhotoRef } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { sha256Hex } from '../security/crypto.ts';
-import { DEMO_BUILDINGS, DEMO_DEPARTMENTS, DEMO_ESTATE, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS } from './estate.ts';
+import { DEMO_BUILDINGS, DEMO_DEPARTMENTS, DEMO_ESTATE, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_ROUTING, DEMO_USERS } from './estate.ts';
 import { seededRandom } from './random.ts';
 import { passwordHashes, writeEstate, type EstateSpec, type PasswordHashes } from './setup.ts';
 import type { StoredPhoto } from '../photos/blob-store.ts';
@@ -27,6 +27,7 @@ const DEMO: EstateSpec = {
   departments: DEMO_DEPARTMENTS,
   users: DEMO_USERS,
   password: DEMO_PASSWORD,
+  routing: DEMO_ROUTING,
 };
 
 /** A few plain JPEGs stand in for site photos, stored through the real blob store (files only; rows in the seed's transaction). */

@@ -7,6 +7,7 @@ import {
   type LocalText,
   type LocationKind,
   type Role,
+  type RoutingRule,
 } from '../../shared/index.ts';
 import { hashPassword, newPublicCode, newSecret } from '../security/crypto.ts';
 import type { Store, Writes } from '../storage/store.ts';
@@ -18,6 +19,8 @@ export interface EstateSpec {
   departments: { id: string; name: LocalText; categories: Category[] }[];
   users: { id: string; username: string; displayName: string; role: Role; department: string | null }[];
   password: string;
+  /** Dispatch rules (none: every finding waits in 待派单). */
+  routing?: RoutingRule[];
 }
 
 export async function createEstate(store: Store, spec: EstateSpec, at: number): Promise<void> {
@@ -57,6 +60,7 @@ export async function writeEstate(tx: Writes, spec: EstateSpec, hashes: Password
     );
   }
   for (const d of spec.departments) await tx.insertDepartment({ ...d, estateId: estate.id });
+  if (spec.routing) await tx.setRouting(estate.id, spec.routing);
   for (const { u, hash } of hashes) {
     if (!(await tx.getUser(u.id)))
       await tx.insertUser({ id: u.id, username: u.username, displayName: u.displayName, passwordHash: hash }, at);

@@ -1,5 +1,5 @@
 /** What happens to a demo issue after it is raised: acceptance, assignment, the fix, the check, sometimes a reopen. */
-import { HOUR, MINUTE, type Actor, type Issue, type IssueAction } from '../../shared/index.ts';
+import { DEFAULT_REQUIREMENT, HOUR, MINUTE, type Actor, type Issue, type IssueAction } from '../../shared/index.ts';
 import { actOnIssue } from '../services/issues.ts';
 import { DEMO_USERS, departmentFor } from './estate.ts';
 import type { Seeding } from './timeline.ts';
@@ -9,10 +9,13 @@ export const supervisor: Actor = { kind: 'user', id: 'u-supervisor', role: 'supe
 /** How reliably each department meets its deadlines in the demo, so the KPI has a spread. */
 const ON_TIME: Record<string, number> = { cleaning: 0.92, greening: 0.85, engineering: 0.74, security: 0.9, service: 0.8 };
 
-/** An action at the timeline's instant; one that no longer fits (the issue moved on) is skipped, as a person would. */
+/**
+ * An action at the timeline's instant; one that no longer fits (the issue moved on) is skipped, as a person would.
+ * A supervisor assigns only what the dispatch rules left waiting.
+ */
 const act = (s: Seeding, issueId: string, action: IssueAction, actor: Actor) => async () => {
   const issue = await s.tx.getIssue(issueId);
-  if (!issue) return;
+  if (!issue || (action.type === 'assign' && issue.status !== 'reported')) return;
   try {
     await actOnIssue(s.tx, issue, action, actor, Math.round(s.timeline.at));
   } catch (e) {
@@ -31,8 +34,10 @@ export function planWorkflow(s: Seeding, issue: Issue): void {
   };
   const assignAt = issue.createdAt + rnd.between(10 * MINUTE, 2 * HOUR);
   if (!issue.verified) timeline.later(assignAt - 5 * MINUTE, act(s, issue.id, { type: 'accept' }, supervisor));
-  const requirement = '按标准整改并拍照反馈 · Fix to standard and send an after-photo';
-  timeline.later(assignAt, act(s, issue.id, { type: 'assign', departmentId: dept, requirement, deadline: null }, supervisor));
+  timeline.later(
+    assignAt,
+    act(s, issue.id, { type: 'assign', departmentId: dept, requirement: DEFAULT_REQUIREMENT, deadline: null }, supervisor),
+  );
   const window = issue.deadline - issue.createdAt;
   const onTime = rnd.chance(ON_TIME[dept] ?? 0.8);
   const fixAt = onTime ? assignAt + rnd.between(0.1, 0.9) * window : issue.deadline + rnd.between(0.1, 1.5) * window;

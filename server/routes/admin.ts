@@ -17,6 +17,7 @@ import {
   publishTemplate,
   revokeCode,
   setPolicy,
+  setRouting,
 } from '../services/estate-admin.ts';
 
 export function adminRoutes(app: Hono<Env>, deps: Deps) {
@@ -51,5 +52,6 @@ export function adminRoutes(app: Hono<Env>, deps: Deps) {
     await setPolicy(deps, estateId, policy);
     return policy;
   });
+  route(app, API.setRouting, async (c, req) => ({ rules: await setRouting(deps, adminOf(c, req.params), (await req.body()).rules) }));
   route(app, API.publishTemplate, async (c, req) => created(await publishTemplate(deps, adminOf(c, req.params), await req.body())));
 }

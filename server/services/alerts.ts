@@ -1,6 +1,6 @@
 /**
  * What needs a supervisor now, per estate: overdue rectifications, missed and due patrols,
- * owner reports to accept and new urgent issues. The body holds absolute times only (no "now"),
+ * owner reports to accept, problems waiting for dispatch and new urgent issues. The body holds absolute times only (no "now"),
  * so it changes only when something really changed and an unchanged poll can be a 304.
  */
 import {
@@ -53,12 +53,13 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     meToo: i.meToo,
   });
 
-  const [overdue, awaiting, urgent] = await Promise.all([
+  const [overdue, awaiting, toDispatch, urgent] = await Promise.all([
     store.overdueIssues(estateId, now, LIST_LIMIT, level2DeadlineBefore(now, policy)),
     store.awaitingAcceptance(estateId, LIST_LIMIT),
+    store.awaitingDispatch(estateId, LIST_LIMIT),
     store.urgentSince(estateId, now - URGENT_NEW_MS, LIST_LIMIT),
   ]);
-  for (const i of [...overdue.issues, ...awaiting.issues, ...urgent.issues]) {
+  for (const i of [...overdue.issues, ...awaiting.issues, ...toDispatch.issues, ...urgent.issues]) {
     if (i.locationId && !onBoard(i.locationId)) remember(i.locationId, await store.getLocation(i.locationId));
   }
 
@@ -84,13 +85,14 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     estateId,
     timeZone: estate?.timeZone ?? 'Asia/Shanghai',
     counts: {
-      badge: overdue.total + missed.count,
+      badge: overdue.total + missed.count + toDispatch.total,
       overdue: overdue.total,
       missed: missed.count,
       due: due.count,
       dueSoon: dueSoon.count,
       awaitingAcceptance: awaiting.total,
       heldForReview: awaiting.held,
+      awaitingDispatch: toDispatch.total,
       urgent: urgent.total,
       // Counted by the database over all overdue work: a count never comes from the capped list.
       escalated: overdue.escalated,
@@ -101,6 +103,7 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     due: due.top.map(patrolAlert),
     dueSoon: dueSoon.top.map(patrolAlert),
     awaitingAcceptance: awaiting.issues.map(issueAlert),
+    awaitingDispatch: toDispatch.issues.map(issueAlert),
     urgent: urgent.issues.map(issueAlert),
   };
 }

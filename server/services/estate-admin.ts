@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
+  RoutingRule,
   BuildingInput,
   DeadlinePolicy,
   DepartmentInput,
@@ -21,9 +22,10 @@ import { importLocations } from './location-import.ts';
 
 export async function estateSetup(deps: Deps, estateId: string): Promise<EstateSetup> {
   const r = deps.store.read;
-  const [estate, policy, buildings, locations, departments, templates, members] = await Promise.all([
+  const [estate, policy, routing, buildings, locations, departments, templates, members] = await Promise.all([
     r.getEstate(estateId),
     r.getPolicy(estateId),
+    r.getRouting(estateId),
     r.listBuildings(estateId),
     r.listLocations(estateId),
     r.listDepartments(estateId),
@@ -34,6 +36,7 @@ export async function estateSetup(deps: Deps, estateId: string): Promise<EstateS
   return {
     estate,
     policy,
+    routing,
     buildings,
     locations,
     departments,
@@ -177,4 +180,25 @@ export async function publishTemplate(deps: Deps, estateId: string, input: Templ
   });
   deps.board.invalidate(estateId);
   return template;
+}
+
+/**
+ * Replaces the estate's dispatch rules. Every rule names a department and, if any, a building of this estate;
+ * a refusal names the rule and field, and nothing is saved.
+ */
+export async function setRouting(deps: Deps, estateId: string, rules: RoutingRule[]): Promise<RoutingRule[]> {
+  const r = deps.store.read;
+  const [departments, buildings] = await Promise.all([r.listDepartments(estateId), r.listBuildings(estateId)]);
+  const fields = rules.flatMap((rule, i) => [
+    ...(departments.some((d) => d.id === rule.departmentId)
+      ? []
+      : [{ path: `rules.${i}.departmentId`, message: 'no such department here' }]),
+    ...(rule.buildingId === null || buildings.some((b) => b.id === rule.buildingId)
+      ? []
+      : [{ path: `rules.${i}.buildingId`, message: 'no such building here' }]),
+    ...(rules.findIndex((x) => x.id === rule.id) < i ? [{ path: `rules.${i}.id`, message: 'the same id twice' }] : []),
+  ]);
+  if (fields.length) throw invalid(`rules: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields);
+  await deps.store.write((tx) => tx.setRouting(estateId, rules));
+  return rules;
 }

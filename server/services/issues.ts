@@ -1,7 +1,9 @@
 /** Creating issues and moving them through the workflow, with the append-only history. */
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_REQUIREMENT,
   allowedActions,
+  routeFor,
   applyIssueAction,
   deadlineFor,
   fixedBy,
@@ -82,7 +84,25 @@ export async function createIssue(tx: Writes, input: NewIssue, actor: Actor, ext
     at: input.at,
     data: { source: issue.source, severity: issue.severity, category: issue.category, deadline: issue.deadline, ...extra },
   });
-  return issue;
+  return input.held ? issue : dispatch(tx, issue, input.at);
+}
+
+const SYSTEM: Actor = { kind: 'system' };
+
+/**
+ * Sends an accepted problem to the department the estate's rules name (shared/rules/dispatch.ts), as the system,
+ * in the caller's transaction, with the deadline its severity gives. No rule: it waits in 待派单.
+ */
+async function dispatch(tx: Writes, issue: Issue, now: number): Promise<Issue> {
+  if (issue.status !== 'reported' || !issue.verified) return issue;
+  const rules = await tx.getRouting(issue.estateId);
+  if (!rules.length) return issue;
+  const location = issue.locationId ? await tx.getLocation(issue.locationId) : undefined;
+  const rule = routeFor(rules, { category: issue.category, location: location ?? null });
+  // A rule naming a department that is gone leaves the problem for a supervisor rather than failing its record.
+  if (!rule || !(await tx.listDepartments(issue.estateId)).some((d) => d.id === rule.departmentId)) return issue;
+  const action: IssueAction = { type: 'assign', departmentId: rule.departmentId, requirement: DEFAULT_REQUIREMENT, deadline: null };
+  return actOnIssue(tx, issue, action, SYSTEM, now);
 }
 
 /** Applies one workflow action. */
@@ -109,6 +129,8 @@ export async function actOnIssue(tx: Writes, issue: Issue, action: IssueAction, 
   }
   await tx.updateIssue(result.issue);
   await tx.appendEvent(result.event);
+  // An owner's report, once accepted, is dispatched like a finding.
+  if (action.type === 'accept') return dispatch(tx, result.issue, now);
   if (action.type === 'rectify')
     await tx.linkPhotos(
       issue.id,

@@ -13,6 +13,7 @@ import type {
   IssueEvent,
   IssueStatus,
   Location,
+  RoutingRule,
   ScoringSheet,
   SurveyTemplate,
   Category,
@@ -130,6 +131,8 @@ export interface Reads {
   listEstates(): Promise<Estate[]>;
   getEstate(id: string): Promise<Estate | undefined>;
   getPolicy(estateId: string): Promise<DeadlinePolicy>;
+  /** The estate's dispatch rules, in their order (none: every finding waits for a supervisor). */
+  getRouting(estateId: string): Promise<RoutingRule[]>;
   listBuildings(estateId: string): Promise<Building[]>;
   /** Every location's versions, oldest first, so a past period is judged by what was in force then. */
   locationVersions(estateId: string): Promise<Map<string, LocationVersion[]>>;
@@ -187,6 +190,8 @@ export interface Reads {
   ): Promise<{ total: number; escalated: number; issues: Issue[] }>;
   /** Owner reports waiting to be accepted, and how many more are held for review. */
   awaitingAcceptance(estateId: string, limit: number): Promise<{ total: number; held: number; issues: Issue[] }>;
+  /** 待派单: accepted problems no rule sent anywhere, oldest first. */
+  awaitingDispatch(estateId: string, limit: number): Promise<{ total: number; issues: Issue[] }>;
   isHeld(issueId: string): Promise<boolean>;
   urgentSince(estateId: string, since: number, limit: number): Promise<{ total: number; issues: Issue[] }>;
   issuesCreatedBetween(estateId: string, from: number, to: number): Promise<Issue[]>;
@@ -218,6 +223,7 @@ export interface Writes extends Reads {
   exclusive(key: string): Promise<void>;
   insertEstate(estate: Estate): Promise<void>;
   setPolicy(estateId: string, policy: DeadlinePolicy): Promise<void>;
+  setRouting(estateId: string, rules: readonly RoutingRule[]): Promise<void>;
   insertBuilding(b: Building): Promise<void>;
   /** Creates a location; it owes patrols from `at` (its first version). */
   insertLocation(loc: Location, kioskSecret: string, at: number): Promise<void>;

@@ -59,6 +59,7 @@ import {
   TemplateInput,
   UserInput,
 } from '../model/records.ts';
+import { RoutingInput } from '../model/routing.ts';
 import { MonthlyInspectionSubmission } from '../model/scoring.ts';
 import { CampaignInput, KioskRating, SurveyResponseSubmission } from '../model/survey.ts';
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
@@ -135,6 +136,7 @@ export const API = {
   addDepartment: post(`${ESTATE}/departments`, DepartmentInput, answer<Department>()),
   addUser: post(`${ESTATE}/users`, UserInput, answer<UserCreated>()),
   setPolicy: put(`${ESTATE}/policy`, PolicyInput, answer<DeadlinePolicy>()),
+  setRouting: put(`${ESTATE}/routing`, RoutingInput, answer<RoutingInput>()),
   publishTemplate: post(`${ESTATE}/templates`, TemplateInput, answer<ChecklistTemplate>()),
   resetPassword: post(`${ESTATE}/users/:userId/password`, ResetPasswordRequest, answer<Done>()),
   disableUser: post(`${ESTATE}/users/:userId/disable`, null, answer<AccountSwitched>()),

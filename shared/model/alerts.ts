@@ -33,13 +33,15 @@ export interface Alerts {
   /** The estate's zone: slot times are shown as its wall clock. */
   timeZone: string;
   counts: {
-    /** Toolbar badge: overdue rectifications plus missed patrols. */
+    /** Toolbar badge: what needs the supervisor: overdue rectifications, missed patrols, problems waiting for dispatch. */
     badge: number;
     overdue: number;
     missed: number;
     due: number;
     dueSoon: number;
     awaitingAcceptance: number;
+    /** 待派单: accepted problems no dispatch rule sent to a department. */
+    awaitingDispatch: number;
     /** Owner reports from a flooded address or location, waiting for review (not in awaitingAcceptance). */
     heldForReview: number;
     urgent: number;
@@ -52,5 +54,6 @@ export interface Alerts {
   due: PatrolAlert[];
   dueSoon: PatrolAlert[];
   awaitingAcceptance: IssueAlert[];
+  awaitingDispatch: IssueAlert[];
   urgent: IssueAlert[];
 }

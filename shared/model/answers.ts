@@ -12,6 +12,7 @@ import type { AreaSatisfaction, SampleProgress, Satisfaction } from '../rules/sa
 import type { Completion } from '../rules/schedule.ts';
 import type { SlotStatus } from '../rules/schedule.ts';
 import type { Schedule } from './schedule.ts';
+import type { RoutingRule } from './routing.ts';
 import type { Answer } from './checklist.ts';
 import type { InspectionReceipt } from './receipts.ts';
 import type { PlanRecord } from './records.ts';
@@ -113,6 +114,8 @@ export interface EstateMember {
 export interface EstateSetup {
   estate: Estate;
   policy: DeadlinePolicy;
+  /** Dispatch rules (派单规则), in order. */
+  routing: RoutingRule[];
   buildings: { id: string; estateId: string; name: LocalText }[];
   locations: Location[];
   departments: Department[];

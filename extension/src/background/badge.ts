@@ -36,6 +36,7 @@ export async function renderBadge(state: ExtState): Promise<void> {
       `${msg('dueNow')}: ${t.due}`,
       `${msg('dueSoon')}: ${t.dueSoon}`,
       `${msg('toAccept')}: ${t.awaitingAcceptance}`,
+      `${msg('toDispatch')}: ${t.awaitingDispatch}`,
     ].join('\n'),
   });
 }

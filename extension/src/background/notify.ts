@@ -1,6 +1,6 @@
 /**
- * Notifications that fire once per item: when it becomes overdue, when an urgent issue is reported,
- * when an issue escalates to the manager. What was notified is remembered in storage (the worker
+ * Notifications that fire once per item: when it becomes overdue, when an urgent issue is reported, when an
+ * owner's report or an undispatched problem arrives, when an issue escalates to the manager. What was notified is remembered in storage (the worker
  * may be stopped between polls), and each notification's target is stored under its id so a click
  * still finds it later.
  */
@@ -23,6 +23,9 @@ export function candidates(state: ExtState): Candidate[] {
   for (const { estateId, alerts } of state.estates) {
     for (const i of alerts.overdue) out.push({ key: `overdue:${i.id}:${i.deadline}`, title: msg('notifOverdue'), issue: i, estateId });
     for (const i of alerts.urgent) out.push({ key: `urgent:${i.id}`, title: msg('notifUrgent'), issue: i, estateId });
+    // New work that waits for the supervisor: an owner's report to accept, a problem no rule dispatched.
+    for (const i of alerts.awaitingAcceptance) out.push({ key: `report:${i.id}`, title: msg('notifOwnerReport'), issue: i, estateId });
+    for (const i of alerts.awaitingDispatch ?? []) out.push({ key: `dispatch:${i.id}`, title: msg('notifToDispatch'), issue: i, estateId });
     for (const i of alerts.overdue)
       if (i.level >= 2) out.push({ key: `escalated:${i.id}:${i.level}`, title: msg('notifEscalated'), issue: i, estateId });
   }

@@ -91,6 +91,7 @@ export function totals(state: ExtState): Totals {
     due: 0,
     dueSoon: 0,
     awaitingAcceptance: 0,
+    awaitingDispatch: 0,
     heldForReview: 0,
     urgent: 0,
     worst: null,
@@ -103,6 +104,8 @@ export function totals(state: ExtState): Totals {
     t.due += c.due;
     t.dueSoon += c.dueSoon;
     t.awaitingAcceptance += c.awaitingAcceptance;
+    // A state kept from an older server has no dispatch queue.
+    t.awaitingDispatch += c.awaitingDispatch ?? 0;
     t.heldForReview += c.heldForReview ?? 0;
     t.urgent += c.urgent;
     if (alerts.worst && (!t.worst || RANK[alerts.worst] > RANK[t.worst])) t.worst = alerts.worst;

@@ -21,6 +21,7 @@ const merge = <T,>(estates: ListsProps['estates'], pick: (a: Alerts) => T[]) => 
 export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps) {
   const overdue = merge(estates, (a) => a.overdue).sort((a, b) => a.deadline - b.deadline);
   const toAccept = merge(estates, (a) => a.awaitingAcceptance);
+  const toDispatch = merge(estates, (a) => a.awaitingDispatch ?? []);
   const urgent = merge(estates, (a) => a.urgent).filter((u) => !overdue.some((o) => o.id === u.id));
   // Patrol times are the estate's wall clock, wherever the browser is.
   const zoned = (pick: (a: Alerts) => PatrolAlert[]) =>
@@ -28,9 +29,9 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
   const missed = zoned((a) => a.missed);
   const due = zoned((a) => a.due);
   const soon = zoned((a) => a.dueSoon);
-  const count = (k: keyof Alerts['counts']) => estates.reduce((n, e) => n + e.alerts.counts[k], 0);
+  const count = (k: keyof Alerts['counts']) => estates.reduce((n, e) => n + (e.alerts.counts[k] ?? 0), 0);
 
-  const issueRow = (i: IssueAlert, kind: 'overdue' | 'accept' | 'urgent') => (
+  const issueRow = (i: IssueAlert, kind: 'overdue' | 'accept' | 'dispatch' | 'urgent') => (
     <li key={`${kind}-${i.id}`} class={`row sev-${i.severity}`} data-testid={`${kind}-row`} data-issue={i.id}>
       <div class="main">
         <span class={`sev sev-${i.severity}`}>{tx(SEVERITY_LABELS[i.severity])}</span> <strong>{tx(i.locationName)}</strong>
@@ -53,7 +54,7 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
               {msg('accept')}
             </button>
           ) : null}
-          {actions && kind !== 'accept' && i.level < 2 && i.status !== 'rectified' ? (
+          {actions && kind !== 'accept' && kind !== 'dispatch' && i.level < 2 && i.status !== 'rectified' ? (
             <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'escalate')} data-testid="escalate">
               {msg('escalate')}
             </button>
@@ -107,6 +108,12 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
         count('awaitingAcceptance'),
         toAccept.map((i) => issueRow(i, 'accept')),
         'list-accept',
+      )}
+      {section(
+        'toDispatch',
+        count('awaitingDispatch'),
+        toDispatch.map((i) => issueRow(i, 'dispatch')),
+        'list-dispatch',
       )}
       {count('heldForReview') > 0 ? (
         <p class="note" data-testid="held-for-review">

@@ -314,4 +314,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX counters_last ON counters(last_at);
   `,
+  /* 3: dispatch: an estate's routing rules, and the findings waiting for one. */ `
+  ALTER TABLE estates ADD COLUMN routing TEXT;
+  CREATE INDEX issues_to_dispatch ON issues(estate_id, created_at) WHERE status = 'reported' AND verified = 1 AND held = 0;
+  `,
 ];

@@ -27,6 +27,8 @@ type EstateRepo = Pick<
   | 'insertEstate'
   | 'getPolicy'
   | 'setPolicy'
+  | 'getRouting'
+  | 'setRouting'
   | 'insertBuilding'
   | 'listBuildings'
   | 'insertLocation'
@@ -82,6 +84,11 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
       await sql.run('UPDATE estates SET policy = ? WHERE id = ?', [JSON.stringify(p), id]);
       await bump(id);
     },
+    getRouting: async (id) => {
+      const r = await sql.get('SELECT routing FROM estates WHERE id = ?', [id]);
+      return r?.routing ? JSON.parse(r.routing as string) : [];
+    },
+    setRouting: async (id, rules) => void (await sql.run('UPDATE estates SET routing = ? WHERE id = ?', [JSON.stringify(rules), id])),
     insertBuilding: async (b) =>
       void (await sql.run('INSERT INTO buildings (id, estate_id, name) VALUES (?, ?, ?)', [b.id, b.estateId, JSON.stringify(b.name)])),
     listBuildings: async (estateId) =>

@@ -15,6 +15,7 @@ type IssueRepo = Pick<
   | 'openIssuesAt'
   | 'overdueIssues'
   | 'awaitingAcceptance'
+  | 'awaitingDispatch'
   | 'isHeld'
   | 'urgentSince'
   | 'issuesCreatedBetween'
@@ -204,6 +205,15 @@ export function issueRepo(sql: Sql): IssueRepo {
       held: await count('SELECT count(*) AS n FROM issues WHERE estate_id = ? AND held = 1', [estateId]),
       issues: await issues(
         `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 AND held = 0 ORDER BY created_at LIMIT ?`,
+        [estateId, limit],
+      ),
+    }),
+    awaitingDispatch: async (estateId, limit) => ({
+      total: await count(`SELECT count(*) AS n FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 1 AND held = 0`, [
+        estateId,
+      ]),
+      issues: await issues(
+        `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 1 AND held = 0 ORDER BY created_at LIMIT ?`,
         [estateId, limit],
       ),
     }),

@@ -342,4 +342,8 @@ export const MIGRATIONS: readonly string[] = [
     (SELECT c.estate_id FROM survey_responses r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = receipts.id),
     (SELECT estate_id FROM issues WHERE id = json_extract(receipts.receipt, '$.issueId')));
   `,
+  /* 9: dispatch (PostgreSQL's migration 3 has the same): an estate's routing rules, and the findings waiting for one. */ `
+  ALTER TABLE estates ADD COLUMN routing TEXT;
+  CREATE INDEX issues_to_dispatch ON issues(estate_id, created_at) WHERE status = 'reported' AND verified = 1 AND held = 0;
+  `,
 ];

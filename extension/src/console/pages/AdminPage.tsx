@@ -9,11 +9,12 @@ import { Locations } from './admin/Locations.tsx';
 import { Simple } from './admin/NamedList.tsx';
 import { Users } from './admin/People.tsx';
 import { Policy } from './admin/Policy.tsx';
+import { Routing } from './admin/Routing.tsx';
 import { Schedules } from './admin/Schedules.tsx';
 import { Templates } from './admin/Templates.tsx';
 
-type Tab = 'locations' | 'buildings' | 'departments' | 'users' | 'templates' | 'schedules' | 'policy';
-const TABS: Tab[] = ['locations', 'buildings', 'departments', 'users', 'templates', 'schedules', 'policy'];
+type Tab = 'locations' | 'buildings' | 'departments' | 'users' | 'templates' | 'schedules' | 'routing' | 'policy';
+const TABS: Tab[] = ['locations', 'buildings', 'departments', 'users', 'templates', 'schedules', 'routing', 'policy'];
 
 /** 基础设置: estates' buildings and locations (with CSV import), departments, people, checklists, schedules, deadlines. */
 export default function AdminPage({ estateId }: { estateId: string }) {
@@ -57,6 +58,7 @@ export default function AdminPage({ estateId }: { estateId: string }) {
       {tab === 'users' ? <Users setup={setup} change={change} /> : null}
       {tab === 'templates' ? <Templates setup={setup} change={change} /> : null}
       {tab === 'schedules' ? <Schedules setup={setup} /> : null}
+      {tab === 'routing' ? <Routing setup={setup} change={change} /> : null}
       {tab === 'policy' ? <Policy setup={setup} change={change} /> : null}
     </section>
   );
