@@ -117,6 +117,35 @@ describe('the supervisor extension', () => {
     await page.close();
   });
 
+  it("a finding no dispatch rule matches shows in the popup's 待派单 list and counts in the badge, with no supervisor action", async () => {
+    const admin = await server.login('admin');
+    const params = { estateId: 'demo-gardens' };
+    const rules = (await server.call(API.setup, { params, token: admin })).body.routing;
+    // Whatever rules the estate has, none may send greening anywhere for this test.
+    await server.call(API.setRouting, { params, token: admin, json: { rules: rules.filter((r) => r.category !== 'greening') } });
+    try {
+      const patrol = await server.call(API.submitInspection, {
+        token: await server.login('wang'),
+        json: inspection(
+          'green_area',
+          'north-garden',
+          server.clock.now - 60_000,
+          failItem('trim', 'hedge overgrown', [{ sha256: 'f'.repeat(64), size: 10 }]),
+        ),
+      });
+      const issueId: string = patrol.body.issues[0];
+      await ext.poll();
+      const page = await popup();
+      const row = page.locator(`[data-testid=list-dispatch] [data-issue="${issueId}"]`);
+      await row.waitFor();
+      await expect(row.textContent()).resolves.toContain('北区花园');
+      expect(Number((await ext.badge()).text)).toBe(await alertsBadge());
+      await page.close();
+    } finally {
+      await server.call(API.setRouting, { params, token: admin, json: { rules } });
+    }
+  });
+
   it('the overlay appears on an opted-in site, inside a closed shadow root the page can neither restyle nor read, and nowhere else', async () => {
     const optedIn = `http://localhost:${office.port}`;
     const settings = await ext.page('src/console/index.html#/settings');

@@ -293,6 +293,45 @@ describe('a phone whose clock is wrong', () => {
 });
 
 describe('department staff', () => {
+  it("find an inspector's failed item in their notices with no supervisor action, and their fix is verified", async () => {
+    const admin = await server.login('admin');
+    const params = { estateId: 'demo-gardens' };
+    const before = (await server.call(API.setup, { params, token: admin })).body.routing;
+    const hygiene = { id: 'hygiene', category: 'hygiene' as const, locationKind: null, buildingId: null, departmentId: 'cleaning' };
+    await server.call(API.setRouting, { params, token: admin, json: { rules: [hygiene] } });
+    const patrol = await server.call(API.submitInspection, {
+      token: await server.login('wang'),
+      json: inspection(
+        'lobby',
+        'b2-lobby',
+        server.clock.now - 60_000,
+        failItem('odour', 'smell of paint by the lift', [{ sha256: 'c'.repeat(64), size: 100 }]),
+      ),
+    });
+    const issueId = patrol.body.issues[0];
+    // The rule sends hygiene to cleaning: dispatched by the system the moment the round arrived.
+    expect(await store().getIssue(issueId)).toMatchObject({ status: 'assigned', departmentId: 'cleaning' });
+    await server.call(API.setRouting, { params, token: admin, json: { rules: before } });
+
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'cleaning');
+    await page.click('[data-testid=my-notices]');
+    const notice = page.locator('[data-testid=notice]', { hasText: 'smell of paint by the lift' });
+    await notice.locator('[data-testid=report-fix]').click();
+    await notice.getByRole('textbox', { name: '整改情况' }).fill('已通风 · aired out');
+    await notice.getByTestId('no-photo-reason').fill('气味无法拍照 · a smell cannot be photographed');
+    await notice.getByRole('button', { name: '反馈整改' }).click();
+    await expect.poll(async () => (await store().getIssue(issueId))?.status, { timeout: 15_000 }).toBe('rectified');
+    await context.close();
+
+    const verified = await server.call(API.actOnIssue, {
+      params: { id: issueId },
+      token: await server.login('supervisor'),
+      json: { id: randomUUID(), action: { type: 'verify' } },
+    });
+    expect(verified.body.issue?.status).toBe('closed');
+  });
+
   it('report a fix with an after-photo from their notices', async () => {
     const sup = await server.login('supervisor');
     const patrol = await server.call(API.submitInspection, {
