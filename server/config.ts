@@ -28,6 +28,8 @@ export interface Config {
   databaseUrl: string | null;
   /** SERVER_SECRET: the key behind owners' tracking links; by default made once and kept (data folder or database). */
   secret: string | null;
+  /** CHANNEL_HTTP_HOSTS: hosts notification channels may reach over plain HTTP (comma-separated; none by default). */
+  plainHttpChannelHosts: string[];
 }
 
 export function loadConfig(argv = process.argv.slice(2), env = process.env): Config {
@@ -66,6 +68,10 @@ export function loadConfig(argv = process.argv.slice(2), env = process.env): Con
     demo: values.demo ?? env.DEMO === '1',
     databaseUrl: databaseUrl(env.DATABASE_URL),
     secret: env.SERVER_SECRET ? serverSecret(env.SERVER_SECRET) : null,
+    plainHttpChannelHosts: (env.CHANNEL_HTTP_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
 }
 

@@ -3,6 +3,7 @@ import type { BlobStore } from './photos/blob-store.ts';
 import type { TrustProxy } from './http/client.ts';
 import type { LoginThrottle } from './http/login-throttle.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
+import type { Deliverer } from './services/delivery.ts';
 import type { PatrolBoard } from './services/patrol-board.ts';
 import type { Store } from './storage/store.ts';
 
@@ -18,6 +19,8 @@ export interface ServerConfig {
   sessionIdleMs: number;
   /** Sent as Strict-Transport-Security when the public origin is HTTPS. */
   https: boolean;
+  /** Hosts a notification channel may reach over plain HTTP (an intranet system, a test receiver); all others need HTTPS. */
+  plainHttpChannelHosts: string[];
 }
 
 export interface Deps {
@@ -33,4 +36,6 @@ export interface Deps {
   /** Throws unless the database answers and the photos' storage can be reached. */
   health(): Promise<void>;
   config: ServerConfig;
+  /** Sends the notification outbox (services/delivery.ts). */
+  deliveries: Deliverer;
 }

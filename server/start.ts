@@ -12,6 +12,7 @@ import { LoginThrottle } from './http/login-throttle.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { BlobStore, FileBlobs, type BlobBackend } from './photos/blob-store.ts';
 import { newSecret } from './security/crypto.ts';
+import { Deliverer } from './services/delivery.ts';
 import { PatrolBoard } from './services/patrol-board.ts';
 import { StartupError, lockDataFolder } from './storage/data-folder.ts';
 import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
@@ -129,7 +130,7 @@ function assemble(
   parts: { store: Store; blobs: BlobBackend; counters: Counters; secret: string },
 ): Deps {
   const { store, blobs, counters, secret } = parts;
-  return {
+  const deps: Omit<Deps, 'deliveries'> = {
     store,
     board: new PatrolBoard(store.read),
     blobs: new BlobStore(blobs),
@@ -149,8 +150,10 @@ function assemble(
       sessionDays: config.sessionDays,
       sessionIdleMs: config.sessionIdleHours * 3_600_000,
       https: Boolean(config.tlsCert) || config.publicUrl.startsWith('https://'),
+      plainHttpChannelHosts: config.plainHttpChannelHosts,
     },
   };
+  return { ...deps, deliveries: new Deliverer(deps) };
 }
 
 export async function startServer(config: Config, deps?: Deps): Promise<Running> {
@@ -169,6 +172,7 @@ export async function startServer(config: Config, deps?: Deps): Promise<Running>
     );
   });
   const { port } = server.address() as AddressInfo;
+  deps.deliveries.start();
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let closing: Promise<void> | null = null;
   return {
@@ -182,6 +186,7 @@ export async function startServer(config: Config, deps?: Deps): Promise<Running>
         const force = setTimeout(() => http.closeAllConnections?.(), graceMs);
         // A keep-alive connection becomes idle when its last request finishes: end it then, not at its timeout.
         const sweep = setInterval(() => http.closeIdleConnections?.(), 50);
+        deps.deliveries.stop();
         server.close(() => {
           clearTimeout(force);
           clearInterval(sweep);

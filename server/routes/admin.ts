@@ -19,6 +19,7 @@ import {
   setPolicy,
   setRouting,
 } from '../services/estate-admin.ts';
+import { addChannel, channelsOverview, removeChannel, testChannel } from '../services/channels.ts';
 
 export function adminRoutes(app: Hono<Env>, deps: Deps) {
   /** The estate of the path, once the caller is its administrator. */
@@ -52,6 +53,16 @@ export function adminRoutes(app: Hono<Env>, deps: Deps) {
     await setPolicy(deps, estateId, policy);
     return policy;
   });
+  route(app, API.channels, async (c, { params }) => {
+    requireRole(c, params.estateId, SUPERVISORS);
+    return channelsOverview(deps, params.estateId);
+  });
+  route(app, API.addChannel, async (c, req) => created(await addChannel(deps, adminOf(c, req.params), await req.body())));
+  route(app, API.removeChannel, async (c, { params }) => {
+    await removeChannel(deps, adminOf(c, params), params.id);
+    return { ok: true };
+  });
+  route(app, API.testChannel, async (c, { params }) => testChannel(deps, adminOf(c, params), params.id));
   route(app, API.setRouting, async (c, req) => ({ rules: await setRouting(deps, adminOf(c, req.params), (await req.body()).rules) }));
   route(app, API.publishTemplate, async (c, req) => created(await publishTemplate(deps, adminOf(c, req.params), await req.body())));
 }

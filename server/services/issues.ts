@@ -23,6 +23,7 @@ import { actorAuthor } from '../photos/authors.ts';
 import type { Deps } from '../context.ts';
 import type { Membership, Reads, Writes } from '../storage/store.ts';
 import { once } from './idempotency.ts';
+import { announce } from './notices.ts';
 
 export interface NewIssue {
   estateId: string;
@@ -84,7 +85,13 @@ export async function createIssue(tx: Writes, input: NewIssue, actor: Actor, ext
     at: input.at,
     data: { source: issue.source, severity: issue.severity, category: issue.category, deadline: issue.deadline, ...extra },
   });
-  return input.held ? issue : dispatch(tx, issue, input.at);
+  if (input.held) return issue;
+  // An owner's report waits for the quality team; anything else goes to its department, or waits for dispatch.
+  if (!issue.verified) {
+    if (issue.source === 'owner') await announce(tx, 'ownerReport', issue, input.at);
+    return issue;
+  }
+  return dispatch(tx, issue, input.at);
 }
 
 const SYSTEM: Actor = { kind: 'system' };
@@ -96,11 +103,17 @@ const SYSTEM: Actor = { kind: 'system' };
 async function dispatch(tx: Writes, issue: Issue, now: number): Promise<Issue> {
   if (issue.status !== 'reported' || !issue.verified) return issue;
   const rules = await tx.getRouting(issue.estateId);
-  if (!rules.length) return issue;
+  if (!rules.length) {
+    await announce(tx, 'toDispatch', issue, now);
+    return issue;
+  }
   const location = issue.locationId ? await tx.getLocation(issue.locationId) : undefined;
   const rule = routeFor(rules, { category: issue.category, location: location ?? null });
   // A rule naming a department that is gone leaves the problem for a supervisor rather than failing its record.
-  if (!rule || !(await tx.listDepartments(issue.estateId)).some((d) => d.id === rule.departmentId)) return issue;
+  if (!rule || !(await tx.listDepartments(issue.estateId)).some((d) => d.id === rule.departmentId)) {
+    await announce(tx, 'toDispatch', issue, now);
+    return issue;
+  }
   const action: IssueAction = { type: 'assign', departmentId: rule.departmentId, requirement: DEFAULT_REQUIREMENT, deadline: null };
   return actOnIssue(tx, issue, action, SYSTEM, now);
 }
@@ -131,6 +144,8 @@ export async function actOnIssue(tx: Writes, issue: Issue, action: IssueAction, 
   await tx.appendEvent(result.event);
   // An owner's report, once accepted, is dispatched like a finding.
   if (action.type === 'accept') return dispatch(tx, result.issue, now);
+  if (action.type === 'assign') await announce(tx, 'assigned', result.issue, now);
+  if (action.type === 'ownerNotFixed') await announce(tx, 'ownerNotFixed', result.issue, now);
   if (action.type === 'rectify')
     await tx.linkPhotos(
       issue.id,

@@ -21,6 +21,7 @@ import { sha256Hex } from '../security/crypto.ts';
 import type { Reads, TrackingRole } from '../storage/store.ts';
 import { once } from './idempotency.ts';
 import { actOnIssue, createIssue, requireIssue } from './issues.ts';
+import { announce } from './notices.ts';
 
 /** Derived from the report's UUID, so a retried report gets the same link without storing it. */
 function trackingToken(deps: Deps, requestId: string): string {
@@ -181,7 +182,7 @@ export async function rateHandling(deps: Deps, token: string, rating: number, co
     await tx.appendEvent({ issueId: issue.id, type: 'rated', actor: { kind: 'owner' }, at: now, data: { rating, comment } });
     // A dissatisfied rating (1–2) becomes a complaint, as field practice does.
     if (rating <= 2) {
-      await createIssue(
+      const complaint = await createIssue(
         tx,
         {
           estateId: issue.estateId,
@@ -197,6 +198,7 @@ export async function rateHandling(deps: Deps, token: string, rating: number, co
         { kind: 'owner' },
         { complaintAbout: issue.id },
       );
+      await announce(tx, 'lowRating', complaint, now);
     }
   });
   return trackingView(deps.store.read, await issueByToken(deps.store.read, token));

@@ -4,6 +4,9 @@
  * "this must run inside a transaction" is checked by the compiler.
  */
 import type {
+  Audience,
+  ChannelKind,
+  DeliveryState,
   Building,
   ChecklistTemplate,
   DeadlinePolicy,
@@ -49,6 +52,36 @@ export interface Session {
   lastSeenAt: number;
   expiresAt: number;
   userAgent: string;
+}
+
+/** A notification channel as stored: the credentials stay on the server. */
+export interface Channel {
+  id: string;
+  estateId: string;
+  kind: ChannelKind;
+  name: string;
+  url: string;
+  secret: string;
+  audience: Audience;
+  createdAt: number;
+}
+
+/** One message to one channel in the notification outbox. */
+export interface Delivery {
+  id: string;
+  estateId: string;
+  channelId: string;
+  dedupe: string;
+  title: string;
+  body: string;
+  /** The path that opens the item, joined to the server's public address when sent. */
+  link: string;
+  state: DeliveryState;
+  attempts: number;
+  nextAt: number;
+  createdAt: number;
+  sentAt: number | null;
+  lastError: string | null;
 }
 
 /** A tracking link's holder: the owner who reported, or a neighbour who said "me too". */
@@ -211,11 +244,31 @@ export interface Reads {
   responsesOf(campaignId: string): Promise<SurveyResponseRecord[]>;
 
   listPlanRecords(estateId: string, kind?: PlanRecord['kind']): Promise<PlanRecord[]>;
+  /** The estate's notification channels still in use, with their credentials (never sent to a client). */
+  listChannels(estateId: string): Promise<Channel[]>;
+  getChannel(id: string): Promise<Channel | undefined>;
+  /** Deliveries whose time has come, oldest first, across estates. */
+  dueDeliveries(now: number, limit: number): Promise<Delivery[]>;
+  /** Messages a channel delivered since `since` (its provider's pace). */
+  sentSince(channelId: string, since: number): Promise<number>;
+  deliveriesOf(estateId: string, limit: number): Promise<Delivery[]>;
+  /** Per channel: deliveries waiting and deliveries that failed for good. */
+  channelHealth(estateId: string): Promise<{ channelId: string; pending: number; failed: number }[]>;
   kioskRatings(estateId: string, from: number, to: number): Promise<KioskRatingRecord[]>;
 }
 
 /** A write transaction: everything done through it lands together, or none of it. */
 export interface Writes extends Reads {
+  insertChannel(c: Channel): Promise<void>;
+  removeChannel(id: string, at: number): Promise<void>;
+  /** Queues one message; a second one for the same channel and dedupe key is ignored. */
+  enqueueDelivery(d: Delivery): Promise<void>;
+  /**
+   * Takes a due delivery for sending until `leaseUntil`, if no one else took it since it was read (`nextAt`):
+   * several servers never send one message twice.
+   */
+  claimDelivery(id: string, nextAt: number, leaseUntil: number): Promise<boolean>;
+  settleDelivery(id: string, s: Pick<Delivery, 'state' | 'attempts' | 'nextAt' | 'sentAt' | 'lastError'>): Promise<void>;
   /**
    * Waits until no other transaction holds `key`, and holds it to the end of this one (a PostgreSQL advisory lock;
    * SQLite has one writer, so nothing to wait for). For work two servers must not both do, such as the demo seed.

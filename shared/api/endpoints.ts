@@ -60,6 +60,7 @@ import {
   UserInput,
 } from '../model/records.ts';
 import { RoutingInput } from '../model/routing.ts';
+import { ChannelInput, type ChannelTest, type ChannelView, type ChannelsOverview } from '../model/channels.ts';
 import { MonthlyInspectionSubmission } from '../model/scoring.ts';
 import { CampaignInput, KioskRating, SurveyResponseSubmission } from '../model/survey.ts';
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
@@ -137,6 +138,10 @@ export const API = {
   addUser: post(`${ESTATE}/users`, UserInput, answer<UserCreated>()),
   setPolicy: put(`${ESTATE}/policy`, PolicyInput, answer<DeadlinePolicy>()),
   setRouting: put(`${ESTATE}/routing`, RoutingInput, answer<RoutingInput>()),
+  channels: get(`${ESTATE}/channels`, answer<ChannelsOverview>()),
+  addChannel: post(`${ESTATE}/channels`, ChannelInput, answer<ChannelView>()),
+  removeChannel: del(`${ESTATE}/channels/:id`, answer<Done>()),
+  testChannel: post(`${ESTATE}/channels/:id/test`, null, answer<ChannelTest>()),
   publishTemplate: post(`${ESTATE}/templates`, TemplateInput, answer<ChecklistTemplate>()),
   resetPassword: post(`${ESTATE}/users/:userId/password`, ResetPasswordRequest, answer<Done>()),
   disableUser: post(`${ESTATE}/users/:userId/disable`, null, answer<AccountSwitched>()),

@@ -4,6 +4,7 @@ import type { Sql } from '../sql.ts';
 import type { Writes } from '../store.ts';
 import { estateRepo } from './estates.ts';
 import { issueRepo } from './issues.ts';
+import { notificationRepo } from './notifications.ts';
 import { peopleRepo } from './people.ts';
 import { recordRepo } from './records.ts';
 
@@ -12,5 +13,5 @@ export function repositories(
   sql: Sql,
   templateCache: Map<string, ChecklistTemplate> | null = null,
 ): Omit<Writes, 'exclusive' | 'inspectionsAfter'> {
-  return { ...estateRepo(sql, templateCache), ...peopleRepo(sql), ...issueRepo(sql), ...recordRepo(sql) };
+  return { ...estateRepo(sql, templateCache), ...peopleRepo(sql), ...issueRepo(sql), ...recordRepo(sql), ...notificationRepo(sql) };
 }

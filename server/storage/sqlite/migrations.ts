@@ -346,4 +346,40 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE estates ADD COLUMN routing TEXT;
   CREATE INDEX issues_to_dispatch ON issues(estate_id, created_at) WHERE status = 'reported' AND verified = 1 AND held = 0;
   `,
+  /* 10: notifications (PostgreSQL's migration 4 has the same): channels and the delivery outbox. */ `
+  CREATE TABLE channels (
+    estate_id TEXT NOT NULL REFERENCES estates(id),
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    url TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    audience TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    removed_at INTEGER
+  );
+  CREATE INDEX channels_estate ON channels(estate_id);
+
+  -- The notification outbox: written in the transaction of the event that causes it, one row per channel,
+  -- at most once per (channel, what happened).
+  CREATE TABLE deliveries (
+    estate_id TEXT NOT NULL,
+    id TEXT PRIMARY KEY,
+    channel_id TEXT NOT NULL,
+    dedupe TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    link TEXT NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    last_error TEXT,
+    UNIQUE (channel_id, dedupe)
+  );
+  CREATE INDEX deliveries_due ON deliveries(next_at) WHERE state = 'pending';
+  CREATE INDEX deliveries_estate ON deliveries(estate_id, created_at);
+  CREATE INDEX deliveries_channel_sent ON deliveries(channel_id, sent_at);
+  `,
 ];

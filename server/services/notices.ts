@@ -1,0 +1,44 @@
+/**
+ * Telling the work-chat groups: each event queues one message per channel that should hear of it
+ * (shared/rules/notices.ts), in the transaction of the event itself, so a message is never lost and never
+ * sent for something that did not happen. services/delivery.ts sends them.
+ */
+import { randomUUID } from 'node:crypto';
+import { noticeFor, noticeText, type Issue, type NoticeKind } from '../../shared/index.ts';
+import type { Writes } from '../storage/store.ts';
+
+export async function announce(tx: Writes, kind: NoticeKind, issue: Issue, now: number): Promise<void> {
+  const channels = (await tx.listChannels(issue.estateId)).filter((c) => noticeFor(c.audience, { kind, issue }));
+  if (!channels.length) return;
+  const [estate, location, departments] = await Promise.all([
+    tx.getEstate(issue.estateId),
+    issue.locationId ? tx.getLocation(issue.locationId) : undefined,
+    tx.listDepartments(issue.estateId),
+  ]);
+  const { title, text, link } = noticeText({
+    kind,
+    issue,
+    location: location?.name ?? null,
+    locationCode: location?.code ?? null,
+    department: departments.find((d) => d.id === issue.departmentId)?.name ?? null,
+    timeZone: estate?.timeZone ?? 'Asia/Shanghai',
+  });
+  for (const c of channels) {
+    await tx.enqueueDelivery({
+      id: randomUUID(),
+      estateId: issue.estateId,
+      channelId: c.id,
+      // Once per channel for each thing that happened (an issue may be assigned again, later).
+      dedupe: `${kind}:${issue.id}:${now}`,
+      title,
+      body: text,
+      link,
+      state: 'pending',
+      attempts: 0,
+      nextAt: now,
+      createdAt: now,
+      sentAt: null,
+      lastError: null,
+    });
+  }
+}
