@@ -7,6 +7,7 @@ import { dateIn, formatEstateTime, monthIn, previousMonth } from '../../shared/i
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, decodeQr, e2e, phone, signInOnPhone } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
+import { startRobots } from '../support/robots.ts';
 import { API } from '../../shared/index.ts';
 
 let server: TestServer;
@@ -162,6 +163,49 @@ describe('accounts in the console', () => {
     await page.getByTestId('table-people').locator('tr', { hasText: 'service' }).getByText('正常').waitFor();
     await page.close();
     await ext.signIn(server.url, 'supervisor');
+  });
+});
+
+describe('notification channels in the console', () => {
+  it("an administrator adds the cleaning team's WeCom robot, sends a test message, and the team's next assignment reaches it", async () => {
+    const robots = await startRobots(() => server.clock.now);
+    try {
+      await ext.signIn(server.url, 'admin');
+      const page = await consolePage('/admin');
+      await page.getByRole('button', { name: '通知渠道' }).click();
+      const form = page.locator('[data-testid=channels] form');
+      await form.getByLabel('名称').fill('保洁部工作群');
+      await form.getByLabel('Webhook 地址').fill(robots.wecom);
+      await form.getByLabel('接收对象').selectOption({ label: '保洁部' });
+      await form.getByRole('button', { name: '新增' }).click();
+      const row = page.locator('[data-testid=channel]', { hasText: '保洁部工作群' });
+      await row.waitFor();
+      // The robot's key is never shown back: only where it is.
+      expect(await page.locator('[data-testid=channels]').textContent()).not.toContain('wecom-key');
+      await row.getByTestId('test-channel').click();
+      await page.getByRole('status').filter({ hasText: '测试消息已送达' }).waitFor();
+      expect(robots.received.at(-1)?.text).toContain('保洁部工作群');
+
+      const issueId = await ownerReport('b1-stairs', '楼梯间有积水 · water on the stairs');
+      await server.call(API.actOnIssue, {
+        params: { id: issueId },
+        token: await server.login('supervisor'),
+        json: { id: randomUUID(), action: { type: 'assign', departmentId: 'cleaning', requirement: '拖干并放警示牌 · mop and sign' } },
+      });
+      await server.running.deps.deliveries.drain();
+      expect(robots.received.at(-1)?.text).toContain('【整改通知】Rectification notice');
+      expect(robots.received.at(-1)?.text).toContain('楼梯间有积水');
+      await page.reload();
+      await page.getByRole('button', { name: '通知渠道' }).click();
+      await page.getByTestId('table-deliveries').getByText('已送达').first().waitFor();
+      for (const c of (await server.call(API.channels, { params: { estateId: 'demo-gardens' }, token: await server.login('admin') })).body
+        .channels)
+        await server.call(API.removeChannel, { params: { estateId: 'demo-gardens', id: c.id }, token: await server.login('admin') });
+      await page.close();
+    } finally {
+      await robots.close();
+      await ext.signIn(server.url, 'supervisor');
+    }
   });
 });
 

@@ -25,7 +25,13 @@ let env: Promise<Env> | null = null;
 export function e2e(): Promise<Env> {
   env ??= (async () => {
     if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/kiosk is missing: run `npm run build` first (npm test does)');
-    const server = await startTestServer({ staticDir: DIST, realClock: true, now: SUITE_START });
+    // Plain HTTP to 127.0.0.1 lets notification channels reach the test's local robot receiver.
+    const server = await startTestServer({
+      staticDir: DIST,
+      realClock: true,
+      now: SUITE_START,
+      config: { plainHttpChannelHosts: ['127.0.0.1'] },
+    });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

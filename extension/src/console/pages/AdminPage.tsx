@@ -10,11 +10,12 @@ import { Simple } from './admin/NamedList.tsx';
 import { Users } from './admin/People.tsx';
 import { Policy } from './admin/Policy.tsx';
 import { Routing } from './admin/Routing.tsx';
+import { Channels } from './admin/Channels.tsx';
 import { Schedules } from './admin/Schedules.tsx';
 import { Templates } from './admin/Templates.tsx';
 
-type Tab = 'locations' | 'buildings' | 'departments' | 'users' | 'templates' | 'schedules' | 'routing' | 'policy';
-const TABS: Tab[] = ['locations', 'buildings', 'departments', 'users', 'templates', 'schedules', 'routing', 'policy'];
+type Tab = 'locations' | 'buildings' | 'departments' | 'users' | 'templates' | 'schedules' | 'routing' | 'channels' | 'policy';
+const TABS: Tab[] = ['locations', 'buildings', 'departments', 'users', 'templates', 'schedules', 'routing', 'channels', 'policy'];
 
 /** 基础设置: estates' buildings and locations (with CSV import), departments, people, checklists, schedules, deadlines. */
 export default function AdminPage({ estateId }: { estateId: string }) {
@@ -59,6 +60,7 @@ export default function AdminPage({ estateId }: { estateId: string }) {
       {tab === 'templates' ? <Templates setup={setup} change={change} /> : null}
       {tab === 'schedules' ? <Schedules setup={setup} /> : null}
       {tab === 'routing' ? <Routing setup={setup} change={change} /> : null}
+      {tab === 'channels' ? <Channels setup={setup} change={change} /> : null}
       {tab === 'policy' ? <Policy setup={setup} change={change} /> : null}
     </section>
   );

@@ -1,0 +1,154 @@
+/**
+ * 通知渠道: the work-chat robots and webhooks the estate's notifications go to, with a test button, each channel's
+ * waiting and failed deliveries, and the delivery log. Addresses and secrets are never shown back.
+ */
+import { useState } from 'preact/hooks';
+import { API, CHANNEL_KINDS, formatEstateTime, type Audience, type ChannelKind } from '../../../../../shared/index.ts';
+import { call } from '../../../common/api.ts';
+import { tx } from '../../../common/i18n.ts';
+import type { Setup } from '../../data.ts';
+import { DataTable } from '../../table.tsx';
+import { useAsync } from '../../ui.tsx';
+import { w, type WordKey } from '../../words.ts';
+import type { Call } from './call.ts';
+
+const KIND_WORD: Record<ChannelKind, WordKey> = { wecom: 'wecom', dingtalk: 'dingtalk', feishu: 'feishu', webhook: 'webhook' };
+
+export function Channels({ setup, change }: { setup: Setup; change: Call }) {
+  const params = { estateId: setup.estate.id };
+  const { data, reload } = useAsync(() => call(API.channels, { params }), [setup.estate.id]);
+  const [kind, setKind] = useState<ChannelKind>('wecom');
+  const [name, setName] = useState('');
+  const [url, setUrl] = useState('');
+  const [secret, setSecret] = useState('');
+  const [audience, setAudience] = useState('quality');
+  const [tested, setTested] = useState('');
+  const zone = setup.estate.timeZone;
+  const audienceOf = (a: Audience) =>
+    a.kind === 'quality' ? w('qualityTeam') : tx(setup.departments.find((d) => d.id === a.departmentId)?.name);
+  const channelName = (id: string) => data?.channels.find((c) => c.id === id)?.name ?? '—';
+
+  const test = async (id: string) => {
+    setTested('');
+    try {
+      const r = await call(API.testChannel, { params: { ...params, id } });
+      setTested(r.ok ? `${w('testSent')} ✓` : `${w('testFailed')}: ${r.error}`);
+    } catch (e) {
+      setTested(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section data-testid="channels">
+      <p class="hint">{w('channelsHint')}</p>
+      {tested ? <p role="status">{tested}</p> : null}
+      <table class="grid">
+        <thead>
+          <tr>
+            <th>{w('name')}</th>
+            <th>{w('kind')}</th>
+            <th>{w('address')}</th>
+            <th>{w('audience')}</th>
+            <th>{w('waiting')}</th>
+            <th>{w('failedDeliveries')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(data?.channels ?? []).map((c) => (
+            <tr key={c.id} data-testid="channel" class={c.failing ? 'warn' : ''}>
+              <td>{c.name}</td>
+              <td>{w(KIND_WORD[c.kind])}</td>
+              <td>{c.host}</td>
+              <td>{audienceOf(c.audience)}</td>
+              <td>{c.pending}</td>
+              <td>{c.failing}</td>
+              <td>
+                <button type="button" onClick={() => void test(c.id)} data-testid="test-channel">
+                  {w('sendTest')}
+                </button>{' '}
+                <button
+                  type="button"
+                  onClick={() => void change(API.removeChannel, { params: { ...params, id: c.id } }).then((ok) => ok && reload())}
+                >
+                  {w('remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const to: Audience = audience === 'quality' ? { kind: 'quality' } : { kind: 'department', departmentId: audience };
+          void change(API.addChannel, { params, json: { kind, name, url, secret, audience: to } }).then((ok) => {
+            if (!ok) return;
+            setName('');
+            setUrl('');
+            setSecret('');
+            reload();
+          });
+        }}
+      >
+        <h3>{w('addChannel')}</h3>
+        <label>
+          {w('kind')}{' '}
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as ChannelKind)}>
+            {CHANNEL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {w(KIND_WORD[k])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {w('name')} <input value={name} required maxLength={60} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <label>
+          {w('robotUrl')} <input type="url" value={url} required onInput={(e) => setUrl(e.currentTarget.value)} />
+        </label>
+        {kind !== 'wecom' ? (
+          <label>
+            {w('robotSecret')}{' '}
+            <input
+              type="password"
+              autoComplete="off"
+              value={secret}
+              required={kind === 'webhook'}
+              onInput={(e) => setSecret(e.currentTarget.value)}
+            />
+          </label>
+        ) : null}
+        <label>
+          {w('audience')}{' '}
+          <select value={audience} onChange={(e) => setAudience(e.currentTarget.value)}>
+            <option value="quality">{w('qualityTeam')}</option>
+            {setup.departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {tx(d.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="primary">
+          {w('add')}
+        </button>
+      </form>
+      <h3>{w('deliveryLog')}</h3>
+      <DataTable
+        name="deliveries"
+        header={[w('time'), w('name'), w('message'), w('state'), w('attempts'), w('lastError')]}
+        rows={(data?.deliveries ?? []).map((d) => [
+          formatEstateTime(d.createdAt, zone),
+          channelName(d.channelId),
+          d.title,
+          w(d.state === 'sent' ? 'deliverySent' : d.state === 'failed' ? 'deliveryFailed' : 'deliveryPending'),
+          d.attempts,
+          d.lastError ?? '',
+        ])}
+      />
+    </section>
+  );
+}
