@@ -1,11 +1,12 @@
 /**
- * Sends the notification outbox. Each due delivery is claimed first (so several servers never send one twice),
+ * Sends the notification outbox (and first sweeps for what the clock made news of: services/reminders.ts). Each due delivery is claimed first (so several servers never send one twice),
  * sent within its provider's pace, and settled: sent, tried again later with backoff, or failed for good with
  * the reason, which the console shows. Retryable failures are retried for two days before they count as failed.
  */
 import { providerRequest, verdict, PER_MINUTE, type Verdict } from '../channels/providers.ts';
 import type { Deps } from '../context.ts';
 import type { Channel, Delivery } from '../storage/store.ts';
+import { sweep } from './reminders.ts';
 
 /** What sending needs: the outbox, the clock, the public address for links. */
 type Senders = Pick<Deps, 'store' | 'clock' | 'config'>;
@@ -36,6 +37,7 @@ async function send(deps: Senders, channel: Channel, d: Pick<Delivery, 'id' | 't
 
 export class Deliverer {
   private running: Promise<number> | null = null;
+  private sweptAt = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly deps: Senders) {}
@@ -66,6 +68,12 @@ export class Deliverer {
 
   private async drainOnce(): Promise<number> {
     const { store } = this.deps;
+    // What the clock makes news of (due soon, overdue, the digest), looked for once a minute.
+    const started = this.deps.clock();
+    if (started - this.sweptAt >= MINUTE) {
+      this.sweptAt = started;
+      await sweep(this.deps, started);
+    }
     let delivered = 0;
     const channels = new Map<string, Channel | undefined>();
     for (const d of await store.read.dueDeliveries(this.deps.clock(), 200)) {

@@ -7,7 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { noticeFor, noticeText, type Issue, type NoticeKind } from '../../shared/index.ts';
 import type { Writes } from '../storage/store.ts';
 
-export async function announce(tx: Writes, kind: NoticeKind, issue: Issue, now: number): Promise<void> {
+/** `dedupe` names what happened once (a sweep finds the same overdue issue again and again); by default the event's time. */
+export async function announce(
+  tx: Writes,
+  kind: NoticeKind,
+  issue: Issue,
+  now: number,
+  dedupe = `${kind}:${issue.id}:${now}`,
+): Promise<void> {
   const channels = (await tx.listChannels(issue.estateId)).filter((c) => noticeFor(c.audience, { kind, issue }));
   if (!channels.length) return;
   const [estate, location, departments] = await Promise.all([
@@ -29,7 +36,7 @@ export async function announce(tx: Writes, kind: NoticeKind, issue: Issue, now: 
       estateId: issue.estateId,
       channelId: c.id,
       // Once per channel for each thing that happened (an issue may be assigned again, later).
-      dedupe: `${kind}:${issue.id}:${now}`,
+      dedupe,
       title,
       body: text,
       link,

@@ -221,6 +221,8 @@ export interface Reads {
     limit: number,
     level2Before: Record<Severity, number>,
   ): Promise<{ total: number; escalated: number; issues: Issue[] }>;
+  /** Work still waiting for its fix whose deadline falls in [from, to), soonest first. */
+  dueBetween(estateId: string, from: number, to: number, limit: number): Promise<Issue[]>;
   /** Owner reports waiting to be accepted, and how many more are held for review. */
   awaitingAcceptance(estateId: string, limit: number): Promise<{ total: number; held: number; issues: Issue[] }>;
   /** 待派单: accepted problems no rule sent anywhere, oldest first. */

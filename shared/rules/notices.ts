@@ -8,7 +8,16 @@ import type { Issue } from '../model/issue.ts';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../i18n/labels.ts';
 import { formatEstateTime } from '../time/calendar.ts';
 
-export const NOTICE_KINDS = ['assigned', 'ownerReport', 'ownerNotFixed', 'lowRating', 'toDispatch'] as const;
+export const NOTICE_KINDS = [
+  'assigned',
+  'dueSoon',
+  'overdue',
+  'escalated',
+  'ownerReport',
+  'ownerNotFixed',
+  'lowRating',
+  'toDispatch',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export interface NoticeEvent {
@@ -20,14 +29,23 @@ export interface NoticeEvent {
   timeZone: string;
 }
 
-/** An assignment goes to that department's group; everything else needs the quality team. */
+/** What a department's group hears of its own work; escalation level 1 is the department's (its lead is in the group). */
+const DEPARTMENT_KINDS: readonly NoticeKind[] = ['assigned', 'dueSoon', 'overdue'];
+
+/**
+ * An assignment, "due soon" and "overdue" go to that department's group; level 2 (escalated) and everything that
+ * waits for a supervisor go to the quality team's.
+ */
 export function noticeFor(audience: Audience, event: Pick<NoticeEvent, 'kind' | 'issue'>): boolean {
-  if (audience.kind === 'department') return event.kind === 'assigned' && event.issue.departmentId === audience.departmentId;
-  return event.kind !== 'assigned';
+  if (audience.kind === 'department') return DEPARTMENT_KINDS.includes(event.kind) && event.issue.departmentId === audience.departmentId;
+  return !DEPARTMENT_KINDS.includes(event.kind);
 }
 
 const HEADLINE: Record<NoticeKind, LocalText> = {
   assigned: { zh: '整改通知', en: 'Rectification notice' },
+  dueSoon: { zh: '整改即将到期', en: 'Rectification due soon' },
+  overdue: { zh: '整改已超期', en: 'Rectification overdue' },
+  escalated: { zh: '超期升级', en: 'Overdue, escalated' },
   ownerReport: { zh: '新业主报事', en: 'New owner report' },
   ownerNotFixed: { zh: '业主反馈未解决', en: 'Owner says it is not fixed' },
   lowRating: { zh: '业主不满意', en: 'Owner dissatisfied' },
@@ -52,8 +70,31 @@ export function noticeText(e: NoticeEvent): NoticeText {
     `类别 Category: ${CATEGORY_LABELS[e.issue.category].zh} · 等级 Severity: ${SEVERITY_LABELS[e.issue.severity].zh} ${SEVERITY_LABELS[e.issue.severity].en}`,
   ];
   if (e.department) lines.push(`责任部门 Department: ${e.department.zh} ${e.department.en}`);
-  if (e.kind === 'assigned' || e.kind === 'ownerNotFixed')
+  if (e.kind !== 'ownerReport' && e.kind !== 'toDispatch' && e.kind !== 'lowRating')
     lines.push(`完成时限 Due: ${formatEstateTime(e.issue.deadline, e.timeZone, { deviceZone: e.timeZone })}`);
-  const link = e.kind === 'assigned' ? '/notices' : e.locationCode ? `/l/${e.locationCode}` : '/';
+  const link = DEPARTMENT_KINDS.includes(e.kind) ? '/notices' : e.locationCode ? `/l/${e.locationCode}` : '/';
   return { title: `${h.zh} · ${place}`, text: lines.join('\n'), link };
+}
+
+/** The morning digest for the quality team, at a set local time. */
+export interface Digest {
+  estate: LocalText;
+  /** YYYY-MM-DD, the estate's today. */
+  date: string;
+  missedYesterday: number;
+  dueToday: number;
+  overdue: number;
+  waitingForDispatch: number;
+}
+
+export function digestText(d: Digest): NoticeText {
+  const title = `每日简报 Daily digest · ${d.estate.zh} ${d.date}`;
+  const text = [
+    `【每日简报】Daily digest · ${d.estate.zh} ${d.estate.en} · ${d.date}`,
+    `昨日漏检 Missed yesterday: ${d.missedYesterday}`,
+    `今日待巡查 Rounds due today: ${d.dueToday}`,
+    `超期未整改 Overdue: ${d.overdue}`,
+    `待派单 Waiting for dispatch: ${d.waitingForDispatch}`,
+  ].join('\n');
+  return { title, text, link: '/' };
 }

@@ -14,6 +14,7 @@ type IssueRepo = Pick<
   | 'listIssues'
   | 'openIssuesAt'
   | 'overdueIssues'
+  | 'dueBetween'
   | 'awaitingAcceptance'
   | 'awaitingDispatch'
   | 'isHeld'
@@ -181,6 +182,11 @@ export function issueRepo(sql: Sql): IssueRepo {
       ]),
     // All overdue work, and of it what is at level 2: raised by hand (or an owner's "not fixed"), or past
     // the policy's level-2 time for its severity. One pass over the index, on every supervisor's poll.
+    dueBetween: async (estateId, from, to, limit) =>
+      issues(
+        `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND awaiting = 1 AND deadline >= ? AND deadline < ? ORDER BY deadline LIMIT ?`,
+        [estateId, from, to, limit],
+      ),
     overdueIssues: async (estateId, now, limit, before) => {
       const counts = await sql.get(
         `SELECT count(*) AS total,

@@ -1,0 +1,91 @@
+/**
+ * What the clock makes news of, swept once a minute: work due within the hour (to its department), work now
+ * overdue (level 1 to its department) and escalated (level 2 to the quality team), and the quality team's
+ * morning digest. Each is queued once: its dedupe key names the deadline or the day, so another sweep, on
+ * this server or another, adds nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  DAY,
+  HOUR,
+  dateIn,
+  digestText,
+  escalationLevel,
+  level2DeadlineBefore,
+  shiftDate,
+  startOfDate,
+  type Estate,
+} from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import { patrolAnalysis } from './analysis.ts';
+import { announce } from './notices.ts';
+
+/** The digest goes out in the hour after this local time (a server down all that hour skips one day's). */
+export const DIGEST_AT = '08:00';
+const DUE_SOON_MS = HOUR;
+
+type Sweeper = Pick<Deps, 'store' | 'clock'>;
+
+export async function sweep(deps: Sweeper, now: number): Promise<void> {
+  for (const estate of await deps.store.read.listEstates()) {
+    if ((await deps.store.read.listChannels(estate.id)).length) await sweepEstate(deps, estate, now);
+  }
+}
+
+async function sweepEstate(deps: Sweeper, estate: Estate, now: number): Promise<void> {
+  const r = deps.store.read;
+  const policy = await r.getPolicy(estate.id);
+  for (const issue of await r.dueBetween(estate.id, now, now + DUE_SOON_MS, 200))
+    await deps.store.write((tx) => announce(tx, 'dueSoon', issue, now, `dueSoon:${issue.id}:${issue.deadline}`));
+  const overdue = await r.overdueIssues(estate.id, now, 500, level2DeadlineBefore(now, policy));
+  for (const issue of overdue.issues) {
+    await deps.store.write(async (tx) => {
+      await announce(tx, 'overdue', issue, now, `overdue:${issue.id}:${issue.deadline}`);
+      if (escalationLevel(issue, now, policy) >= 2) await announce(tx, 'escalated', issue, now, `escalated:${issue.id}:${issue.deadline}`);
+    });
+  }
+  await digest(deps, estate, now);
+}
+
+async function digest(deps: Sweeper, estate: Estate, now: number): Promise<void> {
+  const today = dateIn(now, estate.timeZone);
+  const start = startOfDate(today, estate.timeZone) + Number(DIGEST_AT.slice(0, 2)) * HOUR + Number(DIGEST_AT.slice(3)) * 60_000;
+  if (now < start || now >= start + HOUR) return;
+  const channels = (await deps.store.read.listChannels(estate.id)).filter((c) => c.audience.kind === 'quality');
+  if (!channels.length) return;
+  const dayStart = startOfDate(today, estate.timeZone);
+  const yesterday = startOfDate(shiftDate(today, -1), estate.timeZone);
+  const policy = await deps.store.read.getPolicy(estate.id);
+  const [past, current, overdue, toDispatch] = await Promise.all([
+    patrolAnalysis(deps.store.read, estate.id, { from: yesterday, to: dayStart }, now),
+    patrolAnalysis(deps.store.read, estate.id, { from: dayStart, to: dayStart + DAY }, now),
+    deps.store.read.overdueIssues(estate.id, now, 1, level2DeadlineBefore(now, policy)),
+    deps.store.read.awaitingDispatch(estate.id, 1),
+  ]);
+  const { title, text, link } = digestText({
+    estate: estate.name,
+    date: today,
+    missedYesterday: past.total.missed,
+    dueToday: current.total.scheduled - current.total.done - current.total.missed,
+    overdue: overdue.total,
+    waitingForDispatch: toDispatch.total,
+  });
+  await deps.store.write(async (tx) => {
+    for (const c of channels)
+      await tx.enqueueDelivery({
+        id: randomUUID(),
+        estateId: estate.id,
+        channelId: c.id,
+        dedupe: `digest:${today}`,
+        title,
+        body: text,
+        link,
+        state: 'pending',
+        attempts: 0,
+        nextAt: now,
+        createdAt: now,
+        sentAt: null,
+        lastError: null,
+      });
+  });
+}
