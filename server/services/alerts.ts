@@ -6,7 +6,9 @@
 import {
   HOUR,
   SEVERITIES,
+  acceptLateBefore,
   escalationLevel,
+  respondBy,
   level2DeadlineBefore,
   type Alerts,
   type Issue,
@@ -51,11 +53,12 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     createdAt: i.createdAt,
     level: escalationLevel(i, now, policy),
     meToo: i.meToo,
+    respondBy: respondBy(i, policy),
   });
 
   const [overdue, awaiting, toDispatch, urgent] = await Promise.all([
     store.overdueIssues(estateId, now, LIST_LIMIT, level2DeadlineBefore(now, policy)),
-    store.awaitingAcceptance(estateId, LIST_LIMIT),
+    store.awaitingAcceptance(estateId, LIST_LIMIT, acceptLateBefore(now, policy)),
     store.awaitingDispatch(estateId, LIST_LIMIT),
     store.urgentSince(estateId, now - URGENT_NEW_MS, LIST_LIMIT),
   ]);
@@ -85,13 +88,14 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     estateId,
     timeZone: estate?.timeZone ?? 'Asia/Shanghai',
     counts: {
-      badge: overdue.total + missed.count + toDispatch.total,
+      badge: overdue.total + missed.count + toDispatch.total + awaiting.late,
       overdue: overdue.total,
       missed: missed.count,
       due: due.count,
       dueSoon: dueSoon.count,
       awaitingAcceptance: awaiting.total,
       heldForReview: awaiting.held,
+      acceptLate: awaiting.late,
       awaitingDispatch: toDispatch.total,
       urgent: urgent.total,
       // Counted by the database over all overdue work: a count never comes from the capped list.

@@ -88,6 +88,9 @@ export async function createIssue(tx: Writes, input: NewIssue, actor: Actor, ext
   if (input.held) return issue;
   // An owner's report waits for the quality team; anything else goes to its department, or waits for dispatch.
   if (!issue.verified) {
+    // An estate that accepts owners' reports at once sends them on like any finding.
+    if (issue.source === 'owner' && (await tx.getPolicy(issue.estateId)).autoAccept)
+      return actOnIssue(tx, issue, { type: 'accept' }, SYSTEM, input.at);
     if (issue.source === 'owner') await announce(tx, 'ownerReport', issue, input.at);
     return issue;
   }

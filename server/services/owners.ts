@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import {
   OPEN_STATUSES,
   OWNER_STATUS_LABELS,
+  respondBy,
   type Issue,
   type IssueAction,
   type IssueEvent,
@@ -131,21 +132,29 @@ const OWNER_VISIBLE: ReadonlySet<IssueEvent['type']> = new Set([
   'rated',
 ]);
 
+/** 报事单号: the issue's id, short and easy to read out. */
+export const referenceOf = (issueId: string) => issueId.replace(/-/g, '').slice(0, 8).toUpperCase();
+
 /**
  * What a tracking link shows. The reporter sees their own words and photos and the staff's after-photos;
  * a follower sees the public status only: category, place, progress, never another person's words.
  */
 export async function trackingView(store: Reads, { issue, role }: Tracked): Promise<OwnerTracking> {
   const reporter = role === 'reporter';
-  const [origin, location, estate, received, events] = await Promise.all([
+  const [origin, location, estate, received, events, policy] = await Promise.all([
     store.issueOrigin(issue.id),
     issue.locationId ? store.getLocation(issue.locationId) : undefined,
     store.getEstate(issue.estateId),
     reporter ? store.receivedPhotos(issue.id) : [],
     store.eventsOf(issue.id),
+    store.getPolicy(issue.estateId),
   ]);
+  const fix = events.filter((e) => e.type === 'rectify').at(-1);
   const visible = new Set(received);
   return {
+    reference: referenceOf(issue.id),
+    respondBy: respondBy(issue, policy),
+    fixNote: typeof fix?.data.note === 'string' ? fix.data.note : null,
     follower: !reporter,
     status: issue.status,
     statusLabel: OWNER_STATUS_LABELS[issue.status],

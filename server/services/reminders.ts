@@ -1,7 +1,7 @@
 /**
  * What the clock makes news of, swept once a minute: work due within the hour (to its department), work now
- * overdue (level 1 to its department) and escalated (level 2 to the quality team), and the quality team's
- * morning digest. Each is queued once: its dedupe key names the deadline or the day, so another sweep, on
+ * overdue (level 1 to its department) and escalated (level 2 to the quality team), owners' reports not accepted
+ * in time (to the quality team), and the quality team's morning digest. Each is queued once: its dedupe key names the deadline or the day, so another sweep, on
  * this server or another, adds nothing.
  */
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,9 @@ import {
   HOUR,
   dateIn,
   digestText,
+  acceptLateBefore,
   escalationLevel,
+  respondBy,
   level2DeadlineBefore,
   shiftDate,
   startOfDate,
@@ -37,6 +39,11 @@ async function sweepEstate(deps: Sweeper, estate: Estate, now: number): Promise<
   const policy = await r.getPolicy(estate.id);
   for (const issue of await r.dueBetween(estate.id, now, now + DUE_SOON_MS, 200))
     await deps.store.write((tx) => announce(tx, 'dueSoon', issue, now, `dueSoon:${issue.id}:${issue.deadline}`));
+  // Owners' reports past their response time (受理时限) escalate to the quality team like late work.
+  for (const issue of (await r.awaitingAcceptance(estate.id, 200, acceptLateBefore(now, policy))).issues) {
+    const due = respondBy(issue, policy);
+    if (due !== null && now > due) await deps.store.write((tx) => announce(tx, 'acceptLate', issue, now, `acceptLate:${issue.id}`));
+  }
   const overdue = await r.overdueIssues(estate.id, now, 500, level2DeadlineBefore(now, policy));
   for (const issue of overdue.issues) {
     await deps.store.write(async (tx) => {

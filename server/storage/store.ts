@@ -224,7 +224,12 @@ export interface Reads {
   /** Work still waiting for its fix whose deadline falls in [from, to), soonest first. */
   dueBetween(estateId: string, from: number, to: number, limit: number): Promise<Issue[]>;
   /** Owner reports waiting to be accepted, and how many more are held for review. */
-  awaitingAcceptance(estateId: string, limit: number): Promise<{ total: number; held: number; issues: Issue[] }>;
+  /** `lateBefore` (from acceptLateBefore): how many are past their response time. */
+  awaitingAcceptance(
+    estateId: string,
+    limit: number,
+    lateBefore: Record<Severity, number>,
+  ): Promise<{ total: number; held: number; late: number; issues: Issue[] }>;
   /** 待派单: accepted problems no rule sent anywhere, oldest first. */
   awaitingDispatch(estateId: string, limit: number): Promise<{ total: number; issues: Issue[] }>;
   isHeld(issueId: string): Promise<boolean>;

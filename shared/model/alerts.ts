@@ -16,6 +16,8 @@ export interface IssueAlert {
   createdAt: number;
   level: number;
   meToo: number;
+  /** An owner's report not yet accepted: when it must be (受理时限). */
+  respondBy: number | null;
 }
 
 export interface PatrolAlert {
@@ -33,7 +35,7 @@ export interface Alerts {
   /** The estate's zone: slot times are shown as its wall clock. */
   timeZone: string;
   counts: {
-    /** Toolbar badge: what needs the supervisor: overdue rectifications, missed patrols, problems waiting for dispatch. */
+    /** Toolbar badge: what needs the supervisor: overdue rectifications, missed patrols, problems waiting for dispatch, late acceptances. */
     badge: number;
     overdue: number;
     missed: number;
@@ -42,6 +44,8 @@ export interface Alerts {
     awaitingAcceptance: number;
     /** 待派单: accepted problems no dispatch rule sent to a department. */
     awaitingDispatch: number;
+    /** Owner reports past their response time, still not accepted (counted in the badge). */
+    acceptLate: number;
     /** Owner reports from a flooded address or location, waiting for review (not in awaitingAcceptance). */
     heldForReview: number;
     urgent: number;

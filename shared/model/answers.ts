@@ -82,6 +82,12 @@ export interface LocationLanding {
  * follower ("me too") sees the public status only (description null, no photos, no actions).
  */
 export interface OwnerTracking {
+  /** 报事单号: a short number the owner can quote on the phone. */
+  reference: string;
+  /** The promised time to accept the report (受理时限), while it waits. */
+  respondBy: number | null;
+  /** What the department said it did, once it reported the fix. */
+  fixNote: string | null;
   follower: boolean;
   status: IssueStatus;
   statusLabel: LocalText;

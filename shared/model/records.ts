@@ -69,10 +69,13 @@ export const UserInput = v.object({
   departmentId: v.optional(v.nullable(Id), null),
 });
 const Hours = v.pipe(finiteNumber(), v.minValue(0.25), v.maxValue(24 * 30));
+const Minutes = v.pipe(finiteNumber(), v.integer('minutes must be whole'), v.minValue(1), v.maxValue(24 * 60));
 export const PolicyInput = v.object({
   hours: v.object({ general: Hours, important: Hours, urgent: Hours }),
   level2AfterHours: v.object({ general: Hours, important: Hours, urgent: Hours }),
   separateDuties: v.optional(v.boolean('separateDuties must be true or false'), true),
+  responseMinutes: v.optional(v.object({ general: Minutes, important: Minutes, urgent: Minutes })),
+  autoAccept: v.optional(v.boolean('autoAccept must be true or false'), false),
 });
 export const TemplateInput = v.object({
   id: Id,

@@ -10,12 +10,33 @@ export interface DeadlinePolicy {
   level2AfterHours: Record<Severity, number>;
   /** Separation of duties: whoever reported a fix may not verify it. On unless an estate turns it off. */
   separateDuties?: boolean;
+  /** 受理时限: minutes to accept an owner's report, by severity (field default: urgent 5, important 15, general 30). */
+  responseMinutes?: Record<Severity, number>;
+  /** Owners' reports are accepted at once (and dispatched) instead of waiting for a supervisor. Off by default. */
+  autoAccept?: boolean;
 }
+
+export const DEFAULT_RESPONSE_MINUTES: Record<Severity, number> = { urgent: 5, important: 15, general: 30 };
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   hours: { urgent: 2, important: 24, general: 72 },
   level2AfterHours: { urgent: 2, important: 24, general: 72 },
 };
+
+/** When an owner's report must have been accepted by (the promise the owner sees); null once it no longer waits. */
+export function respondBy(
+  issue: Pick<Issue, 'status' | 'verified' | 'severity' | 'createdAt'>,
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+): number | null {
+  if (issue.status !== 'reported' || issue.verified) return null;
+  return issue.createdAt + (policy.responseMinutes ?? DEFAULT_RESPONSE_MINUTES)[issue.severity] * 60_000;
+}
+
+/** For each severity, reports created before this instant are past their response time at `now`. */
+export function acceptLateBefore(now: number, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): Record<Severity, number> {
+  const minutes = policy.responseMinutes ?? DEFAULT_RESPONSE_MINUTES;
+  return { general: now - minutes.general * 60_000, important: now - minutes.important * 60_000, urgent: now - minutes.urgent * 60_000 };
+}
 
 export function deadlineFor(severity: Severity, from: number, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): number {
   return from + policy.hours[severity] * HOUR;

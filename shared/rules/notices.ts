@@ -14,6 +14,7 @@ export const NOTICE_KINDS = [
   'overdue',
   'escalated',
   'ownerReport',
+  'acceptLate',
   'ownerNotFixed',
   'lowRating',
   'toDispatch',
@@ -47,6 +48,7 @@ const HEADLINE: Record<NoticeKind, LocalText> = {
   overdue: { zh: '整改已超期', en: 'Rectification overdue' },
   escalated: { zh: '超期升级', en: 'Overdue, escalated' },
   ownerReport: { zh: '新业主报事', en: 'New owner report' },
+  acceptLate: { zh: '报事超时未受理', en: 'Owner report not accepted in time' },
   ownerNotFixed: { zh: '业主反馈未解决', en: 'Owner says it is not fixed' },
   lowRating: { zh: '业主不满意', en: 'Owner dissatisfied' },
   toDispatch: { zh: '待派单', en: 'Waiting for dispatch' },
@@ -70,7 +72,7 @@ export function noticeText(e: NoticeEvent): NoticeText {
     `类别 Category: ${CATEGORY_LABELS[e.issue.category].zh} · 等级 Severity: ${SEVERITY_LABELS[e.issue.severity].zh} ${SEVERITY_LABELS[e.issue.severity].en}`,
   ];
   if (e.department) lines.push(`责任部门 Department: ${e.department.zh} ${e.department.en}`);
-  if (e.kind !== 'ownerReport' && e.kind !== 'toDispatch' && e.kind !== 'lowRating')
+  if (e.kind !== 'ownerReport' && e.kind !== 'acceptLate' && e.kind !== 'toDispatch' && e.kind !== 'lowRating')
     lines.push(`完成时限 Due: ${formatEstateTime(e.issue.deadline, e.timeZone, { deviceZone: e.timeZone })}`);
   const link = DEPARTMENT_KINDS.includes(e.kind) ? '/notices' : e.locationCode ? `/l/${e.locationCode}` : '/';
   return { title: `${h.zh} · ${place}`, text: lines.join('\n'), link };

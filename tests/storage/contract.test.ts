@@ -250,13 +250,16 @@ describe.each(engines)('the store on $name', ({ open }) => {
       tx.insertIssue(issue('held-1', { source: 'owner', verified: false }), { held: true, ownerContact: '138', originId: 'req-1' }),
     );
     await store.write((tx) => tx.insertIssue(issue('open-1', { source: 'owner', verified: false })));
-    let waiting = await store.read.awaitingAcceptance('e1', 10);
-    expect([waiting.total, waiting.held, waiting.issues.map((i) => i.id)]).toEqual([1, 1, ['open-1']]);
+    // Both were created at T0: one general report is late once 30 minutes have passed, not before.
+    const lateAt = (now: number) => ({ general: now - 30 * 60_000, important: now - 15 * 60_000, urgent: now - 5 * 60_000 });
+    let waiting = await store.read.awaitingAcceptance('e1', 10, lateAt(T0 + 30 * 60_000));
+    expect([waiting.total, waiting.held, waiting.late, waiting.issues.map((i) => i.id)]).toEqual([1, 1, 0, ['open-1']]);
+    expect((await store.read.awaitingAcceptance('e1', 10, lateAt(T0 + 31 * 60_000))).late).toBe(1);
     expect(await store.read.isHeld('held-1')).toBe(true);
     expect((await store.read.openIssuesAt('lift-a')).map((i) => i.id)).not.toContain('held-1');
     const held = (await store.read.getIssue('held-1'))!;
     await store.write((tx) => tx.updateIssue({ ...held, verified: true, status: 'assigned', departmentId: 'eng' }));
-    waiting = await store.read.awaitingAcceptance('e1', 10);
+    waiting = await store.read.awaitingAcceptance('e1', 10, lateAt(T0));
     expect(waiting.held).toBe(0);
     expect(await store.read.isHeld('held-1')).toBe(false);
     expect(await store.read.issueOrigin('held-1')).toEqual({ originId: 'req-1', ownerContact: '138', rating: null, ratingComment: null });

@@ -18,6 +18,7 @@ const messages = {
   dueSoon: ['2小时内待巡查', 'Patrols due within 2 h'],
   toAccept: ['待受理业主报事', 'Owner reports to accept'],
   toDispatch: ['待派单', 'Waiting for dispatch'],
+  acceptLate: ['超过受理时限', 'Past the response time by'],
   heldForReview: ['条短时大量提交的报事待审核（已保留，未提醒）', 'reports sent in a burst are held for review (kept, not alerted)'],
   urgentNew: ['新紧急问题', 'New urgent issues'],
   late: ['超时', 'late'],

@@ -92,6 +92,7 @@ export function totals(state: ExtState): Totals {
     dueSoon: 0,
     awaitingAcceptance: 0,
     awaitingDispatch: 0,
+    acceptLate: 0,
     heldForReview: 0,
     urgent: 0,
     worst: null,
@@ -106,6 +107,7 @@ export function totals(state: ExtState): Totals {
     t.awaitingAcceptance += c.awaitingAcceptance;
     // A state kept from an older server has no dispatch queue.
     t.awaitingDispatch += c.awaitingDispatch ?? 0;
+    t.acceptLate += c.acceptLate ?? 0;
     t.heldForReview += c.heldForReview ?? 0;
     t.urgent += c.urgent;
     if (alerts.worst && (!t.worst || RANK[alerts.worst] > RANK[t.worst])) t.worst = alerts.worst;

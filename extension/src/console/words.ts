@@ -161,6 +161,8 @@ const words = {
   schedules: ['巡查计划(今日时段)', 'Schedules (today’s slots)'],
   policy: ['整改期限与升级', 'Deadlines and escalation'],
   routing: ['派单规则', 'Dispatch rules'],
+  responseMinutes: ['业主报事受理时限(分钟)', 'Accept owner reports within (min)'],
+  autoAccept: ['业主报事自动受理并派单', 'Accept owner reports at once and dispatch them'],
   routingHint: [
     '问题按最具体的匹配规则自动派给责任部门;没有匹配规则的进入"待派单",由主管派单。',
     'A problem goes to the department of the most specific matching rule; one no rule matches waits in "Waiting for dispatch" for a supervisor.',

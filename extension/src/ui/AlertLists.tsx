@@ -37,6 +37,11 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
         <span class={`sev sev-${i.severity}`}>{tx(SEVERITY_LABELS[i.severity])}</span> <strong>{tx(i.locationName)}</strong>
         {i.departmentName ? <span class="dept"> · {tx(i.departmentName)}</span> : null}
         <div class="desc">{i.description}</div>
+        {kind === 'accept' && i.respondBy !== null && i.respondBy !== undefined && now > i.respondBy ? (
+          <div class="late" data-testid="accept-late">
+            {msg('acceptLate')} {duration(now - i.respondBy)}
+          </div>
+        ) : null}
         {kind === 'overdue' ? (
           <div class="late">
             {msg('overdueBy')} {duration(now - i.deadline)}

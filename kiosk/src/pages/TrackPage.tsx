@@ -29,6 +29,7 @@ export default function TrackPage() {
   const [error, setError] = useState('');
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
+  const [copied, setCopied] = useState(false);
 
   const show = async (answer: () => Promise<OwnerTracking>) => {
     setError('');
@@ -50,6 +51,17 @@ export default function TrackPage() {
         <p>
           {tx(CATEGORY_LABELS[data.category])} · {tx(data.location?.name)}
         </p>
+        <p class="reference">
+          {t('reference')}: <strong data-testid="reference">{data.reference}</strong>{' '}
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(data.reference).then(() => setCopied(true))}>
+            {copied ? t('copied') : t('copy')}
+          </button>
+        </p>
+        {data.respondBy !== null ? (
+          <p class="muted" data-testid="respond-by">
+            {t('respondBy')} {formatDateTime(data.respondBy, data.estate?.timeZone)}
+          </p>
+        ) : null}
         {data.description !== null ? <p class="text">{data.description}</p> : null}
         {data.follower ? (
           <p class="muted" data-testid="following">
@@ -63,6 +75,11 @@ export default function TrackPage() {
             </li>
           ))}
         </ol>
+        {data.fixNote ? (
+          <p class="text" data-testid="fix-note">
+            {t('fixNote')}: {data.fixNote}
+          </p>
+        ) : null}
         {data.afterPhotos.map((sha) => (
           <img key={sha} class="thumb" src={pathOf(API.trackedPhoto, { token, sha })} alt="" />
         ))}

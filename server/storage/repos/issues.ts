@@ -204,10 +204,15 @@ export function issueRepo(sql: Sql): IssueRepo {
         ),
       };
     },
-    awaitingAcceptance: async (estateId, limit) => ({
+    awaitingAcceptance: async (estateId, limit, lateBefore) => ({
       total: await count(`SELECT count(*) AS n FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 AND held = 0`, [
         estateId,
       ]),
+      late: await count(
+        `SELECT count(*) AS n FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 AND held = 0
+           AND ((severity = 'general' AND created_at < ?) OR (severity = 'important' AND created_at < ?) OR (severity = 'urgent' AND created_at < ?))`,
+        [estateId, lateBefore.general, lateBefore.important, lateBefore.urgent],
+      ),
       held: await count('SELECT count(*) AS n FROM issues WHERE estate_id = ? AND held = 1', [estateId]),
       issues: await issues(
         `SELECT ${COLUMNS} FROM issues WHERE estate_id = ? AND status = 'reported' AND verified = 0 AND held = 0 ORDER BY created_at LIMIT ?`,

@@ -1,6 +1,6 @@
 /** The deadline policy: hours per severity, when level 2 starts, separate duties. */
 import { useState } from 'preact/hooks';
-import { API, SEVERITIES, SEVERITY_LABELS } from '../../../../../shared/index.ts';
+import { API, DEFAULT_RESPONSE_MINUTES, SEVERITIES, SEVERITY_LABELS } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { w } from '../../words.ts';
@@ -8,6 +8,7 @@ import type { Call } from './call.ts';
 
 export function Policy({ setup, change }: { setup: Setup; change: Call }) {
   const [p, setP] = useState(setup.policy);
+  const response = p.responseMinutes ?? DEFAULT_RESPONSE_MINUTES;
   return (
     <form
       class="form"
@@ -22,6 +23,7 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
             <th>{w('severity')}</th>
             <th>{w('finishWithin')}</th>
             <th>{w('level2After')}</th>
+            <th>{w('responseMinutes')}</th>
           </tr>
         </thead>
         <tbody>
@@ -46,6 +48,15 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
                   onInput={(e) => setP({ ...p, level2AfterHours: { ...p.level2AfterHours, [s]: Number(e.currentTarget.value) } })}
                 />
               </td>
+              <td>
+                <input
+                  type="number"
+                  min={1}
+                  step={1}
+                  value={response[s]}
+                  onInput={(e) => setP({ ...p, responseMinutes: { ...response, [s]: Number(e.currentTarget.value) } })}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -57,6 +68,10 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
           onChange={(e) => setP({ ...p, separateDuties: e.currentTarget.checked })}
         />{' '}
         {w('separateDuties')}
+      </label>
+      <label>
+        <input type="checkbox" checked={p.autoAccept === true} onChange={(e) => setP({ ...p, autoAccept: e.currentTarget.checked })} />{' '}
+        {w('autoAccept')}
       </label>
       <button type="submit" class="primary">
         {w('save')}
