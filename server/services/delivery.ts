@@ -38,6 +38,8 @@ async function send(deps: Senders, channel: Channel, d: Pick<Delivery, 'id' | 't
 export class Deliverer {
   private running: Promise<number> | null = null;
   private sweptAt = Number.NEGATIVE_INFINITY;
+  /** Hourly news this server has queued already. */
+  private readonly swept = new Set<string>();
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly deps: Senders) {}
@@ -72,7 +74,7 @@ export class Deliverer {
     const started = this.deps.clock();
     if (started - this.sweptAt >= MINUTE) {
       this.sweptAt = started;
-      await sweep(this.deps, started);
+      await sweep({ ...this.deps, sent: this.swept }, started);
     }
     let delivered = 0;
     const channels = new Map<string, Channel | undefined>();

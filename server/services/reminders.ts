@@ -10,6 +10,8 @@ import {
   HOUR,
   dateIn,
   digestText,
+  missedText,
+  type NoticeText,
   acceptLateBefore,
   escalationLevel,
   respondBy,
@@ -26,7 +28,8 @@ import { announce } from './notices.ts';
 export const DIGEST_AT = '08:00';
 const DUE_SOON_MS = HOUR;
 
-type Sweeper = Pick<Deps, 'store' | 'clock'>;
+/** `sent`: what this server already queued (so an hour's missed-rounds message is worked out once per server). */
+type Sweeper = Pick<Deps, 'store' | 'clock'> & { sent?: Set<string> };
 
 export async function sweep(deps: Sweeper, now: number): Promise<void> {
   for (const estate of await deps.store.read.listEstates()) {
@@ -52,6 +55,60 @@ async function sweepEstate(deps: Sweeper, estate: Estate, now: number): Promise<
     });
   }
   await digest(deps, estate, now);
+  await missedRounds(deps, estate, now);
+}
+
+/** Once an hour (keyed by the estate's local date and hour), today's missed rounds so far, if there are any. */
+async function missedRounds(deps: Sweeper, estate: Estate, now: number): Promise<void> {
+  const today = dateIn(now, estate.timeZone);
+  const dayStart = startOfDate(today, estate.timeZone);
+  const key = `missed:${today}:${Math.floor((now - dayStart) / HOUR)}`;
+  const channels = (await deps.store.read.listChannels(estate.id)).filter((c) => c.audience.kind === 'quality');
+  if (!channels.length || deps.sent?.has(`${estate.id}|${key}`)) return;
+  if (deps.sent && deps.sent.size > 10_000) deps.sent.clear();
+  deps.sent?.add(`${estate.id}|${key}`);
+  const soFar = await patrolAnalysis(deps.store.read, estate.id, { from: dayStart, to: now }, now);
+  if (soFar.total.missed === 0) return;
+  const places = soFar.byLocation
+    .filter((l) => l.missed > 0 && l.name)
+    .sort((a, b) => b.missed - a.missed)
+    .map((l) => ({ name: l.name!, missed: l.missed }));
+  await queueForAll(
+    deps,
+    estate.id,
+    channels,
+    key,
+    missedText({ estate: estate.name, date: today, missed: soFar.total.missed, places }),
+    now,
+  );
+}
+
+async function queueForAll(
+  deps: Sweeper,
+  estateId: string,
+  channels: readonly { id: string }[],
+  dedupe: string,
+  { title, text, link }: NoticeText,
+  now: number,
+): Promise<void> {
+  await deps.store.write(async (tx) => {
+    for (const c of channels)
+      await tx.enqueueDelivery({
+        id: randomUUID(),
+        estateId,
+        channelId: c.id,
+        dedupe,
+        title,
+        body: text,
+        link,
+        state: 'pending',
+        attempts: 0,
+        nextAt: now,
+        createdAt: now,
+        sentAt: null,
+        lastError: null,
+      });
+  });
 }
 
 async function digest(deps: Sweeper, estate: Estate, now: number): Promise<void> {
@@ -69,7 +126,7 @@ async function digest(deps: Sweeper, estate: Estate, now: number): Promise<void>
     deps.store.read.overdueIssues(estate.id, now, 1, level2DeadlineBefore(now, policy)),
     deps.store.read.awaitingDispatch(estate.id, 1),
   ]);
-  const { title, text, link } = digestText({
+  const text = digestText({
     estate: estate.name,
     date: today,
     missedYesterday: past.total.missed,
@@ -77,22 +134,5 @@ async function digest(deps: Sweeper, estate: Estate, now: number): Promise<void>
     overdue: overdue.total,
     waitingForDispatch: toDispatch.total,
   });
-  await deps.store.write(async (tx) => {
-    for (const c of channels)
-      await tx.enqueueDelivery({
-        id: randomUUID(),
-        estateId: estate.id,
-        channelId: c.id,
-        dedupe: `digest:${today}`,
-        title,
-        body: text,
-        link,
-        state: 'pending',
-        attempts: 0,
-        nextAt: now,
-        createdAt: now,
-        sentAt: null,
-        lastError: null,
-      });
-  });
+  await queueForAll(deps, estate.id, channels, `digest:${today}`, text, now);
 }

@@ -100,3 +100,19 @@ export function digestText(d: Digest): NoticeText {
   ].join('\n');
   return { title, text, link: '/' };
 }
+
+/** Missed rounds so far today, sent at most once an hour while there are any: one message, not one per slot. */
+export interface MissedRounds {
+  estate: LocalText;
+  date: string;
+  missed: number;
+  /** The locations with the most missed rounds, most first. */
+  places: { name: LocalText; missed: number }[];
+}
+
+export function missedText(m: MissedRounds): NoticeText {
+  const title = `今日漏检 Missed rounds · ${m.estate.zh} ${m.date}`;
+  const lines = [`【今日漏检】Missed rounds today · ${m.estate.zh} ${m.estate.en} · ${m.missed}`];
+  for (const p of m.places.slice(0, 10)) lines.push(`${p.name.zh} ${p.name.en}: ${p.missed}`);
+  return { title, text: lines.join('\n'), link: '/' };
+}

@@ -88,4 +88,15 @@ describe('what the clock makes news of', () => {
     expect(digests[0].text).toMatch(/昨日漏检 Missed yesterday: \d+\n今日待巡查 Rounds due today: \d+\n超期未整改 Overdue: [1-9]/);
     expect(heard('wecom', '每日简报')).toHaveLength(0);
   });
+
+  it("missed rounds are told in one message an hour at most, with today's count so far and the places", async () => {
+    const before = heard('dingtalk', '今日漏检').length;
+    await later(95 * MINUTE); // 10:00 estate time: the 07:00 hygiene round closed unfilled at 09:00
+    await later(10 * MINUTE);
+    await later(10 * MINUTE);
+    const told = heard('dingtalk', '今日漏检').slice(before);
+    expect(told).toHaveLength(1);
+    expect(told[0].text).toMatch(/^【今日漏检】Missed rounds today · 示范花园 Demo Gardens · [1-9]\d*\n.+: [1-9]/);
+    expect(heard('wecom', '今日漏检')).toHaveLength(0);
+  });
 });
