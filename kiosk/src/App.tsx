@@ -10,6 +10,7 @@ const TrackPage = lazy(() => import('./pages/TrackPage.tsx'));
 const SurveyPage = lazy(() => import('./pages/SurveyPage.tsx'));
 const KioskPage = lazy(() => import('./pages/KioskPage.tsx'));
 const NoticesPage = lazy(() => import('./pages/NoticesPage.tsx'));
+const MyDayPage = lazy(() => import('./pages/MyDayPage.tsx'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage.tsx'));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 
@@ -32,6 +33,7 @@ export function App() {
           <Route path="/s/:code" component={SurveyPage} />
           <Route path="/kiosk/:code" component={KioskPage} />
           <Route path="/notices" component={NoticesPage} />
+          <Route path="/today" component={MyDayPage} />
           <Route path="/outbox" component={OutboxPage} />
           <Route path="/login" component={LoginPage} />
           <Route default component={NotFound} />

@@ -1,12 +1,38 @@
-/** What a staff phone caches to work offline: the estate's locations and current checklists. */
+/** A staff phone's own view of the estate: what it caches to work offline, and the day's rounds (我的今日). */
 import type { Hono } from 'hono';
-import { STAFF, API } from '../../shared/index.ts';
+import { API, PATROL, STAFF } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { requireRole, type Env } from '../http/auth.ts';
 import { route } from '../http/contract.ts';
 import { notFound } from '../http/errors.ts';
 
 export function fieldRoutes(app: Hono<Env>, deps: Deps) {
+  // 我的今日: every round of today across the estate with its status now, soonest first.
+  route(app, API.myDay, async (c, { params: { estateId } }) => {
+    requireRole(c, estateId, PATROL);
+    const estate = await deps.store.read.getEstate(estateId);
+    if (!estate) throw notFound('estate');
+    const now = deps.clock();
+    const board = await deps.board.at(estateId, now);
+    const rounds = board
+      .locations()
+      .flatMap((l) =>
+        board.slotsOf(l.id).map(({ key, start, end, closes, status }) => ({
+          locationId: l.id,
+          code: l.code,
+          name: l.name,
+          kind: l.kind,
+          key,
+          start,
+          end,
+          closes,
+          status,
+        })),
+      )
+      .sort((a, b) => a.start - b.start || a.locationId.localeCompare(b.locationId));
+    return { estateId, timeZone: estate.timeZone, rounds };
+  });
+
   route(app, API.fieldKit, async (c, { params: { estateId } }) => {
     const m = requireRole(c, estateId, STAFF);
     const r = deps.store.read;

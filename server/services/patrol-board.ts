@@ -110,6 +110,8 @@ export interface BoardView {
   slotsOf(locationId: string): SlotState[];
   /** An active location of the estate. */
   location(locationId: string): Location | undefined;
+  /** Every active location of the estate. */
+  locations(): Location[];
 }
 
 export class PatrolBoard {
@@ -131,6 +133,7 @@ export class PatrolBoard {
       summary: (soonMs, limit) => this.summary(board, now, soonMs, limit),
       slotsOf: (locationId) => this.slotsOf(board, locationId, now),
       location: (locationId) => board.locations.get(locationId)?.location,
+      locations: () => [...board.locations.values()].map((p) => p.location),
     };
   }
 

@@ -21,6 +21,7 @@ import type {
   LocationLanding,
   LocationsImported,
   Me,
+  MyDay,
   MonthlyList,
   NoticeList,
   OwnerTracking,
@@ -106,6 +107,7 @@ export const API = {
   // One estate.
   estates: get('/api/estates', answer<Estate[]>()),
   fieldKit: get(`${ESTATE}/field-kit`, answer<FieldKit>()),
+  myDay: get(`${ESTATE}/my-day`, answer<MyDay>()),
   alerts: get(`${ESTATE}/alerts`, answer<Alerts>()),
   issues: get(`${ESTATE}/issues`, answer<IssuePage>()),
   raiseIssue: post(`${ESTATE}/issues`, ManualIssueInput, answer<ManualIssueReceipt>()),

@@ -381,3 +381,23 @@ export interface UserCreated {
   role: Role;
   departmentId: string | null;
 }
+
+/** One round of 我的今日: a slot of today at one location, with its status now. */
+export interface DayRound {
+  locationId: string;
+  code: string;
+  name: LocalText;
+  kind: LocationKind;
+  key: string;
+  start: number;
+  end: number;
+  closes: number;
+  status: SlotStatus;
+}
+
+/** GET /api/estates/:id/my-day: today's rounds across the estate, soonest first (an inspector's 我的今日). */
+export interface MyDay {
+  estateId: string;
+  timeZone: string;
+  rounds: DayRound[];
+}

@@ -292,6 +292,27 @@ describe('a phone whose clock is wrong', () => {
   });
 });
 
+describe('inspectors', () => {
+  it("see today's rounds across the estate (我的今日), and still see them offline", async () => {
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'li');
+    await page.click('[data-testid=my-day-link]');
+    const rounds = page.locator('[data-testid=round]');
+    await rounds.first().waitFor();
+    expect(await rounds.count()).toBeGreaterThan(10);
+    const lobby = page.locator('[data-testid=round]', { hasText: '1号楼大堂' }).first();
+    expect(await lobby.getAttribute('href')).toBeNull(); // the row holds the link
+    await expect(lobby.locator('a').getAttribute('href')).resolves.toMatch(/^\/l\/[a-z2-7]{26}$/);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText('离线:显示本机保存的数据').waitFor();
+    expect(await rounds.count()).toBeGreaterThan(10);
+    await context.setOffline(false);
+    await context.close();
+  });
+});
+
 describe('department staff', () => {
   it("find an inspector's failed item in their notices with no supervisor action, and their fix is verified", async () => {
     const admin = await server.login('admin');

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { LOCATION_KIND_LABELS, ROLE_LABELS } from '../../../shared/index.ts';
+import { LOCATION_KIND_LABELS, PATROL, ROLE_LABELS } from '../../../shared/index.ts';
 import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { cacheGet } from '../outbox/db.ts';
 import { fieldKits, signOut, useMe, type FieldKit } from '../state/session.ts';
@@ -24,6 +24,7 @@ export default function HomePage() {
   useEffect(() => void fieldKits().then(setKits), [me?.user.id]);
   useEffect(() => void cacheGet<MyReport[]>('myReports').then((r) => setReports(r?.value ?? [])), []);
   const isDept = me?.memberships.some((m) => m.role === 'department');
+  const patrols = me?.memberships.some((m) => PATROL.includes(m.role));
   const q = filter.trim().toLowerCase();
 
   return (
@@ -39,6 +40,11 @@ export default function HomePage() {
             ))}
           </p>
           <div class="actions">
+            {patrols ? (
+              <a class="button primary" href="/today" data-testid="my-day-link">
+                {t('myDay')}
+              </a>
+            ) : null}
             {isDept ? (
               <a class="button primary" href="/notices" data-testid="my-notices">
                 {t('notices')}
