@@ -36,7 +36,9 @@ async function send(deps: Senders, channel: Channel, d: Pick<Delivery, 'id' | 't
 }
 
 export class Deliverer {
-  private running: Promise<number> | null = null;
+  /** Drains run one after another: a drain asked for while one runs sends, after it, what is due by then. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private busy = false;
   private sweptAt = Number.NEGATIVE_INFINITY;
   /** Hourly news this server has queued already. */
   private readonly swept = new Set<string>();
@@ -44,16 +46,25 @@ export class Deliverer {
 
   constructor(private readonly deps: Senders) {}
 
-  /** Sends what is due now; one drain at a time per server. Resolves to the number delivered. */
+  /** Sends what is due now, after any drain already running; one at a time per server. Resolves to the number delivered. */
   drain(): Promise<number> {
-    this.running ??= this.drainOnce().finally(() => {
-      this.running = null;
+    const run = this.tail.then(async () => {
+      this.busy = true;
+      try {
+        return await this.drainOnce();
+      } finally {
+        this.busy = false;
+      }
     });
-    return this.running;
+    this.tail = run.catch(() => undefined);
+    return run;
   }
 
   start(everyMs = 5_000): void {
-    this.timer ??= setInterval(() => void this.drain().catch((e) => console.error('pqm: notifications:', e)), everyMs);
+    // The timer skips a beat while a drain is still running rather than queue up behind it.
+    this.timer ??= setInterval(() => {
+      if (!this.busy) void this.drain().catch((e) => console.error('pqm: notifications:', e));
+    }, everyMs);
     this.timer.unref();
   }
 

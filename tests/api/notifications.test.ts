@@ -37,8 +37,12 @@ const removeAll = async () => {
     await server.call(API.removeChannel, { params: { ...params, id: c.id }, token: admin });
 };
 
-// Each test starts with no channel, whatever the last one left.
-afterEach(() => removeAll());
+// Each test starts with no channel and the robots up, whatever the last one left.
+afterEach(async () => {
+  robots.down = false;
+  robots.throttled = false;
+  await removeAll();
+});
 
 /** A round at the Building 1 lobby with its floor failed (a hygiene problem), photo and all. */
 async function dirtyLobby(note: string): Promise<string> {
@@ -92,8 +96,10 @@ describe("work-chat groups are told, through the robots' own APIs", () => {
     }
     expect(robots.received.length).toBe(before);
     const waiting = (await server.call(API.channels, { params, token: await server.login('supervisor') })).body;
-    expect(waiting.channels.find((c) => c.id === id)?.pending).toBe(1);
-    expect(waiting.deliveries.find((d) => d.channelId === id)).toMatchObject({ state: 'pending', lastError: 'HTTP 503' });
+    // The report waits (so may the hour's missed rounds, which the quality team hears of too).
+    const report = (d: { channelId: string; title: string }) => d.channelId === id && d.title.startsWith('新业主报事');
+    expect(waiting.channels.find((c) => c.id === id)?.pending).toBeGreaterThanOrEqual(1);
+    expect(waiting.deliveries.find(report)).toMatchObject({ state: 'pending', lastError: 'HTTP 503' });
 
     robots.down = false;
     for (let t = 0; t < 40; t++) {
@@ -107,7 +113,7 @@ describe("work-chat groups are told, through the robots' own APIs", () => {
       ['dingtalk', '【报事超时未受理】Owner report not accepted in time'],
     ]);
     const after = (await server.call(API.channels, { params, token: await server.login('supervisor') })).body;
-    expect(after.deliveries.filter((d) => d.channelId === id).map((d) => d.state)).toEqual(['sent', 'sent']);
+    expect(after.deliveries.filter(report).map((d) => d.state)).toEqual(['sent']);
   });
 
   it("the department's group hears of its own assignments only; the quality team's hears what waits for it", async () => {

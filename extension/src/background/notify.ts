@@ -6,9 +6,10 @@
  */
 import type { IssueAlert } from '../../../shared/index.ts';
 import { msg, tx } from '../common/i18n.ts';
-import type { ExtState, Settings } from '../common/state.ts';
+import type { ExtState, NotifyKind, Settings } from '../common/state.ts';
 
 export interface Candidate {
+  kind: NotifyKind;
   key: string;
   title: string;
   issue: IssueAlert;
@@ -21,13 +22,17 @@ const KEEP_MS = 30 * 86_400_000;
 export function candidates(state: ExtState): Candidate[] {
   const out: Candidate[] = [];
   for (const { estateId, alerts } of state.estates) {
-    for (const i of alerts.overdue) out.push({ key: `overdue:${i.id}:${i.deadline}`, title: msg('notifOverdue'), issue: i, estateId });
-    for (const i of alerts.urgent) out.push({ key: `urgent:${i.id}`, title: msg('notifUrgent'), issue: i, estateId });
-    // New work that waits for the supervisor: an owner's report to accept, a problem no rule dispatched.
-    for (const i of alerts.awaitingAcceptance) out.push({ key: `report:${i.id}`, title: msg('notifOwnerReport'), issue: i, estateId });
-    for (const i of alerts.awaitingDispatch ?? []) out.push({ key: `dispatch:${i.id}`, title: msg('notifToDispatch'), issue: i, estateId });
     for (const i of alerts.overdue)
-      if (i.level >= 2) out.push({ key: `escalated:${i.id}:${i.level}`, title: msg('notifEscalated'), issue: i, estateId });
+      out.push({ kind: 'overdue', key: `overdue:${i.id}:${i.deadline}`, title: msg('notifOverdue'), issue: i, estateId });
+    for (const i of alerts.urgent) out.push({ kind: 'urgent', key: `urgent:${i.id}`, title: msg('notifUrgent'), issue: i, estateId });
+    // New work that waits for the supervisor: an owner's report to accept, a problem no rule dispatched.
+    for (const i of alerts.awaitingAcceptance)
+      out.push({ kind: 'report', key: `report:${i.id}`, title: msg('notifOwnerReport'), issue: i, estateId });
+    for (const i of alerts.awaitingDispatch ?? [])
+      out.push({ kind: 'dispatch', key: `dispatch:${i.id}`, title: msg('notifToDispatch'), issue: i, estateId });
+    for (const i of alerts.overdue)
+      if (i.level >= 2)
+        out.push({ kind: 'escalated', key: `escalated:${i.id}:${i.level}`, title: msg('notifEscalated'), issue: i, estateId });
   }
   return out;
 }
@@ -46,7 +51,8 @@ function inQuietHours(settings: Settings, now: Date): boolean {
 export function decide(all: Candidate[], notified: Record<string, number>, settings: Settings, now: number, baseline: boolean) {
   const fresh = all.filter((c) => !(c.key in notified));
   const quiet = inQuietHours(settings, new Date(now));
-  const show = baseline || quiet ? [] : fresh.filter((c) => !settings.mute.includes(c.issue.severity));
+  const show =
+    baseline || quiet ? [] : fresh.filter((c) => !settings.mute.includes(c.issue.severity) && !(settings.silenced ?? []).includes(c.kind));
   return { show: show.slice(0, MAX_PER_POLL), more: Math.max(0, show.length - MAX_PER_POLL), seen: fresh.map((c) => c.key) };
 }
 

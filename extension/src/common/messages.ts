@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { IssueAction, LoginRequest, Severity, Uuid, type IssueActionType } from '../../../shared/index.ts';
+import { NOTIFY_KINDS } from './state.ts';
 
 const Origin = v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://oa.example.com'));
 
@@ -34,6 +35,7 @@ export const Message = v.variant('type', [
         intervalMinutes: v.pipe(v.number(), v.minValue(0.5), v.maxValue(60)),
         estates: v.array(v.string()),
         mute: v.array(Severity),
+        silenced: v.array(v.picklist(NOTIFY_KINDS)),
         quiet: v.nullable(v.object({ from: v.pipe(v.string(), v.regex(/^\d\d:\d\d$/)), to: v.pipe(v.string(), v.regex(/^\d\d:\d\d$/)) })),
         locale: v.nullable(v.picklist(['zh-CN', 'en'])),
       }),

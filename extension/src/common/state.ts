@@ -7,19 +7,33 @@ import type { Alerts, Severity } from '../../../shared/index.ts';
 
 export type Connection = 'signedOut' | 'ok' | 'offline' | 'authExpired';
 
+/** What the extension can notify, each of which a supervisor may turn off. */
+export const NOTIFY_KINDS = ['overdue', 'escalated', 'urgent', 'report', 'dispatch'] as const;
+export type NotifyKind = (typeof NOTIFY_KINDS)[number];
+
 export interface Settings {
   /** Minutes between polls (chrome.alarms allows 0.5 and up). */
   intervalMinutes: number;
   /** Watched estates; empty means all the user's estates. */
   estates: string[];
   mute: Severity[];
+  /** Kinds of notification turned off (all are on by default). */
+  silenced: NotifyKind[];
   quiet: { from: string; to: string } | null;
   /** Origins (https://oa.example.com) where the overlay is shown. */
   overlaySites: string[];
   locale: 'zh-CN' | 'en' | null;
 }
 
-export const DEFAULT_SETTINGS: Settings = { intervalMinutes: 1, estates: [], mute: [], quiet: null, overlaySites: [], locale: null };
+export const DEFAULT_SETTINGS: Settings = {
+  intervalMinutes: 1,
+  estates: [],
+  mute: [],
+  silenced: [],
+  quiet: null,
+  overlaySites: [],
+  locale: null,
+};
 
 export interface EstateData {
   estateId: string;

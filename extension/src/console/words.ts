@@ -161,6 +161,12 @@ const words = {
   schedules: ['巡查计划(今日时段)', 'Schedules (today’s slots)'],
   policy: ['整改期限与升级', 'Deadlines and escalation'],
   routing: ['派单规则', 'Dispatch rules'],
+  notifyOf: ['桌面通知', 'Desktop notifications for'],
+  notifyOverdue: ['整改超期', 'Overdue rectifications'],
+  notifyEscalated: ['超期升级', 'Escalations'],
+  notifyUrgent: ['新紧急问题', 'New urgent issues'],
+  notifyReport: ['新业主报事', 'New owner reports'],
+  notifyDispatch: ['待派单', 'Work waiting for dispatch'],
   responseMinutes: ['业主报事受理时限(分钟)', 'Accept owner reports within (min)'],
   autoAccept: ['业主报事自动受理并派单', 'Accept owner reports at once and dispatch them'],
   routingHint: [

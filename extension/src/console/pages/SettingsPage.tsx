@@ -3,9 +3,17 @@ import { API, SEVERITIES, SEVERITY_LABELS } from '../../../../shared/index.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
 import { tx } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
-import { loadSettings, type Settings } from '../../common/state.ts';
+import { NOTIFY_KINDS, loadSettings, type NotifyKind, type Settings } from '../../common/state.ts';
 import { call } from '../../common/api.ts';
-import { w } from '../words.ts';
+import { w, type WordKey } from '../words.ts';
+
+const KIND_WORDS: Record<NotifyKind, WordKey> = {
+  overdue: 'notifyOverdue',
+  escalated: 'notifyEscalated',
+  urgent: 'notifyUrgent',
+  report: 'notifyReport',
+  dispatch: 'notifyDispatch',
+};
 
 /** Alert settings: polling, which estates, muted severities, quiet hours, language and overlay sites. */
 export default function SettingsPage({ session }: { session: StoredSession }) {
@@ -69,6 +77,19 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
               }}
             />{' '}
             {tx(e.name)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset data-testid="notify-kinds">
+        <legend>{w('notifyOf')}</legend>
+        {NOTIFY_KINDS.map((k) => (
+          <label class="check" key={k}>
+            <input
+              type="checkbox"
+              checked={!s.silenced.includes(k)}
+              onChange={(e) => void save({ silenced: e.currentTarget.checked ? s.silenced.filter((x) => x !== k) : [...s.silenced, k] })}
+            />{' '}
+            {w(KIND_WORDS[k])}
           </label>
         ))}
       </fieldset>
