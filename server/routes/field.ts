@@ -1,6 +1,6 @@
 /** A staff phone's own view of the estate: what it caches to work offline, and the day's rounds (我的今日). */
 import type { Hono } from 'hono';
-import { API, PATROL, STAFF } from '../../shared/index.ts';
+import { API, PATROL, STAFF, dayRound } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { requireRole, type Env } from '../http/auth.ts';
 import { route } from '../http/contract.ts';
@@ -16,19 +16,7 @@ export function fieldRoutes(app: Hono<Env>, deps: Deps) {
     const board = await deps.board.at(estateId, now);
     const rounds = board
       .locations()
-      .flatMap((l) =>
-        board.slotsOf(l.id).map(({ key, start, end, closes, status }) => ({
-          locationId: l.id,
-          code: l.code,
-          name: l.name,
-          kind: l.kind,
-          key,
-          start,
-          end,
-          closes,
-          status,
-        })),
-      )
+      .flatMap((l) => board.slotsOf(l.id).map((slot) => dayRound(l, slot)))
       .sort((a, b) => a.start - b.start || a.locationId.localeCompare(b.locationId));
     return { estateId, timeZone: estate.timeZone, rounds };
   });

@@ -4,7 +4,7 @@
  * sent for something that did not happen. services/delivery.ts sends them.
  */
 import { randomUUID } from 'node:crypto';
-import { noticeFor, noticeText, type Issue, type NoticeKind } from '../../shared/index.ts';
+import { noticeFor, noticeText, type Issue, type NoticeKind, type NoticeText } from '../../shared/index.ts';
 import type { Writes } from '../storage/store.ts';
 
 /** `dedupe` names what happened once (a sweep finds the same overdue issue again and again); by default the event's time. */
@@ -30,12 +30,23 @@ export async function announce(
     department: departments.find((d) => d.id === issue.departmentId)?.name ?? null,
     timeZone: estate?.timeZone ?? 'Asia/Shanghai',
   });
-  for (const c of channels) {
+  await queueNotice(tx, issue.estateId, channels, dedupe, { title, text, link }, now);
+}
+
+/** Queues one message to each of `channels`, once per channel and `dedupe` key, in the caller's transaction. */
+export async function queueNotice(
+  tx: Writes,
+  estateId: string,
+  channels: readonly { id: string }[],
+  dedupe: string,
+  { title, text, link }: NoticeText,
+  now: number,
+): Promise<void> {
+  for (const c of channels)
     await tx.enqueueDelivery({
       id: randomUUID(),
-      estateId: issue.estateId,
+      estateId,
       channelId: c.id,
-      // Once per channel for each thing that happened (an issue may be assigned again, later).
       dedupe,
       title,
       body: text,
@@ -47,5 +58,4 @@ export async function announce(
       sentAt: null,
       lastError: null,
     });
-  }
 }

@@ -1,17 +1,9 @@
-/**
- * What the clock makes news of, swept once a minute: work due within the hour (to its department), work now
- * overdue (level 1 to its department) and escalated (level 2 to the quality team), owners' reports not accepted
- * in time (to the quality team), and the quality team's morning digest. Each is queued once: its dedupe key names the deadline or the day, so another sweep, on
- * this server or another, adds nothing.
- */
-import { randomUUID } from 'node:crypto';
 import {
   DAY,
   HOUR,
   dateIn,
   digestText,
   missedText,
-  type NoticeText,
   acceptLateBefore,
   escalationLevel,
   respondBy,
@@ -22,7 +14,7 @@ import {
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { patrolAnalysis } from './analysis.ts';
-import { announce } from './notices.ts';
+import { announce, queueNotice } from './notices.ts';
 
 /** The digest goes out in the hour after this local time (a server down all that hour skips one day's). */
 export const DIGEST_AT = '08:00';
@@ -73,42 +65,8 @@ async function missedRounds(deps: Sweeper, estate: Estate, now: number): Promise
     .filter((l) => l.missed > 0 && l.name)
     .sort((a, b) => b.missed - a.missed)
     .map((l) => ({ name: l.name!, missed: l.missed }));
-  await queueForAll(
-    deps,
-    estate.id,
-    channels,
-    key,
-    missedText({ estate: estate.name, date: today, missed: soFar.total.missed, places }),
-    now,
-  );
-}
-
-async function queueForAll(
-  deps: Sweeper,
-  estateId: string,
-  channels: readonly { id: string }[],
-  dedupe: string,
-  { title, text, link }: NoticeText,
-  now: number,
-): Promise<void> {
-  await deps.store.write(async (tx) => {
-    for (const c of channels)
-      await tx.enqueueDelivery({
-        id: randomUUID(),
-        estateId,
-        channelId: c.id,
-        dedupe,
-        title,
-        body: text,
-        link,
-        state: 'pending',
-        attempts: 0,
-        nextAt: now,
-        createdAt: now,
-        sentAt: null,
-        lastError: null,
-      });
-  });
+  const text = missedText({ estate: estate.name, date: today, missed: soFar.total.missed, places });
+  await deps.store.write((tx) => queueNotice(tx, estate.id, channels, key, text, now));
 }
 
 async function digest(deps: Sweeper, estate: Estate, now: number): Promise<void> {
@@ -134,5 +92,5 @@ async function digest(deps: Sweeper, estate: Estate, now: number): Promise<void>
     overdue: overdue.total,
     waitingForDispatch: toDispatch.total,
   });
-  await queueForAll(deps, estate.id, channels, `digest:${today}`, text, now);
+  await deps.store.write((tx) => queueNotice(tx, estate.id, channels, `digest:${today}`, text, now));
 }

@@ -4,7 +4,8 @@
  * before a location existed or while it was deactivated.
  */
 import type { ChecklistTemplate } from '../model/checklist.ts';
-import type { LocationKind } from '../model/estate.ts';
+import type { Location, LocationKind } from '../model/estate.ts';
+import type { DayRound } from '../model/answers.ts';
 import type { Schedule } from '../model/schedule.ts';
 import { shiftDate, startOfDate } from '../time/calendar.ts';
 import { slotStates, slotTouchesDay, slotsBetween, type InspectionTime, type Slot, type SlotState } from './schedule.ts';
@@ -134,4 +135,19 @@ export function owedSlots(
     if (schedule) pieces.push(slotsFor(schedule, start, end));
   }
   return pieces.length === 1 ? pieces[0] : pieces.flat();
+}
+
+/** One round of an inspector's day (我的今日): a slot of one location, with its status. */
+export function dayRound(l: Pick<Location, 'id' | 'code' | 'name' | 'kind'>, s: SlotState): DayRound {
+  return {
+    locationId: l.id,
+    code: l.code,
+    name: l.name,
+    kind: l.kind,
+    key: s.key,
+    start: s.start,
+    end: s.end,
+    closes: s.closes,
+    status: s.status,
+  };
 }

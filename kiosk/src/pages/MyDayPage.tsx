@@ -8,6 +8,7 @@ import {
   API,
   PATROL,
   SLOT_STATUS_LABELS,
+  dayRound,
   dateIn,
   scheduleOf,
   slotStates,
@@ -32,17 +33,7 @@ async function fromFieldKit(estateId: string, now: number): Promise<Day | null> 
   const rounds: DayRound[] = kit.locations.flatMap((l) => {
     const schedule = scheduleOf(l, kit.templates);
     if (!schedule) return [];
-    return slotStates(slotsTouchingDay(schedule, zone, dateIn(now, zone)), [], now).map(({ key, start, end, closes, status }) => ({
-      locationId: l.id,
-      code: l.code,
-      name: l.name,
-      kind: l.kind,
-      key,
-      start,
-      end,
-      closes,
-      status,
-    }));
+    return slotStates(slotsTouchingDay(schedule, zone, dateIn(now, zone)), [], now).map((slot) => dayRound(l, slot));
   });
   rounds.sort((a, b) => a.start - b.start || a.locationId.localeCompare(b.locationId));
   return { estateId, timeZone: zone, rounds, offline: true };
