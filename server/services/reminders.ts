@@ -1,18 +1,26 @@
+/**
+ * What the clock makes news of, swept once a minute: work due within the hour (to its department), work now
+ * overdue (level 1 to its department) and escalated (level 2 to the quality team), owners' reports not accepted
+ * in time (to the quality team), missed rounds (once an hour) and the quality team's morning digest. Each is
+ * queued once: its dedupe key names the deadline, the day or the hour, so another server adds nothing, and this
+ * server remembers what it queued, so a sweep does not write or compute the same news again every minute.
+ */
 import {
   DAY,
   HOUR,
+  acceptLateBefore,
   dateIn,
   digestText,
-  missedText,
-  acceptLateBefore,
   escalationLevel,
-  respondBy,
   level2DeadlineBefore,
+  missedText,
+  respondBy,
   shiftDate,
   startOfDate,
   type Estate,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
+import type { Channel } from '../storage/store.ts';
 import { patrolAnalysis } from './analysis.ts';
 import { announce, queueNotice } from './notices.ts';
 
@@ -20,46 +28,58 @@ import { announce, queueNotice } from './notices.ts';
 export const DIGEST_AT = '08:00';
 const DUE_SOON_MS = HOUR;
 
-/** `sent`: what this server already queued (so an hour's missed-rounds message is worked out once per server). */
+/** `sent`: the news this server has queued (or found nothing to say about) already. */
 type Sweeper = Pick<Deps, 'store' | 'clock'> & { sent?: Set<string> };
+
+/** Runs `queue` for `key` unless this server did already; a failure is tried again at the next sweep. */
+async function onceHere(deps: Sweeper, key: string, queue: () => Promise<void>): Promise<void> {
+  if (deps.sent?.has(key)) return;
+  await queue();
+  if (deps.sent && deps.sent.size > 50_000) deps.sent.clear();
+  deps.sent?.add(key);
+}
 
 export async function sweep(deps: Sweeper, now: number): Promise<void> {
   for (const estate of await deps.store.read.listEstates()) {
-    if ((await deps.store.read.listChannels(estate.id)).length) await sweepEstate(deps, estate, now);
+    const channels = await deps.store.read.listChannels(estate.id);
+    if (channels.length) await sweepEstate(deps, estate, channels, now);
   }
 }
 
-async function sweepEstate(deps: Sweeper, estate: Estate, now: number): Promise<void> {
+async function sweepEstate(deps: Sweeper, estate: Estate, channels: Channel[], now: number): Promise<void> {
   const r = deps.store.read;
   const policy = await r.getPolicy(estate.id);
-  for (const issue of await r.dueBetween(estate.id, now, now + DUE_SOON_MS, 200))
-    await deps.store.write((tx) => announce(tx, 'dueSoon', issue, now, `dueSoon:${issue.id}:${issue.deadline}`));
+  const news = (key: string, queue: () => Promise<void>) => onceHere(deps, `${estate.id}|${key}`, queue);
+  for (const issue of await r.dueBetween(estate.id, now, now + DUE_SOON_MS, 200)) {
+    const key = `dueSoon:${issue.id}:${issue.deadline}`;
+    await news(key, () => deps.store.write((tx) => announce(tx, 'dueSoon', issue, now, key)));
+  }
   // Owners' reports past their response time (受理时限) escalate to the quality team like late work.
   for (const issue of (await r.awaitingAcceptance(estate.id, 200, acceptLateBefore(now, policy))).issues) {
     const due = respondBy(issue, policy);
-    if (due !== null && now > due) await deps.store.write((tx) => announce(tx, 'acceptLate', issue, now, `acceptLate:${issue.id}`));
+    const key = `acceptLate:${issue.id}`;
+    if (due !== null && now > due) await news(key, () => deps.store.write((tx) => announce(tx, 'acceptLate', issue, now, key)));
   }
-  const overdue = await r.overdueIssues(estate.id, now, 500, level2DeadlineBefore(now, policy));
-  for (const issue of overdue.issues) {
-    await deps.store.write(async (tx) => {
-      await announce(tx, 'overdue', issue, now, `overdue:${issue.id}:${issue.deadline}`);
-      if (escalationLevel(issue, now, policy) >= 2) await announce(tx, 'escalated', issue, now, `escalated:${issue.id}:${issue.deadline}`);
-    });
+  for (const issue of (await r.overdueIssues(estate.id, now, 500, level2DeadlineBefore(now, policy))).issues) {
+    const late = `overdue:${issue.id}:${issue.deadline}`;
+    await news(late, () => deps.store.write((tx) => announce(tx, 'overdue', issue, now, late)));
+    const escalated = `escalated:${issue.id}:${issue.deadline}`;
+    if (escalationLevel(issue, now, policy) >= 2)
+      await news(escalated, () => deps.store.write((tx) => announce(tx, 'escalated', issue, now, escalated)));
   }
-  await digest(deps, estate, now);
-  await missedRounds(deps, estate, now);
-}
-
-/** Once an hour (keyed by the estate's local date and hour), today's missed rounds so far, if there are any. */
-async function missedRounds(deps: Sweeper, estate: Estate, now: number): Promise<void> {
+  const quality = channels.filter((c) => c.audience.kind === 'quality');
+  if (!quality.length) return;
   const today = dateIn(now, estate.timeZone);
   const dayStart = startOfDate(today, estate.timeZone);
-  const key = `missed:${today}:${Math.floor((now - dayStart) / HOUR)}`;
-  const channels = (await deps.store.read.listChannels(estate.id)).filter((c) => c.audience.kind === 'quality');
-  if (!channels.length || deps.sent?.has(`${estate.id}|${key}`)) return;
-  if (deps.sent && deps.sent.size > 10_000) deps.sent.clear();
-  deps.sent?.add(`${estate.id}|${key}`);
-  const soFar = await patrolAnalysis(deps.store.read, estate.id, { from: dayStart, to: now }, now);
+  const digestAt = dayStart + Number(DIGEST_AT.slice(0, 2)) * HOUR + Number(DIGEST_AT.slice(3)) * 60_000;
+  if (now >= digestAt && now < digestAt + HOUR) await news(`digest:${today}`, () => digest(deps, estate, quality, today, now));
+  const hour = `missed:${today}:${Math.floor((now - dayStart) / HOUR)}`;
+  await news(hour, () => missedRounds(deps, estate, quality, today, hour, now));
+}
+
+/** Today's missed rounds so far, if there are any, with the places that missed most. */
+async function missedRounds(deps: Sweeper, estate: Estate, channels: Channel[], today: string, key: string, now: number): Promise<void> {
+  const soFar = await patrolAnalysis(deps.store.read, estate.id, { from: startOfDate(today, estate.timeZone), to: now }, now);
   if (soFar.total.missed === 0) return;
   const places = soFar.byLocation
     .filter((l) => l.missed > 0 && l.name)
@@ -69,12 +89,8 @@ async function missedRounds(deps: Sweeper, estate: Estate, now: number): Promise
   await deps.store.write((tx) => queueNotice(tx, estate.id, channels, key, text, now));
 }
 
-async function digest(deps: Sweeper, estate: Estate, now: number): Promise<void> {
-  const today = dateIn(now, estate.timeZone);
-  const start = startOfDate(today, estate.timeZone) + Number(DIGEST_AT.slice(0, 2)) * HOUR + Number(DIGEST_AT.slice(3)) * 60_000;
-  if (now < start || now >= start + HOUR) return;
-  const channels = (await deps.store.read.listChannels(estate.id)).filter((c) => c.audience.kind === 'quality');
-  if (!channels.length) return;
+/** Yesterday's missed rounds, today's rounds still to do, overdue work and 待派单. */
+async function digest(deps: Sweeper, estate: Estate, channels: Channel[], today: string, now: number): Promise<void> {
   const dayStart = startOfDate(today, estate.timeZone);
   const yesterday = startOfDate(shiftDate(today, -1), estate.timeZone);
   const policy = await deps.store.read.getPolicy(estate.id);
