@@ -1,6 +1,6 @@
 /** A staff phone's own view of the estate: what it caches to work offline, and the day's rounds (我的今日). */
 import type { Hono } from 'hono';
-import { API, PATROL, STAFF, dayRound } from '../../shared/index.ts';
+import { API, PATROL, STAFF, dateIn, dayRound } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { requireRole, type Env } from '../http/auth.ts';
 import { route } from '../http/contract.ts';
@@ -18,7 +18,7 @@ export function fieldRoutes(app: Hono<Env>, deps: Deps) {
       .locations()
       .flatMap((l) => board.slotsOf(l.id).map((slot) => dayRound(l, slot)))
       .sort((a, b) => a.start - b.start || a.locationId.localeCompare(b.locationId));
-    return { estateId, timeZone: estate.timeZone, rounds };
+    return { estateId, timeZone: estate.timeZone, date: dateIn(now, estate.timeZone), rounds };
   });
 
   route(app, API.fieldKit, async (c, { params: { estateId } }) => {

@@ -399,5 +399,7 @@ export interface DayRound {
 export interface MyDay {
   estateId: string;
   timeZone: string;
+  /** The estate's today (YYYY-MM-DD) the rounds belong to; some of them may have started the evening before. */
+  date: string;
   rounds: DayRound[];
 }

@@ -33,4 +33,17 @@ describe("an inspector's day (我的今日)", () => {
     expect((await server.call(API.myDay, { params, token: await server.login('cleaning') })).status).toBe(403);
     expect((await server.call(API.myDay, { params: { estateId: 'riverside' }, token: await server.login('wang') })).status).toBe(403);
   });
+
+  it("at 00:30 in the estate's zone the day is the estate's new day, with last night's open round in it", async () => {
+    const night = await startTestServer({ now: Date.parse('2026-03-01T16:30:00Z') }); // 00:30, 2 March, Shanghai
+    try {
+      const day = (await night.call(API.myDay, { params, token: await night.login('wang') })).body;
+      expect(day.date).toBe('2026-03-02');
+      const gate = day.rounds.filter((x) => x.locationId === 'main-gate');
+      // The gate's 22:00 round of 1 March (due until 01:00) is still open at 00:30: it is today's first.
+      expect(gate[0]).toMatchObject({ key: '2026-03-01#4', status: 'due' });
+    } finally {
+      await night.close();
+    }
+  });
 });

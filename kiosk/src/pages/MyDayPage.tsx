@@ -36,7 +36,7 @@ async function fromFieldKit(estateId: string, now: number): Promise<Day | null> 
     return slotStates(slotsTouchingDay(schedule, zone, dateIn(now, zone)), [], now).map((slot) => dayRound(l, slot));
   });
   rounds.sort((a, b) => a.start - b.start || a.locationId.localeCompare(b.locationId));
-  return { estateId, timeZone: zone, rounds, offline: true };
+  return { estateId, timeZone: zone, date: dateIn(now, zone), rounds, offline: true };
 }
 
 async function load(estateId: string): Promise<Day | null> {
@@ -48,8 +48,8 @@ async function load(estateId: string): Promise<Day | null> {
   } catch (e) {
     if (e instanceof ApiError && !e.transient) throw e;
     const kept = (await cacheGet<MyDay>(`myday:${estateId}`))?.value;
-    // A copy from today: statuses move on with the clock; a round it knew done stays done.
-    if (kept && dateIn(kept.rounds[0]?.start ?? now, kept.timeZone) === dateIn(now, kept.timeZone))
+    // A copy of today's rounds: statuses move on with the clock; a round it knew done stays done.
+    if (kept && kept.date === dateIn(now, kept.timeZone))
       return { ...kept, offline: true, rounds: kept.rounds.map((r) => (r.status === 'done' ? r : { ...r, status: statusAt(r, now) })) };
     return fromFieldKit(estateId, now);
   }

@@ -53,7 +53,18 @@ export default function TrackPage() {
         </p>
         <p class="reference">
           {t('reference')}: <strong data-testid="reference">{data.reference}</strong>{' '}
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(data.reference).then(() => setCopied(true))}>
+          <button
+            type="button"
+            onClick={() =>
+              void navigator.clipboard
+                ?.writeText(data.reference)
+                // No clipboard (plain HTTP, or refused): the number stays on screen to copy by hand.
+                .then(
+                  () => setCopied(true),
+                  () => undefined,
+                )
+            }
+          >
             {copied ? t('copied') : t('copy')}
           </button>
         </p>
