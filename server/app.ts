@@ -17,6 +17,7 @@ import { Refusal, type RefusalKind } from './services/refusals.ts';
 import { isUniqueViolation } from './storage/conflicts.ts';
 import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { pushRoutes } from './routes/push.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { analysisRoutes } from './routes/analysis.ts';
@@ -111,6 +112,7 @@ export function createApp(deps: Deps) {
     photoRoutes,
     issueRoutes,
     accountRoutes,
+    pushRoutes,
     alertRoutes,
     analysisRoutes,
     recordRoutes,

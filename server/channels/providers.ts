@@ -16,15 +16,21 @@ export interface Outgoing {
 
 export interface ProviderRequest {
   url: string;
-  body: string;
+  body: string | Uint8Array<ArrayBuffer>;
   headers: Record<string, string>;
 }
 
-/** ok: delivered. retry: try again later (network, 5xx, a rate limit). permanent: a bad key or signature, never retried. */
-export type Verdict = { kind: 'ok' } | { kind: 'retry' | 'permanent'; error: string };
+/**
+ * ok: delivered. retry: try again later (network, 5xx, a rate limit). permanent: a bad key or signature, never
+ * retried; `gone`: a phone's subscription has ended, so its channel goes too.
+ */
+export type Verdict = { kind: 'ok' } | { kind: 'retry'; error: string } | { kind: 'permanent'; error: string; gone?: boolean };
 
-/** Messages each provider accepts per minute per robot; the sender keeps under it. */
-export const PER_MINUTE: Record<ChannelKind, number> = { wecom: 20, dingtalk: 20, feishu: 100, webhook: 60 };
+/** Messages each provider accepts per minute per robot (per phone for Web Push); the sender keeps under it. */
+export const PER_MINUTE: Record<ChannelKind, number> = { wecom: 20, dingtalk: 20, feishu: 100, webhook: 60, webpush: 60 };
+
+/** The channels spoken to by a robot's or a system's own API (Web Push has its own: channels/web-push.ts). */
+type RobotKind = Exclude<ChannelKind, 'webpush'>;
 
 /** WeCom's text limit is 2048 bytes of UTF-8: cut at a character boundary. */
 function clipBytes(text: string, max: number): string {
@@ -37,7 +43,7 @@ function clipBytes(text: string, max: number): string {
 
 const hmac = (key: string, data: string) => createHmac('sha256', key).update(data).digest();
 
-export function providerRequest(kind: ChannelKind, url: string, secret: string, m: Outgoing, now: number): ProviderRequest {
+export function providerRequest(kind: RobotKind, url: string, secret: string, m: Outgoing, now: number): ProviderRequest {
   const json = { 'content-type': 'application/json' };
   switch (kind) {
     case 'wecom':
@@ -77,8 +83,12 @@ const THROTTLED = new Set([45009, 130101, 410100, 11232]);
 
 export function verdict(kind: ChannelKind, status: number, text: string): Verdict {
   if (status === 408 || status === 429 || status >= 500) return { kind: 'retry', error: `HTTP ${status}` };
+  // A push service answers 404 or 410 for a subscription the phone has dropped (RFC 8030 §7.3).
+  if (kind === 'webpush' && (status === 404 || status === 410))
+    return { kind: 'permanent', error: `HTTP ${status}: unsubscribed`, gone: true };
   if (status >= 400) return { kind: 'permanent', error: `HTTP ${status}` };
-  if (kind === 'webhook') return status >= 200 && status < 300 ? { kind: 'ok' } : { kind: 'retry', error: `HTTP ${status}` };
+  if (kind === 'webhook' || kind === 'webpush')
+    return status >= 200 && status < 300 ? { kind: 'ok' } : { kind: 'retry', error: `HTTP ${status}` };
   let answer: { errcode?: number; errmsg?: string; code?: number; msg?: string; StatusCode?: number };
   try {
     answer = JSON.parse(text);

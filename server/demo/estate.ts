@@ -39,24 +39,41 @@ export const DEMO_DEPARTMENTS: { id: string; name: LocalText; categories: Catego
 /** The demo's dispatch rules: each category to the department that fixes it, and lift faults to engineering. */
 export const DEMO_ROUTING: RoutingRule[] = [
   ...DEMO_DEPARTMENTS.flatMap((d) =>
-    d.categories.map((category) => ({ id: `${category}`, category, locationKind: null, buildingId: null, departmentId: d.id })),
+    d.categories.map((category) => ({
+      id: `${category}`,
+      category,
+      locationKind: null,
+      buildingId: null,
+      departmentId: d.id,
+      assigneeId: null,
+    })),
   ),
-  { id: 'lifts', category: null, locationKind: 'lift', buildingId: null, departmentId: 'engineering' },
+  { id: 'lifts', category: null, locationKind: 'lift', buildingId: null, departmentId: 'engineering', assigneeId: null },
 ];
 
 export const DEMO_PASSWORD = 'demo-2026';
 
-export const DEMO_USERS: { id: string; username: string; displayName: string; role: Role; department: string | null }[] = [
+/** `lead`: the department's 部门负责人 (its 主管), who hands its jobs on and hears its escalations. */
+export const DEMO_USERS: { id: string; username: string; displayName: string; role: Role; department: string | null; lead?: boolean }[] = [
   { id: 'u-admin', username: 'admin', displayName: '系统管理员 Admin', role: 'admin', department: null },
   { id: 'u-supervisor', username: 'supervisor', displayName: '品质主管 陈静 Chen Jing', role: 'supervisor', department: null },
   { id: 'u-wang', username: 'wang', displayName: '巡查员 王强 Wang Qiang', role: 'inspector', department: null },
   { id: 'u-li', username: 'li', displayName: '巡查员 李娜 Li Na', role: 'inspector', department: null },
   { id: 'u-zhao', username: 'zhao', displayName: '巡查员 赵磊 Zhao Lei', role: 'inspector', department: null },
-  { id: 'u-clean', username: 'cleaning', displayName: '保洁主管 刘芳 Liu Fang', role: 'department', department: 'cleaning' },
-  { id: 'u-green', username: 'greening', displayName: '绿化主管 孙涛 Sun Tao', role: 'department', department: 'greening' },
-  { id: 'u-eng', username: 'engineering', displayName: '工程主管 周伟 Zhou Wei', role: 'department', department: 'engineering' },
-  { id: 'u-sec', username: 'security', displayName: '秩序主管 吴军 Wu Jun', role: 'department', department: 'security' },
-  { id: 'u-svc', username: 'service', displayName: '客服主管 郑丽 Zheng Li', role: 'department', department: 'service' },
+  { id: 'u-clean', username: 'cleaning', displayName: '保洁主管 刘芳 Liu Fang', role: 'department', department: 'cleaning', lead: true },
+  { id: 'u-green', username: 'greening', displayName: '绿化主管 孙涛 Sun Tao', role: 'department', department: 'greening', lead: true },
+  {
+    id: 'u-eng',
+    username: 'engineering',
+    displayName: '工程主管 周伟 Zhou Wei',
+    role: 'department',
+    department: 'engineering',
+    lead: true,
+  },
+  { id: 'u-sec', username: 'security', displayName: '秩序主管 吴军 Wu Jun', role: 'department', department: 'security', lead: true },
+  { id: 'u-svc', username: 'service', displayName: '客服主管 郑丽 Zheng Li', role: 'department', department: 'service', lead: true },
+  { id: 'u-cleaner', username: 'zhang', displayName: '保洁员 张敏 Zhang Min', role: 'department', department: 'cleaning' },
+  { id: 'u-fitter', username: 'huang', displayName: '维修工 黄斌 Huang Bin', role: 'department', department: 'engineering' },
 ];
 
 /** Department that fixes a category (the assignment a supervisor would pick). */

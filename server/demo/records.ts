@@ -122,7 +122,13 @@ export async function seedToday({ tx, photos, now }: Seeding): Promise<void> {
   const assign = async (found: Issue | Promise<Issue>, departmentId: string, at: number) => {
     const issue = await found;
     if (issue.status !== 'reported') return issue;
-    return actOnIssue(tx, issue, { type: 'assign', departmentId, requirement: DEFAULT_REQUIREMENT, deadline: null }, supervisor, at);
+    return actOnIssue(
+      tx,
+      issue,
+      { type: 'assign', departmentId, requirement: DEFAULT_REQUIREMENT, deadline: null, assigneeId: null },
+      supervisor,
+      at,
+    );
   };
 
   // Overdue: an important lift fault from yesterday, and an old landscaping job.

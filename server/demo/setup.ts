@@ -17,7 +17,7 @@ export interface EstateSpec {
   buildings: { id: string; name: LocalText }[];
   locations: { id: string; building: string | null; kind: LocationKind; name: LocalText }[];
   departments: { id: string; name: LocalText; categories: Category[] }[];
-  users: { id: string; username: string; displayName: string; role: Role; department: string | null }[];
+  users: { id: string; username: string; displayName: string; role: Role; department: string | null; lead?: boolean }[];
   password: string;
   /** Dispatch rules (none: every finding waits in 待派单). */
   routing?: RoutingRule[];
@@ -64,6 +64,6 @@ export async function writeEstate(tx: Writes, spec: EstateSpec, hashes: Password
   for (const { u, hash } of hashes) {
     if (!(await tx.getUser(u.id)))
       await tx.insertUser({ id: u.id, username: u.username, displayName: u.displayName, passwordHash: hash }, at);
-    await tx.putMembership({ userId: u.id, estateId: estate.id, role: u.role, departmentId: u.department });
+    await tx.putMembership({ userId: u.id, estateId: estate.id, role: u.role, departmentId: u.department, lead: u.lead ?? false });
   }
 }

@@ -36,7 +36,12 @@ export function planWorkflow(s: Seeding, issue: Issue): void {
   if (!issue.verified) timeline.later(assignAt - 5 * MINUTE, act(s, issue.id, { type: 'accept' }, supervisor));
   timeline.later(
     assignAt,
-    act(s, issue.id, { type: 'assign', departmentId: dept, requirement: DEFAULT_REQUIREMENT, deadline: null }, supervisor),
+    act(
+      s,
+      issue.id,
+      { type: 'assign', departmentId: dept, requirement: DEFAULT_REQUIREMENT, deadline: null, assigneeId: null },
+      supervisor,
+    ),
   );
   const window = issue.deadline - issue.createdAt;
   const onTime = rnd.chance(ON_TIME[dept] ?? 0.8);

@@ -1,6 +1,6 @@
 /** Who is calling: a bearer token → session → user and their per-estate memberships. */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Actor, Role } from '../../shared/index.ts';
+import type { Role } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { sha256Hex } from '../security/crypto.ts';
 import type { Membership, User } from '../storage/store.ts';
@@ -50,8 +50,4 @@ export function requireRole(c: Context<Env>, estateId: string, roles: readonly R
   const m = auth.memberships.find((x) => x.estateId === estateId);
   if (!m || !roles.includes(m.role)) throw forbidden(`needs role ${roles.join(' or ')} in this estate`);
   return m;
-}
-
-export function actorOf(m: Membership): Actor & { kind: 'user' } {
-  return { kind: 'user', id: m.userId, role: m.role, departmentId: m.departmentId };
 }

@@ -1,6 +1,6 @@
 /** Estate set-up: locations and their QR codes, departments, members, templates, deadline policy. */
 import type { Context, Hono } from 'hono';
-import { SUPERVISORS, API } from '../../shared/index.ts';
+import { SUPERVISORS, API, actorOf } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { requireRole, type Env } from '../http/auth.ts';
 import { created, route } from '../http/contract.ts';
@@ -16,6 +16,7 @@ import {
   kioskLink,
   publishTemplate,
   revokeCode,
+  setMembership,
   setPolicy,
   setRouting,
 } from '../services/estate-admin.ts';
@@ -47,6 +48,11 @@ export function adminRoutes(app: Hono<Env>, deps: Deps) {
   });
   route(app, API.addDepartment, async (c, req) => created(await addDepartment(deps, adminOf(c, req.params), await req.body())));
   route(app, API.addUser, async (c, req) => created(await addUser(deps, adminOf(c, req.params), await req.body())));
+  route(app, API.setMembership, async (c, req) => {
+    const admin = requireRole(c, req.params.estateId, ['admin']);
+    await setMembership(deps, admin.estateId, req.params.userId, await req.body(), actorOf(admin));
+    return { ok: true };
+  });
   route(app, API.setPolicy, async (c, req) => {
     const estateId = adminOf(c, req.params);
     const policy = await req.body();

@@ -1,8 +1,8 @@
 /** Patrol rounds: a phone sends one (idempotent by its UUID); a supervisor reads one with its receipt. */
 import type { Hono } from 'hono';
-import { PATROL, API } from '../../shared/index.ts';
+import { PATROL, API, actorOf } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { actorOf, requireAuth, requireRole, type Env } from '../http/auth.ts';
+import { requireAuth, requireRole, type Env } from '../http/auth.ts';
 import { receipt, route } from '../http/contract.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { submitInspection, withPhotoProgress, type StoredInspectionReceipt } from '../services/inspections.ts';

@@ -1,8 +1,8 @@
 /** Issues: an estate's board with its filters, department notices, one issue with its history, and acting on it. */
 import type { Hono } from 'hono';
-import { STAFF, SUPERVISORS, API, CATEGORIES, ISSUE_SOURCES, ISSUE_STATUSES, SEVERITIES } from '../../shared/index.ts';
+import { STAFF, SUPERVISORS, API, CATEGORIES, ISSUE_SOURCES, ISSUE_STATUSES, SEVERITIES, actorOf } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { actorOf, requireRole, type Env } from '../http/auth.ts';
+import { requireRole, type Env } from '../http/auth.ts';
 import { listParam, timeParam } from '../http/body.ts';
 import { receipt, route } from '../http/contract.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
@@ -38,7 +38,7 @@ export function issueRoutes(app: Hono<Env>, deps: Deps) {
     const m = requireRole(c, estateId, ['department', 'supervisor', 'admin']);
     const departmentId = m.role === 'department' ? m.departmentId : c.req.query('department');
     if (!departmentId) throw badRequest('department: which department?', [{ path: 'department', message: 'required' }]);
-    return { notices: await departmentNotices(deps, estateId, departmentId) };
+    return departmentNotices(deps, estateId, departmentId);
   });
 
   // One issue; its estate comes from the issue itself.

@@ -1,8 +1,8 @@
 /** Training, drills and community activities; and issues raised by hand from a survey area or a drill. */
 import type { Hono } from 'hono';
-import { SUPERVISORS, API } from '../../shared/index.ts';
+import { SUPERVISORS, API, actorOf } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { actorOf, requireRole, type Env } from '../http/auth.ts';
+import { requireRole, type Env } from '../http/auth.ts';
 import { listParam } from '../http/body.ts';
 import { created, route } from '../http/contract.ts';
 import { raiseIssue, recordPlan } from '../services/plans.ts';

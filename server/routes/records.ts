@@ -1,8 +1,8 @@
 /** Monthly scored inspections and survey campaigns (the quality team's periodic records). */
 import type { Hono } from 'hono';
-import { SUPERVISORS, API } from '../../shared/index.ts';
+import { SUPERVISORS, API, actorOf } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { actorOf, requireRole, type Env } from '../http/auth.ts';
+import { requireRole, type Env } from '../http/auth.ts';
 import { created, route } from '../http/contract.ts';
 import { notFound } from '../http/errors.ts';
 import { submitMonthly } from '../services/monthly.ts';

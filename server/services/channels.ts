@@ -1,27 +1,28 @@
 /** An estate's notification channels: added and removed by its administrator, their health and log shown to supervisors. */
 import { randomUUID } from 'node:crypto';
-import type { ChannelInput, ChannelView, DeliveryView } from '../../shared/index.ts';
+import type { ChannelInput, ChannelView, DeliveryView, PushSubscriptionInput } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import type { Channel } from '../storage/store.ts';
+import type { Channel, Membership } from '../storage/store.ts';
 import { invalid, notFound } from './refusals.ts';
 
-function checkAddress(deps: Deps, raw: string): void {
+function checkAddress(deps: Deps, raw: string, field = 'url'): void {
   const url = new URL(raw);
   const plainAllowed = url.protocol === 'http:' && deps.config.plainHttpChannelHosts.includes(url.hostname.toLowerCase());
   if (url.protocol !== 'https:' && !plainAllowed)
-    throw invalid('url: a channel must be an https:// address (plain http only for the hosts in CHANNEL_HTTP_HOSTS)', [
-      { path: 'url', message: 'must be https' },
+    throw invalid(`${field}: a channel must be an https:// address (plain http only for the hosts in CHANNEL_HTTP_HOSTS)`, [
+      { path: field, message: 'must be https' },
     ]);
   if (url.username || url.password)
-    throw invalid('url: no user name or password in the address', [{ path: 'url', message: 'has credentials' }]);
+    throw invalid(`${field}: no user name or password in the address`, [{ path: field, message: 'has credentials' }]);
 }
 
-const view = (c: Channel, health: { pending: number; failed: number } | undefined): ChannelView => ({
+const view = (c: Channel, health: { pending: number; failed: number } | undefined, person: string | null = null): ChannelView => ({
   id: c.id,
   kind: c.kind,
   name: c.name,
   host: new URL(c.url).origin,
   audience: c.audience,
+  person,
   createdAt: c.createdAt,
   pending: health?.pending ?? 0,
   failing: health?.failed ?? 0,
@@ -39,6 +40,42 @@ export async function addChannel(deps: Deps, estateId: string, input: ChannelInp
   const channel: Channel = { id: randomUUID(), estateId, ...input, secret: input.secret ?? '', createdAt: deps.clock() };
   await deps.store.write((tx) => tx.insertChannel(channel));
   return view(channel, undefined);
+}
+
+/**
+ * A phone's Web Push subscription becomes that person's channel in the estate. A phone that subscribes again
+ * (new keys, or after a reinstall) replaces its old channel rather than being told everything twice.
+ */
+export async function subscribePush(deps: Deps, member: Membership, input: PushSubscriptionInput): Promise<ChannelView> {
+  checkAddress(deps, input.endpoint, 'endpoint');
+  const user = await deps.store.read.getUser(member.userId);
+  const channel: Channel = {
+    id: randomUUID(),
+    estateId: member.estateId,
+    kind: 'webpush',
+    name: `${user?.displayName ?? member.userId} · 手机 phone`,
+    url: input.endpoint,
+    secret: JSON.stringify(input.keys),
+    audience: { kind: 'person', userId: member.userId },
+    createdAt: deps.clock(),
+  };
+  await deps.store.write(async (tx) => {
+    for (const c of await tx.listChannels(member.estateId))
+      if (c.kind === 'webpush' && c.url === input.endpoint) await tx.removeChannel(c.id, channel.createdAt);
+    await tx.insertChannel(channel);
+  });
+  return view(channel, undefined, user?.displayName ?? null);
+}
+
+/** A person turns their phone's notifications off. */
+export async function unsubscribePush(deps: Deps, member: Membership, endpoint: string): Promise<void> {
+  const mine = (await deps.store.read.listChannels(member.estateId)).filter(
+    (c) => c.kind === 'webpush' && c.url === endpoint && c.audience.kind === 'person' && c.audience.userId === member.userId,
+  );
+  if (!mine.length) throw notFound('subscription');
+  await deps.store.write(async (tx) => {
+    for (const c of mine) await tx.removeChannel(c.id, deps.clock());
+  });
 }
 
 async function channelOf(deps: Deps, estateId: string, id: string): Promise<Channel> {
@@ -60,16 +97,20 @@ export async function testChannel(deps: Deps, estateId: string, id: string): Pro
 /** The channels with what waits and what failed, and the latest deliveries. */
 export async function channelsOverview(deps: Deps, estateId: string): Promise<{ channels: ChannelView[]; deliveries: DeliveryView[] }> {
   const r = deps.store.read;
-  const [channels, health, deliveries] = await Promise.all([
+  const [channels, health, deliveries, members] = await Promise.all([
     r.listChannels(estateId),
     r.channelHealth(estateId),
     r.deliveriesOf(estateId, 100),
+    r.membersOf(estateId),
   ]);
+  const nameOf = (c: Channel) =>
+    c.audience.kind === 'person' ? (members.find((m) => m.userId === (c.audience as { userId: string }).userId)?.displayName ?? '—') : null;
   return {
     channels: channels.map((c) =>
       view(
         c,
         health.find((h) => h.channelId === c.id),
+        nameOf(c),
       ),
     ),
     deliveries: deliveries.map(({ id, channelId, title, state, attempts, createdAt, sentAt, lastError }) => ({

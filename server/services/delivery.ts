@@ -6,10 +6,11 @@
 import { providerRequest, verdict, PER_MINUTE, type Verdict } from '../channels/providers.ts';
 import type { Deps } from '../context.ts';
 import type { Channel, Delivery } from '../storage/store.ts';
+import { vapidKeys, webPushRequest } from '../channels/web-push.ts';
 import { sweep } from './reminders.ts';
 
 /** What sending needs: the outbox, the clock, the public address for links. */
-type Senders = Pick<Deps, 'store' | 'clock' | 'config'>;
+type Senders = Pick<Deps, 'store' | 'clock' | 'config' | 'secret'>;
 
 const MINUTE = 60_000;
 const LEASE_MS = MINUTE;
@@ -19,14 +20,22 @@ const TIMEOUT_MS = 10_000;
 /** 30 s, 1 min, 2 min … up to 30 min between tries. */
 export const backoff = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * MINUTE);
 
-async function send(deps: Senders, channel: Channel, d: Pick<Delivery, 'id' | 'title' | 'body' | 'link'>, now: number): Promise<Verdict> {
-  const req = providerRequest(
-    channel.kind,
-    channel.url,
-    channel.secret,
-    { id: d.id, title: d.title, text: `${d.body}\n${deps.config.publicUrl}${d.link}` },
-    now,
-  );
+function request(deps: Senders, channel: Channel, d: Pick<Delivery, 'id' | 'title' | 'body' | 'link' | 'dedupe'>, now: number) {
+  if (channel.kind === 'webpush') {
+    const payload = { title: d.title, body: d.body, link: d.link, tag: d.dedupe };
+    return webPushRequest(channel.url, JSON.parse(channel.secret), payload, vapidKeys(deps.secret, deps.config.publicUrl));
+  }
+  const text = `${d.body}\n${deps.config.publicUrl}${d.link}`;
+  return providerRequest(channel.kind, channel.url, channel.secret, { id: d.id, title: d.title, text }, now);
+}
+
+async function send(
+  deps: Senders,
+  channel: Channel,
+  d: Pick<Delivery, 'id' | 'title' | 'body' | 'link' | 'dedupe'>,
+  now: number,
+): Promise<Verdict> {
+  const req = request(deps, channel, d, now);
   try {
     const res = await fetch(req.url, { method: 'POST', headers: req.headers, body: req.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
     return verdict(channel.kind, res.status, await res.text());
@@ -76,7 +85,8 @@ export class Deliverer {
   /** A test message, sent at once and not queued: the console's "send a test message". */
   async test(channel: Channel): Promise<Verdict> {
     const title = '测试消息 · Test message';
-    return send(this.deps, channel, { id: `test-${Date.now()}`, title, body: `${title}: ${channel.name}`, link: '/' }, this.deps.clock());
+    const id = `test-${this.deps.clock()}`;
+    return send(this.deps, channel, { id, title, body: `${title}: ${channel.name}`, link: '/', dedupe: id }, this.deps.clock());
   }
 
   private async drainOnce(): Promise<number> {
@@ -111,7 +121,12 @@ export class Deliverer {
           : result.kind === 'permanent' || now - d.createdAt > GIVE_UP_MS
             ? { state: 'failed' as const, attempts, nextAt: now, sentAt: null, lastError: result.error }
             : { state: 'pending' as const, attempts, nextAt: now + backoff(attempts), sentAt: null, lastError: result.error };
-      await store.write((tx) => tx.settleDelivery(d.id, settled));
+      await store.write(async (tx) => {
+        await tx.settleDelivery(d.id, settled);
+        // A phone that dropped its subscription is told nothing more.
+        if (result.kind === 'permanent' && result.gone) await tx.removeChannel(channel.id, now);
+      });
+      if (result.kind === 'permanent' && result.gone) channels.set(channel.id, undefined);
       if (result.kind === 'ok') delivered++;
     }
     return delivered;

@@ -4,6 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
+  Actor,
+  MembershipInput,
   RoutingRule,
   BuildingInput,
   DeadlinePolicy,
@@ -17,7 +19,8 @@ import type {
 import type { Deps } from '../context.ts';
 import { conflict, invalid, notFound } from './refusals.ts';
 import { hashPassword, kioskCode, newPublicCode, newSecret } from '../security/crypto.ts';
-import type { Reads } from '../storage/store.ts';
+import type { Reads, Writes } from '../storage/store.ts';
+import { actOnIssue } from './issues.ts';
 import { importLocations } from './location-import.ts';
 
 export async function estateSetup(deps: Deps, estateId: string): Promise<EstateSetup> {
@@ -41,12 +44,13 @@ export async function estateSetup(deps: Deps, estateId: string): Promise<EstateS
     locations,
     departments,
     templates,
-    members: members.map(({ userId, username, displayName, role, departmentId, disabled }) => ({
+    members: members.map(({ userId, username, displayName, role, departmentId, lead, disabled }) => ({
       userId,
       username,
       displayName,
       role,
       departmentId,
+      lead,
       disabled,
     })),
     publicUrl: deps.config.publicUrl,
@@ -150,16 +154,47 @@ export async function addUser(deps: Deps, estateId: string, input: UserInput) {
   };
   const departmentId = input.role === 'department' ? input.departmentId : null;
   await deps.store.write(async (tx) => {
-    if (input.role === 'department' && !(await tx.listDepartments(estateId)).some((d) => d.id === input.departmentId)) {
-      throw invalid('departmentId: department staff need a department of this estate', [
-        { path: 'departmentId', message: 'unknown department' },
-      ]);
-    }
+    await checkDepartment(tx, estateId, input);
     if (await tx.getUserByUsername(input.username)) throw conflict(`username ${input.username} is taken`);
     await tx.insertUser(user, deps.clock());
-    await tx.putMembership({ userId: user.id, estateId, role: input.role, departmentId });
+    await tx.putMembership({ userId: user.id, estateId, role: input.role, departmentId, lead: departmentId !== null && input.lead });
   });
-  return { id: user.id, username: user.username, displayName: user.displayName, role: input.role, departmentId: input.departmentId };
+  const lead = departmentId !== null && input.lead;
+  return { id: user.id, username: user.username, displayName: user.displayName, role: input.role, departmentId, lead };
+}
+
+/** Department staff belong to a department of this estate. */
+async function checkDepartment(tx: Writes, estateId: string, input: MembershipInput): Promise<void> {
+  if (input.role === 'department' && !(await tx.listDepartments(estateId)).some((d) => d.id === input.departmentId)) {
+    throw invalid('departmentId: department staff need a department of this estate', [
+      { path: 'departmentId', message: 'unknown department' },
+    ]);
+  }
+}
+
+/**
+ * A new role, department or lead for someone already in the estate. Jobs that were theirs in a department they
+ * leave go back to that department as a whole, so none is owned by someone who can no longer see it.
+ */
+export async function setMembership(
+  deps: Deps,
+  estateId: string,
+  userId: string,
+  input: MembershipInput,
+  by: Actor & { kind: 'user' },
+): Promise<void> {
+  const now = deps.clock();
+  await deps.store.write(async (tx) => {
+    const current = (await tx.membershipsOf(userId)).find((m) => m.estateId === estateId);
+    if (!current) throw notFound('person in this estate');
+    await checkDepartment(tx, estateId, input);
+    const departmentId = input.role === 'department' ? input.departmentId : null;
+    await tx.putMembership({ userId, estateId, role: input.role, departmentId, lead: departmentId !== null && input.lead });
+    if (!current.departmentId || current.departmentId === departmentId) return;
+    const { issues } = await tx.listIssues({ estateId, assigneeId: userId, status: ['assigned', 'reopened'], limit: 10_000 });
+    for (const issue of issues)
+      await actOnIssue(tx, issue, { type: 'handOver', assigneeId: null, note: '已离开本部门 · left the department' }, by, now);
+  });
 }
 
 export async function setPolicy(deps: Deps, estateId: string, policy: DeadlinePolicy): Promise<void> {

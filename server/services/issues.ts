@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_REQUIREMENT,
+  actorOf,
   allowedActions,
   routeFor,
   applyIssueAction,
@@ -13,6 +14,7 @@ import {
   type IssueAction,
   type IssueActionRequest,
   type IssueView,
+  type NoticeList,
   type IssueSource,
   type PhotoRef,
   type Severity,
@@ -59,6 +61,7 @@ export async function createIssue(tx: Writes, input: NewIssue, actor: Actor, ext
     status: 'reported',
     verified: input.verified ?? true,
     departmentId: null,
+    assigneeId: null,
     requirement: null,
     deadline: deadlineFor(input.severity, input.at, await tx.getPolicy(input.estateId)),
     manualLevel: 0,
@@ -117,8 +120,23 @@ async function dispatch(tx: Writes, issue: Issue, now: number): Promise<Issue> {
     await announce(tx, 'toDispatch', issue, now);
     return issue;
   }
-  const action: IssueAction = { type: 'assign', departmentId: rule.departmentId, requirement: DEFAULT_REQUIREMENT, deadline: null };
+  // A rule's person who has since left the department leaves the job to the department's lead.
+  const assigneeId =
+    rule.assigneeId && (await inDepartment(tx, issue.estateId, rule.departmentId, rule.assigneeId)) ? rule.assigneeId : null;
+  const action: IssueAction = {
+    type: 'assign',
+    departmentId: rule.departmentId,
+    requirement: DEFAULT_REQUIREMENT,
+    deadline: null,
+    assigneeId,
+  };
   return actOnIssue(tx, issue, action, SYSTEM, now);
+}
+
+/** Whether the person works in that department of the estate, so a job can be theirs. */
+async function inDepartment(tx: Reads, estateId: string, departmentId: string, userId: string): Promise<boolean> {
+  const m = (await tx.membershipsOf(userId)).find((x) => x.estateId === estateId);
+  return m?.role === 'department' && m.departmentId === departmentId;
 }
 
 /** Applies one workflow action. */
@@ -130,6 +148,12 @@ export async function actOnIssue(tx: Writes, issue: Issue, action: IssueAction, 
         { path: 'action.departmentId', message: 'unknown department' },
       ]);
     }
+  }
+  // A job goes to someone of the department it is in.
+  const person = action.type === 'assign' || action.type === 'handOver' ? action.assigneeId : null;
+  const department = action.type === 'assign' ? action.departmentId : issue.departmentId;
+  if (person && !(department && (await inDepartment(tx, issue.estateId, department, person)))) {
+    throw invalid('assigneeId: that person is not in the department', [{ path: 'action.assigneeId', message: 'not in the department' }]);
   }
   if (action.type === 'reject' && action.duplicateOf) {
     const original = await tx.getIssue(action.duplicateOf);
@@ -148,6 +172,9 @@ export async function actOnIssue(tx: Writes, issue: Issue, action: IssueAction, 
   // An owner's report, once accepted, is dispatched like a finding.
   if (action.type === 'accept') return dispatch(tx, result.issue, now);
   if (action.type === 'assign') await announce(tx, 'assigned', result.issue, now);
+  // The new owner of a job hears of it as an assignment (the key names them: a job handed back is news again).
+  if (action.type === 'handOver' && result.issue.assigneeId)
+    await announce(tx, 'assigned', result.issue, now, `assigned:${issue.id}:${result.issue.assigneeId}:${now}`);
   if (action.type === 'ownerNotFixed') await announce(tx, 'ownerNotFixed', result.issue, now);
   if (action.type === 'rectify')
     await tx.linkPhotos(
@@ -216,23 +243,30 @@ export async function issueDetail(deps: Deps, issue: Issue, m: Membership): Prom
         : m.role === 'admin' || m.role === 'supervisor'
           ? origin
           : { ...origin, ownerContact: null },
-    actions: allowedActions(issue, { kind: 'user', id: m.userId, role: m.role, departmentId: m.departmentId }, policy, {
+    actions: allowedActions(issue, actorOf(m), policy, {
       fixedBy: fixedBy(history),
     }),
   };
 }
 
-/** Rectification notices for a department, soonest deadline first. */
-export async function departmentNotices(deps: Deps, estateId: string, departmentId: string) {
-  const [{ issues }, locationList] = await Promise.all([
+/** Rectification notices for a department, soonest deadline first, with who owns each and who could take one. */
+export async function departmentNotices(deps: Deps, estateId: string, departmentId: string): Promise<NoticeList> {
+  const [{ issues }, locationList, members] = await Promise.all([
     deps.store.read.listIssues({ estateId, departmentId, status: ['assigned', 'reopened'], limit: 500 }),
     deps.store.read.listLocations(estateId),
+    deps.store.read.membersOf(estateId),
   ]);
   const locations = new Map(locationList.map((l) => [l.id, l]));
-  return issues
+  const names = new Map(members.map((m) => [m.userId, m.displayName]));
+  const people = members
+    .filter((m) => m.role === 'department' && m.departmentId === departmentId && !m.disabled)
+    .map((m) => ({ id: m.userId, displayName: m.displayName }));
+  const notices = issues
     .sort((a, b) => a.deadline - b.deadline)
     .map((i) => ({
       ...i,
       location: i.locationId ? { name: locations.get(i.locationId)?.name, kind: locations.get(i.locationId)?.kind } : null,
+      assignee: i.assigneeId ? { id: i.assigneeId, displayName: names.get(i.assigneeId) ?? '—' } : null,
     }));
+  return { notices, people };
 }

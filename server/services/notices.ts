@@ -1,5 +1,5 @@
 /**
- * Telling the work-chat groups: each event queues one message per channel that should hear of it
+ * Telling the work-chat groups and people's phones: each event queues one message per channel that should hear of it
  * (shared/rules/notices.ts), in the transaction of the event itself, so a message is never lost and never
  * sent for something that did not happen. services/delivery.ts sends them.
  */
@@ -15,7 +15,13 @@ export async function announce(
   now: number,
   dedupe = `${kind}:${issue.id}:${now}`,
 ): Promise<void> {
-  const channels = (await tx.listChannels(issue.estateId)).filter((c) => noticeFor(c.audience, { kind, issue }));
+  const all = await tx.listChannels(issue.estateId);
+  // Phones are people's: who they are in the estate decides what they hear.
+  const members = all.some((c) => c.audience.kind === 'person') ? await tx.membersOf(issue.estateId) : [];
+  const listener = (userId: string) => members.find((m) => m.userId === userId && !m.disabled);
+  const channels = all.filter((c) =>
+    noticeFor(c.audience, { kind, issue }, c.audience.kind === 'person' ? listener(c.audience.userId) : undefined),
+  );
   if (!channels.length) return;
   const [estate, location, departments] = await Promise.all([
     tx.getEstate(issue.estateId),

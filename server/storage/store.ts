@@ -118,6 +118,8 @@ export interface IssueFilter {
   category?: Category[];
   source?: IssueSource[];
   departmentId?: string;
+  /** The person who owns the job. */
+  assigneeId?: string;
   locationId?: string;
   createdFrom?: number;
   createdTo?: number;

@@ -59,9 +59,18 @@ import {
   ResetPasswordRequest,
   TemplateInput,
   UserInput,
+  MembershipInput,
 } from '../model/records.ts';
 import { RoutingInput } from '../model/routing.ts';
-import { ChannelInput, type ChannelTest, type ChannelView, type ChannelsOverview } from '../model/channels.ts';
+import {
+  ChannelInput,
+  PushEndpoint,
+  PushSubscriptionInput,
+  type ChannelTest,
+  type ChannelView,
+  type ChannelsOverview,
+  type PushKey,
+} from '../model/channels.ts';
 import { MonthlyInspectionSubmission } from '../model/scoring.ts';
 import { CampaignInput, KioskRating, SurveyResponseSubmission } from '../model/survey.ts';
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
@@ -144,7 +153,12 @@ export const API = {
   addChannel: post(`${ESTATE}/channels`, ChannelInput, answer<ChannelView>()),
   removeChannel: del(`${ESTATE}/channels/:id`, answer<Done>()),
   testChannel: post(`${ESTATE}/channels/:id/test`, null, answer<ChannelTest>()),
+  // Web Push: the server's public key, and a person's phone turning its notifications on and off in an estate.
+  pushKey: get('/api/push/key', answer<PushKey>()),
+  subscribePush: put(`${ESTATE}/push`, PushSubscriptionInput, answer<ChannelView>()),
+  unsubscribePush: post(`${ESTATE}/push/off`, PushEndpoint, answer<Done>()),
   publishTemplate: post(`${ESTATE}/templates`, TemplateInput, answer<ChecklistTemplate>()),
+  setMembership: put(`${ESTATE}/users/:userId/membership`, MembershipInput, answer<Done>()),
   resetPassword: post(`${ESTATE}/users/:userId/password`, ResetPasswordRequest, answer<Done>()),
   disableUser: post(`${ESTATE}/users/:userId/disable`, null, answer<AccountSwitched>()),
   enableUser: post(`${ESTATE}/users/:userId/enable`, null, answer<AccountSwitched>()),

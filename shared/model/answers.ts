@@ -25,6 +25,8 @@ export interface Membership {
   estateId: string;
   role: Role;
   departmentId: string | null;
+  /** 部门负责人 of departmentId: hands its work on to people and hears its escalations. */
+  lead: boolean;
 }
 
 /** GET /api/auth/me */
@@ -113,6 +115,7 @@ export interface EstateMember {
   displayName: string;
   role: Role;
   departmentId: string | null;
+  lead: boolean;
   disabled: boolean;
 }
 
@@ -306,11 +309,19 @@ export interface IssuePage {
 /** A rectification notice: the issue, and where it is. */
 export interface Notice extends Issue {
   location: { name?: LocalText; kind?: LocationKind } | null;
+  assignee: Person | null;
 }
 
-/** GET /api/estates/:id/notices */
+/** Someone by name, for lists and hand-over. */
+export interface Person {
+  id: string;
+  displayName: string;
+}
+
+/** GET /api/estates/:id/notices: the department's open work, and who in it can take a job. */
 export interface NoticeList {
   notices: Notice[];
+  people: Person[];
 }
 
 /** A monthly scored inspection as stored. */
@@ -380,6 +391,7 @@ export interface UserCreated {
   displayName: string;
   role: Role;
   departmentId: string | null;
+  lead: boolean;
 }
 
 /** One round of 我的今日: a slot of today at one location, with its status now. */

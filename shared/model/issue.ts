@@ -27,6 +27,8 @@ export interface Issue {
   /** Owner reports are unverified until staff accept them. */
   verified: boolean;
   departmentId: string | null;
+  /** The person in that department who owns the job (null: the department as a whole, until its lead hands it on). */
+  assigneeId: string | null;
   requirement: string | null;
   deadline: number;
   /** Escalation raised by hand or by an owner's "not fixed"; the clock may raise it further. */
@@ -46,7 +48,14 @@ export interface Issue {
 }
 
 export type Actor =
-  | { kind: 'user'; id: string; role: 'admin' | 'supervisor' | 'inspector' | 'department'; departmentId?: string | null }
+  | {
+      kind: 'user';
+      id: string;
+      role: 'admin' | 'supervisor' | 'inspector' | 'department';
+      departmentId?: string | null;
+      /** 部门负责人: hands work on within the department and hears its escalations. */
+      lead?: boolean;
+    }
   | { kind: 'owner' }
   | { kind: 'system' };
 
@@ -59,7 +68,11 @@ export const IssueAction = v.variant('type', [
     requirement: requiredText(500, 'requirement'),
     deadline: v.optional(v.nullable(Instant), null),
     severity: v.optional(Severity),
+    /** A person in that department who owns the job; none: the department's lead hands it on. */
+    assigneeId: v.optional(v.nullable(Id), null),
   }),
+  /** Hand-over (转派): the job goes to another person of the same department, or back to the whole department (null). */
+  v.object({ type: v.literal('handOver'), assigneeId: v.nullable(Id), note: v.optional(trimmedText(300, 'note'), '') }),
   v.object({
     type: v.literal('rectify'),
     note: requiredText(500, 'note'),

@@ -67,7 +67,16 @@ export const UserInput = v.object({
   password: NewPassword,
   role: v.picklist(['admin', 'supervisor', 'inspector', 'department'], 'must be admin, supervisor, inspector or department'),
   departmentId: v.optional(v.nullable(Id), null),
+  /** 部门负责人 of that department. */
+  lead: v.optional(v.boolean('lead must be true or false'), false),
 });
+/** A person's place in an estate, changed later: PUT /api/estates/:id/users/:userId/membership. */
+export const MembershipInput = v.object({
+  role: v.picklist(['admin', 'supervisor', 'inspector', 'department'], 'must be admin, supervisor, inspector or department'),
+  departmentId: v.optional(v.nullable(Id), null),
+  lead: v.optional(v.boolean('lead must be true or false'), false),
+});
+export type MembershipInput = v.InferOutput<typeof MembershipInput>;
 const Hours = v.pipe(finiteNumber(), v.minValue(0.25), v.maxValue(24 * 30));
 const Minutes = v.pipe(finiteNumber(), v.integer('minutes must be whole'), v.minValue(1), v.maxValue(24 * 60));
 export const PolicyInput = v.object({

@@ -15,6 +15,8 @@ export const RoutingRule = v.object({
   /** null: any building (and places in no building). */
   buildingId: v.nullable(Id),
   departmentId: Id,
+  /** A person in that department who takes these jobs; none: the department's lead hands them on. */
+  assigneeId: v.optional(v.nullable(Id), null),
 });
 export type RoutingRule = v.InferOutput<typeof RoutingRule>;
 

@@ -8,6 +8,7 @@ const rule = (id: string, departmentId: string, patch: Partial<RoutingRule> = {}
   locationKind: null,
   buildingId: null,
   departmentId,
+  assigneeId: null,
   ...patch,
 });
 

@@ -17,7 +17,13 @@ function run(issue: Issue, steps: [IssueAction, Actor, number][]): Issue {
   }, issue);
 }
 
-const assign: IssueAction = { type: 'assign', departmentId: 'engineering', requirement: 'replace the sensor', deadline: null };
+const assign: IssueAction = {
+  type: 'assign',
+  departmentId: 'engineering',
+  requirement: 'replace the sensor',
+  deadline: null,
+  assigneeId: null,
+};
 const rectify: IssueAction = { type: 'rectify', note: 'sensor replaced', photos: [{ sha256: 'a'.repeat(64), size: 1000 }] };
 
 describe('the rectification life cycle', () => {
@@ -117,6 +123,33 @@ describe('who may act', () => {
 
   it('offers a supervisor accept, reject, assign and escalate on a fresh owner report', () => {
     expect(allowedActions(makeIssue({ verified: false }), supervisor)).toEqual(['accept', 'reject', 'assign', 'escalate']);
+  });
+});
+
+describe('hand-over inside a department', () => {
+  const lead: Actor = { kind: 'user', id: 'u-liu', role: 'department', departmentId: 'engineering', lead: true };
+  const fitter: Actor = { kind: 'user', id: 'u-huang', role: 'department', departmentId: 'engineering' };
+  const owned = () => run(makeIssue(), [[{ ...assign, assigneeId: 'u-huang' }, supervisor, T0]]);
+
+  it("the lead hands on any of the department's jobs; a member only their own; no one another department's", () => {
+    const unowned = run(makeIssue(), [[assign, supervisor, T0]]);
+    expect(allowedActions(unowned, lead)).toContain('handOver');
+    expect(allowedActions(unowned, engineer)).not.toContain('handOver');
+    expect(allowedActions(owned(), fitter)).toContain('handOver');
+    expect(allowedActions(owned(), cleaner)).toEqual([]);
+  });
+
+  it('a hand-over records from whom to whom, and keeps the department and the deadline', () => {
+    const before = owned();
+    const r = applyIssueAction(before, { type: 'handOver', assigneeId: null, note: 'off shift' }, fitter, T0 + H);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.issue).toMatchObject({ assigneeId: null, departmentId: 'engineering', deadline: before.deadline, status: 'assigned' });
+    expect(r.event.data).toEqual({ from: 'u-huang', to: null, note: 'off shift' });
+  });
+
+  it('a new assignment to another department leaves no one owning the job there', () => {
+    const moved = run(owned(), [[{ ...assign, departmentId: 'cleaning' }, supervisor, T0 + H]]);
+    expect(moved).toMatchObject({ departmentId: 'cleaning', assigneeId: null });
   });
 });
 

@@ -3,10 +3,18 @@
  * who may do what in which state, and what the issue becomes.
  * The caller stores the returned event in an append-only history.
  */
+import type { Membership } from '../model/answers.ts';
 import type { Actor, Issue, IssueAction, IssueActionType, IssueEvent, IssueStatus } from '../model/issue.ts';
 import { DEFAULT_DEADLINE_POLICY, deadlineFor, type DeadlinePolicy } from './deadlines.ts';
 
-type Who = 'staff' | 'department' | 'owner';
+/** The quality team (and the system), a member of the issue's department, its lead, the person who owns the job, an owner. */
+/** A member of an estate acting in it. */
+export function actorOf(m: Membership): Actor & { kind: 'user' } {
+  return { kind: 'user', id: m.userId, role: m.role, departmentId: m.departmentId, lead: m.lead };
+}
+
+type Who = 'staff' | 'department' | 'lead' | 'assignee' | 'owner';
+const IN_DEPARTMENT: readonly Who[] = ['department', 'lead', 'assignee'];
 
 interface Rule {
   from: readonly IssueStatus[];
@@ -17,7 +25,8 @@ const RULES: Record<IssueActionType, Rule> = {
   accept: { from: ['reported'], who: ['staff'] },
   reject: { from: ['reported', 'assigned', 'reopened'], who: ['staff'] },
   assign: { from: ['reported', 'assigned', 'reopened'], who: ['staff'] },
-  rectify: { from: ['assigned', 'reopened'], who: ['staff', 'department'] },
+  rectify: { from: ['assigned', 'reopened'], who: ['staff', ...IN_DEPARTMENT] },
+  handOver: { from: ['assigned', 'reopened'], who: ['staff', 'lead', 'assignee'] },
   verify: { from: ['rectified'], who: ['staff'] },
   reopen: { from: ['rectified', 'closed'], who: ['staff'] },
   escalate: { from: ['reported', 'assigned', 'reopened', 'rectified'], who: ['staff'] },
@@ -55,8 +64,9 @@ function whoIs(actor: Actor, issue: Issue): Who | null {
   if (actor.kind === 'system') return 'staff';
   if (actor.role === 'admin' || actor.role === 'supervisor') return 'staff';
   // Department staff act only on what is assigned to their own department.
-  if (actor.role === 'department' && actor.departmentId && actor.departmentId === issue.departmentId) return 'department';
-  return null;
+  if (actor.role !== 'department' || !actor.departmentId || actor.departmentId !== issue.departmentId) return null;
+  if (actor.lead) return 'lead';
+  return issue.assigneeId === actor.id ? 'assignee' : 'department';
 }
 
 const NO_WORK: WorkContext = { fixedBy: null };
@@ -130,11 +140,18 @@ export function applyIssueAction(
       next.verified = true;
       next.severity = severity;
       next.departmentId = action.departmentId;
+      next.assigneeId = action.assigneeId ?? null;
       next.requirement = action.requirement;
       next.deadline = action.deadline ?? deadlineFor(severity, now, policy);
       data = { departmentId: next.departmentId, requirement: next.requirement, deadline: next.deadline, severity };
+      if (next.assigneeId) data.assigneeId = next.assigneeId;
       break;
     }
+    case 'handOver':
+      if (action.assigneeId === issue.assigneeId) return { ok: false, reason: 'conflict', message: 'the job is already theirs' };
+      next.assigneeId = action.assigneeId;
+      data = { from: issue.assigneeId, to: action.assigneeId, note: action.note };
+      break;
     case 'rectify':
       // A problem shown with a photo is shown fixed with one, or the fixer says why not.
       if (issue.photos.length > 0 && action.photos.length === 0 && !action.noPhotoReason) {

@@ -29,6 +29,34 @@ describe('who is told what', () => {
     }
   });
 
+  it("a job someone owns reaches their phone, not their colleagues'; overdue also reaches the department's lead", () => {
+    const owned = { ...issue, assigneeId: 'u-zhang' };
+    const phone = (userId: string) => ({ kind: 'person', userId }) as const;
+    const zhang = { userId: 'u-zhang', role: 'department', departmentId: 'cleaning', lead: false } as const;
+    const colleague = { ...zhang, userId: 'u-wu' };
+    const lead = { ...zhang, userId: 'u-liu', lead: true };
+    expect(noticeFor(phone('u-zhang'), { kind: 'assigned', issue: owned }, zhang)).toBe(true);
+    expect(noticeFor(phone('u-wu'), { kind: 'assigned', issue: owned }, colleague)).toBe(false);
+    expect(noticeFor(phone('u-liu'), { kind: 'assigned', issue: owned }, lead)).toBe(false);
+    expect(noticeFor(phone('u-liu'), { kind: 'overdue', issue: owned }, lead)).toBe(true);
+    expect(noticeFor(phone('u-liu'), { kind: 'escalated', issue: owned }, lead)).toBe(false);
+    // Until someone owns it, the job is the whole department's.
+    expect(noticeFor(phone('u-wu'), { kind: 'assigned', issue: { ...issue, assigneeId: null } }, colleague)).toBe(true);
+    // A phone hears nothing for someone who has left the estate, or is not its owner.
+    expect(noticeFor(phone('u-zhang'), { kind: 'assigned', issue: owned })).toBe(false);
+    expect(noticeFor(phone('u-zhang'), { kind: 'assigned', issue: owned }, colleague)).toBe(false);
+  });
+
+  it("level 2 and everything waiting for a supervisor reach supervisors' phones, not department staff's", () => {
+    const manager = { userId: 'u-chen', role: 'supervisor', departmentId: null, lead: false } as const;
+    const staff = { userId: 'u-zhang', role: 'department', departmentId: 'cleaning', lead: true } as const;
+    for (const kind of ['escalated', 'ownerReport', 'acceptLate', 'ownerNotFixed', 'lowRating', 'toDispatch'] as const) {
+      expect(noticeFor({ kind: 'person', userId: 'u-chen' }, { kind, issue }, manager), kind).toBe(true);
+      expect(noticeFor({ kind: 'person', userId: 'u-zhang' }, { kind, issue }, staff), kind).toBe(false);
+    }
+    expect(noticeFor({ kind: 'person', userId: 'u-chen' }, { kind: 'assigned', issue }, manager)).toBe(false);
+  });
+
   it("a message reads Chinese first, with the place, the problem, the severity and the deadline on the estate's clock", () => {
     const m = noticeText({
       kind: 'assigned',

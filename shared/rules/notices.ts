@@ -2,6 +2,7 @@
  * What the work-chat groups are told, and whom: one rule for every channel. Messages read well on a phone:
  * Chinese first, the place, what is wrong, the severity, the deadline, and a link that opens the item.
  */
+import type { Membership } from '../model/answers.ts';
 import type { Audience } from '../model/channels.ts';
 import type { LocalText } from '../model/common.ts';
 import type { Issue } from '../model/issue.ts';
@@ -30,16 +31,28 @@ export interface NoticeEvent {
   timeZone: string;
 }
 
-/** What a department's group hears of its own work; escalation level 1 is the department's (its lead is in the group). */
+/** What a department's group hears of its own work; escalation level 1 (overdue) is the department's and its lead's. */
 const DEPARTMENT_KINDS: readonly NoticeKind[] = ['assigned', 'dueSoon', 'overdue'];
+
+/** The person behind a phone's channel, as a member of the estate. */
+export type Listener = Pick<Membership, 'userId' | 'role' | 'departmentId' | 'lead'>;
 
 /**
  * An assignment, "due soon" and "overdue" go to that department's group; level 2 (escalated) and everything that
- * waits for a supervisor go to the quality team's.
+ * waits for a supervisor go to the quality team's. A person's phone hears what is theirs: the jobs they own (or,
+ * while no one in the department owns it, their department's), overdue work in the department they lead, and, for
+ * supervisors, what the quality team hears. `listener`: the person, for a phone's channel (none: they left).
  */
-export function noticeFor(audience: Audience, event: Pick<NoticeEvent, 'kind' | 'issue'>): boolean {
-  if (audience.kind === 'department') return DEPARTMENT_KINDS.includes(event.kind) && event.issue.departmentId === audience.departmentId;
-  return !DEPARTMENT_KINDS.includes(event.kind);
+export function noticeFor(audience: Audience, event: Pick<NoticeEvent, 'kind' | 'issue'>, listener?: Listener): boolean {
+  const { kind, issue } = event;
+  const departmentWork = DEPARTMENT_KINDS.includes(kind);
+  if (audience.kind === 'department') return departmentWork && issue.departmentId === audience.departmentId;
+  if (audience.kind === 'quality') return !departmentWork;
+  if (!listener || listener.userId !== audience.userId) return false;
+  if (!departmentWork) return listener.role === 'supervisor' || listener.role === 'admin';
+  if (listener.role !== 'department' || listener.departmentId !== issue.departmentId) return false;
+  if (issue.assigneeId === null) return true;
+  return issue.assigneeId === listener.userId || (kind === 'overdue' && listener.lead);
 }
 
 const HEADLINE: Record<NoticeKind, LocalText> = {

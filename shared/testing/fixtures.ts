@@ -18,6 +18,7 @@ export function makeIssue(over: Partial<Issue> = {}): Issue {
     status: 'reported',
     verified: true,
     departmentId: null,
+    assigneeId: null,
     requirement: null,
     deadline: T0 + 24 * H,
     manualLevel: 0,

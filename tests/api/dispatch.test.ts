@@ -13,6 +13,7 @@ const rule = (id: string, departmentId: string, patch: Partial<RoutingRule> = {}
   locationKind: null,
   buildingId: null,
   departmentId,
+  assigneeId: null,
   ...patch,
 });
 // Hygiene to cleaning, order to security, lifts in building 2 to engineering; nothing for greening.

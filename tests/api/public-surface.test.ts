@@ -343,7 +343,7 @@ describe('accounts and duties', () => {
 
   it('an administrator of one estate cannot reset the password of someone who works in another', async () => {
     await server.running.deps.store.write((tx) =>
-      tx.putMembership({ userId: 'rs-admin', estateId: 'demo-gardens', role: 'inspector', departmentId: null }),
+      tx.putMembership({ userId: 'rs-admin', estateId: 'demo-gardens', role: 'inspector', departmentId: null, lead: false }),
     );
     const r = await server.call(API.resetPassword, {
       params: { estateId: 'demo-gardens', userId: 'rs-admin' },

@@ -166,8 +166,8 @@ export async function writeBenchEstate(store: Store, now: number): Promise<void>
     }
     await tx.insertUser({ id: 'bench-sup', username: 'bench-sup', displayName: 'Bench supervisor', passwordHash: hash }, now);
     await tx.insertUser({ id: 'bench-insp', username: 'bench-insp', displayName: 'Bench inspector', passwordHash: hash }, now);
-    await tx.putMembership({ userId: 'bench-sup', estateId: ESTATE, role: 'supervisor', departmentId: null });
-    await tx.putMembership({ userId: 'bench-insp', estateId: ESTATE, role: 'inspector', departmentId: null });
+    await tx.putMembership({ userId: 'bench-sup', estateId: ESTATE, role: 'supervisor', departmentId: null, lead: false });
+    await tx.putMembership({ userId: 'bench-insp', estateId: ESTATE, role: 'inspector', departmentId: null, lead: false });
   });
 }
 

@@ -113,7 +113,7 @@ describe.each(engines)('the store on $name', ({ open }) => {
       for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate('e1', t, T0 - 30 * 24 * HOUR);
       await tx.insertDepartment({ id: 'eng', estateId: 'e1', name: { zh: '工程', en: 'Engineering' }, categories: ['facilities'] });
       await tx.insertUser({ id: 'u1', username: 'Li.Wei', displayName: '李伟', passwordHash: 'h' }, T0);
-      await tx.putMembership({ userId: 'u1', estateId: 'e1', role: 'inspector', departmentId: null });
+      await tx.putMembership({ userId: 'u1', estateId: 'e1', role: 'inspector', departmentId: null, lead: false });
     });
   });
   afterAll(() => dispose?.());
@@ -147,10 +147,21 @@ describe.each(engines)('the store on $name', ({ open }) => {
   });
 
   it('a membership put twice is changed, not doubled', async () => {
-    await store.write((tx) => tx.putMembership({ userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null }));
-    expect(await store.read.membershipsOf('u1')).toEqual([{ userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null }]);
+    await store.write((tx) => tx.putMembership({ userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null, lead: false }));
+    expect(await store.read.membershipsOf('u1')).toEqual([
+      { userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null, lead: false },
+    ]);
     expect(await store.read.membersOf('e1')).toEqual([
-      { userId: 'u1', estateId: 'e1', role: 'supervisor', departmentId: null, username: 'Li.Wei', displayName: '李伟', disabled: false },
+      {
+        userId: 'u1',
+        estateId: 'e1',
+        role: 'supervisor',
+        departmentId: null,
+        lead: false,
+        username: 'Li.Wei',
+        displayName: '李伟',
+        disabled: false,
+      },
     ]);
   });
 

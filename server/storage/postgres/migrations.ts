@@ -354,4 +354,9 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX deliveries_estate ON deliveries(estate_id, created_at);
   CREATE INDEX deliveries_channel_sent ON deliveries(channel_id, sent_at);
   `,
+  /* 5: assignment to a person: the person who owns a job, and each department's lead (部门负责人). */ `
+  ALTER TABLE issues ADD COLUMN assignee_id TEXT;
+  CREATE INDEX issues_assignee ON issues(estate_id, assignee_id) WHERE assignee_id IS NOT NULL;
+  ALTER TABLE memberships ADD COLUMN lead INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -27,7 +27,7 @@ type IssueRepo = Pick<
 
 const COLUMNS = `id, estate_id, location_id, source, category, severity, description, cause, photos, status, verified,
   department_id, requirement, deadline, manual_level, reopen_count, me_too, duplicate_of, created_at, rectified_at, closed_at, after_photos,
-  first_rectified_at, first_deadline`;
+  first_rectified_at, first_deadline, assignee_id`;
 
 export const toIssue = (r: Row): Issue => ({
   id: r.id as string,
@@ -42,6 +42,7 @@ export const toIssue = (r: Row): Issue => ({
   status: r.status as Issue['status'],
   verified: Number(r.verified) === 1,
   departmentId: (r.department_id as string | null) ?? null,
+  assigneeId: (r.assignee_id as string | null) ?? null,
   requirement: (r.requirement as string | null) ?? null,
   deadline: Number(r.deadline),
   manualLevel: Number(r.manual_level),
@@ -81,6 +82,7 @@ const params = (i: Issue): Param[] => [
   JSON.stringify(i.afterPhotos),
   i.firstRectifiedAt,
   i.firstDeadline,
+  i.assigneeId,
 ];
 
 export function issueRepo(sql: Sql): IssueRepo {
@@ -89,7 +91,7 @@ export function issueRepo(sql: Sql): IssueRepo {
 
   return {
     insertIssue: async (i, extras = {}) =>
-      void (await sql.run(`INSERT INTO issues (${COLUMNS}, origin_id, owner_contact, held) VALUES (${'?, '.repeat(26)}?)`, [
+      void (await sql.run(`INSERT INTO issues (${COLUMNS}, origin_id, owner_contact, held) VALUES (${'?, '.repeat(27)}?)`, [
         ...params(i),
         extras.originId ?? null,
         extras.ownerContact ?? null,
@@ -101,7 +103,7 @@ export function issueRepo(sql: Sql): IssueRepo {
         `UPDATE issues SET estate_id = ?, location_id = ?, source = ?, category = ?, severity = ?, description = ?, cause = ?, photos = ?,
          status = ?, verified = ?, department_id = ?, requirement = ?, deadline = ?, manual_level = ?, reopen_count = ?, me_too = ?,
          duplicate_of = ?, created_at = ?, rectified_at = ?, closed_at = ?, after_photos = ?, first_rectified_at = ?, first_deadline = ?,
-         held = CASE WHEN held = 1 AND ? = 'reported' AND ? = 0 THEN 1 ELSE 0 END WHERE id = ?`,
+         assignee_id = ?, held = CASE WHEN held = 1 AND ? = 'reported' AND ? = 0 THEN 1 ELSE 0 END WHERE id = ?`,
         [...params(i).slice(1), i.status, i.verified ? 1 : 0, i.id],
       )),
     getIssue: async (id) => {
@@ -151,6 +153,10 @@ export function issueRepo(sql: Sql): IssueRepo {
       if (f.departmentId) {
         where.push('department_id = ?');
         args.push(f.departmentId);
+      }
+      if (f.assigneeId) {
+        where.push('assignee_id = ?');
+        args.push(f.assigneeId);
       }
       if (f.locationId) {
         where.push('location_id = ?');

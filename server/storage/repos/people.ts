@@ -41,6 +41,7 @@ const toMembership = (r: Row): Membership => ({
   estateId: r.estate_id as string,
   role: r.role as Membership['role'],
   departmentId: (r.department_id as string | null) ?? null,
+  lead: Number(r.lead) === 1,
 });
 
 export function peopleRepo(sql: Sql): PeopleRepo {
@@ -64,9 +65,9 @@ export function peopleRepo(sql: Sql): PeopleRepo {
     },
     putMembership: async (m) =>
       void (await sql.run(
-        `INSERT INTO memberships (user_id, estate_id, role, department_id) VALUES (?, ?, ?, ?)
-         ON CONFLICT (user_id, estate_id) DO UPDATE SET role = excluded.role, department_id = excluded.department_id`,
-        [m.userId, m.estateId, m.role, m.departmentId],
+        `INSERT INTO memberships (user_id, estate_id, role, department_id, lead) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (user_id, estate_id) DO UPDATE SET role = excluded.role, department_id = excluded.department_id, lead = excluded.lead`,
+        [m.userId, m.estateId, m.role, m.departmentId, m.lead ? 1 : 0],
       )),
     membershipsOf: async (userId) =>
       (await sql.all('SELECT * FROM memberships WHERE user_id = ? ORDER BY estate_id', [userId])).map(toMembership),

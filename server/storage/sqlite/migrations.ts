@@ -382,4 +382,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX deliveries_estate ON deliveries(estate_id, created_at);
   CREATE INDEX deliveries_channel_sent ON deliveries(channel_id, sent_at);
   `,
+  /* 11: assignment to a person (PostgreSQL's migration 5 has the same): the person who owns a job, and each department's lead (部门负责人). */ `
+  ALTER TABLE issues ADD COLUMN assignee_id TEXT;
+  CREATE INDEX issues_assignee ON issues(estate_id, assignee_id) WHERE assignee_id IS NOT NULL;
+  ALTER TABLE memberships ADD COLUMN lead INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -12,20 +12,31 @@ import { useAsync } from '../../ui.tsx';
 import { w, type WordKey } from '../../words.ts';
 import type { Call } from './call.ts';
 
-const KIND_WORD: Record<ChannelKind, WordKey> = { wecom: 'wecom', dingtalk: 'dingtalk', feishu: 'feishu', webhook: 'webhook' };
+const KIND_WORD: Record<ChannelKind, WordKey> = {
+  wecom: 'wecom',
+  dingtalk: 'dingtalk',
+  feishu: 'feishu',
+  webhook: 'webhook',
+  webpush: 'webpush',
+};
+type RobotKind = (typeof CHANNEL_KINDS)[number];
 
 export function Channels({ setup, change }: { setup: Setup; change: Call }) {
   const params = { estateId: setup.estate.id };
   const { data, reload } = useAsync(() => call(API.channels, { params }), [setup.estate.id]);
-  const [kind, setKind] = useState<ChannelKind>('wecom');
+  const [kind, setKind] = useState<RobotKind>('wecom');
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
   const [audience, setAudience] = useState('quality');
   const [tested, setTested] = useState('');
   const zone = setup.estate.timeZone;
-  const audienceOf = (a: Audience) =>
-    a.kind === 'quality' ? w('qualityTeam') : tx(setup.departments.find((d) => d.id === a.departmentId)?.name);
+  const audienceOf = (a: Audience, person: string | null) =>
+    a.kind === 'quality'
+      ? w('qualityTeam')
+      : a.kind === 'person'
+        ? (person ?? '—')
+        : tx(setup.departments.find((d) => d.id === a.departmentId)?.name);
   const channelName = (id: string) => data?.channels.find((c) => c.id === id)?.name ?? '—';
 
   const test = async (id: string) => {
@@ -60,7 +71,7 @@ export function Channels({ setup, change }: { setup: Setup; change: Call }) {
               <td>{c.name}</td>
               <td>{w(KIND_WORD[c.kind])}</td>
               <td>{c.host}</td>
-              <td>{audienceOf(c.audience)}</td>
+              <td>{audienceOf(c.audience, c.person)}</td>
               <td>{c.pending}</td>
               <td>{c.failing}</td>
               <td>
@@ -95,7 +106,7 @@ export function Channels({ setup, change }: { setup: Setup; change: Call }) {
         <h3>{w('addChannel')}</h3>
         <label>
           {w('kind')}{' '}
-          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as ChannelKind)}>
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as RobotKind)}>
             {CHANNEL_KINDS.map((k) => (
               <option key={k} value={k}>
                 {w(KIND_WORD[k])}

@@ -18,11 +18,16 @@ import type { Setup } from '../../data.ts';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 
-/** A select whose empty choice means "any". */
+/** The people a department's jobs can go to. */
+export const staffOf = (setup: Setup, departmentId: string | null) =>
+  setup.members.filter((m) => m.role === 'department' && m.departmentId === departmentId && !m.disabled);
+
+/** A select whose empty choice means "any" (or what `none` says). */
 function AnyOf<T extends string>(props: {
   value: T | null;
   options: { value: T; label: string }[];
   label: string;
+  none?: string;
   onChange: (v: T | null) => void;
 }) {
   return (
@@ -31,7 +36,7 @@ function AnyOf<T extends string>(props: {
       value={props.value ?? ''}
       onChange={(e) => props.onChange((e.currentTarget.value || null) as T | null)}
     >
-      <option value="">{w('anyValue')}</option>
+      <option value="">{props.none ?? w('anyValue')}</option>
       {props.options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
@@ -47,7 +52,14 @@ export function Routing({ setup, change }: { setup: Setup; change: Call }) {
   const add = () =>
     setRules([
       ...rules,
-      { id: crypto.randomUUID(), category: null, locationKind: null, buildingId: null, departmentId: setup.departments[0]?.id ?? '' },
+      {
+        id: crypto.randomUUID(),
+        category: null,
+        locationKind: null,
+        buildingId: null,
+        departmentId: setup.departments[0]?.id ?? '',
+        assigneeId: null,
+      },
     ]);
   return (
     <form
@@ -66,6 +78,7 @@ export function Routing({ setup, change }: { setup: Setup; change: Call }) {
             <th>{w('kind')}</th>
             <th>{w('building')}</th>
             <th>{w('department')}</th>
+            <th>{w('assignee')}</th>
             <th />
           </tr>
         </thead>
@@ -100,7 +113,7 @@ export function Routing({ setup, change }: { setup: Setup; change: Call }) {
                 <select
                   aria-label={w('department')}
                   value={r.departmentId}
-                  onChange={(e) => set(n, { departmentId: e.currentTarget.value })}
+                  onChange={(e) => set(n, { departmentId: e.currentTarget.value, assigneeId: null })}
                 >
                   {setup.departments.map((d) => (
                     <option key={d.id} value={d.id}>
@@ -108,6 +121,15 @@ export function Routing({ setup, change }: { setup: Setup; change: Call }) {
                     </option>
                   ))}
                 </select>
+              </td>
+              <td>
+                <AnyOf<string>
+                  label={w('assignee')}
+                  value={r.assigneeId ?? null}
+                  none={w('departmentLeadHandsOn')}
+                  options={staffOf(setup, r.departmentId).map((m) => ({ value: m.userId, label: m.displayName }))}
+                  onChange={(assigneeId) => set(n, { assigneeId })}
+                />
               </td>
               <td>
                 <button type="button" onClick={() => setRules(rules.filter((_, i) => i !== n))}>
