@@ -28,10 +28,11 @@ async function ownerReport(locationId: string, description: string): Promise<str
   return r.body.issueId;
 }
 
-async function assignInConsole(page: Page, department: string, requirement: string): Promise<void> {
+async function assignInConsole(page: Page, department: string, requirement: string, person?: string): Promise<void> {
   await page.click('[data-testid=action-assign]');
   const form = page.locator('[data-testid=assign-form]');
   await form.locator('select[name=department]').selectOption(department);
+  if (person) await form.locator('select[name=assignee]').selectOption({ label: person });
   await form.locator('textarea[name=requirement]').fill(requirement);
   // The deadline is prefilled from the severity rules.
   expect(await form.locator('input[name=deadline]').inputValue()).not.toBe('');
@@ -39,15 +40,20 @@ async function assignInConsole(page: Page, department: string, requirement: stri
 }
 
 describe('rectification in the console', () => {
-  it('an owner report is accepted and assigned to a department, with the history recorded', async () => {
+  it('an owner report is accepted and assigned to a person of a department, with the history recorded', async () => {
     const issueId = await ownerReport('b1-stairs', '楼梯扶手松动 · loose handrail');
     const page = await consolePage(`/issues/${issueId}`);
     await page.locator('[data-testid=issue-detail]').waitFor();
     await page.click('[data-testid=action-accept]');
     await expect.poll(async () => (await store().getIssue(issueId))?.verified).toBe(true);
-    await assignInConsole(page, 'engineering', '紧固扶手 · tighten the handrail');
+    await assignInConsole(page, 'engineering', '紧固扶手 · tighten the handrail', '维修工 黄斌 Huang Bin');
     await expect.poll(async () => (await store().getIssue(issueId))?.status).toBe('assigned');
-    expect(await store().getIssue(issueId)).toMatchObject({ departmentId: 'engineering', requirement: '紧固扶手 · tighten the handrail' });
+    expect(await store().getIssue(issueId)).toMatchObject({
+      departmentId: 'engineering',
+      assigneeId: 'u-fitter',
+      requirement: '紧固扶手 · tighten the handrail',
+    });
+    await expect.poll(() => page.getByTestId('assignee').textContent()).toBe('维修工 黄斌 Huang Bin');
     await expect
       .poll(() => page.locator('[data-testid=history] li').allTextContents())
       .toEqual([expect.stringContaining('created'), expect.stringContaining('accept'), expect.stringContaining('assign')]);

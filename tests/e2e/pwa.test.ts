@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, toLocal } from '../../shared/index.ts';
 import { failItem, inspection } from '../support/payloads.ts';
+import { startRobots } from '../support/robots.ts';
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, decodeQr, e2e, pendingCount, phone, signInOnPhone, waitForServiceWorker } from './support/env.ts';
 import { API } from '../../shared/index.ts';
@@ -205,6 +206,8 @@ describe('owners, with no account', () => {
 
     await page.reload();
     await expect(page.locator('[data-testid=track-status]').textContent()).resolves.toBe('待确认');
+    // The owner reads what the department did.
+    await expect(page.getByTestId('fix-note').textContent()).resolves.toContain('dried');
     await page.click('[data-testid=not-fixed]');
     await page.fill('textarea', '还是湿的 still wet');
     await page.getByRole('button', { name: '未解决' }).click();
@@ -314,43 +317,105 @@ describe('inspectors', () => {
 });
 
 describe('department staff', () => {
-  it("find an inspector's failed item in their notices with no supervisor action, and their fix is verified", async () => {
+  it("an inspector's failed item reaches the cleaning group's robot and the cleaners' phones with no supervisor action; the lead hands it on, the fix is reported and verified", async () => {
     const admin = await server.login('admin');
     const params = { estateId: 'demo-gardens' };
+    const robots = await startRobots(() => server.clock.now);
     const before = (await server.call(API.setup, { params, token: admin })).body.routing;
     const hygiene = { id: 'hygiene', category: 'hygiene' as const, locationKind: null, buildingId: null, departmentId: 'cleaning' };
     await server.call(API.setRouting, { params, token: admin, json: { rules: [hygiene] } });
-    const patrol = await server.call(API.submitInspection, {
-      token: await server.login('wang'),
-      json: inspection(
-        'lobby',
-        'b2-lobby',
-        server.clock.now - 60_000,
-        failItem('odour', 'smell of paint by the lift', [{ sha256: 'c'.repeat(64), size: 100 }]),
-      ),
+    const group = await server.call(API.addChannel, {
+      params,
+      token: admin,
+      json: { kind: 'wecom', name: '保洁群', url: robots.wecom, audience: { kind: 'department', departmentId: 'cleaning' } },
     });
-    const issueId = patrol.body.issues[0];
-    // The rule sends hygiene to cleaning: dispatched by the system the moment the round arrived.
-    expect(await store().getIssue(issueId)).toMatchObject({ status: 'assigned', departmentId: 'cleaning' });
-    await server.call(API.setRouting, { params, token: admin, json: { rules: before } });
+    try {
+      const patrol = await server.call(API.submitInspection, {
+        token: await server.login('wang'),
+        json: inspection(
+          'lobby',
+          'b2-lobby',
+          server.clock.now - 60_000,
+          failItem('odour', 'smell of paint by the lift', [{ sha256: 'c'.repeat(64), size: 100 }]),
+        ),
+      });
+      const issueId = patrol.body.issues[0];
+      // The rule sends hygiene to cleaning: dispatched by the system the moment the round arrived, and the group told once.
+      expect(await store().getIssue(issueId)).toMatchObject({ status: 'assigned', departmentId: 'cleaning', assigneeId: null });
+      await server.running.deps.deliveries.drain();
+      await server.running.deps.deliveries.drain();
+      expect(robots.received.filter((m) => m.text.includes('smell of paint by the lift'))).toHaveLength(1);
+      expect(robots.received[0].text).toMatch(/^【整改通知】/);
 
+      // The cleaning lead sees it among the department's work, owned by no one yet, and hands it to 张敏.
+      const lead = await phone();
+      await signInOnPhone(lead.page, 'cleaning');
+      await lead.page.click('[data-testid=my-notices]');
+      const waiting = lead.page.locator('[data-testid=notice]', { hasText: 'smell of paint by the lift' });
+      await expect(waiting.getByTestId('assignee').textContent()).resolves.toContain('本部门(待分派)');
+      await waiting.getByRole('combobox', { name: '转派给' }).selectOption({ label: '保洁员 张敏 Zhang Min' });
+      await waiting.getByRole('button', { name: '转派', exact: true }).click();
+      await lead.page.getByText('已转派').waitFor();
+      expect((await store().getIssue(issueId))?.assigneeId).toBe('u-cleaner');
+      await lead.context.close();
+
+      // 张敏's home counts it as hers; under 我的 she reports the fix.
+      const { context, page } = await phone();
+      await signInOnPhone(page, 'zhang');
+      await expect(page.getByTestId('work-counts').textContent()).resolves.toMatch(/我的 1 · 本部门 \d+/);
+      await page.click('[data-testid=my-notices]');
+      await page.getByTestId('tab-mine').click();
+      const notice = page.locator('[data-testid=notice]', { hasText: 'smell of paint by the lift' });
+      await expect(page.locator('[data-testid=notice]').count()).resolves.toBe(1);
+      await notice.locator('[data-testid=report-fix]').click();
+      await notice.getByRole('textbox', { name: '整改情况' }).fill('已通风 · aired out');
+      await notice.getByTestId('no-photo-reason').fill('气味无法拍照 · a smell cannot be photographed');
+      await notice.getByRole('button', { name: '反馈整改' }).click();
+      await expect.poll(async () => (await store().getIssue(issueId))?.status, { timeout: 15_000 }).toBe('rectified');
+      await context.close();
+
+      const verified = await server.call(API.actOnIssue, {
+        params: { id: issueId },
+        token: await server.login('supervisor'),
+        json: { id: randomUUID(), action: { type: 'verify' } },
+      });
+      expect(verified.body.issue?.status).toBe('closed');
+    } finally {
+      await server.call(API.removeChannel, { params: { ...params, id: group.body.id }, token: admin });
+      await server.call(API.setRouting, { params, token: admin, json: { rules: before } });
+      await robots.close();
+    }
+  });
+
+  it('a push from the server shows a notification on the phone, with the link that opens the item', async () => {
     const { context, page } = await phone();
-    await signInOnPhone(page, 'cleaning');
-    await page.click('[data-testid=my-notices]');
-    const notice = page.locator('[data-testid=notice]', { hasText: 'smell of paint by the lift' });
-    await notice.locator('[data-testid=report-fix]').click();
-    await notice.getByRole('textbox', { name: '整改情况' }).fill('已通风 · aired out');
-    await notice.getByTestId('no-photo-reason').fill('气味无法拍照 · a smell cannot be photographed');
-    await notice.getByRole('button', { name: '反馈整改' }).click();
-    await expect.poll(async () => (await store().getIssue(issueId))?.status, { timeout: 15_000 }).toBe('rectified');
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    await signInOnPhone(page, 'zhang');
+    await waitForServiceWorker(page);
+    // The switch is offered where the browser can receive push (here it cannot reach a push service: the network is closed).
+    await page.getByTestId('push-switch').waitFor();
+    const cdp = await context.newCDPSession(page);
+    const seen: string[] = [];
+    // The registration whose worker is activated: a push to one still installing would be dropped.
+    const ready = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        for (const v of e.versions) {
+          seen.push(`${v.registrationId}:${v.status}:${v.runningStatus}`);
+          if (v.status === 'activated') resolve(v.registrationId);
+        }
+      }),
+    );
+    cdp.on('ServiceWorker.workerErrorReported', (e) => seen.push(`error: ${e.errorMessage.errorMessage}`));
+    await cdp.send('ServiceWorker.enable');
+    const registrationId = await ready;
+    const push = { title: '整改通知 · 2号楼大堂', body: '【整改通知】Rectification notice', link: '/notices', tag: 'assigned:e2e' };
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId, data: JSON.stringify(push) });
+    const shown = () =>
+      page.evaluate(async () =>
+        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => [n.title, n.tag, n.data?.link]),
+      );
+    await expect.poll(shown, { timeout: 10_000, message: seen.join(', ') }).toContainEqual([push.title, push.tag, '/notices']);
     await context.close();
-
-    const verified = await server.call(API.actOnIssue, {
-      params: { id: issueId },
-      token: await server.login('supervisor'),
-      json: { id: randomUUID(), action: { type: 'verify' } },
-    });
-    expect(verified.body.issue?.status).toBe('closed');
   });
 
   it('report a fix with an after-photo from their notices', async () => {

@@ -64,3 +64,7 @@ export function useNow(ms = 30_000): number {
   }, [ms]);
   return now;
 }
+
+/** The people a department's jobs can go to. */
+export const staffOf = (setup: Setup, departmentId: string | null) =>
+  setup.members.filter((m) => m.role === 'department' && m.departmentId === departmentId && !m.disabled);

@@ -3,7 +3,9 @@ import { useLocation } from 'preact-iso';
 import { LOCATION_KIND_LABELS, PATROL, ROLE_LABELS } from '../../../shared/index.ts';
 import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { cacheGet } from '../outbox/db.ts';
-import { fieldKits, signOut, useMe, type FieldKit } from '../state/session.ts';
+import { pushState, turnPushOff, turnPushOn, type PushState } from '../state/push.ts';
+import { fieldKits, signOut, useMe, type FieldKit, type Me } from '../state/session.ts';
+import { counts, loadWork, type Work } from '../state/work.ts';
 import type { MyReport } from '../state/sync.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { PasswordForm } from '../ui/PasswordForm.tsx';
@@ -24,6 +26,8 @@ export default function HomePage() {
   useEffect(() => void fieldKits().then(setKits), [me?.user.id]);
   useEffect(() => void cacheGet<MyReport[]>('myReports').then((r) => setReports(r?.value ?? [])), []);
   const isDept = me?.memberships.some((m) => m.role === 'department');
+  const [work, setWork] = useState<Work | null>(null);
+  useEffect(() => void (me && isDept && loadWork(me).then(setWork, () => undefined)), [me?.user.id]);
   const patrols = me?.memberships.some((m) => PATROL.includes(m.role));
   const q = filter.trim().toLowerCase();
 
@@ -48,6 +52,12 @@ export default function HomePage() {
             {isDept ? (
               <a class="button primary" href="/notices" data-testid="my-notices">
                 {t('notices')}
+                {work ? (
+                  <span class="counts" data-testid="work-counts">
+                    {' '}
+                    · {t('mine')} {counts(me, work).mine} · {t('myDepartment')} {counts(me, work).department}
+                  </span>
+                ) : null}
               </a>
             ) : null}
             <button type="button" class="secondary" onClick={() => setChanging(!changing)} data-testid="change-password">
@@ -58,6 +68,7 @@ export default function HomePage() {
             </button>
           </div>
           {notice ? <p role="status">{notice}</p> : null}
+          <PushSwitch me={me} />
           {changing ? (
             <PasswordForm
               onDone={() => {
@@ -149,5 +160,37 @@ export default function HomePage() {
         </section>
       ))}
     </Layout>
+  );
+}
+
+/** Notifications of new work on this phone (Web Push), where the browser can receive them. */
+function PushSwitch({ me }: { me: Me }) {
+  const [state, setState] = useState<PushState | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => void pushState().then(setState, () => setState('unsupported')), []);
+  if (state === null || state === 'unsupported') return null;
+  const flip = async () => {
+    setError('');
+    try {
+      setState(await (state === 'on' ? turnPushOff(me) : turnPushOn(me)));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div class="push-switch" data-testid="push-switch">
+      {state === 'on' ? <p class="muted">{t('pushIsOn')}</p> : null}
+      {state === 'denied' ? <p class="muted">{t('pushDenied')}</p> : null}
+      {state !== 'denied' ? (
+        <button type="button" class="secondary" onClick={() => void flip()}>
+          {t(state === 'on' ? 'pushOff' : 'pushOn')}
+        </button>
+      ) : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

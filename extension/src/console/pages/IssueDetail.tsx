@@ -21,7 +21,7 @@ import {
 import { call } from '../../common/api.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
 import { locale, tx } from '../../common/i18n.ts';
-import { loadSetup, useNow, useSetup } from '../data.ts';
+import { loadSetup, staffOf, useNow, useSetup } from '../data.ts';
 import { Countdown, Photo, useAsync } from '../ui.tsx';
 import { w, type WordKey } from '../words.ts';
 
@@ -80,6 +80,8 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
         </dd>
         <dt>{w('department')}</dt>
         <dd>{tx(dept?.name) || '—'}</dd>
+        <dt>{w('assignee')}</dt>
+        <dd data-testid="assignee">{setup.members.find((m) => m.userId === issue.assigneeId)?.displayName ?? '—'}</dd>
         <dt>{w('requirement')}</dt>
         <dd class="text">{issue.requirement ?? '—'}</dd>
         <dt>{w('deadline')}</dt>
@@ -154,6 +156,7 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
   const [department, setDepartment] = useState(issue.departmentId ?? '');
   const [requirement, setRequirement] = useState(issue.requirement ?? '');
   const [deadline, setDeadline] = useState('');
+  const [assignee, setAssignee] = useState(issue.assigneeId ?? '');
   const suggested = setup?.departments.find((d) => d.categories.includes(issue.category))?.id;
   const shown = actions.filter((a) => a !== 'rectify' && a !== 'ownerConfirm' && a !== 'ownerNotFixed');
 
@@ -176,6 +179,7 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
   const start = (a: IssueActionType) => {
     setOpen(a);
     setReason('');
+    setAssignee(issue.assigneeId ?? '');
     if (a === 'assign') {
       setDepartment(issue.departmentId ?? suggested ?? setup?.departments[0]?.id ?? '');
       // The deadline is prefilled from the severity rules; the supervisor may change it.
@@ -189,7 +193,22 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
     verify: 'verify',
     reopen: 'reopen',
     escalate: 'escalate',
+    handOver: 'handOver',
   };
+  const people = setup ? staffOf(setup, open === 'assign' ? department : issue.departmentId) : [];
+  const personSelect = (
+    <label>
+      {w('assignee')}
+      <select value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)} name="assignee">
+        <option value="">{w('departmentLeadHandsOn')}</option>
+        {people.map((m) => (
+          <option key={m.userId} value={m.userId}>
+            {m.displayName}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <section class="actions" data-testid="actions">
       <h3>{w('actions')}</h3>
@@ -220,13 +239,21 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
               requirement: requirement.trim(),
               severity,
               deadline: deadline ? fromDateTimeInput(deadline, zone) : null,
+              assigneeId: assignee || null,
             });
           }}
           data-testid="assign-form"
         >
           <label>
             {w('department')}
-            <select value={department} onChange={(e) => setDepartment(e.currentTarget.value)} name="department">
+            <select
+              value={department}
+              onChange={(e) => {
+                setDepartment(e.currentTarget.value);
+                setAssignee('');
+              }}
+              name="department"
+            >
               {setup?.departments.map((d) => (
                 <option key={d.id} value={d.id}>
                   {tx(d.name)}
@@ -261,6 +288,7 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
               onInput={(e) => setRequirement(e.currentTarget.value)}
             />
           </label>
+          {personSelect}
           <label>
             {w('deadline')}
             <input type="datetime-local" name="deadline" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} />
@@ -268,6 +296,24 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
           </label>
           <button type="submit" class="primary">
             {w('assign')}
+          </button>
+        </form>
+      ) : open === 'handOver' ? (
+        <form
+          class="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run({ type: 'handOver', assigneeId: assignee || null, note: reason.trim() });
+          }}
+          data-testid="handOver-form"
+        >
+          {personSelect}
+          <label>
+            {w('note')}
+            <input value={reason} maxLength={300} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="primary" disabled={busy}>
+            {w('handOver')}
           </button>
         </form>
       ) : open === 'reject' || open === 'reopen' || open === 'escalate' ? (

@@ -8,7 +8,7 @@ import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 
 export function Users({ setup, change }: { setup: Setup; change: Call }) {
-  const [f, setF] = useState({ username: '', displayName: '', password: '', role: 'inspector' as Role, departmentId: '' });
+  const [f, setF] = useState({ username: '', displayName: '', password: '', role: 'inspector' as Role, departmentId: '', lead: false });
   return (
     <>
       <DataTable
@@ -17,7 +17,7 @@ export function Users({ setup, change }: { setup: Setup; change: Call }) {
         rows={setup.members.map((m) => [
           m.username,
           m.displayName,
-          tx(ROLE_LABELS[m.role as Role]),
+          m.lead ? `${tx(ROLE_LABELS[m.role as Role])} · ${w('departmentLead')}` : tx(ROLE_LABELS[m.role as Role]),
           tx(setup.departments.find((d) => d.id === m.departmentId)?.name),
           m.disabled ? w('disabled') : w('active'),
         ])}
@@ -29,7 +29,7 @@ export function Users({ setup, change }: { setup: Setup; change: Call }) {
           e.preventDefault();
           void change(API.addUser, {
             params: { estateId: setup.estate.id },
-            json: { ...f, departmentId: f.role === 'department' ? f.departmentId : null },
+            json: { ...f, departmentId: f.role === 'department' ? f.departmentId : null, lead: f.role === 'department' && f.lead },
           });
         }}
       >
@@ -49,29 +49,7 @@ export function Users({ setup, change }: { setup: Setup; change: Call }) {
             onInput={(e) => setF({ ...f, password: e.currentTarget.value })}
           />
         </label>
-        <label>
-          {w('role')}{' '}
-          <select value={f.role} onChange={(e) => setF({ ...f, role: e.currentTarget.value as Role })}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tx(ROLE_LABELS[r])}
-              </option>
-            ))}
-          </select>
-        </label>
-        {f.role === 'department' ? (
-          <label>
-            {w('department')}{' '}
-            <select value={f.departmentId} required onChange={(e) => setF({ ...f, departmentId: e.currentTarget.value })}>
-              <option value="">—</option>
-              {setup.departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {tx(d.name)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        <RoleFields setup={setup} value={f} onChange={(r) => setF({ ...f, ...r })} />
         <button type="submit" class="primary">
           {w('add')}
         </button>
@@ -85,13 +63,21 @@ export function Users({ setup, change }: { setup: Setup; change: Call }) {
 export function Account({ setup, change }: { setup: Setup; change: Call }) {
   const [userId, setUserId] = useState('');
   const [password, setPassword] = useState('');
+  const [role, setRole] = useState<Place>({ role: 'inspector', departmentId: '', lead: false });
   const member = setup.members.find((m) => m.userId === userId);
   return (
     <fieldset class="form" data-testid="account-form">
       <legend>{w('manageAccount')}</legend>
       <label>
         {w('person')}{' '}
-        <select value={userId} onChange={(e) => setUserId(e.currentTarget.value)}>
+        <select
+          value={userId}
+          onChange={(e) => {
+            const m = setup.members.find((x) => x.userId === e.currentTarget.value);
+            setUserId(e.currentTarget.value);
+            if (m) setRole({ role: m.role, departmentId: m.departmentId ?? '', lead: m.lead });
+          }}
+        >
           <option value="">—</option>
           {setup.members.map((m) => (
             <option key={m.userId} value={m.userId}>
@@ -102,6 +88,23 @@ export function Account({ setup, change }: { setup: Setup; change: Call }) {
       </label>
       {member ? (
         <>
+          <form
+            data-testid="membership-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void change(API.setMembership, {
+                params: { estateId: setup.estate.id, userId: member.userId },
+                json: {
+                  role: role.role,
+                  departmentId: role.role === 'department' ? role.departmentId : null,
+                  lead: role.role === 'department' && role.lead,
+                },
+              });
+            }}
+          >
+            <RoleFields setup={setup} value={role} onChange={(r) => setRole({ ...role, ...r })} />
+            <button type="submit">{w('changeRole')}</button>
+          </form>
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -142,5 +145,48 @@ export function Account({ setup, change }: { setup: Setup; change: Call }) {
         </>
       ) : null}
     </fieldset>
+  );
+}
+
+/** Where someone works in the estate: a role, and for department staff their department and whether they lead it. */
+interface Place {
+  role: Role;
+  departmentId: string;
+  lead: boolean;
+}
+
+function RoleFields({ setup, value, onChange }: { setup: Setup; value: Place; onChange: (patch: Partial<Place>) => void }) {
+  return (
+    <>
+      <label>
+        {w('role')}{' '}
+        <select value={value.role} onChange={(e) => onChange({ role: e.currentTarget.value as Role })}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {tx(ROLE_LABELS[r])}
+            </option>
+          ))}
+        </select>
+      </label>
+      {value.role === 'department' ? (
+        <>
+          <label>
+            {w('department')}{' '}
+            <select value={value.departmentId} required onChange={(e) => onChange({ departmentId: e.currentTarget.value })}>
+              <option value="">—</option>
+              {setup.departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {tx(d.name)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={value.lead} onChange={(e) => onChange({ lead: e.currentTarget.checked })} />{' '}
+            {w('departmentLead')}
+          </label>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -14,13 +14,9 @@ import {
   type RoutingRule,
 } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
-import type { Setup } from '../../data.ts';
+import { staffOf, type Setup } from '../../data.ts';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
-
-/** The people a department's jobs can go to. */
-export const staffOf = (setup: Setup, departmentId: string | null) =>
-  setup.members.filter((m) => m.role === 'department' && m.departmentId === departmentId && !m.disabled);
 
 /** A select whose empty choice means "any" (or what `none` says). */
 function AnyOf<T extends string>(props: {
