@@ -22,6 +22,8 @@ import type { BoardView, SlotView } from './patrol-board.ts';
 const LIST_LIMIT = 50;
 const DUE_SOON_MS = 2 * HOUR;
 const URGENT_NEW_MS = 24 * HOUR;
+/** An owner's \"not fixed\" stays news for the supervisors this long. */
+const NOT_FIXED_WINDOW_MS = 7 * 86_400_000;
 const UNKNOWN = { name: { zh: '?', en: '?' }, kind: 'unknown' };
 
 export async function computeAlerts(store: Reads, board: BoardView, estateId: string, now: number): Promise<Alerts> {
@@ -56,13 +58,14 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     respondBy: respondBy(i, policy),
   });
 
-  const [overdue, awaiting, toDispatch, urgent] = await Promise.all([
+  const [overdue, awaiting, toDispatch, urgent, notFixed] = await Promise.all([
     store.overdueIssues(estateId, now, LIST_LIMIT, level2DeadlineBefore(now, policy)),
     store.awaitingAcceptance(estateId, LIST_LIMIT, acceptLateBefore(now, policy)),
     store.awaitingDispatch(estateId, LIST_LIMIT),
     store.urgentSince(estateId, now - URGENT_NEW_MS, LIST_LIMIT),
+    store.notFixedSince(estateId, now - NOT_FIXED_WINDOW_MS, LIST_LIMIT),
   ]);
-  for (const i of [...overdue.issues, ...awaiting.issues, ...toDispatch.issues, ...urgent.issues]) {
+  for (const i of [...overdue.issues, ...awaiting.issues, ...toDispatch.issues, ...urgent.issues, ...notFixed.issues]) {
     if (i.locationId && !onBoard(i.locationId)) remember(i.locationId, await store.getLocation(i.locationId));
   }
 
@@ -100,6 +103,7 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
       urgent: urgent.total,
       // Counted by the database over all overdue work: a count never comes from the capped list.
       escalated: overdue.escalated,
+      ownerNotFixed: notFixed.total,
     },
     worst,
     overdue: overdueAlerts,
@@ -109,5 +113,6 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     awaitingAcceptance: awaiting.issues.map(issueAlert),
     awaitingDispatch: toDispatch.issues.map(issueAlert),
     urgent: urgent.issues.map(issueAlert),
+    ownerNotFixed: notFixed.issues.map(issueAlert),
   };
 }

@@ -236,6 +236,8 @@ export interface Reads {
   awaitingDispatch(estateId: string, limit: number): Promise<{ total: number; issues: Issue[] }>;
   isHeld(issueId: string): Promise<boolean>;
   urgentSince(estateId: string, since: number, limit: number): Promise<{ total: number; issues: Issue[] }>;
+  /** Open issues an owner said were not fixed since `since`, latest first. */
+  notFixedSince(estateId: string, since: number, limit: number): Promise<{ total: number; issues: Issue[] }>;
   issuesCreatedBetween(estateId: string, from: number, to: number): Promise<Issue[]>;
   /** Issues with a deadline in the window or still open: for rectification KPIs. */
   issuesForKpi(estateId: string, from: number, to: number): Promise<Issue[]>;

@@ -50,6 +50,8 @@ export interface Alerts {
     heldForReview: number;
     urgent: number;
     escalated: number;
+    /** Open issues an owner said were not fixed in the last week. */
+    ownerNotFixed: number;
   };
   /** The worst severity among overdue items (a missed patrol counts as important). */
   worst: Severity | null;
@@ -60,4 +62,6 @@ export interface Alerts {
   awaitingAcceptance: IssueAlert[];
   awaitingDispatch: IssueAlert[];
   urgent: IssueAlert[];
+  /** 业主反馈未解决: reopened by the owner's "not fixed" in the last week and still open. */
+  ownerNotFixed: IssueAlert[];
 }

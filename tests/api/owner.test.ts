@@ -78,6 +78,18 @@ describe('an owner reports a problem without an account', () => {
       actor: { kind: 'owner' },
       data: { reason: 'still wet' },
     });
+    // The supervisors' alerts list it for a week while it stays open, so the extension can tell them.
+    const alerts = async () =>
+      (await server.call(API.alerts, { params: { estateId: 'demo-gardens' }, token: await server.login('supervisor') })).body;
+    const listed = await alerts();
+    expect(listed.ownerNotFixed?.map((i) => i.id), JSON.stringify(listed).slice(0, 300)).toContain(issueId);
+    expect(listed.counts.ownerNotFixed).toBeGreaterThanOrEqual(1);
+    // A week later it is no longer news (it is still open, and counts as overdue if it is).
+    server.clock.advance(8 * 86_400_000);
+    const later = (
+      await server.call(API.alerts, { params: { estateId: 'demo-gardens' }, token: await server.loginAgain('supervisor') })
+    ).body;
+    expect(later.ownerNotFixed.map((i) => i.id)).not.toContain(issueId);
   });
 
   it('a retried report gets the same issue and the same tracking link', async () => {

@@ -146,6 +146,58 @@ describe('the supervisor extension', () => {
     }
   });
 
+  it('an owner\'s "not fixed" notifies the supervisor once and is listed in the popup', async () => {
+    // The owner's report and its history are written through the services (the QR pages' flood limits are for the PWA tests).
+    const { createIssue, actOnIssue } = await import('../../server/services/issues.ts');
+    const now = server.clock.now;
+    const issue = await server.running.deps.store.write(async (tx) => {
+      const reported = await createIssue(
+        tx,
+        {
+          estateId: 'demo-gardens',
+          locationId: 'b1-lobby',
+          source: 'owner',
+          category: 'hygiene',
+          severity: 'general',
+          description: '门口垃圾没清 · rubbish by the door',
+          verified: false,
+          at: now,
+        },
+        { kind: 'owner' },
+      );
+      const sup = { kind: 'user', id: 'u-supervisor', role: 'supervisor' } as const;
+      await actOnIssue(tx, reported, { type: 'accept' }, sup, now);
+      const assigned = await actOnIssue(
+        tx,
+        (await tx.getIssue(reported.id))!,
+        { type: 'assign', departmentId: 'cleaning', requirement: 'clear it', deadline: null, assigneeId: null },
+        sup,
+        now,
+      );
+      const fixed = await actOnIssue(
+        tx,
+        assigned,
+        { type: 'rectify', note: 'cleared', photos: [] },
+        { kind: 'user', id: 'u-clean', role: 'department', departmentId: 'cleaning' },
+        now,
+      );
+      return actOnIssue(tx, fixed, { type: 'ownerNotFixed', reason: '还在 · still there' }, { kind: 'owner' }, now);
+    });
+    const notified = async () =>
+      ext.worker.evaluate(
+        async (id) =>
+          (((await chrome.storage.local.get('notificationLog')).notificationLog as { key: string }[] | undefined) ?? []).filter((n) =>
+            n.key.startsWith(`notFixed:${id}`),
+          ).length,
+        issue.id,
+      );
+    for (let i = 0; i < 3; i++) await ext.poll();
+    expect(await notified()).toBe(1);
+    const page = await popup();
+    await page.locator(`[data-testid=list-not-fixed] [data-issue="${issue.id}"]`).waitFor();
+    await page.close();
+  });
+
   it('the overlay appears on an opted-in site, inside a closed shadow root the page can neither restyle nor read, and nowhere else', async () => {
     const optedIn = `http://localhost:${office.port}`;
     const settings = await ext.page('src/console/index.html#/settings');

@@ -44,6 +44,8 @@ export interface TestServer {
     args: CallArgs<E> & { token?: string; headers?: Record<string, string> },
   ): Promise<ApiResult<AnswerOf<E> & Partial<Refused>>>;
   login(username: string, password?: string): Promise<string>;
+  /** A new session, for after the clock has moved past the cached one's idle time. */
+  loginAgain(username: string): Promise<string>;
   restart(): Promise<void>;
   /** Raw SQL (with `?` placeholders) on the engine behind the server, on a connection of its own: to look underneath the API. */
   sql(text: string, params?: readonly (string | number | null)[]): Promise<Record<string, unknown>[]>;
@@ -138,6 +140,10 @@ export async function startTestServer(
       if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text}`);
       tokens.set(username, r.body.token);
       return r.body.token;
+    },
+    async loginAgain(username) {
+      tokens.delete(username);
+      return server.login(username);
     },
     async restart() {
       await running.close();

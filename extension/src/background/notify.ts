@@ -1,6 +1,6 @@
 /**
  * Notifications that fire once per item: when it becomes overdue, when an urgent issue is reported, when an
- * owner's report or an undispatched problem arrives, when an issue escalates to the manager. What was notified is remembered in storage (the worker
+ * owner's report or an undispatched problem arrives, when an owner says a fix did not work, when an issue escalates to the manager. What was notified is remembered in storage (the worker
  * may be stopped between polls), and each notification's target is stored under its id so a click
  * still finds it later.
  */
@@ -28,6 +28,9 @@ export function candidates(state: ExtState): Candidate[] {
     // New work that waits for the supervisor: an owner's report to accept, a problem no rule dispatched.
     for (const i of alerts.awaitingAcceptance)
       out.push({ kind: 'report', key: `report:${i.id}`, title: msg('notifOwnerReport'), issue: i, estateId });
+    // An owner saying the fix did not work is a complaint the supervisor answers for.
+    for (const i of alerts.ownerNotFixed ?? [])
+      out.push({ kind: 'notFixed', key: `notFixed:${i.id}:${i.deadline}`, title: msg('notifNotFixed'), issue: i, estateId });
     for (const i of alerts.awaitingDispatch ?? [])
       out.push({ kind: 'dispatch', key: `dispatch:${i.id}`, title: msg('notifToDispatch'), issue: i, estateId });
     for (const i of alerts.overdue)

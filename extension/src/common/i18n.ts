@@ -42,6 +42,8 @@ const messages = {
   notifUrgent: ['新紧急问题', 'New urgent issue'],
   notifOwnerReport: ['新业主报事', 'New owner report'],
   notifToDispatch: ['待派单', 'Waiting for dispatch'],
+  notifNotFixed: ['业主反馈未解决', 'Owner says it is not fixed'],
+  notFixedList: ['业主反馈未解决(近7天)', 'Owners say not fixed (last 7 days)'],
   notifEscalated: ['问题已升级', 'Issue escalated'],
   notifMore: ['还有更多提醒', 'More alerts'],
   due: ['待办', 'due'],

@@ -8,7 +8,7 @@ import type { Alerts, Severity } from '../../../shared/index.ts';
 export type Connection = 'signedOut' | 'ok' | 'offline' | 'authExpired';
 
 /** What the extension can notify, each of which a supervisor may turn off. */
-export const NOTIFY_KINDS = ['overdue', 'escalated', 'urgent', 'report', 'dispatch'] as const;
+export const NOTIFY_KINDS = ['overdue', 'escalated', 'urgent', 'report', 'notFixed', 'dispatch'] as const;
 export type NotifyKind = (typeof NOTIFY_KINDS)[number];
 
 export interface Settings {
@@ -109,6 +109,7 @@ export function totals(state: ExtState): Totals {
     acceptLate: 0,
     heldForReview: 0,
     urgent: 0,
+    ownerNotFixed: 0,
     worst: null,
   };
   for (const { alerts } of state.estates) {
@@ -124,6 +125,7 @@ export function totals(state: ExtState): Totals {
     t.acceptLate += c.acceptLate ?? 0;
     t.heldForReview += c.heldForReview ?? 0;
     t.urgent += c.urgent;
+    t.ownerNotFixed += c.ownerNotFixed ?? 0;
     if (alerts.worst && (!t.worst || RANK[alerts.worst] > RANK[t.worst])) t.worst = alerts.worst;
   }
   return t;

@@ -166,6 +166,7 @@ const words = {
   notifyEscalated: ['超期升级', 'Escalations'],
   notifyUrgent: ['新紧急问题', 'New urgent issues'],
   notifyReport: ['新业主报事', 'New owner reports'],
+  notifyNotFixed: ['业主反馈未解决', 'Owners saying it is not fixed'],
   notifyDispatch: ['待派单', 'Work waiting for dispatch'],
   responseMinutes: ['业主报事受理时限(分钟)', 'Accept owner reports within (min)'],
   autoAccept: ['业主报事自动受理并派单', 'Accept owner reports at once and dispatch them'],

@@ -22,6 +22,7 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
   const overdue = merge(estates, (a) => a.overdue).sort((a, b) => a.deadline - b.deadline);
   const toAccept = merge(estates, (a) => a.awaitingAcceptance);
   const toDispatch = merge(estates, (a) => a.awaitingDispatch ?? []);
+  const notFixed = merge(estates, (a) => a.ownerNotFixed ?? []);
   const urgent = merge(estates, (a) => a.urgent).filter((u) => !overdue.some((o) => o.id === u.id));
   // Patrol times are the estate's wall clock, wherever the browser is.
   const zoned = (pick: (a: Alerts) => PatrolAlert[]) =>
@@ -31,7 +32,7 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
   const soon = zoned((a) => a.dueSoon);
   const count = (k: keyof Alerts['counts']) => estates.reduce((n, e) => n + (e.alerts.counts[k] ?? 0), 0);
 
-  const issueRow = (i: IssueAlert, kind: 'overdue' | 'accept' | 'dispatch' | 'urgent') => (
+  const issueRow = (i: IssueAlert, kind: 'overdue' | 'accept' | 'dispatch' | 'urgent' | 'notFixed') => (
     <li key={`${kind}-${i.id}`} class={`row sev-${i.severity}`} data-testid={`${kind}-row`} data-issue={i.id}>
       <div class="main">
         <span class={`sev sev-${i.severity}`}>{tx(SEVERITY_LABELS[i.severity])}</span> <strong>{tx(i.locationName)}</strong>
@@ -120,6 +121,14 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
         toDispatch.map((i) => issueRow(i, 'dispatch')),
         'list-dispatch',
       )}
+      {notFixed.length
+        ? section(
+            'notFixedList',
+            count('ownerNotFixed'),
+            notFixed.map((i) => issueRow(i, 'notFixed')),
+            'list-not-fixed',
+          )
+        : null}
       {count('heldForReview') > 0 ? (
         <p class="note" data-testid="held-for-review">
           {count('heldForReview')} {msg('heldForReview')}

@@ -19,6 +19,7 @@ type IssueRepo = Pick<
   | 'awaitingDispatch'
   | 'isHeld'
   | 'urgentSince'
+  | 'notFixedSince'
   | 'issuesCreatedBetween'
   | 'issuesForKpi'
   | 'insertTrackingToken'
@@ -235,6 +236,14 @@ export function issueRepo(sql: Sql): IssueRepo {
       ),
     }),
     isHeld: async (id) => num((await sql.get('SELECT held FROM issues WHERE id = ?', [id]))?.held) === 1,
+    notFixedSince: async (estateId, since, limit) => {
+      const which = `FROM issues WHERE is_open = 1 AND id IN (
+        SELECT issue_id FROM issue_events WHERE estate_id = ? AND type = 'ownerNotFixed' AND at >= ?)`;
+      return {
+        total: await count(`SELECT count(*) AS n ${which}`, [estateId, since]),
+        issues: await issues(`SELECT ${COLUMNS} ${which} ORDER BY deadline, id LIMIT ?`, [estateId, since, limit]),
+      };
+    },
     urgentSince: async (estateId, since, limit) => ({
       total: await count(
         `SELECT count(*) AS n FROM issues WHERE estate_id = ? AND created_at >= ? AND severity = 'urgent' AND is_open = 1`,

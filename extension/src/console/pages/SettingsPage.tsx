@@ -12,6 +12,7 @@ const KIND_WORDS: Record<NotifyKind, WordKey> = {
   escalated: 'notifyEscalated',
   urgent: 'notifyUrgent',
   report: 'notifyReport',
+  notFixed: 'notifyNotFixed',
   dispatch: 'notifyDispatch',
 };
 
