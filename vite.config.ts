@@ -4,7 +4,7 @@
  *   kiosk           → dist/kiosk           the field PWA, with its service worker (served by the server at /)
  *   extension       → dist/extension       the supervisor extension (load unpacked)
  *   extension-test  → dist/extension-test  the same, with localhost pre-granted for the browser tests
- *   server     → dist/server/main.js, backup.js, restore.js (Node 20; dependencies stay in node_modules)
+ *   server     → dist/server/main.js, backup.js, restore.js, admin.js (Node 20; dependencies stay in node_modules)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,7 +84,12 @@ const targets: Record<string, UserConfig> = {
     build: {
       ssr: true,
       rollupOptions: {
-        input: { main: 'server/main.ts', backup: 'server/tools/backup.ts', restore: 'server/tools/restore.ts' },
+        input: {
+          main: 'server/main.ts',
+          backup: 'server/tools/backup.ts',
+          restore: 'server/tools/restore.ts',
+          admin: 'server/tools/admin.ts',
+        },
         output: { entryFileNames: '[name].js' },
       },
       outDir: 'dist/server',

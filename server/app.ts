@@ -18,6 +18,7 @@ import { isUniqueViolation } from './storage/conflicts.ts';
 import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { pushRoutes } from './routes/push.ts';
+import { setupRoutes } from './routes/setup.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { analysisRoutes } from './routes/analysis.ts';
@@ -113,6 +114,7 @@ export function createApp(deps: Deps) {
     issueRoutes,
     accountRoutes,
     pushRoutes,
+    setupRoutes,
     alertRoutes,
     analysisRoutes,
     recordRoutes,

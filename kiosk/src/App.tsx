@@ -13,6 +13,7 @@ const NoticesPage = lazy(() => import('./pages/NoticesPage.tsx'));
 const MyDayPage = lazy(() => import('./pages/MyDayPage.tsx'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage.tsx'));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const SetupPage = lazy(() => import('./pages/SetupPage.tsx'));
 
 function NotFound() {
   return (
@@ -36,6 +37,7 @@ export function App() {
           <Route path="/today" component={MyDayPage} />
           <Route path="/outbox" component={OutboxPage} />
           <Route path="/login" component={LoginPage} />
+          <Route path="/setup" component={SetupPage} />
           <Route default component={NotFound} />
         </Router>
       </ErrorBoundary>

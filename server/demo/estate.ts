@@ -1,5 +1,5 @@
 /** The demo estate's fixed shape: 示范花园 / Demo Gardens with two buildings and the plan's kinds of location. */
-import type { Category, LocalText, LocationKind, Role, RoutingRule } from '../../shared/index.ts';
+import { DEFAULT_DEPARTMENTS, DEFAULT_ROUTING, type Category, type LocalText, type LocationKind, type Role } from '../../shared/index.ts';
 
 export const DEMO_ESTATE = { id: 'demo-gardens', name: { zh: '示范花园', en: 'Demo Gardens' }, timeZone: 'Asia/Shanghai', households: 412 };
 
@@ -28,28 +28,9 @@ export const DEMO_LOCATIONS: { id: string; building: string | null; kind: Locati
   { id: 'service-desk', building: null, kind: 'service_desk', name: { zh: '客服中心前台', en: 'Service centre desk' } },
 ];
 
-export const DEMO_DEPARTMENTS: { id: string; name: LocalText; categories: Category[] }[] = [
-  { id: 'cleaning', name: { zh: '保洁部', en: 'Cleaning' }, categories: ['hygiene'] },
-  { id: 'greening', name: { zh: '绿化部', en: 'Landscaping' }, categories: ['greening'] },
-  { id: 'engineering', name: { zh: '工程维修部', en: 'Engineering' }, categories: ['facilities', 'fire'] },
-  { id: 'security', name: { zh: '秩序维护部', en: 'Security' }, categories: ['order', 'emergency'] },
-  { id: 'service', name: { zh: '客服部', en: 'Customer service' }, categories: ['service', 'community'] },
-];
-
-/** The demo's dispatch rules: each category to the department that fixes it, and lift faults to engineering. */
-export const DEMO_ROUTING: RoutingRule[] = [
-  ...DEMO_DEPARTMENTS.flatMap((d) =>
-    d.categories.map((category) => ({
-      id: `${category}`,
-      category,
-      locationKind: null,
-      buildingId: null,
-      departmentId: d.id,
-      assigneeId: null,
-    })),
-  ),
-  { id: 'lifts', category: null, locationKind: 'lift', buildingId: null, departmentId: 'engineering', assigneeId: null },
-];
+/** The demo runs on the defaults a new estate gets (shared/content/departments.ts). */
+export const DEMO_DEPARTMENTS = DEFAULT_DEPARTMENTS;
+export const DEMO_ROUTING = DEFAULT_ROUTING;
 
 export const DEMO_PASSWORD = 'demo-2026';
 

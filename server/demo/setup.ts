@@ -1,26 +1,18 @@
 /** Creates an estate with its default content (templates, score sheet, survey), locations, departments and people. */
-import {
-  DEFAULT_SCORING_SHEET,
-  DEFAULT_SURVEY,
-  DEFAULT_TEMPLATES,
-  type Category,
-  type LocalText,
-  type LocationKind,
-  type Role,
-  type RoutingRule,
-} from '../../shared/index.ts';
+import { writeDefaults } from '../services/estates.ts';
+import type { Category, LocalText, LocationKind, Role, RoutingRule } from '../../shared/index.ts';
 import { hashPassword, newPublicCode, newSecret } from '../security/crypto.ts';
 import type { Store, Writes } from '../storage/store.ts';
 
 export interface EstateSpec {
-  estate: { id: string; name: LocalText; timeZone: string; households: number };
+  estate: { id: string; name: LocalText; timeZone: string; households: number; address?: string; servicePhone?: string };
   buildings: { id: string; name: LocalText }[];
   locations: { id: string; building: string | null; kind: LocationKind; name: LocalText }[];
-  departments: { id: string; name: LocalText; categories: Category[] }[];
+  departments: readonly { id: string; name: LocalText; categories: Category[] }[];
   users: { id: string; username: string; displayName: string; role: Role; department: string | null; lead?: boolean }[];
   password: string;
   /** Dispatch rules (none: every finding waits in 待派单). */
-  routing?: RoutingRule[];
+  routing?: readonly RoutingRule[];
 }
 
 export async function createEstate(store: Store, spec: EstateSpec, at: number): Promise<void> {
@@ -37,12 +29,10 @@ export function passwordHashes(spec: EstateSpec): Promise<PasswordHashes> {
 
 /** Writes the estate inside the caller's transaction. */
 export async function writeEstate(tx: Writes, spec: EstateSpec, hashes: PasswordHashes, at: number): Promise<void> {
-  const { estate } = spec;
+  const estate = { address: '', servicePhone: '', ...spec.estate };
   await tx.insertEstate(estate);
   for (const b of spec.buildings) await tx.insertBuilding({ id: b.id, estateId: estate.id, name: b.name });
-  for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(estate.id, t, at);
-  await tx.insertSheet(estate.id, DEFAULT_SCORING_SHEET);
-  await tx.insertSurvey(estate.id, DEFAULT_SURVEY);
+  await writeDefaults(tx, estate.id, at, { departments: spec.departments, routing: spec.routing ?? [] });
   for (const l of spec.locations) {
     await tx.insertLocation(
       {
@@ -59,8 +49,6 @@ export async function writeEstate(tx: Writes, spec: EstateSpec, hashes: Password
       at,
     );
   }
-  for (const d of spec.departments) await tx.insertDepartment({ ...d, estateId: estate.id });
-  if (spec.routing) await tx.setRouting(estate.id, spec.routing);
   for (const { u, hash } of hashes) {
     if (!(await tx.getUser(u.id)))
       await tx.insertUser({ id: u.id, username: u.username, displayName: u.displayName, passwordHash: hash }, at);

@@ -60,6 +60,14 @@ export const CEILINGS: readonly Ceiling[] = [
     message: 'too many photos from this address, try again later',
     anonymousOnly: true,
   },
+  // The setup link is 256 bits: guessing it is hopeless, and this keeps anyone from trying for long.
+  {
+    method: 'POST',
+    path: /^\/api\/setup$/,
+    scope: 'setup',
+    limit: 20,
+    message: 'too many setup attempts from this address, try again later',
+  },
 ];
 
 export function publicLimits(deps: Deps): MiddlewareHandler<Env> {

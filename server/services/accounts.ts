@@ -68,6 +68,11 @@ export async function openSession(deps: Deps, username: string, password: string
   const user = await deps.store.read.getUserByUsername(username);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabledAt !== null) return null;
+  return startSession(deps, user, userAgent);
+}
+
+/** A new session for someone who has just proved who they are (a password, a setup or invitation link). */
+export async function startSession(deps: Deps, user: Pick<User, 'id' | 'username' | 'displayName'>, userAgent: string): Promise<SignedIn> {
   const now = deps.clock();
   const token = newToken();
   const expiresAt = now + deps.config.sessionDays * DAY;

@@ -43,6 +43,31 @@ export interface User {
 /** A person's role in one estate (the same shape the clients read). */
 export type { Membership };
 
+/** The company that runs the estates: its name (and logo) heads notices and labels. */
+export interface Organisation {
+  name: string;
+  /** The logo's photo hash in the blob store, if one was set. */
+  logo: string | null;
+  createdAt: number;
+}
+
+/**
+ * A one-time link: the first administrator's setup link, or a person's invitation to set their own password. Only
+ * the token's hash is kept.
+ */
+export interface Invitation {
+  id: string;
+  tokenHash: string;
+  kind: 'setup' | 'join';
+  /** The person invited (none for setup). */
+  userId: string | null;
+  estateId: string | null;
+  createdAt: number;
+  /** null: valid until used. */
+  expiresAt: number | null;
+  usedAt: number | null;
+}
+
 export interface Session {
   /** Public handle for listing and revoking; the token itself is kept only as its hash. */
   id: string;
@@ -184,6 +209,12 @@ export interface Reads {
   /** Bumped in the same transaction as every change to the estate's locations, templates or policy. */
   estateRevision(estateId: string): Promise<number>;
 
+  getOrganisation(): Promise<Organisation | undefined>;
+  invitationByHash(tokenHash: string): Promise<Invitation | undefined>;
+  /** How many accounts there are: none means the server still waits for its setup. */
+  countUsers(): Promise<number>;
+  /** Every account with its memberships, for the operator's admin command. */
+  listUsers(): Promise<(User & { memberships: Membership[] })[]>;
   getUser(id: string): Promise<User | undefined>;
   getUserByUsername(username: string): Promise<User | undefined>;
   membershipsOf(userId: string): Promise<Membership[]>;
@@ -296,6 +327,12 @@ export interface Writes extends Reads {
   insertTemplate(estateId: string, tpl: ChecklistTemplate, at: number): Promise<void>;
   insertDepartment(d: Department): Promise<void>;
 
+  setOrganisation(o: Organisation): Promise<void>;
+  insertInvitation(i: Invitation): Promise<void>;
+  /** Marks an unused, unexpired invitation used; false if it was used (or had expired) already. */
+  useInvitation(id: string, at: number): Promise<boolean>;
+  /** Withdraws the unused invitations of a kind (for one person, or all setup links). */
+  withdrawInvitations(kind: Invitation['kind'], userId: string | null, at: number): Promise<void>;
   insertUser(u: Omit<User, 'disabledAt'>, at: number): Promise<void>;
   setPassword(userId: string, passwordHash: string): Promise<void>;
   setDisabled(userId: string, at: number | null): Promise<void>;

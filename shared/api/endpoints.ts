@@ -72,6 +72,7 @@ import {
   type PushKey,
 } from '../model/channels.ts';
 import { MonthlyInspectionSubmission } from '../model/scoring.ts';
+import { SetupRequest, type SetupStatus } from '../model/setup.ts';
 import { CampaignInput, KioskRating, SurveyResponseSubmission } from '../model/survey.ts';
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
 import { answer, del, get, post, put } from './endpoint.ts';
@@ -153,6 +154,9 @@ export const API = {
   addChannel: post(`${ESTATE}/channels`, ChannelInput, answer<ChannelView>()),
   removeChannel: del(`${ESTATE}/channels/:id`, answer<Done>()),
   testChannel: post(`${ESTATE}/channels/:id/test`, null, answer<ChannelTest>()),
+  // The first start: the one-time setup link's form (server/services/first-run.ts).
+  firstRun: get('/api/setup', answer<SetupStatus>()),
+  completeSetup: post('/api/setup', SetupRequest, answer<SignedIn>()),
   // Web Push: the server's public key, and a person's phone turning its notifications on and off in an estate.
   pushKey: get('/api/push/key', answer<PushKey>()),
   subscribePush: put(`${ESTATE}/push`, PushSubscriptionInput, answer<ChannelView>()),

@@ -19,11 +19,17 @@ export type LocationKind = (typeof LOCATION_KINDS)[number];
 
 export const TimeZone = v.pipe(v.string(), v.check(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'));
 
+/** A phone number as people write one: digits, spaces, +, -, parentheses (400-123-4567, +86 21 5555 0100). */
+export const Phone = v.pipe(v.string('must be text'), v.trim(), v.regex(/^$|^\+?[0-9][0-9 ()-]{3,24}$/, 'must be a phone number'));
+
 export const Estate = v.object({
   id: Id,
   name: LocalText,
   timeZone: v.optional(TimeZone, 'Asia/Shanghai'),
   households: v.optional(v.pipe(finiteNumber(), v.integer(), v.minValue(0)), 0),
+  address: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'address is longer than 200 characters')), ''),
+  /** The service desk's number, shown to owners where the app cannot help them. */
+  servicePhone: v.optional(Phone, ''),
 });
 export type Estate = v.InferOutput<typeof Estate>;
 

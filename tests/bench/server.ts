@@ -145,7 +145,14 @@ export const kinds = (i: number): LocationKind => LOCATION_KINDS[i % LOCATION_KI
 export async function writeBenchEstate(store: Store, now: number): Promise<void> {
   const hash = await hashPassword('bench');
   await store.write(async (tx) => {
-    await tx.insertEstate({ id: ESTATE, name: { zh: '压测小区', en: 'Bench estate' }, timeZone: 'Asia/Shanghai', households: 50_000 });
+    await tx.insertEstate({
+      id: ESTATE,
+      name: { zh: '压测小区', en: 'Bench estate' },
+      timeZone: 'Asia/Shanghai',
+      households: 50_000,
+      address: '',
+      servicePhone: '',
+    });
     for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(ESTATE, t, now - 70 * DAY);
     await tx.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });
     for (let i = 0; i < LOCATIONS; i++) {

@@ -307,6 +307,9 @@ describe('inspectors', () => {
     expect(await lobby.getAttribute('href')).toBeNull(); // the row holds the link
     await expect(lobby.locator('a').getAttribute('href')).resolves.toMatch(/^\/l\/[a-z2-7]{26}$/);
 
+    // Offline opens need the service worker in charge of the page (on a loaded machine it may not be yet).
+    await waitForServiceWorker(page);
+    await rounds.first().waitFor();
     await context.setOffline(true);
     await page.reload();
     await page.getByText('离线:显示本机保存的数据').waitFor();

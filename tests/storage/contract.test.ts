@@ -94,7 +94,14 @@ describe.each(engines)('the store on $name', ({ open }) => {
   beforeAll(async () => {
     ({ store, raw, dispose } = await open());
     await store.write(async (tx) => {
-      await tx.insertEstate({ id: 'e1', name: { zh: '示范', en: 'Demo' }, timeZone: 'Asia/Shanghai', households: 1200 });
+      await tx.insertEstate({
+        id: 'e1',
+        name: { zh: '示范', en: 'Demo' },
+        timeZone: 'Asia/Shanghai',
+        households: 1200,
+        address: '上海市浦东新区',
+        servicePhone: '021-5555 0100',
+      });
       await tx.insertBuilding({ id: 'b1', estateId: 'e1', name: { zh: '1号楼', en: 'Building 1' } });
       await tx.insertLocation(
         {
@@ -124,6 +131,8 @@ describe.each(engines)('the store on $name', ({ open }) => {
       name: { zh: '示范', en: 'Demo' },
       timeZone: 'Asia/Shanghai',
       households: 1200,
+      address: '上海市浦东新区',
+      servicePhone: '021-5555 0100',
     });
     expect(await store.read.getLocationByCode('code-lift-a')).toMatchObject({
       id: 'lift-a',

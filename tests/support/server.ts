@@ -64,6 +64,8 @@ export async function startTestServer(
     realClock?: boolean;
     estatesSince?: number;
     config?: Partial<Config>;
+    /** A fresh install: no estate and no account (the first-run tests). */
+    empty?: boolean;
   } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pqm-test-'));
@@ -98,8 +100,10 @@ export async function startTestServer(
   };
   let deps = await buildDeps(config, () => clock.now);
   const since = opts.estatesSince ?? clock.now - 30 * 86_400_000;
-  await createEstate(deps.store, DEMO_SPEC, since);
-  await createEstate(deps.store, RIVERSIDE_SPEC, since);
+  if (!opts.empty) {
+    await createEstate(deps.store, DEMO_SPEC, since);
+    await createEstate(deps.store, RIVERSIDE_SPEC, since);
+  }
   let running = await startServer(config, deps);
   const tokens = new Map<string, string>();
 

@@ -56,6 +56,13 @@ export async function signIn(username: string, password: string): Promise<void> 
   void navigator.storage?.persist?.();
 }
 
+/** Takes a session the server has just opened (the setup link, an invitation) as this phone's. */
+export async function adoptSession(token: string): Promise<void> {
+  session.set(token);
+  await refreshMe();
+  void navigator.storage?.persist?.();
+}
+
 export async function signOut(tellServer = true): Promise<void> {
   if (tellServer) await call(API.logout, {}).catch(() => undefined);
   session.set(null);

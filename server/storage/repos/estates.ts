@@ -18,6 +18,8 @@ const toEstate = (r: Row) => ({
   name: JSON.parse(r.name as string),
   timeZone: r.time_zone as string,
   households: Number(r.households),
+  address: (r.address as string | null) ?? '',
+  servicePhone: (r.service_phone as string | null) ?? '',
 });
 
 type EstateRepo = Pick<
@@ -70,11 +72,13 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
       return r && toEstate(r);
     },
     insertEstate: async (e) =>
-      void (await sql.run('INSERT INTO estates (id, name, time_zone, households) VALUES (?, ?, ?, ?)', [
+      void (await sql.run('INSERT INTO estates (id, name, time_zone, households, address, service_phone) VALUES (?, ?, ?, ?, ?, ?)', [
         e.id,
         JSON.stringify(e.name),
         e.timeZone,
         e.households,
+        e.address,
+        e.servicePhone,
       ])),
     getPolicy: async (id) => {
       const r = await sql.get('SELECT policy FROM estates WHERE id = ?', [id]);

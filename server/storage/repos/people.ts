@@ -1,8 +1,16 @@
 import { orNull, type Row, type Sql } from '../sql.ts';
-import type { Membership, Session, User, Writes } from '../store.ts';
+import type { Invitation, Membership, Session, User, Writes } from '../store.ts';
 
 type PeopleRepo = Pick<
   Writes,
+  | 'getOrganisation'
+  | 'setOrganisation'
+  | 'insertInvitation'
+  | 'invitationByHash'
+  | 'useInvitation'
+  | 'withdrawInvitations'
+  | 'countUsers'
+  | 'listUsers'
   | 'insertUser'
   | 'setPassword'
   | 'setDisabled'
@@ -44,8 +52,60 @@ const toMembership = (r: Row): Membership => ({
   lead: Number(r.lead) === 1,
 });
 
+const toInvitation = (r: Row): Invitation => ({
+  id: r.id as string,
+  tokenHash: r.token_hash as string,
+  kind: r.kind as Invitation['kind'],
+  userId: (r.user_id as string | null) ?? null,
+  estateId: (r.estate_id as string | null) ?? null,
+  createdAt: Number(r.created_at),
+  expiresAt: orNull(r.expires_at),
+  usedAt: orNull(r.used_at),
+});
+
 export function peopleRepo(sql: Sql): PeopleRepo {
   return {
+    getOrganisation: async () => {
+      const r = await sql.get('SELECT * FROM organisation WHERE id = 1');
+      return r && { name: r.name as string, logo: (r.logo as string | null) ?? null, createdAt: Number(r.created_at) };
+    },
+    setOrganisation: async (o) =>
+      void (await sql.run(
+        `INSERT INTO organisation (id, name, logo, created_at) VALUES (1, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, logo = excluded.logo`,
+        [o.name, o.logo, o.createdAt],
+      )),
+    insertInvitation: async (i) =>
+      void (await sql.run(
+        'INSERT INTO invitations (id, token_hash, kind, user_id, estate_id, created_at, expires_at, used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [i.id, i.tokenHash, i.kind, i.userId, i.estateId, i.createdAt, i.expiresAt, i.usedAt],
+      )),
+    invitationByHash: async (hash) => {
+      const r = await sql.get('SELECT * FROM invitations WHERE token_hash = ?', [hash]);
+      return r && toInvitation(r);
+    },
+    useInvitation: async (id, at) =>
+      (await sql.run('UPDATE invitations SET used_at = ? WHERE id = ? AND used_at IS NULL AND (expires_at IS NULL OR expires_at > ?)', [
+        at,
+        id,
+        at,
+      ])) === 1,
+    withdrawInvitations: async (kind, userId, at) =>
+      void (await sql.run(
+        `UPDATE invitations SET used_at = ?, expires_at = ? WHERE kind = ? AND used_at IS NULL${userId === null ? '' : ' AND user_id = ?'}`,
+        userId === null ? [at, at, kind] : [at, at, kind, userId],
+      )),
+    countUsers: async () => Number((await sql.get('SELECT count(*) AS n FROM users'))?.n ?? 0),
+    listUsers: async () => {
+      const [users, memberships] = await Promise.all([
+        sql.all('SELECT * FROM users ORDER BY lower(username)'),
+        sql.all('SELECT * FROM memberships ORDER BY estate_id'),
+      ]);
+      return users.map((r) => {
+        const u = toUser(r);
+        return { ...u, memberships: memberships.filter((m) => m.user_id === u.id).map(toMembership) };
+      });
+    },
     insertUser: async (u, at) =>
       void (await sql.run('INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)', [
         u.id,

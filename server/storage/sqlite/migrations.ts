@@ -389,4 +389,27 @@ export const MIGRATIONS: readonly string[] = [
   -- What owners said was not fixed lately, for the supervisors' alerts.
   CREATE INDEX issue_events_kind ON issue_events(estate_id, type, at);
   `,
+  /* 12: a real customer's first start (PostgreSQL's migration 6 has the same): the organisation, one-time setup and invitation links, and
+     the estate's address and service phone. */ `
+  ALTER TABLE estates ADD COLUMN address TEXT NOT NULL DEFAULT '';
+  ALTER TABLE estates ADD COLUMN service_phone TEXT NOT NULL DEFAULT '';
+  CREATE TABLE organisation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    logo TEXT,
+    created_at INTEGER NOT NULL
+  );
+  -- Only a token's hash is kept; a link is used once.
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    user_id TEXT,
+    estate_id TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER,
+    used_at INTEGER
+  );
+  CREATE INDEX invitations_user ON invitations(user_id);
+  `,
 ];

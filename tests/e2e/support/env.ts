@@ -49,6 +49,11 @@ export function e2e(): Promise<Env> {
   return env;
 }
 
+/** A fresh install (no estate, no account) serving the built PWA, for the first-run journey; the caller closes it. */
+export function emptyServer(): Promise<TestServer> {
+  return startTestServer({ staticDir: DIST, realClock: true, now: SUITE_START, empty: true });
+}
+
 process.once('beforeExit', () => {
   void env?.then(async ({ server, browser }) => {
     await browser.close();
