@@ -14,6 +14,7 @@ const MyDayPage = lazy(() => import('./pages/MyDayPage.tsx'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage.tsx'));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const SetupPage = lazy(() => import('./pages/SetupPage.tsx'));
+const JoinPage = lazy(() => import('./pages/JoinPage.tsx'));
 
 function NotFound() {
   return (
@@ -38,6 +39,7 @@ export function App() {
           <Route path="/outbox" component={OutboxPage} />
           <Route path="/login" component={LoginPage} />
           <Route path="/setup" component={SetupPage} />
+          <Route path="/join" component={JoinPage} />
           <Route default component={NotFound} />
         </Router>
       </ErrorBoundary>

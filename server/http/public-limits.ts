@@ -60,6 +60,13 @@ export const CEILINGS: readonly Ceiling[] = [
     message: 'too many photos from this address, try again later',
     anonymousOnly: true,
   },
+  {
+    method: 'POST',
+    path: /^\/api\/join(\/peek)?$/,
+    scope: 'join',
+    limit: 30,
+    message: 'too many invitation attempts from this address, try again later',
+  },
   // The setup link is 256 bits: guessing it is hopeless, and this keeps anyone from trying for long.
   {
     method: 'POST',

@@ -5,6 +5,7 @@ import type { Deps } from '../context.ts';
 import { requireAuth, requireRole, type Env } from '../http/auth.ts';
 import { route } from '../http/contract.ts';
 import { changePassword, endSessionsOf, manageableUser, sessionsOf, setDisabled } from '../services/accounts.ts';
+import { invite } from '../services/invitations.ts';
 
 export function accountRoutes(app: Hono<Env>, deps: Deps) {
   const target = (c: Context<Env>, params: { estateId: string; userId: string }) => {
@@ -12,6 +13,12 @@ export function accountRoutes(app: Hono<Env>, deps: Deps) {
     const auth = requireAuth(c);
     return manageableUser(deps, auth.user.id, auth.memberships, params.estateId, params.userId);
   };
+
+  // A one-time link for them to set their own password (a newcomer, or someone who forgot theirs).
+  route(app, API.invite, async (c, req) => {
+    const user = await target(c, req.params);
+    return invite(deps, req.params.estateId, user.id);
+  });
 
   route(app, API.resetPassword, async (c, req) => {
     const user = await target(c, req.params);

@@ -58,6 +58,9 @@ export async function setDisabled(deps: Deps, userId: string, disabled: boolean)
 }
 
 /** Verifying against a dummy hash keeps "no such user" as slow as "wrong password". */
+/** The password of an account whose person has not yet opened their invitation: nothing signs in to it. */
+export const INVITED = 'invited';
+
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /**
@@ -66,8 +69,10 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
  */
 export async function openSession(deps: Deps, username: string, password: string, userAgent: string): Promise<SignedIn | null> {
   const user = await deps.store.read.getUserByUsername(username);
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok || user.disabledAt !== null) return null;
+  // The same work whether the account exists, waits for its invitation, or not: the timing tells nothing.
+  const usable = user?.passwordHash.startsWith('scrypt$') ? user.passwordHash : undefined;
+  const ok = await verifyPassword(password, usable ?? DUMMY_HASH);
+  if (!user || !usable || !ok || user.disabledAt !== null) return null;
   return startSession(deps, user, userAgent);
 }
 

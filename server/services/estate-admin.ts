@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   Actor,
+  UserCreated,
   MembershipInput,
   RoutingRule,
   BuildingInput,
@@ -21,6 +22,8 @@ import { conflict, invalid, notFound } from './refusals.ts';
 import { hashPassword, kioskCode, newPublicCode, newSecret } from '../security/crypto.ts';
 import type { Reads, Writes } from '../storage/store.ts';
 import { actOnIssue } from './issues.ts';
+import { inviteIn } from './invitations.ts';
+import { INVITED } from './accounts.ts';
 import { importLocations } from './location-import.ts';
 
 export async function estateSetup(deps: Deps, estateId: string): Promise<EstateSetup> {
@@ -144,23 +147,29 @@ export async function addDepartment(deps: Deps, estateId: string, input: Departm
   return department;
 }
 
-export async function addUser(deps: Deps, estateId: string, input: UserInput) {
+/**
+ * A new person of the estate. With no password given (the usual way) they get a one-time invitation link to set
+ * their own; an account waiting for it cannot be signed in to.
+ */
+export async function addUser(deps: Deps, estateId: string, input: UserInput): Promise<UserCreated> {
   // The slow hash first: the writer is never held waiting for it.
   const user = {
     id: randomUUID(),
     username: input.username,
     displayName: input.displayName,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: input.password ? await hashPassword(input.password) : INVITED,
   };
   const departmentId = input.role === 'department' ? input.departmentId : null;
-  await deps.store.write(async (tx) => {
+  const lead = departmentId !== null && input.lead;
+  const invitation = await deps.store.write(async (tx) => {
     await checkDepartment(tx, estateId, input);
     if (await tx.getUserByUsername(input.username)) throw conflict(`username ${input.username} is taken`);
-    await tx.insertUser(user, deps.clock());
-    await tx.putMembership({ userId: user.id, estateId, role: input.role, departmentId, lead: departmentId !== null && input.lead });
+    const now = deps.clock();
+    await tx.insertUser(user, now);
+    await tx.putMembership({ userId: user.id, estateId, role: input.role, departmentId, lead });
+    return input.password ? null : inviteIn(tx, deps, estateId, user.id, now);
   });
-  const lead = departmentId !== null && input.lead;
-  return { id: user.id, username: user.username, displayName: user.displayName, role: input.role, departmentId, lead };
+  return { id: user.id, username: user.username, displayName: user.displayName, role: input.role, departmentId, lead, invitation };
 }
 
 /** Department staff belong to a department of this estate. */

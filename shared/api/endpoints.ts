@@ -32,6 +32,8 @@ import type {
   SatisfactionTrend,
   SessionList,
   SignedIn,
+  InvitationLink,
+  InvitationView,
   UserCreated,
 } from '../model/answers.ts';
 import { InspectionSubmission, type ChecklistTemplate } from '../model/checklist.ts';
@@ -60,6 +62,8 @@ import {
   TemplateInput,
   UserInput,
   MembershipInput,
+  JoinRequest,
+  JoinToken,
 } from '../model/records.ts';
 import { RoutingInput } from '../model/routing.ts';
 import {
@@ -162,6 +166,10 @@ export const API = {
   subscribePush: put(`${ESTATE}/push`, PushSubscriptionInput, answer<ChannelView>()),
   unsubscribePush: post(`${ESTATE}/push/off`, PushEndpoint, answer<Done>()),
   publishTemplate: post(`${ESTATE}/templates`, TemplateInput, answer<ChecklistTemplate>()),
+  invite: post(`${ESTATE}/users/:userId/invitation`, null, answer<InvitationLink>()),
+  // The invited person, on their phone, with no account session yet.
+  peekInvitation: post('/api/join/peek', JoinToken, answer<InvitationView>()),
+  acceptInvitation: post('/api/join', JoinRequest, answer<SignedIn>()),
   setMembership: put(`${ESTATE}/users/:userId/membership`, MembershipInput, answer<Done>()),
   resetPassword: post(`${ESTATE}/users/:userId/password`, ResetPasswordRequest, answer<Done>()),
   disableUser: post(`${ESTATE}/users/:userId/disable`, null, answer<AccountSwitched>()),

@@ -392,6 +392,22 @@ export interface UserCreated {
   role: Role;
   departmentId: string | null;
   lead: boolean;
+  /** The one-time link that lets them set their password, when none was given. */
+  invitation: InvitationLink | null;
+}
+
+/** A one-time link (and the QR code made from it) a person opens on their phone to set their own password. */
+export interface InvitationLink {
+  url: string;
+  expiresAt: number;
+}
+
+/** POST /api/join/peek: who an invitation is for. */
+export interface InvitationView {
+  username: string;
+  displayName: string;
+  estate: LocalText | null;
+  expiresAt: number;
 }
 
 /** One round of 我的今日: a slot of today at one location, with its status now. */

@@ -61,10 +61,16 @@ export const LoginRequest = v.object({
 });
 export const ChangePasswordRequest = v.object({ current: v.pipe(v.string('current must be text'), v.maxLength(200)), next: NewPassword });
 export const ResetPasswordRequest = v.object({ password: NewPassword });
+const InvitationToken = v.pipe(v.string('token must be text'), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'token: this is not an invitation link'));
+/** POST /api/join/peek: whose invitation a link is, before they choose a password. */
+export const JoinToken = v.object({ token: InvitationToken });
+/** POST /api/join: the invited person's own password. */
+export const JoinRequest = v.object({ token: InvitationToken, password: NewPassword });
 export const UserInput = v.object({
   username: v.pipe(v.string(), v.trim(), v.regex(/^[a-zA-Z0-9_.-]{2,40}$/, 'username: 2–40 letters, digits, _ . -')),
   displayName: requiredText(80, 'displayName'),
-  password: NewPassword,
+  /** None: the person gets a one-time invitation link and sets their own password (no one else ever knows it). */
+  password: v.optional(NewPassword),
   role: v.picklist(['admin', 'supervisor', 'inspector', 'department'], 'must be admin, supervisor, inspector or department'),
   departmentId: v.optional(v.nullable(Id), null),
   /** 部门负责人 of that department. */

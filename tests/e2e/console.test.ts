@@ -173,6 +173,38 @@ describe('accounts in the console', () => {
   });
 });
 
+describe('inviting a person', () => {
+  it('an administrator adds an inspector with no password; the invitation QR read off the screen lets them choose one on their phone', async () => {
+    await ext.signIn(server.url, 'admin');
+    const page = await consolePage('/admin');
+    await page.getByRole('button', { name: '人员与角色' }).click();
+    const form = page.getByTestId('add-person');
+    await form.getByLabel('用户名').fill('xu.jing');
+    await form.getByLabel('姓名').fill('巡查员 徐静 Xu Jing');
+    // The role is 巡查员 (inspector) unless chosen otherwise.
+    await form.getByRole('button', { name: '新增' }).click();
+    const card = page.getByTestId('invitation');
+    await card.getByTestId('qr').waitFor();
+    const url = await decodeQr(await card.getByTestId('qr').screenshot());
+    expect(url).toBe(await card.getByTestId('invitation-url').inputValue());
+    await page.close();
+    await ext.signIn(server.url, 'supervisor');
+
+    const { context, page: mobile } = await phone();
+    const link = new URL(url);
+    await mobile.goto(link.pathname + link.hash);
+    const join = mobile.getByTestId('join-form');
+    await expect(join.textContent()).resolves.toContain('巡查员 徐静 Xu Jing');
+    await join.getByLabel('新密码').fill('xu-jing-patrol-1');
+    await join.getByLabel('再次输入密码').fill('xu-jing-patrol-1');
+    await join.getByRole('button', { name: '设置密码并登录' }).click();
+    await mobile.waitForURL((u) => u.pathname === '/');
+    await mobile.getByTestId('my-day-link').waitFor();
+    expect((await server.call(API.login, { json: { username: 'xu.jing', password: 'xu-jing-patrol-1' } })).status).toBe(200);
+    await context.close();
+  });
+});
+
 describe('notification channels in the console', () => {
   it("an administrator adds the cleaning team's WeCom robot, sends a test message, and the team's next assignment reaches it", async () => {
     const robots = await startRobots(() => server.clock.now);

@@ -25,13 +25,13 @@ export default function AdminPage({ estateId }: { estateId: string }) {
   const change = async <E extends Endpoint>(e: E, args: CallArgs<E>) => {
     setMessage('');
     try {
-      await call(e, args);
+      const answer = await call(e, args);
       setMessage(w('saved'));
       reload();
-      return true;
+      return answer;
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
-      return false;
+      return null;
     }
   };
   if (error) return <p class="error">{error}</p>;

@@ -1,5 +1,4 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   API,
   type SurveyChannel,
@@ -14,14 +13,9 @@ import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, pct } from '../charts.tsx';
 import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
+import { QrImage } from '../qr.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
-
-function QrImage({ text }: { text: string }) {
-  const [src, setSrc] = useState('');
-  useEffect(() => void QRCode.toDataURL(text, { width: 200, margin: 1 }).then(setSrc), [text]);
-  return src ? <img src={src} alt="" width={160} height={160} /> : null;
-}
 
 /** 满意度: quarterly campaigns, their link and QR, sample progress, each area against the 90 % target. */
 export default function SurveysPage({ estateId }: { estateId: string }) {

@@ -1,14 +1,43 @@
-/** The estate's people and roles, and an administrator's hand on one account (reset, disable, sessions). */
+/**
+ * The estate's people and roles, and an administrator's hand on one account (an invitation link, reset, disable,
+ * sessions). A new person gets a one-time invitation link (and its QR code) to set their own password.
+ */
 import { useState } from 'preact/hooks';
-import { API, ROLE_LABELS, ROLES, type Role } from '../../../../../shared/index.ts';
+import { API, ROLE_LABELS, ROLES, formatEstateTime, type InvitationLink, type Role } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
+import { QrImage } from '../../qr.tsx';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 
+/** The link and QR code a person opens on their phone; shown once, to be handed over or printed. */
+function Invitation({ who, link, zone }: { who: string; link: InvitationLink; zone: string }) {
+  return (
+    <section class="invitation" data-testid="invitation">
+      <h3>
+        {w('invitationFor')} {who}
+      </h3>
+      <QrImage text={link.url} size={180} label={w('invitationFor')} />
+      <p>
+        <input readOnly value={link.url} aria-label={w('invitationLink')} data-testid="invitation-url" size={60} />{' '}
+        <button type="button" onClick={() => void navigator.clipboard.writeText(link.url)}>
+          {w('copy')}
+        </button>{' '}
+        <button type="button" onClick={() => print()}>
+          {w('print')}
+        </button>
+      </p>
+      <p class="hint">
+        {w('invitationHint')} {formatEstateTime(link.expiresAt, zone)}
+      </p>
+    </section>
+  );
+}
+
 export function Users({ setup, change }: { setup: Setup; change: Call }) {
   const [f, setF] = useState({ username: '', displayName: '', password: '', role: 'inspector' as Role, departmentId: '', lead: false });
+  const [invited, setInvited] = useState<{ who: string; link: InvitationLink } | null>(null);
   return (
     <>
       <DataTable
@@ -22,14 +51,26 @@ export function Users({ setup, change }: { setup: Setup; change: Call }) {
           m.disabled ? w('disabled') : w('active'),
         ])}
       />
-      <Account setup={setup} change={change} />
+      {invited ? <Invitation who={invited.who} link={invited.link} zone={setup.estate.timeZone} /> : null}
+      <Account setup={setup} change={change} onInvited={setInvited} />
       <form
         class="form"
+        data-testid="add-person"
         onSubmit={(e) => {
           e.preventDefault();
+          const { password, ...rest } = f;
           void change(API.addUser, {
             params: { estateId: setup.estate.id },
-            json: { ...f, departmentId: f.role === 'department' ? f.departmentId : null, lead: f.role === 'department' && f.lead },
+            json: {
+              ...rest,
+              ...(password ? { password } : {}),
+              departmentId: f.role === 'department' ? f.departmentId : null,
+              lead: f.role === 'department' && f.lead,
+            },
+          }).then((made) => {
+            if (!made) return;
+            setInvited(made.invitation ? { who: made.displayName, link: made.invitation } : null);
+            setF({ ...f, username: '', displayName: '', password: '' });
           });
         }}
       >
@@ -40,12 +81,12 @@ export function Users({ setup, change }: { setup: Setup; change: Call }) {
           {w('displayName')} <input value={f.displayName} required onInput={(e) => setF({ ...f, displayName: e.currentTarget.value })} />
         </label>
         <label>
-          {w('password')}{' '}
+          {w('passwordOptional')}{' '}
           <input
             type="password"
             value={f.password}
             minLength={8}
-            required
+            autoComplete="new-password"
             onInput={(e) => setF({ ...f, password: e.currentTarget.value })}
           />
         </label>
@@ -60,7 +101,15 @@ export function Users({ setup, change }: { setup: Setup; change: Call }) {
 
 /** One person's account: a new password, disable or enable, end every session (a lost phone). */
 
-export function Account({ setup, change }: { setup: Setup; change: Call }) {
+export function Account({
+  setup,
+  change,
+  onInvited,
+}: {
+  setup: Setup;
+  change: Call;
+  onInvited: (i: { who: string; link: InvitationLink }) => void;
+}) {
   const [userId, setUserId] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Place>({ role: 'inspector', departmentId: '', lead: false });
@@ -105,6 +154,17 @@ export function Account({ setup, change }: { setup: Setup; change: Call }) {
             <RoleFields setup={setup} value={role} onChange={(r) => setRole({ ...role, ...r })} />
             <button type="submit">{w('changeRole')}</button>
           </form>
+          <button
+            type="button"
+            data-testid="send-invitation"
+            onClick={() =>
+              void change(API.invite, { params: { estateId: setup.estate.id, userId: member.userId } }).then(
+                (link) => link && onInvited({ who: member.displayName, link }),
+              )
+            }
+          >
+            {w('newInvitation')}
+          </button>
           <form
             onSubmit={(e) => {
               e.preventDefault();
