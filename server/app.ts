@@ -19,6 +19,7 @@ import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { pushRoutes } from './routes/push.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { estateRoutes } from './routes/estates.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { analysisRoutes } from './routes/analysis.ts';
@@ -121,12 +122,9 @@ export function createApp(deps: Deps) {
     adminRoutes,
     fieldRoutes,
     planRoutes,
+    estateRoutes,
   ])
     routes(app, deps);
-  route(app, API.estates, async (c) => {
-    const auth = c.get('auth');
-    return auth ? (await deps.store.read.listEstates()).filter((e) => auth.memberships.some((m) => m.estateId === e.id)) : [];
-  });
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
 
   if (pwa) servePwa(app, deps, pwa);

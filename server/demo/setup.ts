@@ -29,7 +29,7 @@ export function passwordHashes(spec: EstateSpec): Promise<PasswordHashes> {
 
 /** Writes the estate inside the caller's transaction. */
 export async function writeEstate(tx: Writes, spec: EstateSpec, hashes: PasswordHashes, at: number): Promise<void> {
-  const estate = { address: '', servicePhone: '', ...spec.estate };
+  const estate = { address: '', servicePhone: '', archivedAt: null, ...spec.estate };
   await tx.insertEstate(estate);
   for (const b of spec.buildings) await tx.insertBuilding({ id: b.id, estateId: estate.id, name: b.name });
   await writeDefaults(tx, estate.id, at, { departments: spec.departments, routing: spec.routing ?? [] });

@@ -4,7 +4,7 @@ import type { Role } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { sha256Hex } from '../security/crypto.ts';
 import type { Membership, User } from '../storage/store.ts';
-import { forbidden, unauthorized } from './errors.ts';
+import { HttpError, forbidden, unauthorized } from './errors.ts';
 
 export interface Auth {
   user: User;
@@ -45,9 +45,12 @@ export function requireAuth(c: Context<Env>): Auth {
 }
 
 /** The caller's membership in `estateId` if their role there is one of `roles`; else 403. */
-export function requireRole(c: Context<Env>, estateId: string, roles: readonly Role[]): Membership {
+export function requireRole(c: Context<Env>, estateId: string, roles: readonly Role[], opts: { evenArchived?: boolean } = {}): Membership {
   const auth = requireAuth(c);
   const m = auth.memberships.find((x) => x.estateId === estateId);
   if (!m || !roles.includes(m.role)) throw forbidden(`needs role ${roles.join(' or ')} in this estate`);
+  // An archived estate's history is read, never changed (restoring it is the one change it takes).
+  if (m.archived && c.req.method !== 'GET' && !opts.evenArchived)
+    throw new HttpError(409, 'this estate is archived: it can be read, not changed');
   return m;
 }

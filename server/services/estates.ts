@@ -16,7 +16,9 @@ import {
   type LocalText,
   type RoutingRule,
 } from '../../shared/index.ts';
-import type { Writes } from '../storage/store.ts';
+import type { Deps } from '../context.ts';
+import type { Membership, Writes } from '../storage/store.ts';
+import { conflict, forbidden, notFound } from './refusals.ts';
 
 export interface EstateContent {
   departments: readonly { id: string; name: LocalText; categories: Category[] }[];
@@ -24,10 +26,20 @@ export interface EstateContent {
   routing: readonly RoutingRule[];
 }
 
-const DEFAULT_CONTENT: EstateContent = { departments: DEFAULT_DEPARTMENTS, routing: DEFAULT_ROUTING };
+/**
+ * The default departments and rules for one estate. Department ids are unique across estates, so each estate's
+ * are prefixed with its own id (e-3fa9c2d1e0-cleaning).
+ */
+function defaultContent(estateId: string): EstateContent {
+  const id = (departmentId: string) => `${estateId}-${departmentId}`;
+  return {
+    departments: DEFAULT_DEPARTMENTS.map((d) => ({ ...d, id: id(d.id) })),
+    routing: DEFAULT_ROUTING.map((r) => ({ ...r, departmentId: id(r.departmentId) })),
+  };
+}
 
 /** Writes an estate's starting content in the caller's transaction. */
-export async function writeDefaults(tx: Writes, estateId: string, at: number, content: EstateContent = DEFAULT_CONTENT): Promise<void> {
+export async function writeDefaults(tx: Writes, estateId: string, at: number, content = defaultContent(estateId)): Promise<void> {
   for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(estateId, t, at);
   await tx.insertSheet(estateId, DEFAULT_SCORING_SHEET);
   await tx.insertSurvey(estateId, DEFAULT_SURVEY);
@@ -37,8 +49,58 @@ export async function writeDefaults(tx: Writes, estateId: string, at: number, co
 
 /** A new estate with the defaults, in the caller's transaction. Its id is short and random (it appears in links). */
 export async function newEstate(tx: Writes, input: EstateInput, at: number): Promise<Estate> {
-  const estate: Estate = { id: `e-${randomBytes(5).toString('hex')}`, ...input };
+  const estate: Estate = { id: `e-${randomBytes(5).toString('hex')}`, ...input, archivedAt: null };
   await tx.insertEstate(estate);
   await writeDefaults(tx, estate.id, at);
+  return estate;
+}
+
+/** A new estate, made by an administrator (of another estate), who becomes its administrator. */
+export async function createEstate(deps: Deps, input: EstateInput, by: Membership): Promise<Estate> {
+  if (by.role !== 'admin') throw forbidden('only an administrator creates estates');
+  return deps.store.write(async (tx) => {
+    const estate = await newEstate(tx, input, deps.clock());
+    await tx.putMembership({ userId: by.userId, estateId: estate.id, role: 'admin', departmentId: null, lead: false });
+    return estate;
+  });
+}
+
+/** Its name, address, zone, households and phone. */
+export async function updateEstate(deps: Deps, estateId: string, input: EstateInput): Promise<Estate> {
+  return deps.store.write(async (tx) => {
+    const current = await tx.getEstate(estateId);
+    if (!current) throw notFound('estate');
+    const next = { ...current, ...input };
+    await tx.updateEstate(next);
+    return next;
+  });
+}
+
+/**
+ * Archives an estate: its history stays, read-only, and from now on it owes no patrols (its active locations stop,
+ * as new location versions, so past figures are untouched). Restoring starts those same locations again.
+ */
+export async function setArchived(deps: Deps, estateId: string, archive: boolean): Promise<Estate> {
+  const now = deps.clock();
+  const estate = await deps.store.write(async (tx) => {
+    const current = await tx.getEstate(estateId);
+    if (!current) throw notFound('estate');
+    if ((current.archivedAt !== null) === archive) throw conflict(archive ? 'the estate is archived already' : 'the estate is in service');
+    if (archive) {
+      const stopped = (await tx.listLocations(estateId)).filter((l) => l.active);
+      for (const l of stopped) await tx.updateLocation({ ...l, active: false }, now);
+      await tx.setArchived(
+        estateId,
+        now,
+        stopped.map((l) => l.id),
+      );
+    } else {
+      const restart = new Set(await tx.archivedLocations(estateId));
+      for (const l of await tx.listLocations(estateId)) if (restart.has(l.id)) await tx.updateLocation({ ...l, active: true }, now);
+      await tx.setArchived(estateId, null, []);
+    }
+    return { ...current, archivedAt: archive ? now : null };
+  });
+  deps.board.invalidate(estateId);
   return estate;
 }

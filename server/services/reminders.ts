@@ -41,6 +41,8 @@ async function onceHere(deps: Sweeper, key: string, queue: () => Promise<void>):
 
 export async function sweep(deps: Sweeper, now: number): Promise<void> {
   for (const estate of await deps.store.read.listEstates()) {
+    // An archived estate owes nothing and chases no one.
+    if (estate.archivedAt !== null) continue;
     const channels = await deps.store.read.listChannels(estate.id);
     if (channels.length) await sweepEstate(deps, estate, channels, now);
   }

@@ -317,6 +317,12 @@ export interface Writes extends Reads {
    */
   exclusive(key: string): Promise<void>;
   insertEstate(estate: Estate): Promise<void>;
+  /** Its name, zone, households, address and phone (not its archived state). */
+  updateEstate(estate: Estate): Promise<void>;
+  /** Archives (at) or restores (null) an estate, with the locations archiving stopped. */
+  setArchived(estateId: string, at: number | null, locations: readonly string[]): Promise<void>;
+  /** The locations archiving stopped, to start again on restore. */
+  archivedLocations(estateId: string): Promise<string[]>;
   setPolicy(estateId: string, policy: DeadlinePolicy): Promise<void>;
   setRouting(estateId: string, rules: readonly RoutingRule[]): Promise<void>;
   insertBuilding(b: Building): Promise<void>;

@@ -76,7 +76,7 @@ import {
   type PushKey,
 } from '../model/channels.ts';
 import { MonthlyInspectionSubmission } from '../model/scoring.ts';
-import { SetupRequest, type SetupStatus } from '../model/setup.ts';
+import { EstateInput, SetupRequest, type SetupStatus } from '../model/setup.ts';
 import { CampaignInput, KioskRating, SurveyResponseSubmission } from '../model/survey.ts';
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
 import { answer, del, get, post, put } from './endpoint.ts';
@@ -120,6 +120,11 @@ export const API = {
 
   // One estate.
   estates: get('/api/estates', answer<Estate[]>()),
+  // Estates: an administrator adds one (with the defaults), edits it, archives and restores it.
+  createEstate: post('/api/estates', EstateInput, answer<Estate>()),
+  updateEstate: put(ESTATE, EstateInput, answer<Estate>()),
+  archiveEstate: post(`${ESTATE}/archive`, null, answer<Estate>()),
+  restoreEstate: post(`${ESTATE}/restore`, null, answer<Estate>()),
   fieldKit: get(`${ESTATE}/field-kit`, answer<FieldKit>()),
   myDay: get(`${ESTATE}/my-day`, answer<MyDay>()),
   alerts: get(`${ESTATE}/alerts`, answer<Alerts>()),

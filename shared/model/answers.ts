@@ -27,6 +27,8 @@ export interface Membership {
   departmentId: string | null;
   /** 部门负责人 of departmentId: hands its work on to people and hears its escalations. */
   lead: boolean;
+  /** The estate is archived: what is there can be read, nothing changed. */
+  archived?: boolean;
 }
 
 /** GET /api/auth/me */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, LocalText, finiteNumber } from './common.ts';
+import { Id, Instant, LocalText, finiteNumber } from './common.ts';
 import { isValidTimeZone } from '../time/zoned.ts';
 import { Schedule } from './schedule.ts';
 
@@ -30,6 +30,8 @@ export const Estate = v.object({
   address: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'address is longer than 200 characters')), ''),
   /** The service desk's number, shown to owners where the app cannot help them. */
   servicePhone: v.optional(Phone, ''),
+  /** Archived (归档): its history kept, read-only, no patrols owed; null while in service. */
+  archivedAt: v.optional(v.nullable(Instant), null),
 });
 export type Estate = v.InferOutput<typeof Estate>;
 

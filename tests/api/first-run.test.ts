@@ -84,9 +84,11 @@ describe('the first start of a real install', () => {
       households: 860,
     });
     const setup = (await server.call(API.setup, { params: { estateId }, token: admin })).body;
-    expect(setup.departments.map((d) => d.id).sort()).toEqual(DEFAULT_DEPARTMENTS.map((d) => d.id).sort());
+    // The defaults, with department ids of this estate's own.
+    const own = (id: string) => `${estateId}-${id}`;
+    expect(setup.departments.map((d) => [d.id, d.name.zh]).sort()).toEqual(DEFAULT_DEPARTMENTS.map((d) => [own(d.id), d.name.zh]).sort());
     expect(setup.templates).toHaveLength(DEFAULT_TEMPLATES.length);
-    expect(setup.routing).toEqual(DEFAULT_ROUTING);
+    expect(setup.routing).toEqual(DEFAULT_ROUTING.map((r) => ({ ...r, departmentId: own(r.departmentId) })));
     expect(setup.locations).toEqual([]);
     expect((await server.running.deps.store.read.getOrganisation())?.name).toBe('安居物业服务有限公司');
 

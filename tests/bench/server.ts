@@ -152,6 +152,7 @@ export async function writeBenchEstate(store: Store, now: number): Promise<void>
       households: 50_000,
       address: '',
       servicePhone: '',
+      archivedAt: null,
     });
     for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(ESTATE, t, now - 70 * DAY);
     await tx.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });

@@ -205,6 +205,26 @@ describe('inviting a person', () => {
   });
 });
 
+describe('estates in the console', () => {
+  it('an administrator adds an estate from the console; it starts from the defaults with them as its administrator', async () => {
+    await ext.signIn(server.url, 'admin');
+    const page = await consolePage('/admin');
+    await page.getByRole('button', { name: '项目' }).click();
+    const form = page.getByTestId('new-estate');
+    await form.getByLabel('项目名称').fill('锦绣华庭');
+    await form.getByLabel('户数').fill('320');
+    await form.getByLabel('物业服务电话').fill('0755-2666 8888');
+    await form.getByRole('button', { name: '新增' }).click();
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    const made = (await store().listEstates()).find((e) => e.name.zh === '锦绣华庭');
+    expect(made).toMatchObject({ name: { en: '锦绣华庭' }, households: 320, servicePhone: '0755-2666 8888', archivedAt: null });
+    expect((await store().membersOf(made!.id)).map((m) => [m.username, m.role])).toEqual([['admin', 'admin']]);
+    expect(await store().listDepartments(made!.id)).toHaveLength(5);
+    await page.close();
+    await ext.signIn(server.url, 'supervisor');
+  });
+});
+
 describe('notification channels in the console', () => {
   it("an administrator adds the cleaning team's WeCom robot, sends a test message, and the team's next assignment reaches it", async () => {
     const robots = await startRobots(() => server.clock.now);

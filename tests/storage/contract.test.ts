@@ -101,6 +101,7 @@ describe.each(engines)('the store on $name', ({ open }) => {
         households: 1200,
         address: '上海市浦东新区',
         servicePhone: '021-5555 0100',
+        archivedAt: null,
       });
       await tx.insertBuilding({ id: 'b1', estateId: 'e1', name: { zh: '1号楼', en: 'Building 1' } });
       await tx.insertLocation(
@@ -133,6 +134,7 @@ describe.each(engines)('the store on $name', ({ open }) => {
       households: 1200,
       address: '上海市浦东新区',
       servicePhone: '021-5555 0100',
+      archivedAt: null,
     });
     expect(await store.read.getLocationByCode('code-lift-a')).toMatchObject({
       id: 'lift-a',

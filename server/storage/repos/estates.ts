@@ -20,6 +20,7 @@ const toEstate = (r: Row) => ({
   households: Number(r.households),
   address: (r.address as string | null) ?? '',
   servicePhone: (r.service_phone as string | null) ?? '',
+  archivedAt: r.archived_at === null || r.archived_at === undefined ? null : Number(r.archived_at),
 });
 
 type EstateRepo = Pick<
@@ -27,6 +28,9 @@ type EstateRepo = Pick<
   | 'listEstates'
   | 'getEstate'
   | 'insertEstate'
+  | 'updateEstate'
+  | 'setArchived'
+  | 'archivedLocations'
   | 'getPolicy'
   | 'setPolicy'
   | 'getRouting'
@@ -80,6 +84,25 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
         e.address,
         e.servicePhone,
       ])),
+    updateEstate: async (e) =>
+      void (await sql.run('UPDATE estates SET name = ?, time_zone = ?, households = ?, address = ?, service_phone = ? WHERE id = ?', [
+        JSON.stringify(e.name),
+        e.timeZone,
+        e.households,
+        e.address,
+        e.servicePhone,
+        e.id,
+      ])),
+    setArchived: async (id, at, locations) =>
+      void (await sql.run('UPDATE estates SET archived_at = ?, archived_locations = ? WHERE id = ?', [
+        at,
+        locations.length ? JSON.stringify(locations) : null,
+        id,
+      ])),
+    archivedLocations: async (id) => {
+      const r = await sql.get('SELECT archived_locations FROM estates WHERE id = ?', [id]);
+      return r?.archived_locations ? JSON.parse(r.archived_locations as string) : [];
+    },
     getPolicy: async (id) => {
       const r = await sql.get('SELECT policy FROM estates WHERE id = ?', [id]);
       return r?.policy ? JSON.parse(r.policy as string) : DEFAULT_DEADLINE_POLICY;

@@ -50,6 +50,7 @@ const toMembership = (r: Row): Membership => ({
   role: r.role as Membership['role'],
   departmentId: (r.department_id as string | null) ?? null,
   lead: Number(r.lead) === 1,
+  ...(r.archived_at === null || r.archived_at === undefined ? {} : { archived: true }),
 });
 
 const toInvitation = (r: Row): Invitation => ({
@@ -130,7 +131,12 @@ export function peopleRepo(sql: Sql): PeopleRepo {
         [m.userId, m.estateId, m.role, m.departmentId, m.lead ? 1 : 0],
       )),
     membershipsOf: async (userId) =>
-      (await sql.all('SELECT * FROM memberships WHERE user_id = ? ORDER BY estate_id', [userId])).map(toMembership),
+      (
+        await sql.all(
+          'SELECT m.*, e.archived_at FROM memberships m JOIN estates e ON e.id = m.estate_id WHERE m.user_id = ? ORDER BY m.estate_id',
+          [userId],
+        )
+      ).map(toMembership),
     membersOf: async (estateId) =>
       (
         await sql.all(

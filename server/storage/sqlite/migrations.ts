@@ -389,10 +389,13 @@ export const MIGRATIONS: readonly string[] = [
   -- What owners said was not fixed lately, for the supervisors' alerts.
   CREATE INDEX issue_events_kind ON issue_events(estate_id, type, at);
   `,
-  /* 12: a real customer's first start (PostgreSQL's migration 6 has the same): the organisation, one-time setup and invitation links, and
-     the estate's address and service phone. */ `
+  /* 12: a real customer's first start (PostgreSQL's migration 6 has the same): the organisation, one-time setup and invitation links,
+     the estate's address and service phone, and archiving. */ `
   ALTER TABLE estates ADD COLUMN address TEXT NOT NULL DEFAULT '';
   ALTER TABLE estates ADD COLUMN service_phone TEXT NOT NULL DEFAULT '';
+  -- An archived estate keeps its history, read-only; the locations it stopped are listed so a restore starts them again.
+  ALTER TABLE estates ADD COLUMN archived_at INTEGER;
+  ALTER TABLE estates ADD COLUMN archived_locations TEXT;
   CREATE TABLE organisation (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     name TEXT NOT NULL,

@@ -13,9 +13,21 @@ import { Routing } from './admin/Routing.tsx';
 import { Channels } from './admin/Channels.tsx';
 import { Schedules } from './admin/Schedules.tsx';
 import { Templates } from './admin/Templates.tsx';
+import { Estates } from './admin/Estates.tsx';
 
-type Tab = 'locations' | 'buildings' | 'departments' | 'users' | 'templates' | 'schedules' | 'routing' | 'channels' | 'policy';
-const TABS: Tab[] = ['locations', 'buildings', 'departments', 'users', 'templates', 'schedules', 'routing', 'channels', 'policy'];
+type Tab = 'locations' | 'buildings' | 'departments' | 'users' | 'templates' | 'schedules' | 'routing' | 'channels' | 'policy' | 'estates';
+const TABS: Tab[] = [
+  'locations',
+  'buildings',
+  'departments',
+  'users',
+  'templates',
+  'schedules',
+  'routing',
+  'channels',
+  'policy',
+  'estates',
+];
 
 /** 基础设置: estates' buildings and locations (with CSV import), departments, people, checklists, schedules, deadlines. */
 export default function AdminPage({ estateId }: { estateId: string }) {
@@ -62,6 +74,7 @@ export default function AdminPage({ estateId }: { estateId: string }) {
       {tab === 'routing' ? <Routing setup={setup} change={change} /> : null}
       {tab === 'channels' ? <Channels setup={setup} change={change} /> : null}
       {tab === 'policy' ? <Policy setup={setup} change={change} /> : null}
+      {tab === 'estates' ? <Estates setup={setup} change={change} /> : null}
     </section>
   );
 }

@@ -1,0 +1,105 @@
+/**
+ * 项目: this estate's name, address, zone, households and service phone; archiving it (its history kept, read-only,
+ * no patrols owed) and restoring it; and adding another estate, which starts from the defaults.
+ */
+import { useState } from 'preact/hooks';
+import { API, type EstateInput } from '../../../../../shared/index.ts';
+import { formatEstateTime } from '../../../../../shared/index.ts';
+import type { Setup } from '../../data.ts';
+import { w } from '../../words.ts';
+import type { Call } from './call.ts';
+
+type Draft = { zh: string; en: string; address: string; timeZone: string; households: string; servicePhone: string };
+
+const toInput = (d: Draft): EstateInput => ({
+  name: { zh: d.zh, en: d.en.trim() || d.zh },
+  address: d.address,
+  timeZone: d.timeZone,
+  households: Number(d.households) || 0,
+  servicePhone: d.servicePhone,
+});
+
+function EstateFields({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => void }) {
+  const field = (key: keyof Draft, label: string, extra: Record<string, string | boolean> = {}) => (
+    <label>
+      {label} <input name={key} value={draft[key]} onInput={(e) => onChange({ ...draft, [key]: e.currentTarget.value })} {...extra} />
+    </label>
+  );
+  return (
+    <>
+      {field('zh', w('estateName'), { required: true })}
+      {field('en', w('estateNameEn'))}
+      {field('address', w('estateAddress'))}
+      {field('households', w('households'), { inputMode: 'numeric' })}
+      {field('servicePhone', w('servicePhone'), { type: 'tel' })}
+      {field('timeZone', w('timeZone'), { required: true })}
+    </>
+  );
+}
+
+export function Estates({ setup, change }: { setup: Setup; change: Call }) {
+  const e = setup.estate;
+  const [draft, setDraft] = useState<Draft>({
+    zh: e.name.zh,
+    en: e.name.en,
+    address: e.address,
+    timeZone: e.timeZone,
+    households: String(e.households),
+    servicePhone: e.servicePhone,
+  });
+  const blank: Draft = { zh: '', en: '', address: '', timeZone: 'Asia/Shanghai', households: '', servicePhone: '' };
+  const [fresh, setFresh] = useState<Draft>(blank);
+  const params = { estateId: e.id };
+  return (
+    <section data-testid="estates">
+      {e.archivedAt !== null ? (
+        <p class="warn" data-testid="archived-note">
+          {w('archivedSince')} {formatEstateTime(e.archivedAt, e.timeZone)}
+        </p>
+      ) : null}
+      <form
+        class="form"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          void change(API.updateEstate, { params, json: toInput(draft) });
+        }}
+      >
+        <h3>{w('thisEstate')}</h3>
+        <EstateFields draft={draft} onChange={setDraft} />
+        <button type="submit" class="primary" disabled={e.archivedAt !== null}>
+          {w('save')}
+        </button>
+      </form>
+      <p>
+        {e.archivedAt === null ? (
+          <button
+            type="button"
+            data-testid="archive-estate"
+            onClick={() => {
+              if (confirm(w('archiveConfirm'))) void change(API.archiveEstate, { params });
+            }}
+          >
+            {w('archiveEstate')}
+          </button>
+        ) : (
+          <button type="button" data-testid="restore-estate" onClick={() => void change(API.restoreEstate, { params })}>
+            {w('restoreEstate')}
+          </button>
+        )}
+      </p>
+      <form
+        class="form"
+        data-testid="new-estate"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          void change(API.createEstate, { json: toInput(fresh) }).then((made) => made && setFresh(blank));
+        }}
+      >
+        <h3>{w('newEstate')}</h3>
+        <p class="hint">{w('newEstateHint')}</p>
+        <EstateFields draft={fresh} onChange={setFresh} />
+        <button type="submit">{w('add')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+/** The estates themselves: listed for their members; added, edited, archived and restored by administrators. */
+import type { Hono } from 'hono';
+import { API } from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import { requireAuth, requireRole, type Env } from '../http/auth.ts';
+import { forbidden } from '../http/errors.ts';
+import { created, route } from '../http/contract.ts';
+import { createEstate, setArchived, updateEstate } from '../services/estates.ts';
+
+export function estateRoutes(app: Hono<Env>, deps: Deps) {
+  route(app, API.estates, async (c) => {
+    const auth = c.get('auth');
+    return auth ? (await deps.store.read.listEstates()).filter((e) => auth.memberships.some((m) => m.estateId === e.id)) : [];
+  });
+  // Until the group roles exist, an administrator of an estate in service may add another.
+  route(app, API.createEstate, async (c, req) => {
+    const admin = requireAuth(c).memberships.find((m) => m.role === 'admin' && !m.archived);
+    if (!admin) throw forbidden('needs role admin in an estate');
+    return created(await createEstate(deps, await req.body(), admin));
+  });
+  route(app, API.updateEstate, async (c, req) => {
+    requireRole(c, req.params.estateId, ['admin']);
+    return updateEstate(deps, req.params.estateId, await req.body());
+  });
+  route(app, API.archiveEstate, async (c, { params }) => {
+    requireRole(c, params.estateId, ['admin']);
+    return setArchived(deps, params.estateId, true);
+  });
+  route(app, API.restoreEstate, async (c, { params }) => {
+    requireRole(c, params.estateId, ['admin'], { evenArchived: true });
+    return setArchived(deps, params.estateId, false);
+  });
+}
