@@ -11,8 +11,6 @@ import { compressAnswers } from './http/compress.ts';
 import { publicLimits } from './http/public-limits.ts';
 import { loadPwa, servePwa } from './http/pwa.ts';
 import { HttpError } from './http/errors.ts';
-import { route } from './http/contract.ts';
-import { API } from '../shared/index.ts';
 import { Refusal, type RefusalKind } from './services/refusals.ts';
 import { isUniqueViolation } from './storage/conflicts.ts';
 import { describeDiskProblem, diskProblem } from './storage/disk-errors.ts';
