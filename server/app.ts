@@ -18,6 +18,7 @@ import { accountRoutes } from './routes/accounts.ts';
 import { pushRoutes } from './routes/push.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { estateRoutes } from './routes/estates.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { analysisRoutes } from './routes/analysis.ts';
@@ -121,6 +122,7 @@ export function createApp(deps: Deps) {
     fieldRoutes,
     planRoutes,
     estateRoutes,
+    auditRoutes,
   ])
     routes(app, deps);
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));

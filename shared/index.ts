@@ -13,6 +13,7 @@ export * from './model/records.ts';
 export * from './model/routing.ts';
 export * from './model/channels.ts';
 export * from './model/setup.ts';
+export * from './model/audit.ts';
 export type * from './model/alerts.ts';
 export * from './time/zoned.ts';
 export * from './time/calendar.ts';

@@ -44,3 +44,13 @@ export function timeParam(value: string | undefined, name: string, timeZone: str
   if (!r.ok) throw badRequest(`${name}: ${r.message}`, [{ path: name, message: r.message }]);
   return r.at;
 }
+
+/** `limit` (1–5000, by default 200) and `offset` (≥ 0) of a paged list. */
+export function pageParams(q: Record<string, string | undefined>): { limit: number; offset: number } {
+  const limit = q.limit ? Number(q.limit) : 200;
+  const offset = q.offset ? Number(q.offset) : 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 5000)
+    throw badRequest('limit: must be 1–5000', [{ path: 'limit', message: 'out of range' }]);
+  if (!Number.isInteger(offset) || offset < 0) throw badRequest('offset: must be ≥ 0', [{ path: 'offset', message: 'out of range' }]);
+  return { limit, offset };
+}

@@ -13,29 +13,31 @@ export function accountRoutes(app: Hono<Env>, deps: Deps) {
     const auth = requireAuth(c);
     return manageableUser(deps, auth.user.id, auth.memberships, params.estateId, params.userId);
   };
+  /** The administrator's act on the account, for the audit log. */
+  const act = (c: Context<Env>, estateId: string, username: string) => ({ by: requireAuth(c).user.id, estateId, target: username });
 
   // A one-time link for them to set their own password (a newcomer, or someone who forgot theirs).
   route(app, API.invite, async (c, req) => {
     const user = await target(c, req.params);
-    return invite(deps, req.params.estateId, user.id);
+    return invite(deps, req.params.estateId, user.id, act(c, req.params.estateId, user.username));
   });
 
   route(app, API.resetPassword, async (c, req) => {
     const user = await target(c, req.params);
     const body = await req.body();
-    await changePassword(deps, user.id, body.password);
+    await changePassword(deps, user.id, body.password, undefined, act(c, req.params.estateId, user.username));
     return { ok: true };
   });
 
   route(app, API.disableUser, async (c, req) => {
     const user = await target(c, req.params);
-    await setDisabled(deps, user.id, true);
+    await setDisabled(deps, user.id, true, act(c, req.params.estateId, user.username));
     return { ok: true, disabled: true };
   });
 
   route(app, API.enableUser, async (c, req) => {
     const user = await target(c, req.params);
-    await setDisabled(deps, user.id, false);
+    await setDisabled(deps, user.id, false, act(c, req.params.estateId, user.username));
     return { ok: true, disabled: false };
   });
 
@@ -46,7 +48,7 @@ export function accountRoutes(app: Hono<Env>, deps: Deps) {
 
   route(app, API.endUserSessions, async (c, req) => {
     const user = await target(c, req.params);
-    await endSessionsOf(deps, user.id);
+    await endSessionsOf(deps, user.id, act(c, req.params.estateId, user.username));
     return { ok: true };
   });
 }

@@ -19,15 +19,15 @@ export function estateRoutes(app: Hono<Env>, deps: Deps) {
     return created(await createEstate(deps, await req.body(), admin));
   });
   route(app, API.updateEstate, async (c, req) => {
-    requireRole(c, req.params.estateId, ['admin']);
-    return updateEstate(deps, req.params.estateId, await req.body());
+    const admin = requireRole(c, req.params.estateId, ['admin']);
+    return updateEstate(deps, req.params.estateId, await req.body(), admin.userId);
   });
   route(app, API.archiveEstate, async (c, { params }) => {
-    requireRole(c, params.estateId, ['admin']);
-    return setArchived(deps, params.estateId, true);
+    const admin = requireRole(c, params.estateId, ['admin']);
+    return setArchived(deps, params.estateId, true, admin.userId);
   });
   route(app, API.restoreEstate, async (c, { params }) => {
-    requireRole(c, params.estateId, ['admin'], { evenArchived: true });
-    return setArchived(deps, params.estateId, false);
+    const admin = requireRole(c, params.estateId, ['admin'], { evenArchived: true });
+    return setArchived(deps, params.estateId, false, admin.userId);
   });
 }

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { STAFF, SUPERVISORS, API, CATEGORIES, ISSUE_SOURCES, ISSUE_STATUSES, SEVERITIES, actorOf } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { requireRole, type Env } from '../http/auth.ts';
-import { listParam, timeParam } from '../http/body.ts';
+import { listParam, pageParams, timeParam } from '../http/body.ts';
 import { receipt, route } from '../http/contract.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { departmentNotices, issueDetail, requireIssue, submitIssueAction } from '../services/issues.ts';
@@ -13,11 +13,7 @@ export function issueRoutes(app: Hono<Env>, deps: Deps) {
     requireRole(c, estateId, SUPERVISORS);
     const q = c.req.query();
     const tz = (await deps.store.read.getEstate(estateId))?.timeZone ?? 'Asia/Shanghai';
-    const limit = q.limit ? Number(q.limit) : 200;
-    const offset = q.offset ? Number(q.offset) : 0;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 5000)
-      throw badRequest('limit: must be 1–5000', [{ path: 'limit', message: 'out of range' }]);
-    if (!Number.isInteger(offset) || offset < 0) throw badRequest('offset: must be ≥ 0', [{ path: 'offset', message: 'out of range' }]);
+    const { limit, offset } = pageParams(q);
     return deps.store.read.listIssues({
       estateId,
       status: listParam(q.status, ISSUE_STATUSES, 'status'),

@@ -3,11 +3,12 @@
  * people who work nowhere else: resetting the password of someone who is an admin of another estate
  * would hand over that estate too.
  */
-import { DAY, type SessionView, type SignedIn } from '../../shared/index.ts';
+import { DAY, type AuditAction, type SessionView, type SignedIn } from '../../shared/index.ts';
+import { audit } from './audit.ts';
 import type { Deps } from '../context.ts';
 import { forbidden, notFound } from './refusals.ts';
 import { hashPassword, newToken, sha256Hex, verifyPassword } from '../security/crypto.ts';
-import type { Membership, Session, User } from '../storage/store.ts';
+import type { Membership, Session, User, Writes } from '../storage/store.ts';
 
 /** A session as its owner or an administrator sees it: never the token or its hash. */
 export function publicSession(s: Session, currentId?: string): SessionView {
@@ -21,12 +22,33 @@ export function publicSession(s: Session, currentId?: string): SessionView {
   };
 }
 
-/** Sets a new password and ends every other session of the user (all of them when an admin resets it). */
-export async function changePassword(deps: Deps, userId: string, password: string, keepTokenHash?: string): Promise<void> {
+/** An administrator acting on someone's account in an estate: recorded in the audit log. */
+export interface AdminAct {
+  by: string;
+  estateId: string;
+  /** The account's username. */
+  target: string;
+}
+
+const record = (tx: Writes, act: AdminAct | null, action: AuditAction, at: number, after?: unknown) =>
+  act ? audit(tx, act.by, { estateId: act.estateId, action, target: act.target, after }, at) : undefined;
+
+/**
+ * Sets a new password and ends every other session of the user (all of them when an admin resets it, `act`). The
+ * audit log says that it was reset, never to what.
+ */
+export async function changePassword(
+  deps: Deps,
+  userId: string,
+  password: string,
+  keepTokenHash?: string,
+  act: AdminAct | null = null,
+): Promise<void> {
   const hash = await hashPassword(password);
   await deps.store.write(async (tx) => {
     await tx.setPassword(userId, hash);
     await tx.deleteSessionsOf(userId, keepTokenHash);
+    await record(tx, act, 'user.resetPassword', deps.clock());
   });
 }
 
@@ -50,17 +72,18 @@ export async function manageableUser(
   return user;
 }
 
-export async function setDisabled(deps: Deps, userId: string, disabled: boolean): Promise<void> {
+export async function setDisabled(deps: Deps, userId: string, disabled: boolean, act: AdminAct): Promise<void> {
   await deps.store.write(async (tx) => {
     await tx.setDisabled(userId, disabled ? deps.clock() : null);
     if (disabled) await tx.deleteSessionsOf(userId);
+    await record(tx, act, disabled ? 'user.disable' : 'user.enable', deps.clock());
   });
 }
 
-/** Verifying against a dummy hash keeps "no such user" as slow as "wrong password". */
 /** The password of an account whose person has not yet opened their invitation: nothing signs in to it. */
 export const INVITED = 'invited';
 
+/** Verifying against a dummy hash keeps "no such user" as slow as "wrong password". */
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /**
@@ -110,6 +133,9 @@ export async function sessionsOf(deps: Deps, userId: string, currentId?: string)
 }
 
 /** Signs a person out everywhere (an administrator's "end sessions"). */
-export async function endSessionsOf(deps: Deps, userId: string): Promise<void> {
-  await deps.store.write((tx) => tx.deleteSessionsOf(userId));
+export async function endSessionsOf(deps: Deps, userId: string, act: AdminAct): Promise<void> {
+  await deps.store.write(async (tx) => {
+    await tx.deleteSessionsOf(userId);
+    await record(tx, act, 'user.endSessions', deps.clock());
+  });
 }

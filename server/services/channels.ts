@@ -4,6 +4,7 @@ import type { ChannelInput, ChannelView, DeliveryView, PushSubscriptionInput } f
 import type { Deps } from '../context.ts';
 import type { Channel, Membership } from '../storage/store.ts';
 import { invalid, notFound } from './refusals.ts';
+import { audit } from './audit.ts';
 
 function checkAddress(deps: Deps, raw: string, field = 'url'): void {
   const url = new URL(raw);
@@ -28,7 +29,7 @@ const view = (c: Channel, health: { pending: number; failed: number } | undefine
   failing: health?.failed ?? 0,
 });
 
-export async function addChannel(deps: Deps, estateId: string, input: ChannelInput): Promise<ChannelView> {
+export async function addChannel(deps: Deps, estateId: string, input: ChannelInput, by: string): Promise<ChannelView> {
   checkAddress(deps, input.url);
   if (input.kind === 'webhook' && !input.secret)
     throw invalid('secret: a webhook needs a secret to sign with', [{ path: 'secret', message: 'required for a webhook' }]);
@@ -38,7 +39,10 @@ export async function addChannel(deps: Deps, estateId: string, input: ChannelInp
       throw invalid('audience.departmentId: no such department here', [{ path: 'audience.departmentId', message: 'unknown department' }]);
   }
   const channel: Channel = { id: randomUUID(), estateId, ...input, secret: input.secret ?? '', createdAt: deps.clock() };
-  await deps.store.write((tx) => tx.insertChannel(channel));
+  await deps.store.write(async (tx) => {
+    await tx.insertChannel(channel);
+    await audit(tx, by, { estateId, action: 'channel.add', target: channel.name, after: recorded(channel) }, channel.createdAt);
+  });
   return view(channel, undefined);
 }
 
@@ -78,15 +82,21 @@ export async function unsubscribePush(deps: Deps, member: Membership, endpoint: 
   });
 }
 
+/** What the audit log keeps of a channel: never its address's path or its secret. */
+const recorded = (c: Channel) => ({ kind: c.kind, name: c.name, host: new URL(c.url).origin, audience: c.audience });
+
 async function channelOf(deps: Deps, estateId: string, id: string): Promise<Channel> {
   const c = await deps.store.read.getChannel(id);
   if (!c || c.estateId !== estateId) throw notFound('channel');
   return c;
 }
 
-export async function removeChannel(deps: Deps, estateId: string, id: string): Promise<void> {
-  await channelOf(deps, estateId, id);
-  await deps.store.write((tx) => tx.removeChannel(id, deps.clock()));
+export async function removeChannel(deps: Deps, estateId: string, id: string, by: string): Promise<void> {
+  const channel = await channelOf(deps, estateId, id);
+  await deps.store.write(async (tx) => {
+    await tx.removeChannel(id, deps.clock());
+    await audit(tx, by, { estateId, action: 'channel.remove', target: channel.name, before: recorded(channel) }, deps.clock());
+  });
 }
 
 export async function testChannel(deps: Deps, estateId: string, id: string): Promise<{ ok: boolean; error: string | null }> {

@@ -23,6 +23,7 @@ import { hashPassword, kioskCode, newPublicCode, newSecret } from '../security/c
 import type { Reads, Writes } from '../storage/store.ts';
 import { actOnIssue } from './issues.ts';
 import { inviteIn } from './invitations.ts';
+import { audit } from './audit.ts';
 import { INVITED } from './accounts.ts';
 import { importLocations } from './location-import.ts';
 
@@ -72,22 +73,24 @@ async function checkBuilding(store: Reads, estateId: string, buildingId: string 
   }
 }
 
-export async function addLocation(deps: Deps, estateId: string, input: LocationInput): Promise<Location> {
+export async function addLocation(deps: Deps, estateId: string, input: LocationInput, by: string): Promise<Location> {
   const loc: Location = { id: randomUUID(), estateId, code: newPublicCode(), active: true, ...input };
   await deps.store.write(async (tx) => {
     await checkBuilding(tx, estateId, input.buildingId);
     await tx.insertLocation(loc, newSecret(), deps.clock());
+    await audit(tx, by, { estateId, action: 'location.add', target: loc.name.zh, after: loc }, deps.clock());
   });
   deps.board.invalidate(estateId);
   return loc;
 }
 
-export async function changeLocation(deps: Deps, estateId: string, id: string, input: LocationInput): Promise<Location> {
+export async function changeLocation(deps: Deps, estateId: string, id: string, input: LocationInput, by: string): Promise<Location> {
   const next = await deps.store.write(async (tx) => {
     const current = await locationOf(tx, estateId, id);
     await checkBuilding(tx, estateId, input.buildingId);
     const changed = { ...current, ...input };
     await tx.updateLocation(changed, deps.clock());
+    await audit(tx, by, { estateId, action: 'location.change', target: changed.name.zh, before: current, after: changed }, deps.clock());
     return changed;
   });
   deps.board.invalidate(estateId);
@@ -95,10 +98,19 @@ export async function changeLocation(deps: Deps, estateId: string, id: string, i
 }
 
 /** A stolen or damaged sticker: a new code; the old one stops working at once. */
-export async function revokeCode(deps: Deps, estateId: string, id: string): Promise<Location> {
+export async function revokeCode(deps: Deps, estateId: string, id: string, by: string): Promise<Location> {
   return deps.store.write(async (tx) => {
-    const next = { ...(await locationOf(tx, estateId, id)), code: newPublicCode() };
+    const current = await locationOf(tx, estateId, id);
+    const next = { ...current, code: newPublicCode() };
     await tx.updateLocation(next, deps.clock());
+    const change = {
+      estateId,
+      action: 'location.revokeCode' as const,
+      target: next.name.zh,
+      before: { code: current.code },
+      after: { code: next.code },
+    };
+    await audit(tx, by, change, deps.clock());
     return next;
   });
 }
@@ -119,14 +131,17 @@ export async function kioskCodeNow(deps: Deps, estateId: string, id: string) {
   return { code: secret ? kioskCode(secret, now) : null, validFor: 30_000 - (now % 30_000) };
 }
 
-export async function addBuilding(deps: Deps, estateId: string, input: BuildingInput) {
+export async function addBuilding(deps: Deps, estateId: string, input: BuildingInput, by: string) {
   const building = { id: randomUUID(), estateId, ...input };
-  await deps.store.write((tx) => tx.insertBuilding(building));
+  await deps.store.write(async (tx) => {
+    await tx.insertBuilding(building);
+    await audit(tx, by, { estateId, action: 'building.add', target: building.name.zh, after: building }, deps.clock());
+  });
   return building;
 }
 
 /** Every line is checked first; then all are written in one transaction, or none. */
-export async function importLocationsCsv(deps: Deps, estateId: string, csv: string) {
+export async function importLocationsCsv(deps: Deps, estateId: string, csv: string, by: string) {
   const result = importLocations(csv, estateId, await deps.store.read.listBuildings(estateId));
   if (result.errors.length) {
     throw invalid(
@@ -136,14 +151,19 @@ export async function importLocationsCsv(deps: Deps, estateId: string, csv: stri
   }
   await deps.store.write(async (tx) => {
     for (const l of result.locations) await tx.insertLocation(l, newSecret(), deps.clock());
+    const names = result.locations.map((l) => l.name.zh);
+    await audit(tx, by, { estateId, action: 'locations.import', target: `${names.length}`, after: names }, deps.clock());
   });
   deps.board.invalidate(estateId);
   return result.locations;
 }
 
-export async function addDepartment(deps: Deps, estateId: string, input: DepartmentInput) {
+export async function addDepartment(deps: Deps, estateId: string, input: DepartmentInput, by: string) {
   const department = { id: randomUUID(), estateId, ...input };
-  await deps.store.write((tx) => tx.insertDepartment(department));
+  await deps.store.write(async (tx) => {
+    await tx.insertDepartment(department);
+    await audit(tx, by, { estateId, action: 'department.add', target: department.name.zh, after: department }, deps.clock());
+  });
   return department;
 }
 
@@ -151,7 +171,7 @@ export async function addDepartment(deps: Deps, estateId: string, input: Departm
  * A new person of the estate. With no password given (the usual way) they get a one-time invitation link to set
  * their own; an account waiting for it cannot be signed in to.
  */
-export async function addUser(deps: Deps, estateId: string, input: UserInput): Promise<UserCreated> {
+export async function addUser(deps: Deps, estateId: string, input: UserInput, by: string): Promise<UserCreated> {
   // The slow hash first: the writer is never held waiting for it.
   const user = {
     id: randomUUID(),
@@ -167,6 +187,15 @@ export async function addUser(deps: Deps, estateId: string, input: UserInput): P
     const now = deps.clock();
     await tx.insertUser(user, now);
     await tx.putMembership({ userId: user.id, estateId, role: input.role, departmentId, lead });
+    const after = {
+      username: user.username,
+      displayName: user.displayName,
+      role: input.role,
+      departmentId,
+      lead,
+      invited: !input.password,
+    };
+    await audit(tx, by, { estateId, action: 'user.add', target: user.username, after }, now);
     return input.password ? null : inviteIn(tx, deps, estateId, user.id, now);
   });
   return { id: user.id, username: user.username, displayName: user.displayName, role: input.role, departmentId, lead, invitation };
@@ -198,7 +227,16 @@ export async function setMembership(
     if (!current) throw notFound('person in this estate');
     await checkDepartment(tx, estateId, input);
     const departmentId = input.role === 'department' ? input.departmentId : null;
-    await tx.putMembership({ userId, estateId, role: input.role, departmentId, lead: departmentId !== null && input.lead });
+    const next = { userId, estateId, role: input.role, departmentId, lead: departmentId !== null && input.lead };
+    await tx.putMembership(next);
+    const user = await tx.getUser(userId);
+    const place = (m: typeof next) => ({ role: m.role, departmentId: m.departmentId, lead: m.lead });
+    await audit(
+      tx,
+      by.id,
+      { estateId, action: 'user.membership', target: user?.username ?? userId, before: place(current), after: place(next) },
+      now,
+    );
     if (!current.departmentId || current.departmentId === departmentId) return;
     const { issues } = await tx.listIssues({ estateId, assigneeId: userId, status: ['assigned', 'reopened'], limit: 10_000 });
     for (const issue of issues)
@@ -206,12 +244,16 @@ export async function setMembership(
   });
 }
 
-export async function setPolicy(deps: Deps, estateId: string, policy: DeadlinePolicy): Promise<void> {
-  await deps.store.write((tx) => tx.setPolicy(estateId, policy));
+export async function setPolicy(deps: Deps, estateId: string, policy: DeadlinePolicy, by: string): Promise<void> {
+  await deps.store.write(async (tx) => {
+    const before = await tx.getPolicy(estateId);
+    await tx.setPolicy(estateId, policy);
+    await audit(tx, by, { estateId, action: 'policy.set', target: estateId, before, after: policy }, deps.clock());
+  });
 }
 
 /** Editing a checklist makes a new version; past inspections keep pointing at theirs. */
-export async function publishTemplate(deps: Deps, estateId: string, input: TemplateInput) {
+export async function publishTemplate(deps: Deps, estateId: string, input: TemplateInput, by: string) {
   const template = await deps.store.write(async (tx) => {
     const current = (await tx.latestTemplates(estateId)).find((t) => t.id === input.id);
     if (current && current.kind !== input.kind)
@@ -220,6 +262,8 @@ export async function publishTemplate(deps: Deps, estateId: string, input: Templ
       ]);
     const next = { ...input, version: (current?.version ?? 0) + 1 };
     await tx.insertTemplate(estateId, next, deps.clock());
+    const target = `${next.name.zh} v${next.version}`;
+    await audit(tx, by, { estateId, action: 'template.publish', target, before: current ?? null, after: next }, deps.clock());
     return next;
   });
   deps.board.invalidate(estateId);
@@ -230,7 +274,7 @@ export async function publishTemplate(deps: Deps, estateId: string, input: Templ
  * Replaces the estate's dispatch rules. Every rule names a department and, if any, a building of this estate;
  * a refusal names the rule and field, and nothing is saved.
  */
-export async function setRouting(deps: Deps, estateId: string, rules: RoutingRule[]): Promise<RoutingRule[]> {
+export async function setRouting(deps: Deps, estateId: string, rules: RoutingRule[], by: string): Promise<RoutingRule[]> {
   const r = deps.store.read;
   const [departments, buildings] = await Promise.all([r.listDepartments(estateId), r.listBuildings(estateId)]);
   const fields = rules.flatMap((rule, i) => [
@@ -243,6 +287,10 @@ export async function setRouting(deps: Deps, estateId: string, rules: RoutingRul
     ...(rules.findIndex((x) => x.id === rule.id) < i ? [{ path: `rules.${i}.id`, message: 'the same id twice' }] : []),
   ]);
   if (fields.length) throw invalid(`rules: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields);
-  await deps.store.write((tx) => tx.setRouting(estateId, rules));
+  await deps.store.write(async (tx) => {
+    const before = await tx.getRouting(estateId);
+    await tx.setRouting(estateId, rules);
+    await audit(tx, by, { estateId, action: 'routing.set', target: `${rules.length}`, before, after: rules }, deps.clock());
+  });
   return rules;
 }

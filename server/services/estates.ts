@@ -19,6 +19,7 @@ import {
 import type { Deps } from '../context.ts';
 import type { Membership, Writes } from '../storage/store.ts';
 import { conflict, forbidden, notFound } from './refusals.ts';
+import { audit } from './audit.ts';
 
 export interface EstateContent {
   departments: readonly { id: string; name: LocalText; categories: Category[] }[];
@@ -61,17 +62,19 @@ export async function createEstate(deps: Deps, input: EstateInput, by: Membershi
   return deps.store.write(async (tx) => {
     const estate = await newEstate(tx, input, deps.clock());
     await tx.putMembership({ userId: by.userId, estateId: estate.id, role: 'admin', departmentId: null, lead: false });
+    await audit(tx, by.userId, { estateId: estate.id, action: 'estate.create', target: estate.name.zh, after: estate }, deps.clock());
     return estate;
   });
 }
 
 /** Its name, address, zone, households and phone. */
-export async function updateEstate(deps: Deps, estateId: string, input: EstateInput): Promise<Estate> {
+export async function updateEstate(deps: Deps, estateId: string, input: EstateInput, by: string): Promise<Estate> {
   return deps.store.write(async (tx) => {
     const current = await tx.getEstate(estateId);
     if (!current) throw notFound('estate');
     const next = { ...current, ...input };
     await tx.updateEstate(next);
+    await audit(tx, by, { estateId, action: 'estate.update', target: next.name.zh, before: current, after: next }, deps.clock());
     return next;
   });
 }
@@ -80,7 +83,7 @@ export async function updateEstate(deps: Deps, estateId: string, input: EstateIn
  * Archives an estate: its history stays, read-only, and from now on it owes no patrols (its active locations stop,
  * as new location versions, so past figures are untouched). Restoring starts those same locations again.
  */
-export async function setArchived(deps: Deps, estateId: string, archive: boolean): Promise<Estate> {
+export async function setArchived(deps: Deps, estateId: string, archive: boolean, by: string): Promise<Estate> {
   const now = deps.clock();
   const estate = await deps.store.write(async (tx) => {
     const current = await tx.getEstate(estateId);
@@ -99,6 +102,7 @@ export async function setArchived(deps: Deps, estateId: string, archive: boolean
       for (const l of await tx.listLocations(estateId)) if (restart.has(l.id)) await tx.updateLocation({ ...l, active: true }, now);
       await tx.setArchived(estateId, null, []);
     }
+    await audit(tx, by, { estateId, action: archive ? 'estate.archive' : 'estate.restore', target: current.name.zh }, now);
     return { ...current, archivedAt: archive ? now : null };
   });
   deps.board.invalidate(estateId);

@@ -8,7 +8,8 @@ import type { InvitationLink, InvitationView, SignedIn } from '../../shared/inde
 import type { Deps } from '../context.ts';
 import { hashPassword, newToken, sha256Hex } from '../security/crypto.ts';
 import type { Invitation, Writes } from '../storage/store.ts';
-import { startSession } from './accounts.ts';
+import { startSession, type AdminAct } from './accounts.ts';
+import { audit } from './audit.ts';
 import { forbidden, notFound } from './refusals.ts';
 
 const WEEK = 7 * 86_400_000;
@@ -38,10 +39,12 @@ export async function inviteIn(
   return { url: `${deps.config.publicUrl}/join#${token}`, expiresAt };
 }
 
-export async function invite(deps: Deps, estateId: string, userId: string): Promise<InvitationLink> {
+export async function invite(deps: Deps, estateId: string, userId: string, act: AdminAct): Promise<InvitationLink> {
   return deps.store.write(async (tx) => {
     if (!(await tx.membershipsOf(userId)).some((m) => m.estateId === estateId)) throw notFound('person in this estate');
-    return inviteIn(tx, deps, estateId, userId, deps.clock());
+    const link = await inviteIn(tx, deps, estateId, userId, deps.clock());
+    await audit(tx, act.by, { estateId, action: 'user.invite', target: act.target, after: { expiresAt: link.expiresAt } }, deps.clock());
+    return link;
   });
 }
 

@@ -4,6 +4,8 @@
  * "this must run inside a transaction" is checked by the compiler.
  */
 import type {
+  AuditAction,
+  AuditEntry,
   Audience,
   ChannelKind,
   DeliveryState,
@@ -66,6 +68,17 @@ export interface Invitation {
   /** null: valid until used. */
   expiresAt: number | null;
   usedAt: number | null;
+}
+
+export interface AuditFilter {
+  estateId: string;
+  /** Text in who, what, or the states before and after. */
+  q?: string;
+  action?: AuditAction;
+  from?: number;
+  to?: number;
+  limit: number;
+  offset: number;
 }
 
 export interface Session {
@@ -210,6 +223,8 @@ export interface Reads {
   estateRevision(estateId: string): Promise<number>;
 
   getOrganisation(): Promise<Organisation | undefined>;
+  /** The estate's administrative changes, newest first. */
+  auditLog(f: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
   invitationByHash(tokenHash: string): Promise<Invitation | undefined>;
   /** How many accounts there are: none means the server still waits for its setup. */
   countUsers(): Promise<number>;
@@ -334,6 +349,7 @@ export interface Writes extends Reads {
   insertDepartment(d: Department): Promise<void>;
 
   setOrganisation(o: Organisation): Promise<void>;
+  insertAudit(e: AuditEntry): Promise<void>;
   insertInvitation(i: Invitation): Promise<void>;
   /** Marks an unused, unexpired invitation used; false if it was used (or had expired) already. */
   useInvitation(id: string, at: number): Promise<boolean>;

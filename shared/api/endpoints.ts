@@ -77,6 +77,7 @@ import {
 } from '../model/channels.ts';
 import { MonthlyInspectionSubmission } from '../model/scoring.ts';
 import { EstateInput, SetupRequest, type SetupStatus } from '../model/setup.ts';
+import type { AuditPage } from '../model/audit.ts';
 import { CampaignInput, KioskRating, SurveyResponseSubmission } from '../model/survey.ts';
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
 import { answer, del, get, post, put } from './endpoint.ts';
@@ -120,6 +121,8 @@ export const API = {
 
   // One estate.
   estates: get('/api/estates', answer<Estate[]>()),
+  // The audit log of administrative changes (`?q=&action=&from=&to=`, `?format=csv`).
+  auditLog: get(`${ESTATE}/audit`, answer<AuditPage>()),
   // Estates: an administrator adds one (with the defaults), edits it, archives and restores it.
   createEstate: post('/api/estates', EstateInput, answer<Estate>()),
   updateEstate: put(ESTATE, EstateInput, answer<Estate>()),

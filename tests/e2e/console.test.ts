@@ -187,6 +187,10 @@ describe('inviting a person', () => {
     await card.getByTestId('qr').waitFor();
     const url = await decodeQr(await card.getByTestId('qr').screenshot());
     expect(url).toBe(await card.getByTestId('invitation-url').inputValue());
+    // The audit log has it, with who added whom.
+    await page.getByRole('button', { name: '操作日志' }).click();
+    const row = page.getByTestId('table-audit-log').locator('tbody tr').first();
+    await expect(row.textContent()).resolves.toMatch(/系统管理员 Admin \(admin\).*user\.add.*xu\.jing/);
     await page.close();
     await ext.signIn(server.url, 'supervisor');
 

@@ -362,7 +362,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX issue_events_kind ON issue_events(estate_id, type, at);
   `,
   /* 6: a real customer's first start: the organisation, one-time setup and invitation links,
-     the estate's address and service phone, and archiving. */ `
+     the estate's address and service phone, archiving, and the audit log. */ `
   ALTER TABLE estates ADD COLUMN address TEXT NOT NULL DEFAULT '';
   ALTER TABLE estates ADD COLUMN service_phone TEXT NOT NULL DEFAULT '';
   -- An archived estate keeps its history, read-only; the locations it stopped are listed so a restore starts them again.
@@ -386,5 +386,20 @@ export const PG_MIGRATIONS: readonly string[] = [
     used_at BIGINT
   );
   CREATE INDEX invitations_user ON invitations(user_id);
+  -- Every administrative change, written in the transaction of the change itself.
+  CREATE TABLE audit_log (
+    -- The order changes were made in, even within one instant.
+    seq BIGSERIAL PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    estate_id TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX audit_log_estate ON audit_log(estate_id, at);
   `,
 ];

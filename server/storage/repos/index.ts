@@ -2,6 +2,7 @@
 import type { ChecklistTemplate } from '../../../shared/index.ts';
 import type { Sql } from '../sql.ts';
 import type { Writes } from '../store.ts';
+import { auditRepo } from './audit.ts';
 import { estateRepo } from './estates.ts';
 import { issueRepo } from './issues.ts';
 import { notificationRepo } from './notifications.ts';
@@ -13,5 +14,12 @@ export function repositories(
   sql: Sql,
   templateCache: Map<string, ChecklistTemplate> | null = null,
 ): Omit<Writes, 'exclusive' | 'inspectionsAfter'> {
-  return { ...estateRepo(sql, templateCache), ...peopleRepo(sql), ...issueRepo(sql), ...recordRepo(sql), ...notificationRepo(sql) };
+  return {
+    ...estateRepo(sql, templateCache),
+    ...peopleRepo(sql),
+    ...issueRepo(sql),
+    ...recordRepo(sql),
+    ...notificationRepo(sql),
+    ...auditRepo(sql),
+  };
 }

@@ -390,7 +390,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX issue_events_kind ON issue_events(estate_id, type, at);
   `,
   /* 12: a real customer's first start (PostgreSQL's migration 6 has the same): the organisation, one-time setup and invitation links,
-     the estate's address and service phone, and archiving. */ `
+     the estate's address and service phone, archiving, and the audit log. */ `
   ALTER TABLE estates ADD COLUMN address TEXT NOT NULL DEFAULT '';
   ALTER TABLE estates ADD COLUMN service_phone TEXT NOT NULL DEFAULT '';
   -- An archived estate keeps its history, read-only; the locations it stopped are listed so a restore starts them again.
@@ -414,5 +414,20 @@ export const MIGRATIONS: readonly string[] = [
     used_at INTEGER
   );
   CREATE INDEX invitations_user ON invitations(user_id);
+  -- Every administrative change, written in the transaction of the change itself.
+  CREATE TABLE audit_log (
+    -- The order changes were made in, even within one instant.
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    estate_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX audit_log_estate ON audit_log(estate_id, at);
   `,
 ];

@@ -14,8 +14,20 @@ import { Channels } from './admin/Channels.tsx';
 import { Schedules } from './admin/Schedules.tsx';
 import { Templates } from './admin/Templates.tsx';
 import { Estates } from './admin/Estates.tsx';
+import { AuditLog } from './admin/AuditLog.tsx';
 
-type Tab = 'locations' | 'buildings' | 'departments' | 'users' | 'templates' | 'schedules' | 'routing' | 'channels' | 'policy' | 'estates';
+type Tab =
+  | 'locations'
+  | 'buildings'
+  | 'departments'
+  | 'users'
+  | 'templates'
+  | 'schedules'
+  | 'routing'
+  | 'channels'
+  | 'policy'
+  | 'estates'
+  | 'auditLog';
 const TABS: Tab[] = [
   'locations',
   'buildings',
@@ -27,6 +39,7 @@ const TABS: Tab[] = [
   'channels',
   'policy',
   'estates',
+  'auditLog',
 ];
 
 /** 基础设置: estates' buildings and locations (with CSV import), departments, people, checklists, schedules, deadlines. */
@@ -75,6 +88,7 @@ export default function AdminPage({ estateId }: { estateId: string }) {
       {tab === 'channels' ? <Channels setup={setup} change={change} /> : null}
       {tab === 'policy' ? <Policy setup={setup} change={change} /> : null}
       {tab === 'estates' ? <Estates setup={setup} change={change} /> : null}
+      {tab === 'auditLog' ? <AuditLog setup={setup} /> : null}
     </section>
   );
 }
