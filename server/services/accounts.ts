@@ -80,9 +80,6 @@ export async function setDisabled(deps: Deps, userId: string, disabled: boolean,
   });
 }
 
-/** The password of an account whose person has not yet opened their invitation: nothing signs in to it. */
-export const INVITED = 'invited';
-
 /** Verifying against a dummy hash keeps "no such user" as slow as "wrong password". */
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 

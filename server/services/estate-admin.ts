@@ -24,7 +24,7 @@ import type { Reads, Writes } from '../storage/store.ts';
 import { actOnIssue } from './issues.ts';
 import { inviteIn } from './invitations.ts';
 import { audit } from './audit.ts';
-import { INVITED } from './accounts.ts';
+import { INVITED } from '../storage/store.ts';
 import { importLocations } from './location-import.ts';
 
 export async function estateSetup(deps: Deps, estateId: string): Promise<EstateSetup> {

@@ -33,6 +33,9 @@ import type {
   MonthlyRecord,
 } from '../../shared/index.ts';
 
+/** The password hash of an account whose person has not yet opened their invitation: nothing signs in to it. */
+export const INVITED = 'invited';
+
 export interface User {
   id: string;
   username: string;
@@ -68,6 +71,16 @@ export interface Invitation {
   /** null: valid until used. */
   expiresAt: number | null;
   usedAt: number | null;
+}
+
+export interface ReadinessCounts {
+  locations: number;
+  unlabelled: number;
+  inspectors: number;
+  departmentStaff: number;
+  /** People who have not yet opened their invitation. */
+  invited: number;
+  channels: number;
 }
 
 export interface AuditFilter {
@@ -226,6 +239,8 @@ export interface Reads {
   /** The estate's administrative changes, newest first. */
   auditLog(f: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
   invitationByHash(tokenHash: string): Promise<Invitation | undefined>;
+  /** What the getting-started checklist counts, in one read. */
+  readinessCounts(estateId: string): Promise<ReadinessCounts>;
   /** How many accounts there are: none means the server still waits for its setup. */
   countUsers(): Promise<number>;
   /** Every account with its memberships, for the operator's admin command. */
@@ -349,6 +364,7 @@ export interface Writes extends Reads {
   insertDepartment(d: Department): Promise<void>;
 
   setOrganisation(o: Organisation): Promise<void>;
+  markLabelsPrinted(estateId: string, locationIds: readonly string[], at: number): Promise<void>;
   insertAudit(e: AuditEntry): Promise<void>;
   insertInvitation(i: Invitation): Promise<void>;
   /** Marks an unused, unexpired invitation used; false if it was used (or had expired) already. */

@@ -76,7 +76,7 @@ import {
   type PushKey,
 } from '../model/channels.ts';
 import { MonthlyInspectionSubmission } from '../model/scoring.ts';
-import { EstateInput, SetupRequest, type SetupStatus } from '../model/setup.ts';
+import { EstateInput, LabelsPrinted, SetupRequest, type Readiness, type SetupStatus } from '../model/setup.ts';
 import type { AuditPage } from '../model/audit.ts';
 import { CampaignInput, KioskRating, SurveyResponseSubmission } from '../model/survey.ts';
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
@@ -121,6 +121,9 @@ export const API = {
 
   // One estate.
   estates: get('/api/estates', answer<Estate[]>()),
+  // The getting-started checklist, and the labels a print run covered.
+  readiness: get(`${ESTATE}/readiness`, answer<Readiness>()),
+  labelsPrinted: post(`${ESTATE}/labels/printed`, LabelsPrinted, answer<Done>()),
   // The audit log of administrative changes (`?q=&action=&from=&to=`, `?format=csv`).
   auditLog: get(`${ESTATE}/audit`, answer<AuditPage>()),
   // Estates: an administrator adds one (with the defaults), edits it, archives and restores it.

@@ -47,3 +47,19 @@ export type SetupRequest = v.InferOutput<typeof SetupRequest>;
 export interface SetupStatus {
   needed: boolean;
 }
+
+/** POST /api/estates/:id/labels/printed: the locations whose labels were just printed. */
+export const LabelsPrinted = v.object({
+  locationIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(10_000, 'at most 10,000 locations')),
+});
+
+export const READINESS_STEPS = ['locations', 'labels', 'staff', 'invitations', 'schedules', 'channels'] as const;
+export type ReadinessStep = (typeof READINESS_STEPS)[number];
+
+/**
+ * GET /api/estates/:id/readiness: what is left before the first patrol (开通清单). `count` is what is done,
+ * `missing` what is still to do (locations without a printed label, invitations not yet opened …).
+ */
+export interface Readiness {
+  steps: { step: ReadinessStep; done: boolean; count: number; missing: number }[];
+}

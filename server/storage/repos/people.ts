@@ -1,5 +1,5 @@
 import { orNull, type Row, type Sql } from '../sql.ts';
-import type { Invitation, Membership, Session, User, Writes } from '../store.ts';
+import { INVITED, type Invitation, type Membership, type Session, type User, type Writes } from '../store.ts';
 
 type PeopleRepo = Pick<
   Writes,
@@ -10,6 +10,8 @@ type PeopleRepo = Pick<
   | 'useInvitation'
   | 'withdrawInvitations'
   | 'countUsers'
+  | 'readinessCounts'
+  | 'markLabelsPrinted'
   | 'listUsers'
   | 'insertUser'
   | 'setPassword'
@@ -96,6 +98,29 @@ export function peopleRepo(sql: Sql): PeopleRepo {
         `UPDATE invitations SET used_at = ?, expires_at = ? WHERE kind = ? AND used_at IS NULL${userId === null ? '' : ' AND user_id = ?'}`,
         userId === null ? [at, at, kind] : [at, at, kind, userId],
       )),
+    readinessCounts: async (estateId) => {
+      const n = async (text: string) => Number((await sql.get(text, [estateId]))?.n ?? 0);
+      return {
+        locations: await n('SELECT count(*) AS n FROM locations WHERE estate_id = ? AND active = 1'),
+        unlabelled: await n('SELECT count(*) AS n FROM locations WHERE estate_id = ? AND active = 1 AND label_printed_at IS NULL'),
+        inspectors: await n(`SELECT count(*) AS n FROM memberships WHERE estate_id = ? AND role = 'inspector'`),
+        departmentStaff: await n(`SELECT count(*) AS n FROM memberships WHERE estate_id = ? AND role = 'department'`),
+        invited: await n(
+          `SELECT count(*) AS n FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.estate_id = ? AND u.password_hash = '${INVITED}' AND u.disabled_at IS NULL`,
+        ),
+        channels: await n('SELECT count(*) AS n FROM channels WHERE estate_id = ? AND removed_at IS NULL'),
+      };
+    },
+    markLabelsPrinted: async (estateId, ids, at) => {
+      for (let i = 0; i < ids.length; i += 500) {
+        const part = ids.slice(i, i + 500);
+        await sql.run(`UPDATE locations SET label_printed_at = ? WHERE estate_id = ? AND id IN (${part.map(() => '?').join(', ')})`, [
+          at,
+          estateId,
+          ...part,
+        ]);
+      }
+    },
     countUsers: async () => Number((await sql.get('SELECT count(*) AS n FROM users'))?.n ?? 0),
     listUsers: async () => {
       const [users, memberships] = await Promise.all([

@@ -396,6 +396,8 @@ export const MIGRATIONS: readonly string[] = [
   -- An archived estate keeps its history, read-only; the locations it stopped are listed so a restore starts them again.
   ALTER TABLE estates ADD COLUMN archived_at INTEGER;
   ALTER TABLE estates ADD COLUMN archived_locations TEXT;
+  -- When a location's QR label was last printed, for the getting-started checklist.
+  ALTER TABLE locations ADD COLUMN label_printed_at INTEGER;
   CREATE TABLE organisation (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     name TEXT NOT NULL,

@@ -15,6 +15,7 @@ import { Schedules } from './admin/Schedules.tsx';
 import { Templates } from './admin/Templates.tsx';
 import { Estates } from './admin/Estates.tsx';
 import { AuditLog } from './admin/AuditLog.tsx';
+import { Readiness } from './admin/Readiness.tsx';
 
 type Tab =
   | 'locations'
@@ -78,6 +79,7 @@ export default function AdminPage({ estateId }: { estateId: string }) {
           {message}
         </p>
       ) : null}
+      <Readiness estateId={estateId} revision={setup} />
       {tab === 'locations' ? <Locations setup={setup} change={change} /> : null}
       {tab === 'buildings' ? <Simple setup={setup} kind="buildings" change={change} /> : null}
       {tab === 'departments' ? <Simple setup={setup} kind="departments" change={change} /> : null}
