@@ -45,8 +45,9 @@ export function adminRoutes(app: Hono<Env>, deps: Deps) {
   });
   route(app, API.addBuilding, async (c, req) => created(await addBuilding(deps, adminOf(c, req.params), await req.body(), who(c))));
   route(app, API.importLocations, async (c, req) => {
-    const locations = await importLocationsCsv(deps, adminOf(c, req.params), (await req.body()).csv, who(c));
-    return created({ created: locations.length, locations });
+    const { csv, preview } = await req.body();
+    const imported = await importLocationsCsv(deps, adminOf(c, req.params), csv, who(c), preview);
+    return preview ? imported : created(imported);
   });
   route(app, API.addDepartment, async (c, req) => created(await addDepartment(deps, adminOf(c, req.params), await req.body(), who(c))));
   route(app, API.addUser, async (c, req) => created(await addUser(deps, adminOf(c, req.params), await req.body(), who(c))));

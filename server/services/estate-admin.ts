@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   Actor,
+  LocationsImported,
   UserCreated,
   MembershipInput,
   RoutingRule,
@@ -141,7 +142,14 @@ export async function addBuilding(deps: Deps, estateId: string, input: BuildingI
 }
 
 /** Every line is checked first; then all are written in one transaction, or none. */
-export async function importLocationsCsv(deps: Deps, estateId: string, csv: string, by: string) {
+/** A preview checks everything and writes nothing. */
+export async function importLocationsCsv(
+  deps: Deps,
+  estateId: string,
+  csv: string,
+  by: string,
+  preview = false,
+): Promise<LocationsImported> {
   const result = importLocations(csv, estateId, await deps.store.read.listBuildings(estateId));
   if (result.errors.length) {
     throw invalid(
@@ -149,13 +157,21 @@ export async function importLocationsCsv(deps: Deps, estateId: string, csv: stri
       result.errors.slice(0, 50).map((e) => ({ path: `csv.line${e.line}`, message: e.message })),
     );
   }
+  const answer = {
+    created: result.locations.length,
+    locations: result.locations,
+    newBuildings: result.newBuildings.map((b) => b.name.zh),
+    preview,
+  };
+  if (preview) return answer;
   await deps.store.write(async (tx) => {
+    for (const b of result.newBuildings) await tx.insertBuilding(b);
     for (const l of result.locations) await tx.insertLocation(l, newSecret(), deps.clock());
     const names = result.locations.map((l) => l.name.zh);
     await audit(tx, by, { estateId, action: 'locations.import', target: `${names.length}`, after: names }, deps.clock());
   });
   deps.board.invalidate(estateId);
-  return result.locations;
+  return answer;
 }
 
 export async function addDepartment(deps: Deps, estateId: string, input: DepartmentInput, by: string) {

@@ -1,10 +1,21 @@
-/** CSV import of locations for large estates: every line is checked first, then all are written, or none. */
+/**
+ * CSV import of locations for large estates: the Chinese or English column names and kinds people write, every line
+ * checked first, then all written (with the buildings they name), or none.
+ */
 import { randomUUID } from 'node:crypto';
-import { LOCATION_KINDS, type Building, type Location, type LocationKind } from '../../shared/index.ts';
+import {
+  LOCATION_IMPORT_COLUMNS,
+  LOCATION_KINDS,
+  LOCATION_KIND_LABELS,
+  type Building,
+  type Location,
+  type LocationKind,
+} from '../../shared/index.ts';
 import { newPublicCode } from '../security/crypto.ts';
 
 export interface ImportResult {
   locations: Location[];
+  newBuildings: Building[];
   errors: { line: number; message: string }[];
 }
 
@@ -39,36 +50,75 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((f) => f.trim()));
 }
 
-const COLUMNS = ['kind', 'name_zh', 'name_en', 'building'] as const;
+type Column = keyof typeof LOCATION_IMPORT_COLUMNS;
+
+/** Other names people give the kinds of place in their sheets. */
+const KIND_ALIASES: Record<string, LocationKind> = {
+  消防站: 'fire_point',
+  消防栓: 'fire_point',
+  楼梯: 'corridor',
+  车库: 'car_park',
+  地下车库: 'car_park',
+  岗亭: 'gate',
+  绿化: 'green_area',
+  机房: 'plant_room',
+  前台: 'service_desk',
+  客服中心: 'service_desk',
+};
+
+/** A kind as written: its id (lobby), its Chinese or English label or a part of one (大堂, 楼梯间, Lift), or an alias. */
+function kindOf(written: string): LocationKind | undefined {
+  const w = written.trim().toLowerCase();
+  const names = (k: LocationKind) =>
+    [LOCATION_KIND_LABELS[k].zh, LOCATION_KIND_LABELS[k].en].flatMap((label) =>
+      [label, ...label.split('/')].map((n) => n.trim().toLowerCase()),
+    );
+  return KIND_ALIASES[w] ?? LOCATION_KINDS.find((k) => k === w || names(k).includes(w));
+}
 
 export function importLocations(csv: string, estateId: string, buildings: Building[]): ImportResult {
   const rows = parseCsv(csv);
   const errors: ImportResult['errors'] = [];
   const header = rows.shift()?.map((h) => h.trim().toLowerCase()) ?? [];
-  const idx = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
-  for (const c of ['kind', 'name_zh', 'name_en'] as const)
-    if (idx[c] < 0) errors.push({ line: 1, message: `missing column ${c} (expected ${COLUMNS.join(',')})` });
-  if (errors.length) return { locations: [], errors };
-  if (rows.length > 20_000) return { locations: [], errors: [{ line: 1, message: 'at most 20,000 lines per import' }] };
+  const idx = Object.fromEntries(
+    (Object.keys(LOCATION_IMPORT_COLUMNS) as Column[]).map((c) => [
+      c,
+      header.findIndex((h) => (LOCATION_IMPORT_COLUMNS[c] as readonly string[]).includes(h)),
+    ]),
+  ) as Record<Column, number>;
+  for (const c of ['kind', 'name_zh'] as const)
+    if (idx[c] < 0) errors.push({ line: 1, message: `missing column ${LOCATION_IMPORT_COLUMNS[c][0]} (${c})` });
+  if (errors.length) return { locations: [], newBuildings: [], errors };
+  if (rows.length > 20_000) return { locations: [], newBuildings: [], errors: [{ line: 1, message: 'at most 20,000 lines per import' }] };
   const locations: Location[] = [];
+  // Buildings the file names that do not exist yet are made with the locations, once each.
+  const newBuildings: Building[] = [];
   for (const [n, r] of rows.entries()) {
     const line = n + 2;
-    const kind = r[idx.kind]?.trim() as LocationKind;
+    const written = r[idx.kind]?.trim() ?? '';
+    const kind = kindOf(written);
     const zh = r[idx.name_zh]?.trim() ?? '';
-    const en = r[idx.name_en]?.trim() ?? '';
+    const en = (idx.name_en >= 0 ? r[idx.name_en]?.trim() : '') || zh;
     const b = idx.building >= 0 ? (r[idx.building]?.trim() ?? '') : '';
-    if (!LOCATION_KINDS.includes(kind)) {
-      errors.push({ line, message: `kind "${kind}" is not one of ${LOCATION_KINDS.join(', ')}` });
+    if (!kind) {
+      errors.push({
+        line,
+        message: `点位类型 kind "${written}" is not one of ${LOCATION_KINDS.map((k) => LOCATION_KIND_LABELS[k].zh).join('、')}`,
+      });
       continue;
     }
-    if (!zh || !en || zh.length > 200 || en.length > 200) {
-      errors.push({ line, message: 'name_zh and name_en are required (at most 200 characters)' });
+    if (!zh || zh.length > 200 || en.length > 200) {
+      errors.push({ line, message: '点位名称 name_zh is required (at most 200 characters)' });
       continue;
     }
-    const building = b ? buildings.find((x) => x.id === b || x.name.zh === b || x.name.en === b) : null;
+    if (b.length > 200) {
+      errors.push({ line, message: '楼栋 building is longer than 200 characters' });
+      continue;
+    }
+    let building = b ? [...buildings, ...newBuildings].find((x) => x.id === b || x.name.zh === b || x.name.en === b) : null;
     if (b && !building) {
-      errors.push({ line, message: `no building "${b}"` });
-      continue;
+      building = { id: randomUUID(), estateId, name: { zh: b, en: b } };
+      newBuildings.push(building);
     }
     locations.push({
       id: randomUUID(),
@@ -81,5 +131,5 @@ export function importLocations(csv: string, estateId: string, buildings: Buildi
       active: true,
     });
   }
-  return { locations: errors.length ? [] : locations, errors };
+  return errors.length ? { locations: [], newBuildings: [], errors } : { locations, newBuildings, errors };
 }

@@ -380,10 +380,13 @@ export interface KioskCode {
   validFor: number;
 }
 
-/** POST /api/estates/:id/locations/import */
+/** POST /api/estates/:id/locations/import: what was imported (or, for a preview, would be). */
 export interface LocationsImported {
   created: number;
   locations: Location[];
+  /** Buildings the file names that did not exist yet: created with the locations. */
+  newBuildings: string[];
+  preview: boolean;
 }
 
 /** POST /api/estates/:id/users */

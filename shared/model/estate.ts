@@ -66,7 +66,20 @@ export type LocationInput = v.InferOutput<typeof LocationInput>;
 /** Locations in bulk, as CSV (server/services/location-import.ts reads the columns). */
 export const LocationImportRequest = v.object({
   csv: v.pipe(v.string(), v.minLength(1, 'csv is empty'), v.maxLength(5_000_000, 'csv is larger than 5 MB')),
+  /** Check and show what would be imported, writing nothing. */
+  preview: v.optional(v.boolean('preview must be true or false'), false),
 });
+
+/**
+ * The import template's columns, with the Chinese names people use (Excel sheets from property companies), and the
+ * English ones. Only the kind and the Chinese name are required.
+ */
+export const LOCATION_IMPORT_COLUMNS = {
+  kind: ['点位类型', '类型', 'kind'],
+  name_zh: ['点位名称', '名称', 'name_zh'],
+  name_en: ['英文名称', 'name_en'],
+  building: ['楼栋', '所属楼栋', 'building'],
+} as const;
 
 export const Department = v.object({
   id: Id,

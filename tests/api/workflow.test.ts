@@ -118,10 +118,12 @@ describe('administration', () => {
     const r = await server.call(API.importLocations, {
       params: { estateId: 'demo-gardens' },
       token: admin,
-      json: { csv: 'kind,name_zh,name_en,building\nlobby,3号楼大堂,Building 3 lobby,b1\nlift,梯,Lift,nowhere\n' },
+      json: { csv: 'kind,name_zh,name_en,building\nlobby,3号楼大堂,Building 3 lobby,b1\nspaceship,梯,Lift,b1\n' },
     });
     expect(r.status).toBe(400);
-    expect(r.body.fields).toEqual([{ path: 'csv.line3', message: 'no building "nowhere"' }]);
+    expect(r.body.fields).toEqual([
+      { path: 'csv.line3', message: expect.stringMatching(/^点位类型 kind "spaceship" is not one of 大堂、电梯/) },
+    ]);
     expect(await server.running.deps.store.read.listLocations('demo-gardens')).toHaveLength(before);
     const ok = await server.call(API.importLocations, {
       params: { estateId: 'demo-gardens' },
@@ -130,6 +132,26 @@ describe('administration', () => {
     });
     expect(ok.body.created).toBe(1);
     expect(ok.body.locations[0]).toMatchObject({ buildingId: 'b1', name: { zh: '3号楼大堂, 东' } });
+  });
+
+  it('a sheet with the Chinese column names and kinds people use, previewed first; the buildings it names are made with it', async () => {
+    const admin = await server.login('admin');
+    const params = { estateId: 'demo-gardens' };
+    const csv = '点位类型,点位名称,楼栋\n大堂,5号楼大堂,5号楼\n楼梯间,5号楼楼梯,5号楼\n消防站,5号楼消防站,5号楼\n门岗,西门岗亭,\n';
+    const before = await server.running.deps.store.read.listLocations('demo-gardens');
+    const preview = await server.call(API.importLocations, { params, token: admin, json: { csv, preview: true } });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body).toMatchObject({ created: 4, preview: true, newBuildings: ['5号楼'] });
+    expect(preview.body.locations.map((l) => l.kind)).toEqual(['lobby', 'corridor', 'fire_point', 'gate']);
+    expect(await server.running.deps.store.read.listLocations('demo-gardens')).toHaveLength(before.length);
+
+    const done = await server.call(API.importLocations, { params, token: admin, json: { csv } });
+    expect(done.status).toBe(201);
+    const building = (await server.running.deps.store.read.listBuildings('demo-gardens')).find((b) => b.name.zh === '5号楼');
+    expect(building).toBeDefined();
+    expect(done.body.locations.filter((l) => l.buildingId === building!.id)).toHaveLength(3);
+    // No English name given: the Chinese one serves.
+    expect(done.body.locations[3].name).toEqual({ zh: '西门岗亭', en: '西门岗亭' });
   });
 
   it('editing a checklist makes a new version and never rewrites past inspections', async () => {

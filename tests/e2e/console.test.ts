@@ -1,5 +1,7 @@
 /** The supervisor console (extension pages) with the real server: the quality team's daily work. */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { projectRoot } from '../../server/config.ts';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -225,6 +227,34 @@ describe('estates in the console', () => {
     expect((await store().membersOf(made!.id)).map((m) => [m.username, m.role])).toEqual([['admin', 'admin']]);
     expect(await store().listDepartments(made!.id)).toHaveLength(5);
     await page.close();
+    await ext.signIn(server.url, 'supervisor');
+  });
+});
+
+describe('bringing an estate in', () => {
+  it('100 locations from an Excel CSV saved as GBK: previewed with the buildings it names, then imported at once', async () => {
+    const made = await server.call(API.createEstate, {
+      token: await server.login('admin'),
+      json: { name: { zh: '导入测试苑', en: 'Import Court' } },
+    });
+    // Signed in again, the console knows the new estate.
+    await ext.signOut();
+    await ext.signIn(server.url, 'admin');
+    const page = await consolePage('/admin');
+    await page.getByRole('combobox', { name: '项目' }).selectOption({ label: '导入测试苑' });
+    await page.getByTestId('csv-import').waitFor();
+    const form = page.getByTestId('csv-import');
+    await form.locator('input[type=file]').setInputFiles(join(projectRoot(), 'tests/fixtures/locations-100-gbk.csv'));
+    const preview = form.getByTestId('csv-preview');
+    await expect(preview.textContent()).resolves.toMatch(/将导入点位: ?100 · 新楼栋: ?1号楼、2号楼、.*10号楼/);
+    expect(await store().listLocations(made.body.id)).toHaveLength(0);
+    await form.getByRole('button', { name: 'CSV 导入' }).click();
+    await expect.poll(async () => (await store().listLocations(made.body.id)).length).toBe(100);
+    const lift = (await store().listLocations(made.body.id)).find((l) => l.name.zh === '3号楼电梯2');
+    expect(lift).toMatchObject({ kind: 'lift', name: { en: 'Building 3 2' } });
+    expect(await store().listBuildings(made.body.id)).toHaveLength(10);
+    await page.close();
+    await ext.signOut();
     await ext.signIn(server.url, 'supervisor');
   });
 });

@@ -2,13 +2,15 @@
  * Calls to the sync server with the stored session, by the shared contract (shared/api/endpoints.ts).
  * Used by the worker and by console pages.
  */
-import { API, pathOf, type AnswerOf, type CallArgs, type Endpoint } from '../../../shared/index.ts';
+import { API, pathOf, type AnswerOf, type CallArgs, type Endpoint, type FieldError, type Refused } from '../../../shared/index.ts';
 import { getSession } from './auth-store.ts';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Each field the server named as wrong. */
+    readonly fields: FieldError[] = [],
   ) {
     super(message);
   }
@@ -46,8 +48,8 @@ async function request<T>(
   if (res.status === 304) return { status: 304, body: null, etag: o.etag ?? null };
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) throw new ApiError(res.ok ? 502 : res.status, `unexpected answer (${res.status})`);
-  const body = (await res.json()) as T & { error?: string };
-  if (!res.ok) throw new ApiError(res.status, body.error ?? `error ${res.status}`);
+  const body = (await res.json()) as T & Partial<Refused>;
+  if (!res.ok) throw new ApiError(res.status, body.error ?? `error ${res.status}`, body.fields ?? []);
   return { status: res.status, body, etag: res.headers.get('etag') };
 }
 

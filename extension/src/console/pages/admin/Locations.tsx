@@ -8,9 +8,10 @@ import {
   scheduleOf,
   toLocal,
   type LocationKind,
+  type LocationsImported,
   type Schedule,
 } from '../../../../../shared/index.ts';
-import { call } from '../../../common/api.ts';
+import { ApiError, call } from '../../../common/api.ts';
 import { clock, tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
@@ -22,7 +23,6 @@ export function Locations({ setup, change }: { setup: Setup; change: Call }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [kiosk, setKiosk] = useState<{ name: string; url: string } | null>(null);
   const [form, setForm] = useState({ kind: 'lobby' as LocationKind, zh: '', en: '', buildingId: '' });
-  const [csv, setCsv] = useState('');
   const building = (id: string | null) => tx(setup.buildings.find((b) => b.id === id)?.name);
   return (
     <>
@@ -113,22 +113,113 @@ export function Locations({ setup, change }: { setup: Setup; change: Call }) {
           {w('add')}
         </button>
       </form>
-      <form
-        class="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void change(API.importLocations, { params: { estateId: setup.estate.id }, json: { csv } }).then((ok) => ok && setCsv(''));
-        }}
-      >
-        <h3>{w('importCsv')}</h3>
-        <p class="muted">{w('csvHint')}</p>
-        <input type="file" accept=".csv,text/csv" onChange={async (e) => setCsv((await e.currentTarget.files?.[0]?.text()) ?? '')} />
-        <textarea value={csv} rows={5} onInput={(e) => setCsv(e.currentTarget.value)} />
-        <button type="submit" class="primary" disabled={!csv.trim()}>
-          {w('importCsv')}
-        </button>
-      </form>
+      <CsvImport setup={setup} change={change} />
     </>
+  );
+}
+
+/** Excel on Chinese Windows saves CSV as GBK: a file that is not valid UTF-8 is read as GB18030 (GBK's superset). */
+async function readCsv(file: File): Promise<string> {
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** The template, with the Chinese column names and a BOM so Excel opens it as UTF-8. */
+function downloadTemplate(): void {
+  const rows = [
+    '点位类型,点位名称,英文名称,楼栋',
+    '大堂,1号楼大堂,Building 1 lobby,1号楼',
+    '电梯,1号楼A梯,Building 1 lift A,1号楼',
+    '门岗,南门岗,South gate,',
+  ];
+  const url = URL.createObjectURL(new Blob([`\uFEFF${rows.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'locations-template.csv';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Locations from a CSV (UTF-8 or GBK): previewed first, then imported all at once, or not at all. */
+function CsvImport({ setup, change }: { setup: Setup; change: Call }) {
+  const [csv, setCsv] = useState('');
+  const [preview, setPreview] = useState<LocationsImported | null>(null);
+  const [error, setError] = useState('');
+  const params = { estateId: setup.estate.id };
+  const check = async (text: string) => {
+    setCsv(text);
+    setPreview(null);
+    setError('');
+    if (!text.trim()) return;
+    try {
+      setPreview(await call(API.importLocations, { params, json: { csv: text, preview: true } }));
+    } catch (e) {
+      setError(
+        e instanceof ApiError && e.fields.length
+          ? e.fields.map((f) => `${f.path.replace('csv.line', '第 ')}: ${f.message}`).join('; ')
+          : String(e),
+      );
+    }
+  };
+  return (
+    <form
+      class="form"
+      data-testid="csv-import"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void change(API.importLocations, { params, json: { csv } }).then((done) => {
+          if (!done) return;
+          setCsv('');
+          setPreview(null);
+        });
+      }}
+    >
+      <h3>{w('importCsv')}</h3>
+      <p class="muted">
+        {w('csvHint')}{' '}
+        <button type="button" onClick={downloadTemplate} data-testid="csv-template">
+          {w('csvTemplate')}
+        </button>
+      </p>
+      <input
+        type="file"
+        accept=".csv,text/csv"
+        aria-label={w('csvFile')}
+        onChange={async (e) => {
+          const file = e.currentTarget.files?.[0];
+          if (file) await check(await readCsv(file));
+        }}
+      />
+      <textarea value={csv} rows={5} aria-label="CSV" onInput={(e) => void check(e.currentTarget.value)} />
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {preview ? (
+        <div data-testid="csv-preview">
+          <p>
+            {w('csvPreview')} {preview.created}
+            {preview.newBuildings.length ? ` · ${w('newBuildings')} ${preview.newBuildings.join('、')}` : ''}
+          </p>
+          <ul class="muted">
+            {preview.locations.slice(0, 5).map((l) => (
+              <li key={l.id}>
+                {tx(LOCATION_KIND_LABELS[l.kind])} · {l.name.zh}
+              </li>
+            ))}
+            {preview.locations.length > 5 ? <li>…</li> : null}
+          </ul>
+        </div>
+      ) : null}
+      <button type="submit" class="primary" disabled={!preview}>
+        {w('importCsv')}
+      </button>
+    </form>
   );
 }
 
