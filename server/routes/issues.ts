@@ -7,6 +7,7 @@ import { listParam, pageParams, timeParam } from '../http/body.ts';
 import { receipt, route } from '../http/contract.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { departmentNotices, issueDetail, requireIssue, submitIssueAction } from '../services/issues.ts';
+import { eraseOwnerData, ownerDataOf } from '../services/retention.ts';
 
 export function issueRoutes(app: Hono<Env>, deps: Deps) {
   route(app, API.issues, async (c, { params: { estateId } }) => {
@@ -43,6 +44,19 @@ export function issueRoutes(app: Hono<Env>, deps: Deps) {
     const m = requireRole(c, issue.estateId, STAFF);
     if (m.role === 'department' && issue.departmentId !== m.departmentId) throw forbidden('this issue is not assigned to your department');
     return issueDetail(deps, issue, m);
+  });
+
+  // An owner's request under PIPL, answered by an administrator of the estate.
+  route(app, API.ownerData, async (c, { params }) => {
+    const issue = await requireIssue(deps.store.read, params.id);
+    const admin = requireRole(c, issue.estateId, ['admin']);
+    return ownerDataOf(deps, issue, admin.userId);
+  });
+  route(app, API.eraseOwnerData, async (c, { params }) => {
+    const issue = await requireIssue(deps.store.read, params.id);
+    const admin = requireRole(c, issue.estateId, ['admin'], { evenArchived: true });
+    await eraseOwnerData(deps, issue, admin.userId);
+    return { ok: true };
   });
 
   route(app, API.actOnIssue, async (c, req) => {

@@ -106,7 +106,7 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
       return { locationId: p.locationId, name: locations.get(p.locationId)?.name, hours, total: hours.reduce((a, b) => a + b, 0) };
     })
     .filter((r) => r.total > 0)
-    .sort((a, b) => b.total - a.total);
+    .sort((a, b) => b.total - a.total || a.locationId.localeCompare(b.locationId));
 
   return { total: completion(all), byKind, byArea, byLocation, byPerson, heat, voluntary };
 }
@@ -123,7 +123,8 @@ export async function issueAnalysis(store: Reads, estateId: string, period: Peri
   const count = <K extends string>(items: Issue[], keyOf: (i: Issue) => K) => {
     const m = new Map<K, number>();
     for (const i of items) m.set(keyOf(i), (m.get(keyOf(i)) ?? 0) + 1);
-    return [...m].map(([key, n]) => ({ key, count: n })).sort((a, b) => b.count - a.count);
+    // Ties in key order: the same figures read the same whatever order the database returned the rows in.
+    return [...m].map(([key, n]) => ({ key, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   };
   const byDay = new Map<string, { day: string; byCategory: Record<string, number>; bySeverity: Record<string, number>; total: number }>();
   for (const i of issues) {

@@ -23,6 +23,7 @@ import type { Deps } from '../context.ts';
 import type { Channel } from '../storage/store.ts';
 import { patrolAnalysis } from './analysis.ts';
 import { announce, queueNotice } from './notices.ts';
+import { applyRetention } from './retention.ts';
 
 /** The digest goes out in the hour after this local time (a server down all that hour skips one day's). */
 export const DIGEST_AT = '08:00';
@@ -41,6 +42,8 @@ async function onceHere(deps: Sweeper, key: string, queue: () => Promise<void>):
 
 export async function sweep(deps: Sweeper, now: number): Promise<void> {
   for (const estate of await deps.store.read.listEstates()) {
+    // Owners' data past its time is masked, once an hour, in archived estates too.
+    await onceHere(deps, `${estate.id}|retention:${Math.floor(now / HOUR)}`, async () => void (await applyRetention(deps, estate, now)));
     // An archived estate owes nothing and chases no one.
     if (estate.archivedAt !== null) continue;
     const channels = await deps.store.read.listChannels(estate.id);

@@ -297,6 +297,8 @@ export interface Reads {
   awaitingDispatch(estateId: string, limit: number): Promise<{ total: number; issues: Issue[] }>;
   isHeld(issueId: string): Promise<boolean>;
   urgentSince(estateId: string, since: number, limit: number): Promise<{ total: number; issues: Issue[] }>;
+  /** Issues closed before `closedBefore` whose owner data is not yet masked, oldest first. */
+  issuesToRedact(estateId: string, closedBefore: number, limit: number): Promise<string[]>;
   /** Open issues an owner said were not fixed since `since`, latest first. */
   notFixedSince(estateId: string, since: number, limit: number): Promise<{ total: number; issues: Issue[] }>;
   issuesCreatedBetween(estateId: string, from: number, to: number): Promise<Issue[]>;
@@ -397,6 +399,11 @@ export interface Writes extends Reads {
   addPhotoUploader(sha256: string, uploader: string, at: number): Promise<void>;
 
   insertIssue(issue: Issue, extras?: IssueExtras): Promise<void>;
+  /**
+   * PIPL: masks an issue's owner data (contact, an owner report's words, "not fixed" reasons, rating comments) and ends
+   * its tracking links; the figures (status, times, ratings) stay.
+   */
+  redactOwnerData(issueId: string, at: number): Promise<void>;
   updateIssue(issue: Issue): Promise<void>;
   setRating(id: string, rating: number, comment: string): Promise<void>;
   appendEvent(e: IssueEvent): Promise<void>;

@@ -34,6 +34,7 @@ import type {
   SignedIn,
   InvitationLink,
   InvitationView,
+  OwnerData,
   UserCreated,
 } from '../model/answers.ts';
 import { InspectionSubmission, type ChecklistTemplate } from '../model/checklist.ts';
@@ -124,6 +125,9 @@ export const API = {
   // The getting-started checklist, and the labels a print run covered.
   readiness: get(`${ESTATE}/readiness`, answer<Readiness>()),
   labelsPrinted: post(`${ESTATE}/labels/printed`, LabelsPrinted, answer<Done>()),
+  // PIPL: an owner's data on one report, exported or erased on their request.
+  ownerData: get('/api/issues/:id/owner-data', answer<OwnerData>()),
+  eraseOwnerData: post('/api/issues/:id/owner-data/erase', null, answer<Done>()),
   // The audit log of administrative changes (`?q=&action=&from=&to=`, `?format=csv`).
   auditLog: get(`${ESTATE}/audit`, answer<AuditPage>()),
   // Estates: an administrator adds one (with the defaults), edits it, archives and restores it.

@@ -436,3 +436,16 @@ export interface MyDay {
   date: string;
   rounds: DayRound[];
 }
+
+/** GET /api/issues/:id/owner-data: what the server keeps that an owner gave with one report (a PIPL request). */
+export interface OwnerData {
+  issueId: string;
+  contact: string | null;
+  description: string | null;
+  /** The report's photos, by their hash. */
+  photos: string[];
+  rating: number | null;
+  ratingComment: string | null;
+  /** The owner's words on the report afterwards ("not fixed" reasons, rating comments). */
+  words: { at: number; type: string; text: string }[];
+}

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'routing.set',
   'channel.add',
   'channel.remove',
+  'owner.export',
+  'owner.erase',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

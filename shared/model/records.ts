@@ -91,6 +91,9 @@ export const PolicyInput = v.object({
   separateDuties: v.optional(v.boolean('separateDuties must be true or false'), true),
   responseMinutes: v.optional(v.object({ general: Minutes, important: Minutes, urgent: Minutes })),
   autoAccept: v.optional(v.boolean('autoAccept must be true or false'), false),
+  retentionDays: v.optional(
+    v.pipe(finiteNumber(), v.integer('retentionDays must be whole'), v.minValue(7, 'retentionDays: at least 7'), v.maxValue(3650)),
+  ),
 });
 export const TemplateInput = v.object({
   id: Id,

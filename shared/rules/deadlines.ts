@@ -14,7 +14,11 @@ export interface DeadlinePolicy {
   responseMinutes?: Record<Severity, number>;
   /** Owners' reports are accepted at once (and dispatched) instead of waiting for a supervisor. Off by default. */
   autoAccept?: boolean;
+  /** PIPL: days after an issue closes that its owner's contact and words are kept before they are masked (default 180). */
+  retentionDays?: number;
 }
+
+export const DEFAULT_RETENTION_DAYS = 180;
 
 export const DEFAULT_RESPONSE_MINUTES: Record<Severity, number> = { urgent: 5, important: 15, general: 30 };
 

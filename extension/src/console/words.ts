@@ -170,6 +170,10 @@ const words = {
   notifyDispatch: ['待派单', 'Work waiting for dispatch'],
   responseMinutes: ['业主报事受理时限(分钟)', 'Accept owner reports within (min)'],
   autoAccept: ['业主报事自动受理并派单', 'Accept owner reports at once and dispatch them'],
+  retentionDays: [
+    '业主联系方式和留言在结案后保留天数(到期自动删除)',
+    'Days owners’ contacts and words are kept after closing (then masked)',
+  ],
   routingHint: [
     '问题按最具体的匹配规则自动派给责任部门;没有匹配规则的进入"待派单",由主管派单。',
     'A problem goes to the department of the most specific matching rule; one no rule matches waits in "Waiting for dispatch" for a supervisor.',

@@ -403,5 +403,20 @@ export const PG_MIGRATIONS: readonly string[] = [
     after TEXT
   );
   CREATE INDEX audit_log_estate ON audit_log(estate_id, at);
+  -- PIPL: an owner's contact and words are masked a set time after the issue closes. The history stays append-only but
+  -- for that one change: an owner's "not fixed" reason or rating comment emptied, marked redacted, all else equal.
+  ALTER TABLE issues ADD COLUMN redacted_at BIGINT;
+  CREATE INDEX issues_to_redact ON issues(estate_id, closed_at) WHERE redacted_at IS NULL AND closed_at IS NOT NULL;
+  CREATE OR REPLACE FUNCTION issue_history_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP = 'UPDATE' AND OLD.type IN ('ownerNotFixed', 'rated') AND NEW.seq = OLD.seq AND NEW.issue_id = OLD.issue_id
+      AND NEW.estate_id IS NOT DISTINCT FROM OLD.estate_id
+      AND NEW.type = OLD.type AND NEW.actor = OLD.actor AND NEW.at = OLD.at AND (NEW.data::jsonb ->> 'redacted') = 'true'
+      AND (NEW.data::jsonb - 'reason' - 'comment' - 'redacted') = (OLD.data::jsonb - 'reason' - 'comment')
+      AND coalesce(NEW.data::jsonb ->> 'reason', '') = '' AND coalesce(NEW.data::jsonb ->> 'comment', '') = '' THEN
+      RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'issue history is append-only';
+  END $$;
   `,
 ];

@@ -20,11 +20,16 @@ type IssueRepo = Pick<
   | 'isHeld'
   | 'urgentSince'
   | 'notFixedSince'
+  | 'issuesToRedact'
+  | 'redactOwnerData'
   | 'issuesCreatedBetween'
   | 'issuesForKpi'
   | 'insertTrackingToken'
   | 'trackingToken'
 >;
+
+/** What an owner's words become once their retention time has passed. */
+const MASKED = '［业主内容已按保留期限删除 · removed after the retention period］';
 
 const COLUMNS = `id, estate_id, location_id, source, category, severity, description, cause, photos, status, verified,
   department_id, requirement, deadline, manual_level, reopen_count, me_too, duplicate_of, created_at, rectified_at, closed_at, after_photos,
@@ -236,6 +241,33 @@ export function issueRepo(sql: Sql): IssueRepo {
       ),
     }),
     isHeld: async (id) => num((await sql.get('SELECT held FROM issues WHERE id = ?', [id]))?.held) === 1,
+    issuesToRedact: async (estateId, closedBefore, limit) =>
+      (
+        await sql.all(
+          'SELECT id FROM issues WHERE estate_id = ? AND redacted_at IS NULL AND closed_at IS NOT NULL AND closed_at < ? ORDER BY closed_at LIMIT ?',
+          [estateId, closedBefore, limit],
+        )
+      ).map((r) => r.id as string),
+    redactOwnerData: async (id, at) => {
+      await sql.run(
+        `UPDATE issues SET owner_contact = NULL, rating_comment = CASE WHEN rating_comment IS NULL THEN NULL ELSE '' END,
+           description = CASE WHEN source = 'owner' THEN ? ELSE description END, redacted_at = ? WHERE id = ?`,
+        [MASKED, at, id],
+      );
+      // The one change the append-only history allows (see the migration's trigger): the owner's words emptied.
+      for (const e of await sql.all(`SELECT seq, data FROM issue_events WHERE issue_id = ? AND type IN ('ownerNotFixed', 'rated')`, [id])) {
+        const data = JSON.parse(e.data as string) as Record<string, unknown>;
+        if (data.redacted) continue;
+        const emptied = {
+          ...data,
+          ...('reason' in data ? { reason: '' } : {}),
+          ...('comment' in data ? { comment: '' } : {}),
+          redacted: true,
+        };
+        await sql.run('UPDATE issue_events SET data = ? WHERE seq = ?', [JSON.stringify(emptied), e.seq as number]);
+      }
+      await sql.run('DELETE FROM tracking_tokens WHERE issue_id = ?', [id]);
+    },
     notFixedSince: async (estateId, since, limit) => {
       const which = `FROM issues WHERE is_open = 1 AND id IN (
         SELECT issue_id FROM issue_events WHERE estate_id = ? AND type = 'ownerNotFixed' AND at >= ?)`;

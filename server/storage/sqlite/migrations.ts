@@ -431,5 +431,17 @@ export const MIGRATIONS: readonly string[] = [
     after TEXT
   );
   CREATE INDEX audit_log_estate ON audit_log(estate_id, at);
+  -- PIPL: an owner's contact and words are masked a set time after the issue closes. The history stays append-only but
+  -- for that one change: an owner's "not fixed" reason or rating comment emptied, marked redacted, all else equal.
+  ALTER TABLE issues ADD COLUMN redacted_at INTEGER;
+  CREATE INDEX issues_to_redact ON issues(estate_id, closed_at) WHERE redacted_at IS NULL AND closed_at IS NOT NULL;
+  DROP TRIGGER issue_events_no_update;
+  CREATE TRIGGER issue_events_no_update BEFORE UPDATE ON issue_events
+    WHEN NOT (OLD.type IN ('ownerNotFixed', 'rated') AND NEW.seq = OLD.seq AND NEW.issue_id = OLD.issue_id AND NEW.estate_id IS OLD.estate_id
+      AND NEW.type = OLD.type
+      AND NEW.actor = OLD.actor AND NEW.at = OLD.at AND json_extract(NEW.data, '$.redacted') = 1
+      AND json_remove(NEW.data, '$.reason', '$.comment', '$.redacted') = json_remove(OLD.data, '$.reason', '$.comment')
+      AND coalesce(json_extract(NEW.data, '$.reason'), '') = '' AND coalesce(json_extract(NEW.data, '$.comment'), '') = '')
+    BEGIN SELECT RAISE(ABORT, 'issue history is append-only'); END;
   `,
 ];

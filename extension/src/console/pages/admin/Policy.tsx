@@ -1,6 +1,6 @@
 /** The deadline policy: hours per severity, when level 2 starts, separate duties. */
 import { useState } from 'preact/hooks';
-import { API, DEFAULT_RESPONSE_MINUTES, SEVERITIES, SEVERITY_LABELS } from '../../../../../shared/index.ts';
+import { API, DEFAULT_RESPONSE_MINUTES, DEFAULT_RETENTION_DAYS, SEVERITIES, SEVERITY_LABELS } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { w } from '../../words.ts';
@@ -72,6 +72,17 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
       <label>
         <input type="checkbox" checked={p.autoAccept === true} onChange={(e) => setP({ ...p, autoAccept: e.currentTarget.checked })} />{' '}
         {w('autoAccept')}
+      </label>
+      <label>
+        {w('retentionDays')}{' '}
+        <input
+          type="number"
+          name="retentionDays"
+          min={7}
+          max={3650}
+          value={p.retentionDays ?? DEFAULT_RETENTION_DAYS}
+          onInput={(e) => setP({ ...p, retentionDays: Number(e.currentTarget.value) })}
+        />
       </label>
       <button type="submit" class="primary">
         {w('save')}
