@@ -21,6 +21,7 @@ import {
   setRouting,
 } from '../services/estate-admin.ts';
 import { addChannel, channelsOverview, removeChannel, testChannel } from '../services/channels.ts';
+import { importPeople } from '../services/people-import.ts';
 
 export function adminRoutes(app: Hono<Env>, deps: Deps) {
   /** The estate of the path, once the caller is its administrator. */
@@ -51,6 +52,11 @@ export function adminRoutes(app: Hono<Env>, deps: Deps) {
   });
   route(app, API.addDepartment, async (c, req) => created(await addDepartment(deps, adminOf(c, req.params), await req.body(), who(c))));
   route(app, API.addUser, async (c, req) => created(await addUser(deps, adminOf(c, req.params), await req.body(), who(c))));
+  route(app, API.importPeople, async (c, req) => {
+    const { csv, preview } = await req.body();
+    const imported = await importPeople(deps, adminOf(c, req.params), csv, who(c), preview);
+    return preview ? imported : created(imported);
+  });
   route(app, API.setMembership, async (c, req) => {
     const admin = requireRole(c, req.params.estateId, ['admin']);
     await setMembership(deps, admin.estateId, req.params.userId, await req.body(), actorOf(admin));

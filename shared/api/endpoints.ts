@@ -35,6 +35,7 @@ import type {
   InvitationLink,
   InvitationView,
   OwnerData,
+  PeopleImported,
   UserCreated,
 } from '../model/answers.ts';
 import { InspectionSubmission, type ChecklistTemplate } from '../model/checklist.ts';
@@ -65,6 +66,7 @@ import {
   MembershipInput,
   JoinRequest,
   JoinToken,
+  PeopleImportRequest,
 } from '../model/records.ts';
 import { RoutingInput } from '../model/routing.ts';
 import {
@@ -182,6 +184,7 @@ export const API = {
   unsubscribePush: post(`${ESTATE}/push/off`, PushEndpoint, answer<Done>()),
   publishTemplate: post(`${ESTATE}/templates`, TemplateInput, answer<ChecklistTemplate>()),
   invite: post(`${ESTATE}/users/:userId/invitation`, null, answer<InvitationLink>()),
+  importPeople: post(`${ESTATE}/users/import`, PeopleImportRequest, answer<PeopleImported>()),
   // The invited person, on their phone, with no account session yet.
   peekInvitation: post('/api/join/peek', JoinToken, answer<InvitationView>()),
   acceptInvitation: post('/api/join', JoinRequest, answer<SignedIn>()),

@@ -449,3 +449,17 @@ export interface OwnerData {
   /** The owner's words on the report afterwards ("not fixed" reasons, rating comments). */
   words: { at: number; type: string; text: string }[];
 }
+
+/** POST /api/estates/:id/users/import: the people made (or, for a preview, to be made), each with their invitation. */
+export interface PeopleImported {
+  created: number;
+  people: {
+    username: string;
+    displayName: string;
+    role: Role;
+    departmentId: string | null;
+    lead: boolean;
+    invitation: InvitationLink | null;
+  }[];
+  preview: boolean;
+}

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'locations.import',
   'department.add',
   'user.add',
+  'users.import',
   'user.membership',
   'user.disable',
   'user.enable',

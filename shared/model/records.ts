@@ -76,6 +76,11 @@ export const UserInput = v.object({
   /** 部门负责人 of that department. */
   lead: v.optional(v.boolean('lead must be true or false'), false),
 });
+/** Staff in bulk, as CSV (server/services/people-import.ts reads the columns). */
+export const PeopleImportRequest = v.object({
+  csv: v.pipe(v.string(), v.minLength(1, 'csv is empty'), v.maxLength(1_000_000, 'csv is larger than 1 MB')),
+  preview: v.optional(v.boolean('preview must be true or false'), false),
+});
 /** A person's place in an estate, changed later: PUT /api/estates/:id/users/:userId/membership. */
 export const MembershipInput = v.object({
   role: v.picklist(['admin', 'supervisor', 'inspector', 'department'], 'must be admin, supervisor, inspector or department'),

@@ -276,6 +276,12 @@ const words = {
   ],
   csvTemplate: ['下载模板', 'Download the template'],
   csvFile: ['CSV 文件', 'CSV file'],
+  importPeople: ['批量导入人员', 'Import staff'],
+  importPeopleHint: [
+    'CSV(UTF-8 或 GBK),表头:用户名,姓名,角色(巡查员、部门人员、部门负责人、品质主管、管理员),部门。每人得到一个邀请链接和二维码,自行设置密码。',
+    'CSV (UTF-8 or GBK) with 用户名 (username), 姓名 (name), 角色 (role), 部门 (department). Each person gets an invitation link and QR code to set their own password.',
+  ],
+  peopleToImport: ['将导入人员', 'People to import'],
   csvPreview: ['将导入点位:', 'Locations to import:'],
   newBuildings: ['新楼栋:', 'New buildings:'],
   version: ['版本', 'Version'],

@@ -18,6 +18,7 @@ import { DataTable } from '../../table.tsx';
 import { groupCode } from '../../codes.ts';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
+import { readCsv } from './csv-file.ts';
 
 export function Locations({ setup, change }: { setup: Setup; change: Call }) {
   const [editing, setEditing] = useState<string | null>(null);
@@ -116,16 +117,6 @@ export function Locations({ setup, change }: { setup: Setup; change: Call }) {
       <CsvImport setup={setup} change={change} />
     </>
   );
-}
-
-/** Excel on Chinese Windows saves CSV as GBK: a file that is not valid UTF-8 is read as GB18030 (GBK's superset). */
-async function readCsv(file: File): Promise<string> {
-  const bytes = await file.arrayBuffer();
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
 }
 
 /** The template, with the Chinese column names and a BOM so Excel opens it as UTF-8. */

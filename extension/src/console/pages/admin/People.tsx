@@ -3,7 +3,17 @@
  * sessions). A new person gets a one-time invitation link (and its QR code) to set their own password.
  */
 import { useState } from 'preact/hooks';
-import { API, ROLE_LABELS, ROLES, formatEstateTime, type InvitationLink, type Role } from '../../../../../shared/index.ts';
+import {
+  API,
+  ROLE_LABELS,
+  ROLES,
+  formatEstateTime,
+  type InvitationLink,
+  type PeopleImported,
+  type Role,
+} from '../../../../../shared/index.ts';
+import { ApiError, call } from '../../../common/api.ts';
+import { readCsv } from './csv-file.ts';
 import { tx } from '../../../common/i18n.ts';
 import { QrImage } from '../../qr.tsx';
 import type { Setup } from '../../data.ts';
@@ -52,6 +62,7 @@ export function Users({ setup, change }: { setup: Setup; change: Call }) {
         ])}
       />
       {invited ? <Invitation who={invited.who} link={invited.link} zone={setup.estate.timeZone} /> : null}
+      <PeopleImport setup={setup} change={change} />
       <Account setup={setup} change={change} onInvited={setInvited} />
       <form
         class="form"
@@ -248,5 +259,77 @@ function RoleFields({ setup, value, onChange }: { setup: Setup; value: Place; on
         </>
       ) : null}
     </>
+  );
+}
+
+/** Staff from a CSV (UTF-8 or GBK): previewed, imported at once, then one invitation card per person to print and hand out. */
+function PeopleImport({ setup, change }: { setup: Setup; change: Call }) {
+  const [csv, setCsv] = useState('');
+  const [preview, setPreview] = useState<PeopleImported | null>(null);
+  const [done, setDone] = useState<PeopleImported | null>(null);
+  const [error, setError] = useState('');
+  const params = { estateId: setup.estate.id };
+  const check = async (text: string) => {
+    setCsv(text);
+    setPreview(null);
+    setError('');
+    try {
+      setPreview(await call(API.importPeople, { params, json: { csv: text, preview: true } }));
+    } catch (e) {
+      setError(
+        e instanceof ApiError && e.fields.length
+          ? e.fields.map((f) => `${f.path.replace('csv.line', '第 ')}: ${f.message}`).join('; ')
+          : String(e),
+      );
+    }
+  };
+  return (
+    <form
+      class="form"
+      data-testid="people-import"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void change(API.importPeople, { params, json: { csv } }).then((made) => {
+          if (!made) return;
+          setDone(made);
+          setPreview(null);
+          setCsv('');
+        });
+      }}
+    >
+      <h3>{w('importPeople')}</h3>
+      <p class="muted">{w('importPeopleHint')}</p>
+      <input
+        type="file"
+        accept=".csv,text/csv"
+        aria-label={w('csvFile')}
+        onChange={async (e) => {
+          const file = e.currentTarget.files?.[0];
+          if (file) await check(await readCsv(file));
+        }}
+      />
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {preview ? (
+        <p data-testid="people-preview">
+          {w('peopleToImport')} {preview.created}: {preview.people.map((p) => p.displayName).join('、')}
+        </p>
+      ) : null}
+      <button type="submit" class="primary" disabled={!preview}>
+        {w('importPeople')}
+      </button>
+      {done ? (
+        <div class="invitation-cards" data-testid="invitation-cards">
+          {done.people.map((p) =>
+            p.invitation ? (
+              <Invitation key={p.username} who={`${p.displayName} (${p.username})`} link={p.invitation} zone={setup.estate.timeZone} />
+            ) : null,
+          )}
+        </div>
+      ) : null}
+    </form>
   );
 }
