@@ -253,6 +253,8 @@ describe('bringing an estate in', () => {
     const lift = (await store().listLocations(made.body.id)).find((l) => l.name.zh === '3号楼电梯2');
     expect(lift).toMatchObject({ kind: 'lift', name: { en: 'Building 3 2' } });
     expect(await store().listBuildings(made.body.id)).toHaveLength(10);
+    // The console remembers the chosen estate: back to the demo's for the tests that follow.
+    await page.getByRole('combobox', { name: '项目' }).selectOption({ label: '示范花园' });
     await page.close();
     await ext.signOut();
     await ext.signIn(server.url, 'supervisor');
