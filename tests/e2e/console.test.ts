@@ -261,6 +261,23 @@ describe('bringing an estate in', () => {
   });
 });
 
+describe('staff in bulk', () => {
+  it('a staff sheet is previewed, imported, and each person gets an invitation card to print', async () => {
+    await ext.signIn(server.url, 'admin');
+    const page = await consolePage('/admin');
+    await page.getByRole('button', { name: '人员与角色' }).click();
+    const form = page.getByTestId('people-import');
+    const sheet = '用户名,姓名,角色,部门\r\nlin.feng,巡查员 林峰,巡查员,\r\nguo.hua,保洁员 郭华,部门人员,保洁部\r\n';
+    await form.locator('input[type=file]').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+    await expect.poll(() => form.getByTestId('people-preview').textContent()).toMatch(/2.*巡查员 林峰、保洁员 郭华/);
+    await form.getByRole('button', { name: '批量导入人员' }).click();
+    await expect.poll(() => form.getByTestId('invitation-cards').getByTestId('invitation').count()).toBe(2);
+    expect((await store().getUserByUsername('guo.hua'))?.displayName).toBe('保洁员 郭华');
+    await page.close();
+    await ext.signIn(server.url, 'supervisor');
+  });
+});
+
 describe('notification channels in the console', () => {
   it("an administrator adds the cleaning team's WeCom robot, sends a test message, and the team's next assignment reaches it", async () => {
     const robots = await startRobots(() => server.clock.now);

@@ -8,17 +8,16 @@ import {
   scheduleOf,
   toLocal,
   type LocationKind,
-  type LocationsImported,
   type Schedule,
 } from '../../../../../shared/index.ts';
-import { ApiError, call } from '../../../common/api.ts';
+import { call } from '../../../common/api.ts';
 import { clock, tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
 import { groupCode } from '../../codes.ts';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
-import { readCsv } from './csv-file.ts';
+import { readCsv, useCsvPreview } from './csv-file.ts';
 
 export function Locations({ setup, change }: { setup: Setup; change: Call }) {
   const [editing, setEditing] = useState<string | null>(null);
@@ -137,36 +136,17 @@ function downloadTemplate(): void {
 
 /** Locations from a CSV (UTF-8 or GBK): previewed first, then imported all at once, or not at all. */
 function CsvImport({ setup, change }: { setup: Setup; change: Call }) {
-  const [csv, setCsv] = useState('');
-  const [preview, setPreview] = useState<LocationsImported | null>(null);
-  const [error, setError] = useState('');
   const params = { estateId: setup.estate.id };
-  const check = async (text: string) => {
-    setCsv(text);
-    setPreview(null);
-    setError('');
-    if (!text.trim()) return;
-    try {
-      setPreview(await call(API.importLocations, { params, json: { csv: text, preview: true } }));
-    } catch (e) {
-      setError(
-        e instanceof ApiError && e.fields.length
-          ? e.fields.map((f) => `${f.path.replace('csv.line', '第 ')}: ${f.message}`).join('; ')
-          : String(e),
-      );
-    }
-  };
+  const { csv, preview, error, check, clear } = useCsvPreview((text) =>
+    call(API.importLocations, { params, json: { csv: text, preview: true } }),
+  );
   return (
     <form
       class="form"
       data-testid="csv-import"
       onSubmit={(e) => {
         e.preventDefault();
-        void change(API.importLocations, { params, json: { csv } }).then((done) => {
-          if (!done) return;
-          setCsv('');
-          setPreview(null);
-        });
+        void change(API.importLocations, { params, json: { csv } }).then((done) => done && clear());
       }}
     >
       <h3>{w('importCsv')}</h3>

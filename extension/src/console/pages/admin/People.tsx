@@ -12,8 +12,8 @@ import {
   type PeopleImported,
   type Role,
 } from '../../../../../shared/index.ts';
-import { ApiError, call } from '../../../common/api.ts';
-import { readCsv } from './csv-file.ts';
+import { call } from '../../../common/api.ts';
+import { readCsv, useCsvPreview } from './csv-file.ts';
 import { tx } from '../../../common/i18n.ts';
 import { QrImage } from '../../qr.tsx';
 import type { Setup } from '../../data.ts';
@@ -264,25 +264,11 @@ function RoleFields({ setup, value, onChange }: { setup: Setup; value: Place; on
 
 /** Staff from a CSV (UTF-8 or GBK): previewed, imported at once, then one invitation card per person to print and hand out. */
 function PeopleImport({ setup, change }: { setup: Setup; change: Call }) {
-  const [csv, setCsv] = useState('');
-  const [preview, setPreview] = useState<PeopleImported | null>(null);
   const [done, setDone] = useState<PeopleImported | null>(null);
-  const [error, setError] = useState('');
   const params = { estateId: setup.estate.id };
-  const check = async (text: string) => {
-    setCsv(text);
-    setPreview(null);
-    setError('');
-    try {
-      setPreview(await call(API.importPeople, { params, json: { csv: text, preview: true } }));
-    } catch (e) {
-      setError(
-        e instanceof ApiError && e.fields.length
-          ? e.fields.map((f) => `${f.path.replace('csv.line', '第 ')}: ${f.message}`).join('; ')
-          : String(e),
-      );
-    }
-  };
+  const { csv, preview, error, check, clear } = useCsvPreview((text) =>
+    call(API.importPeople, { params, json: { csv: text, preview: true } }),
+  );
   return (
     <form
       class="form"
@@ -292,8 +278,7 @@ function PeopleImport({ setup, change }: { setup: Setup; change: Call }) {
         void change(API.importPeople, { params, json: { csv } }).then((made) => {
           if (!made) return;
           setDone(made);
-          setPreview(null);
-          setCsv('');
+          clear();
         });
       }}
     >

@@ -1,3 +1,7 @@
+/** What the two CSV imports (locations, staff) share: reading Excel's file, and checking it with a preview first. */
+import { useState } from 'preact/hooks';
+import { ApiError } from '../../../common/api.ts';
+
 /** Excel on Chinese Windows saves CSV as GBK: a file that is not valid UTF-8 is read as GB18030 (GBK's superset). */
 export async function readCsv(file: File): Promise<string> {
   const bytes = await file.arrayBuffer();
@@ -6,4 +10,37 @@ export async function readCsv(file: File): Promise<string> {
   } catch {
     return new TextDecoder('gb18030').decode(bytes);
   }
+}
+
+/** The wrong lines as people read them: "第 3: …". */
+function said(e: unknown): string {
+  return e instanceof ApiError && e.fields.length
+    ? e.fields.map((f) => `${f.path.replace('csv.line', '第 ')}: ${f.message}`).join('; ')
+    : String(e);
+}
+
+/**
+ * A CSV and the server's preview of it: `check` keeps the text and asks for the preview (`ask`, which writes
+ * nothing); `clear` after the import.
+ */
+export function useCsvPreview<P>(ask: (csv: string) => Promise<P>) {
+  const [csv, setCsv] = useState('');
+  const [preview, setPreview] = useState<P | null>(null);
+  const [error, setError] = useState('');
+  const check = async (text: string) => {
+    setCsv(text);
+    setPreview(null);
+    setError('');
+    if (!text.trim()) return;
+    try {
+      setPreview(await ask(text));
+    } catch (e) {
+      setError(said(e));
+    }
+  };
+  const clear = () => {
+    setCsv('');
+    setPreview(null);
+  };
+  return { csv, preview, error, check, clear };
 }
