@@ -126,7 +126,7 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'api-postgres',
           include: ['tests/api/**/*.test.ts'],
-          exclude: ['tests/api/backup.test.ts', 'tests/api/data-folder.test.ts', 'tests/api/disk.test.ts'],
+          exclude: ['tests/api/backup.test.ts', 'tests/api/data-folder.test.ts', 'tests/api/disk.test.ts', 'tests/api/first-start.test.ts'],
           environment: 'node',
           env: { PQM_TEST_ENGINE: 'postgres' },
           globalSetup: ['tests/support/postgres-setup.ts'],

@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, DEFAULT_DEPARTMENTS, DEFAULT_ROUTING, DEFAULT_TEMPLATES, type SetupRequest } from '../../shared/index.ts';
-import { projectRoot } from '../../server/config.ts';
 import { issueSetupLink } from '../../server/services/first-run.ts';
 import { createAdmin, describeUsers, resetPassword } from '../../server/services/operator.ts';
-import { spawnServer } from '../support/process.ts';
-import { startTestServer, testEngine, type TestServer } from '../support/server.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
 
 /** A real customer's first start: no demo, an empty database, a one-time setup link, and recovery on the server. */
 let server: TestServer;
@@ -115,33 +110,5 @@ describe('recovery on the server itself (npm run admin)', () => {
     expect((await server.call(API.login, { json: { username: 'backup-admin', password: made.password } })).status).toBe(401);
     expect((await server.call(API.login, { json: { username: 'backup-admin', password: fresh } })).status).toBe(200);
     expect(await describeUsers(store)).toMatch(/backup-admin\s+备用管理员\s+active\s+admin@e-/);
-  });
-});
-
-describe.skipIf(testEngine() !== 'sqlite')('the built server and admin command on an empty data folder', () => {
-  it('prints a one-time setup link on the first start, and none once set up; the admin command resets a password', async () => {
-    const first = await spawnServer();
-    try {
-      const token = /\/setup#([A-Za-z0-9_-]{43})/.exec(first.output())?.[1];
-      expect(token, first.output()).toBeDefined();
-      const done = await fetch(`${first.url}/api/setup`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request(token!, { admin: { username: 'root', displayName: 'Root', password: 'a-long-pass-phrase-here' } })),
-      });
-      expect(done.status).toBe(200);
-    } finally {
-      await first.stop();
-    }
-    const second = await spawnServer({ dataDir: first.dataDir });
-    await second.stop();
-    expect(second.output()).not.toContain('/setup#');
-
-    const admin = join(projectRoot(), 'dist/server/admin.js');
-    const run = (...args: string[]) =>
-      promisify(execFile)(process.execPath, [admin, ...args, '--data-dir', first.dataDir], { env: { PATH: process.env.PATH } });
-    expect((await run('list-users')).stdout).toMatch(/^root\s+Root\s+active\s+admin@e-/);
-    expect((await run('reset-password', 'root')).stdout).toMatch(/new password for root .*: [a-z2-9]{4}(-[a-z2-9]{4}){3}/);
-    await expect(run('reset-password', 'nobody')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('no account nobody') });
   });
 });
