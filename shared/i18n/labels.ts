@@ -1,7 +1,7 @@
 /** Names of domain values in zh-CN and English, shared by every screen. */
 import type { Category, LocalText, Locale, Role, Severity } from '../model/common.ts';
 import type { LocationKind } from '../model/estate.ts';
-import type { IssueSource, IssueStatus } from '../model/issue.ts';
+import type { IssueEvent, IssueSource, IssueStatus } from '../model/issue.ts';
 import type { SlotStatus } from '../rules/schedule.ts';
 
 export const CATEGORY_LABELS: Record<Category, LocalText> = {
@@ -38,6 +38,24 @@ export const OWNER_STATUS_LABELS: Record<IssueStatus, LocalText> = {
   closed: { zh: '已完成', en: 'Completed' },
   reopened: { zh: '重新处理中', en: 'Being handled again' },
   rejected: { zh: '已拒绝', en: 'Declined' },
+};
+
+/** Each step of an issue's history, as staff read it (owners read their own, plainer words on the tracking page). */
+export const EVENT_LABELS: Record<IssueEvent['type'], LocalText> = {
+  created: { zh: '登记', en: 'Recorded' },
+  accept: { zh: '受理', en: 'Accepted' },
+  reject: { zh: '不予受理', en: 'Rejected' },
+  assign: { zh: '派单', en: 'Assigned' },
+  handOver: { zh: '转派', en: 'Handed over' },
+  rectify: { zh: '反馈整改', en: 'Fix reported' },
+  verify: { zh: '复查通过', en: 'Verified' },
+  reopen: { zh: '复查不通过,重新整改', en: 'Reopened' },
+  escalate: { zh: '升级', en: 'Escalated' },
+  autoEscalated: { zh: '超期自动升级', en: 'Escalated by the clock' },
+  ownerConfirm: { zh: '业主确认已解决', en: 'Owner confirmed the fix' },
+  ownerNotFixed: { zh: '业主反馈未解决', en: 'Owner says not fixed' },
+  meToo: { zh: '又有业主反映', en: 'Another owner reported it' },
+  rated: { zh: '业主评价', en: 'Owner rated it' },
 };
 
 export const SOURCE_LABELS: Record<IssueSource, LocalText> = {

@@ -58,7 +58,7 @@ describe('rectification in the console', () => {
     await expect.poll(() => page.getByTestId('assignee').textContent()).toBe('维修工 黄斌 Huang Bin');
     await expect
       .poll(() => page.locator('[data-testid=history] li').allTextContents())
-      .toEqual([expect.stringContaining('created'), expect.stringContaining('accept'), expect.stringContaining('assign')]);
+      .toEqual([expect.stringContaining('登记'), expect.stringContaining('受理'), expect.stringContaining('派单')]);
     await page.close();
   });
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import {
+  EVENT_LABELS,
   API,
   type IssueActionInput,
   CATEGORY_LABELS,
@@ -134,7 +135,7 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
         <ol class="history" data-testid="history">
           {data.history.map((e, n) => (
             <li key={n}>
-              <time>{when(e.at, true)}</time> <strong>{e.type}</strong> · {who(e)}
+              <time>{when(e.at, true)}</time> <strong data-event={e.type}>{tx(EVENT_LABELS[e.type]) || e.type}</strong> · {who(e)}
               {typeof e.data.reason === 'string' && e.data.reason ? <span class="text"> · {e.data.reason}</span> : null}
               {typeof e.data.note === 'string' && e.data.note ? <span class="text"> · {e.data.note}</span> : null}
             </li>
