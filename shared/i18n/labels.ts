@@ -3,6 +3,7 @@ import type { Category, LocalText, Locale, Role, Severity } from '../model/commo
 import type { LocationKind } from '../model/estate.ts';
 import type { IssueEvent, IssueSource, IssueStatus } from '../model/issue.ts';
 import type { SlotStatus } from '../rules/schedule.ts';
+import type { AuditAction } from '../model/audit.ts';
 
 export const CATEGORY_LABELS: Record<Category, LocalText> = {
   hygiene: { zh: '环境卫生', en: 'Cleanliness' },
@@ -56,6 +57,35 @@ export const EVENT_LABELS: Record<IssueEvent['type'], LocalText> = {
   ownerNotFixed: { zh: '业主反馈未解决', en: 'Owner says not fixed' },
   meToo: { zh: '又有业主反映', en: 'Another owner reported it' },
   rated: { zh: '业主评价', en: 'Owner rated it' },
+};
+
+/** The audit log's actions, as administrators read them. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, LocalText> = {
+  'estate.create': { zh: '新建项目', en: 'Estate added' },
+  'estate.update': { zh: '修改项目信息', en: 'Estate changed' },
+  'estate.archive': { zh: '归档项目', en: 'Estate archived' },
+  'estate.restore': { zh: '恢复项目', en: 'Estate restored' },
+  'building.add': { zh: '新增楼栋', en: 'Building added' },
+  'location.add': { zh: '新增点位', en: 'Location added' },
+  'location.change': { zh: '修改点位', en: 'Location changed' },
+  'location.revokeCode': { zh: '作废并更换二维码', en: 'QR code replaced' },
+  'locations.import': { zh: '批量导入点位', en: 'Locations imported' },
+  'department.add': { zh: '新增部门', en: 'Department added' },
+  'user.add': { zh: '新增人员', en: 'Person added' },
+  'users.import': { zh: '批量导入人员', en: 'Staff imported' },
+  'user.membership': { zh: '修改角色或部门', en: 'Role or department changed' },
+  'user.disable': { zh: '停用账号', en: 'Account disabled' },
+  'user.enable': { zh: '启用账号', en: 'Account enabled' },
+  'user.resetPassword': { zh: '重置密码', en: 'Password reset' },
+  'user.invite': { zh: '生成邀请链接', en: 'Invitation made' },
+  'user.endSessions': { zh: '结束全部登录', en: 'Sessions ended' },
+  'template.publish': { zh: '发布巡查清单', en: 'Checklist published' },
+  'policy.set': { zh: '修改整改期限与升级', en: 'Deadline policy changed' },
+  'routing.set': { zh: '修改派单规则', en: 'Dispatch rules changed' },
+  'channel.add': { zh: '新增通知渠道', en: 'Channel added' },
+  'channel.remove': { zh: '删除通知渠道', en: 'Channel removed' },
+  'owner.export': { zh: '导出业主信息', en: 'Owner data exported' },
+  'owner.erase': { zh: '删除业主信息', en: 'Owner data erased' },
 };
 
 export const SOURCE_LABELS: Record<IssueSource, LocalText> = {

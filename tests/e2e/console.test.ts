@@ -192,7 +192,7 @@ describe('inviting a person', () => {
     // The audit log has it, with who added whom.
     await page.getByRole('button', { name: '操作日志' }).click();
     const row = page.getByTestId('table-audit-log').locator('tbody tr').first();
-    await expect(row.textContent()).resolves.toMatch(/系统管理员 Admin \(admin\).*user\.add.*xu\.jing/);
+    await expect(row.textContent()).resolves.toMatch(/系统管理员 Admin \(admin\).*新增人员.*xu\.jing/);
     await page.close();
     await ext.signIn(server.url, 'supervisor');
 

@@ -1,6 +1,7 @@
 /** 操作日志: every administrative change of the estate, newest first, searchable, and exported like every other table. */
 import { useState } from 'preact/hooks';
-import { API, formatEstateTime } from '../../../../../shared/index.ts';
+import { API, AUDIT_ACTION_LABELS, formatEstateTime } from '../../../../../shared/index.ts';
+import { tx } from '../../../common/i18n.ts';
 import { call } from '../../../common/api.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
@@ -38,7 +39,14 @@ export function AuditLog({ setup }: { setup: Setup }) {
           <DataTable
             name="audit-log"
             header={[w('time'), w('who'), w('action'), w('target'), w('before'), w('after')]}
-            rows={data.entries.map((e) => [formatEstateTime(e.at, zone), e.actor, e.action, e.target, shown(e.before), shown(e.after)])}
+            rows={data.entries.map((e) => [
+              formatEstateTime(e.at, zone),
+              e.actor,
+              tx(AUDIT_ACTION_LABELS[e.action]) || e.action,
+              e.target,
+              shown(e.before),
+              shown(e.after),
+            ])}
           />
         </>
       ) : null}
