@@ -95,22 +95,19 @@ export async function signInOnPhone(page: Page, username: string, password = 'de
   await page.waitForURL((u) => u.pathname === '/');
 }
 
-/** Waits until the service worker controls the page, so the shell is precached for offline use. */
+/**
+ * Waits until the service worker controls the page, so the shell is precached for offline use (a worker controls
+ * pages only once it is active, that is once its install, the precache, is done). The predicate is synchronous:
+ * waitForFunction takes a returned promise as truthy at once.
+ */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page
-    .waitForFunction(
-      async () => {
-        const reg = await navigator.serviceWorker.getRegistration();
-        return Boolean(reg?.active) && Boolean(navigator.serviceWorker.controller);
-      },
-      undefined,
-      { timeout: 15_000 },
-    )
-    .catch(async () => {
-      // First visit: the worker activates but does not control this page until a reload.
-      await page.reload();
-      await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 15_000 });
-    });
+  const controlled = (timeout: number) =>
+    page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout, polling: 100 });
+  await controlled(15_000).catch(async () => {
+    // First visit: the worker activates but does not control this page until a reload.
+    await page.reload();
+    await controlled(15_000);
+  });
 }
 
 /** A real JPEG for the camera input. */
