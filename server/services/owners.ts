@@ -112,11 +112,17 @@ export async function issueByToken(store: Reads, token: string): Promise<Tracked
   return { issue: await requireIssue(store, found.issueId), role: found.role };
 }
 
-/** Confirming, reopening and rating belong to the owner who reported; a "me too" only follows. */
-function reporterOnly(tracked: Tracked): Issue {
+/**
+ * Confirming, reopening and rating belong to the owner who reported; a "me too" only follows. An archived estate's
+ * issues are history: they are read, not answered.
+ */
+async function reporterOnly(tx: Reads, tracked: Tracked): Promise<Issue> {
   if (tracked.role !== 'reporter') throw forbidden('only the owner who reported this problem can answer for it; you are following it');
+  if ((await tx.getEstate(tracked.issue.estateId))?.archivedAt != null) throw conflict(ARCHIVED);
   return tracked.issue;
 }
+
+const ARCHIVED = 'this estate no longer uses this service: please call the property service desk';
 
 /** Owner-facing events in plain words; staff names and internal notes stay inside. */
 const OWNER_VISIBLE: ReadonlySet<IssueEvent['type']> = new Set([
@@ -151,6 +157,8 @@ export async function trackingView(store: Reads, { issue, role }: Tracked): Prom
   ]);
   const fix = events.filter((e) => e.type === 'rectify').at(-1);
   const visible = new Set(received);
+  // What the reporter may still do: nothing once the estate is archived.
+  const answers = reporter && estate?.archivedAt == null;
   return {
     reference: referenceOf(issue.id),
     respondBy: respondBy(issue, policy),
@@ -167,9 +175,9 @@ export async function trackingView(store: Reads, { issue, role }: Tracked): Prom
     photos: issue.photos.map((p) => p.sha256).filter((h) => visible.has(h)),
     afterPhotos: issue.afterPhotos.map((p) => p.sha256).filter((h) => visible.has(h)),
     timeline: events.filter((e) => OWNER_VISIBLE.has(e.type)).map((e) => ({ type: e.type, at: e.at })),
-    canConfirm: reporter && issue.status === 'rectified',
-    canSayNotFixed: reporter && (issue.status === 'rectified' || issue.status === 'closed'),
-    canRate: reporter && (issue.status === 'closed' || issue.status === 'rectified') && origin?.rating === null,
+    canConfirm: answers && issue.status === 'rectified',
+    canSayNotFixed: answers && (issue.status === 'rectified' || issue.status === 'closed'),
+    canRate: answers && (issue.status === 'closed' || issue.status === 'rectified') && origin?.rating === null,
     rating: reporter ? (origin?.rating ?? null) : null,
     meToo: issue.meToo,
   };
@@ -177,13 +185,15 @@ export async function trackingView(store: Reads, { issue, role }: Tracked): Prom
 
 export async function ownerAct(deps: Deps, token: string, action: IssueAction) {
   const now = deps.clock();
-  return deps.store.write(async (tx) => actOnIssue(tx, reporterOnly(await issueByToken(tx, token)), action, { kind: 'owner' }, now));
+  return deps.store.write(async (tx) =>
+    actOnIssue(tx, await reporterOnly(tx, await issueByToken(tx, token)), action, { kind: 'owner' }, now),
+  );
 }
 
 export async function rateHandling(deps: Deps, token: string, rating: number, comment: string) {
   const now = deps.clock();
   await deps.store.write(async (tx) => {
-    const issue = reporterOnly(await issueByToken(tx, token));
+    const issue = await reporterOnly(tx, await issueByToken(tx, token));
     const origin = await tx.issueOrigin(issue.id);
     if (issue.status !== 'closed' && issue.status !== 'rectified') throw conflict('you can rate once the problem has been fixed');
     if (origin?.rating !== null) throw conflict('this report has already been rated');

@@ -35,7 +35,9 @@ export async function campaignByCode(deps: Deps, code: string): Promise<Campaign
 
 export async function submitResponse(deps: Deps, campaign: Campaign, r: SurveyResponseSubmission, enteredBy: string | null) {
   const now = deps.clock();
-  const today = formatDate(toLocal(now, (await deps.store.read.getEstate(campaign.estateId))?.timeZone ?? 'Asia/Shanghai'));
+  const estate = await deps.store.read.getEstate(campaign.estateId);
+  if (estate?.archivedAt != null) throw conflict('this estate no longer runs this survey');
+  const today = formatDate(toLocal(now, estate?.timeZone ?? 'Asia/Shanghai'));
   if (enteredBy === null && (today < campaign.opensOn || today > campaign.closesOn)) throw conflict('this survey is not open now');
   const survey = await deps.store.read.getSurvey(campaign.estateId, campaign.surveyId);
   const areas = new Set(survey?.areas.map((a) => a.id));

@@ -57,6 +57,10 @@ describe('estates', () => {
       token: await server.login('wang'),
       json: inspection('plant_room', 'pump-room', server.clock.now, failItem('log', 'log not filled')),
     });
+    const code = (await server.running.deps.store.read.getLocation('b1-lobby'))!.code;
+    const owner = (
+      await server.call(API.reportProblem, { json: { id: randomUUID(), locationCode: code, category: 'hygiene', description: '门厅积水' } })
+    ).body;
     const before = (await server.call(API.alerts, { params, token: await server.login('supervisor') })).body;
     const archived = await server.call(API.archiveEstate, { params, token: admin });
     expect(archived.status, archived.text).toBe(200);
@@ -79,8 +83,13 @@ describe('estates', () => {
     const later = (await server.call(API.alerts, { params, token: await server.login('supervisor') })).body;
     expect(later.counts.due).toBe(0);
     expect(later.counts.dueSoon).toBe(0);
-    const code = (await server.running.deps.store.read.getLocation('b1-lobby'))!.code;
     expect((await server.call(API.landing, { params: { code } })).status).toBe(404);
+    // The owner still reads their report, and is told the estate no longer answers it.
+    const tracking = await server.call(API.tracking, { params: { token: owner.trackingToken } });
+    expect(tracking.body).toMatchObject({ canConfirm: false, canSayNotFixed: false, canRate: false });
+    const answer = await server.call(API.notFixed, { params: { token: owner.trackingToken }, json: { reason: 'still wet' } });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toMatch(/no longer uses this service/);
     expect((await server.call(API.archiveEstate, { params, token: admin })).status).toBe(409);
 
     const restored = await server.call(API.restoreEstate, { params, token: admin });
