@@ -69,7 +69,7 @@ export async function createEstate(deps: Deps, input: EstateInput, by: Membershi
 
 /** Its name, address, zone, households and phone. */
 export async function updateEstate(deps: Deps, estateId: string, input: EstateInput, by: string): Promise<Estate> {
-  return deps.store.write(async (tx) => {
+  const estate = await deps.store.write(async (tx) => {
     const current = await tx.getEstate(estateId);
     if (!current) throw notFound('estate');
     const next = { ...current, ...input };
@@ -77,6 +77,9 @@ export async function updateEstate(deps: Deps, estateId: string, input: EstateIn
     await audit(tx, by, { estateId, action: 'estate.update', target: next.name.zh, before: current, after: next }, deps.clock());
     return next;
   });
+  // A new zone moves the estate's days and slots.
+  deps.board.invalidate(estateId);
+  return estate;
 }
 
 /**

@@ -41,6 +41,10 @@ describe('estates', () => {
       json: { ...riverside, name: { zh: '江畔名邸(二期)', en: 'Riverside Residences II' } },
     });
     expect(renamed.body.name.zh).toBe('江畔名邸(二期)');
+    // A change of the estate (its zone, say) makes every server's patrol board rebuild.
+    const revision = await server.running.deps.store.read.estateRevision(estate.id);
+    await server.call(API.updateEstate, { params: { estateId: estate.id }, token: admin, json: { ...riverside, timeZone: 'Asia/Urumqi' } });
+    expect(await server.running.deps.store.read.estateRevision(estate.id)).toBeGreaterThan(revision);
     const bad = await server.call(API.updateEstate, {
       params: { estateId: estate.id },
       token: admin,

@@ -84,15 +84,18 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
         e.address,
         e.servicePhone,
       ])),
-    updateEstate: async (e) =>
-      void (await sql.run('UPDATE estates SET name = ?, time_zone = ?, households = ?, address = ?, service_phone = ? WHERE id = ?', [
+    updateEstate: async (e) => {
+      await sql.run('UPDATE estates SET name = ?, time_zone = ?, households = ?, address = ?, service_phone = ? WHERE id = ?', [
         JSON.stringify(e.name),
         e.timeZone,
         e.households,
         e.address,
         e.servicePhone,
         e.id,
-      ])),
+      ]);
+      // Its zone decides its days: every server's patrol board rebuilds.
+      await bump(e.id);
+    },
     setArchived: async (id, at, locations) =>
       void (await sql.run('UPDATE estates SET archived_at = ?, archived_locations = ? WHERE id = ?', [
         at,
