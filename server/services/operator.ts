@@ -12,11 +12,9 @@ import type { Store } from '../storage/store.ts';
 export function newPassword(): string {
   const letters = 'abcdefghjkmnpqrstuvwxyz';
   const digits = '23456789';
-  const all = letters + digits;
-  const chars = Array.from(
-    { length: 16 },
-    (_, n) => (n === 3 ? digits : n === 7 ? letters : all)[randomInt(n === 3 ? 8 : n === 7 ? 23 : 31)],
-  );
+  const pick = (from: string) => from[randomInt(from.length)];
+  // One digit and one letter for sure (the strong-password rule), the rest from both.
+  const chars = Array.from({ length: 16 }, (_, n) => pick(n === 3 ? digits : n === 7 ? letters : letters + digits));
   return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
 }
 
