@@ -19,6 +19,7 @@ import { pushRoutes } from './routes/push.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { estateRoutes } from './routes/estates.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { groupRoutes } from './routes/group.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { analysisRoutes } from './routes/analysis.ts';
@@ -123,6 +124,7 @@ export function createApp(deps: Deps) {
     planRoutes,
     estateRoutes,
     auditRoutes,
+    groupRoutes,
   ])
     routes(app, deps);
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));

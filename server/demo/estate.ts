@@ -1,5 +1,6 @@
 /** The demo estate's fixed shape: 示范花园 / Demo Gardens with two buildings and the plan's kinds of location. */
-import { DEFAULT_DEPARTMENTS, DEFAULT_ROUTING, type Category, type LocalText, type LocationKind, type Role } from '../../shared/index.ts';
+import { DEFAULT_DEPARTMENTS, DEFAULT_ROUTING, type Category, type LocalText, type LocationKind } from '../../shared/index.ts';
+import type { EstateSpec } from './setup.ts';
 
 export const DEMO_ESTATE = { id: 'demo-gardens', name: { zh: '示范花园', en: 'Demo Gardens' }, timeZone: 'Asia/Shanghai', households: 412 };
 
@@ -35,8 +36,9 @@ export const DEMO_ROUTING = DEFAULT_ROUTING;
 export const DEMO_PASSWORD = 'demo-2026';
 
 /** `lead`: the department's 部门负责人 (its 主管), who hands its jobs on and hears its escalations. */
-export const DEMO_USERS: { id: string; username: string; displayName: string; role: Role; department: string | null; lead?: boolean }[] = [
-  { id: 'u-admin', username: 'admin', displayName: '系统管理员 Admin', role: 'admin', department: null },
+export const DEMO_USERS: EstateSpec['users'] = [
+  // The demo's administrator runs the group too: the group overview and group roles are there to try.
+  { id: 'u-admin', username: 'admin', displayName: '系统管理员 Admin', role: 'admin', department: null, group: 'groupAdmin' },
   { id: 'u-supervisor', username: 'supervisor', displayName: '品质主管 陈静 Chen Jing', role: 'supervisor', department: null },
   { id: 'u-wang', username: 'wang', displayName: '巡查员 王强 Wang Qiang', role: 'inspector', department: null },
   { id: 'u-li', username: 'li', displayName: '巡查员 李娜 Li Na', role: 'inspector', department: null },

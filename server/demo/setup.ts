@@ -1,6 +1,6 @@
 /** Creates an estate with its default content (templates, score sheet, survey), locations, departments and people. */
 import { writeDefaults } from '../services/estates.ts';
-import type { Category, LocalText, LocationKind, Role, RoutingRule } from '../../shared/index.ts';
+import type { Category, GroupRole, LocalText, LocationKind, Role, RoutingRule } from '../../shared/index.ts';
 import { hashPassword, newPublicCode, newSecret } from '../security/crypto.ts';
 import type { Store, Writes } from '../storage/store.ts';
 
@@ -9,7 +9,16 @@ export interface EstateSpec {
   buildings: { id: string; name: LocalText }[];
   locations: { id: string; building: string | null; kind: LocationKind; name: LocalText }[];
   departments: readonly { id: string; name: LocalText; categories: Category[] }[];
-  users: { id: string; username: string; displayName: string; role: Role; department: string | null; lead?: boolean }[];
+  users: {
+    id: string;
+    username: string;
+    displayName: string;
+    role: Role;
+    department: string | null;
+    lead?: boolean;
+    /** A group role on top of the estate role. */
+    group?: GroupRole;
+  }[];
   password: string;
   /** Dispatch rules (none: every finding waits in 待派单). */
   routing?: readonly RoutingRule[];
@@ -53,5 +62,6 @@ export async function writeEstate(tx: Writes, spec: EstateSpec, hashes: Password
     if (!(await tx.getUser(u.id)))
       await tx.insertUser({ id: u.id, username: u.username, displayName: u.displayName, passwordHash: hash }, at);
     await tx.putMembership({ userId: u.id, estateId: estate.id, role: u.role, departmentId: u.department, lead: u.lead ?? false });
+    if (u.group) await tx.setGroupAccess(u.id, { role: u.group, estateIds: [] });
   }
 }

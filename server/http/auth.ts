@@ -4,6 +4,7 @@ import type { Role } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { sha256Hex } from '../security/crypto.ts';
 import type { Membership, User } from '../storage/store.ts';
+import { effectiveMemberships } from '../services/group.ts';
 import { HttpError, forbidden, unauthorized } from './errors.ts';
 
 export interface Auth {
@@ -28,7 +29,7 @@ export function authenticate(deps: Deps): MiddlewareHandler<Env> {
       if (found && found.session.expiresAt > now && now - found.session.lastSeenAt <= deps.config.sessionIdleMs) {
         const { session, user } = found;
         if (user.disabledAt === null) {
-          c.set('auth', { user, memberships: await deps.store.read.membershipsOf(user.id), tokenHash, sessionId: session.id });
+          c.set('auth', { user, memberships: await effectiveMemberships(deps.store.read, user), tokenHash, sessionId: session.id });
           // One write a minute at most: "last seen" needs no finer grain than the idle timeout does.
           if (now - session.lastSeenAt > 60_000) await deps.store.write((tx) => tx.touchSession(tokenHash, now));
         }
@@ -49,6 +50,9 @@ export function requireRole(c: Context<Env>, estateId: string, roles: readonly R
   const auth = requireAuth(c);
   const m = auth.memberships.find((x) => x.estateId === estateId);
   if (!m || !roles.includes(m.role)) throw forbidden(`needs role ${roles.join(' or ')} in this estate`);
+  // A group role reads the estates it covers; changing one takes a role given in it (or the group's administrator).
+  if (m.viaGroup && m.role !== 'admin' && c.req.method !== 'GET')
+    throw forbidden('your group role reads this estate; changing it needs a role in the estate');
   // An archived estate's history is read, never changed (restoring it is the one change it takes).
   if (m.archived && c.req.method !== 'GET' && !opts.evenArchived)
     throw new HttpError(409, 'this estate is archived: it can be read, not changed');

@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { API, AUDIT_ACTIONS, formatEstateTime, toCsv, type AuditAction } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import { requireRole, type Env } from '../http/auth.ts';
+import { requireAuth, requireRole, type Env } from '../http/auth.ts';
 import { pageParams, timeParam } from '../http/body.ts';
 import { raw, route } from '../http/contract.ts';
 import { badRequest } from '../http/errors.ts';
@@ -10,6 +10,7 @@ import { badRequest } from '../http/errors.ts';
 export function auditRoutes(app: Hono<Env>, deps: Deps) {
   route(app, API.auditLog, async (c, { params: { estateId } }) => {
     requireRole(c, estateId, ['admin']);
+    const { user } = requireAuth(c);
     const q = c.req.query();
     const tz = (await deps.store.read.getEstate(estateId))?.timeZone ?? 'Asia/Shanghai';
     if (q.action && !AUDIT_ACTIONS.includes(q.action as AuditAction))
@@ -17,6 +18,7 @@ export function auditRoutes(app: Hono<Env>, deps: Deps) {
     const csv = q.format === 'csv';
     const page = await deps.store.read.auditLog({
       estateId,
+      withGroup: user.groupAccess.role === 'groupAdmin',
       q: q.q?.trim().slice(0, 100) || undefined,
       action: (q.action as AuditAction) || undefined,
       from: timeParam(q.from, 'from', tz, 'start'),

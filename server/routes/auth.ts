@@ -39,7 +39,7 @@ export function authRoutes(app: Hono<Env>, deps: Deps) {
     const auth = requireAuth(c);
     const estates = (await deps.store.read.listEstates()).filter((e) => auth.memberships.some((m) => m.estateId === e.id));
     const me: Me = {
-      user: { id: auth.user.id, username: auth.user.username, displayName: auth.user.displayName },
+      user: { id: auth.user.id, username: auth.user.username, displayName: auth.user.displayName, groupRole: auth.user.groupAccess.role },
       memberships: auth.memberships,
       estates,
     };

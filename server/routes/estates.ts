@@ -13,11 +13,11 @@ export function estateRoutes(app: Hono<Env>, deps: Deps) {
     const auth = c.get('auth');
     return auth ? (await deps.store.read.listEstates()).filter((e) => auth.memberships.some((m) => m.estateId === e.id)) : [];
   });
-  // Until the group roles exist, an administrator of an estate in service may add another.
+  // The group's administrators add estates; they become the new estate's administrator too.
   route(app, API.createEstate, async (c, req) => {
-    const admin = requireAuth(c).memberships.find((m) => m.role === 'admin' && !m.archived);
-    if (!admin) throw forbidden('needs role admin in an estate');
-    return created(await createEstate(deps, await req.body(), admin));
+    const { user } = requireAuth(c);
+    if (user.groupAccess.role !== 'groupAdmin') throw forbidden('needs group role groupAdmin');
+    return created(await createEstate(deps, await req.body(), user.id));
   });
   route(app, API.updateEstate, async (c, req) => {
     const admin = requireRole(c, req.params.estateId, ['admin']);

@@ -9,6 +9,7 @@ import type { Deps } from '../context.ts';
 import { forbidden, notFound } from './refusals.ts';
 import { hashPassword, newToken, sha256Hex, verifyPassword } from '../security/crypto.ts';
 import type { Membership, Session, User, Writes } from '../storage/store.ts';
+import { effectiveMemberships } from './group.ts';
 
 /** A session as its owner or an administrator sees it: never the token or its hash. */
 export function publicSession(s: Session, currentId?: string): SessionView {
@@ -65,6 +66,10 @@ export async function manageableUser(
   const user = await deps.store.read.getUser(userId);
   const theirs = user ? await deps.store.read.membershipsOf(user.id) : [];
   if (!user || !theirs.some((m) => m.estateId === estateId)) throw notFound('user in this estate');
+  // A group role is the group administrator's to manage: an estate's administrator could otherwise take over an account
+  // that reads every estate.
+  if (user.groupAccess.role && (await deps.store.read.getUser(adminId))?.groupAccess.role !== 'groupAdmin')
+    throw forbidden('this person holds a group role; ask the group administrator');
   const administered = new Set(admin.filter((m) => m.role === 'admin').map((m) => m.estateId));
   const elsewhere = theirs.filter((m) => !administered.has(m.estateId));
   if (elsewhere.length)
@@ -112,8 +117,10 @@ export async function startSession(deps: Deps, user: Pick<User, 'id' | 'username
       userAgent: userAgent.slice(0, 200),
     }),
   );
-  const memberships = await deps.store.read.membershipsOf(user.id);
-  return { token, expiresAt, user: { id: user.id, username: user.username, displayName: user.displayName }, memberships };
+  const full = await deps.store.read.getUser(user.id);
+  const memberships = full ? await effectiveMemberships(deps.store.read, full) : [];
+  const groupRole = full?.groupAccess.role ?? null;
+  return { token, expiresAt, user: { id: user.id, username: user.username, displayName: user.displayName, groupRole }, memberships };
 }
 
 /** Ends one of the user's sessions (by its id, as listed), or the current one (by its token's hash). */

@@ -17,8 +17,8 @@ import {
   type RoutingRule,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
-import type { Membership, Writes } from '../storage/store.ts';
-import { conflict, forbidden, notFound } from './refusals.ts';
+import type { Writes } from '../storage/store.ts';
+import { conflict, notFound } from './refusals.ts';
 import { audit } from './audit.ts';
 
 export interface EstateContent {
@@ -57,12 +57,12 @@ export async function newEstate(tx: Writes, input: EstateInput, at: number): Pro
 }
 
 /** A new estate, made by an administrator (of another estate), who becomes its administrator. */
-export async function createEstate(deps: Deps, input: EstateInput, by: Membership): Promise<Estate> {
-  if (by.role !== 'admin') throw forbidden('only an administrator creates estates');
+/** A new estate from the defaults, with `by` (a group administrator) as its administrator. */
+export async function createEstate(deps: Deps, input: EstateInput, by: string): Promise<Estate> {
   return deps.store.write(async (tx) => {
     const estate = await newEstate(tx, input, deps.clock());
-    await tx.putMembership({ userId: by.userId, estateId: estate.id, role: 'admin', departmentId: null, lead: false });
-    await audit(tx, by.userId, { estateId: estate.id, action: 'estate.create', target: estate.name.zh, after: estate }, deps.clock());
+    await tx.putMembership({ userId: by, estateId: estate.id, role: 'admin', departmentId: null, lead: false });
+    await audit(tx, by, { estateId: estate.id, action: 'estate.create', target: estate.name.zh, after: estate }, deps.clock());
     return estate;
   });
 }

@@ -60,6 +60,8 @@ export async function completeSetup(deps: Deps, req: SetupRequest, userAgent: st
     await tx.useInvitation(link.id, now);
     await tx.setOrganisation({ name: req.organisation.name, logo: null, createdAt: now });
     await tx.insertUser(user, now);
+    // The first administrator is the group's: they add the next estates and give the group roles.
+    await tx.setGroupAccess(user.id, { role: 'groupAdmin', estateIds: [] });
     const estate = await newEstate(tx, req.estate, now);
     await tx.putMembership({ userId: user.id, estateId: estate.id, role: 'admin', departmentId: null, lead: false });
   });

@@ -48,6 +48,8 @@ export async function createAdmin(
     const id = randomUUID();
     await tx.insertUser({ id, username: name.value, displayName: input.displayName || name.value, passwordHash }, now);
     await tx.putMembership({ userId: id, estateId, role: 'admin', departmentId: null, lead: false });
+    // Recovery on the server itself: the new administrator can also reach the group's settings and every estate.
+    await tx.setGroupAccess(id, { role: 'groupAdmin', estateIds: [] });
   });
   return { password, estateId };
 }

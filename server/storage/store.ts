@@ -31,6 +31,7 @@ import type {
   CampaignView,
   InspectionRecord,
   MonthlyRecord,
+  GroupAccess,
 } from '../../shared/index.ts';
 
 /** The password hash of an account whose person has not yet opened their invitation: nothing signs in to it. */
@@ -43,6 +44,8 @@ export interface User {
   passwordHash: string;
   /** Set while an administrator has disabled the account: no sign-in, no session. */
   disabledAt: number | null;
+  /** What the person sees across estates (shared/model/group.ts); estate roles are memberships. */
+  groupAccess: GroupAccess;
 }
 
 /** A person's role in one estate (the same shape the clients read). */
@@ -85,6 +88,8 @@ export interface ReadinessCounts {
 
 export interface AuditFilter {
   estateId: string;
+  /** Also the changes to the group itself (for the group's administrators). */
+  withGroup?: boolean;
   /** Text in who, what, or the states before and after. */
   q?: string;
   action?: AuditAction;
@@ -373,7 +378,8 @@ export interface Writes extends Reads {
   useInvitation(id: string, at: number): Promise<boolean>;
   /** Withdraws the unused invitations of a kind (for one person, or all setup links). */
   withdrawInvitations(kind: Invitation['kind'], userId: string | null, at: number): Promise<void>;
-  insertUser(u: Omit<User, 'disabledAt'>, at: number): Promise<void>;
+  insertUser(u: Omit<User, 'disabledAt' | 'groupAccess'>, at: number): Promise<void>;
+  setGroupAccess(userId: string, access: GroupAccess): Promise<void>;
   setPassword(userId: string, passwordHash: string): Promise<void>;
   setDisabled(userId: string, at: number | null): Promise<void>;
   putMembership(m: Membership): Promise<void>;

@@ -81,6 +81,7 @@ import {
 import { MonthlyInspectionSubmission } from '../model/scoring.ts';
 import { EstateInput, LabelsPrinted, SetupRequest, type Readiness, type SetupStatus } from '../model/setup.ts';
 import type { AuditPage } from '../model/audit.ts';
+import { GroupAccess, type GroupOverview, type GroupPeople } from '../model/group.ts';
 import { CampaignInput, KioskRating, SurveyResponseSubmission } from '../model/survey.ts';
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
 import { answer, del, get, post, put } from './endpoint.ts';
@@ -121,6 +122,11 @@ export const API = {
   photo: get('/api/photos/:sha', answer<ImageBytes>()),
   issue: get('/api/issues/:id', answer<IssueView>()),
   actOnIssue: post('/api/issues/:id/actions', IssueActionRequest, answer<IssueActionReceipt>()),
+
+  // The group above the estates: who holds a group role, and the estates side by side (`?month=YYYY-MM`, `&format=csv`).
+  groupPeople: get('/api/group/people', answer<GroupPeople>()),
+  setGroupAccess: put('/api/group/people/:userId', GroupAccess, answer<GroupAccess>()),
+  groupOverview: get('/api/group/overview', answer<GroupOverview>()),
 
   // One estate.
   estates: get('/api/estates', answer<Estate[]>()),

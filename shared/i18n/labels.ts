@@ -4,6 +4,7 @@ import type { LocationKind } from '../model/estate.ts';
 import type { IssueEvent, IssueSource, IssueStatus } from '../model/issue.ts';
 import type { SlotStatus } from '../rules/schedule.ts';
 import type { AuditAction } from '../model/audit.ts';
+import type { GroupRole } from '../model/group.ts';
 
 export const CATEGORY_LABELS: Record<Category, LocalText> = {
   hygiene: { zh: '环境卫生', en: 'Cleanliness' },
@@ -86,6 +87,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, LocalText> = {
   'channel.remove': { zh: '删除通知渠道', en: 'Channel removed' },
   'owner.export': { zh: '导出业主信息', en: 'Owner data exported' },
   'owner.erase': { zh: '删除业主信息', en: 'Owner data erased' },
+  'group.access': { zh: '集团角色变更', en: 'Group role changed' },
 };
 
 export const SOURCE_LABELS: Record<IssueSource, LocalText> = {
@@ -114,6 +116,12 @@ export const ROLE_LABELS: Record<Role, LocalText> = {
   supervisor: { zh: '品质主管', en: 'Supervisor' },
   inspector: { zh: '巡查员', en: 'Inspector' },
   department: { zh: '责任部门', en: 'Department staff' },
+};
+
+export const GROUP_ROLE_LABELS: Record<GroupRole, LocalText> = {
+  groupAdmin: { zh: '集团管理员', en: 'Group administrator' },
+  groupQuality: { zh: '集团品质经理', en: 'Group quality manager' },
+  regional: { zh: '区域经理', en: 'Regional manager' },
 };
 
 export const SLOT_STATUS_LABELS: Record<SlotStatus, LocalText> = {

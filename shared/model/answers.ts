@@ -19,6 +19,7 @@ import type { PlanRecord } from './records.ts';
 import type { Deduction, ScoringSheet } from './scoring.ts';
 import type { SectionScore } from '../rules/scoring.ts';
 import type { SurveyTemplate } from './survey.ts';
+import type { GroupRole } from './group.ts';
 
 export interface Membership {
   userId: string;
@@ -29,11 +30,13 @@ export interface Membership {
   lead: boolean;
   /** The estate is archived: what is there can be read, nothing changed. */
   archived?: boolean;
+  /** Held through a group role, not given in the estate: read-only unless the person is the group's administrator. */
+  viaGroup?: boolean;
 }
 
 /** GET /api/auth/me */
 export interface Me {
-  user: { id: string; username: string; displayName: string };
+  user: { id: string; username: string; displayName: string; groupRole: GroupRole | null };
   memberships: Membership[];
   estates: Estate[];
 }

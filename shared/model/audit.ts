@@ -26,11 +26,16 @@ export const AUDIT_ACTIONS = [
   'channel.remove',
   'owner.export',
   'owner.erase',
+  'group.access',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** The estate id under which changes to the group itself (group roles) are recorded; group administrators read them. */
+export const GROUP_AUDIT = '';
+
 export interface AuditEntry {
   id: string;
+  /** The estate changed, or GROUP_AUDIT for the group. */
   estateId: string;
   at: number;
   actorId: string;

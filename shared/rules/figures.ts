@@ -48,6 +48,27 @@ export const FIGURES = {
       en: 'Of the work fixed, the share reopened by a failed check or an owner\'s "not fixed"',
     },
   },
+  /** overdueOf() in rules/group.ts: the complement of rectificationOnTime */
+  overdueRate: {
+    name: { zh: '整改逾期率', en: 'Fixed late or overdue' },
+    definition: {
+      zh: '期限在本期内的整改中,逾期完成或逾期未整改的比例',
+      en: 'Of the work due in the period, the share fixed after its deadline or still unfixed past it',
+    },
+  },
+  /** complaintsPer100() in rules/group.ts */
+  complaintsPer100: {
+    name: { zh: '每百户投诉', en: 'Complaints per 100 households' },
+    definition: {
+      zh: '本期业主扫码报事与自助终端投诉的问题数(驳回除外),按每 100 户计',
+      en: 'Problems owners reported by QR code or at a kiosk in the period (rejected ones aside), per 100 households',
+    },
+  },
+  /** The month's scored inspection (rules/scoring.ts) */
+  monthlyScore: {
+    name: { zh: '月度考评得分', en: 'Monthly score' },
+    definition: { zh: '本月评分检查的总分(多次检查取最后一次)', en: "The month's scored inspection total (the latest if several)" },
+  },
   /** satisfaction() in rules/satisfaction.ts */
   satisfaction: {
     name: { zh: '满意率', en: 'Satisfied' },

@@ -418,6 +418,52 @@ describe('analysis', () => {
   });
 });
 
+describe('the group overview (集团看板)', () => {
+  it("sets every estate side by side with the estate's own figures, opens one on a click, and gives a regional manager their estates", async () => {
+    await ext.signIn(server.url, 'admin');
+    const page = await consolePage('/group');
+    const table = page.getByTestId('table-group');
+    await table.waitFor();
+    const month = previousMonth(monthIn(server.clock.now, 'Asia/Shanghai'));
+    await expect(page.getByRole('heading', { level: 2 }).textContent()).resolves.toContain(month);
+    const estates = await store().listEstates();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(estates.length);
+    // The demo's patrol completion reads as on its own analysis page.
+    const own = await server.call(API.patrolAnalysis, {
+      params: { estateId: 'demo-gardens' },
+      query: { month },
+      token: await server.login('admin'),
+    });
+    const rate = own.body.total.completionRate;
+    const cells = await table.locator('tr[data-estate=demo-gardens] td').allTextContents();
+    expect(cells[4]).toBe(rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('csv-group').click();
+    const csv = (await import('node:fs')).readFileSync((await (await download).path())!, 'utf8');
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(estates.length + 1);
+
+    // A name opens that estate's analysis.
+    await table.getByRole('button', { name: '滨江苑' }).click();
+    await page.getByTestId('analysis-page').waitFor();
+    await expect(page.getByRole('combobox', { name: '项目' }).inputValue()).resolves.toBe('riverside');
+
+    // 集团角色: Riverside's supervisor becomes the regional manager of Riverside.
+    await page.goto(page.url().replace(/#.*$/, '#/group'));
+    await page.getByRole('button', { name: '集团角色' }).click();
+    const row = page.locator('[data-testid=group-roles] tr[data-person=rs-supervisor]');
+    await row.getByRole('combobox').selectOption({ label: '区域经理' });
+    await row.getByRole('checkbox', { name: '滨江苑' }).check();
+    await row.getByRole('button', { name: '保存' }).click();
+    await expect
+      .poll(async () => (await store().getUser('rs-supervisor'))?.groupAccess)
+      .toEqual({ role: 'regional', estateIds: ['riverside'] });
+    // The console remembers the chosen estate: back to the demo's for the tests that follow.
+    await page.getByRole('combobox', { name: '项目' }).selectOption({ label: '示范花园' });
+    await page.close();
+    await ext.signIn(server.url, 'supervisor');
+  });
+});
+
 describe("the estate's calendar on a laptop in another zone (Berlin, while the estate is in Shanghai)", () => {
   const SH = 'Asia/Shanghai';
 

@@ -3,12 +3,14 @@
  * share it; content scripts run in the page's origin and cannot open it, so they never see the token.
  * (chrome.storage.local would be readable by content scripts; storage.session would not survive a restart.)
  */
+import type { GroupRole } from '../../../shared/index.ts';
 import { openDB, type DBSchema } from 'idb';
 
 export interface StoredSession {
   server: string;
   token: string;
-  user: { id: string; username: string; displayName: string };
+  /** groupRole: absent in sessions stored before group roles (read as none). */
+  user: { id: string; username: string; displayName: string; groupRole?: GroupRole | null };
   estates: { id: string; name: { zh: string; en: string } }[];
   memberships: { estateId: string; role: string; departmentId: string | null }[];
 }

@@ -6,6 +6,7 @@ import { tx } from '../common/i18n.ts';
 import { w, type WordKey } from './words.ts';
 import AdminPage from './pages/AdminPage.tsx';
 import AnalysisPage from './pages/AnalysisPage.tsx';
+import GroupPage from './pages/GroupPage.tsx';
 import IssueDetail from './pages/IssueDetail.tsx';
 import IssuesPage from './pages/IssuesPage.tsx';
 import KpiPage from './pages/KpiPage.tsx';
@@ -68,6 +69,11 @@ export function App() {
         ) : (
           <p class="estate">{tx(session.estates[0]?.name)}</p>
         )}
+        {session.user.groupRole ? (
+          <a href="#/group" class={section === 'group' ? 'on' : ''}>
+            {w('group')}
+          </a>
+        ) : null}
         {NAV.map(([id, key]) => (
           <a key={id} href={`#/${id}`} class={section === id ? 'on' : ''}>
             {w(key)}
@@ -88,6 +94,14 @@ export function App() {
             <p>{w('loading')}</p>
           ) : section === 'issues' && path[1] ? (
             <IssueDetail key={path[1]} issueId={path[1]} session={session} />
+          ) : section === 'group' && session.user.groupRole ? (
+            <GroupPage
+              groupRole={session.user.groupRole}
+              onOpenEstate={(id) => {
+                setEstate(id);
+                location.hash = '#/analysis';
+              }}
+            />
           ) : section === 'settings' ? (
             <SettingsPage session={session} />
           ) : (

@@ -1,10 +1,44 @@
 /** The console reads the session from the extension's own storage; a page without it asks to sign in. */
 import { useEffect, useState } from 'preact/hooks';
-import { getSession, type StoredSession } from '../common/auth-store.ts';
+import { API } from '../../../shared/index.ts';
+import { call } from '../common/api.ts';
+import { getSession, setSession, type StoredSession } from '../common/auth-store.ts';
+
+const CHANGED = 'pqm:session-changed';
+
+/**
+ * The person's estates and roles as the server has them now (an estate added, a group role given), kept in the
+ * stored session so the worker's next poll follows them too. Offline, the stored copy stands.
+ */
+export async function refreshSession(): Promise<StoredSession | null> {
+  const stored = await getSession();
+  if (!stored) return null;
+  try {
+    const me = await call(API.me, {});
+    const next: StoredSession = {
+      ...stored,
+      user: me.user,
+      estates: me.estates.map(({ id, name }) => ({ id, name })),
+      memberships: me.memberships,
+    };
+    await setSession(next);
+    dispatchEvent(new Event(CHANGED));
+    return next;
+  } catch {
+    return stored;
+  }
+}
 
 export function useSession(): StoredSession | null | undefined {
   const [s, set] = useState<StoredSession | null | undefined>(undefined);
-  useEffect(() => void getSession().then(set), []);
+  useEffect(() => {
+    const load = () => void getSession().then(set);
+    void getSession()
+      .then(set)
+      .then(() => refreshSession());
+    addEventListener(CHANGED, load);
+    return () => removeEventListener(CHANGED, load);
+  }, []);
   return s;
 }
 

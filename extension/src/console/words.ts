@@ -317,6 +317,20 @@ const words = {
   printLabels: ['打印标签', 'Print labels'],
   scanToReport: ['扫码报事 · 巡查', 'Scan to report · patrol'],
   kioskLink: ['大堂平板链接(在平板上打开一次)', 'Lobby tablet link (open it once on the tablet)'],
+  group: ['集团看板', 'Group overview'],
+  rank: ['排名', 'Rank'],
+  trend: ['近 6 月得分', 'Score, 6 months'],
+  archived: ['已归档', 'archived'],
+  groupNoEstates: ['您的集团角色下还没有项目', 'Your group role covers no estate yet'],
+  groupRoles: ['集团角色', 'Group roles'],
+  groupRole: ['集团角色', 'Group role'],
+  groupRolesHint: [
+    '集团管理员可新建项目并管理所有项目;集团品质经理查看所有项目;区域经理查看所选项目。项目内角色不变。',
+    'Group administrators add estates and administer all of them; group quality managers read every estate; regional managers read the estates chosen. Estate roles stay as they are.',
+  ],
+  noGroupRole: ['无', 'None'],
+  region: ['管辖项目', 'Region'],
+  estateRoles: ['项目内角色', 'Estate roles'],
 } satisfies Record<string, [string, string]>;
 
 export type WordKey = keyof typeof words;

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../shared/index.ts';
+import { GROUP_AUDIT, type AuditEntry } from '../../../shared/index.ts';
 import type { Param, Row, Sql } from '../sql.ts';
 import type { AuditFilter, Writes } from '../store.ts';
 
@@ -27,8 +27,8 @@ export function auditRepo(sql: Sql): AuditRepo {
         [e.id, e.estateId, e.at, e.actorId, e.actor, e.action, e.target, json(e.before), json(e.after)],
       )),
     auditLog: async (f: AuditFilter) => {
-      const where = ['estate_id = ?'];
-      const args: Param[] = [f.estateId];
+      const where = [f.withGroup ? 'estate_id IN (?, ?)' : 'estate_id = ?'];
+      const args: Param[] = f.withGroup ? [f.estateId, GROUP_AUDIT] : [f.estateId];
       if (f.from !== undefined) {
         where.push('at >= ?');
         args.push(f.from);

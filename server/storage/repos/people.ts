@@ -1,3 +1,4 @@
+import type { GroupRole } from '../../../shared/index.ts';
 import { orNull, type Row, type Sql } from '../sql.ts';
 import { INVITED, type Invitation, type Membership, type Session, type User, type Writes } from '../store.ts';
 
@@ -16,6 +17,7 @@ type PeopleRepo = Pick<
   | 'insertUser'
   | 'setPassword'
   | 'setDisabled'
+  | 'setGroupAccess'
   | 'getUser'
   | 'getUserByUsername'
   | 'putMembership'
@@ -36,6 +38,10 @@ const toUser = (r: Row): User => ({
   displayName: r.display_name as string,
   passwordHash: r.password_hash as string,
   disabledAt: orNull(r.disabled_at),
+  groupAccess: {
+    role: (r.group_role as GroupRole | null) ?? null,
+    estateIds: typeof r.group_estates === 'string' ? (JSON.parse(r.group_estates) as string[]) : [],
+  },
 });
 const toSession = (r: Row): Session => ({
   id: r.id as string,
@@ -176,6 +182,12 @@ export function peopleRepo(sql: Sql): PeopleRepo {
       })),
     setPassword: async (userId, hash) => void (await sql.run('UPDATE users SET password_hash = ? WHERE id = ?', [hash, userId])),
     setDisabled: async (userId, at) => void (await sql.run('UPDATE users SET disabled_at = ? WHERE id = ?', [at, userId])),
+    setGroupAccess: async (userId, a) =>
+      void (await sql.run('UPDATE users SET group_role = ?, group_estates = ? WHERE id = ?', [
+        a.role,
+        a.role === 'regional' ? JSON.stringify(a.estateIds) : null,
+        userId,
+      ])),
     insertSession: async (s) =>
       void (await sql.run(
         'INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -187,7 +199,7 @@ export function peopleRepo(sql: Sql): PeopleRepo {
     },
     sessionWithUser: async (hash) => {
       const r = await sql.get(
-        `SELECT s.*, u.username, u.display_name, u.password_hash, u.disabled_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+        `SELECT s.*, u.username, u.display_name, u.password_hash, u.disabled_at, u.group_role, u.group_estates FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
         [hash],
       );
       return r && { session: toSession(r), user: toUser({ ...r, id: r.user_id }) };

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { API, type EstateInput } from '../../../../../shared/index.ts';
 import { formatEstateTime } from '../../../../../shared/index.ts';
 import type { Setup } from '../../data.ts';
+import { refreshSession } from '../../session.ts';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 
@@ -76,13 +77,17 @@ export function Estates({ setup, change }: { setup: Setup; change: Call }) {
             type="button"
             data-testid="archive-estate"
             onClick={() => {
-              if (confirm(w('archiveConfirm'))) void change(API.archiveEstate, { params });
+              if (confirm(w('archiveConfirm'))) void change(API.archiveEstate, { params }).then(() => refreshSession());
             }}
           >
             {w('archiveEstate')}
           </button>
         ) : (
-          <button type="button" data-testid="restore-estate" onClick={() => void change(API.restoreEstate, { params })}>
+          <button
+            type="button"
+            data-testid="restore-estate"
+            onClick={() => void change(API.restoreEstate, { params }).then(() => refreshSession())}
+          >
             {w('restoreEstate')}
           </button>
         )}
@@ -92,7 +97,12 @@ export function Estates({ setup, change }: { setup: Setup; change: Call }) {
         data-testid="new-estate"
         onSubmit={(ev) => {
           ev.preventDefault();
-          void change(API.createEstate, { json: toInput(fresh) }).then((made) => made && setFresh(blank));
+          void change(API.createEstate, { json: toInput(fresh) }).then((made) => {
+            if (!made) return;
+            setFresh(blank);
+            // The new estate joins the estate picker and the extension's polling.
+            void refreshSession();
+          });
         }}
       >
         <h3>{w('newEstate')}</h3>
