@@ -11,6 +11,7 @@ import { cameraPhoto, decodeQr, e2e, phone, signInOnPhone } from './support/env.
 import { extension, type ExtensionEnv } from './support/extension.ts';
 import { startRobots } from '../support/robots.ts';
 import { failItem, inspection } from '../support/payloads.ts';
+import { workbook } from '../support/xlsx.ts';
 import { API } from '../../shared/index.ts';
 
 let server: TestServer;
@@ -232,7 +233,7 @@ describe('estates in the console', () => {
 });
 
 describe('bringing an estate in', () => {
-  it('100 locations from an Excel CSV saved as GBK: previewed with the buildings it names, then imported at once', async () => {
+  it('100 locations from an Excel CSV saved as GBK, then three from an Excel workbook: previewed with the buildings they name, then imported at once', async () => {
     const made = await server.call(API.createEstate, {
       token: await server.login('admin'),
       json: { name: { zh: '导入测试苑', en: 'Import Court' } },
@@ -253,6 +254,30 @@ describe('bringing an estate in', () => {
     const lift = (await store().listLocations(made.body.id)).find((l) => l.name.zh === '3号楼电梯2');
     expect(lift).toMatchObject({ kind: 'lift', name: { en: 'Building 3 2' } });
     expect(await store().listBuildings(made.body.id)).toHaveLength(10);
+
+    // Then three more from an Excel workbook: rich text, an inline string, a number and an empty cell read as Excel shows them.
+    const xlsx = workbook([
+      ['点位类型', '点位名称', '英文名称', '楼栋'],
+      ['大堂', { runs: ['11号楼', '大堂'] }, 'Block 11 lobby', '11号楼'],
+      ['电梯', '11号楼电梯', null, { inline: '11号楼' }],
+      ['消防站', '消防站', 12, null],
+    ]);
+    await form.locator('input[type=file]').setInputFiles({ name: '点位.xlsx', mimeType: 'application/octet-stream', buffer: xlsx });
+    await expect(preview.textContent()).resolves.toMatch(/将导入点位: ?3 · 新楼栋: ?11号楼/);
+    await form.getByRole('button', { name: 'CSV 导入' }).click();
+    await expect.poll(async () => (await store().listLocations(made.body.id)).length).toBe(103);
+    const fromExcel = (await store().listLocations(made.body.id)).filter((l) => ['11号楼大堂', '11号楼电梯', '消防站'].includes(l.name.zh));
+    expect(fromExcel.map((l) => [l.kind, l.name.zh, l.name.en]).sort()).toEqual([
+      ['fire_point', '消防站', '12'],
+      ['lift', '11号楼电梯', '11号楼电梯'],
+      ['lobby', '11号楼大堂', 'Block 11 lobby'],
+    ]);
+    // A file that is neither is refused in words, with nothing imported.
+    await form
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: xlsx.subarray(0, 200) });
+    await expect(form.getByRole('alert').textContent()).resolves.toMatch(/^无法读取该表格文件/);
+    expect(await store().listLocations(made.body.id)).toHaveLength(103);
     // The console remembers the chosen estate: back to the demo's for the tests that follow.
     await page.getByRole('combobox', { name: '项目' }).selectOption({ label: '示范花园' });
     await page.close();

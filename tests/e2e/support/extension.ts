@@ -23,7 +23,7 @@ export interface ExtensionEnv {
   poll(): Promise<void>;
   badge(): Promise<{ text: string; colour: number[]; title: string }>;
   /** Signs the extension in through its popup (no-op when already signed in as that person). */
-  signIn(serverUrl: string, username?: string): Promise<void>;
+  signIn(serverUrl: string, username?: string, password?: string): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -80,7 +80,7 @@ export function extension(): Promise<ExtensionEnv> {
           throw new Error('no poll finished within 5 s');
         });
       },
-      async signIn(serverUrl, username = 'supervisor') {
+      async signIn(serverUrl, username = 'supervisor', password = 'demo-2026') {
         const who = await worker.evaluate(async () => {
           const state = (await chrome.storage.local.get('state')).state as { connection?: string; user?: { username: string } } | undefined;
           return state?.connection === 'ok' ? state.user?.username : null;
@@ -90,7 +90,7 @@ export function extension(): Promise<ExtensionEnv> {
         const page = await ext.page('src/popup/index.html');
         await page.fill('input[name=server]', serverUrl);
         await page.fill('input[name=username]', username);
-        await page.fill('input[name=password]', 'demo-2026');
+        await page.fill('input[name=password]', password);
         await page.click('form[data-testid=signin] button[type=submit]');
         await page.locator('[data-testid=summary]').waitFor();
         await page.close();

@@ -17,7 +17,7 @@ import { DataTable } from '../../table.tsx';
 import { groupCode } from '../../codes.ts';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
-import { readCsv, useCsvPreview } from './csv-file.ts';
+import { useCsvPreview } from './csv-file.ts';
 
 export function Locations({ setup, change }: { setup: Setup; change: Call }) {
   const [editing, setEditing] = useState<string | null>(null);
@@ -137,7 +137,7 @@ function downloadTemplate(): void {
 /** Locations from a CSV (UTF-8 or GBK): previewed first, then imported all at once, or not at all. */
 function CsvImport({ setup, change }: { setup: Setup; change: Call }) {
   const params = { estateId: setup.estate.id };
-  const { csv, preview, error, check, clear } = useCsvPreview((text) =>
+  const { csv, preview, error, check, load, clear } = useCsvPreview((text) =>
     call(API.importLocations, { params, json: { csv: text, preview: true } }),
   );
   return (
@@ -158,11 +158,11 @@ function CsvImport({ setup, change }: { setup: Setup; change: Call }) {
       </p>
       <input
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label={w('csvFile')}
         onChange={async (e) => {
           const file = e.currentTarget.files?.[0];
-          if (file) await check(await readCsv(file));
+          if (file) await load(file);
         }}
       />
       <textarea value={csv} rows={5} aria-label="CSV" onInput={(e) => void check(e.currentTarget.value)} />

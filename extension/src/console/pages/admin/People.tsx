@@ -13,7 +13,7 @@ import {
   type Role,
 } from '../../../../../shared/index.ts';
 import { call } from '../../../common/api.ts';
-import { readCsv, useCsvPreview } from './csv-file.ts';
+import { useCsvPreview } from './csv-file.ts';
 import { tx } from '../../../common/i18n.ts';
 import { QrImage } from '../../qr.tsx';
 import type { Setup } from '../../data.ts';
@@ -266,7 +266,7 @@ function RoleFields({ setup, value, onChange }: { setup: Setup; value: Place; on
 function PeopleImport({ setup, change }: { setup: Setup; change: Call }) {
   const [done, setDone] = useState<PeopleImported | null>(null);
   const params = { estateId: setup.estate.id };
-  const { csv, preview, error, check, clear } = useCsvPreview((text) =>
+  const { csv, preview, error, check, load, clear } = useCsvPreview((text) =>
     call(API.importPeople, { params, json: { csv: text, preview: true } }),
   );
   return (
@@ -286,11 +286,11 @@ function PeopleImport({ setup, change }: { setup: Setup; change: Call }) {
       <p class="muted">{w('importPeopleHint')}</p>
       <input
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label={w('csvFile')}
         onChange={async (e) => {
           const file = e.currentTarget.files?.[0];
-          if (file) await check(await readCsv(file));
+          if (file) await load(file);
         }}
       />
       {error ? (

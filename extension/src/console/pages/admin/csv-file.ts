@@ -1,10 +1,16 @@
-/** What the two CSV imports (locations, staff) share: reading Excel's file, and checking it with a preview first. */
+/** What the two imports (locations, staff) share: reading Excel's file (XLSX or CSV), and checking it with a preview first. */
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../common/api.ts';
+import { w } from '../../words.ts';
+import { isXlsx, readXlsx, rowsToCsv } from './xlsx.ts';
 
-/** Excel on Chinese Windows saves CSV as GBK: a file that is not valid UTF-8 is read as GB18030 (GBK's superset). */
-export async function readCsv(file: File): Promise<string> {
-  const bytes = await file.arrayBuffer();
+/**
+ * A spreadsheet as CSV text: an Excel workbook (.xlsx, its first sheet), or a CSV file. Excel on Chinese Windows saves
+ * CSV as GBK: a file that is not valid UTF-8 is read as GB18030 (GBK's superset).
+ */
+async function readSheet(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isXlsx(bytes)) return rowsToCsv(readXlsx(bytes));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -38,9 +44,21 @@ export function useCsvPreview<P>(ask: (csv: string) => Promise<P>) {
       setError(said(e));
     }
   };
+  /** A chosen file (XLSX or CSV); one that cannot be read is said so, as a bad CSV is. */
+  const load = async (file: File) => {
+    let text: string;
+    try {
+      text = await readSheet(file);
+    } catch (e) {
+      setPreview(null);
+      setError(`${w('sheetUnreadable')} (${e instanceof Error ? e.message : String(e)})`);
+      return;
+    }
+    await check(text);
+  };
   const clear = () => {
     setCsv('');
     setPreview(null);
   };
-  return { csv, preview, error, check, clear };
+  return { csv, preview, error, check, load, clear };
 }
