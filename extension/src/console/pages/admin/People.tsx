@@ -266,7 +266,7 @@ function RoleFields({ setup, value, onChange }: { setup: Setup; value: Place; on
 function PeopleImport({ setup, change }: { setup: Setup; change: Call }) {
   const [done, setDone] = useState<PeopleImported | null>(null);
   const params = { estateId: setup.estate.id };
-  const { csv, preview, error, check, load, clear } = useCsvPreview((text) =>
+  const { csv, preview, error, load, clear } = useCsvPreview((text) =>
     call(API.importPeople, { params, json: { csv: text, preview: true } }),
   );
   return (
