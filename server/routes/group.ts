@@ -4,9 +4,10 @@ import { API, FIGURES, isCalendarMonth, type GroupRole, type LocalText } from '.
 import { toCsv } from '../../shared/csv.ts';
 import type { Deps } from '../context.ts';
 import { requireAuth, type Env } from '../http/auth.ts';
-import { raw, route } from '../http/contract.ts';
+import { created, raw, route } from '../http/contract.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { groupOverview, groupPeople, groupScope, setGroupAccess } from '../services/group.ts';
+import { groupLibrary, publishFromLibrary, saveGroupChecklist, saveGroupSheet } from '../services/group-library.ts';
 import type { User } from '../storage/store.ts';
 
 function requireGroupRole(c: Context<Env>, roles: readonly GroupRole[]): User {
@@ -27,6 +28,25 @@ export function groupRoutes(app: Hono<Env>, deps: Deps) {
   route(app, API.setGroupAccess, async (c, req) => {
     const admin = requireGroupRole(c, ['groupAdmin']);
     return setGroupAccess(deps, req.params.userId, await req.body(), admin.id);
+  });
+
+  // The shared checklists and score sheets belong to the group's administrators and its quality managers.
+  const LIBRARIANS: GroupRole[] = ['groupAdmin', 'groupQuality'];
+  route(app, API.groupLibrary, async (c) => {
+    requireGroupRole(c, LIBRARIANS);
+    return groupLibrary(deps);
+  });
+  route(app, API.saveGroupChecklist, async (c, req) => {
+    const user = requireGroupRole(c, LIBRARIANS);
+    return created(await saveGroupChecklist(deps, await req.body(), user.id));
+  });
+  route(app, API.saveGroupSheet, async (c, req) => {
+    const user = requireGroupRole(c, LIBRARIANS);
+    return created(await saveGroupSheet(deps, await req.body(), user.id));
+  });
+  route(app, API.publishFromLibrary, async (c, req) => {
+    const user = requireGroupRole(c, LIBRARIANS);
+    return publishFromLibrary(deps, await req.body(), user.id);
   });
 
   route(app, API.groupOverview, async (c) => {

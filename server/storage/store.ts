@@ -32,6 +32,7 @@ import type {
   InspectionRecord,
   MonthlyRecord,
   GroupAccess,
+  LibraryKind,
 } from '../../shared/index.ts';
 
 /** The password hash of an account whose person has not yet opened their invitation: nothing signs in to it. */
@@ -84,6 +85,14 @@ export interface ReadinessCounts {
   /** People who have not yet opened their invitation. */
   invited: number;
   channels: number;
+}
+
+/** One version of a shared checklist (body: a ChecklistTemplate) or score sheet (a ScoringSheet). */
+export interface LibraryEntry {
+  kind: LibraryKind;
+  id: string;
+  version: number;
+  body: ChecklistTemplate | ScoringSheet;
 }
 
 export interface AuditFilter {
@@ -243,6 +252,8 @@ export interface Reads {
   getOrganisation(): Promise<Organisation | undefined>;
   /** The estate's administrative changes, newest first. */
   auditLog(f: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
+  /** The latest version of each of the group's shared checklists and score sheets. */
+  groupLibrary(): Promise<LibraryEntry[]>;
   invitationByHash(tokenHash: string): Promise<Invitation | undefined>;
   /** What the getting-started checklist counts, in one read. */
   readinessCounts(estateId: string): Promise<ReadinessCounts>;
@@ -373,6 +384,7 @@ export interface Writes extends Reads {
   setOrganisation(o: Organisation): Promise<void>;
   markLabelsPrinted(estateId: string, locationIds: readonly string[], at: number): Promise<void>;
   insertAudit(e: AuditEntry): Promise<void>;
+  insertGroupTemplate(e: LibraryEntry, at: number, by: string): Promise<void>;
   insertInvitation(i: Invitation): Promise<void>;
   /** Marks an unused, unexpired invitation used; false if it was used (or had expired) already. */
   useInvitation(id: string, at: number): Promise<boolean>;

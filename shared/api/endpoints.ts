@@ -78,10 +78,18 @@ import {
   type ChannelsOverview,
   type PushKey,
 } from '../model/channels.ts';
-import { MonthlyInspectionSubmission } from '../model/scoring.ts';
+import { MonthlyInspectionSubmission, type ScoringSheet } from '../model/scoring.ts';
 import { EstateInput, LabelsPrinted, SetupRequest, type Readiness, type SetupStatus } from '../model/setup.ts';
 import type { AuditPage } from '../model/audit.ts';
-import { GroupAccess, type GroupOverview, type GroupPeople } from '../model/group.ts';
+import {
+  GroupAccess,
+  PublishRequest,
+  SheetInput,
+  type GroupLibrary,
+  type GroupOverview,
+  type GroupPeople,
+  type Published,
+} from '../model/group.ts';
 import { CampaignInput, KioskRating, SurveyResponseSubmission } from '../model/survey.ts';
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
 import { answer, del, get, post, put } from './endpoint.ts';
@@ -127,6 +135,11 @@ export const API = {
   groupPeople: get('/api/group/people', answer<GroupPeople>()),
   setGroupAccess: put('/api/group/people/:userId', GroupAccess, answer<GroupAccess>()),
   groupOverview: get('/api/group/overview', answer<GroupOverview>()),
+  // Shared checklists and score sheets: edited as the group's (each edit a new version), published into chosen estates.
+  groupLibrary: get('/api/group/library', answer<GroupLibrary>()),
+  saveGroupChecklist: post('/api/group/checklists', TemplateInput, answer<ChecklistTemplate>()),
+  saveGroupSheet: post('/api/group/sheets', SheetInput, answer<ScoringSheet>()),
+  publishFromLibrary: post('/api/group/publish', PublishRequest, answer<Published>()),
 
   // One estate.
   estates: get('/api/estates', answer<Estate[]>()),

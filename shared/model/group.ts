@@ -5,7 +5,9 @@
 import * as v from 'valibot';
 import type { Rate } from '../rules/kpi.ts';
 import type { Satisfaction } from '../rules/satisfaction.ts';
+import type { ChecklistTemplate } from './checklist.ts';
 import { Id, type LocalText } from './common.ts';
+import { ScoringSheet } from './scoring.ts';
 
 export const GROUP_ROLES = [
   'groupAdmin', // 集团管理员: adds estates, gives group roles, administers every estate
@@ -70,4 +72,52 @@ export interface EstateMonth {
 export interface GroupOverview {
   month: string;
   estates: EstateMonth[];
+}
+
+/** The group's shared checklists (巡查清单) and score sheets (评分表). */
+export const LIBRARY_KINDS = ['checklist', 'sheet'] as const;
+export type LibraryKind = (typeof LIBRARY_KINDS)[number];
+
+/** A score sheet as edited: the server numbers its versions. */
+export const SheetInput = v.pipe(
+  v.omit(ScoringSheet, ['version']),
+  v.forward(
+    v.check((s) => s.sections.reduce((n, x) => n + x.maxPoints, 0) === 100, 'the sections must add up to 100 points'),
+    ['sections'],
+  ),
+);
+export type SheetInput = v.InferOutput<typeof SheetInput>;
+
+/** POST /api/group/publish: one library entry's latest version, into the chosen estates. */
+export const PublishRequest = v.object({
+  kind: v.picklist(LIBRARY_KINDS, `must be one of ${LIBRARY_KINDS.join(', ')}`),
+  id: Id,
+  estateIds: v.pipe(v.array(Id), v.minLength(1, 'choose at least one estate'), v.maxLength(2000)),
+});
+export type PublishRequest = v.InferOutput<typeof PublishRequest>;
+
+/**
+ * Where an estate stands with a library entry: its own latest version reads the same as the group's latest
+ * (`same`), reads otherwise (`differs`: an older group version, or the estate's own edit), or it has none (`missing`).
+ */
+export interface EstateCopy {
+  estateId: string;
+  status: 'same' | 'differs' | 'missing';
+  /** The estate's own latest version number. */
+  version: number | null;
+}
+
+/** GET /api/group/library */
+export interface GroupLibrary {
+  checklists: { template: ChecklistTemplate; estates: EstateCopy[] }[];
+  sheets: { sheet: ScoringSheet; estates: EstateCopy[] }[];
+  estates: { id: string; name: LocalText; archived: boolean }[];
+}
+
+/** POST /api/group/publish: the version each estate now has. */
+export interface Published {
+  kind: LibraryKind;
+  id: string;
+  groupVersion: number;
+  estates: { estateId: string; version: number }[];
 }

@@ -66,6 +66,23 @@ await consolePage.locator('[data-testid=issue-detail]').waitFor();
 await consolePage.waitForTimeout(600);
 await consolePage.screenshot({ path: join(out, 'console-issue.png') });
 
+// The group's views, as the demo's administrator (who runs the group).
+await page.evaluate(() => chrome.runtime.sendMessage({ type: 'signOut' }));
+await page.goto(`chrome-extension://${id}/src/popup/index.html`);
+await page.fill('input[name=server]', running.url);
+await page.fill('input[name=username]', 'admin');
+await page.fill('input[name=password]', 'demo-2026');
+await page.click('form[data-testid=signin] button[type=submit]');
+await page.locator('[data-testid=summary]').waitFor();
+await consolePage.goto(`chrome-extension://${id}/src/console/index.html#/group`);
+await consolePage.reload();
+await consolePage.locator('[data-testid=table-group]').waitFor();
+await consolePage.waitForTimeout(600);
+await consolePage.screenshot({ path: join(out, 'console-group.png') });
+await consolePage.getByRole('button', { name: '集团模板' }).click();
+await consolePage.locator('[data-testid=group-library]').waitFor();
+await consolePage.screenshot({ path: join(out, 'console-group-library.png') });
+
 const mobile = await context.newPage();
 await mobile.setViewportSize({ width: 390, height: 844 });
 const lobby = (await deps.store.read.getLocation('b1-lobby'))!;

@@ -489,6 +489,36 @@ describe('the group overview (集团看板)', () => {
   });
 });
 
+describe('shared templates (集团模板)', () => {
+  it('the group edits its lobby checklist and publishes it to one estate, which gets it as its next version', async () => {
+    await ext.signIn(server.url, 'admin');
+    const target = (await store().listEstates()).find((e) => e.name.zh === '导入测试苑')!;
+    const page = await consolePage('/group');
+    await page.getByRole('button', { name: '集团模板' }).click();
+    const row = page.locator('[data-testid=group-library] tr[data-entry=tpl-lobby]');
+    await expect(row.locator(`li[data-estate=${target.id}]`).getAttribute('data-status')).resolves.toBe('same');
+    await row.getByRole('button', { name: '编辑' }).click();
+    const editor = page.getByTestId('template-editor');
+    await editor.getByRole('button', { name: '添加检查项' }).click();
+    await editor.locator('tbody tr').last().locator('input').first().fill('防滑地垫铺设到位');
+    await editor.getByRole('button', { name: '保存为新版本' }).click();
+    // Every estate now differs from the group's version 2; publish to one of them only.
+    await expect.poll(() => row.locator(`li[data-estate=${target.id}]`).getAttribute('data-status')).toBe('differs');
+    const publish = page.getByTestId('publish-tpl-lobby');
+    for (const box of await publish.getByRole('checkbox').all()) await box.setChecked(false);
+    await publish.getByRole('checkbox', { name: '导入测试苑' }).check();
+    await publish.getByRole('button', { name: '发布' }).click();
+    await expect.poll(() => row.locator(`li[data-estate=${target.id}]`).getAttribute('data-status')).toBe('same');
+    const lobby = (await store().latestTemplates(target.id)).find((t) => t.id === 'tpl-lobby')!;
+    expect([lobby.version, lobby.items.at(-1)?.label.zh]).toEqual([2, '防滑地垫铺设到位']);
+    // The demo estate keeps its own version 1.
+    expect((await store().latestTemplates('demo-gardens')).find((t) => t.id === 'tpl-lobby')?.version).toBe(1);
+    await expect(row.locator('li[data-estate=demo-gardens]').getAttribute('data-status')).resolves.toBe('differs');
+    await page.close();
+    await ext.signIn(server.url, 'supervisor');
+  });
+});
+
 describe("the estate's calendar on a laptop in another zone (Berlin, while the estate is in Shanghai)", () => {
   const SH = 'Asia/Shanghai';
 

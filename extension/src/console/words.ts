@@ -335,6 +335,21 @@ const words = {
   noGroupRole: ['无', 'None'],
   region: ['管辖项目', 'Region'],
   estateRoles: ['项目内角色', 'Estate roles'],
+  library: ['集团模板', 'Shared templates'],
+  libraryHint: [
+    '集团统一的巡查清单和月度评分表。修改后生成集团新版本;发布到所选项目后成为该项目的新版本,历史巡查记录不受影响。项目也可自行修改本项目的版本。',
+    "The group's shared checklists and monthly score sheet. An edit is a new group version; published to the chosen estates it becomes each one's next version, and past inspections keep theirs. An estate may still edit its own.",
+  ],
+  copySame: ['与集团一致', 'same as the group'],
+  copyDiffers: ['不一致', 'differs'],
+  copyMissing: ['未采用', 'not adopted'],
+  inEstates: ['各项目', 'In the estates'],
+  publishTo: ['发布到', 'Publish to'],
+  publish: ['发布', 'Publish'],
+  publishedTo: ['已发布到项目数:', 'Published to estates:'],
+  scoreSheet: ['月度评分表', 'Monthly score sheet'],
+  sheetTotal: ['各部分合计', 'Sections add up to'],
+  maxDeduction: ['最多扣分', 'Most taken off'],
 } satisfies Record<string, [string, string]>;
 
 export type WordKey = keyof typeof words;

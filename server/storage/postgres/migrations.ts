@@ -419,10 +419,20 @@ export const PG_MIGRATIONS: readonly string[] = [
     RAISE EXCEPTION 'issue history is append-only';
   END $$;
   `,
-  /* 7: group roles (SQLite's migration 13 is the same): a group administrator, a group quality manager, a regional manager and
+  /* 7: group roles and the group's template library (SQLite's migration 13 is the same): a group administrator, a group quality manager, a regional manager and
      the estates of their region. Before group roles any estate administrator could add estates; they keep that. */ `
   ALTER TABLE users ADD COLUMN group_role TEXT;
   ALTER TABLE users ADD COLUMN group_estates TEXT;
   UPDATE users SET group_role = 'groupAdmin' WHERE id IN (SELECT user_id FROM memberships WHERE role = 'admin');
+  -- The group's shared checklists and score sheets, each version kept; publishing copies one into chosen estates.
+  CREATE TABLE group_templates (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    created_by TEXT NOT NULL,
+    PRIMARY KEY (kind, id, version)
+  );
   `,
 ];

@@ -4,6 +4,7 @@ import type { Sql } from '../sql.ts';
 import type { Writes } from '../store.ts';
 import { auditRepo } from './audit.ts';
 import { estateRepo } from './estates.ts';
+import { groupRepo } from './group.ts';
 import { issueRepo } from './issues.ts';
 import { notificationRepo } from './notifications.ts';
 import { peopleRepo } from './people.ts';
@@ -21,5 +22,6 @@ export function repositories(
     ...recordRepo(sql),
     ...notificationRepo(sql),
     ...auditRepo(sql),
+    ...groupRepo(sql),
   };
 }

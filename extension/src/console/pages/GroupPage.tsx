@@ -8,6 +8,7 @@ import { download } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 import { GroupRoles } from './group/GroupRoles.tsx';
+import { Library } from './group/Library.tsx';
 
 const TARGET = 0.9;
 
@@ -43,20 +44,22 @@ function Trend({ points }: { points: EstateMonth['scoreTrend'] }) {
  * opens that estate's analysis; the table exports to CSV and prints.
  */
 export default function GroupPage({ groupRole, onOpenEstate }: { groupRole: GroupRole; onOpenEstate: (estateId: string) => void }) {
-  const [tab, setTab] = useState<'overview' | 'roles'>('overview');
+  // Everyone with a group role sees the overview; the library is the quality managers' and administrators'; roles the administrators'.
+  const tabs: ('group' | 'library' | 'groupRoles')[] =
+    groupRole === 'groupAdmin' ? ['group', 'library', 'groupRoles'] : groupRole === 'groupQuality' ? ['group', 'library'] : ['group'];
+  const [tab, setTab] = useState<(typeof tabs)[number]>('group');
   return (
     <section data-testid="group-page">
-      {groupRole === 'groupAdmin' ? (
+      {tabs.length > 1 ? (
         <div class="tabs no-print">
-          <button type="button" class={tab === 'overview' ? 'on' : ''} onClick={() => setTab('overview')}>
-            {w('group')}
-          </button>
-          <button type="button" class={tab === 'roles' ? 'on' : ''} onClick={() => setTab('roles')}>
-            {w('groupRoles')}
-          </button>
+          {tabs.map((t) => (
+            <button key={t} type="button" class={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
+              {w(t)}
+            </button>
+          ))}
         </div>
       ) : null}
-      {tab === 'roles' ? <GroupRoles /> : <Overview onOpenEstate={onOpenEstate} />}
+      {tab === 'groupRoles' ? <GroupRoles /> : tab === 'library' ? <Library /> : <Overview onOpenEstate={onOpenEstate} />}
     </section>
   );
 }

@@ -10,122 +10,136 @@ import {
   type ChecklistItem,
   type ChecklistTemplate,
   type Category,
+  type TemplateInput,
 } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 
+/** A checklist's items, edited; saving makes the next version (the estate's own, or the group's). */
+export function TemplateEditor({
+  template,
+  onSave,
+  onCancel,
+}: {
+  template: ChecklistTemplate;
+  onSave: (input: TemplateInput) => Promise<unknown>;
+  onCancel: () => void;
+}) {
+  const [editing, setEditing] = useState<ChecklistTemplate>(() => structuredClone(template));
+  const setItem = (n: number, patch: Partial<ChecklistItem>) =>
+    setEditing({ ...editing, items: editing.items.map((it, i) => (i === n ? ({ ...it, ...patch } as ChecklistItem) : it)) });
+  return (
+    <form
+      class="form wide-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave({ id: editing.id, kind: editing.kind, name: editing.name, schedule: editing.schedule, items: editing.items });
+      }}
+      data-testid="template-editor"
+    >
+      <h3>
+        {tx(editing.name)} · {w('version')} {editing.version} → {editing.version + 1}
+      </h3>
+      <table class="grid">
+        <thead>
+          <tr>
+            <th>{w('item')} (中文)</th>
+            <th>English</th>
+            <th>{w('category')}</th>
+            <th>{w('answerKind')}</th>
+            <th>{w('severity')}</th>
+            <th>{w('photoOnFail')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {editing.items.map((it, n) => (
+            <tr key={n}>
+              <td>
+                <input value={it.label.zh} onInput={(e) => setItem(n, { label: { ...it.label, zh: e.currentTarget.value } })} />
+              </td>
+              <td>
+                <input value={it.label.en} onInput={(e) => setItem(n, { label: { ...it.label, en: e.currentTarget.value } })} />
+              </td>
+              <td>
+                <select value={it.category} onChange={(e) => setItem(n, { category: e.currentTarget.value as Category })}>
+                  {CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {tx(CATEGORY_LABELS[c])}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {it.answer.kind}
+                {it.answer.kind === 'number' ? ` ${it.answer.min}–${it.answer.max} ${it.answer.unit}` : ''}
+              </td>
+              <td>
+                <select value={it.severity} onChange={(e) => setItem(n, { severity: e.currentTarget.value as ChecklistItem['severity'] })}>
+                  {SEVERITIES.map((s) => (
+                    <option key={s} value={s}>
+                      {tx(SEVERITY_LABELS[s])}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input type="checkbox" checked={it.photoOnFail} onChange={(e) => setItem(n, { photoOnFail: e.currentTarget.checked })} />
+              </td>
+              <td>
+                <button type="button" onClick={() => setEditing({ ...editing, items: editing.items.filter((_, i) => i !== n) })}>
+                  {w('removeItem')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="buttons">
+        <button
+          type="button"
+          onClick={() =>
+            setEditing({
+              ...editing,
+              items: [
+                ...editing.items,
+                {
+                  id: `item-${Date.now().toString(36)}`,
+                  label: { zh: '新检查项', en: 'New item' },
+                  category: editing.items[0]?.category ?? 'hygiene',
+                  answer: { kind: 'passFail' },
+                  photoOnFail: true,
+                  severity: 'general',
+                },
+              ],
+            })
+          }
+        >
+          {w('addItem')}
+        </button>
+        <button type="submit" class="primary">
+          {w('saveVersion')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {w('cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
 export function Templates({ setup, change }: { setup: Setup; change: Call }) {
   const [editing, setEditing] = useState<ChecklistTemplate | null>(null);
-  if (editing) {
-    const setItem = (n: number, patch: Partial<ChecklistItem>) =>
-      setEditing({ ...editing, items: editing.items.map((it, i) => (i === n ? ({ ...it, ...patch } as ChecklistItem) : it)) });
+  if (editing)
     return (
-      <form
-        class="form wide-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void change(API.publishTemplate, {
-            params: { estateId: setup.estate.id },
-            json: { id: editing.id, kind: editing.kind, name: editing.name, schedule: editing.schedule, items: editing.items },
-          }).then((ok) => ok && setEditing(null));
-        }}
-        data-testid="template-editor"
-      >
-        <h3>
-          {tx(editing.name)} · {w('version')} {editing.version} → {editing.version + 1}
-        </h3>
-        <table class="grid">
-          <thead>
-            <tr>
-              <th>{w('item')} (中文)</th>
-              <th>English</th>
-              <th>{w('category')}</th>
-              <th>{w('answerKind')}</th>
-              <th>{w('severity')}</th>
-              <th>{w('photoOnFail')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {editing.items.map((it, n) => (
-              <tr key={n}>
-                <td>
-                  <input value={it.label.zh} onInput={(e) => setItem(n, { label: { ...it.label, zh: e.currentTarget.value } })} />
-                </td>
-                <td>
-                  <input value={it.label.en} onInput={(e) => setItem(n, { label: { ...it.label, en: e.currentTarget.value } })} />
-                </td>
-                <td>
-                  <select value={it.category} onChange={(e) => setItem(n, { category: e.currentTarget.value as Category })}>
-                    {CATEGORIES.map((c) => (
-                      <option key={c} value={c}>
-                        {tx(CATEGORY_LABELS[c])}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {it.answer.kind}
-                  {it.answer.kind === 'number' ? ` ${it.answer.min}–${it.answer.max} ${it.answer.unit}` : ''}
-                </td>
-                <td>
-                  <select
-                    value={it.severity}
-                    onChange={(e) => setItem(n, { severity: e.currentTarget.value as ChecklistItem['severity'] })}
-                  >
-                    {SEVERITIES.map((s) => (
-                      <option key={s} value={s}>
-                        {tx(SEVERITY_LABELS[s])}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input type="checkbox" checked={it.photoOnFail} onChange={(e) => setItem(n, { photoOnFail: e.currentTarget.checked })} />
-                </td>
-                <td>
-                  <button type="button" onClick={() => setEditing({ ...editing, items: editing.items.filter((_, i) => i !== n) })}>
-                    {w('removeItem')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p class="buttons">
-          <button
-            type="button"
-            onClick={() =>
-              setEditing({
-                ...editing,
-                items: [
-                  ...editing.items,
-                  {
-                    id: `item-${Date.now().toString(36)}`,
-                    label: { zh: '新检查项', en: 'New item' },
-                    category: editing.items[0]?.category ?? 'hygiene',
-                    answer: { kind: 'passFail' },
-                    photoOnFail: true,
-                    severity: 'general',
-                  },
-                ],
-              })
-            }
-          >
-            {w('addItem')}
-          </button>
-          <button type="submit" class="primary">
-            {w('saveVersion')}
-          </button>
-          <button type="button" onClick={() => setEditing(null)}>
-            {w('cancel')}
-          </button>
-        </p>
-      </form>
+      <TemplateEditor
+        template={editing}
+        onCancel={() => setEditing(null)}
+        onSave={(json) => change(API.publishTemplate, { params: { estateId: setup.estate.id }, json }).then((ok) => ok && setEditing(null))}
+      />
     );
-  }
   return (
     <table class="grid">
       <thead>
