@@ -16,7 +16,25 @@ export interface ListsProps {
   busy?: string | null;
 }
 
-const merge = <T,>(estates: ListsProps['estates'], pick: (a: Alerts) => T[]) => estates.flatMap((e) => pick(e.alerts));
+type EstateName = ListsProps['estates'][number]['name'];
+/** Every estate's items of one kind, each knowing its estate. */
+const merge = <T,>(estates: ListsProps['estates'], pick: (a: Alerts) => T[]): (T & { estate: EstateName })[] =>
+  estates.flatMap((e) => pick(e.alerts).map((x) => ({ ...x, estate: e.name })));
+
+/** With several estates, a list reads estate by estate (in the order they were given), each under its name. */
+function byEstate<T extends { estate: EstateName }>(estates: ListsProps['estates'], items: T[], row: (item: T) => preact.JSX.Element) {
+  if (estates.length < 2) return items.map(row);
+  return estates.flatMap((e) => {
+    const mine = items.filter((i) => i.estate === e.name);
+    if (!mine.length) return [];
+    return [
+      <li key={`estate-${e.name.zh}`} class="estate-head" data-testid="estate-head">
+        {tx(e.name)} · {mine.length}
+      </li>,
+      ...mine.map(row),
+    ];
+  });
+}
 
 export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps) {
   const overdue = merge(estates, (a) => a.overdue).sort((a, b) => a.deadline - b.deadline);
@@ -26,7 +44,7 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
   const urgent = merge(estates, (a) => a.urgent).filter((u) => !overdue.some((o) => o.id === u.id));
   // Patrol times are the estate's wall clock, wherever the browser is.
   const zoned = (pick: (a: Alerts) => PatrolAlert[]) =>
-    estates.flatMap((e) => pick(e.alerts).map((p) => ({ ...p, timeZone: e.alerts.timeZone })));
+    estates.flatMap((e) => pick(e.alerts).map((p) => ({ ...p, timeZone: e.alerts.timeZone, estate: e.name })));
   const missed = zoned((a) => a.missed);
   const due = zoned((a) => a.due);
   const soon = zoned((a) => a.dueSoon);
@@ -98,34 +116,34 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
       {section(
         'overdue',
         count('overdue'),
-        overdue.map((i) => issueRow(i, 'overdue')),
+        byEstate(estates, overdue, (i) => issueRow(i, 'overdue')),
         'list-overdue',
       )}
       {urgent.length
         ? section(
             'urgentNew',
             urgent.length,
-            urgent.map((i) => issueRow(i, 'urgent')),
+            byEstate(estates, urgent, (i) => issueRow(i, 'urgent')),
             'list-urgent',
           )
         : null}
       {section(
         'toAccept',
         count('awaitingAcceptance'),
-        toAccept.map((i) => issueRow(i, 'accept')),
+        byEstate(estates, toAccept, (i) => issueRow(i, 'accept')),
         'list-accept',
       )}
       {section(
         'toDispatch',
         count('awaitingDispatch'),
-        toDispatch.map((i) => issueRow(i, 'dispatch')),
+        byEstate(estates, toDispatch, (i) => issueRow(i, 'dispatch')),
         'list-dispatch',
       )}
       {notFixed.length
         ? section(
             'notFixedList',
             count('ownerNotFixed'),
-            notFixed.map((i) => issueRow(i, 'notFixed')),
+            byEstate(estates, notFixed, (i) => issueRow(i, 'notFixed')),
             'list-not-fixed',
           )
         : null}
@@ -137,19 +155,19 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
       {section(
         'missed',
         count('missed'),
-        missed.map((p) => patrolRow(p, 'missed')),
+        byEstate(estates, missed, (p) => patrolRow(p, 'missed')),
         'list-missed',
       )}
       {section(
         'dueNow',
         count('due'),
-        due.map((p) => patrolRow(p, 'due')),
+        byEstate(estates, due, (p) => patrolRow(p, 'due')),
         'list-due',
       )}
       {section(
         'dueSoon',
         count('dueSoon'),
-        soon.map((p) => patrolRow(p, 'soon')),
+        byEstate(estates, soon, (p) => patrolRow(p, 'soon')),
         'list-soon',
       )}
     </div>
