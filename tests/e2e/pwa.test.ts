@@ -369,7 +369,8 @@ describe('department staff', () => {
       await page.click('[data-testid=my-notices]');
       await page.getByTestId('tab-mine').click();
       const notice = page.locator('[data-testid=notice]', { hasText: 'smell of paint by the lift' });
-      await expect(page.locator('[data-testid=notice]').count()).resolves.toBe(1);
+      // The list fills once the work is fetched: wait for it rather than count at once.
+      await expect.poll(() => page.locator('[data-testid=notice]').count()).toBe(1);
       await notice.locator('[data-testid=report-fix]').click();
       await notice.getByRole('textbox', { name: '整改情况' }).fill('已通风 · aired out');
       await notice.getByTestId('no-photo-reason').fill('气味无法拍照 · a smell cannot be photographed');

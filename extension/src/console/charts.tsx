@@ -3,9 +3,10 @@
  * Labels are text nodes, so names from the database render as text.
  */
 import type { ComponentChildren } from 'preact';
+import { w } from './words.ts';
 
-/** What a screen reader says for a chart: its figures as "label value" pairs (the picture is decoration). */
-const spoken = (pairs: [string, string][]) => pairs.map(([label, value]) => `${label} ${value}`).join('; ');
+/** What a screen reader says for a chart: its figures as "label value" pairs (the picture is decoration), or that there are none. */
+const spoken = (pairs: [string, string][]) => (pairs.length ? pairs.map(([label, value]) => `${label} ${value}`).join('; ') : w('noData'));
 
 const PALETTE = ['#0f6e5f', '#1565c0', '#ef6c00', '#c62828', '#6a1b9a', '#2e7d32', '#00838f', '#8d6e63'];
 
@@ -220,7 +221,7 @@ export function Pareto({ rows }: { rows: { label: string; count: number; cumulat
         );
       })}
       <polyline points={points} fill="none" stroke="#ef6c00" stroke-width="2" />
-      <text x={width - 40} y={14} font-size="11" fill="#ef6c00">
+      <text x={width - 40} y={14} font-size="11" fill="#b35300">
         100%
       </text>
     </svg>

@@ -318,6 +318,8 @@ const words = {
   startAt: ['从第几个标签开始', 'Start at label no.'],
   chooseLocations: ['选择点位', 'Choose locations'],
   selectAll: ['全选', 'Select all'],
+  select: ['选择', 'Select'],
+  noData: ['暂无数据', 'No data yet'],
   printLabels: ['打印标签', 'Print labels'],
   scanToReport: ['扫码报事 · 巡查', 'Scan to report · patrol'],
   kioskLink: ['大堂平板链接(在平板上打开一次)', 'Lobby tablet link (open it once on the tablet)'],

@@ -196,7 +196,12 @@ function Item({
           {failed ? <strong class="error"> {t('outOfRange')}</strong> : null}
         </label>
       ) : (
-        <textarea value={typeof value === 'string' ? value : ''} maxLength={1000} onInput={(e) => set({ value: e.currentTarget.value })} />
+        <textarea
+          aria-label={tx(item.label)}
+          value={typeof value === 'string' ? value : ''}
+          maxLength={1000}
+          onInput={(e) => set({ value: e.currentTarget.value })}
+        />
       )}
       {failed ? (
         <div class="fail-detail">

@@ -100,7 +100,9 @@ function Overview({ onOpenEstate }: { onOpenEstate: (estateId: string) => void }
         {w('group')} · {month}
       </h2>
       <p class="no-print">
-        {w('month')} <input type="month" value={month} onInput={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />{' '}
+        <label>
+          {w('month')} <input type="month" value={month} onInput={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
+        </label>{' '}
         <button type="button" onClick={() => download(`group-overview-${month}`, header, csvRows)} data-testid="csv-group">
           {w('exportCsv')}
         </button>{' '}

@@ -20,7 +20,9 @@ export default function KpiPage({ estateId }: { estateId: string }) {
         {w('kpi')} · {month}
       </h2>
       <p class="no-print">
-        {w('month')} <input type="month" value={month} onInput={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />{' '}
+        <label>
+          {w('month')} <input type="month" value={month} onInput={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
+        </label>{' '}
         <button type="button" onClick={() => print()}>
           {w('printReport')}
         </button>

@@ -47,24 +47,28 @@ export default function LabelsPage({ estateId }: { estateId: string }) {
       <div class="no-print">
         <h2>{w('labels')}</h2>
         <p>
-          {w('layout')}{' '}
-          <select value={layout} onChange={(e) => setLayout(e.currentTarget.value as LayoutId)} name="layout">
-            {Object.entries(LAYOUTS).map(([id, l]) => (
-              <option key={id} value={id}>
-                {l.name}
-              </option>
-            ))}
-          </select>{' '}
-          {w('startAt')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={perSheet}
-            value={offset + 1}
-            onInput={(e) => setOffset(Math.max(0, Number(e.currentTarget.value) - 1))}
-            name="offset"
-            style={{ width: '5em' }}
-          />{' '}
+          <label>
+            {w('layout')}{' '}
+            <select value={layout} onChange={(e) => setLayout(e.currentTarget.value as LayoutId)} name="layout">
+              {Object.entries(LAYOUTS).map(([id, l]) => (
+                <option key={id} value={id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            {w('startAt')}{' '}
+            <input
+              type="number"
+              min={1}
+              max={perSheet}
+              value={offset + 1}
+              onInput={(e) => setOffset(Math.max(0, Number(e.currentTarget.value) - 1))}
+              name="offset"
+              style={{ width: '5em' }}
+            />
+          </label>{' '}
           <button
             type="button"
             class="primary"

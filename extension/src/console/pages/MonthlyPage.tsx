@@ -58,8 +58,12 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
         {w('monthly')} · {tx(sheet.name)}
       </h2>
       <p>
-        {w('month')} <input type="month" value={month} onInput={(e) => setMonth(e.currentTarget.value)} name="month" /> {w('inspectedOn')}{' '}
-        <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+        <label>
+          {w('month')} <input type="month" value={month} onInput={(e) => setMonth(e.currentTarget.value)} name="month" />
+        </label>{' '}
+        <label>
+          {w('inspectedOn')} <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+        </label>
       </p>
       <div class="cards">
         {live.sections.map((s) => (

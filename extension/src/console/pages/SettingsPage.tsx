@@ -111,12 +111,14 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
         <legend>{w('quietHours')}</legend>
         <input
           type="time"
+          aria-label={`${w('quietHours')} ${w('from')}`}
           value={s.quiet?.from ?? ''}
           onChange={(e) => void save({ quiet: e.currentTarget.value ? { from: e.currentTarget.value, to: s.quiet?.to ?? '07:00' } : null })}
         />{' '}
         –{' '}
         <input
           type="time"
+          aria-label={`${w('quietHours')} ${w('to')}`}
           value={s.quiet?.to ?? ''}
           onChange={(e) => void save({ quiet: s.quiet ? { ...s.quiet, to: e.currentTarget.value } : null })}
         />

@@ -33,6 +33,7 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
               <td>
                 <input
                   type="number"
+                  aria-label={`${tx(SEVERITY_LABELS[s])} · ${w('finishWithin')}`}
                   min={0.25}
                   step={0.25}
                   value={p.hours[s]}
@@ -42,6 +43,7 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
               <td>
                 <input
                   type="number"
+                  aria-label={`${tx(SEVERITY_LABELS[s])} · ${w('level2After')}`}
                   min={0.25}
                   step={0.25}
                   value={p.level2AfterHours[s]}
@@ -51,6 +53,7 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
               <td>
                 <input
                   type="number"
+                  aria-label={`${tx(SEVERITY_LABELS[s])} · ${w('responseMinutes')}`}
                   min={1}
                   step={1}
                   value={response[s]}

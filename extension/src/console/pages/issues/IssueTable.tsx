@@ -32,7 +32,7 @@ export function IssueTable({ estateId, issues, setup, now, selected, onSelect }:
           <th>
             <input
               type="checkbox"
-              aria-label="all"
+              aria-label={w('selectAll')}
               onChange={(e) => onSelect(e.currentTarget.checked ? new Set(issues.map((i) => i.id)) : new Set())}
             />
           </th>
@@ -51,7 +51,12 @@ export function IssueTable({ estateId, issues, setup, now, selected, onSelect }:
           return (
             <tr key={i.id} class={`${open && now > i.deadline && i.status !== 'rectified' ? 'overdue' : ''}`} data-issue={i.id}>
               <td>
-                <input type="checkbox" checked={selected.has(i.id)} onChange={(e) => select(i.id, e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  aria-label={`${w('select')} ${tx(locations.get(i.locationId ?? '')?.name) || ''} ${i.description.slice(0, 30)}`}
+                  checked={selected.has(i.id)}
+                  onChange={(e) => select(i.id, e.currentTarget.checked)}
+                />
               </td>
               <td>
                 <span class={`sev sev-${i.severity}`}>{tx(SEVERITY_LABELS[i.severity])}</span>
