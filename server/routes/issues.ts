@@ -15,8 +15,17 @@ export function issueRoutes(app: Hono<Env>, deps: Deps) {
     const q = c.req.query();
     const tz = (await deps.store.read.getEstate(estateId))?.timeZone ?? 'Asia/Shanghai';
     const { limit, offset } = pageParams(q);
+    const text = q.q?.trim() ?? '';
+    if (text.length > 100) throw badRequest('q: at most 100 characters', [{ path: 'q', message: 'at most 100 characters' }]);
+    // A place is found by its name in either language.
+    const places = text
+      ? (await deps.store.read.listLocations(estateId))
+          .filter((l) => `${l.name.zh}\n${l.name.en}`.toLowerCase().includes(text.toLowerCase()))
+          .map((l) => l.id)
+      : [];
     return deps.store.read.listIssues({
       estateId,
+      q: text ? { text, locationIds: places } : undefined,
       status: listParam(q.status, ISSUE_STATUSES, 'status'),
       severity: listParam(q.severity, SEVERITIES, 'severity'),
       category: listParam(q.category, CATEGORIES, 'category'),

@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import {
   OPEN_STATUSES,
+  referenceOf,
   OWNER_STATUS_LABELS,
   respondBy,
   type Issue,
@@ -139,8 +140,6 @@ const OWNER_VISIBLE: ReadonlySet<IssueEvent['type']> = new Set([
 ]);
 
 /** 报事单号: the issue's id, short and easy to read out. */
-export const referenceOf = (issueId: string) => issueId.replace(/-/g, '').slice(0, 8).toUpperCase();
-
 /**
  * What a tracking link shows. The reporter sees their own words and photos and the staff's after-photos;
  * a follower sees the public status only: category, place, progress, never another person's words.

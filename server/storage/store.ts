@@ -177,6 +177,8 @@ export interface PhotoMeta {
 
 export interface IssueFilter {
   estateId: string;
+  /** Words of the description, or a reference number (报事单号); or at one of `locationIds` (places whose name matched). */
+  q?: { text: string; locationIds: readonly string[] };
   status?: IssueStatus[];
   open?: boolean;
   severity?: Severity[];

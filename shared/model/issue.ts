@@ -12,6 +12,9 @@ export const ISSUE_STATUSES = ['reported', 'assigned', 'rectified', 'closed', 'r
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 export const OPEN_STATUSES: readonly IssueStatus[] = ['reported', 'assigned', 'rectified', 'reopened'];
 
+/** The reference number (报事单号) an owner reads and quotes: the first eight hex digits of the issue's id. */
+export const referenceOf = (issueId: string) => issueId.replace(/-/g, '').slice(0, 8).toUpperCase();
+
 export interface Issue {
   id: string;
   estateId: string;

@@ -5,7 +5,7 @@ import { projectRoot } from '../../server/config.ts';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dateIn, formatEstateTime, monthIn, previousMonth } from '../../shared/index.ts';
+import { dateIn, formatEstateTime, monthIn, previousMonth, referenceOf } from '../../shared/index.ts';
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, decodeQr, e2e, phone, signInOnPhone } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
@@ -129,6 +129,39 @@ describe('rectification in the console', () => {
     await page.check('[data-testid=issue-table] thead input[type=checkbox]');
     await page.getByRole('button', { name: '批量复查通过' }).click();
     await expect.poll(() => Promise.all(ids.map(async (id) => (await store().getIssue(id))?.status))).toEqual(['closed', 'closed']);
+    await page.close();
+  });
+
+  it('the board finds a report by the reference number the owner quotes, or by words, and exports what it shows', async () => {
+    const raised = await server.call(API.raiseIssue, {
+      params: { estateId: 'demo-gardens' },
+      token: await server.login('supervisor'),
+      json: {
+        id: randomUUID(),
+        source: 'patrol',
+        locationId: 'b2-lobby',
+        category: 'hygiene',
+        severity: 'general',
+        description: '垃圾桶满溢 · bins full',
+      },
+    });
+    const id = raised.body.issueId;
+    const page = await consolePage('/issues');
+    await page.locator('[data-testid=issue-table]').waitFor();
+    const shown = () =>
+      page.locator('[data-testid=issue-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-issue')));
+    await page.getByRole('searchbox', { name: '搜索' }).fill(referenceOf(id));
+    await expect.poll(shown).toEqual([id]);
+    await page.getByRole('searchbox', { name: '搜索' }).fill('垃圾桶满溢');
+    await expect.poll(shown).toEqual([id]);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('csv-issues').click();
+    const csv = (await import('node:fs')).readFileSync((await (await download).path())!, 'utf8').replace(/^\uFEFF/, '');
+    const [header, row, more] = csv.trim().split(/\r?\n/);
+    expect(header.split(',')[0]).toBe('报事单号');
+    expect(row).toContain(referenceOf(id));
+    expect(row).toContain('垃圾桶满溢');
+    expect(more).toBeUndefined();
     await page.close();
   });
 });

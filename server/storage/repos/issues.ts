@@ -168,6 +168,21 @@ export function issueRepo(sql: Sql): IssueRepo {
         where.push('location_id = ?');
         args.push(f.locationId);
       }
+      if (f.q) {
+        // Plain characters: % and _ are what the person typed, not patterns.
+        const { text, locationIds } = f.q;
+        const or = [`lower(description) LIKE ? ESCAPE '\\'`];
+        args.push(`%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        if (/^[0-9a-f]{8}$/i.test(text)) {
+          or.push('id LIKE ?');
+          args.push(`${text.toLowerCase()}%`);
+        }
+        if (locationIds.length) {
+          or.push(`location_id IN (${locationIds.map(() => '?').join(', ')})`);
+          args.push(...locationIds);
+        }
+        where.push(`(${or.join(' OR ')})`);
+      }
       if (f.createdFrom !== undefined) {
         where.push('created_at >= ?');
         args.push(f.createdFrom);

@@ -18,6 +18,7 @@ import {
   formatEstateTime,
   fromDateTimeInput,
   toDateTimeInput,
+  referenceOf,
 } from '../../../../shared/index.ts';
 import { call } from '../../common/api.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
@@ -72,6 +73,8 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
         </span>
       </header>
       <dl class="facts">
+        <dt>{w('reference')}</dt>
+        <dd data-testid="reference">{referenceOf(issue.id)}</dd>
         <dt>{w('description')}</dt>
         <dd class="text">{issue.description}</dd>
         <dt>{w('source')}</dt>

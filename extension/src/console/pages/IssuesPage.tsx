@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
-import { API } from '../../../../shared/index.ts';
+import { API, CATEGORY_LABELS, SEVERITY_LABELS, STATUS_LABELS, formatEstateTime, referenceOf } from '../../../../shared/index.ts';
+import { tx } from '../../common/i18n.ts';
 import { call } from '../../common/api.ts';
-import { useNow, useSetup } from '../data.ts';
+import { estateZone, useNow, useSetup } from '../data.ts';
+import { download } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 import { BulkActions } from './issues/BulkActions.tsx';
@@ -25,6 +27,37 @@ export default function IssuesPage({ estateId }: { estateId: string }) {
     setSelected(new Set());
   };
   const issues = data?.issues ?? [];
+  // The board as it is filtered, for a spreadsheet (the same formula-safe writer as every other table).
+  const exportCsv = () => {
+    const place = (id: string | null) => tx(setup?.locations.find((l) => l.id === id)?.name);
+    const dept = (id: string | null) => tx(setup?.departments.find((d) => d.id === id)?.name);
+    const zone = estateZone(estateId);
+    download(
+      'issues',
+      [
+        w('reference'),
+        w('severity'),
+        w('location'),
+        w('category'),
+        w('description'),
+        w('department'),
+        w('status'),
+        w('created'),
+        w('deadline'),
+      ],
+      issues.map((i) => [
+        referenceOf(i.id),
+        tx(SEVERITY_LABELS[i.severity]),
+        place(i.locationId),
+        tx(CATEGORY_LABELS[i.category]),
+        i.description,
+        dept(i.departmentId),
+        tx(STATUS_LABELS[i.status]),
+        formatEstateTime(i.createdAt, zone),
+        formatEstateTime(i.deadline, zone),
+      ]),
+    );
+  };
 
   return (
     <section data-testid="issues-page">
@@ -45,7 +78,10 @@ export default function IssuesPage({ estateId }: { estateId: string }) {
       ) : null}
       <IssueTable estateId={estateId} issues={issues} setup={setup} now={now} selected={selected} onSelect={setSelected} />
       <p class="pager">
-        {data ? `${data.total} ${w('results')}` : w('loading')}
+        {data ? `${data.total} ${w('results')}` : w('loading')}{' '}
+        <button type="button" class="no-print" onClick={exportCsv} disabled={!issues.length} data-testid="csv-issues">
+          {w('exportCsv')}
+        </button>
         {page > 0 ? (
           <button type="button" onClick={() => setPage(page - 1)}>
             ‹

@@ -9,11 +9,14 @@ import {
   STATUS_LABELS,
   type Query,
 } from '../../../../../shared/index.ts';
+import { useEffect, useState } from 'preact/hooks';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { w } from '../../words.ts';
 
 export interface Filters {
+  /** Words of the description or the place's name, or a reference number. */
+  q: string;
   open: boolean;
   status: string;
   severity: string;
@@ -26,6 +29,7 @@ export interface Filters {
 }
 
 export const NO_FILTERS: Filters = {
+  q: '',
   open: true,
   status: '',
   severity: '',
@@ -42,6 +46,7 @@ export function issueQuery(f: Filters, page: number, size: number): Query {
   return {
     limit: size,
     offset: page * size,
+    q: f.q || undefined,
     open: f.open && !f.status ? 'true' : undefined,
     status: f.status,
     severity: f.severity,
@@ -55,9 +60,32 @@ export function issueQuery(f: Filters, page: number, size: number): Query {
   };
 }
 
+/** Search as one types, asking the server once the typing pauses. */
+function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => {
+    if (draft.trim() === value) return;
+    const timer = setTimeout(() => onSearch(draft.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  return (
+    <input
+      type="search"
+      name="q"
+      aria-label={w('search')}
+      placeholder={w('searchHint')}
+      maxLength={100}
+      value={draft}
+      onInput={(e) => setDraft(e.currentTarget.value)}
+      style={{ minWidth: '16em' }}
+    />
+  );
+}
+
 export function FilterForm({ f, set, setup }: { f: Filters; set: (patch: Partial<Filters>) => void; setup: Setup | null }) {
   return (
     <form class="filters" onSubmit={(e) => e.preventDefault()}>
+      <SearchBox value={f.q} onSearch={(q) => set({ q })} />
       <label class="check">
         <input type="checkbox" checked={f.open} onChange={(e) => set({ open: e.currentTarget.checked })} /> {w('openOnly')}
       </label>
