@@ -23,11 +23,10 @@ export async function announce(
     noticeFor(c.audience, { kind, issue }, c.audience.kind === 'person' ? listener(c.audience.userId) : undefined),
   );
   if (!channels.length) return;
-  const [estate, location, departments] = await Promise.all([
-    tx.getEstate(issue.estateId),
-    issue.locationId ? tx.getLocation(issue.locationId) : undefined,
-    tx.listDepartments(issue.estateId),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const estate = await tx.getEstate(issue.estateId);
+  const location = issue.locationId ? await tx.getLocation(issue.locationId) : undefined;
+  const departments = await tx.listDepartments(issue.estateId);
   const { title, text, link } = noticeText({
     kind,
     issue,

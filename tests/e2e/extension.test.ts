@@ -68,6 +68,20 @@ describe('the supervisor extension', () => {
   });
 
   it('a group administrator follows every estate: the badge adds them up and the popup lists each estate under its name', async () => {
+    // Something new and urgent at Riverside, whatever the hour.
+    const raised = await server.call(API.raiseIssue, {
+      params: { estateId: 'riverside' },
+      token: await server.login('rs-supervisor'),
+      json: {
+        id: randomUUID(),
+        source: 'patrol',
+        locationId: 'rs-lift',
+        category: 'facilities',
+        severity: 'urgent',
+        description: '电梯困人 · lift stuck',
+      },
+    });
+    expect(raised.status, raised.text).toBe(201);
     await ext.signIn(server.url, 'admin');
     await ext.poll();
     const token = await server.login('admin');
@@ -77,11 +91,12 @@ describe('the supervisor extension', () => {
     for (const e of estates) sum += (await server.call(API.alerts, { params: { estateId: e.id }, token })).body.counts.badge;
     expect((await ext.badge()).text).toBe(sum === 0 ? '' : String(sum));
     const page = await popup();
-    const missed = page.getByTestId('list-missed');
-    await missed.waitFor();
-    // Riverside has patrolled nothing today: its missed rounds read under its own name, after the demo's.
-    const heads = await missed.getByTestId('estate-head').allTextContents();
+    const urgent = page.getByTestId('list-urgent');
+    await urgent.waitFor();
+    // Each estate's items under its own name.
+    const heads = await urgent.getByTestId('estate-head').allTextContents();
     expect(heads.some((h) => h.startsWith('滨江苑 · '))).toBe(true);
+    await expect(urgent.textContent()).resolves.toContain('电梯困人');
     await page.close();
     await ext.signIn(server.url, 'supervisor');
   });

@@ -129,10 +129,9 @@ export function peopleRepo(sql: Sql): PeopleRepo {
     },
     countUsers: async () => Number((await sql.get('SELECT count(*) AS n FROM users'))?.n ?? 0),
     listUsers: async () => {
-      const [users, memberships] = await Promise.all([
-        sql.all('SELECT * FROM users ORDER BY lower(username)'),
-        sql.all('SELECT * FROM memberships ORDER BY estate_id'),
-      ]);
+      // In turn, not together: inside a transaction both go down one connection.
+      const users = await sql.all('SELECT * FROM users ORDER BY lower(username)');
+      const memberships = await sql.all('SELECT * FROM memberships ORDER BY estate_id');
       return users.map((r) => {
         const u = toUser(r);
         return { ...u, memberships: memberships.filter((m) => m.user_id === u.id).map(toMembership) };
