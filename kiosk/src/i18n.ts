@@ -231,6 +231,12 @@ export function tx(text: LocalText | null | undefined): string {
   return text ? pick(text, current) : '';
 }
 
+/** What owners see atop their pages: the property company and the estate ("安居物业 · 滨江花园"). */
+export function brandOf(estate: { name: LocalText; company?: string | null } | null | undefined): string {
+  if (!estate) return '';
+  return estate.company ? `${estate.company} · ${tx(estate.name)}` : tx(estate.name);
+}
+
 export function locale(): Locale {
   return current;
 }

@@ -8,12 +8,22 @@ import type { Membership } from '../storage/store.ts';
 import { similarOpen } from './owners.ts';
 
 export async function publicLanding(deps: Deps, loc: Location): Promise<LocationLanding> {
-  const [estate, open] = await Promise.all([deps.store.read.getEstate(loc.estateId), similarOpen(deps.store.read, loc)]);
+  const [estate, open, company] = await Promise.all([
+    deps.store.read.getEstate(loc.estateId),
+    similarOpen(deps.store.read, loc),
+    deps.store.read.getOrganisation(),
+  ]);
   // A location's estate always exists (a foreign key); not finding it is a broken database, not a 404.
   if (!estate) throw new Error(`location ${loc.id} has no estate ${loc.estateId}`);
   return {
     location: { id: loc.id, name: loc.name, kind: loc.kind, code: loc.code },
-    estate: { id: estate.id, name: estate.name, timeZone: estate.timeZone },
+    estate: {
+      id: estate.id,
+      name: estate.name,
+      timeZone: estate.timeZone,
+      company: company?.name ?? null,
+      servicePhone: estate.servicePhone,
+    },
     categories: CATEGORIES,
     openReports: open.map((i) => ({ id: i.id, category: i.category, status: i.status, createdAt: i.createdAt, meToo: i.meToo })),
   };

@@ -146,13 +146,14 @@ const OWNER_VISIBLE: ReadonlySet<IssueEvent['type']> = new Set([
  */
 export async function trackingView(store: Reads, { issue, role }: Tracked): Promise<OwnerTracking> {
   const reporter = role === 'reporter';
-  const [origin, location, estate, received, events, policy] = await Promise.all([
+  const [origin, location, estate, received, events, policy, company] = await Promise.all([
     store.issueOrigin(issue.id),
     issue.locationId ? store.getLocation(issue.locationId) : undefined,
     store.getEstate(issue.estateId),
     reporter ? store.receivedPhotos(issue.id) : [],
     store.eventsOf(issue.id),
     store.getPolicy(issue.estateId),
+    store.getOrganisation(),
   ]);
   const fix = events.filter((e) => e.type === 'rectify').at(-1);
   const visible = new Set(received);
@@ -168,7 +169,9 @@ export async function trackingView(store: Reads, { issue, role }: Tracked): Prom
     category: issue.category,
     description: reporter ? issue.description : null,
     location: location ? { name: location.name, kind: location.kind } : null,
-    estate: estate ? { name: estate.name, timeZone: estate.timeZone } : null,
+    estate: estate
+      ? { name: estate.name, timeZone: estate.timeZone, company: company?.name ?? null, servicePhone: estate.servicePhone }
+      : null,
     createdAt: issue.createdAt,
     deadline: issue.status === 'closed' || issue.status === 'rejected' ? null : issue.deadline,
     photos: issue.photos.map((p) => p.sha256).filter((h) => visible.has(h)),

@@ -77,7 +77,8 @@ export interface StaffLanding {
 /** GET /api/locations/by-code/:code (and inlined into /l/:code): to anyone, the place and what is known there. */
 export interface LocationLanding {
   location: { id: string; name: LocalText; kind: LocationKind; code: string };
-  estate: { id: string; name: LocalText; timeZone: string };
+  /** The company (its name heads owners' pages) and the service desk's number. Absent in a phone's offline copy. */
+  estate: { id: string; name: LocalText; timeZone: string; company?: string | null; servicePhone?: string };
   categories: readonly Category[];
   openReports: { id: string; category: Category; status: IssueStatus; createdAt: number; meToo: number }[];
   /** Only for staff of the estate. */
@@ -101,7 +102,7 @@ export interface OwnerTracking {
   category: Category;
   description: string | null;
   location: { name: LocalText; kind: LocationKind } | null;
-  estate: { name: LocalText; timeZone: string } | null;
+  estate: { name: LocalText; timeZone: string; company: string | null; servicePhone: string } | null;
   createdAt: number;
   deadline: number | null;
   photos: string[];

@@ -129,6 +129,8 @@ describe('the first start', () => {
     // 5. The patrol at that lobby, on the phone.
     await phone.goto(scanned.pathname + scanned.search);
     await expect(phone.getByTestId('location-name').textContent()).resolves.toBe('1号楼大堂1');
+    // The page carries the company's and the estate's name, not the app's.
+    await expect(phone.getByTestId('brand').textContent()).resolves.toBe('安居物业服务有限公司 · 滨江花园');
     await phone.click('[data-testid=start-patrol]');
     await phone.locator('[data-testid=patrol-form] fieldset[data-item]').first().waitFor();
     for (const item of await phone.locator('[data-testid=patrol-form] fieldset[data-item]').all())

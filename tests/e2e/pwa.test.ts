@@ -182,6 +182,8 @@ describe('owners, with no account', () => {
     await link.waitFor({ timeout: 15_000 });
     await link.click();
     await expect(page.locator('[data-testid=track-status]').textContent()).resolves.toBe('待受理');
+    // Owners see their estate's name atop the page, not the app's.
+    await expect(page.getByTestId('brand').textContent()).resolves.toBe('示范花园');
     // User text is shown as text, never as HTML.
     await expect(page.locator('.text').first().textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
     expect(await page.locator('img[src=x]').count()).toBe(0);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { LOCATION_KIND_LABELS, SEVERITY_LABELS, SLOT_STATUS_LABELS, type Confirmation, type Issue } from '../../../shared/index.ts';
 import { ApiError, session } from '../api/http.ts';
-import { formatDateTime, formatTime, t, tx, useLocale } from '../i18n.ts';
+import { brandOf, formatDateTime, formatTime, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { Scanner } from '../ui/Scanner.tsx';
@@ -87,7 +87,7 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
   const confirmedBy: Confirmation = opened.kioskCode ? 'kiosk_code' : opened.label ? 'printed_code' : 'link';
 
   return (
-    <Layout>
+    <Layout brand={brandOf(landing.estate)}>
       <section class="hero">
         <h1 data-testid="location-name">{tx(landing.location.name)}</h1>
         <p class="muted">

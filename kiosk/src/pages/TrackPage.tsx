@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { API, CATEGORY_LABELS, pathOf, type OwnerTracking } from '../../../shared/index.ts';
 import { ApiError, call } from '../api/http.ts';
-import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
+import { brandOf, formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { Layout } from '../ui/Layout.tsx';
 
 /** What a tracking link shows, as the server answers it (shared/model/answers.ts). */
@@ -45,7 +45,7 @@ export default function TrackPage() {
   if (!data) return <Layout>{error ? <p class="error card">{error}</p> : <p class="muted">…</p>}</Layout>;
   const i = lang === 'zh-CN' ? 0 : 1;
   return (
-    <Layout title={t('progress')}>
+    <Layout title={t('progress')} brand={brandOf(data.estate)}>
       <section class="card">
         <h1 data-testid="track-status">{tx(data.statusLabel)}</h1>
         <p>

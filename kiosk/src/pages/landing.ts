@@ -98,7 +98,7 @@ async function offlineLanding(code: string): Promise<Landing | null> {
     const slots = schedule ? slotStates(slotsTouchingDay(schedule, kit.estate.timeZone, dateIn(now, kit.estate.timeZone)), [], now) : [];
     return {
       location: { id: loc.id, name: loc.name, kind: loc.kind, code: loc.code },
-      estate: { id: kit.estate.id, name: kit.estate.name, timeZone: kit.estate.timeZone },
+      estate: { id: kit.estate.id, name: kit.estate.name, timeZone: kit.estate.timeZone, servicePhone: kit.estate.servicePhone },
       categories: [],
       openReports: [],
       staff: {

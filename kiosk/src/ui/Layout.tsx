@@ -3,15 +3,18 @@ import { locale, setLocale, t, useLocale, formatTime } from '../i18n.ts';
 import { useOutbox } from '../state/sync.ts';
 import { useMe } from '../state/session.ts';
 
-/** Header with the language switch and, for staff or whenever something waits, the sync state. */
-export function Layout({ children, title }: { children: ComponentChildren; title?: string }) {
+/**
+ * Header with the language switch and, for staff or whenever something waits, the sync state. `brand` is the
+ * property company and estate owners see on their pages, instead of the app's own name.
+ */
+export function Layout({ children, title, brand }: { children: ComponentChildren; title?: string; brand?: string }) {
   useLocale();
   const me = useMe();
   return (
     <div class="app">
       <header class="bar">
-        <a class="brand" href="/">
-          {t('appName')}
+        <a class="brand" href="/" data-testid="brand">
+          {brand || t('appName')}
         </a>
         {title ? <span class="bar-title">{title}</span> : null}
         <button type="button" class="link" onClick={() => setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN')}>
