@@ -167,6 +167,21 @@ describe('rectification in the console', () => {
 });
 
 describe('administration', () => {
+  it('a supervisor reads the administration but is offered no administrator-only action; an administrator is, in words', async () => {
+    await ext.signIn(server.url, 'supervisor');
+    const page = await consolePage('/admin');
+    await page.getByTestId('admin-only').waitFor();
+    expect(await page.getByRole('button', { name: /^换码: / }).count()).toBe(0);
+    await page.close();
+    await ext.signIn(server.url, 'admin');
+    const admin = await consolePage('/admin');
+    await admin.getByRole('button', { name: '换码: 1号楼大堂' }).waitFor();
+    await admin.getByRole('button', { name: '平板链接: 1号楼大堂' }).waitFor();
+    expect(await admin.getByTestId('admin-only').count()).toBe(0);
+    await admin.close();
+    await ext.signIn(server.url, 'supervisor');
+  });
+
   it("a location's own schedule is set in the console (by an administrator) and shown as the slots it makes today", async () => {
     await ext.signIn(server.url, 'admin');
     const page = await consolePage('/admin');

@@ -54,3 +54,10 @@ export function useEstate(session: StoredSession | null | undefined): [string | 
     },
   ];
 }
+
+/** The reader's role in an estate, from the stored session (no request), for showing only what they may do. */
+export function useEstateRole(estateId: string): string | null {
+  const [role, setRole] = useState<string | null>(null);
+  useEffect(() => void getSession().then((s) => setRole(s?.memberships.find((m) => m.estateId === estateId)?.role ?? null)), [estateId]);
+  return role;
+}

@@ -270,6 +270,9 @@ const words = {
   kind: ['类型', 'Kind'],
   code: ['编码', 'Code'],
   revoke: ['作废并换码', 'Revoke and reissue'],
+  revokeShort: ['换码', 'New code'],
+  kioskShort: ['平板链接', 'Tablet link'],
+  adminOnly: ['您可以查看;修改需由本项目管理员进行。', 'You can read this; changes are made by the estate’s administrators.'],
   importCsv: ['CSV 导入', 'Import CSV'],
   csvHint: [
     'Excel 工作簿(.xlsx,第一个工作表)或 CSV(UTF-8 或 Excel 的 GBK),表头:点位类型,点位名称,英文名称(可选),楼栋(可选,新楼栋会自动创建)。先预览,确认后一次导入。',

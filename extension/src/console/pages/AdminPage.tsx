@@ -3,6 +3,7 @@ import { tx } from '../../common/i18n.ts';
 import type { CallArgs, Endpoint } from '../../../../shared/index.ts';
 import { call } from '../../common/api.ts';
 import { loadSetup } from '../data.ts';
+import { useEstateRole } from '../session.ts';
 import { useAsync } from '../ui.tsx';
 import { w, type WordKey } from '../words.ts';
 import { Locations } from './admin/Locations.tsx';
@@ -48,6 +49,8 @@ export default function AdminPage({ estateId }: { estateId: string }) {
   const [tab, setTab] = useState<Tab>('locations');
   const { data: setup, reload, error } = useAsync(() => loadSetup(estateId, true), [estateId]);
   const [message, setMessage] = useState('');
+  const role = useEstateRole(estateId);
+  const canAdmin = role === 'admin';
   const change = async <E extends Endpoint>(e: E, args: CallArgs<E>) => {
     setMessage('');
     try {
@@ -67,6 +70,11 @@ export default function AdminPage({ estateId }: { estateId: string }) {
       <h2>
         {w('admin')} · {tx(setup.estate.name)}
       </h2>
+      {role && !canAdmin ? (
+        <p class="hint" data-testid="admin-only">
+          {w('adminOnly')}
+        </p>
+      ) : null}
       <div class="tabs">
         {TABS.map((t) => (
           <button key={t} type="button" class={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
@@ -80,7 +88,7 @@ export default function AdminPage({ estateId }: { estateId: string }) {
         </p>
       ) : null}
       <Readiness estateId={estateId} revision={setup} />
-      {tab === 'locations' ? <Locations setup={setup} change={change} /> : null}
+      {tab === 'locations' ? <Locations setup={setup} change={change} canAdmin={canAdmin} /> : null}
       {tab === 'buildings' ? <Simple setup={setup} kind="buildings" change={change} /> : null}
       {tab === 'departments' ? <Simple setup={setup} kind="departments" change={change} /> : null}
       {tab === 'users' ? <Users setup={setup} change={change} /> : null}

@@ -19,7 +19,8 @@ import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 import { useCsvPreview } from './csv-file.ts';
 
-export function Locations({ setup, change }: { setup: Setup; change: Call }) {
+/** `canAdmin`: the reader administers this estate (changing a code or making a tablet link is theirs alone). */
+export function Locations({ setup, change, canAdmin }: { setup: Setup; change: Call; canAdmin: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [kiosk, setKiosk] = useState<{ name: string; url: string } | null>(null);
   const [form, setForm] = useState({ kind: 'lobby' as LocationKind, zh: '', en: '', buildingId: '' });
@@ -37,28 +38,32 @@ export function Locations({ setup, change }: { setup: Setup; change: Call }) {
             <button type="button" onClick={() => setEditing(l.id)}>
               {w('edit')}: {tx(l.name)}
             </button>
-            <button
-              type="button"
-              title={w('revoke')}
-              onClick={() =>
-                confirm(`${w('revoke')}: ${tx(l.name)}?`) &&
-                void change(API.revokeCode, { params: { estateId: setup.estate.id, id: l.id } })
-              }
-            >
-              ↻
-            </button>
-            <button
-              type="button"
-              title={w('kioskLink')}
-              onClick={() =>
-                void call(API.kioskLink, { params: { estateId: setup.estate.id, id: l.id } }).then(
-                  (r) => setKiosk({ name: tx(l.name), url: r.url }),
-                  (e) => setKiosk({ name: tx(l.name), url: String(e instanceof Error ? e.message : e) }),
-                )
-              }
-            >
-              ▣
-            </button>
+            {canAdmin ? (
+              <>
+                <button
+                  type="button"
+                  aria-label={`${w('revokeShort')}: ${tx(l.name)}`}
+                  onClick={() =>
+                    confirm(`${w('revoke')}: ${tx(l.name)}?`) &&
+                    void change(API.revokeCode, { params: { estateId: setup.estate.id, id: l.id } })
+                  }
+                >
+                  ↻ {w('revokeShort')}
+                </button>
+                <button
+                  type="button"
+                  aria-label={`${w('kioskShort')}: ${tx(l.name)}`}
+                  onClick={() =>
+                    void call(API.kioskLink, { params: { estateId: setup.estate.id, id: l.id } }).then(
+                      (r) => setKiosk({ name: tx(l.name), url: r.url }),
+                      (e) => setKiosk({ name: tx(l.name), url: String(e instanceof Error ? e.message : e) }),
+                    )
+                  }
+                >
+                  ▣ {w('kioskShort')}
+                </button>
+              </>
+            ) : null}
           </span>
         ))}
       </p>
