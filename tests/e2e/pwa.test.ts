@@ -512,7 +512,9 @@ describe('the lobby kiosk', () => {
     expect(await page.locator('a').count()).toBe(0);
 
     const before = (await store().kioskRatings('demo-gardens', 0, server.clock.now + 60_000)).length;
-    await page.click('[data-testid=face-4]');
+    // Each face says what it means, in words (no emoji font needed).
+    expect(await page.locator('.faces button').allTextContents()).toEqual(['不满意', '不太满意', '满意', '很满意']);
+    await page.getByRole('button', { name: '很满意' }).click();
     await page.locator('[data-testid=kiosk-thanks]').waitFor();
     await page.locator('[data-testid=face-1]').waitFor({ timeout: 10_000 });
     await page.click('[data-testid=face-1]');

@@ -9,7 +9,32 @@ import { STEP_MS, kioskCode } from '../kiosk/totp.ts';
 import { save } from '../state/sync.ts';
 import type { Landing } from './landing.ts';
 
-const FACES = ['😞', '🙁', '🙂', '😄'];
+/** The four faces, from unhappy to very happy: each with its word, drawn, so no emoji font is needed. */
+const FACES = [
+  { word: 'faceUnhappy', smile: -1, colour: '#c62828' },
+  { word: 'faceNotQuite', smile: -0.45, colour: '#b35300' },
+  { word: 'faceHappy', smile: 0.45, colour: '#2e7d32' },
+  { word: 'faceVeryHappy', smile: 1, colour: '#0f6e5f' },
+] as const;
+
+function Face({ smile, colour }: { smile: number; colour: string }) {
+  // The mouth's middle dips for a frown and rises for a smile.
+  const mid = 40 + smile * 9;
+  return (
+    <svg viewBox="0 0 64 64" width="64" height="64" aria-hidden="true">
+      <circle cx="32" cy="32" r="29" fill="none" stroke={colour} stroke-width="4" />
+      <circle cx="22" cy="25" r="3.5" fill={colour} />
+      <circle cx="42" cy="25" r="3.5" fill={colour} />
+      <path
+        d={`M19 ${40 - smile * 3} Q32 ${mid} 45 ${40 - smile * 3}`}
+        fill="none"
+        stroke={colour}
+        stroke-width="4"
+        stroke-linecap="round"
+      />
+    </svg>
+  );
+}
 const REASONS: Category[] = ['hygiene', 'facilities', 'service', 'order'];
 
 /**
@@ -110,12 +135,11 @@ export default function KioskPage() {
             <>
               <h2>{t('kioskRate')}</h2>
               <div class="faces">
-                {FACES.map((emoji, i) => (
+                {FACES.map((face, i) => (
                   <button
                     type="button"
-                    key={i}
+                    key={face.word}
                     class={`face f${i + 1}`}
-                    aria-label={`${i + 1}/4`}
                     data-testid={`face-${i + 1}`}
                     onClick={() => {
                       if (i >= 2) return void send(i + 1);
@@ -123,7 +147,8 @@ export default function KioskPage() {
                       setStep('why');
                     }}
                   >
-                    {emoji}
+                    <Face smile={face.smile} colour={face.colour} />
+                    <span>{t(face.word)}</span>
                   </button>
                 ))}
               </div>
