@@ -7,6 +7,12 @@ export function UpdatePrompt() {
   useLocale();
   const [state, setState] = useState<SwState>('idle');
   useEffect(() => swEvents.subscribe(setState), []);
+  // "Ready offline" is news, not a question: it goes by itself after a few seconds and never sits over the form.
+  useEffect(() => {
+    if (state !== 'offline-ready') return;
+    const timer = setTimeout(() => setState('idle'), 4000);
+    return () => clearTimeout(timer);
+  }, [state]);
   if (state === 'offline-ready') {
     return (
       <div class="toast" role="status">
