@@ -4,7 +4,7 @@ import { API, pathOf } from '../../../shared/index.ts';
 import { t } from '../i18n.ts';
 import type { Photo } from '../photos/compress.ts';
 import { StorageFullError } from '../outbox/outbox.ts';
-import { save } from '../state/sync.ts';
+import { save, sentWithin } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
 
 /** A department's fix, with its after-photo, through the same outbox as everything else. */
@@ -33,7 +33,7 @@ export function RectifyForm({
     setBusy(true);
     const id = uuid();
     try {
-      await save(
+      const saved = await save(
         {
           id,
           kind: 'issueAction',
@@ -52,7 +52,8 @@ export function RectifyForm({
         },
         photos.map((p) => ({ sha256: p.sha256, blob: p.blob })),
       );
-      onDone(t('savedOnDevice'));
+      // Said as it is: sent when the server has it, saved on the phone while it waits for a network.
+      onDone(!saved.queued || (await sentWithin(id, 5000)) ? t('sent') : t('savedOnDevice'));
     } catch (e) {
       setError(e instanceof StorageFullError ? (e.recordSaved ? t('storageFull') : t('storageFullAll')) : String(e));
       setBusy(false);

@@ -71,6 +71,17 @@ export async function save(entry: NewEntry, photos: PhotoInput[] = []): Promise<
   return { queued: true };
 }
 
+/**
+ * Whether a saved record has reached the server, waiting at most `ms` for this drain: true once it has left the
+ * queue, false while it still waits (offline, or the server slow), so the page can say "sent" or "saved here".
+ */
+export async function sentWithin(id: string, ms: number): Promise<boolean> {
+  const box = outbox;
+  if (!box) return true;
+  await Promise.race([box.drain(), new Promise((r) => setTimeout(r, ms))]);
+  return !(await box.entries()).some((e) => e.id === id);
+}
+
 export function useOutbox(): OutboxStatus | null {
   const [status, set] = useState<OutboxStatus | null>(outbox?.current ?? null);
   useEffect(() => {
