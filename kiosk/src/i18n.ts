@@ -44,6 +44,7 @@ const messages = {
   describeHint: ['请描述您看到的问题', 'Describe what you see'],
   photoOptional: ['照片(可选)', 'Photo (optional)'],
   addPhoto: ['拍照', 'Take a photo'],
+  fromAlbum: ['从相册选择', 'Choose from the album'],
   removePhoto: ['移除照片', 'Remove photo'],
   contactOptional: ['联系方式(可选)', 'Contact (optional)'],
   submit: ['提交', 'Submit'],

@@ -250,7 +250,7 @@ describe('the quarterly owner survey', () => {
 });
 
 describe('inside an in-app browser without a service worker or IndexedDB', () => {
-  it('an owner can still report while online and gets a tracking link', async () => {
+  it('an owner can still report while online, with a photo from the album, and gets a tracking link', async () => {
     const { context, page } = await phone();
     await context.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { value: undefined });
@@ -259,9 +259,15 @@ describe('inside an in-app browser without a service worker or IndexedDB', () =>
     await page.goto(`/l/${code('north-garden')}?q=1`);
     await page.selectOption('select[name=category]', 'greening');
     await page.fill('textarea[name=description]', '树枝折断挡路 · a broken branch blocks the path');
+    // A photo the owner took before scanning, from the album (that input asks for no camera).
+    const album = page.getByTestId('owner-photo-album');
+    expect(await album.getAttribute('capture')).toBeNull();
+    await album.setInputFiles(await cameraPhoto('#447733'));
+    await page.locator('form[data-testid=owner-report] .photos img').waitFor();
     await page.click('form[data-testid=owner-report] button[type=submit]');
     await page.locator('[data-testid=tracking-link]').waitFor({ timeout: 15_000 });
-    expect((await store().listIssues({ estateId: 'demo-gardens', locationId: 'north-garden', source: ['owner'] })).total).toBe(1);
+    const reports = await store().listIssues({ estateId: 'demo-gardens', locationId: 'north-garden', source: ['owner'] });
+    expect([reports.total, reports.issues[0].photos.length]).toEqual([1, 1]);
     await context.close();
   });
 });

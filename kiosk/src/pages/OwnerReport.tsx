@@ -109,7 +109,7 @@ export function OwnerReport({ landing }: { landing: Landing }) {
           />
         </label>
         <span class="label">{t('photoOptional')}</span>
-        <PhotoInput photos={photos} onChange={setPhotos} stamp={tx(landing.location.name)} testId="owner-photo" />
+        <PhotoInput photos={photos} onChange={setPhotos} stamp={tx(landing.location.name)} testId="owner-photo" album />
         <label>
           {t('contactOptional')}
           <input name="contact" value={contact} maxLength={100} onInput={(e) => setContact(e.currentTarget.value)} />
