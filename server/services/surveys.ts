@@ -23,7 +23,13 @@ export async function createCampaign(deps: Deps, estateId: string, input: Campai
     throw invalid(`surveyId: no survey ${input.surveyId}`, [{ path: 'surveyId', message: 'unknown survey' }]);
   }
   const campaign: Campaign = { id: randomUUID(), estateId, code: newPublicCode(), createdAt: deps.clock(), ...input };
-  await deps.store.write((tx) => tx.insertCampaign(campaign));
+  await deps.store.write(async (tx) => {
+    // One survey at a time: overlapping campaigns would ask the same households twice and blur each quarter's figure.
+    const overlap = (await tx.listCampaigns(estateId)).find((c) => c.opensOn <= input.closesOn && input.opensOn <= c.closesOn);
+    if (overlap)
+      throw conflict(`opensOn: overlaps ${overlap.name.zh} (${overlap.opensOn} – ${overlap.closesOn}); choose dates outside it`);
+    await tx.insertCampaign(campaign);
+  });
   return campaign;
 }
 

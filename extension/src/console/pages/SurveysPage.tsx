@@ -21,13 +21,14 @@ import { w } from '../words.ts';
 export default function SurveysPage({ estateId }: { estateId: string }) {
   const setup = useSetup(estateId);
   const { data, reload, error } = useAsync(() => call(API.campaigns, { params: { estateId } }), [estateId]);
-  const [form, setForm] = useState({
+  const blank = () => ({
     zh: '',
     en: '',
     opensOn: dateIn(Date.now(), estateZone(estateId)),
     closesOn: shiftDate(dateIn(Date.now(), estateZone(estateId)), 30),
     target: 30,
   });
+  const [form, setForm] = useState(blank);
   const [message, setMessage] = useState('');
   const areaName = (id: string) => tx(DEFAULT_SURVEY.areas.find((a) => a.id === id)?.label) || id;
 
@@ -44,6 +45,8 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
           sampleTarget: form.target / 100,
         },
       });
+      // Made: the form is ready for the next one.
+      setForm(blank());
       reload();
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
@@ -101,7 +104,7 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
             <DataTable
               name={`survey-${c.campaign.opensOn}`}
               header={[w('section'), w('answered'), w('satisfaction'), '']}
-              rows={c.areas.map((a) => [areaName(a.areaId), a.answered, pct(a.rate), a.meetsTarget === false ? '✗' : '✓'])}
+              rows={c.areas.map((a) => [areaName(a.areaId), a.answered, pct(a.rate), a.meetsTarget === null ? '—' : a.meetsTarget ? '✓' : '✗'])}
             >
               {c.areas
                 .filter((a) => a.meetsTarget === false)
