@@ -1,3 +1,4 @@
+import { ServiceHelp } from './ui/ServiceHelp.tsx';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import LocationPage from './pages/LocationPage.tsx';
 import { t } from './i18n.ts';
@@ -19,7 +20,8 @@ const JoinPage = lazy(() => import('./pages/JoinPage.tsx'));
 function NotFound() {
   return (
     <Layout>
-      <p class="card">{t('locationNotFound')}</p>
+      <p class="card">{t('pageNotFound')}</p>
+      <ServiceHelp />
     </Layout>
   );
 }

@@ -8,7 +8,7 @@ import { clientIp } from '../http/client.ts';
 import { requestAuthor } from '../photos/authors.ts';
 import { notFound } from '../http/errors.ts';
 import { rateAtKiosk } from '../services/kiosk.ts';
-import { publicLanding, staffLanding } from '../services/landing.ts';
+import { publicLanding, serviceHelp, staffLanding } from '../services/landing.ts';
 import { assertPhotoOfIssue, issueByToken, meToo, ownerAct, rateHandling, reportProblem, trackingView } from '../services/owners.ts';
 import { campaignByCode, publicSurvey, submitResponse } from '../services/surveys.ts';
 import { servePhoto } from './photos.ts';
@@ -38,6 +38,7 @@ export function publicRoutes(app: Hono<Env>, deps: Deps) {
     const [publicView, staff] = await Promise.all([publicLanding(deps, loc), member && staffLanding(deps, loc, member)]);
     return staff ? { ...publicView, staff } : publicView;
   });
+  route(app, API.serviceHelp, async (c) => serviceHelp(deps, c.req.query('code')));
   route(app, API.reportProblem, async (c, req) => {
     const body = await req.body();
     const loc = await locationByCode(deps, body.locationCode);

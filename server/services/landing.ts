@@ -2,7 +2,15 @@
  * What a scanned location shows: to anyone, the place and the problems already known there (category, time,
  * "me too" count, never anyone's words); to staff, the checklist due now, today's slots, open issues here.
  */
-import { CATEGORIES, nextDueAt, slotFilledAt, type Location, type LocationLanding, type StaffLanding } from '../../shared/index.ts';
+import {
+  CATEGORIES,
+  nextDueAt,
+  slotFilledAt,
+  type Location,
+  type LocationLanding,
+  type StaffLanding,
+  type ServiceHelp,
+} from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import type { Membership } from '../storage/store.ts';
 import { similarOpen } from './owners.ts';
@@ -27,6 +35,16 @@ export async function publicLanding(deps: Deps, loc: Location): Promise<Location
     categories: CATEGORIES,
     openReports: open.map((i) => ({ id: i.id, category: i.category, status: i.status, createdAt: i.createdAt, meToo: i.meToo })),
   };
+}
+
+/** Whom to call when a code or a link leads nowhere (answers.ts ServiceHelp). */
+export async function serviceHelp(deps: Deps, code: string | undefined): Promise<ServiceHelp> {
+  const reads = deps.store.read;
+  const [company, estates] = await Promise.all([reads.getOrganisation(), reads.listEstates()]);
+  const replaced = code && /^[a-z2-7]{26}$/.test(code) ? await reads.replacedCodeEstate(code) : undefined;
+  const inService = estates.filter((e) => e.archivedAt === null);
+  const named = replaced ? estates.filter((e) => e.id === replaced) : inService.length === 1 ? inService : [];
+  return { company: company?.name ?? null, estates: named.map((e) => ({ name: e.name, servicePhone: e.servicePhone })) };
 }
 
 export async function staffLanding(deps: Deps, loc: Location, member: Membership): Promise<StaffLanding> {

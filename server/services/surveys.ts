@@ -26,8 +26,7 @@ export async function createCampaign(deps: Deps, estateId: string, input: Campai
   await deps.store.write(async (tx) => {
     // One survey at a time: overlapping campaigns would ask the same households twice and blur each quarter's figure.
     const overlap = (await tx.listCampaigns(estateId)).find((c) => c.opensOn <= input.closesOn && input.opensOn <= c.closesOn);
-    if (overlap)
-      throw conflict(`opensOn: overlaps ${overlap.name.zh} (${overlap.opensOn} – ${overlap.closesOn}); choose dates outside it`);
+    if (overlap) throw conflict(`opensOn: overlaps ${overlap.name.zh} (${overlap.opensOn} – ${overlap.closesOn}); choose dates outside it`);
     await tx.insertCampaign(campaign);
   });
   return campaign;

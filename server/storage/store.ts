@@ -254,6 +254,8 @@ export interface Reads {
   getOrganisation(): Promise<Organisation | undefined>;
   /** The estate's administrative changes, newest first. */
   auditLog(f: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
+  /** The estate whose location had this code before it was replaced. */
+  replacedCodeEstate(code: string): Promise<string | undefined>;
   /** The latest version of each of the group's shared checklists and score sheets. */
   groupLibrary(): Promise<LibraryEntry[]>;
   invitationByHash(tokenHash: string): Promise<Invitation | undefined>;

@@ -31,6 +31,7 @@ import type {
   PublicSurvey,
   SatisfactionTrend,
   SessionList,
+  ServiceHelp,
   SignedIn,
   InvitationLink,
   InvitationView,
@@ -112,6 +113,7 @@ export const API = {
 
   // What a QR code opens, with or without an account.
   landing: get('/api/locations/by-code/:code', answer<LocationLanding>()),
+  serviceHelp: get('/api/help', answer<ServiceHelp>()),
   reportProblem: post('/api/owner/reports', OwnerReport, answer<OwnerReportReceipt>()),
   meToo: post('/api/owner/me-too', MeTooRequest, answer<MeTooReceipt>()),
   tracking: get('/api/track/:token', answer<OwnerTracking>()),

@@ -86,6 +86,15 @@ export interface LocationLanding {
 }
 
 /**
+ * GET /api/help(?code=): whom an owner can call when a code or link leads nowhere. A replaced code names its estate;
+ * otherwise the one estate in service, if there is only one; the company either way.
+ */
+export interface ServiceHelp {
+  company: string | null;
+  estates: { name: LocalText; servicePhone: string }[];
+}
+
+/**
  * GET /api/track/:token: what an owner's tracking link shows. The reporter sees their own words and photos; a
  * follower ("me too") sees the public status only (description null, no photos, no actions).
  */

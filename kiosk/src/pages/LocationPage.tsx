@@ -4,6 +4,7 @@ import { LOCATION_KIND_LABELS, SEVERITY_LABELS, SLOT_STATUS_LABELS, type Confirm
 import { ApiError, session } from '../api/http.ts';
 import { brandOf, formatDateTime, formatTime, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
+import { ServiceHelp } from '../ui/ServiceHelp.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { Scanner } from '../ui/Scanner.tsx';
 import { cachedLanding, inlinedLanding, loadLanding, type Landing } from './landing.ts';
@@ -76,6 +77,7 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
         <p class="error card" role="alert">
           {error}
         </p>
+        {error === t('locationNotFound') ? <ServiceHelp code={code} /> : null}
       </Layout>
     );
   if (!landing)

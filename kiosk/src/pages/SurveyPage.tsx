@@ -21,7 +21,7 @@ export default function SurveyPage() {
     () =>
       void call(API.survey, { params: { code: params.code }, auth: false })
         .then(setData)
-        .catch(() => setError(t('locationNotFound'))),
+        .catch(() => setError(t('surveyNotFound'))),
     [params.code],
   );
 

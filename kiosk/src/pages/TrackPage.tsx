@@ -3,6 +3,7 @@ import { useRoute } from 'preact-iso';
 import { API, CATEGORY_LABELS, pathOf, type OwnerTracking } from '../../../shared/index.ts';
 import { ApiError, call } from '../api/http.ts';
 import { brandOf, formatDateTime, t, tx, useLocale } from '../i18n.ts';
+import { ServiceHelp } from '../ui/ServiceHelp.tsx';
 import { Layout } from '../ui/Layout.tsx';
 
 /** What a tracking link shows, as the server answers it (shared/model/answers.ts). */
@@ -36,13 +37,27 @@ export default function TrackPage() {
     try {
       setData(await answer());
     } catch (e) {
-      setError(e instanceof ApiError ? (e.status === 404 ? t('locationNotFound') : e.status === 0 ? t('offline') : e.message) : String(e));
+      setError(e instanceof ApiError ? (e.status === 404 ? t('linkNotFound') : e.status === 0 ? t('offline') : e.message) : String(e));
     }
   };
   const link = { token };
   useEffect(() => void show(() => call(API.tracking, { params: link, auth: false })), [token]);
 
-  if (!data) return <Layout>{error ? <p class="error card">{error}</p> : <p class="muted">…</p>}</Layout>;
+  if (!data)
+    return (
+      <Layout>
+        {error ? (
+          <>
+            <p class="error card" role="alert">
+              {error}
+            </p>
+            {error === t('linkNotFound') ? <ServiceHelp /> : null}
+          </>
+        ) : (
+          <p class="muted">…</p>
+        )}
+      </Layout>
+    );
   const i = lang === 'zh-CN' ? 0 : 1;
   return (
     <Layout title={t('progress')} brand={brandOf(data.estate)}>

@@ -2,7 +2,7 @@ import { GROUP_AUDIT, type AuditEntry } from '../../../shared/index.ts';
 import type { Param, Row, Sql } from '../sql.ts';
 import type { AuditFilter, Writes } from '../store.ts';
 
-type AuditRepo = Pick<Writes, 'insertAudit' | 'auditLog'>;
+type AuditRepo = Pick<Writes, 'insertAudit' | 'auditLog' | 'replacedCodeEstate'>;
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 const parsed = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : null);
@@ -26,6 +26,10 @@ export function auditRepo(sql: Sql): AuditRepo {
         'INSERT INTO audit_log (id, estate_id, at, actor_id, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [e.id, e.estateId, e.at, e.actorId, e.actor, e.action, e.target, json(e.before), json(e.after)],
       )),
+    // The record keeps the old code as {"code":"…"} (services/estate-admin.ts revokeCode).
+    replacedCodeEstate: async (code) =>
+      (await sql.get(`SELECT estate_id FROM audit_log WHERE action = 'location.revokeCode' AND before = ?`, [JSON.stringify({ code })]))
+        ?.estate_id as string | undefined,
     auditLog: async (f: AuditFilter) => {
       const where = [f.withGroup ? 'estate_id IN (?, ?)' : 'estate_id = ?'];
       const args: Param[] = f.withGroup ? [f.estateId, GROUP_AUDIT] : [f.estateId];

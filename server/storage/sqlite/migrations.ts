@@ -459,5 +459,7 @@ export const MIGRATIONS: readonly string[] = [
     created_by TEXT NOT NULL,
     PRIMARY KEY (kind, id, version)
   );
+  -- A replaced QR code still tells an owner whom to call: its estate is found from the change's record.
+  CREATE INDEX audit_log_replaced_codes ON audit_log(before) WHERE action = 'location.revokeCode';
   `,
 ];

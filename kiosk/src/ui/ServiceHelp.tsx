@@ -1,0 +1,38 @@
+/**
+ * When a code or a link leads nowhere, not a dead end: whom to call (the estate's service desk, when the server can
+ * tell which), and a way back to scanning.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { API, type ServiceHelp as Help } from '../../../shared/index.ts';
+import { call } from '../api/http.ts';
+import { t, tx } from '../i18n.ts';
+
+export function ServiceHelp({ code }: { code?: string }) {
+  const [help, setHelp] = useState<Help | null>(null);
+  useEffect(() => {
+    call(API.serviceHelp, { query: code ? { code } : {}, auth: false }).then(setHelp, () => setHelp(null));
+  }, [code]);
+  const phones = help?.estates.filter((e) => e.servicePhone) ?? [];
+  return (
+    <section class="card" data-testid="service-help">
+      <p>{t('helpIntro')}</p>
+      {phones.length ? (
+        <ul class="plain">
+          {phones.map((e) => (
+            <li key={e.servicePhone}>
+              {tx(e.name)} · {t('serviceDesk')}:{' '}
+              <a href={`tel:${e.servicePhone.replace(/[^\d+]/g, '')}`} data-testid="service-phone">
+                {e.servicePhone}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{help?.company ? `${help.company} · ${t('helpAskDesk')}` : t('helpAskDesk')}</p>
+      )}
+      <a class="button secondary" href="/">
+        {t('scanAgain')}
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/** A code or link that leads nowhere still tells an owner whom to call. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../../shared/index.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('help when a code leads nowhere', () => {
+  it('a replaced sticker names its estate and service phone; an unknown code, with two estates in service, names none', async () => {
+    const admin = await server.login('admin');
+    const params = { estateId: 'demo-gardens' };
+    await server.call(API.updateEstate, {
+      params,
+      token: admin,
+      json: { name: { zh: '示范花园', en: 'Demo Gardens' }, timeZone: 'Asia/Shanghai', households: 412, servicePhone: '021-5555 0100' },
+    });
+    const old = (await server.running.deps.store.read.getLocation('b1-lobby'))!.code;
+    expect((await server.call(API.revokeCode, { params: { ...params, id: 'b1-lobby' }, token: admin })).status).toBe(200);
+    expect((await server.call(API.landing, { params: { code: old } })).status).toBe(404);
+    const help = await server.call(API.serviceHelp, { query: { code: old } });
+    expect(help.body).toEqual({ company: null, estates: [{ name: { zh: '示范花园', en: 'Demo Gardens' }, servicePhone: '021-5555 0100' }] });
+    expect((await server.call(API.serviceHelp, { query: { code: 'a'.repeat(26) } })).body.estates).toEqual([]);
+    expect((await server.call(API.serviceHelp, { query: { code: '<script>' } })).body.estates).toEqual([]);
+  });
+});
