@@ -22,7 +22,10 @@ describe('help when a code leads nowhere', () => {
     expect((await server.call(API.revokeCode, { params: { ...params, id: 'b1-lobby' }, token: admin })).status).toBe(200);
     expect((await server.call(API.landing, { params: { code: old } })).status).toBe(404);
     const help = await server.call(API.serviceHelp, { query: { code: old } });
-    expect(help.body).toEqual({ company: null, estates: [{ name: { zh: '示范花园', en: 'Demo Gardens' }, servicePhone: '021-5555 0100' }] });
+    expect(help.body).toEqual({
+      company: null,
+      estates: [{ name: { zh: '示范花园', en: 'Demo Gardens' }, servicePhone: '021-5555 0100' }],
+    });
     expect((await server.call(API.serviceHelp, { query: { code: 'a'.repeat(26) } })).body.estates).toEqual([]);
     expect((await server.call(API.serviceHelp, { query: { code: '<script>' } })).body.estates).toEqual([]);
   });

@@ -177,7 +177,13 @@ describe('owners, with no account', () => {
     await server.call(API.updateEstate, {
       params,
       token: admin,
-      json: { name: estate.name, timeZone: estate.timeZone, households: estate.households, address: estate.address, servicePhone: '021-5555 0100' },
+      json: {
+        name: estate.name,
+        timeZone: estate.timeZone,
+        households: estate.households,
+        address: estate.address,
+        servicePhone: '021-5555 0100',
+      },
     });
     const old = code('carpark-fire');
     await server.call(API.revokeCode, { params: { ...params, id: 'carpark-fire' }, token: admin });

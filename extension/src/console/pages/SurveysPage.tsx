@@ -104,7 +104,12 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
             <DataTable
               name={`survey-${c.campaign.opensOn}`}
               header={[w('section'), w('answered'), w('satisfaction'), '']}
-              rows={c.areas.map((a) => [areaName(a.areaId), a.answered, pct(a.rate), a.meetsTarget === null ? '—' : a.meetsTarget ? '✓' : '✗'])}
+              rows={c.areas.map((a) => [
+                areaName(a.areaId),
+                a.answered,
+                pct(a.rate),
+                a.meetsTarget === null ? '—' : a.meetsTarget ? '✓' : '✗',
+              ])}
             >
               {c.areas
                 .filter((a) => a.meetsTarget === false)
