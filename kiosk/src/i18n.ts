@@ -88,6 +88,7 @@ const messages = {
   photoRequired: ['需拍照', 'photo required'],
   outOfRange: ['超出范围', 'out of range'],
   submitPatrol: ['提交巡查', 'Submit the checklist'],
+  restPassed: ['其余合格', 'The rest passed'],
   unanswered: ['未填写', 'not answered'],
   presence: ['到场确认', 'Presence'],
   viaKiosk: ['现场平板动态码', 'kiosk rotating code'],

@@ -42,6 +42,8 @@ export const Answer = v.object({
   value: AnswerValue,
   note: v.optional(trimmedText(500, 'note'), ''),
   photos: v.optional(PhotoRefs, []),
+  /** Passed with "其余合格" (the rest passed, after the list was gone through), not item by item: kept so it shows. */
+  quick: v.optional(v.literal(true, 'quick must be true or left out')),
 });
 export type Answer = v.InferOutput<typeof Answer>;
 

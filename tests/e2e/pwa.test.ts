@@ -332,6 +332,31 @@ describe('a phone whose clock is wrong', () => {
 });
 
 describe('inspectors', () => {
+  it('"其余合格" passes the items not yet answered, after the list, and the round records which were passed that way', async () => {
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'zhao');
+    await page.goto(`/l/${code('b1-stairs')}?q=1`);
+    await page.click('[data-testid=start-patrol]');
+    const first = page.locator('[data-testid=patrol-form] fieldset[data-item]').first();
+    await first.getByRole('button', { name: '合格', exact: true }).click();
+    await page.getByTestId('rest-passed').click();
+    await page.click('[data-testid=submit-patrol]');
+    await page.locator('[data-testid=patrol-saved]').waitFor();
+    const firstId = await first.getAttribute('data-item');
+    const rounds = async () =>
+      (await store().inspectionTimes('demo-gardens', 0, Number.MAX_SAFE_INTEGER)).filter(
+        (r) => r.inspectorId === 'u-zhao' && r.locationId === 'b1-stairs',
+      );
+    await expect.poll(async () => (await rounds()).length).toBe(1);
+    const [mine] = await rounds();
+    const round = (await server.call(API.inspection, { params: { id: mine.id }, token: await server.login('supervisor') })).body;
+    const quick = round.answers.filter((a) => a.quick).map((a) => a.itemId);
+    expect(quick).not.toContain(firstId);
+    expect(quick.length).toBeGreaterThan(0);
+    expect(round.answers.filter((a) => a.value === 'pass').length).toBe(quick.length + 1);
+    await context.close();
+  });
+
   it("see today's rounds across the estate (我的今日), and still see them offline", async () => {
     const { context, page } = await phone();
     await signInOnPhone(page, 'li');

@@ -23,6 +23,8 @@ interface Draft {
   value: Answer['value'];
   note: string;
   photos: Photo[];
+  /** Set by "其余合格", cleared by the item's own tap. */
+  quick?: boolean;
 }
 
 export interface PatrolContext {
@@ -40,8 +42,19 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
+  // A tap on an item is that item's own answer: it is no longer one of "the rest passed".
   const set = (id: string, patch: Partial<Draft>) =>
-    setDrafts((d) => ({ ...d, [id]: { ...(d[id] ?? { value: null, note: '', photos: [] }), ...patch } }));
+    setDrafts((d) => ({ ...d, [id]: { ...(d[id] ?? { value: null, note: '', photos: [] }), quick: false, ...patch } }));
+  // "其余合格": every pass/fail item not yet answered passes, marked as such; offered at the list's end, once it was gone through.
+  const unanswered = ctx.template.items.filter(
+    (item) => (item.answer.kind === 'passFail' || item.answer.kind === 'photo') && !drafts[item.id]?.value,
+  );
+  const restPassed = () =>
+    setDrafts((d) => {
+      const next = { ...d };
+      for (const item of unanswered) next[item.id] = { value: 'pass', note: '', photos: [], quick: true };
+      return next;
+    });
 
   const answers: Answer[] = ctx.template.items.map((item) => {
     const d = drafts[item.id];
@@ -50,6 +63,7 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
       value: d?.value ?? (item.answer.kind === 'text' ? '' : null),
       note: d?.note.trim() ?? '',
       photos: (d?.photos ?? []).map((p) => ({ sha256: p.sha256, size: p.blob.size })),
+      ...(d?.quick ? { quick: true as const } : {}),
     };
   });
   const errors = useMemo(() => checkAnswers(ctx.template, answers), [drafts]);
@@ -135,6 +149,11 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
         <p class="error" role="alert">
           {errors.length} × {t('unanswered')}
         </p>
+      ) : null}
+      {unanswered.length ? (
+        <button type="button" class="secondary wide" onClick={restPassed} data-testid="rest-passed">
+          {t('restPassed')} ({unanswered.length})
+        </button>
       ) : null}
       <button type="submit" class="primary wide" disabled={busy} data-testid="submit-patrol">
         {t('submitPatrol')}
