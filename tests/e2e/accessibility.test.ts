@@ -95,7 +95,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await ext.signIn(server.url, 'supervisor');
   }, 240_000);
 
-  it("the phone's pages: an owner's report and its tracking page, sign-in, and an inspector's home, day, round, notices and outbox", async () => {
+  it("the phone's pages: an owner's report and its tracking page, a broken link, the lobby tablet, sign-in, and an inspector's home, day, round, notices and outbox", async () => {
     const lobby = (await server.running.deps.store.read.getLocation('b1-lobby'))!;
     const { context, page } = await phone();
     await page.goto(`/l/${lobby.code}?q=1`);
@@ -107,6 +107,17 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.goto(`/t/${report.body.trackingToken}`);
     await page.getByTestId('track-status').waitFor();
     await expectClean(page, 'tracking page');
+    await page.goto('/t/not-a-real-link');
+    await page.getByTestId('service-help').waitFor();
+    await expectClean(page, 'a broken progress link');
+    const kiosk = await server.call(API.kioskLink, {
+      params: { estateId: 'demo-gardens', id: 'b2-lobby' },
+      token: await server.login('admin'),
+    });
+    const link = new URL(kiosk.body.url);
+    await page.goto(link.pathname + link.hash);
+    await page.getByTestId('face-4').waitFor();
+    await expectClean(page, 'lobby tablet');
     await page.goto('/login');
     await expectClean(page, 'sign-in');
     await signInOnPhone(page, 'wang');

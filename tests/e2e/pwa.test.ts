@@ -338,11 +338,11 @@ describe('inspectors', () => {
     await page.goto(`/l/${code('b1-stairs')}?q=1`);
     await page.click('[data-testid=start-patrol]');
     const first = page.locator('[data-testid=patrol-form] fieldset[data-item]').first();
+    const firstId = await first.getAttribute('data-item');
     await first.getByRole('button', { name: '合格', exact: true }).click();
     await page.getByTestId('rest-passed').click();
     await page.click('[data-testid=submit-patrol]');
     await page.locator('[data-testid=patrol-saved]').waitFor();
-    const firstId = await first.getAttribute('data-item');
     const rounds = async () =>
       (await store().inspectionTimes('demo-gardens', 0, Number.MAX_SAFE_INTEGER)).filter(
         (r) => r.inspectorId === 'u-zhao' && r.locationId === 'b1-stairs',
