@@ -30,7 +30,7 @@ import { importLocations } from './location-import.ts';
 
 export async function estateSetup(deps: Deps, estateId: string): Promise<EstateSetup> {
   const r = deps.store.read;
-  const [estate, policy, routing, buildings, locations, departments, templates, members] = await Promise.all([
+  const [estate, policy, routing, buildings, locations, departments, templates, members, company] = await Promise.all([
     r.getEstate(estateId),
     r.getPolicy(estateId),
     r.getRouting(estateId),
@@ -39,10 +39,12 @@ export async function estateSetup(deps: Deps, estateId: string): Promise<EstateS
     r.listDepartments(estateId),
     r.latestTemplates(estateId),
     r.membersOf(estateId),
+    r.getOrganisation(),
   ]);
   if (!estate) throw notFound('estate');
   return {
     estate,
+    company: company?.name ?? null,
     policy,
     routing,
     buildings,

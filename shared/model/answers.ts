@@ -137,6 +137,8 @@ export interface EstateMember {
 /** GET /api/estates/:id/setup: the console's view of an estate's set-up. */
 export interface EstateSetup {
   estate: Estate;
+  /** The property company's name, heading printed notices. */
+  company: string | null;
   policy: DeadlinePolicy;
   /** Dispatch rules (派单规则), in order. */
   routing: RoutingRule[];

@@ -132,6 +132,32 @@ describe('rectification in the console', () => {
     await page.close();
   });
 
+  it('the printed 整改通知单 carries the estate, the reference number, the deadline, and lines to sign for receipt and re-check', async () => {
+    const raised = await server.call(API.raiseIssue, {
+      params: { estateId: 'demo-gardens' },
+      token: await server.login('supervisor'),
+      json: {
+        id: randomUUID(),
+        source: 'patrol',
+        locationId: 'pump-room',
+        category: 'facilities',
+        severity: 'important',
+        description: '水泵异响 · pump noise',
+      },
+    });
+    const page = await consolePage(`/issues/${raised.body.issueId}`);
+    await page.getByTestId('issue-detail').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const sheet = page.getByTestId('notice-sheet');
+    await sheet.waitFor();
+    const text = (await sheet.textContent()) ?? '';
+    for (const part of ['示范花园', '整改通知单', referenceOf(raised.body.issueId), '水泵异响', '签收', '复查', '整改完成情况'])
+      expect(text).toContain(part);
+    // The screen's own parts stay off the paper.
+    expect(await page.getByTestId('history').isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('the board finds a report by the reference number the owner quotes, or by words, and exports what it shows', async () => {
     const raised = await server.call(API.raiseIssue, {
       params: { estateId: 'demo-gardens' },

@@ -145,7 +145,13 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
           ))}
         </ol>
       </section>
-      <PrintableNotice issue={issue} zone={zone} location={tx(data.location?.name)} department={tx(dept?.name)} />
+      <PrintableNotice
+        issue={issue}
+        zone={zone}
+        heading={[setup?.company, tx(setup?.estate.name)].filter(Boolean).join(' · ')}
+        location={tx(data.location?.name)}
+        department={tx(dept?.name)}
+      />
     </article>
   );
 }
@@ -363,16 +369,32 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
   );
 }
 
-/** What the print view shows: a clean 整改通知单 for the department. */
-function PrintableNotice({ issue, zone, location, department }: { issue: Issue; zone: string; location: string; department: string }) {
+/**
+ * What the print view shows: the 整改通知单 a department head signs. The company and estate head it; its number is the
+ * reference owners quote; the problem comes with its "before" photos; the foot has lines for receipt and re-check.
+ */
+function PrintableNotice({
+  issue,
+  zone,
+  heading,
+  location,
+  department,
+}: {
+  issue: Issue;
+  zone: string;
+  heading: string;
+  location: string;
+  department: string;
+}) {
   return (
-    <section class="print-only notice-sheet">
+    <section class="print-only notice-sheet" data-testid="notice-sheet">
+      <p class="notice-heading">{heading}</p>
       <h1>{w('noticeTitle')}</h1>
       <table>
         <tbody>
           <tr>
-            <th>No.</th>
-            <td>{issue.id.slice(0, 8).toUpperCase()}</td>
+            <th>{w('reference')}</th>
+            <td>{referenceOf(issue.id)}</td>
             <th>{w('created')}</th>
             <td>{formatEstateTime(issue.createdAt, zone)}</td>
           </tr>
@@ -392,6 +414,13 @@ function PrintableNotice({ issue, zone, location, department }: { issue: Issue; 
             <th>{w('description')}</th>
             <td colSpan={3} class="text">
               {issue.description}
+              {issue.photos.length ? (
+                <div class="notice-photos">
+                  {issue.photos.slice(0, 4).map((p) => (
+                    <Photo key={p.sha256} sha256={p.sha256} />
+                  ))}
+                </div>
+              ) : null}
             </td>
           </tr>
           <tr>
@@ -404,9 +433,32 @@ function PrintableNotice({ issue, zone, location, department }: { issue: Issue; 
             <th>{w('deadline')}</th>
             <td colSpan={3}>{formatEstateTime(issue.deadline, zone)}</td>
           </tr>
+          <tr class="sign-row">
+            <th>{w('signIssued')}</th>
+            <td>{w('signature')}:</td>
+            <th>{w('date')}</th>
+            <td />
+          </tr>
+          <tr class="sign-row">
+            <th>{w('signReceived')}</th>
+            <td>{w('signature')}:</td>
+            <th>{w('date')}</th>
+            <td />
+          </tr>
+          <tr class="sign-row tall">
+            <th>{w('fixDone')}</th>
+            <td colSpan={3} />
+          </tr>
+          <tr class="sign-row">
+            <th>{w('signRechecked')}</th>
+            <td>
+              {w('signature')}: &nbsp; □ {w('passed')} □ {w('notPassed')}
+            </td>
+            <th>{w('date')}</th>
+            <td />
+          </tr>
         </tbody>
       </table>
-      <p class="sign">签发 / Issued by: ________ &nbsp; 接收 / Received by: ________ &nbsp; 日期 / Date: ________</p>
     </section>
   );
 }
