@@ -219,7 +219,10 @@ const messages = {
   error: ['出错了', 'Something went wrong'],
   tryAgain: ['请稍后再试', 'Please try again later'],
   typeCode: ['或输入标签上的点位编码', 'Or type the code printed on the label'],
-  badCode: ['编码应为 26 位字母和数字', 'A location code has 26 letters and digits'],
+  badCode: [
+    '找不到这个编号:请输入标签上的 10 位编号(如 ABCDE-FGHIJ)',
+    'No such code: type the 10 characters under the label’s QR (like ABCDE-FGHIJ)',
+  ],
   open: ['打开', 'Open'],
 } satisfies Record<string, [string, string]>;
 

@@ -1,12 +1,12 @@
 /** What a QR code opens, with no account: the location landing, owner reports and tracking, kiosk ratings, surveys. */
 import type { Context, Hono } from 'hono';
-import { API, type Location } from '../../shared/index.ts';
+import { API, SHORT_CODE_LENGTH, type Location } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import type { Env } from '../http/auth.ts';
 import { created, route } from '../http/contract.ts';
 import { clientIp } from '../http/client.ts';
 import { requestAuthor } from '../photos/authors.ts';
-import { notFound } from '../http/errors.ts';
+import { HttpError, notFound } from '../http/errors.ts';
 import { rateAtKiosk } from '../services/kiosk.ts';
 import { publicLanding, serviceHelp, staffLanding } from '../services/landing.ts';
 import { assertPhotoOfIssue, issueByToken, meToo, ownerAct, rateHandling, reportProblem, trackingView } from '../services/owners.ts';
@@ -39,6 +39,14 @@ export function publicRoutes(app: Hono<Env>, deps: Deps) {
     return staff ? { ...publicView, staff } : publicView;
   });
   route(app, API.serviceHelp, async (c) => serviceHelp(deps, c.req.query('code')));
+  route(app, API.byShortCode, async (_c, { params }) => {
+    const short = params.short.toLowerCase().replace(/[^a-z2-7]/g, '');
+    const codes = short.length === SHORT_CODE_LENGTH ? await deps.store.read.codesByShortCode(short) : [];
+    if (!codes.length) throw notFound('location');
+    // Two labels sharing ten characters is a one-in-a-quadrillion chance; then the whole code decides.
+    if (codes.length > 1) throw new HttpError(409, 'this short code matches two locations: type the whole code under the QR');
+    return { code: codes[0] };
+  });
   route(app, API.reportProblem, async (c, req) => {
     const body = await req.body();
     const loc = await locationByCode(deps, body.locationCode);

@@ -240,6 +240,8 @@ export interface Reads {
   locationVersions(estateId: string): Promise<Map<string, LocationVersion[]>>;
   getLocation(id: string): Promise<Location | undefined>;
   getLocationByCode(code: string): Promise<Location | undefined>;
+  /** The codes (at most two) of active locations whose code begins with this short code. */
+  codesByShortCode(short: string): Promise<string[]>;
   listLocations(estateId: string): Promise<Location[]>;
   kioskSecret(locationId: string): Promise<string | undefined>;
   getTemplate(estateId: string, id: string, version: number): Promise<ChecklistTemplate | undefined>;

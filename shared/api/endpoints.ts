@@ -114,6 +114,8 @@ export const API = {
   // What a QR code opens, with or without an account.
   landing: get('/api/locations/by-code/:code', answer<LocationLanding>()),
   serviceHelp: get('/api/help', answer<ServiceHelp>()),
+  // The location a code typed from a label (its first ten characters) belongs to.
+  byShortCode: get('/api/locations/by-short-code/:short', answer<{ code: string }>()),
   reportProblem: post('/api/owner/reports', OwnerReport, answer<OwnerReportReceipt>()),
   meToo: post('/api/owner/me-too', MeTooRequest, answer<MeTooReceipt>()),
   tracking: get('/api/track/:token', answer<OwnerTracking>()),

@@ -41,6 +41,14 @@ export type Building = v.InferOutput<typeof Building>;
 /** Public codes go on QR labels: 128 bits of base32 are unguessable yet short enough to type from the label. */
 export const PublicCode = v.pipe(v.string(), v.regex(/^[a-z2-7]{26}$/, 'must be a location code of 26 letters/digits'));
 
+/**
+ * What a person types from a label: the code's first ten characters (50 bits: still beyond guessing at any rate the
+ * server allows), printed as ABCDE-FGHIJ.
+ */
+export const SHORT_CODE_LENGTH = 10;
+export const shortCodeOf = (code: string) => code.slice(0, SHORT_CODE_LENGTH);
+export const formatShortCode = (code: string) => shortCodeOf(code).toUpperCase().replace(/^(.{5})(.{5})$/, '$1-$2');
+
 export const Location = v.object({
   id: Id,
   estateId: Id,

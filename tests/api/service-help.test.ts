@@ -1,6 +1,6 @@
 /** A code or link that leads nowhere still tells an owner whom to call. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API } from '../../shared/index.ts';
+import { API, formatShortCode } from '../../shared/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -28,5 +28,13 @@ describe('help when a code leads nowhere', () => {
     });
     expect((await server.call(API.serviceHelp, { query: { code: 'a'.repeat(26) } })).body.estates).toEqual([]);
     expect((await server.call(API.serviceHelp, { query: { code: '<script>' } })).body.estates).toEqual([]);
+  });
+
+  it('the ten characters printed under a label find its location; ten that match none are not found', async () => {
+    const loc = (await server.running.deps.store.read.getLocation('pump-room'))!;
+    const found = await server.call(API.byShortCode, { params: { short: formatShortCode(loc.code) } });
+    expect(found.body).toEqual({ code: loc.code });
+    expect((await server.call(API.byShortCode, { params: { short: 'zzzzz-zzzzz' } })).status).toBe(404);
+    expect((await server.call(API.byShortCode, { params: { short: 'abc' } })).status).toBe(404);
   });
 });

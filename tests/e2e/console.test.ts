@@ -5,7 +5,7 @@ import { projectRoot } from '../../server/config.ts';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dateIn, formatEstateTime, monthIn, previousMonth, referenceOf } from '../../shared/index.ts';
+import { dateIn, formatEstateTime, formatShortCode, monthIn, previousMonth, referenceOf } from '../../shared/index.ts';
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, decodeQr, e2e, phone, signInOnPhone } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
@@ -449,6 +449,8 @@ describe('QR labels', () => {
       const url = new URL(await decodeQr(await label.locator('img').screenshot()));
       expect(url.origin).toBe('http://pqm.test');
       expect(url.pathname).toBe(`/l/${(await store().getLocation(locationId))!.code}`);
+      // Under the QR, the ten characters a person can type instead.
+      expect(await label.getByTestId('short-code').textContent()).toBe(formatShortCode((await store().getLocation(locationId))!.code));
       await mobile.goto(url.pathname + url.search);
       await expect(mobile.locator('[data-testid=location-name]').textContent()).resolves.toBe(
         (await store().getLocation(locationId))!.name.zh,

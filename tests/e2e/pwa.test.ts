@@ -7,7 +7,7 @@ import { failItem, inspection } from '../support/payloads.ts';
 import { startRobots } from '../support/robots.ts';
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, decodeQr, e2e, pendingCount, phone, signInOnPhone, waitForServiceWorker } from './support/env.ts';
-import { API } from '../../shared/index.ts';
+import { API, formatShortCode } from '../../shared/index.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -547,12 +547,9 @@ describe('typing the code printed on a label', () => {
     await page.goto('/');
     await page.fill('input[name=code]', 'not-a-code');
     await page.getByRole('button', { name: '打开' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('26 位');
-    const typed = code('pump-room')
-      .toUpperCase()
-      .match(/.{1,5}/g)!
-      .join('-');
-    await page.fill('input[name=code]', typed);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('10 位编号');
+    // The ten characters printed under the label's QR, as printed: ABCDE-FGHIJ.
+    await page.fill('input[name=code]', formatShortCode(code('pump-room')));
     await page.getByRole('button', { name: '打开' }).click();
     await expect(page.locator('[data-testid=location-name]').textContent()).resolves.toBe('水泵房');
     await context.close();

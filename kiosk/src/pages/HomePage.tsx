@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { LOCATION_KIND_LABELS, PATROL, ROLE_LABELS } from '../../../shared/index.ts';
+import { API, LOCATION_KIND_LABELS, PATROL, ROLE_LABELS, SHORT_CODE_LENGTH, shortCodeOf } from '../../../shared/index.ts';
+import { call } from '../api/http.ts';
 import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { cacheGet } from '../outbox/db.ts';
 import { pushState, turnPushOff, turnPushOn, type PushState } from '../state/push.ts';
@@ -19,6 +20,22 @@ export default function HomePage() {
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState(false);
   const [kits, setKits] = useState<FieldKit[]>([]);
+  /**
+   * The code printed under a label's QR (ABCDE-FGHIJ, or the whole code), typed with or without its dashes. A short
+   * one is looked up in the phone's field kit first (offline rounds), then on the server.
+   */
+  const openTyped = async () => {
+    const code = typed.toLowerCase().replace(/[^a-z2-7]/g, '');
+    if (/^[a-z2-7]{26}$/.test(code)) return route(`/l/${code}?q=1`);
+    if (code.length !== SHORT_CODE_LENGTH) return setTypedError(true);
+    const local = kits.flatMap((k) => k.locations).find((l) => shortCodeOf(l.code) === code);
+    if (local) return route(`/l/${local.code}?q=1`);
+    try {
+      route(`/l/${(await call(API.byShortCode, { params: { short: code }, auth: false })).code}?q=1`);
+    } catch {
+      setTypedError(true);
+    }
+  };
   const [filter, setFilter] = useState('');
   const [reports, setReports] = useState<MyReport[]>([]);
   const [changing, setChanging] = useState(false);
@@ -93,10 +110,7 @@ export default function HomePage() {
         class="card inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          // The short code printed under a label's QR, typed with or without its dashes.
-          const code = typed.toLowerCase().replace(/[^a-z2-7]/g, '');
-          if (/^[a-z2-7]{26}$/.test(code)) route(`/l/${code}?q=1`);
-          else setTypedError(true);
+          void openTyped();
         }}
       >
         <label>

@@ -436,5 +436,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   -- A replaced QR code still tells an owner whom to call: its estate is found from the change's record.
   CREATE INDEX audit_log_replaced_codes ON audit_log(before) WHERE action = 'location.revokeCode';
+  -- The short code a person types from a label is the code's first ten characters.
+  CREATE INDEX locations_short_code ON locations((substr(code, 1, 10)));
   `,
 ];

@@ -41,6 +41,7 @@ type EstateRepo = Pick<
   | 'updateLocation'
   | 'getLocation'
   | 'getLocationByCode'
+  | 'codesByShortCode'
   | 'listLocations'
   | 'kioskSecret'
   | 'insertTemplate'
@@ -185,6 +186,10 @@ export function estateRepo(sql: Sql, templateCache: Map<string, ChecklistTemplat
       const r = await sql.get('SELECT * FROM locations WHERE id = ?', [id]);
       return r && toLocation(r);
     },
+    codesByShortCode: async (short) =>
+      (await sql.all('SELECT code FROM locations WHERE substr(code, 1, 10) = ? AND active = 1 LIMIT 2', [short])).map(
+        (r) => r.code as string,
+      ),
     getLocationByCode: async (code) => {
       const r = await sql.get('SELECT * FROM locations WHERE code = ?', [code]);
       return r && toLocation(r);

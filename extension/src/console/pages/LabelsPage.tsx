@@ -1,7 +1,6 @@
 import QRCode from 'qrcode';
-import { groupCode } from '../codes.ts';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { API, LOCATION_KIND_LABELS, type Location } from '../../../../shared/index.ts';
+import { API, LOCATION_KIND_LABELS, formatShortCode, type Location } from '../../../../shared/index.ts';
 import { call } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { useSetup } from '../data.ts';
@@ -124,7 +123,7 @@ export default function LabelsPage({ estateId }: { estateId: string }) {
                   <small>
                     {LOCATION_KIND_LABELS[l.kind].zh} · {setup.estate.name.zh}
                   </small>
-                  <code>{groupCode(l.code)}</code>
+                  <code data-testid="short-code">{formatShortCode(l.code)}</code>
                   <small>{w('scanToReport')}</small>
                 </div>
               </div>

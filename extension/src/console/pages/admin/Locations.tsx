@@ -9,12 +9,12 @@ import {
   toLocal,
   type LocationKind,
   type Schedule,
+  formatShortCode,
 } from '../../../../../shared/index.ts';
 import { call } from '../../../common/api.ts';
 import { clock, tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
-import { groupCode } from '../../codes.ts';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 import { useCsvPreview } from './csv-file.ts';
@@ -30,7 +30,7 @@ export function Locations({ setup, change, canAdmin }: { setup: Setup; change: C
       <DataTable
         name="locations"
         header={[w('name'), w('kind'), w('buildings'), w('code')]}
-        rows={setup.locations.map((l) => [tx(l.name), tx(LOCATION_KIND_LABELS[l.kind]), building(l.buildingId), groupCode(l.code)])}
+        rows={setup.locations.map((l) => [tx(l.name), tx(LOCATION_KIND_LABELS[l.kind]), building(l.buildingId), formatShortCode(l.code)])}
       />
       <p class="buttons">
         {setup.locations.map((l) => (
