@@ -47,7 +47,10 @@ export const PublicCode = v.pipe(v.string(), v.regex(/^[a-z2-7]{26}$/, 'must be 
  */
 export const SHORT_CODE_LENGTH = 10;
 export const shortCodeOf = (code: string) => code.slice(0, SHORT_CODE_LENGTH);
-export const formatShortCode = (code: string) => shortCodeOf(code).toUpperCase().replace(/^(.{5})(.{5})$/, '$1-$2');
+export const formatShortCode = (code: string) =>
+  shortCodeOf(code)
+    .toUpperCase()
+    .replace(/^(.{5})(.{5})$/, '$1-$2');
 
 export const Location = v.object({
   id: Id,
