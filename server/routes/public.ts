@@ -1,6 +1,6 @@
 /** What a QR code opens, with no account: the location landing, owner reports and tracking, kiosk ratings, surveys. */
 import type { Context, Hono } from 'hono';
-import { API, SHORT_CODE_LENGTH, type Location } from '../../shared/index.ts';
+import { API, SHORT_CODE_LENGTH, normaliseTypedCode, type Location } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import type { Env } from '../http/auth.ts';
 import { created, route } from '../http/contract.ts';
@@ -40,7 +40,7 @@ export function publicRoutes(app: Hono<Env>, deps: Deps) {
   });
   route(app, API.serviceHelp, async (c) => serviceHelp(deps, c.req.query('code')));
   route(app, API.byShortCode, async (_c, { params }) => {
-    const short = params.short.toLowerCase().replace(/[^a-z2-7]/g, '');
+    const short = normaliseTypedCode(params.short);
     const codes = short.length === SHORT_CODE_LENGTH ? await deps.store.read.codesByShortCode(short) : [];
     if (!codes.length) throw notFound('location');
     // Two labels sharing ten characters is a one-in-a-quadrillion chance; then the whole code decides.

@@ -47,6 +47,13 @@ export const PublicCode = v.pipe(v.string(), v.regex(/^[a-z2-7]{26}$/, 'must be 
  */
 export const SHORT_CODE_LENGTH = 10;
 export const shortCodeOf = (code: string) => code.slice(0, SHORT_CODE_LENGTH);
+/** What a person typed, as a code: dashes and spaces dropped, any case; 0 read as O and 1 as I (base32 has neither digit). */
+export const normaliseTypedCode = (typed: string) =>
+  typed
+    .toLowerCase()
+    .replace(/0/g, 'o')
+    .replace(/1/g, 'i')
+    .replace(/[^a-z2-7]/g, '');
 export const formatShortCode = (code: string) =>
   shortCodeOf(code)
     .toUpperCase()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../validate.ts';
+import { formatShortCode, normaliseTypedCode } from './estate.ts';
 import { DEFAULT_TEMPLATES } from '../content/templates.ts';
 import { DEFAULT_SCORING_SHEET } from '../content/scoring-sheet.ts';
 import { DEFAULT_SURVEY } from '../content/survey.ts';
@@ -123,5 +124,13 @@ describe('dates are real calendar days and numbers are finite', () => {
 
   it('an inspection finished at 1e309 is refused', () => {
     expect(parse(InspectionSubmission, { ...validInspection, finishedAt: Infinity }).ok).toBe(false);
+  });
+});
+
+describe('a code typed from a label', () => {
+  it('drops dashes and spaces, takes any case, and reads 0 as O and 1 as I', () => {
+    expect(normaliseTypedCode(' r755x-rxyj0 ')).toBe('r755xrxyjo');
+    expect(normaliseTypedCode('1ABCD-EFGH2')).toBe('iabcdefgh2');
+    expect(formatShortCode('r755xrxyjoabcdefghijklmnop')).toBe('R755X-RXYJO');
   });
 });

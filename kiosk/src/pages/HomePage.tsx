@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { API, LOCATION_KIND_LABELS, PATROL, ROLE_LABELS, SHORT_CODE_LENGTH, shortCodeOf } from '../../../shared/index.ts';
+import {
+  API,
+  LOCATION_KIND_LABELS,
+  PATROL,
+  ROLE_LABELS,
+  SHORT_CODE_LENGTH,
+  normaliseTypedCode,
+  shortCodeOf,
+} from '../../../shared/index.ts';
 import { call } from '../api/http.ts';
 import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { cacheGet } from '../outbox/db.ts';
@@ -25,7 +33,7 @@ export default function HomePage() {
    * one is looked up in the phone's field kit first (offline rounds), then on the server.
    */
   const openTyped = async () => {
-    const code = typed.toLowerCase().replace(/[^a-z2-7]/g, '');
+    const code = normaliseTypedCode(typed);
     if (/^[a-z2-7]{26}$/.test(code)) return route(`/l/${code}?q=1`);
     if (code.length !== SHORT_CODE_LENGTH) return setTypedError(true);
     const local = kits.flatMap((k) => k.locations).find((l) => shortCodeOf(l.code) === code);
