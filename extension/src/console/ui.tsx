@@ -1,8 +1,17 @@
 /** Small pieces the console pages share. */
 import { useEffect, useState } from 'preact/hooks';
-import { formatEstateTime } from '../../../shared/index.ts';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  formatEstateTime,
+  type Category,
+  type LocalText,
+  type Severity,
+} from '../../../shared/index.ts';
 import { photoUrl } from '../common/api.ts';
-import { duration } from '../common/i18n.ts';
+import { duration, tx } from '../common/i18n.ts';
 import { w } from './words.ts';
 
 /** Time left or overdue; the deadline itself on the estate's wall clock. */
@@ -44,3 +53,35 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data: T 
   }, [...deps, n]);
   return { data, error, reload: () => setN((x) => x + 1) };
 }
+
+/** A choice among a domain's values, each shown by its label in the reader's language. */
+function Choice<T extends string>({
+  value,
+  values,
+  labels,
+  onChange,
+  label,
+}: {
+  value: T;
+  values: readonly T[];
+  labels: Record<T, LocalText>;
+  onChange: (v: T) => void;
+  label?: string;
+}) {
+  return (
+    <select value={value} aria-label={label} onChange={(e) => onChange(e.currentTarget.value as T)}>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {tx(labels[v])}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export const CategorySelect = (p: { value: Category; onChange: (v: Category) => void; label?: string }) => (
+  <Choice {...p} values={CATEGORIES} labels={CATEGORY_LABELS} />
+);
+export const SeveritySelect = (p: { value: Severity; onChange: (v: Severity) => void; label?: string }) => (
+  <Choice {...p} values={SEVERITIES} labels={SEVERITY_LABELS} />
+);

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { API, SEVERITIES, SEVERITY_LABELS, dateIn, monthIn, scoreSheet, type Deduction, type Severity } from '../../../../shared/index.ts';
+import { API, dateIn, monthIn, scoreSheet, type Deduction, type Severity } from '../../../../shared/index.ts';
 import { call } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart } from '../charts.tsx';
 import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
-import { useAsync } from '../ui.tsx';
+import { SeveritySelect, useAsync } from '../ui.tsx';
 import { w } from '../words.ts';
 
 type Draft = { itemId: string; points: number; note: string; locationId: string; raiseIssue: boolean; severity: Severity };
@@ -136,13 +136,7 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
                 />
               </td>
               <td>
-                <select value={d.severity} onChange={(e) => set(n, { severity: e.currentTarget.value as Severity })}>
-                  {SEVERITIES.map((s) => (
-                    <option key={s} value={s}>
-                      {tx(SEVERITY_LABELS[s])}
-                    </option>
-                  ))}
-                </select>
+                <SeveritySelect value={d.severity} onChange={(severity) => set(n, { severity })} />
               </td>
               <td>
                 <button type="button" onClick={() => setDrafts(drafts.filter((_, i) => i !== n))}>

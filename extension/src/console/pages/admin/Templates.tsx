@@ -1,19 +1,9 @@
 /** Checklist templates: editing one publishes a new version; past inspections keep theirs. */
 import { useState } from 'preact/hooks';
-import {
-  API,
-  CATEGORIES,
-  CATEGORY_LABELS,
-  LOCATION_KIND_LABELS,
-  SEVERITIES,
-  SEVERITY_LABELS,
-  type ChecklistItem,
-  type ChecklistTemplate,
-  type Category,
-  type TemplateInput,
-} from '../../../../../shared/index.ts';
+import { API, LOCATION_KIND_LABELS, type ChecklistItem, type ChecklistTemplate, type TemplateInput } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
+import { CategorySelect, SeveritySelect } from '../../ui.tsx';
 import { w } from '../../words.ts';
 import type { Call } from './call.ts';
 
@@ -64,26 +54,14 @@ export function TemplateEditor({
                 <input value={it.label.en} onInput={(e) => setItem(n, { label: { ...it.label, en: e.currentTarget.value } })} />
               </td>
               <td>
-                <select value={it.category} onChange={(e) => setItem(n, { category: e.currentTarget.value as Category })}>
-                  {CATEGORIES.map((c) => (
-                    <option key={c} value={c}>
-                      {tx(CATEGORY_LABELS[c])}
-                    </option>
-                  ))}
-                </select>
+                <CategorySelect value={it.category} onChange={(category) => setItem(n, { category })} />
               </td>
               <td>
                 {it.answer.kind}
                 {it.answer.kind === 'number' ? ` ${it.answer.min}–${it.answer.max} ${it.answer.unit}` : ''}
               </td>
               <td>
-                <select value={it.severity} onChange={(e) => setItem(n, { severity: e.currentTarget.value as ChecklistItem['severity'] })}>
-                  {SEVERITIES.map((s) => (
-                    <option key={s} value={s}>
-                      {tx(SEVERITY_LABELS[s])}
-                    </option>
-                  ))}
-                </select>
+                <SeveritySelect value={it.severity} onChange={(severity) => setItem(n, { severity })} />
               </td>
               <td>
                 <input type="checkbox" checked={it.photoOnFail} onChange={(e) => setItem(n, { photoOnFail: e.currentTarget.checked })} />

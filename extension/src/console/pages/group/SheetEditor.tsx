@@ -1,7 +1,8 @@
 /** The monthly score sheet (评分表), edited: each section's points, each item's wording and most it takes off. */
 import { useState } from 'preact/hooks';
-import { CATEGORIES, CATEGORY_LABELS, type Category, type ScoringSheet, type SheetInput } from '../../../../../shared/index.ts';
+import type { ScoringSheet, SheetInput } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
+import { CategorySelect } from '../../ui.tsx';
 import { w } from '../../words.ts';
 
 type Section = ScoringSheet['sections'][number];
@@ -85,13 +86,7 @@ export function SheetEditor({
                     <input value={it.label.en} onInput={(e) => setItem(k, n, { label: { ...it.label, en: e.currentTarget.value } })} />
                   </td>
                   <td>
-                    <select value={it.category} onChange={(e) => setItem(k, n, { category: e.currentTarget.value as Category })}>
-                      {CATEGORIES.map((c) => (
-                        <option key={c} value={c}>
-                          {tx(CATEGORY_LABELS[c])}
-                        </option>
-                      ))}
-                    </select>
+                    <CategorySelect value={it.category} onChange={(category) => setItem(k, n, { category })} />
                   </td>
                   <td>
                     <input
