@@ -1,7 +1,6 @@
-/** The issue board's search: words of the description, the place's name, or the owner's reference number (报事单号). */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, referenceOf } from '../../shared/index.ts';
+import { raiseIssue } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -11,15 +10,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const params = { estateId: 'demo-gardens' };
-const raise = async (locationId: string, description: string) => {
-  const r = await server.call(API.raiseIssue, {
-    params,
-    token: await server.login('supervisor'),
-    json: { id: randomUUID(), source: 'patrol', locationId, category: 'hygiene', severity: 'general', description },
-  });
-  expect(r.status, r.text).toBe(201);
-  return r.body.issueId;
-};
+const raise = (locationId: string, description: string) => raiseIssue(server, 'demo-gardens', { locationId, description });
 const search = async (q: string) =>
   (await server.call(API.issues, { params, query: { q, open: 'true' }, token: await server.login('supervisor') })).body.issues.map(
     (i) => i.id,

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../shared/index.ts';
+import { raiseIssue } from '../support/payloads.ts';
 import type { TestServer } from '../support/server.ts';
 import { e2e, phone, signInOnPhone } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
@@ -58,19 +59,12 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       await expectClean(page, view);
     }
     // An issue's page.
-    const raised = await server.call(API.raiseIssue, {
-      params: { estateId: 'demo-gardens' },
-      token: await server.login('supervisor'),
-      json: {
-        id: randomUUID(),
-        source: 'patrol',
-        locationId: 'b1-lobby',
-        category: 'hygiene',
-        severity: 'important',
-        description: '大堂地面有水渍',
-      },
+    const issueId = await raiseIssue(server, 'demo-gardens', {
+      locationId: 'b1-lobby',
+      severity: 'important',
+      description: '大堂地面有水渍',
     });
-    await open(`issues/${raised.body.issueId}`, '[data-testid=issue-detail]');
+    await open(`issues/${issueId}`, '[data-testid=issue-detail]');
     await expectClean(page, 'issue detail');
     // Every administration tab.
     await open('admin', '[data-testid=admin-page]');

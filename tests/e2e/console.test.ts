@@ -10,7 +10,7 @@ import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, decodeQr, e2e, phone, signInOnPhone } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
 import { startRobots } from '../support/robots.ts';
-import { failItem, inspection } from '../support/payloads.ts';
+import { failItem, inspection, raiseIssue } from '../support/payloads.ts';
 import { workbook } from '../support/xlsx.ts';
 import { API } from '../../shared/index.ts';
 
@@ -133,25 +133,19 @@ describe('rectification in the console', () => {
   });
 
   it('the printed 整改通知单 carries the estate, the reference number, the deadline, and lines to sign for receipt and re-check', async () => {
-    const raised = await server.call(API.raiseIssue, {
-      params: { estateId: 'demo-gardens' },
-      token: await server.login('supervisor'),
-      json: {
-        id: randomUUID(),
-        source: 'patrol',
-        locationId: 'pump-room',
-        category: 'facilities',
-        severity: 'important',
-        description: '水泵异响 · pump noise',
-      },
+    const issueId = await raiseIssue(server, 'demo-gardens', {
+      locationId: 'pump-room',
+      category: 'facilities',
+      severity: 'important',
+      description: '水泵异响 · pump noise',
     });
-    const page = await consolePage(`/issues/${raised.body.issueId}`);
+    const page = await consolePage(`/issues/${issueId}`);
     await page.getByTestId('issue-detail').waitFor();
     await page.emulateMedia({ media: 'print' });
     const sheet = page.getByTestId('notice-sheet');
     await sheet.waitFor();
     const text = (await sheet.textContent()) ?? '';
-    for (const part of ['示范花园', '整改通知单', referenceOf(raised.body.issueId), '水泵异响', '签收', '复查', '整改完成情况'])
+    for (const part of ['示范花园', '整改通知单', referenceOf(issueId), '水泵异响', '签收', '复查', '整改完成情况'])
       expect(text).toContain(part);
     // The screen's own parts stay off the paper.
     expect(await page.getByTestId('history').isVisible()).toBe(false);
@@ -159,19 +153,7 @@ describe('rectification in the console', () => {
   });
 
   it('the board finds a report by the reference number the owner quotes, or by words, and exports what it shows', async () => {
-    const raised = await server.call(API.raiseIssue, {
-      params: { estateId: 'demo-gardens' },
-      token: await server.login('supervisor'),
-      json: {
-        id: randomUUID(),
-        source: 'patrol',
-        locationId: 'b2-lobby',
-        category: 'hygiene',
-        severity: 'general',
-        description: '垃圾桶满溢 · bins full',
-      },
-    });
-    const id = raised.body.issueId;
+    const id = await raiseIssue(server, 'demo-gardens', { locationId: 'b2-lobby', description: '垃圾桶满溢 · bins full' });
     const page = await consolePage('/issues');
     await page.locator('[data-testid=issue-table]').waitFor();
     const shown = () =>

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.ts';
-import { failItem, inspection } from '../support/payloads.ts';
+import { failItem, inspection, raiseIssue } from '../support/payloads.ts';
 import { closedShadow } from './support/closed-shadow.ts';
 import { e2e } from './support/env.ts';
 import { extension, officePage, type ExtensionEnv } from './support/extension.ts';
@@ -69,19 +69,12 @@ describe('the supervisor extension', () => {
 
   it('a group administrator follows every estate: the badge adds them up and the popup lists each estate under its name', async () => {
     // Something new and urgent at Riverside, whatever the hour.
-    const raised = await server.call(API.raiseIssue, {
-      params: { estateId: 'riverside' },
-      token: await server.login('rs-supervisor'),
-      json: {
-        id: randomUUID(),
-        source: 'patrol',
-        locationId: 'rs-lift',
-        category: 'facilities',
-        severity: 'urgent',
-        description: '电梯困人 · lift stuck',
-      },
-    });
-    expect(raised.status, raised.text).toBe(201);
+    await raiseIssue(
+      server,
+      'riverside',
+      { locationId: 'rs-lift', category: 'facilities', severity: 'urgent', description: '电梯困人 · lift stuck' },
+      'rs-supervisor',
+    );
     await ext.signIn(server.url, 'admin');
     await ext.poll();
     const token = await server.login('admin');

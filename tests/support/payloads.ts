@@ -1,7 +1,17 @@
 /** Builders for request bodies, made from the shared default content so they stay in step with it. */
 import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { type API, defaultTemplateFor, type Answer, type BodyOf, type ChecklistTemplate, type LocationKind } from '../../shared/index.ts';
+import {
+  API,
+  defaultTemplateFor,
+  type Answer,
+  type BodyOf,
+  type Category,
+  type ChecklistTemplate,
+  type LocationKind,
+  type Severity,
+} from '../../shared/index.ts';
+import type { TestServer } from './server.ts';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -46,4 +56,20 @@ export function inspection(
 
 export function failItem(itemId: string, note: string, photos: { sha256: string; size: number }[] = []) {
   return (answers: Answer[]) => answers.map((a) => (a.itemId === itemId ? { ...a, value: 'fail' as const, note, photos } : a));
+}
+
+/** A problem written up by hand (a patrol finding) in an estate, for a test that needs an issue there; its id. */
+export async function raiseIssue(
+  server: TestServer,
+  estateId: string,
+  issue: { locationId: string; description: string; category?: Category; severity?: Severity },
+  who = 'supervisor',
+): Promise<string> {
+  const r = await server.call(API.raiseIssue, {
+    params: { estateId },
+    token: await server.login(who),
+    json: { id: randomUUID(), source: 'patrol', category: 'hygiene', severity: 'general', ...issue },
+  });
+  if (r.status !== 201) throw new Error(`raising an issue: ${r.status} ${r.text}`);
+  return r.body.issueId;
 }
