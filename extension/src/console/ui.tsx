@@ -85,3 +85,13 @@ export const CategorySelect = (p: { value: Category; onChange: (v: Category) => 
 export const SeveritySelect = (p: { value: Severity; onChange: (v: Severity) => void; label?: string }) => (
   <Choice {...p} values={SEVERITIES} labels={SEVERITY_LABELS} />
 );
+
+/** How the last change went: green when it went through, red naming what is wrong; nothing before any change. */
+export function Outcome({ message, ok }: { message: string; ok: boolean }) {
+  if (!message) return null;
+  return (
+    <p role="status" class={ok ? 'ok' : 'error'}>
+      {message}
+    </p>
+  );
+}

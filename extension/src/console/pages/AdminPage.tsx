@@ -4,7 +4,7 @@ import type { CallArgs, Endpoint } from '../../../../shared/index.ts';
 import { call } from '../../common/api.ts';
 import { loadSetup } from '../data.ts';
 import { useEstateRole } from '../session.ts';
-import { useAsync } from '../ui.tsx';
+import { useAsync, Outcome } from '../ui.tsx';
 import { w, type WordKey } from '../words.ts';
 import { Locations } from './admin/Locations.tsx';
 import { Simple } from './admin/NamedList.tsx';
@@ -82,11 +82,7 @@ export default function AdminPage({ estateId }: { estateId: string }) {
           </button>
         ))}
       </div>
-      {message ? (
-        <p role="status" class={message === w('saved') ? 'ok' : 'error'}>
-          {message}
-        </p>
-      ) : null}
+      <Outcome message={message} ok={message === w('saved')} />
       <Readiness estateId={estateId} revision={setup} />
       {tab === 'locations' ? <Locations setup={setup} change={change} canAdmin={canAdmin} /> : null}
       {tab === 'buildings' ? <Simple setup={setup} kind="buildings" change={change} /> : null}

@@ -14,7 +14,7 @@ import {
 } from '../../../../../shared/index.ts';
 import { call } from '../../../common/api.ts';
 import { tx } from '../../../common/i18n.ts';
-import { useAsync } from '../../ui.tsx';
+import { useAsync, Outcome } from '../../ui.tsx';
 import { w } from '../../words.ts';
 
 type Person = GroupPeople['people'][number];
@@ -105,11 +105,7 @@ export function GroupRoles() {
   return (
     <section data-testid="group-roles">
       <p class="hint">{w('groupRolesHint')}</p>
-      {message ? (
-        <p role="status" class={message === w('saved') ? 'ok' : 'error'}>
-          {message}
-        </p>
-      ) : null}
+      <Outcome message={message} ok={message === w('saved')} />
       <table class="grid">
         <thead>
           <tr>

@@ -15,7 +15,7 @@ import {
 } from '../../../../../shared/index.ts';
 import { call } from '../../../common/api.ts';
 import { tx } from '../../../common/i18n.ts';
-import { useAsync } from '../../ui.tsx';
+import { useAsync, Outcome } from '../../ui.tsx';
 import { w, type WordKey } from '../../words.ts';
 import { TemplateEditor } from '../admin/Templates.tsx';
 import { SheetEditor } from './SheetEditor.tsx';
@@ -133,11 +133,7 @@ export function Library() {
   return (
     <section data-testid="group-library">
       <p class="hint">{w('libraryHint')}</p>
-      {message ? (
-        <p role="status" class={message === w('saved') || message.startsWith(w('publishedTo')) ? 'ok' : 'error'}>
-          {message}
-        </p>
-      ) : null}
+      <Outcome message={message} ok={message === w('saved') || message.startsWith(w('publishedTo'))} />
       <table class="grid">
         <thead>
           <tr>
