@@ -444,7 +444,7 @@ describe('QR labels', () => {
 });
 
 describe('the monthly comprehensive inspection', () => {
-  it('deductions score the sheet and the ones marked "raise an issue" create issues', async () => {
+  it('deductions score the sheet as they are typed, a cap is named at once, and only the ones ticked "raise an issue" create issues', async () => {
     const before = (await store().listIssues({ estateId: 'demo-gardens', source: ['monthly'] })).total;
     const page = await consolePage('/monthly');
     await page.locator('[data-testid=monthly-page]').waitFor();
@@ -458,9 +458,18 @@ describe('the monthly comprehensive inspection', () => {
       await row.locator('select[name=item]').selectOption(item);
       await row.locator('input[name=points]').fill(points);
       await row.locator('input[name=note]').fill('检查发现 · found on inspection');
-      if (!raise) await row.locator('input[name=raise]').uncheck();
+      // Raising an issue is a choice made per deduction: none is raised unless ticked.
+      expect(await row.locator('input[name=raise]').isChecked()).toBe(false);
+      if (raise) await row.locator('input[name=raise]').check();
     }
     await expect(page.locator('[data-testid=live-total]').textContent()).resolves.toBe('94');
+    // Past an item's cap, the row says so as it is typed and nothing can be sent.
+    const last = page.locator('[data-testid=deductions] tbody tr').last();
+    await last.locator('input[name=points]').fill('99');
+    await expect(last.getByTestId('over-cap').textContent()).resolves.toMatch(/^本项最多扣 \d+ 分$/);
+    expect(await page.getByTestId('submit-monthly').isDisabled()).toBe(true);
+    await last.locator('input[name=points]').fill('1');
+    expect(await last.getByTestId('over-cap').count()).toBe(0);
     await page.click('[data-testid=submit-monthly]');
     await expect(page.locator('[data-testid=monthly-result]').textContent()).resolves.toContain('94');
     expect((await store().listIssues({ estateId: 'demo-gardens', source: ['monthly'] })).total).toBe(before + 2);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { API, dateIn, monthIn, scoreSheet, type Deduction, type Severity } from '../../../../shared/index.ts';
+import { API, checkDeductions, dateIn, monthIn, scoreSheet, type Deduction, type Severity } from '../../../../shared/index.ts';
 import { call } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart } from '../charts.tsx';
@@ -23,6 +23,8 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
   const sheet = data?.sheet;
   if (!sheet) return <p>{w('loading')}</p>;
   const live = scoreSheet(sheet, drafts);
+  // Checked as it is typed, by the rule the server applies: a row past its item's cap says so, and nothing is sent.
+  const over = new Set(checkDeductions(sheet, drafts).map((e) => e.index));
   const items = sheet.sections.flatMap((s) => s.items.map((i) => ({ ...i, section: s.id })));
   const set = (n: number, patch: Partial<Draft>) => setDrafts(drafts.map((d, i) => (i === n ? { ...d, ...patch } : d)));
 
@@ -112,7 +114,13 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
                   onInput={(e) => set(n, { points: Number(e.currentTarget.value) })}
                   name="points"
                   style={{ width: '5em' }}
+                  aria-invalid={over.has(n)}
                 />
+                {over.has(n) ? (
+                  <p class="error" role="alert" data-testid="over-cap">
+                    {w('atMost')} {items.find((i) => i.id === d.itemId)?.maxDeduction} {w('pointsUnit')}
+                  </p>
+                ) : null}
               </td>
               <td>
                 <input value={d.note} onInput={(e) => set(n, { note: e.currentTarget.value })} name="note" />
@@ -151,13 +159,13 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
         <button
           type="button"
           onClick={() =>
-            setDrafts([...drafts, { itemId: items[0].id, points: 1, note: '', locationId: '', raiseIssue: true, severity: 'general' }])
+            setDrafts([...drafts, { itemId: items[0].id, points: 1, note: '', locationId: '', raiseIssue: false, severity: 'general' }])
           }
           data-testid="add-deduction"
         >
           {w('addDeduction')}
         </button>{' '}
-        <button type="button" class="primary" onClick={() => void submit()} data-testid="submit-monthly">
+        <button type="button" class="primary" onClick={() => void submit()} disabled={over.size > 0} data-testid="submit-monthly">
           {w('submit')}
         </button>
       </p>
