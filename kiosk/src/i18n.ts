@@ -193,6 +193,7 @@ const messages = {
   surveyThanks: ['感谢您参与调查!', 'Thank you for taking part!'],
   surveyAlready: ['该房号已参与本次调查', 'This household has already answered this survey'],
   scoreLabels: ['很不满意,不满意,一般,满意,很满意', 'Very dissatisfied,Dissatisfied,Neutral,Satisfied,Very satisfied'],
+  dontKnow: ['不了解', 'Don’t know'],
   kioskRate: ['您对这里的服务满意吗?', 'How satisfied are you with our service here?'],
   faceUnhappy: ['不满意', 'Unhappy'],
   faceNotQuite: ['不太满意', 'Not quite'],

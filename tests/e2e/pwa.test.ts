@@ -262,8 +262,11 @@ describe('the quarterly owner survey', () => {
       const { context, page } = await phone();
       await page.goto(link.pathname);
       await page.locator('fieldset.item').first().waitFor();
-      for (const area of await page.locator('fieldset.item').all())
-        await area.getByRole('button', { name: attempt === 1 ? '5' : '2', exact: true }).click();
+      const areas = await page.locator('fieldset.item').all();
+      // Each point of the scale is named in words; the last area is one this owner does not know.
+      for (const area of areas.slice(0, -1))
+        await area.getByRole('button', { name: attempt === 1 ? '5 很满意' : '2 不满意', exact: true }).click();
+      await areas.at(-1)!.getByRole('button', { name: '不了解' }).click();
       await page.fill('input[maxlength="40"]', '2-1-1502');
       await page.click('button[type=submit]');
       if (attempt === 1) await page.locator('[data-testid=survey-done]').waitFor();
@@ -274,6 +277,8 @@ describe('the quarterly owner survey', () => {
     const mine = results.body.campaigns.find((c: { campaign: { id: string } }) => c.campaign.id === campaign.body.id);
     expect(mine.sample.responses).toBe(1);
     expect(mine.overall.rate).toBe(1);
+    // "不了解" is an answer that counts in no rate.
+    expect(mine.areas.filter((a: { answered: number }) => a.answered === 0)).toHaveLength(1);
   });
 });
 

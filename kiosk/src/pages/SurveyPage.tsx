@@ -72,6 +72,7 @@ export default function SurveyPage() {
                   key={n}
                   class={`choice ${answers[a.id] === n ? 'on' : ''}`}
                   aria-pressed={answers[a.id] === n}
+                  aria-label={`${n} ${labels[n - 1]}`}
                   title={labels[n - 1]}
                   onClick={() => setAnswers((x) => ({ ...x, [a.id]: n }))}
                 >
@@ -79,6 +80,19 @@ export default function SurveyPage() {
                 </button>
               ))}
             </div>
+            {/* The scale's ends in words, and a way to say one does not know this service (not counted). */}
+            <div class="anchors" aria-hidden="true">
+              <span>1 {labels[0]}</span>
+              <span>5 {labels[4]}</span>
+            </div>
+            <button
+              type="button"
+              class={`choice dunno ${answers[a.id] === null ? 'on' : ''}`}
+              aria-pressed={answers[a.id] === null}
+              onClick={() => setAnswers((x) => ({ ...x, [a.id]: null }))}
+            >
+              {t('dontKnow')}
+            </button>
           </fieldset>
         ))}
         <label>
