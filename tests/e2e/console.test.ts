@@ -499,8 +499,10 @@ describe('analysis', () => {
       'chart-rect',
       'chart-satisfaction',
     ]) {
-      await page.locator(`[data-testid=${chart}] svg`).waitFor();
+      await page.locator(`[data-testid=${chart}] svg`).first().waitFor();
     }
+    // The departments' chart shows both of its rates: fixed by the deadline, and reopened.
+    expect(await page.locator('[data-testid=chart-rect] svg').count()).toBe(2);
     const download = page.waitForEvent('download');
     await page.click('[data-testid=csv-issues-by-category]');
     const file = await (await download).path();

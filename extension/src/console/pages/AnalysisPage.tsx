@@ -151,7 +151,11 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
       {rect.data ? (
         <>
           <Chart title={w('rectByDept')} testId="chart-rect">
+            {/* Both rates the title names, each on its own 0–100 % scale. */}
+            <h4>{figureName('rectificationOnTime')}</h4>
             <Bars rows={rect.data.map((d) => ({ label: tx(d.name), value: d.onTime.rate }))} max={1} format={(v) => pct(v)} />
+            <h4>{figureName('reopenRate')}</h4>
+            <Bars rows={rect.data.map((d) => ({ label: tx(d.name), value: d.reopen.rate }))} max={1} format={(v) => pct(v)} />
           </Chart>
           <DataTable
             name="rectification-by-department"
