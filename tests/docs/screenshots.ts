@@ -58,7 +58,8 @@ for (const view of views) {
     for (const box of (await consolePage.locator('input[data-location]').all()).slice(0, 9)) await box.check();
   }
   await consolePage.waitForTimeout(600);
-  await consolePage.screenshot({ path: join(out, `console-${view}.png`) });
+  // The analysis page is its charts: all of them, not the first screenful.
+  await consolePage.screenshot({ path: join(out, `console-${view}.png`), fullPage: view === 'analysis' });
 }
 const first = (await deps.store.read.listIssues({ estateId: 'demo-gardens', open: true })).issues[0];
 await consolePage.goto(`chrome-extension://${id}/src/console/index.html#/issues/${first.id}`);

@@ -99,9 +99,15 @@ export function Stacked({
         role="img"
         aria-label={spoken(columns.map((c) => [c.label, series.map((k) => `${labels[k] ?? k} ${c.values[k] ?? 0}`).join(', ')]))}
       >
-        <text x={0} y={12} font-size="11">
-          {top}
-        </text>
+        {/* A scale of whole numbers (0, the middle, the most) with gridlines to read the bars against. */}
+        {[...new Set([0, Math.round(top / 2), top])].map((v) => (
+          <g key={v}>
+            <line x1={36} x2={width} y1={height - (v / top) * (height - 16)} y2={height - (v / top) * (height - 16)} stroke="#eceff1" />
+            <text x={32} y={height - (v / top) * (height - 16) + 4} font-size="10" text-anchor="end">
+              {v}
+            </text>
+          </g>
+        ))}
         {columns.map((c, i) => {
           let y = height;
           return (
@@ -147,9 +153,13 @@ export function HeatMap({ rows }: { rows: { label: string; hours: number[] }[] }
   const cell = 22;
   const left = 180;
   const top = Math.max(1, ...rows.flatMap((r) => r.hours));
+  const shade = (v: number) => (v ? `rgba(198,40,40,${0.15 + (0.85 * v) / top})` : '#eceff1');
+  // The legend's steps: none, then up to four counts between 1 and the most in one cell.
+  const steps = [...new Set([0, 1, Math.ceil(top / 3), Math.ceil((2 * top) / 3), top])].filter((v) => v <= top);
+  const legendY = 16 + rows.length * cell + 10;
   return (
     <svg
-      viewBox={`0 0 ${left + 24 * cell} ${rows.length * cell + 20}`}
+      viewBox={`0 0 ${left + 24 * cell} ${legendY + cell + 4}`}
       width="100%"
       role="img"
       aria-label={spoken(
@@ -175,19 +185,25 @@ export function HeatMap({ rows }: { rows: { label: string; hours: number[] }[] }
             {r.label}
           </text>
           {r.hours.map((v, h) => (
-            <rect
-              key={h}
-              x={left + h * cell}
-              y={0}
-              width={cell - 2}
-              height={cell - 2}
-              fill={v ? `rgba(198,40,40,${0.15 + (0.85 * v) / top})` : '#eceff1'}
-            >
+            <rect key={h} x={left + h * cell} y={0} width={cell - 2} height={cell - 2} fill={shade(v)}>
               <title>{`${r.label} ${h}:00 — ${v}`}</title>
             </rect>
           ))}
         </g>
       ))}
+      <g transform={`translate(${left} ${legendY})`}>
+        <text x={-6} y={14} text-anchor="end" font-size="11">
+          {w('missedPerCell')}
+        </text>
+        {steps.map((v, i) => (
+          <g key={v} transform={`translate(${i * 56} 0)`}>
+            <rect width={cell - 2} height={cell - 2} fill={shade(v)} />
+            <text x={cell + 2} y={14} font-size="11">
+              {v}
+            </text>
+          </g>
+        ))}
+      </g>
     </svg>
   );
 }
@@ -199,13 +215,27 @@ export function Pareto({ rows }: { rows: { label: string; count: number; cumulat
   const top = Math.max(1, ...rows.map((r) => r.count));
   const bw = rows.length ? (width - 60) / rows.length : 0;
   const points = rows.map((r, i) => `${40 + i * bw + bw / 2},${height - r.cumulative * (height - 10)}`).join(' ');
+  // Labels are turned and cut short so neighbours never overlap, however many causes there are.
+  const short = (label: string) => (label.length > 10 ? `${label.slice(0, 9)}…` : label);
   return (
     <svg
-      viewBox={`0 0 ${width} ${height + 40}`}
+      viewBox={`0 0 ${width + 20} ${height + 80}`}
       width="100%"
       role="img"
       aria-label={spoken(rows.map((r) => [r.label, `${r.count} (${Math.round(r.cumulative * 100)}%)`]))}
     >
+      {/* Count on the left (0 to the most), cumulative share on the right (0–100 %), with gridlines at half and full. */}
+      {[0, 0.5, 1].map((f) => (
+        <g key={f}>
+          <line x1={40} x2={width - 20} y1={height - f * (height - 20)} y2={height - f * (height - 20)} stroke="#eceff1" />
+          <text x={34} y={height - f * (height - 20) + 4} font-size="10" text-anchor="end">
+            {Math.round(f * top)}
+          </text>
+          <text x={width - 16} y={height - f * (height - 10) + 4} font-size="10" fill="#b35300">
+            {Math.round(f * 100)}%
+          </text>
+        </g>
+      ))}
       {rows.map((r, i) => {
         const h = (r.count / top) * (height - 20);
         return (
@@ -214,16 +244,20 @@ export function Pareto({ rows }: { rows: { label: string; count: number; cumulat
             <text x={40 + i * bw + bw / 2} y={height - h - 4} font-size="11" text-anchor="middle">
               {r.count}
             </text>
-            <text x={40 + i * bw + bw / 2} y={height + 14} font-size="10" text-anchor="middle">
-              {r.label}
+            <text
+              x={40 + i * bw + bw / 2}
+              y={height + 12}
+              font-size="10"
+              text-anchor="end"
+              transform={`rotate(-35 ${40 + i * bw + bw / 2} ${height + 12})`}
+            >
+              <title>{r.label}</title>
+              {short(r.label)}
             </text>
           </g>
         );
       })}
       <polyline points={points} fill="none" stroke="#ef6c00" stroke-width="2" />
-      <text x={width - 40} y={14} font-size="11" fill="#b35300">
-        100%
-      </text>
     </svg>
   );
 }

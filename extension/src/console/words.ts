@@ -331,6 +331,8 @@ const words = {
   selectAll: ['全选', 'Select all'],
   select: ['选择', 'Select'],
   noData: ['暂无数据', 'No data yet'],
+  otherCause: ['其他原因', 'Other causes'],
+  missedPerCell: ['漏检次数', 'Missed rounds'],
   atMost: ['本项最多扣', 'This item takes off at most'],
   pointsUnit: ['分', 'points'],
   searchHint: ['搜索描述、点位或报事单号', 'Search descriptions, places or reference numbers'],

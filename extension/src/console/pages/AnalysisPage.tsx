@@ -30,7 +30,13 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
   const issues = useAsync(() => call(API.issueAnalysis, { params, query }), [estateId, days]);
   const rect = useAsync(() => call(API.rectificationAnalysis, { params, query }), [estateId, days]);
   const sat = useAsync(() => call(API.satisfactionTrend, { params }), [estateId]);
-  const liftItems = new Map(setup?.templates.find((t) => t.kind === 'lift')?.items.map((i) => [i.id, tx(i.label)]) ?? []);
+  const monthly = useAsync(() => call(API.monthly, { params }), [estateId]);
+  // A lift fault's cause is the checklist item, or the monthly sheet's item, that found it: named as people read them.
+  const liftItems = new Map([
+    ...(setup?.templates.find((t) => t.kind === 'lift')?.items.map((i) => [i.id, tx(i.label)] as const) ?? []),
+    ...(monthly.data?.sheet?.sections.flatMap((s) => s.items.map((i) => [i.id, tx(i.label)] as const)) ?? []),
+    ['other', w('otherCause')] as const,
+  ]);
   const catLabel = (c: string) => tx(CATEGORY_LABELS[c as Category]) || c;
   const error = patrols.error || issues.error || rect.error || sat.error;
 
