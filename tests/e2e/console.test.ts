@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dateIn, formatEstateTime, formatShortCode, monthIn, previousMonth, referenceOf } from '../../shared/index.ts';
 import type { TestServer } from '../support/server.ts';
-import { cameraPhoto, decodeQr, e2e, phone, signInOnPhone } from './support/env.ts';
+import { cameraPhoto, readQr, e2e, phone, signInOnPhone } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
 import { startRobots } from '../support/robots.ts';
 import { failItem, inspection, raiseIssue } from '../support/payloads.ts';
@@ -244,7 +244,7 @@ describe('inviting a person', () => {
     await form.getByRole('button', { name: '新增' }).click();
     const card = page.getByTestId('invitation');
     await card.getByTestId('qr').waitFor();
-    const url = await decodeQr(await card.getByTestId('qr').screenshot());
+    const url = await readQr(card.getByTestId('qr'));
     expect(url).toBe(await card.getByTestId('invitation-url').inputValue());
     // The audit log has it, with who added whom.
     await page.getByRole('button', { name: '操作日志' }).click();
@@ -428,7 +428,7 @@ describe('QR labels', () => {
     for (const label of await labels.all()) {
       const locationId = (await label.getAttribute('data-location'))!;
       await label.locator('img').waitFor();
-      const url = new URL(await decodeQr(await label.locator('img').screenshot()));
+      const url = new URL(await readQr(label.locator('img')));
       expect(url.origin).toBe('http://pqm.test');
       expect(url.pathname).toBe(`/l/${(await store().getLocation(locationId))!.code}`);
       // Under the QR, the ten characters a person can type instead.

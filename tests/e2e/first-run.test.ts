@@ -10,7 +10,7 @@ import { projectRoot } from '../../server/config.ts';
 import { issueSetupLink } from '../../server/services/first-run.ts';
 import { API } from '../../shared/index.ts';
 import type { TestServer } from '../support/server.ts';
-import { decodeQr, e2e, emptyServer, syncClock } from './support/env.ts';
+import { readQr, e2e, emptyServer, syncClock } from './support/env.ts';
 import { extension } from './support/extension.ts';
 
 let server: TestServer;
@@ -101,7 +101,7 @@ describe('the first start', () => {
     await add.getByRole('button', { name: '新增' }).click();
     const card = console_.getByTestId('invitation');
     await card.getByTestId('qr').waitFor();
-    const invitation = new URL(await decodeQr(await card.getByTestId('qr').screenshot()));
+    const invitation = new URL(await readQr(card.getByTestId('qr')));
     const mobile = await phoneOnThisServer();
     const phone = await mobile.newPage();
     await phone.goto(invitation.pathname + invitation.hash);
@@ -122,7 +122,7 @@ describe('the first start', () => {
     const lobby = (await store().listLocations(estate.id)).find((l) => l.name.zh === '1号楼大堂1')!;
     const label = console_.locator(`[data-testid=label][data-location="${lobby.id}"] img`);
     await label.waitFor();
-    const scanned = new URL(await decodeQr(await label.screenshot()));
+    const scanned = new URL(await readQr(label));
     expect(scanned.pathname).toBe(`/l/${lobby.code}`);
     done('print the labels and scan one');
 

@@ -6,7 +6,7 @@ import { formatDate, toLocal } from '../../shared/index.ts';
 import { failItem, inspection } from '../support/payloads.ts';
 import { startRobots } from '../support/robots.ts';
 import type { TestServer } from '../support/server.ts';
-import { cameraPhoto, decodeQr, e2e, pendingCount, phone, signInOnPhone, waitForServiceWorker } from './support/env.ts';
+import { cameraPhoto, readQr, e2e, pendingCount, phone, signInOnPhone, waitForServiceWorker } from './support/env.ts';
 import { API, formatShortCode } from '../../shared/index.ts';
 
 let server: TestServer;
@@ -30,7 +30,7 @@ async function kioskQrUrl(locationId: string): Promise<string> {
   const canvas = page.locator('[data-testid=kiosk-qr]');
   await canvas.waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid=kiosk-qr]')?.getAttribute('data-code'));
-  const url = await decodeQr(await canvas.screenshot());
+  const url = await readQr(canvas);
   await context.close();
   return url;
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import jsQR from 'jsqr';
 import { projectRoot } from '../../../server/config.ts';
@@ -122,11 +122,28 @@ export async function cameraPhoto(colour = '#3366aa'): Promise<{ name: string; m
 }
 
 /** Decodes the QR code in a PNG screenshot, as a phone camera would read it. */
-export async function decodeQr(png: Buffer): Promise<string> {
+async function decodeQr(png: Buffer): Promise<string> {
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const hit = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
   if (!hit) throw new Error('no QR code in the image');
   return hit.data;
+}
+
+/**
+ * Reads the QR code a page shows, as a camera pointed at the screen would: again until it reads, for up to five seconds,
+ * since a code drawn just now may not be painted yet.
+ */
+export async function readQr(target: Locator): Promise<string> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      return await decodeQr(await target.screenshot());
+    } catch (e) {
+      last = e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw last;
 }
 
 export async function pendingCount(page: Page): Promise<number> {
