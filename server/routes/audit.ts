@@ -1,6 +1,6 @@
 /** The audit log for an estate's administrators: searchable, by period and action, and as CSV for a spreadsheet. */
 import type { Hono } from 'hono';
-import { API, AUDIT_ACTIONS, formatEstateTime, toCsv, type AuditAction } from '../../shared/index.ts';
+import { API, AUDIT_ACTIONS, AUDIT_ACTION_LABELS, formatEstateTime, toCsv, type AuditAction } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { requireAuth, requireRole, type Env } from '../http/auth.ts';
 import { pageParams, timeParam } from '../http/body.ts';
@@ -27,10 +27,11 @@ export function auditRoutes(app: Hono<Env>, deps: Deps) {
       ...(csv ? { limit: 100_000, offset: 0 } : pageParams(q)),
     });
     if (!csv) return page;
+    // Read by people: each action in words (Chinese · English), with its id for a filter.
     const rows = page.entries.map((e) => [
       formatEstateTime(e.at, tz, { deviceZone: tz }),
       e.actor,
-      e.action,
+      `${AUDIT_ACTION_LABELS[e.action].zh} · ${AUDIT_ACTION_LABELS[e.action].en} (${e.action})`,
       e.target,
       e.before === null ? '' : JSON.stringify(e.before),
       e.after === null ? '' : JSON.stringify(e.after),

@@ -96,6 +96,8 @@ describe('the audit log', () => {
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.text.split(/\r?\n/)[0]).toBe('time,who,action,target,before,after');
     expect(csv.text).toContain('3号楼东楼道');
+    // Actions read in words, with the id kept for a spreadsheet's filter.
+    expect(csv.text).toContain('新增点位 · Location added (location.add)');
     for (const secret of [SECRET, 'tok-123', PASSWORD]) expect(csv.text).not.toContain(secret);
   });
 
