@@ -115,8 +115,8 @@ async function estateMonth(reads: Reads, estate: Estate, month: string, now: num
     reads.listCampaigns(estate.id),
   ]);
   const scoreOf = (m: string) => monthly.filter((r) => r.month === m).sort((a, b) => b.createdAt - a.createdAt)[0]?.total ?? null;
-  const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-  const campaign = campaigns.filter((c) => c.opensOn <= lastDay).sort((a, b) => b.opensOn.localeCompare(a.opensOn))[0];
+  // Opened by the month's end: its opening date's month is this one or earlier (calendar dates compare as text).
+  const campaign = campaigns.filter((c) => c.opensOn.slice(0, 7) <= month).sort((a, b) => b.opensOn.localeCompare(a.opensOn))[0];
   const responses = campaign ? await reads.responsesOf(campaign.id) : [];
   const onTime = sumRates(departments.map((d) => d.onTime));
   const complaints = issues?.complaints.total ?? 0;

@@ -67,9 +67,8 @@ async function ownFigures(token: string, estateId: string, month: string): Promi
   const rect = (await call(API.rectificationAnalysis, { params, query, token })).body;
   const issues = (await call(API.issueAnalysis, { params, query, token })).body;
   const monthly = (await call(API.monthly, { params, token })).body.inspections.filter((m) => m.month === month);
-  const lastDay = `${month}-${new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 0)).getUTCDate()}`;
   const campaign = (await call(API.campaigns, { params, token })).body.campaigns
-    .filter((c) => c.campaign.opensOn <= lastDay)
+    .filter((c) => c.campaign.opensOn.slice(0, 7) <= month)
     .sort((a, b) => b.campaign.opensOn.localeCompare(a.campaign.opensOn))[0];
   const judged = rect.reduce((n, d) => n + d.onTime.of, 0);
   const onTime = rect.reduce((n, d) => n + d.onTime.count, 0);

@@ -1,7 +1,7 @@
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useHashPath } from './router.ts';
 import { useEstate, useSession } from './session.ts';
-import { useEstateSetup } from './data.ts';
+import { estateZone, useEstateSetup } from './data.ts';
 import { tx } from '../common/i18n.ts';
 import { w, type WordKey } from './words.ts';
 import AdminPage from './pages/AdminPage.tsx';
@@ -97,6 +97,7 @@ export function App() {
           ) : section === 'group' && session.user.groupRole ? (
             <GroupPage
               groupRole={session.user.groupRole}
+              zone={estateZone(estateId)}
               onOpenEstate={(id) => {
                 setEstate(id);
                 location.hash = '#/analysis';

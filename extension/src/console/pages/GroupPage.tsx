@@ -43,7 +43,16 @@ function Trend({ points }: { points: EstateMonth['scoreTrend'] }) {
  * 集团看板: the estates side by side for a month, ranked, each figure as the estate's own pages count it. A name
  * opens that estate's analysis; the table exports to CSV and prints.
  */
-export default function GroupPage({ groupRole, onOpenEstate }: { groupRole: GroupRole; onOpenEstate: (estateId: string) => void }) {
+export default function GroupPage({
+  groupRole,
+  zone,
+  onOpenEstate,
+}: {
+  groupRole: GroupRole;
+  /** The zone of the estate the console shows, whose calendar picks the default month. */
+  zone: string;
+  onOpenEstate: (estateId: string) => void;
+}) {
   // Everyone with a group role sees the overview; the library is the quality managers' and administrators'; roles the administrators'.
   const tabs: ('group' | 'library' | 'groupRoles')[] =
     groupRole === 'groupAdmin' ? ['group', 'library', 'groupRoles'] : groupRole === 'groupQuality' ? ['group', 'library'] : ['group'];
@@ -59,14 +68,14 @@ export default function GroupPage({ groupRole, onOpenEstate }: { groupRole: Grou
           ))}
         </div>
       ) : null}
-      {tab === 'groupRoles' ? <GroupRoles /> : tab === 'library' ? <Library /> : <Overview onOpenEstate={onOpenEstate} />}
+      {tab === 'groupRoles' ? <GroupRoles /> : tab === 'library' ? <Library /> : <Overview zone={zone} onOpenEstate={onOpenEstate} />}
     </section>
   );
 }
 
-function Overview({ onOpenEstate }: { onOpenEstate: (estateId: string) => void }) {
-  // Last month in the group's calendar (its estates' zone; China keeps one).
-  const [month, setMonth] = useState(() => previousMonth(monthIn(Date.now(), 'Asia/Shanghai')));
+function Overview({ zone, onOpenEstate }: { zone: string; onOpenEstate: (estateId: string) => void }) {
+  // Last month in the estate's calendar, not the laptop's (at 00:30 on 1 December in Shanghai it is November).
+  const [month, setMonth] = useState(() => previousMonth(monthIn(Date.now(), zone)));
   const { data, error } = useAsync(() => call(API.groupOverview, { query: { month } }), [month]);
   const header = [
     w('rank'),
