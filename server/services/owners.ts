@@ -178,7 +178,7 @@ export async function trackingView(store: Reads, { issue, role }: Tracked): Prom
     afterPhotos: issue.afterPhotos.map((p) => p.sha256).filter((h) => visible.has(h)),
     timeline: events.filter((e) => OWNER_VISIBLE.has(e.type)).map((e) => ({ type: e.type, at: e.at })),
     canConfirm: answers && issue.status === 'rectified',
-    canSayNotFixed: answers && (issue.status === 'rectified' || issue.status === 'closed'),
+    canSayNotFixed: answers && (issue.status === 'rectified' || (issue.status === 'closed' && origin?.rating === null)),
     canRate: answers && (issue.status === 'closed' || issue.status === 'rectified') && origin?.rating === null,
     rating: reporter ? (origin?.rating ?? null) : null,
     meToo: issue.meToo,
@@ -187,9 +187,13 @@ export async function trackingView(store: Reads, { issue, role }: Tracked): Prom
 
 export async function ownerAct(deps: Deps, token: string, action: IssueAction) {
   const now = deps.clock();
-  return deps.store.write(async (tx) =>
-    actOnIssue(tx, await reporterOnly(tx, await issueByToken(tx, token)), action, { kind: 'owner' }, now),
-  );
+  return deps.store.write(async (tx) => {
+    const issue = await reporterOnly(tx, await issueByToken(tx, token));
+    // Once closed and rated the ticket is finished for the owner; a new problem is a new report.
+    if (action.type === 'ownerNotFixed' && issue.status === 'closed' && (await tx.issueOrigin(issue.id))?.rating != null)
+      throw conflict('you rated this closed report; for the same problem again, please make a new report');
+    return actOnIssue(tx, issue, action, { kind: 'owner' }, now);
+  });
 }
 
 export async function rateHandling(deps: Deps, token: string, rating: number, comment: string) {

@@ -91,6 +91,26 @@ describe('an owner reports a problem without an account', () => {
     expect(later.ownerNotFixed.map((i) => i.id)).not.toContain(issueId);
   });
 
+  it('once an owner confirmed and rated the fix, the ticket is finished: "not fixed" is no longer offered or taken', async () => {
+    const { issueId, trackingToken } = (await report({ category: 'hygiene', description: 'Litter by the gate' })).body;
+    const sup = await server.loginAgain('supervisor');
+    const act = (token: string, action: unknown) =>
+      server.request('POST', `/api/issues/${issueId}/actions`, { token, json: { id: randomUUID(), action } });
+    await act(sup, { type: 'assign', departmentId: 'cleaning', requirement: 'Pick it up' });
+    expect(
+      (await act(await server.loginAgain('cleaning'), { type: 'rectify', note: 'picked up', photos: [], noPhotoReason: 'gone' })).status,
+    ).toBe(201);
+    const params = { token: trackingToken };
+    const confirmed = await server.call(API.confirmFixed, { params });
+    expect(confirmed.body, JSON.stringify(confirmed.body)).toMatchObject({ status: 'closed' });
+    expect((await server.call(API.tracking, { params })).body).toMatchObject({ canSayNotFixed: true, canRate: true });
+    expect((await server.call(API.rateHandling, { params, json: { rating: 4 } })).status).toBe(200);
+    expect((await server.call(API.tracking, { params })).body).toMatchObject({ canSayNotFixed: false, canRate: false, rating: 4 });
+    const late = await server.call(API.notFixed, { params, json: { reason: 'again' } });
+    expect(late.status).toBe(409);
+    expect(await server.running.deps.store.read.getIssue(issueId)).toMatchObject({ status: 'closed', reopenCount: 0 });
+  });
+
   it('a retried report gets the same issue and the same tracking link', async () => {
     const id = randomUUID();
     const a = await report({ id, category: 'greening', description: 'Broken branch over the path' });

@@ -165,6 +165,9 @@ describe('sending through a bad network', () => {
     expect(
       (await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter((i) => i.locationId === 'carpark'),
     ).toHaveLength(1);
+    // With nothing left to send, the page says so and offers no "retry".
+    await page.getByText('全部已上传').waitFor();
+    expect(await page.getByTestId('send-now').count()).toBe(0);
     await context.close();
   });
 });
@@ -243,6 +246,22 @@ describe('owners, with no account', () => {
     await page.getByRole('button', { name: '未解决' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=track-status]')?.textContent === '重新处理中');
     expect(await store().getIssue(issueId)).toMatchObject({ status: 'reopened', manualLevel: 1, reopenCount: 1 });
+
+    // Fixed again; the owner confirms and rates it on one row of five stars, and then the ticket is finished.
+    await server.call(API.actOnIssue, {
+      params: { id: issueId },
+      token: await server.login('cleaning'),
+      json: { id: randomUUID(), action: { type: 'rectify', note: 'dried again', photos: [], noPhotoReason: 'nothing to photograph' } },
+    });
+    await page.reload();
+    await page.getByRole('button', { name: '已解决', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=track-status]')?.textContent === '已完成');
+    const stars = page.locator('.stars button');
+    await expect(stars.allTextContents()).resolves.toEqual(['★', '★', '★', '★', '★']);
+    await page.getByRole('button', { name: '满意', exact: true }).click();
+    await expect(page.getByTestId('your-rating').textContent()).resolves.toContain('★★★★');
+    expect(await page.getByTestId('not-fixed').count()).toBe(0);
+    expect(await store().getIssue(issueId)).toMatchObject({ status: 'closed' });
     await context.close();
   });
 });

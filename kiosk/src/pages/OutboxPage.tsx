@@ -36,9 +36,12 @@ export default function OutboxPage() {
           </li>
         ))}
       </ul>
-      <button type="button" class="primary wide" onClick={() => void box?.drain({ force: true })} data-testid="send-now">
-        {t('retry')}
-      </button>
+      {/* Something to send: offer to send it now rather than at the next back-off. */}
+      {entries.length > 0 ? (
+        <button type="button" class="primary wide" onClick={() => void box?.drain({ force: true })} data-testid="send-now">
+          {t('retry')}
+        </button>
+      ) : null}
     </Layout>
   );
 }

@@ -151,21 +151,29 @@ export default function TrackPage() {
           <h3>{t('rateHandling')}</h3>
           <fieldset class="stars">
             <legend class="visually-hidden">{t('rateHandling')}</legend>
-            {[1, 2, 3, 4, 5].map((n) => (
-              <button
-                type="button"
-                key={n}
-                class="star"
-                aria-label={t('scoreLabels').split(',')[n - 1]}
-                onClick={() => void show(() => call(API.rateHandling, { params: link, json: { rating: n }, auth: false }))}
-              >
-                {'★'.repeat(n)}
-              </button>
-            ))}
+            {/* One row of five stars; each says its meaning to a screen reader and on hover. */}
+            {t('scoreLabels')
+              .split(',')
+              .map((label, n) => (
+                <button
+                  type="button"
+                  key={label}
+                  class="star"
+                  aria-label={label}
+                  title={label}
+                  onClick={() => void show(() => call(API.rateHandling, { params: link, json: { rating: n + 1 }, auth: false }))}
+                >
+                  ★
+                </button>
+              ))}
           </fieldset>
+          <p class="muted scale-ends">
+            <span>{t('scoreLabels').split(',')[0]}</span>
+            <span>{t('scoreLabels').split(',')[4]}</span>
+          </p>
         </section>
       ) : data.rating ? (
-        <p class="card ok">
+        <p class="card ok" data-testid="your-rating">
           {t('yourRating')}: {'★'.repeat(data.rating)}
         </p>
       ) : null}
