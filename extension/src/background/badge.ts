@@ -1,6 +1,6 @@
 /** The toolbar badge: overdue rectifications plus missed patrols, coloured by the worst severity. */
 import type { Severity } from '../../../shared/index.ts';
-import { msg } from '../common/i18n.ts';
+import { t } from '../common/i18n.ts';
 import { totals, type ExtState } from '../common/state.ts';
 
 export const BADGE_COLOURS: Record<Severity | 'none' | 'offline', string> = {
@@ -15,28 +15,28 @@ export async function renderBadge(state: ExtState): Promise<void> {
   if (state.connection === 'signedOut' || state.connection === 'authExpired') {
     await chrome.action.setBadgeText({ text: state.connection === 'authExpired' ? '?' : '' });
     await chrome.action.setBadgeBackgroundColor({ color: BADGE_COLOURS.offline });
-    await chrome.action.setTitle({ title: msg(state.connection === 'authExpired' ? 'signInAgain' : 'signIn') });
+    await chrome.action.setTitle({ title: t(state.connection === 'authExpired' ? 'signInAgain' : 'signIn') });
     return;
   }
   if (state.connection === 'offline') {
     // Show that we do not know, rather than numbers that may be stale.
     await chrome.action.setBadgeText({ text: '!' });
     await chrome.action.setBadgeBackgroundColor({ color: BADGE_COLOURS.offline });
-    await chrome.action.setTitle({ title: `${msg('offline')}${state.lastError ? ` (${state.lastError})` : ''}` });
+    await chrome.action.setTitle({ title: `${t('serverUnreachable')}${state.lastError ? ` (${state.lastError})` : ''}` });
     return;
   }
-  const t = totals(state);
-  await chrome.action.setBadgeText({ text: t.badge === 0 ? '' : t.badge > 999 ? '999+' : String(t.badge) });
-  await chrome.action.setBadgeBackgroundColor({ color: BADGE_COLOURS[t.worst ?? 'none'] });
+  const sum = totals(state);
+  await chrome.action.setBadgeText({ text: sum.badge === 0 ? '' : sum.badge > 999 ? '999+' : String(sum.badge) });
+  await chrome.action.setBadgeBackgroundColor({ color: BADGE_COLOURS[sum.worst ?? 'none'] });
   await chrome.action.setTitle({
     title: [
-      msg('extName'),
-      `${msg('overdue')}: ${t.overdue}`,
-      `${msg('missed')}: ${t.missed}`,
-      `${msg('dueNow')}: ${t.due}`,
-      `${msg('dueSoon')}: ${t.dueSoon}`,
-      `${msg('toAccept')}: ${t.awaitingAcceptance}`,
-      `${msg('toDispatch')}: ${t.awaitingDispatch}`,
+      t('extName'),
+      `${t('overdue')}: ${sum.overdue}`,
+      `${t('missed')}: ${sum.missed}`,
+      `${t('dueNow')}: ${sum.due}`,
+      `${t('dueSoon')}: ${sum.dueSoon}`,
+      `${t('toAccept')}: ${sum.awaitingAcceptance}`,
+      `${t('toDispatch')}: ${sum.awaitingDispatch}`,
     ].join('\n'),
   });
 }

@@ -5,7 +5,7 @@
  * still finds it later.
  */
 import type { IssueAlert } from '../../../shared/index.ts';
-import { msg, tx } from '../common/i18n.ts';
+import { t, tx } from '../common/i18n.ts';
 import type { ExtState, NotifyKind, Settings } from '../common/state.ts';
 
 export interface Candidate {
@@ -23,19 +23,19 @@ export function candidates(state: ExtState): Candidate[] {
   const out: Candidate[] = [];
   for (const { estateId, alerts } of state.estates) {
     for (const i of alerts.overdue)
-      out.push({ kind: 'overdue', key: `overdue:${i.id}:${i.deadline}`, title: msg('notifOverdue'), issue: i, estateId });
-    for (const i of alerts.urgent) out.push({ kind: 'urgent', key: `urgent:${i.id}`, title: msg('notifUrgent'), issue: i, estateId });
+      out.push({ kind: 'overdue', key: `overdue:${i.id}:${i.deadline}`, title: t('notifOverdue'), issue: i, estateId });
+    for (const i of alerts.urgent) out.push({ kind: 'urgent', key: `urgent:${i.id}`, title: t('notifUrgent'), issue: i, estateId });
     // New work that waits for the supervisor: an owner's report to accept, a problem no rule dispatched.
     for (const i of alerts.awaitingAcceptance)
-      out.push({ kind: 'report', key: `report:${i.id}`, title: msg('notifOwnerReport'), issue: i, estateId });
+      out.push({ kind: 'report', key: `report:${i.id}`, title: t('notifOwnerReport'), issue: i, estateId });
     // An owner saying the fix did not work is a complaint the supervisor answers for.
     for (const i of alerts.ownerNotFixed ?? [])
-      out.push({ kind: 'notFixed', key: `notFixed:${i.id}:${i.deadline}`, title: msg('notifNotFixed'), issue: i, estateId });
+      out.push({ kind: 'notFixed', key: `notFixed:${i.id}:${i.deadline}`, title: t('notifNotFixed'), issue: i, estateId });
     for (const i of alerts.awaitingDispatch ?? [])
-      out.push({ kind: 'dispatch', key: `dispatch:${i.id}`, title: msg('notifToDispatch'), issue: i, estateId });
+      out.push({ kind: 'dispatch', key: `dispatch:${i.id}`, title: t('notifToDispatch'), issue: i, estateId });
     for (const i of alerts.overdue)
       if (i.level >= 2)
-        out.push({ kind: 'escalated', key: `escalated:${i.id}:${i.level}`, title: msg('notifEscalated'), issue: i, estateId });
+        out.push({ kind: 'escalated', key: `escalated:${i.id}:${i.level}`, title: t('notifEscalated'), issue: i, estateId });
   }
   return out;
 }
@@ -85,7 +85,7 @@ export async function notifyChanges(state: ExtState, settings: Settings, now: nu
     await chrome.notifications.create('pqm:more', {
       type: 'basic',
       iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
-      title: msg('notifMore'),
+      title: t('notifMore'),
       message: `+${more}`,
     });
   }

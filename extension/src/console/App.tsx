@@ -3,7 +3,7 @@ import { useHashPath } from './router.ts';
 import { useEstate, useSession } from './session.ts';
 import { estateZone, useEstateSetup } from './data.ts';
 import { tx } from '../common/i18n.ts';
-import { w, type WordKey } from './words.ts';
+import { t, type WordKey } from './words.ts';
 import AdminPage from './pages/AdminPage.tsx';
 import AnalysisPage from './pages/AnalysisPage.tsx';
 import GroupPage from './pages/GroupPage.tsx';
@@ -47,19 +47,19 @@ export function App() {
   // Pages read the estate's zone for their defaults, so they wait for its setup.
   const { setup, error: setupError, retry } = useEstateSetup(estateId);
   const section = path[0] ?? 'issues';
-  if (session === undefined) return <p class="pad">{w('loading')}</p>;
+  if (session === undefined) return <p class="pad">{t('loading')}</p>;
   if (!session)
     return (
       <p class="pad notice" data-testid="not-signed-in">
-        {w('notSignedIn')}
+        {t('notSignedIn')}
       </p>
     );
   return (
     <div class="console">
       <nav class="side">
-        <h1>{w('title')}</h1>
+        <h1>{t('title')}</h1>
         {session.estates.length > 1 ? (
-          <select value={estateId ?? ''} onChange={(e) => setEstate(e.currentTarget.value)} aria-label={w('estate')}>
+          <select value={estateId ?? ''} onChange={(e) => setEstate(e.currentTarget.value)} aria-label={t('estate')}>
             {session.estates.map((e) => (
               <option key={e.id} value={e.id}>
                 {tx(e.name)}
@@ -71,12 +71,12 @@ export function App() {
         )}
         {session.user.groupRole ? (
           <a href="#/group" class={section === 'group' ? 'on' : ''}>
-            {w('group')}
+            {t('group')}
           </a>
         ) : null}
         {NAV.map(([id, key]) => (
           <a key={id} href={`#/${id}`} class={section === id ? 'on' : ''}>
-            {w(key)}
+            {t(key)}
           </a>
         ))}
         <p class="who">{session.user.displayName}</p>
@@ -85,13 +85,13 @@ export function App() {
         <ErrorBoundary>
           {!estateId ? null : setupError ? (
             <p class="error" role="alert">
-              {w('setupFailed')}: {setupError}{' '}
+              {t('setupFailed')}: {setupError}{' '}
               <button type="button" onClick={retry}>
-                {w('retry')}
+                {t('retry')}
               </button>
             </p>
           ) : !setup ? (
-            <p>{w('loading')}</p>
+            <p>{t('loading')}</p>
           ) : section === 'issues' && path[1] ? (
             <IssueDetail key={path[1]} issueId={path[1]} session={session} />
           ) : section === 'group' && session.user.groupRole ? (

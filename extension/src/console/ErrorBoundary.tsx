@@ -1,5 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
-import { w } from './words.ts';
+import { t } from './words.ts';
 
 /** A page that throws shows its error instead of a blank console. */
 export class ErrorBoundary extends Component<{ children: ComponentChildren }, { error: string | null }> {
@@ -10,7 +10,7 @@ export class ErrorBoundary extends Component<{ children: ComponentChildren }, { 
   override render() {
     return this.state.error ? (
       <p class="error pad" role="alert">
-        {w('error')}: {this.state.error}
+        {t('error')}: {this.state.error}
       </p>
     ) : (
       this.props.children

@@ -3,10 +3,10 @@
  * Labels are text nodes, so names from the database render as text.
  */
 import type { ComponentChildren } from 'preact';
-import { w } from './words.ts';
+import { t } from './words.ts';
 
 /** What a screen reader says for a chart: its figures as "label value" pairs (the picture is decoration), or that there are none. */
-const spoken = (pairs: [string, string][]) => (pairs.length ? pairs.map(([label, value]) => `${label} ${value}`).join('; ') : w('noData'));
+const spoken = (pairs: [string, string][]) => (pairs.length ? pairs.map(([label, value]) => `${label} ${value}`).join('; ') : t('noData'));
 
 const PALETTE = ['#0f6e5f', '#1565c0', '#ef6c00', '#c62828', '#6a1b9a', '#2e7d32', '#00838f', '#8d6e63'];
 
@@ -193,7 +193,7 @@ export function HeatMap({ rows }: { rows: { label: string; hours: number[] }[] }
       ))}
       <g transform={`translate(${left} ${legendY})`}>
         <text x={-6} y={14} text-anchor="end" font-size="11">
-          {w('missedPerCell')}
+          {t('missedPerCell')}
         </text>
         {steps.map((v, i) => (
           <g key={v} transform={`translate(${i * 56} 0)`}>

@@ -1,7 +1,7 @@
 /** Tables that export themselves to CSV (same formula-safe writer as the server). */
 import type { ComponentChildren } from 'preact';
 import { toCsv, type Cell } from '../../../shared/index.ts';
-import { w } from './words.ts';
+import { t } from './words.ts';
 
 export function download(name: string, header: string[], rows: Cell[][]): void {
   const url = URL.createObjectURL(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
@@ -28,7 +28,7 @@ export function DataTable({
       <div class="table-tools">
         {children}
         <button type="button" class="no-print" onClick={() => download(name, header, rows)} data-testid={`csv-${name}`}>
-          {w('exportCsv')}
+          {t('exportCsv')}
         </button>
       </div>
       <table class="grid" data-testid={`table-${name}`}>

@@ -11,8 +11,8 @@ import {
   type Severity,
 } from '../../../shared/index.ts';
 import { photoUrl } from '../common/api.ts';
-import { duration, tx } from '../common/i18n.ts';
-import { w } from './words.ts';
+import { formatDuration, tx } from '../common/i18n.ts';
+import { t } from './words.ts';
 
 /** Time left or overdue; the deadline itself on the estate's wall clock. */
 export function Countdown({ deadline, now, open, timeZone }: { deadline: number; now: number; open: boolean; timeZone: string }) {
@@ -20,7 +20,7 @@ export function Countdown({ deadline, now, open, timeZone }: { deadline: number;
   const late = now > deadline;
   return (
     <span class={late ? 'late' : 'ok'} title={formatEstateTime(deadline, timeZone)}>
-      {late ? `${w('overdueBy')} ${duration(now - deadline)}` : `${w('dueIn')} ${duration(deadline - now)}`}
+      {late ? `${t('overdueBy')} ${formatDuration(now - deadline)}` : `${t('dueIn')} ${formatDuration(deadline - now)}`}
     </span>
   );
 }

@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import type { Alerts } from '../../../shared/index.ts';
 import { OverlayPush } from '../common/messages.ts';
-import { msg, setExtLocale } from '../common/i18n.ts';
+import { t, setExtLocale } from '../common/i18n.ts';
 import type { Totals } from '../common/state.ts';
 import { AlertLists } from '../ui/AlertLists.tsx';
 import listsCss from '../ui/lists.css?inline';
@@ -91,7 +91,7 @@ function Overlay({ initial, onGone }: { initial: View; onGone: () => void }) {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
       >
-        {offline ? msg('offline') : `${view.totals.overdue} ${msg('overdue')} · ${view.totals.due} ${msg('due')}`}
+        {offline ? t('serverUnreachable') : `${view.totals.overdue} ${t('overdue')} · ${view.totals.due} ${t('due')}`}
       </button>
       {!ui.collapsed && !offline ? (
         <div class="body" data-testid="overlay-lists">

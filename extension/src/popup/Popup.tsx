@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IssueAlert } from '../../../shared/index.ts';
-import { clock, msg, tx } from '../common/i18n.ts';
+import { clock, t, tx } from '../common/i18n.ts';
 import { send } from '../common/send.ts';
 import { totals, type ExtState } from '../common/state.ts';
 import { AlertLists, type IssueAction } from '../ui/AlertLists.tsx';
@@ -25,7 +25,7 @@ export function Popup({ initial }: { initial: ExtState }) {
   if (state.connection === 'signedOut' || state.connection === 'authExpired') {
     return <SignIn expired={state.connection === 'authExpired'} lastServer={state.server} />;
   }
-  const t = totals(state);
+  const sum = totals(state);
   const act = async (issue: IssueAlert, action: IssueAction) => {
     setError('');
     if (action === 'open') return void chrome.tabs.create({ url: consoleUrl(`/issues/${issue.id}`) });
@@ -51,27 +51,27 @@ export function Popup({ initial }: { initial: ExtState }) {
   return (
     <div class="popup">
       <header>
-        <strong>{msg('extName')}</strong>
+        <strong>{t('extName')}</strong>
         <span class="user">{state.user?.displayName}</span>
         <a href={consoleUrl('/issues')} target="_blank" data-testid="open-console" rel="noopener">
-          {msg('console')}
+          {t('console')}
         </a>
         <a href={consoleUrl('/settings')} target="_blank" rel="noopener">
-          {msg('settings')}
+          {t('settings')}
         </a>
         <button type="button" class="link" onClick={() => void send({ type: 'signOut' })}>
-          {msg('signOut')}
+          {t('signOut')}
         </button>
       </header>
       {state.connection === 'offline' ? (
         <p class="offline" role="alert" data-testid="offline">
-          {msg('offline')}
-          {state.lastOkAt ? ` · ${msg('lastUpdate')} ${clock(state.lastOkAt)}` : ''}
+          {t('serverUnreachable')}
+          {state.lastOkAt ? ` · ${t('lastUpdate')} ${clock(state.lastOkAt)}` : ''}
         </p>
       ) : (
         <p class="summary" data-testid="summary">
-          <span class={`big sev-${t.worst ?? 'none'}`}>{t.overdue}</span> {msg('overdue')} · <span class="big">{t.missed}</span>{' '}
-          {msg('missed')} · {t.due} {msg('dueNow')}
+          <span class={`big sev-${sum.worst ?? 'none'}`}>{sum.overdue}</span> {t('overdue')} · <span class="big">{sum.missed}</span>{' '}
+          {t('missed')} · {sum.due} {t('dueNow')}
         </p>
       )}
       {error ? (
@@ -106,13 +106,13 @@ function SignIn({ expired, lastServer }: { expired: boolean; lastServer: string 
     try {
       origin = new URL(server.trim()).origin;
     } catch {
-      return setError(`${msg('server')}: ?`);
+      return setError(`${t('server')}: ?`);
     }
     setBusy(true);
     try {
       // Ask for this one server only, from the click (Chrome requires a user gesture).
       const granted = await chrome.permissions.request({ origins: [`${origin}/*`] });
-      if (!granted) throw new Error(msg('permissionDenied'));
+      if (!granted) throw new Error(t('permissionDenied'));
       await send({ type: 'signIn', server: origin, username: username.trim(), password });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -129,18 +129,18 @@ function SignIn({ expired, lastServer }: { expired: boolean; lastServer: string 
       }}
       data-testid="signin"
     >
-      <h1>{msg('extName')}</h1>
-      {expired ? <p class="error">{msg('signInAgain')}</p> : null}
+      <h1>{t('extName')}</h1>
+      {expired ? <p class="error">{t('signInAgain')}</p> : null}
       <label>
-        {msg('server')}
+        {t('server')}
         <input name="server" type="url" value={server} onInput={(e) => setServer(e.currentTarget.value)} required />
       </label>
       <label>
-        {msg('username')}
+        {t('username')}
         <input name="username" value={username} onInput={(e) => setUsername(e.currentTarget.value)} required autocomplete="username" />
       </label>
       <label>
-        {msg('password')}
+        {t('password')}
         <input
           name="password"
           type="password"
@@ -156,7 +156,7 @@ function SignIn({ expired, lastServer }: { expired: boolean; lastServer: string 
         </p>
       ) : null}
       <button type="submit" class="primary" disabled={busy}>
-        {msg('signIn')}
+        {t('signIn')}
       </button>
     </form>
   );

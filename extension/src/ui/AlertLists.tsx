@@ -1,7 +1,7 @@
 /** The lists that matter now, shared by the popup and the page overlay. User text is rendered as text only. */
 import type { Alerts, IssueAlert, PatrolAlert } from '../../../shared/index.ts';
 import { SEVERITY_LABELS } from '../../../shared/index.ts';
-import { clock, duration, msg, tx, type MessageKey } from '../common/i18n.ts';
+import { clock, formatDuration, t, tx, type MessageKey } from '../common/i18n.ts';
 import type { QUICK_ACTIONS } from '../common/messages.ts';
 
 /** Open the issue in the console, or one of the one-click actions (common/messages.ts). */
@@ -58,12 +58,12 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
         <div class="desc">{i.description}</div>
         {kind === 'accept' && i.respondBy !== null && i.respondBy !== undefined && now > i.respondBy ? (
           <div class="late" data-testid="accept-late">
-            {msg('acceptLate')} {duration(now - i.respondBy)}
+            {t('acceptLate')} {formatDuration(now - i.respondBy)}
           </div>
         ) : null}
         {kind === 'overdue' ? (
           <div class="late">
-            {msg('overdueBy')} {duration(now - i.deadline)}
+            {t('overdueBy')} {formatDuration(now - i.deadline)}
             {i.level > 0 ? ` · L${i.level}` : ''}
           </div>
         ) : null}
@@ -71,21 +71,21 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
       {onIssue ? (
         <div class="acts">
           <button type="button" onClick={() => onIssue(i, 'open')}>
-            {msg('open')}
+            {t('open')}
           </button>
           {actions && kind === 'accept' ? (
             <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'accept')} data-testid="accept">
-              {msg('accept')}
+              {t('accept')}
             </button>
           ) : null}
           {actions && kind !== 'accept' && kind !== 'dispatch' && i.level < 2 && i.status !== 'rectified' ? (
             <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'escalate')} data-testid="escalate">
-              {msg('escalate')}
+              {t('escalate')}
             </button>
           ) : null}
           {actions && i.status === 'rectified' ? (
             <button type="button" disabled={busy === i.id} onClick={() => onIssue(i, 'verify')}>
-              {msg('verify')}
+              {t('verify')}
             </button>
           ) : null}
         </div>
@@ -99,16 +99,16 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
         <span class="time">
           {clock(p.start, p.timeZone)}–{clock(p.end, p.timeZone)}
         </span>
-        {p.late ? <span class="late"> · {msg('late')}</span> : null}
+        {p.late ? <span class="late"> · {t('late')}</span> : null}
       </div>
     </li>
   );
   const section = (title: MessageKey, total: number, rows: preact.JSX.Element[], testId: string) => (
     <section class="list" data-testid={testId}>
       <h3>
-        {msg(title)} <span class="count">{total}</span>
+        {t(title)} <span class="count">{total}</span>
       </h3>
-      {rows.length ? <ul>{rows}</ul> : <p class="none">{msg('nothing')}</p>}
+      {rows.length ? <ul>{rows}</ul> : <p class="none">{t('nothing')}</p>}
     </section>
   );
   return (
@@ -149,7 +149,7 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
         : null}
       {count('heldForReview') > 0 ? (
         <p class="note" data-testid="held-for-review">
-          {count('heldForReview')} {msg('heldForReview')}
+          {count('heldForReview')} {t('heldForReview')}
         </p>
       ) : null}
       {section(

@@ -107,7 +107,7 @@ export default function HomePage() {
         <section class="card">
           <p>{t('welcome')}</p>
           <a class="button secondary" href="/login">
-            {t('signIn')}
+            {t('staffSignIn')}
           </a>
         </section>
       )}

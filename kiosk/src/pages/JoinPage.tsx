@@ -73,7 +73,7 @@ export default function JoinPage() {
           {/* The username, for the browser's password manager. */}
           <input type="hidden" name="username" autocomplete="username" value={who.username} />
           <label>
-            {t('newPassword')}
+            {t('newPasswordMin')}
             <input
               name="password"
               type="password"

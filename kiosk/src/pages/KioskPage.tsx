@@ -122,7 +122,7 @@ export default function KioskPage() {
       <header>
         <h1>{tx(landing?.location.name) || '…'}</h1>
         <button type="button" class="link" onClick={() => setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN')}>
-          {t('language')}
+          {t('switchLanguage')}
         </button>
       </header>
       <div class="kiosk-body">

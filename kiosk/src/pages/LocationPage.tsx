@@ -161,7 +161,7 @@ function StaffPanel({
           <p data-testid="fills">
             {fillSlot
               ? `${t('fillsSlot')} ${formatTime(fillSlot.start, landing.estate.timeZone)}–${formatTime(fillSlot.end, landing.estate.timeZone)}`
-              : t('voluntary')}
+              : t('voluntaryRound')}
           </p>
           <p class="muted">
             {t('presence')}: {confirmedBy === 'kiosk_code' ? t('viaKiosk') : confirmedBy === 'printed_code' ? t('viaLabel') : t('viaLink')}
@@ -198,7 +198,7 @@ function StaffPanel({
               <div>
                 <span class="badge">{tx(SEVERITY_LABELS[i.severity])}</span> <span class="text">{i.description}</span>
                 <small class="muted block">
-                  {t('deadline')} {formatDateTime(i.deadline, landing.estate.timeZone)}
+                  {t('fixDeadline')} {formatDateTime(i.deadline, landing.estate.timeZone)}
                 </small>
               </div>
               {mine(i) ? (

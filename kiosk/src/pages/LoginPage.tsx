@@ -37,7 +37,7 @@ export default function LoginPage() {
     }
   };
   return (
-    <Layout title={t('signIn')}>
+    <Layout title={t('staffSignIn')}>
       <form
         class="card"
         onSubmit={(e) => {
@@ -67,7 +67,7 @@ export default function LoginPage() {
           </p>
         ) : null}
         <button type="submit" class="primary wide" disabled={busy}>
-          {t('signIn')}
+          {t('staffSignIn')}
         </button>
       </form>
     </Layout>

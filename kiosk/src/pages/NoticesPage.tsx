@@ -76,7 +76,7 @@ export default function NoticesPage() {
               <strong>{t('requirement')}:</strong> <span class="text">{n.requirement}</span>
             </p>
             <p class={n.deadline < now ? 'warn-text' : ''}>
-              {t('deadline')}: {formatDateTime(n.deadline, me?.estates.find((e) => e.id === n.estateId)?.timeZone)} (
+              {t('fixDeadline')}: {formatDateTime(n.deadline, me?.estates.find((e) => e.id === n.estateId)?.timeZone)} (
               {n.deadline < now ? t('overdueBy') : t('dueIn')} {formatDuration(n.deadline - now)})
             </p>
             <p data-testid="assignee">

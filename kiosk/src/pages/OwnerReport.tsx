@@ -28,7 +28,7 @@ export function OwnerReport({ landing }: { landing: Landing }) {
   }, [pendingId]);
 
   const submit = async () => {
-    if (!description.trim()) return setState({ kind: 'error', message: `${t('description')}: ${t('required')}` });
+    if (!description.trim()) return setState({ kind: 'error', message: `${t('problemDescription')}: ${t('required')}` });
     setState({ kind: 'busy' });
     const id = uuid();
     setPendingId(id);
@@ -89,7 +89,7 @@ export function OwnerReport({ landing }: { landing: Landing }) {
         data-testid="owner-report"
       >
         <label>
-          {t('category')}
+          {t('problemCategory')}
           <select value={category} onChange={(e) => setCategory(e.currentTarget.value as Category)} name="category">
             {(landing.categories.length ? landing.categories : CATEGORIES).map((c) => (
               <option key={c} value={c}>
@@ -99,7 +99,7 @@ export function OwnerReport({ landing }: { landing: Landing }) {
           </select>
         </label>
         <label>
-          {t('description')}
+          {t('problemDescription')}
           <textarea
             name="description"
             value={description}

@@ -115,7 +115,7 @@ export default function SetupPage() {
         <section class="card" data-testid="setup-closed">
           <p>{needed === false ? t('setupAlreadyDone') : t('setupNoLink')}</p>
           <a class="button secondary" href="/login">
-            {t('signIn')}
+            {t('staffSignIn')}
           </a>
         </section>
       </Layout>

@@ -37,7 +37,7 @@ export default function SurveyPage() {
   const labels = t('scoreLabels').split(',');
   const submit = async () => {
     setError('');
-    if (!household.trim()) return setError(`${t('household')}: ${t('required')}`);
+    if (!household.trim()) return setError(`${t('householdExample')}: ${t('required')}`);
     setState('busy');
     try {
       await call(API.answerSurvey, {
@@ -96,7 +96,7 @@ export default function SurveyPage() {
           </fieldset>
         ))}
         <label>
-          {t('household')}
+          {t('householdExample')}
           <input value={household} maxLength={40} onInput={(e) => setHousehold(e.currentTarget.value)} />
         </label>
         <label>

@@ -18,7 +18,7 @@ export function Layout({ children, title, brand }: { children: ComponentChildren
         </a>
         {title ? <span class="bar-title">{title}</span> : null}
         <button type="button" class="link" onClick={() => setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN')}>
-          {t('language')}
+          {t('switchLanguage')}
         </button>
       </header>
       {me ? <SyncBar /> : <SyncBar quietWhenEmpty />}
@@ -34,7 +34,7 @@ export function SyncBar({ quietWhenEmpty = false }: { quietWhenEmpty?: boolean }
   const online = typeof navigator === 'undefined' || navigator.onLine;
   return (
     <a class={`sync ${s.paused ? 'warn' : s.attention.length ? 'warn' : ''}`} href="/outbox" data-testid="sync-bar">
-      <span data-testid="pending-count">{s.pending}</span> {t('waiting')}
+      <span data-testid="pending-count">{s.pending}</span> {t('waitingUpload')}
       {s.attention.length ? ` · ${s.attention.length} ${t('needsAttention')}` : ''}
       {' · '}
       {s.syncing ? t('syncing') : `${t('lastSync')} ${s.lastSyncAt ? formatTime(s.lastSyncAt) : t('never')}`}
@@ -49,7 +49,7 @@ export function SignInAgain() {
   if (s?.paused !== 'auth') return null;
   return (
     <a class="sync warn block" href={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} data-testid="sign-in-again">
-      <strong>{t('signInAgain')}</strong>
+      <strong>{t('signInToSync')}</strong>
     </a>
   );
 }

@@ -39,7 +39,7 @@ export function PasswordForm({ onDone }: { onDone: () => void }) {
         />
       </label>
       <label>
-        {t('newPassword')}
+        {t('newPasswordMin')}
         <input
           type="password"
           autoComplete="new-password"

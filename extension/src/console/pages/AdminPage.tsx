@@ -5,7 +5,7 @@ import { call } from '../../common/api.ts';
 import { loadSetup } from '../data.ts';
 import { useEstateRole } from '../session.ts';
 import { useAsync, Outcome } from '../ui.tsx';
-import { w, type WordKey } from '../words.ts';
+import { t, type WordKey } from '../words.ts';
 import { Locations } from './admin/Locations.tsx';
 import { Simple } from './admin/NamedList.tsx';
 import { Users } from './admin/People.tsx';
@@ -55,7 +55,7 @@ export default function AdminPage({ estateId }: { estateId: string }) {
     setMessage('');
     try {
       const answer = await call(e, args);
-      setMessage(w('saved'));
+      setMessage(t('saved'));
       reload();
       return answer;
     } catch (e) {
@@ -64,25 +64,25 @@ export default function AdminPage({ estateId }: { estateId: string }) {
     }
   };
   if (error) return <p class="error">{error}</p>;
-  if (!setup) return <p>{w('loading')}</p>;
+  if (!setup) return <p>{t('loading')}</p>;
   return (
     <section data-testid="admin-page">
       <h2>
-        {w('admin')} · {tx(setup.estate.name)}
+        {t('admin')} · {tx(setup.estate.name)}
       </h2>
       {role && !canAdmin ? (
         <p class="hint" data-testid="admin-only">
-          {w('adminOnly')}
+          {t('adminOnly')}
         </p>
       ) : null}
       <div class="tabs">
-        {TABS.map((t) => (
-          <button key={t} type="button" class={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
-            {w(t as WordKey)}
+        {TABS.map((key) => (
+          <button key={key} type="button" class={tab === key ? 'on' : ''} onClick={() => setTab(key)}>
+            {t(key as WordKey)}
           </button>
         ))}
       </div>
-      <Outcome message={message} ok={message === w('saved')} />
+      <Outcome message={message} ok={message === t('saved')} />
       <Readiness estateId={estateId} revision={setup} />
       {tab === 'locations' ? <Locations setup={setup} change={change} canAdmin={canAdmin} /> : null}
       {tab === 'buildings' ? <Simple setup={setup} kind="buildings" change={change} /> : null}

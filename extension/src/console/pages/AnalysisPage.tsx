@@ -16,7 +16,7 @@ import { FigureCard, FigureNotes, figureName } from '../figures.tsx';
 import { useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
-import { w } from '../words.ts';
+import { t } from '../words.ts';
 
 const DAY = 86_400_000;
 
@@ -35,19 +35,19 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
   const liftItems = new Map([
     ...(setup?.templates.find((t) => t.kind === 'lift')?.items.map((i) => [i.id, tx(i.label)] as const) ?? []),
     ...(monthly.data?.sheet?.sections.flatMap((s) => s.items.map((i) => [i.id, tx(i.label)] as const)) ?? []),
-    ['other', w('otherCause')] as const,
+    ['other', t('otherCause')] as const,
   ]);
   const catLabel = (c: string) => tx(CATEGORY_LABELS[c as Category]) || c;
   const error = patrols.error || issues.error || rect.error || sat.error;
 
   return (
     <section class="analysis" data-testid="analysis-page">
-      <h2>{w('analysis')}</h2>
+      <h2>{t('analysis')}</h2>
       <p class="no-print">
-        {w('period')}:{' '}
+        {t('period')}:{' '}
         {[30, 90].map((d) => (
           <button key={d} type="button" class={days === d ? 'primary' : ''} onClick={() => setDays(d)}>
-            {d === 30 ? w('last30') : w('last90')}
+            {d === 30 ? t('last30') : t('last90')}
           </button>
         ))}
       </p>
@@ -64,17 +64,17 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
             <div class="big" data-testid="issues-total">
               {issues.data.total}
             </div>
-            {w('issuesTotal')}
+            {t('issuesTotal')}
           </div>
           <div class="card">
             <div class="big">{issues.data.lifts.total}</div>
-            {w('liftFaults')}
+            {t('liftFaults')}
           </div>
         </div>
       ) : null}
       {patrols.data ? (
         <>
-          <Chart title={`${figureName('patrolCompletion')} · ${w('byKind')}`} testId="chart-kind">
+          <Chart title={`${figureName('patrolCompletion')} · ${t('byKind')}`} testId="chart-kind">
             <Bars
               rows={patrols.data.byKind.map((k) => ({ label: tx(LOCATION_KIND_LABELS[k.key as LocationKind]), value: k.completionRate }))}
               max={1}
@@ -83,7 +83,7 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
           </Chart>
           <DataTable
             name="patrol-by-kind"
-            header={[w('location'), w('scheduled'), w('done'), w('missedN'), figureName('patrolCompletion'), figureName('patrolOnTime')]}
+            header={[t('location'), t('scheduled'), t('done'), t('missedN'), figureName('patrolCompletion'), figureName('patrolOnTime')]}
             rows={patrols.data.byKind.map((k) => [
               tx(LOCATION_KIND_LABELS[k.key as LocationKind]),
               k.scheduled,
@@ -93,32 +93,32 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
               pct(k.onTimeRate),
             ])}
           />
-          <Chart title={`${figureName('patrolCompletion')} · ${w('byArea')}`}>
+          <Chart title={`${figureName('patrolCompletion')} · ${t('byArea')}`}>
             <Bars rows={patrols.data.byArea.map((k) => ({ label: k.key, value: k.completionRate }))} max={1} format={(v) => pct(v)} />
           </Chart>
-          <Chart title={`${figureName('ownRoundsOnTime')} · ${w('byPerson')}`}>
+          <Chart title={`${figureName('ownRoundsOnTime')} · ${t('byPerson')}`}>
             <Bars rows={patrols.data.byPerson.map((p) => ({ label: p.name, value: p.onTime.rate }))} max={1} format={(v) => pct(v)} />
           </Chart>
           <DataTable
             name="patrol-by-person"
-            header={[w('person'), w('slotsFilled'), figureName('ownRoundsOnTime'), w('voluntary')]}
+            header={[t('person'), t('slotsFilled'), figureName('ownRoundsOnTime'), t('voluntary')]}
             rows={patrols.data.byPerson.map((p) => [p.name, p.slotsFilled, pct(p.onTime.rate), p.voluntary])}
           />
-          <Chart title={w('heatMap')} testId="chart-heat">
+          <Chart title={t('heatMap')} testId="chart-heat">
             <HeatMap rows={patrols.data.heat.slice(0, 25).map((r) => ({ label: tx(r.name), hours: r.hours }))} />
           </Chart>
         </>
       ) : null}
       {issues.data ? (
         <>
-          <Chart title={w('issuesOverTime')} testId="chart-issues-time">
+          <Chart title={t('issuesOverTime')} testId="chart-issues-time">
             <Stacked
               columns={issues.data.overTime.map((d) => ({ label: d.day, values: d.byCategory }))}
               series={[...CATEGORIES]}
               labels={Object.fromEntries(CATEGORIES.map((c) => [c, catLabel(c)]))}
             />
           </Chart>
-          <Chart title={w('issuesBySeverity')}>
+          <Chart title={t('issuesBySeverity')}>
             <Stacked
               columns={issues.data.overTime.map((d) => ({ label: d.day, values: d.bySeverity }))}
               series={[...SEVERITIES]}
@@ -127,15 +127,15 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
           </Chart>
           <DataTable
             name="issues-by-category"
-            header={[w('category'), w('count')]}
+            header={[t('category'), t('count')]}
             rows={issues.data.byCategory.map((c) => [catLabel(c.key), c.count])}
           />
-          <Chart title={w('liftFaults')} testId="chart-lifts">
+          <Chart title={t('liftFaults')} testId="chart-lifts">
             <Bars
-              rows={issues.data.lifts.byLift.map((l) => ({ label: `${tx(l.name)}${l.repeat ? ` ⚠ ${w('repeat')}` : ''}`, value: l.count }))}
+              rows={issues.data.lifts.byLift.map((l) => ({ label: `${tx(l.name)}${l.repeat ? ` ⚠ ${t('repeat')}` : ''}`, value: l.count }))}
             />
           </Chart>
-          <Chart title={w('liftCauses')}>
+          <Chart title={t('liftCauses')}>
             <Pareto
               rows={issues.data.lifts.byCause.map((c) => ({
                 label: liftItems.get(c.key) ?? c.key,
@@ -146,17 +146,17 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
           </Chart>
           <DataTable
             name="lift-faults"
-            header={[w('location'), w('count'), w('repeat')]}
+            header={[t('location'), t('count'), t('repeat')]}
             rows={issues.data.lifts.byLift.map((l) => [tx(l.name), l.count, l.repeat ? '⚠' : ''])}
           />
-          <Chart title={w('complaints')} testId="chart-complaints">
+          <Chart title={t('complaints')} testId="chart-complaints">
             <Bars rows={issues.data.complaints.byCategory.map((c) => ({ label: catLabel(c.key), value: c.count }))} />
           </Chart>
         </>
       ) : null}
       {rect.data ? (
         <>
-          <Chart title={w('rectByDept')} testId="chart-rect">
+          <Chart title={t('rectByDept')} testId="chart-rect">
             {/* Both rates the title names, each on its own 0–100 % scale. */}
             <h4>{figureName('rectificationOnTime')}</h4>
             <Bars rows={rect.data.map((d) => ({ label: tx(d.name), value: d.onTime.rate }))} max={1} format={(v) => pct(v)} />
@@ -166,10 +166,10 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
           <DataTable
             name="rectification-by-department"
             header={[
-              w('department'),
-              w('assigned'),
-              w('rectified'),
-              w('overdueUnfixed'),
+              t('department'),
+              t('assigned'),
+              t('rectified'),
+              t('overdueUnfixed'),
               figureName('rectificationOnTime'),
               figureName('reopenRate'),
             ]}
@@ -179,12 +179,12 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
         </>
       ) : null}
       {sat.data ? (
-        <Chart title={`${w('satisfactionTrend')} (${w('target90')})`} testId="chart-satisfaction">
+        <Chart title={`${t('satisfactionTrend')} (${t('target90')})`} testId="chart-satisfaction">
           <Bars
             rows={sat.data.campaigns
               .map((c) => ({ label: `${c.opensOn} ${tx(c.name)}`, value: c.rate }))
               .concat(
-                sat.data.kiosk.ratings ? [{ label: w('kioskSatisfied'), value: sat.data.kiosk.satisfied / sat.data.kiosk.ratings }] : [],
+                sat.data.kiosk.ratings ? [{ label: t('kioskSatisfied'), value: sat.data.kiosk.satisfied / sat.data.kiosk.ratings }] : [],
               )}
             max={1}
             target={0.9}

@@ -6,7 +6,7 @@ import { pct } from '../charts.tsx';
 import { FigureNotes, figureName } from '../figures.tsx';
 import { download } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
-import { w } from '../words.ts';
+import { t } from '../words.ts';
 import { GroupRoles } from './group/GroupRoles.tsx';
 import { Library } from './group/Library.tsx';
 
@@ -61,9 +61,9 @@ export default function GroupPage({
     <section data-testid="group-page">
       {tabs.length > 1 ? (
         <div class="tabs no-print">
-          {tabs.map((t) => (
-            <button key={t} type="button" class={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
-              {w(t)}
+          {tabs.map((key) => (
+            <button key={key} type="button" class={tab === key ? 'on' : ''} onClick={() => setTab(key)}>
+              {t(key)}
             </button>
           ))}
         </div>
@@ -78,11 +78,11 @@ function Overview({ zone, onOpenEstate }: { zone: string; onOpenEstate: (estateI
   const [month, setMonth] = useState(() => previousMonth(monthIn(Date.now(), zone)));
   const { data, error } = useAsync(() => call(API.groupOverview, { query: { month } }), [month]);
   const header = [
-    w('rank'),
-    w('estate'),
-    w('households'),
+    t('rank'),
+    t('estate'),
+    t('households'),
     figureName('monthlyScore'),
-    w('trend'),
+    t('trend'),
     figureName('patrolCompletion'),
     figureName('patrolOnTime'),
     figureName('overdueRate'),
@@ -106,17 +106,17 @@ function Overview({ zone, onOpenEstate }: { zone: string; onOpenEstate: (estateI
   return (
     <div data-testid="group-overview">
       <h2>
-        {w('group')} · {month}
+        {t('group')} · {month}
       </h2>
       <p class="no-print">
         <label>
-          {w('month')} <input type="month" value={month} onInput={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
+          {t('month')} <input type="month" value={month} onInput={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
         </label>{' '}
         <button type="button" onClick={() => download(`group-overview-${month}`, header, csvRows)} data-testid="csv-group">
-          {w('exportCsv')}
+          {t('exportCsv')}
         </button>{' '}
         <button type="button" onClick={() => print()}>
-          {w('print')}
+          {t('print')}
         </button>
       </p>
       {error ? (
@@ -126,7 +126,7 @@ function Overview({ zone, onOpenEstate }: { zone: string; onOpenEstate: (estateI
       ) : null}
       {data ? (
         data.estates.length === 0 ? (
-          <p class="muted">{w('groupNoEstates')}</p>
+          <p class="muted">{t('groupNoEstates')}</p>
         ) : (
           <table class="grid" data-testid="table-group">
             <thead>
@@ -146,7 +146,7 @@ function Overview({ zone, onOpenEstate }: { zone: string; onOpenEstate: (estateI
                     <button type="button" class="link" onClick={() => onOpenEstate(e.estateId)}>
                       {tx(e.name)}
                     </button>
-                    {e.archived ? <span class="muted"> ({w('archived')})</span> : null}
+                    {e.archived ? <span class="muted"> ({t('archived')})</span> : null}
                   </th>
                   <td class="num">{e.households}</td>
                   <td class="num">{e.score ?? '—'}</td>

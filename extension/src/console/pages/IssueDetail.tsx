@@ -25,7 +25,7 @@ import type { StoredSession } from '../../common/auth-store.ts';
 import { locale, tx } from '../../common/i18n.ts';
 import { loadSetup, staffOf, useNow, useSetup } from '../data.ts';
 import { Countdown, Photo, useAsync } from '../ui.tsx';
-import { w, type WordKey } from '../words.ts';
+import { t, type WordKey } from '../words.ts';
 
 const PRESENCE: Record<string, [string, string]> = {
   kiosk_code: ['现场平板动态码(已验证)', 'kiosk rotating code (verified)'],
@@ -46,7 +46,7 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
       </p>
     );
   // The issue's estate may not be the one the console shows: its times wait for its own zone.
-  if (!data || !setup) return <p>{w('loading')}</p>;
+  if (!data || !setup) return <p>{t('loading')}</p>;
   const { issue } = data;
   // Times are the estate's wall clock; a device in another zone sees the zone named.
   const zone = setup.estate.timeZone;
@@ -54,9 +54,9 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
   const dept = setup.departments.find((d) => d.id === issue.departmentId);
   const who = (e: IssueEvent) =>
     e.actor.kind === 'owner'
-      ? w('owner')
+      ? t('owner')
       : e.actor.kind === 'system'
-        ? w('system')
+        ? t('system')
         : (setup.members.find((m) => m.userId === (e.actor as { id: string }).id)?.displayName ?? (e.actor as { id: string }).id);
   void session;
 
@@ -69,34 +69,34 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
         </h2>
         <span class={`status st-${issue.status}`} data-testid="issue-status">
           {tx(STATUS_LABELS[issue.status])}
-          {issue.verified ? '' : ` · ${w('unverified')}`}
+          {issue.verified ? '' : ` · ${t('unverified')}`}
         </span>
       </header>
       <dl class="facts">
-        <dt>{w('reference')}</dt>
+        <dt>{t('reference')}</dt>
         <dd data-testid="reference">{referenceOf(issue.id)}</dd>
-        <dt>{w('description')}</dt>
+        <dt>{t('description')}</dt>
         <dd class="text">{issue.description}</dd>
-        <dt>{w('source')}</dt>
+        <dt>{t('source')}</dt>
         <dd>
           {tx(SOURCE_LABELS[issue.source])}
-          {issue.meToo ? ` · +${issue.meToo} ${w('meToo')}` : ''}
+          {issue.meToo ? ` · +${issue.meToo} ${t('meTooCount')}` : ''}
         </dd>
-        <dt>{w('department')}</dt>
+        <dt>{t('department')}</dt>
         <dd>{tx(dept?.name) || '—'}</dd>
-        <dt>{w('assignee')}</dt>
+        <dt>{t('assignee')}</dt>
         <dd data-testid="assignee">{setup.members.find((m) => m.userId === issue.assigneeId)?.displayName ?? '—'}</dd>
-        <dt>{w('requirement')}</dt>
+        <dt>{t('requirement')}</dt>
         <dd class="text">{issue.requirement ?? '—'}</dd>
-        <dt>{w('deadline')}</dt>
+        <dt>{t('deadline')}</dt>
         <dd>
           <Countdown deadline={issue.deadline} now={now} open={isOpen(issue)} timeZone={zone} /> ({when(issue.deadline)})
         </dd>
-        <dt>{w('level')}</dt>
+        <dt>{t('level')}</dt>
         <dd>{issue.manualLevel}</dd>
         {data.inspection ? (
           <>
-            <dt>{w('confirmedBy')}</dt>
+            <dt>{t('confirmedBy')}</dt>
             <dd data-testid="presence">
               {PRESENCE[data.inspection.confirmedBy]?.[locale() === 'zh-CN' ? 0 : 1] ?? data.inspection.confirmedBy} ·{' '}
               {setup.members.find((m) => m.userId === data.inspection!.inspectorId)?.displayName} · {when(data.inspection.finishedAt)}
@@ -105,20 +105,20 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
         ) : null}
         {data.origin?.ownerContact ? (
           <>
-            <dt>{w('owner')}</dt>
+            <dt>{t('owner')}</dt>
             <dd class="text">{data.origin.ownerContact}</dd>
           </>
         ) : null}
       </dl>
       <section class="photos-row">
         <div>
-          <h3>{w('photosBefore')}</h3>
+          <h3>{t('photosBefore')}</h3>
           {issue.photos.map((p) => (
             <Photo key={p.sha256} sha256={p.sha256} />
           ))}
         </div>
         <div>
-          <h3>{w('photosAfter')}</h3>
+          <h3>{t('photosAfter')}</h3>
           {issue.afterPhotos.map((p) => (
             <Photo key={p.sha256} sha256={p.sha256} />
           ))}
@@ -134,7 +134,7 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
         }}
       />
       <section>
-        <h3>{w('history')}</h3>
+        <h3>{t('history')}</h3>
         <ol class="history" data-testid="history">
           {data.history.map((e, n) => (
             <li key={n}>
@@ -208,9 +208,9 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
   const people = setup ? staffOf(setup, open === 'assign' ? department : issue.departmentId) : [];
   const personSelect = (
     <label>
-      {w('assignee')}
+      {t('assignee')}
       <select value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)} name="assignee">
-        <option value="">{w('departmentLeadHandsOn')}</option>
+        <option value="">{t('departmentLeadHandsOn')}</option>
         {people.map((m) => (
           <option key={m.userId} value={m.userId}>
             {m.displayName}
@@ -221,21 +221,21 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
   );
   return (
     <section class="actions" data-testid="actions">
-      <h3>{w('actions')}</h3>
+      <h3>{t('actions')}</h3>
       <div class="buttons">
         {shown.map((a) =>
           a === 'accept' || a === 'verify' ? (
             <button key={a} type="button" class="primary" disabled={busy} data-testid={`action-${a}`} onClick={() => void run({ type: a })}>
-              {w(label[a])}
+              {t(label[a])}
             </button>
           ) : (
             <button key={a} type="button" data-testid={`action-${a}`} onClick={() => start(a)}>
-              {w(label[a])}
+              {t(label[a])}
             </button>
           ),
         )}
         <button type="button" onClick={() => print()}>
-          {w('printNotice')}
+          {t('printNotice')}
         </button>
       </div>
       {open === 'assign' ? (
@@ -255,7 +255,7 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
           data-testid="assign-form"
         >
           <label>
-            {w('department')}
+            {t('department')}
             <select
               value={department}
               onChange={(e) => {
@@ -272,7 +272,7 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
             </select>
           </label>
           <label>
-            {w('severity')}
+            {t('severity')}
             <select
               value={severity}
               onChange={(e) => {
@@ -289,7 +289,7 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
             </select>
           </label>
           <label>
-            {w('requirement')}
+            {t('requirement')}
             <textarea
               name="requirement"
               value={requirement}
@@ -300,12 +300,12 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
           </label>
           {personSelect}
           <label>
-            {w('deadline')}
+            {t('deadline')}
             <input type="datetime-local" name="deadline" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} />
             {zone !== deviceTimeZone() ? <small> {zone}</small> : null}
           </label>
           <button type="submit" class="primary">
-            {w('assign')}
+            {t('assign')}
           </button>
         </form>
       ) : open === 'handOver' ? (
@@ -319,11 +319,11 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
         >
           {personSelect}
           <label>
-            {w('note')}
+            {t('note')}
             <input value={reason} maxLength={300} onInput={(e) => setReason(e.currentTarget.value)} />
           </label>
           <button type="submit" class="primary" disabled={busy}>
-            {w('handOver')}
+            {t('handOver')}
           </button>
         </form>
       ) : open === 'reject' || open === 'reopen' || open === 'escalate' ? (
@@ -340,7 +340,7 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
           data-testid={`${open}-form`}
         >
           <label>
-            {w('reason')}
+            {t('reason')}
             <textarea
               name="reason"
               value={reason}
@@ -351,12 +351,12 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
           </label>
           {open === 'reject' ? (
             <label>
-              {w('duplicateOf')}
+              {t('duplicateOf')}
               <input value={dup} onInput={(e) => setDup(e.currentTarget.value)} />
             </label>
           ) : null}
           <button type="submit" class="primary">
-            {w(label[open])}
+            {t(label[open])}
           </button>
         </form>
       ) : null}
@@ -389,29 +389,29 @@ function PrintableNotice({
   return (
     <section class="print-only notice-sheet" data-testid="notice-sheet">
       <p class="notice-heading">{heading}</p>
-      <h1>{w('noticeTitle')}</h1>
+      <h1>{t('noticeTitle')}</h1>
       <table>
         <tbody>
           <tr>
-            <th>{w('reference')}</th>
+            <th>{t('reference')}</th>
             <td>{referenceOf(issue.id)}</td>
-            <th>{w('created')}</th>
+            <th>{t('created')}</th>
             <td>{formatEstateTime(issue.createdAt, zone)}</td>
           </tr>
           <tr>
-            <th>{w('location')}</th>
+            <th>{t('location')}</th>
             <td>{location}</td>
-            <th>{w('department')}</th>
+            <th>{t('department')}</th>
             <td>{department}</td>
           </tr>
           <tr>
-            <th>{w('category')}</th>
+            <th>{t('category')}</th>
             <td>{tx(CATEGORY_LABELS[issue.category])}</td>
-            <th>{w('severity')}</th>
+            <th>{t('severity')}</th>
             <td>{tx(SEVERITY_LABELS[issue.severity])}</td>
           </tr>
           <tr>
-            <th>{w('description')}</th>
+            <th>{t('description')}</th>
             <td colSpan={3} class="text">
               {issue.description}
               {issue.photos.length ? (
@@ -424,37 +424,37 @@ function PrintableNotice({
             </td>
           </tr>
           <tr>
-            <th>{w('requirement')}</th>
+            <th>{t('requirement')}</th>
             <td colSpan={3} class="text">
               {issue.requirement ?? ''}
             </td>
           </tr>
           <tr>
-            <th>{w('deadline')}</th>
+            <th>{t('deadline')}</th>
             <td colSpan={3}>{formatEstateTime(issue.deadline, zone)}</td>
           </tr>
           <tr class="sign-row">
-            <th>{w('signIssued')}</th>
-            <td>{w('signature')}:</td>
-            <th>{w('date')}</th>
+            <th>{t('signIssued')}</th>
+            <td>{t('signature')}:</td>
+            <th>{t('date')}</th>
             <td />
           </tr>
           <tr class="sign-row">
-            <th>{w('signReceived')}</th>
-            <td>{w('signature')}:</td>
-            <th>{w('date')}</th>
+            <th>{t('signReceived')}</th>
+            <td>{t('signature')}:</td>
+            <th>{t('date')}</th>
             <td />
           </tr>
           <tr class="sign-row tall">
-            <th>{w('fixDone')}</th>
+            <th>{t('fixDone')}</th>
             <td colSpan={3} />
           </tr>
           <tr class="sign-row">
-            <th>{w('signRechecked')}</th>
+            <th>{t('signRechecked')}</th>
             <td>
-              {w('signature')}: &nbsp; □ {w('passed')} □ {w('notPassed')}
+              {t('signature')}: &nbsp; □ {t('passed')} □ {t('notPassed')}
             </td>
-            <th>{w('date')}</th>
+            <th>{t('date')}</th>
             <td />
           </tr>
         </tbody>

@@ -5,7 +5,7 @@ import { call } from '../../common/api.ts';
 import { estateZone, useNow, useSetup } from '../data.ts';
 import { download } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
-import { w } from '../words.ts';
+import { t } from '../words.ts';
 import { BulkActions } from './issues/BulkActions.tsx';
 import { FilterForm, NO_FILTERS, issueQuery, type Filters } from './issues/filters.tsx';
 import { IssueTable } from './issues/IssueTable.tsx';
@@ -35,15 +35,15 @@ export default function IssuesPage({ estateId }: { estateId: string }) {
     download(
       'issues',
       [
-        w('reference'),
-        w('severity'),
-        w('location'),
-        w('category'),
-        w('description'),
-        w('department'),
-        w('status'),
-        w('created'),
-        w('deadline'),
+        t('reference'),
+        t('severity'),
+        t('location'),
+        t('category'),
+        t('description'),
+        t('department'),
+        t('status'),
+        t('created'),
+        t('deadline'),
       ],
       issues.map((i) => [
         referenceOf(i.id),
@@ -61,7 +61,7 @@ export default function IssuesPage({ estateId }: { estateId: string }) {
 
   return (
     <section data-testid="issues-page">
-      <h2>{w('issues')}</h2>
+      <h2>{t('issues')}</h2>
       <FilterForm f={f} set={set} setup={setup} />
       <BulkActions
         chosen={issues.filter((i) => selected.has(i.id))}
@@ -78,9 +78,9 @@ export default function IssuesPage({ estateId }: { estateId: string }) {
       ) : null}
       <IssueTable estateId={estateId} issues={issues} setup={setup} now={now} selected={selected} onSelect={setSelected} />
       <p class="pager">
-        {data ? `${data.total} ${w('results')}` : w('loading')}{' '}
+        {data ? `${data.total} ${t('results')}` : t('loading')}{' '}
         <button type="button" class="no-print" onClick={exportCsv} disabled={!issues.length} data-testid="csv-issues">
-          {w('exportCsv')}
+          {t('exportCsv')}
         </button>
         {page > 0 ? (
           <button type="button" onClick={() => setPage(page - 1)}>

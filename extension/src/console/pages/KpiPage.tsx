@@ -7,7 +7,7 @@ import { pct } from '../charts.tsx';
 import { FigureCard, FigureNotes, figureName } from '../figures.tsx';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
-import { w } from '../words.ts';
+import { t } from '../words.ts';
 
 /** 绩效考核: the quality figures per person and per department for a month; prints as the monthly report. */
 export default function KpiPage({ estateId }: { estateId: string }) {
@@ -17,18 +17,18 @@ export default function KpiPage({ estateId }: { estateId: string }) {
   return (
     <section data-testid="kpi-page">
       <h2>
-        {w('kpi')} · {month}
+        {t('kpi')} · {month}
       </h2>
       <p class="no-print">
         <label>
-          {w('month')} <input type="month" value={month} onInput={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
+          {t('month')} <input type="month" value={month} onInput={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
         </label>{' '}
         <button type="button" onClick={() => print()}>
-          {w('printReport')}
+          {t('printReport')}
         </button>
       </p>
       <h3 class="print-title">
-        {w('monthlyReport')} · {month}
+        {t('monthlyReport')} · {month}
       </h3>
       {error ? <p class="error">{error}</p> : null}
       {data ? (
@@ -37,17 +37,17 @@ export default function KpiPage({ estateId }: { estateId: string }) {
             <FigureCard id="patrolCompletion" value={pct(data.patrolTotal.completionRate)} />
             <FigureCard id="patrolOnTime" value={pct(data.patrolTotal.onTimeRate)} />
           </div>
-          <h3>{w('byPerson')}</h3>
+          <h3>{t('byPerson')}</h3>
           <DataTable
             name="kpi-people"
             header={[
-              w('person'),
-              w('role'),
-              w('slotsFilled'),
+              t('person'),
+              t('role'),
+              t('slotsFilled'),
               figureName('ownRoundsOnTime'),
-              w('voluntary'),
-              w('trainingHours'),
-              w('trainingRate'),
+              t('voluntary'),
+              t('trainingHours'),
+              t('trainingRate'),
             ]}
             rows={data.people.map((p) => [
               p.name,
@@ -59,14 +59,14 @@ export default function KpiPage({ estateId }: { estateId: string }) {
               pct(p.training.rate),
             ])}
           />
-          <h3>{w('department')}</h3>
+          <h3>{t('department')}</h3>
           <DataTable
             name="kpi-departments"
             header={[
-              w('department'),
-              w('assigned'),
-              w('rectified'),
-              w('overdueUnfixed'),
+              t('department'),
+              t('assigned'),
+              t('rectified'),
+              t('overdueUnfixed'),
               figureName('rectificationOnTime'),
               figureName('reopenRate'),
             ]}

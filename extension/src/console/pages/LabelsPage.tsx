@@ -4,7 +4,7 @@ import { API, LOCATION_KIND_LABELS, formatShortCode, type Location } from '../..
 import { call } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { useSetup } from '../data.ts';
-import { w } from '../words.ts';
+import { t } from '../words.ts';
 
 /** Common A4 label sheets (columns × rows, label size in mm, sheet margins in mm). */
 export const LAYOUTS = {
@@ -32,7 +32,7 @@ export default function LabelsPage({ estateId }: { estateId: string }) {
     ).then((pairs) => setQr(Object.fromEntries(pairs)));
   }, [locations]);
 
-  if (!setup) return <p>{w('loading')}</p>;
+  if (!setup) return <p>{t('loading')}</p>;
   const L = LAYOUTS[layout];
   const perSheet = L.cols * L.rows;
   const cells: (Location | null)[] = [...Array(Math.min(offset, perSheet - 1)).fill(null), ...locations];
@@ -44,10 +44,10 @@ export default function LabelsPage({ estateId }: { estateId: string }) {
     <section data-testid="labels-page">
       <style>{`@page { size: A4; margin: 0; } .label { width: ${L.w}mm; height: ${L.h}mm; } .sheet { padding: ${L.top}mm 0 0 ${L.left}mm; grid-template-columns: repeat(${L.cols}, ${L.w}mm); grid-auto-rows: ${L.h}mm; }`}</style>
       <div class="no-print">
-        <h2>{w('labels')}</h2>
+        <h2>{t('labels')}</h2>
         <p>
           <label>
-            {w('layout')}{' '}
+            {t('layout')}{' '}
             <select value={layout} onChange={(e) => setLayout(e.currentTarget.value as LayoutId)} name="layout">
               {Object.entries(LAYOUTS).map(([id, l]) => (
                 <option key={id} value={id}>
@@ -57,7 +57,7 @@ export default function LabelsPage({ estateId }: { estateId: string }) {
             </select>
           </label>{' '}
           <label>
-            {w('startAt')}{' '}
+            {t('startAt')}{' '}
             <input
               type="number"
               min={1}
@@ -79,17 +79,17 @@ export default function LabelsPage({ estateId }: { estateId: string }) {
             }}
             disabled={!locations.length}
           >
-            {w('printLabels')}
+            {t('printLabels')}
           </button>
         </p>
         <fieldset>
-          <legend>{w('chooseLocations')}</legend>
+          <legend>{t('chooseLocations')}</legend>
           <label class="check">
             <input
               type="checkbox"
               onChange={(e) => setChosen(e.currentTarget.checked ? new Set(setup.locations.map((l) => l.id)) : new Set())}
             />{' '}
-            {w('selectAll')}
+            {t('selectAll')}
           </label>
           {setup.locations
             .filter((l) => l.active)
@@ -124,7 +124,7 @@ export default function LabelsPage({ estateId }: { estateId: string }) {
                     {LOCATION_KIND_LABELS[l.kind].zh} · {setup.estate.name.zh}
                   </small>
                   <code data-testid="short-code">{formatShortCode(l.code)}</code>
-                  <small>{w('scanToReport')}</small>
+                  <small>{t('scanToReport')}</small>
                 </div>
               </div>
             ) : (

@@ -6,7 +6,7 @@ import { Bars, Chart } from '../charts.tsx';
 import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { SeveritySelect, useAsync } from '../ui.tsx';
-import { w } from '../words.ts';
+import { t } from '../words.ts';
 
 type Draft = { itemId: string; points: number; note: string; locationId: string; raiseIssue: boolean; severity: Severity };
 
@@ -21,7 +21,7 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
   const [error, setError] = useState('');
   const [id, setId] = useState(() => crypto.randomUUID());
   const sheet = data?.sheet;
-  if (!sheet) return <p>{w('loading')}</p>;
+  if (!sheet) return <p>{t('loading')}</p>;
   const live = scoreSheet(sheet, drafts);
   // Checked as it is typed, by the rule the server applies: a row past its item's cap says so, and nothing is sent.
   const over = new Set(checkDeductions(sheet, drafts).map((e) => e.index));
@@ -44,7 +44,7 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
         params: { estateId },
         json: { id, month, sheetId: sheet.id, sheetVersion: sheet.version, inspectedOn: date, deductions },
       });
-      setResult(`${w('submitted')}: ${w('score')} ${r.total} · ${r.issues.length} ${w('issuesRaised')}`);
+      setResult(`${t('submitted')}: ${t('score')} ${r.total} · ${r.issues.length} ${t('issuesRaised')}`);
       setDrafts([]);
       setId(crypto.randomUUID());
       reload();
@@ -57,14 +57,14 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
   return (
     <section data-testid="monthly-page">
       <h2>
-        {w('monthly')} · {tx(sheet.name)}
+        {t('monthly')} · {tx(sheet.name)}
       </h2>
       <p>
         <label>
-          {w('month')} <input type="month" value={month} onInput={(e) => setMonth(e.currentTarget.value)} name="month" />
+          {t('month')} <input type="month" value={month} onInput={(e) => setMonth(e.currentTarget.value)} name="month" />
         </label>{' '}
         <label>
-          {w('inspectedOn')} <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+          {t('inspectedOn')} <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
         </label>
       </p>
       <div class="cards">
@@ -78,18 +78,18 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
           <div class="big" data-testid="live-total">
             {live.total}
           </div>
-          {w('total')} / {live.max}
+          {t('total')} / {live.max}
         </div>
       </div>
       <table class="grid" data-testid="deductions">
         <thead>
           <tr>
-            <th>{w('item')}</th>
-            <th>{w('points')}</th>
-            <th>{w('note')}</th>
-            <th>{w('location')}</th>
-            <th>{w('raiseIssue')}</th>
-            <th>{w('severity')}</th>
+            <th>{t('item')}</th>
+            <th>{t('points')}</th>
+            <th>{t('note')}</th>
+            <th>{t('location')}</th>
+            <th>{t('raiseIssue')}</th>
+            <th>{t('severity')}</th>
             <th />
           </tr>
         </thead>
@@ -118,7 +118,7 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
                 />
                 {over.has(n) ? (
                   <p class="error" role="alert" data-testid="over-cap">
-                    {w('atMost')} {items.find((i) => i.id === d.itemId)?.maxDeduction} {w('pointsUnit')}
+                    {t('atMost')} {items.find((i) => i.id === d.itemId)?.maxDeduction} {t('pointsUnit')}
                   </p>
                 ) : null}
               </td>
@@ -163,10 +163,10 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
           }
           data-testid="add-deduction"
         >
-          {w('addDeduction')}
+          {t('addDeduction')}
         </button>{' '}
         <button type="button" class="primary" onClick={() => void submit()} disabled={over.size > 0} data-testid="submit-monthly">
-          {w('submit')}
+          {t('submit')}
         </button>
       </p>
       {result ? (
@@ -179,12 +179,12 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
           {error}
         </p>
       ) : null}
-      <Chart title={w('previous')}>
+      <Chart title={t('previous')}>
         <Bars rows={history.map((h) => ({ label: h.month, value: h.total }))} max={100} target={90} />
       </Chart>
       <DataTable
         name="monthly-scores"
-        header={[w('month'), ...sheet.sections.map((s) => tx(s.name)), w('total')]}
+        header={[t('month'), ...sheet.sections.map((s) => tx(s.name)), t('total')]}
         rows={history.map((h) => [
           h.month,
           ...sheet.sections.map((s) => h.sections.find((x) => x.sectionId === s.id)?.score ?? null),

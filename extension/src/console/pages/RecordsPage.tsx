@@ -4,7 +4,7 @@ import { call } from '../../common/api.ts';
 import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
-import { w } from '../words.ts';
+import { t } from '../words.ts';
 
 const TOPICS: Record<(typeof TRAINING_KINDS)[number], string> = {
   new_staff: '新员工 · New staff',
@@ -38,12 +38,12 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
       params: { estateId },
       json: { id: crypto.randomUUID(), source: 'drill', category: 'emergency', severity: 'important', description: problem },
     });
-    setMessage(`${w('toIssue')} ✓`);
+    setMessage(`${t('toIssue')} ✓`);
   };
   const trainings = records.filter((r): r is Extract<PlanRecord, { kind: 'training' }> => r.kind === 'training');
   const drills = records.filter((r): r is Extract<PlanRecord, { kind: 'drill' }> => r.kind === 'drill');
   const activities = records.filter((r): r is Extract<PlanRecord, { kind: 'activity' }> => r.kind === 'activity');
-  const [t, setT] = useState({
+  const [training, setTraining] = useState({
     date: today(),
     topic: 'quality' as (typeof TRAINING_KINDS)[number],
     title: '',
@@ -55,13 +55,13 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
 
   return (
     <section data-testid="records-page">
-      <h2>{w('records')}</h2>
+      <h2>{t('records')}</h2>
       {error ? <p class="error">{error}</p> : null}
       {message ? <p role="status">{message}</p> : null}
-      <h3>{w('training')}</h3>
+      <h3>{t('training')}</h3>
       <DataTable
         name="training"
-        header={[w('date'), w('topic'), w('name'), w('hours'), w('attended')]}
+        header={[t('date'), t('topic'), t('name'), t('hours'), t('attended')]}
         rows={trainings.map((r) => [
           r.date,
           TOPICS[r.topic],
@@ -76,20 +76,23 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
           e.preventDefault();
           void save({
             kind: 'training',
-            date: t.date,
-            topic: t.topic,
-            title: t.title,
-            hours: t.hours,
-            attendees: (setup?.members ?? []).map((m) => ({ userId: m.userId, attended: t.attendees.has(m.userId) })),
+            date: training.date,
+            topic: training.topic,
+            title: training.title,
+            hours: training.hours,
+            attendees: (setup?.members ?? []).map((m) => ({ userId: m.userId, attended: training.attendees.has(m.userId) })),
           });
         }}
       >
         <label>
-          {w('date')} <input type="date" value={t.date} onInput={(e) => setT({ ...t, date: e.currentTarget.value })} />
+          {t('date')} <input type="date" value={training.date} onInput={(e) => setTraining({ ...training, date: e.currentTarget.value })} />
         </label>
         <label>
-          {w('topic')}{' '}
-          <select value={t.topic} onChange={(e) => setT({ ...t, topic: e.currentTarget.value as typeof t.topic })}>
+          {t('topic')}{' '}
+          <select
+            value={training.topic}
+            onChange={(e) => setTraining({ ...training, topic: e.currentTarget.value as typeof training.topic })}
+          >
             {TRAINING_KINDS.map((k) => (
               <option key={k} value={k}>
                 {TOPICS[k]}
@@ -98,32 +101,32 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
           </select>
         </label>
         <label>
-          {w('name')} <input value={t.title} required onInput={(e) => setT({ ...t, title: e.currentTarget.value })} />
+          {t('name')} <input value={training.title} required onInput={(e) => setTraining({ ...training, title: e.currentTarget.value })} />
         </label>
         <label>
-          {w('hours')}{' '}
+          {t('hours')}{' '}
           <input
             type="number"
             min={0.25}
             step={0.25}
-            value={t.hours}
-            onInput={(e) => setT({ ...t, hours: Number(e.currentTarget.value) })}
+            value={training.hours}
+            onInput={(e) => setTraining({ ...training, hours: Number(e.currentTarget.value) })}
           />
         </label>
         <fieldset>
-          <legend>{w('attendees')}</legend>
+          <legend>{t('attendees')}</legend>
           {setup?.members
             .filter((m) => m.role !== 'admin')
             .map((m) => (
               <label class="check" key={m.userId}>
                 <input
                   type="checkbox"
-                  checked={t.attendees.has(m.userId)}
+                  checked={training.attendees.has(m.userId)}
                   onChange={(e) => {
-                    const next = new Set(t.attendees);
+                    const next = new Set(training.attendees);
                     if (e.currentTarget.checked) next.add(m.userId);
                     else next.delete(m.userId);
-                    setT({ ...t, attendees: next });
+                    setTraining({ ...training, attendees: next });
                   }}
                 />{' '}
                 {m.displayName}
@@ -131,20 +134,20 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
             ))}
         </fieldset>
         <button type="submit" class="primary">
-          {w('add')}
+          {t('add')}
         </button>
       </form>
-      <h3>{w('drills')}</h3>
+      <h3>{t('drills')}</h3>
       <DataTable
         name="drills"
-        header={[w('date'), w('scenario'), w('participants'), w('responseTime'), w('problems')]}
+        header={[t('date'), t('scenario'), t('participants'), t('responseTime'), t('problems')]}
         rows={drills.map((r) => [r.date, r.scenario, r.participants, r.responseMinutes, r.problems.join('; ')])}
       >
         {drills
           .flatMap((r) => r.problems)
           .map((p) => (
             <button type="button" key={p} onClick={() => void toIssue(p)}>
-              {w('toIssue')}: {p.slice(0, 24)}
+              {t('toIssue')}: {p.slice(0, 24)}
             </button>
           ))}
       </DataTable>
@@ -166,13 +169,13 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
         }}
       >
         <label>
-          {w('date')} <input type="date" value={d.date} onInput={(e) => setD({ ...d, date: e.currentTarget.value })} />
+          {t('date')} <input type="date" value={d.date} onInput={(e) => setD({ ...d, date: e.currentTarget.value })} />
         </label>
         <label>
-          {w('scenario')} <input value={d.scenario} required onInput={(e) => setD({ ...d, scenario: e.currentTarget.value })} />
+          {t('scenario')} <input value={d.scenario} required onInput={(e) => setD({ ...d, scenario: e.currentTarget.value })} />
         </label>
         <label>
-          {w('participants')}{' '}
+          {t('participants')}{' '}
           <input
             type="number"
             min={0}
@@ -181,7 +184,7 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
           />
         </label>
         <label>
-          {w('responseTime')}{' '}
+          {t('responseTime')}{' '}
           <input
             type="number"
             min={0}
@@ -191,16 +194,16 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
           />
         </label>
         <label>
-          {w('problems')} <textarea value={d.problems} onInput={(e) => setD({ ...d, problems: e.currentTarget.value })} />
+          {t('problems')} <textarea value={d.problems} onInput={(e) => setD({ ...d, problems: e.currentTarget.value })} />
         </label>
         <button type="submit" class="primary">
-          {w('add')}
+          {t('add')}
         </button>
       </form>
-      <h3>{w('activities')}</h3>
+      <h3>{t('activities')}</h3>
       <DataTable
         name="activities"
-        header={[w('date'), w('name'), w('turnout'), w('feedback')]}
+        header={[t('date'), t('name'), t('turnout'), t('feedback')]}
         rows={activities.map((r) => [r.date, r.title, r.turnout, r.feedback])}
       />
       <form
@@ -211,17 +214,17 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
         }}
       >
         <label>
-          {w('date')} <input type="date" value={a.date} onInput={(e) => setA({ ...a, date: e.currentTarget.value })} />
+          {t('date')} <input type="date" value={a.date} onInput={(e) => setA({ ...a, date: e.currentTarget.value })} />
         </label>
         <label>
-          {w('name')} <input value={a.title} required onInput={(e) => setA({ ...a, title: e.currentTarget.value })} />
+          {t('name')} <input value={a.title} required onInput={(e) => setA({ ...a, title: e.currentTarget.value })} />
         </label>
         <label>
-          {w('turnout')}{' '}
+          {t('turnout')}{' '}
           <input type="number" min={0} value={a.turnout} onInput={(e) => setA({ ...a, turnout: Number(e.currentTarget.value) })} />
         </label>
         <label>
-          {w('feedback')}{' '}
+          {t('feedback')}{' '}
           <input
             type="number"
             min={1}
@@ -232,7 +235,7 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
           />
         </label>
         <button type="submit" class="primary">
-          {w('add')}
+          {t('add')}
         </button>
       </form>
     </section>

@@ -5,7 +5,7 @@ import { tx } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { NOTIFY_KINDS, loadSettings, type NotifyKind, type Settings } from '../../common/state.ts';
 import { call } from '../../common/api.ts';
-import { w, type WordKey } from '../words.ts';
+import { t, type WordKey } from '../words.ts';
 
 const KIND_WORDS: Record<NotifyKind, WordKey> = {
   overdue: 'notifyOverdue',
@@ -22,14 +22,14 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
   const [site, setSite] = useState('');
   const [message, setMessage] = useState('');
   useEffect(() => void loadSettings().then(setS), []);
-  if (!s) return <p>{w('loading')}</p>;
+  if (!s) return <p>{t('loading')}</p>;
 
   const save = async (patch: Partial<Settings>) => {
     setMessage('');
     try {
       const r = await send<{ settings: Settings }>({ type: 'settings', patch });
       setS(r.settings);
-      setMessage(w('saved'));
+      setMessage(t('saved'));
     } catch (e) {
       setMessage(String(e instanceof Error ? e.message : e));
     }
@@ -40,10 +40,10 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
     try {
       origin = new URL(site.trim()).origin;
     } catch {
-      return setMessage(`${w('error')}: ${site}`);
+      return setMessage(`${t('error')}: ${site}`);
     }
     // One site at a time, each with its own permission, asked from this click.
-    if (!(await chrome.permissions.request({ origins: [`${origin}/*`] }))) return setMessage(w('error'));
+    if (!(await chrome.permissions.request({ origins: [`${origin}/*`] }))) return setMessage(t('error'));
     const r = await send<{ overlaySites: string[] }>({ type: 'overlaySite', origin, enabled: true });
     setS({ ...s, overlaySites: r.overlaySites });
     setSite('');
@@ -51,10 +51,10 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
 
   return (
     <section class="settings" data-testid="settings-page">
-      <h2>{w('settings')}</h2>
+      <h2>{t('alertSettings')}</h2>
       <PasswordChange />
       <label>
-        {w('pollEvery')}
+        {t('pollEvery')}
         <input
           type="number"
           min={0.5}
@@ -65,7 +65,7 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
         />
       </label>
       <fieldset>
-        <legend>{w('watch')}</legend>
+        <legend>{t('watch')}</legend>
         {session.estates.map((e) => (
           <label class="check" key={e.id}>
             <input
@@ -82,7 +82,7 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
         ))}
       </fieldset>
       <fieldset data-testid="notify-kinds">
-        <legend>{w('notifyOf')}</legend>
+        <legend>{t('notifyOf')}</legend>
         {NOTIFY_KINDS.map((k) => (
           <label class="check" key={k}>
             <input
@@ -90,12 +90,12 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
               checked={!s.silenced.includes(k)}
               onChange={(e) => void save({ silenced: e.currentTarget.checked ? s.silenced.filter((x) => x !== k) : [...s.silenced, k] })}
             />{' '}
-            {w(KIND_WORDS[k])}
+            {t(KIND_WORDS[k])}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>{w('mute')}</legend>
+        <legend>{t('mute')}</legend>
         {SEVERITIES.map((sev) => (
           <label class="check" key={sev}>
             <input
@@ -108,34 +108,34 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
         ))}
       </fieldset>
       <fieldset>
-        <legend>{w('quietHours')}</legend>
+        <legend>{t('quietHours')}</legend>
         <input
           type="time"
-          aria-label={`${w('quietHours')} ${w('from')}`}
+          aria-label={`${t('quietHours')} ${t('from')}`}
           value={s.quiet?.from ?? ''}
           onChange={(e) => void save({ quiet: e.currentTarget.value ? { from: e.currentTarget.value, to: s.quiet?.to ?? '07:00' } : null })}
         />{' '}
         –{' '}
         <input
           type="time"
-          aria-label={`${w('quietHours')} ${w('to')}`}
+          aria-label={`${t('quietHours')} ${t('to')}`}
           value={s.quiet?.to ?? ''}
           onChange={(e) => void save({ quiet: s.quiet ? { ...s.quiet, to: e.currentTarget.value } : null })}
         />
       </fieldset>
       <label>
-        {w('language')}
+        {t('language')}
         <select
           value={s.locale ?? ''}
           onChange={(e) => void save({ locale: (e.currentTarget.value || null) as Settings['locale'] }).then(() => location.reload())}
         >
-          <option value="">{w('auto')}</option>
+          <option value="">{t('auto')}</option>
           <option value="zh-CN">中文</option>
           <option value="en">English</option>
         </select>
       </label>
       <fieldset>
-        <legend>{w('overlaySites')}</legend>
+        <legend>{t('overlaySites')}</legend>
         <ul data-testid="overlay-sites">
           {s.overlaySites.map((o) => (
             <li key={o}>
@@ -148,7 +148,7 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
                   )
                 }
               >
-                {w('remove')}
+                {t('remove')}
               </button>
             </li>
           ))}
@@ -161,7 +161,7 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
           }}
         >
           <input type="url" placeholder="https://oa.example.com" value={site} onInput={(e) => setSite(e.currentTarget.value)} name="site" />
-          <button type="submit">{w('addSite')}</button>
+          <button type="submit">{t('addSite')}</button>
         </form>
       </fieldset>
       {message ? <p role="status">{message}</p> : null}
@@ -179,7 +179,7 @@ function PasswordChange() {
       await call(API.changePassword, { json: { current, next } });
       setCurrent('');
       setNext('');
-      setMessage({ ok: true, text: w('passwordChanged') });
+      setMessage({ ok: true, text: t('passwordChanged') });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     }
@@ -194,9 +194,9 @@ function PasswordChange() {
       data-testid="password-change"
     >
       <fieldset>
-        <legend>{w('changePassword')}</legend>
+        <legend>{t('changePassword')}</legend>
         <label>
-          {w('currentPassword')}{' '}
+          {t('currentPassword')}{' '}
           <input
             type="password"
             autoComplete="current-password"
@@ -206,7 +206,7 @@ function PasswordChange() {
           />
         </label>
         <label>
-          {w('newPassword')}{' '}
+          {t('newPassword')}{' '}
           <input
             type="password"
             autoComplete="new-password"
@@ -216,7 +216,7 @@ function PasswordChange() {
             onInput={(e) => setNext(e.currentTarget.value)}
           />
         </label>
-        <button type="submit">{w('changePassword')}</button>
+        <button type="submit">{t('changePassword')}</button>
         {message ? (
           <p role="status" class={message.ok ? 'ok' : 'error'}>
             {message.text}

@@ -15,7 +15,7 @@ import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { QrImage } from '../qr.tsx';
 import { useAsync } from '../ui.tsx';
-import { w } from '../words.ts';
+import { t } from '../words.ts';
 
 /** 满意度: quarterly campaigns, their link and QR, sample progress, each area against the 90 % target. */
 export default function SurveysPage({ estateId }: { estateId: string }) {
@@ -64,12 +64,12 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
         description: `满意度改进 · Satisfaction improvement: ${areaName(area.areaId)} ${pct(area.rate)} < 90%`,
       },
     });
-    setMessage(`${w('improve')} ✓`);
+    setMessage(`${t('improve')} ✓`);
   };
 
   return (
     <section data-testid="surveys-page">
-      <h2>{w('surveys')}</h2>
+      <h2>{t('surveys')}</h2>
       {error ? <p class="error">{error}</p> : null}
       {(data?.campaigns ?? []).map((c) => {
         const url = `${setup?.publicUrl ?? ''}/s/${c.campaign.code}`;
@@ -82,18 +82,18 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
               <QrImage text={url} />
               <div>
                 <p>
-                  {w('link')}: <code>{url}</code>
+                  {t('link')}: <code>{url}</code>
                 </p>
                 <p data-testid="sample">
-                  {w('sample')}: {c.sample.responses} / {c.sample.needed} ({w('sampleTarget')} {Math.round(c.campaign.sampleTarget * 100)}%
+                  {t('sample')}: {c.sample.responses} / {c.sample.needed} ({t('sampleTarget')} {Math.round(c.campaign.sampleTarget * 100)}%
                   × {c.sample.households}) {c.sample.reached ? '✓' : ''}
                 </p>
                 <p>
-                  {w('satisfaction')}: <strong>{pct(c.overall.rate)}</strong> ({w('target90')})
+                  {t('satisfaction')}: <strong>{pct(c.overall.rate)}</strong> ({t('target90')})
                 </p>
               </div>
             </div>
-            <Chart title={w('satisfaction')}>
+            <Chart title={t('satisfaction')}>
               <Bars
                 rows={c.areas.map((a) => ({ label: areaName(a.areaId), value: a.rate }))}
                 max={1}
@@ -103,7 +103,7 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
             </Chart>
             <DataTable
               name={`survey-${c.campaign.opensOn}`}
-              header={[w('section'), w('answered'), w('satisfaction'), '']}
+              header={[t('section'), t('answered'), t('satisfaction'), '']}
               rows={c.areas.map((a) => [
                 areaName(a.areaId),
                 a.answered,
@@ -115,7 +115,7 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
                 .filter((a) => a.meetsTarget === false)
                 .map((a) => (
                   <button type="button" key={a.areaId} onClick={() => void improve(a)}>
-                    {w('improve')}: {areaName(a.areaId)}
+                    {t('improve')}: {areaName(a.areaId)}
                   </button>
                 ))}
             </DataTable>
@@ -130,21 +130,21 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
           void create();
         }}
       >
-        <h3>{w('newCampaign')}</h3>
+        <h3>{t('newCampaign')}</h3>
         <label>
-          {w('name')} (中文) <input value={form.zh} required onInput={(e) => setForm({ ...form, zh: e.currentTarget.value })} />
+          {t('name')} (中文) <input value={form.zh} required onInput={(e) => setForm({ ...form, zh: e.currentTarget.value })} />
         </label>
         <label>
-          {w('name')} (English) <input value={form.en} onInput={(e) => setForm({ ...form, en: e.currentTarget.value })} />
+          {t('name')} (English) <input value={form.en} onInput={(e) => setForm({ ...form, en: e.currentTarget.value })} />
         </label>
         <label>
-          {w('opens')} <input type="date" value={form.opensOn} onInput={(e) => setForm({ ...form, opensOn: e.currentTarget.value })} />
+          {t('opens')} <input type="date" value={form.opensOn} onInput={(e) => setForm({ ...form, opensOn: e.currentTarget.value })} />
         </label>
         <label>
-          {w('closes')} <input type="date" value={form.closesOn} onInput={(e) => setForm({ ...form, closesOn: e.currentTarget.value })} />
+          {t('closes')} <input type="date" value={form.closesOn} onInput={(e) => setForm({ ...form, closesOn: e.currentTarget.value })} />
         </label>
         <label>
-          {w('sampleTarget')} (%){' '}
+          {t('sampleTarget')} (%){' '}
           <input
             type="number"
             min={1}
@@ -154,7 +154,7 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
           />
         </label>
         <button type="submit" class="primary">
-          {w('add')}
+          {t('add')}
         </button>
       </form>
       {message ? <p role="status">{message}</p> : null}
@@ -171,7 +171,7 @@ function PhoneEntry({ estateId, campaignId, onDone }: { estateId: string; campai
   if (!open)
     return (
       <button type="button" onClick={() => setOpen(true)}>
-        {w('phoneEntry')}
+        {t('phoneEntry')}
       </button>
     );
   return (
@@ -195,10 +195,10 @@ function PhoneEntry({ estateId, campaignId, onDone }: { estateId: string; campai
       }}
     >
       <label>
-        {w('household')} <input value={household} required onInput={(e) => setHousehold(e.currentTarget.value)} />
+        {t('household')} <input value={household} required onInput={(e) => setHousehold(e.currentTarget.value)} />
       </label>
       <label>
-        {w('channel')}{' '}
+        {t('channel')}{' '}
         <select value={channel} onChange={(e) => setChannel(e.currentTarget.value as SurveyChannel)}>
           <option value="phone">电话 · phone</option>
           <option value="in_person">面访 · in person</option>
@@ -222,7 +222,7 @@ function PhoneEntry({ estateId, campaignId, onDone }: { estateId: string; campai
       ))}
       {error ? <p class="error">{error}</p> : null}
       <button type="submit" class="primary">
-        {w('submit')}
+        {t('submit')}
       </button>
     </form>
   );

@@ -6,7 +6,7 @@ import { call } from '../../../common/api.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
 import { useAsync } from '../../ui.tsx';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 
 const shown = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v).slice(0, 300));
 
@@ -26,19 +26,19 @@ export function AuditLog({ setup }: { setup: Setup }) {
         }}
       >
         <label>
-          {w('search')} <input type="search" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+          {t('search')} <input type="search" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
         </label>{' '}
-        <button type="submit">{w('search')}</button>
+        <button type="submit">{t('search')}</button>
       </form>
       {error ? <p class="error">{error}</p> : null}
       {data ? (
         <>
           <p class="hint">
-            {data.total} {w('changes')}
+            {data.total} {t('changes')}
           </p>
           <DataTable
             name="audit-log"
-            header={[w('time'), w('who'), w('action'), w('target'), w('before'), w('after')]}
+            header={[t('time'), t('who'), t('action'), t('target'), t('before'), t('after')]}
             rows={data.entries.map((e) => [
               formatEstateTime(e.at, zone),
               e.actor,

@@ -9,7 +9,7 @@ import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
 import { useAsync } from '../../ui.tsx';
-import { w, type WordKey } from '../../words.ts';
+import { t, type WordKey } from '../../words.ts';
 import type { Call } from './call.ts';
 
 const KIND_WORD: Record<ChannelKind, WordKey> = {
@@ -33,7 +33,7 @@ export function Channels({ setup, change }: { setup: Setup; change: Call }) {
   const zone = setup.estate.timeZone;
   const audienceOf = (a: Audience, person: string | null) =>
     a.kind === 'quality'
-      ? w('qualityTeam')
+      ? t('qualityTeam')
       : a.kind === 'person'
         ? (person ?? '—')
         : tx(setup.departments.find((d) => d.id === a.departmentId)?.name);
@@ -43,7 +43,7 @@ export function Channels({ setup, change }: { setup: Setup; change: Call }) {
     setTested('');
     try {
       const r = await call(API.testChannel, { params: { ...params, id } });
-      setTested(r.ok ? `${w('testSent')} ✓` : `${w('testFailed')}: ${r.error}`);
+      setTested(r.ok ? `${t('testSent')} ✓` : `${t('testFailed')}: ${r.error}`);
     } catch (e) {
       setTested(e instanceof Error ? e.message : String(e));
     }
@@ -51,17 +51,17 @@ export function Channels({ setup, change }: { setup: Setup; change: Call }) {
 
   return (
     <section data-testid="channels">
-      <p class="hint">{w('channelsHint')}</p>
+      <p class="hint">{t('channelsHint')}</p>
       {tested ? <p role="status">{tested}</p> : null}
       <table class="grid">
         <thead>
           <tr>
-            <th>{w('name')}</th>
-            <th>{w('kind')}</th>
-            <th>{w('address')}</th>
-            <th>{w('audience')}</th>
-            <th>{w('waiting')}</th>
-            <th>{w('failedDeliveries')}</th>
+            <th>{t('name')}</th>
+            <th>{t('kind')}</th>
+            <th>{t('address')}</th>
+            <th>{t('audience')}</th>
+            <th>{t('waiting')}</th>
+            <th>{t('failedDeliveries')}</th>
             <th />
           </tr>
         </thead>
@@ -69,20 +69,20 @@ export function Channels({ setup, change }: { setup: Setup; change: Call }) {
           {(data?.channels ?? []).map((c) => (
             <tr key={c.id} data-testid="channel" class={c.failing ? 'warn' : ''}>
               <td>{c.name}</td>
-              <td>{w(KIND_WORD[c.kind])}</td>
+              <td>{t(KIND_WORD[c.kind])}</td>
               <td>{c.host}</td>
               <td>{audienceOf(c.audience, c.person)}</td>
               <td>{c.pending}</td>
               <td>{c.failing}</td>
               <td>
                 <button type="button" onClick={() => void test(c.id)} data-testid="test-channel">
-                  {w('sendTest')}
+                  {t('sendTest')}
                 </button>{' '}
                 <button
                   type="button"
                   onClick={() => void change(API.removeChannel, { params: { ...params, id: c.id } }).then((ok) => ok && reload())}
                 >
-                  {w('remove')}
+                  {t('remove')}
                 </button>
               </td>
             </tr>
@@ -103,26 +103,26 @@ export function Channels({ setup, change }: { setup: Setup; change: Call }) {
           });
         }}
       >
-        <h3>{w('addChannel')}</h3>
+        <h3>{t('addChannel')}</h3>
         <label>
-          {w('kind')}{' '}
+          {t('kind')}{' '}
           <select value={kind} onChange={(e) => setKind(e.currentTarget.value as RobotKind)}>
             {CHANNEL_KINDS.map((k) => (
               <option key={k} value={k}>
-                {w(KIND_WORD[k])}
+                {t(KIND_WORD[k])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {w('name')} <input value={name} required maxLength={60} onInput={(e) => setName(e.currentTarget.value)} />
+          {t('name')} <input value={name} required maxLength={60} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label>
-          {w('robotUrl')} <input type="url" value={url} required onInput={(e) => setUrl(e.currentTarget.value)} />
+          {t('robotUrl')} <input type="url" value={url} required onInput={(e) => setUrl(e.currentTarget.value)} />
         </label>
         {kind !== 'wecom' ? (
           <label>
-            {w('robotSecret')}{' '}
+            {t('robotSecret')}{' '}
             <input
               type="password"
               autoComplete="off"
@@ -133,9 +133,9 @@ export function Channels({ setup, change }: { setup: Setup; change: Call }) {
           </label>
         ) : null}
         <label>
-          {w('audience')}{' '}
+          {t('audience')}{' '}
           <select value={audience} onChange={(e) => setAudience(e.currentTarget.value)}>
-            <option value="quality">{w('qualityTeam')}</option>
+            <option value="quality">{t('qualityTeam')}</option>
             {setup.departments.map((d) => (
               <option key={d.id} value={d.id}>
                 {tx(d.name)}
@@ -144,18 +144,18 @@ export function Channels({ setup, change }: { setup: Setup; change: Call }) {
           </select>
         </label>
         <button type="submit" class="primary">
-          {w('add')}
+          {t('add')}
         </button>
       </form>
-      <h3>{w('deliveryLog')}</h3>
+      <h3>{t('deliveryLog')}</h3>
       <DataTable
         name="deliveries"
-        header={[w('time'), w('name'), w('message'), w('state'), w('attempts'), w('lastError')]}
+        header={[t('time'), t('name'), t('message'), t('state'), t('attempts'), t('lastError')]}
         rows={(data?.deliveries ?? []).map((d) => [
           formatEstateTime(d.createdAt, zone),
           channelName(d.channelId),
           d.title,
-          w(d.state === 'sent' ? 'deliverySent' : d.state === 'failed' ? 'deliveryFailed' : 'deliveryPending'),
+          t(d.state === 'sent' ? 'deliverySent' : d.state === 'failed' ? 'deliveryFailed' : 'deliveryPending'),
           d.attempts,
           d.lastError ?? '',
         ])}

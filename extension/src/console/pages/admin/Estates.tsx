@@ -7,7 +7,7 @@ import { API, type EstateInput } from '../../../../../shared/index.ts';
 import { formatEstateTime } from '../../../../../shared/index.ts';
 import type { Setup } from '../../data.ts';
 import { refreshSession } from '../../session.ts';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 import type { Call } from './call.ts';
 
 type Draft = { zh: string; en: string; address: string; timeZone: string; households: string; servicePhone: string };
@@ -28,12 +28,12 @@ function EstateFields({ draft, onChange }: { draft: Draft; onChange: (d: Draft) 
   );
   return (
     <>
-      {field('zh', w('estateName'), { required: true })}
-      {field('en', w('estateNameEn'))}
-      {field('address', w('estateAddress'))}
-      {field('households', w('households'), { inputMode: 'numeric' })}
-      {field('servicePhone', w('servicePhone'), { type: 'tel' })}
-      {field('timeZone', w('timeZone'), { required: true })}
+      {field('zh', t('estateName'), { required: true })}
+      {field('en', t('estateNameEn'))}
+      {field('address', t('estateAddress'))}
+      {field('households', t('households'), { inputMode: 'numeric' })}
+      {field('servicePhone', t('servicePhone'), { type: 'tel' })}
+      {field('timeZone', t('timeZone'), { required: true })}
     </>
   );
 }
@@ -55,7 +55,7 @@ export function Estates({ setup, change }: { setup: Setup; change: Call }) {
     <section data-testid="estates">
       {e.archivedAt !== null ? (
         <p class="warn" data-testid="archived-note">
-          {w('archivedSince')} {formatEstateTime(e.archivedAt, e.timeZone)}
+          {t('archivedSince')} {formatEstateTime(e.archivedAt, e.timeZone)}
         </p>
       ) : null}
       <form
@@ -65,10 +65,10 @@ export function Estates({ setup, change }: { setup: Setup; change: Call }) {
           void change(API.updateEstate, { params, json: toInput(draft) });
         }}
       >
-        <h3>{w('thisEstate')}</h3>
+        <h3>{t('thisEstate')}</h3>
         <EstateFields draft={draft} onChange={setDraft} />
         <button type="submit" class="primary" disabled={e.archivedAt !== null}>
-          {w('save')}
+          {t('save')}
         </button>
       </form>
       <p>
@@ -77,10 +77,10 @@ export function Estates({ setup, change }: { setup: Setup; change: Call }) {
             type="button"
             data-testid="archive-estate"
             onClick={() => {
-              if (confirm(w('archiveConfirm'))) void change(API.archiveEstate, { params }).then(() => refreshSession());
+              if (confirm(t('archiveConfirm'))) void change(API.archiveEstate, { params }).then(() => refreshSession());
             }}
           >
-            {w('archiveEstate')}
+            {t('archiveEstate')}
           </button>
         ) : (
           <button
@@ -88,7 +88,7 @@ export function Estates({ setup, change }: { setup: Setup; change: Call }) {
             data-testid="restore-estate"
             onClick={() => void change(API.restoreEstate, { params }).then(() => refreshSession())}
           >
-            {w('restoreEstate')}
+            {t('restoreEstate')}
           </button>
         )}
       </p>
@@ -105,10 +105,10 @@ export function Estates({ setup, change }: { setup: Setup; change: Call }) {
           });
         }}
       >
-        <h3>{w('newEstate')}</h3>
-        <p class="hint">{w('newEstateHint')}</p>
+        <h3>{t('newEstate')}</h3>
+        <p class="hint">{t('newEstateHint')}</p>
         <EstateFields draft={fresh} onChange={setFresh} />
-        <button type="submit">{w('add')}</button>
+        <button type="submit">{t('add')}</button>
       </form>
     </section>
   );

@@ -15,7 +15,7 @@ import { call } from '../../../common/api.ts';
 import { clock, tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 import type { Call } from './call.ts';
 import { useCsvPreview } from './csv-file.ts';
 
@@ -29,30 +29,30 @@ export function Locations({ setup, change, canAdmin }: { setup: Setup; change: C
     <>
       <DataTable
         name="locations"
-        header={[w('name'), w('kind'), w('buildings'), w('code')]}
+        header={[t('name'), t('kind'), t('buildings'), t('code')]}
         rows={setup.locations.map((l) => [tx(l.name), tx(LOCATION_KIND_LABELS[l.kind]), building(l.buildingId), formatShortCode(l.code)])}
       />
       <p class="buttons">
         {setup.locations.map((l) => (
           <span key={l.id} class="loc-actions">
             <button type="button" onClick={() => setEditing(l.id)}>
-              {w('edit')}: {tx(l.name)}
+              {t('edit')}: {tx(l.name)}
             </button>
             {canAdmin ? (
               <>
                 <button
                   type="button"
-                  aria-label={`${w('revokeShort')}: ${tx(l.name)}`}
+                  aria-label={`${t('revokeShort')}: ${tx(l.name)}`}
                   onClick={() =>
-                    confirm(`${w('revoke')}: ${tx(l.name)}?`) &&
+                    confirm(`${t('revoke')}: ${tx(l.name)}?`) &&
                     void change(API.revokeCode, { params: { estateId: setup.estate.id, id: l.id } })
                   }
                 >
-                  ↻ {w('revokeShort')}
+                  ↻ {t('revokeShort')}
                 </button>
                 <button
                   type="button"
-                  aria-label={`${w('kioskShort')}: ${tx(l.name)}`}
+                  aria-label={`${t('kioskShort')}: ${tx(l.name)}`}
                   onClick={() =>
                     void call(API.kioskLink, { params: { estateId: setup.estate.id, id: l.id } }).then(
                       (r) => setKiosk({ name: tx(l.name), url: r.url }),
@@ -60,7 +60,7 @@ export function Locations({ setup, change, canAdmin }: { setup: Setup; change: C
                     )
                   }
                 >
-                  ▣ {w('kioskShort')}
+                  ▣ {t('kioskShort')}
                 </button>
               </>
             ) : null}
@@ -69,7 +69,7 @@ export function Locations({ setup, change, canAdmin }: { setup: Setup; change: C
       </p>
       {kiosk ? (
         <p class="card" data-testid="kiosk-link">
-          {w('kioskLink')} · {kiosk.name}: <code class="text">{kiosk.url}</code>{' '}
+          {t('kioskLink')} · {kiosk.name}: <code class="text">{kiosk.url}</code>{' '}
           <button type="button" onClick={() => setKiosk(null)}>
             ×
           </button>
@@ -86,9 +86,9 @@ export function Locations({ setup, change, canAdmin }: { setup: Setup; change: C
           });
         }}
       >
-        <h3>{w('add')}</h3>
+        <h3>{t('add')}</h3>
         <label>
-          {w('kind')}{' '}
+          {t('kind')}{' '}
           <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.currentTarget.value as LocationKind })}>
             {LOCATION_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -98,13 +98,13 @@ export function Locations({ setup, change, canAdmin }: { setup: Setup; change: C
           </select>
         </label>
         <label>
-          {w('name')} (中文) <input value={form.zh} required onInput={(e) => setForm({ ...form, zh: e.currentTarget.value })} />
+          {t('name')} (中文) <input value={form.zh} required onInput={(e) => setForm({ ...form, zh: e.currentTarget.value })} />
         </label>
         <label>
-          {w('name')} (English) <input value={form.en} required onInput={(e) => setForm({ ...form, en: e.currentTarget.value })} />
+          {t('name')} (English) <input value={form.en} required onInput={(e) => setForm({ ...form, en: e.currentTarget.value })} />
         </label>
         <label>
-          {w('buildings')}{' '}
+          {t('buildings')}{' '}
           <select value={form.buildingId} onChange={(e) => setForm({ ...form, buildingId: e.currentTarget.value })}>
             <option value="">—</option>
             {setup.buildings.map((b) => (
@@ -115,7 +115,7 @@ export function Locations({ setup, change, canAdmin }: { setup: Setup; change: C
           </select>
         </label>
         <button type="submit" class="primary">
-          {w('add')}
+          {t('add')}
         </button>
       </form>
       <CsvImport setup={setup} change={change} />
@@ -154,17 +154,17 @@ function CsvImport({ setup, change }: { setup: Setup; change: Call }) {
         void change(API.importLocations, { params, json: { csv } }).then((done) => done && clear());
       }}
     >
-      <h3>{w('importCsv')}</h3>
+      <h3>{t('importCsv')}</h3>
       <p class="muted">
-        {w('csvHint')}{' '}
+        {t('csvHint')}{' '}
         <button type="button" onClick={downloadTemplate} data-testid="csv-template">
-          {w('csvTemplate')}
+          {t('csvTemplate')}
         </button>
       </p>
       <input
         type="file"
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={w('csvFile')}
+        aria-label={t('csvFile')}
         onChange={async (e) => {
           const file = e.currentTarget.files?.[0];
           if (file) await load(file);
@@ -179,8 +179,8 @@ function CsvImport({ setup, change }: { setup: Setup; change: Call }) {
       {preview ? (
         <div data-testid="csv-preview">
           <p>
-            {w('csvPreview')} {preview.created}
-            {preview.newBuildings.length ? ` · ${w('newBuildings')} ${preview.newBuildings.join('、')}` : ''}
+            {t('csvPreview')} {preview.created}
+            {preview.newBuildings.length ? ` · ${t('newBuildings')} ${preview.newBuildings.join('、')}` : ''}
           </p>
           <ul class="muted">
             {preview.locations.slice(0, 5).map((l) => (
@@ -193,7 +193,7 @@ function CsvImport({ setup, change }: { setup: Setup; change: Call }) {
         </div>
       ) : null}
       <button type="submit" class="primary" disabled={!preview}>
-        {w('importCsv')}
+        {t('importCsv')}
       </button>
     </form>
   );
@@ -249,13 +249,13 @@ export function LocationEditor({
     >
       <h3>{tx(loc.name)}</h3>
       <label>
-        {w('name')} (中文) <input value={zh} required onInput={(e) => setZh(e.currentTarget.value)} />
+        {t('name')} (中文) <input value={zh} required onInput={(e) => setZh(e.currentTarget.value)} />
       </label>
       <label>
-        {w('name')} (English) <input value={en} required onInput={(e) => setEn(e.currentTarget.value)} />
+        {t('name')} (English) <input value={en} required onInput={(e) => setEn(e.currentTarget.value)} />
       </label>
       <label>
-        {w('buildings')}{' '}
+        {t('buildings')}{' '}
         <select value={buildingId} onChange={(e) => setBuildingId(e.currentTarget.value)}>
           <option value="">—</option>
           {setup.buildings.map((b) => (
@@ -266,10 +266,10 @@ export function LocationEditor({
         </select>
       </label>
       <label>
-        {w('schedules')}{' '}
+        {t('schedules')}{' '}
         <select value={schedule?.kind ?? ''} onChange={(e) => setSchedule(e.currentTarget.value ? kinds[e.currentTarget.value] : null)}>
           <option value="">
-            {w('kind')}: {tx(LOCATION_KIND_LABELS[loc.kind])}
+            {t('kind')}: {tx(LOCATION_KIND_LABELS[loc.kind])}
           </option>
           <option value="interval">每 N 小时 · every N hours</option>
           <option value="timesPerDay">每天 N 次 · N times a day</option>
@@ -313,10 +313,10 @@ export function LocationEditor({
       <p class="muted">{preview}</p>
       <p class="buttons">
         <button type="submit" class="primary">
-          {w('save')}
+          {t('save')}
         </button>{' '}
         <button type="button" onClick={onDone}>
-          {w('cancel')}
+          {t('cancel')}
         </button>
       </p>
     </form>

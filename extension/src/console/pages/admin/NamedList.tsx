@@ -4,7 +4,7 @@ import { API, CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../../
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 import type { Call } from './call.ts';
 
 export function Simple({ setup, kind, change }: { setup: Setup; kind: 'buildings' | 'departments'; change: Call }) {
@@ -17,7 +17,7 @@ export function Simple({ setup, kind, change }: { setup: Setup; kind: 'buildings
       : setup.departments.map((d) => [tx(d.name), d.categories.map((c) => tx(CATEGORY_LABELS[c as Category])).join(', ')]);
   return (
     <>
-      <DataTable name={kind} header={kind === 'buildings' ? [w('name')] : [w('name'), w('category')]} rows={rows} />
+      <DataTable name={kind} header={kind === 'buildings' ? [t('name')] : [t('name'), t('category')]} rows={rows} />
       <form
         class="form"
         onSubmit={(e) => {
@@ -29,10 +29,10 @@ export function Simple({ setup, kind, change }: { setup: Setup; kind: 'buildings
         }}
       >
         <label>
-          {w('name')} (中文) <input value={zh} required onInput={(e) => setZh(e.currentTarget.value)} />
+          {t('name')} (中文) <input value={zh} required onInput={(e) => setZh(e.currentTarget.value)} />
         </label>
         <label>
-          {w('name')} (English) <input value={en} required onInput={(e) => setEn(e.currentTarget.value)} />
+          {t('name')} (English) <input value={en} required onInput={(e) => setEn(e.currentTarget.value)} />
         </label>
         {kind === 'departments' ? (
           <fieldset>
@@ -49,7 +49,7 @@ export function Simple({ setup, kind, change }: { setup: Setup; kind: 'buildings
           </fieldset>
         ) : null}
         <button type="submit" class="primary">
-          {w('add')}
+          {t('add')}
         </button>
       </form>
     </>

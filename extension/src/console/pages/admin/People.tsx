@@ -18,7 +18,7 @@ import { tx } from '../../../common/i18n.ts';
 import { QrImage } from '../../qr.tsx';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 import type { Call } from './call.ts';
 
 /** The link and QR code a person opens on their phone; shown once, to be handed over or printed. */
@@ -26,20 +26,20 @@ function Invitation({ who, link, zone }: { who: string; link: InvitationLink; zo
   return (
     <section class="invitation" data-testid="invitation">
       <h3>
-        {w('invitationFor')} {who}
+        {t('invitationFor')} {who}
       </h3>
-      <QrImage text={link.url} size={180} label={w('invitationFor')} />
+      <QrImage text={link.url} size={180} label={t('invitationFor')} />
       <p>
-        <input readOnly value={link.url} aria-label={w('invitationLink')} data-testid="invitation-url" size={60} />{' '}
+        <input readOnly value={link.url} aria-label={t('invitationLink')} data-testid="invitation-url" size={60} />{' '}
         <button type="button" onClick={() => void navigator.clipboard.writeText(link.url)}>
-          {w('copy')}
+          {t('copy')}
         </button>{' '}
         <button type="button" onClick={() => print()}>
-          {w('print')}
+          {t('print')}
         </button>
       </p>
       <p class="hint">
-        {w('invitationHint')} {formatEstateTime(link.expiresAt, zone)}
+        {t('invitationHint')} {formatEstateTime(link.expiresAt, zone)}
       </p>
     </section>
   );
@@ -52,13 +52,13 @@ export function Users({ setup, change }: { setup: Setup; change: Call }) {
     <>
       <DataTable
         name="people"
-        header={[w('username'), w('displayName'), w('role'), w('department'), w('accountState')]}
+        header={[t('username'), t('displayName'), t('role'), t('department'), t('accountState')]}
         rows={setup.members.map((m) => [
           m.username,
           m.displayName,
-          m.lead ? `${tx(ROLE_LABELS[m.role as Role])} · ${w('departmentLead')}` : tx(ROLE_LABELS[m.role as Role]),
+          m.lead ? `${tx(ROLE_LABELS[m.role as Role])} · ${t('departmentLead')}` : tx(ROLE_LABELS[m.role as Role]),
           tx(setup.departments.find((d) => d.id === m.departmentId)?.name),
-          m.disabled ? w('disabled') : w('active'),
+          m.disabled ? t('disabled') : t('active'),
         ])}
       />
       {invited ? <Invitation who={invited.who} link={invited.link} zone={setup.estate.timeZone} /> : null}
@@ -86,13 +86,13 @@ export function Users({ setup, change }: { setup: Setup; change: Call }) {
         }}
       >
         <label>
-          {w('username')} <input value={f.username} required onInput={(e) => setF({ ...f, username: e.currentTarget.value })} />
+          {t('username')} <input value={f.username} required onInput={(e) => setF({ ...f, username: e.currentTarget.value })} />
         </label>
         <label>
-          {w('displayName')} <input value={f.displayName} required onInput={(e) => setF({ ...f, displayName: e.currentTarget.value })} />
+          {t('displayName')} <input value={f.displayName} required onInput={(e) => setF({ ...f, displayName: e.currentTarget.value })} />
         </label>
         <label>
-          {w('passwordOptional')}{' '}
+          {t('passwordOptional')}{' '}
           <input
             type="password"
             value={f.password}
@@ -103,7 +103,7 @@ export function Users({ setup, change }: { setup: Setup; change: Call }) {
         </label>
         <RoleFields setup={setup} value={f} onChange={(r) => setF({ ...f, ...r })} />
         <button type="submit" class="primary">
-          {w('add')}
+          {t('add')}
         </button>
       </form>
     </>
@@ -127,9 +127,9 @@ export function Account({
   const member = setup.members.find((m) => m.userId === userId);
   return (
     <fieldset class="form" data-testid="account-form">
-      <legend>{w('manageAccount')}</legend>
+      <legend>{t('manageAccount')}</legend>
       <label>
-        {w('person')}{' '}
+        {t('person')}{' '}
         <select
           value={userId}
           onChange={(e) => {
@@ -163,7 +163,7 @@ export function Account({
             }}
           >
             <RoleFields setup={setup} value={role} onChange={(r) => setRole({ ...role, ...r })} />
-            <button type="submit">{w('changeRole')}</button>
+            <button type="submit">{t('changeRole')}</button>
           </form>
           <button
             type="button"
@@ -174,7 +174,7 @@ export function Account({
               )
             }
           >
-            {w('newInvitation')}
+            {t('newInvitation')}
           </button>
           <form
             onSubmit={(e) => {
@@ -185,7 +185,7 @@ export function Account({
             }}
           >
             <label>
-              {w('newPassword')}{' '}
+              {t('newPassword')}{' '}
               <input
                 type="password"
                 value={password}
@@ -195,7 +195,7 @@ export function Account({
                 onInput={(e) => setPassword(e.currentTarget.value)}
               />
             </label>
-            <button type="submit">{w('resetPassword')}</button>
+            <button type="submit">{t('resetPassword')}</button>
           </form>
           <button
             type="button"
@@ -205,13 +205,13 @@ export function Account({
               })
             }
           >
-            {member.disabled ? w('enableAccount') : w('disableAccount')}
+            {member.disabled ? t('enableAccount') : t('disableAccount')}
           </button>
           <button
             type="button"
             onClick={() => void change(API.endUserSessions, { params: { estateId: setup.estate.id, userId: member.userId } })}
           >
-            {w('endSessions')}
+            {t('endSessions')}
           </button>
         </>
       ) : null}
@@ -230,7 +230,7 @@ function RoleFields({ setup, value, onChange }: { setup: Setup; value: Place; on
   return (
     <>
       <label>
-        {w('role')}{' '}
+        {t('role')}{' '}
         <select value={value.role} onChange={(e) => onChange({ role: e.currentTarget.value as Role })}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -242,7 +242,7 @@ function RoleFields({ setup, value, onChange }: { setup: Setup; value: Place; on
       {value.role === 'department' ? (
         <>
           <label>
-            {w('department')}{' '}
+            {t('department')}{' '}
             <select value={value.departmentId} required onChange={(e) => onChange({ departmentId: e.currentTarget.value })}>
               <option value="">—</option>
               {setup.departments.map((d) => (
@@ -254,7 +254,7 @@ function RoleFields({ setup, value, onChange }: { setup: Setup; value: Place; on
           </label>
           <label class="check">
             <input type="checkbox" checked={value.lead} onChange={(e) => onChange({ lead: e.currentTarget.checked })} />{' '}
-            {w('departmentLead')}
+            {t('departmentLead')}
           </label>
         </>
       ) : null}
@@ -282,12 +282,12 @@ function PeopleImport({ setup, change }: { setup: Setup; change: Call }) {
         });
       }}
     >
-      <h3>{w('importPeople')}</h3>
-      <p class="muted">{w('importPeopleHint')}</p>
+      <h3>{t('importPeople')}</h3>
+      <p class="muted">{t('importPeopleHint')}</p>
       <input
         type="file"
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={w('csvFile')}
+        aria-label={t('csvFile')}
         onChange={async (e) => {
           const file = e.currentTarget.files?.[0];
           if (file) await load(file);
@@ -300,11 +300,11 @@ function PeopleImport({ setup, change }: { setup: Setup; change: Call }) {
       ) : null}
       {preview ? (
         <p data-testid="people-preview">
-          {w('peopleToImport')} {preview.created}: {preview.people.map((p) => p.displayName).join('、')}
+          {t('peopleToImport')} {preview.created}: {preview.people.map((p) => p.displayName).join('、')}
         </p>
       ) : null}
       <button type="submit" class="primary" disabled={!preview}>
-        {w('importPeople')}
+        {t('importPeople')}
       </button>
       {done ? (
         <div class="invitation-cards" data-testid="invitation-cards">

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { API, DEFAULT_RESPONSE_MINUTES, DEFAULT_RETENTION_DAYS, SEVERITIES, SEVERITY_LABELS } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 import type { Call } from './call.ts';
 
 export function Policy({ setup, change }: { setup: Setup; change: Call }) {
@@ -20,10 +20,10 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
       <table class="grid">
         <thead>
           <tr>
-            <th>{w('severity')}</th>
-            <th>{w('finishWithin')}</th>
-            <th>{w('level2After')}</th>
-            <th>{w('responseMinutes')}</th>
+            <th>{t('severity')}</th>
+            <th>{t('finishWithin')}</th>
+            <th>{t('level2After')}</th>
+            <th>{t('responseMinutes')}</th>
           </tr>
         </thead>
         <tbody>
@@ -33,7 +33,7 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
               <td>
                 <input
                   type="number"
-                  aria-label={`${tx(SEVERITY_LABELS[s])} · ${w('finishWithin')}`}
+                  aria-label={`${tx(SEVERITY_LABELS[s])} · ${t('finishWithin')}`}
                   min={0.25}
                   step={0.25}
                   value={p.hours[s]}
@@ -43,7 +43,7 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
               <td>
                 <input
                   type="number"
-                  aria-label={`${tx(SEVERITY_LABELS[s])} · ${w('level2After')}`}
+                  aria-label={`${tx(SEVERITY_LABELS[s])} · ${t('level2After')}`}
                   min={0.25}
                   step={0.25}
                   value={p.level2AfterHours[s]}
@@ -53,7 +53,7 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
               <td>
                 <input
                   type="number"
-                  aria-label={`${tx(SEVERITY_LABELS[s])} · ${w('responseMinutes')}`}
+                  aria-label={`${tx(SEVERITY_LABELS[s])} · ${t('responseMinutes')}`}
                   min={1}
                   step={1}
                   value={response[s]}
@@ -70,14 +70,14 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
           checked={p.separateDuties !== false}
           onChange={(e) => setP({ ...p, separateDuties: e.currentTarget.checked })}
         />{' '}
-        {w('separateDuties')}
+        {t('separateDuties')}
       </label>
       <label>
         <input type="checkbox" checked={p.autoAccept === true} onChange={(e) => setP({ ...p, autoAccept: e.currentTarget.checked })} />{' '}
-        {w('autoAccept')}
+        {t('autoAccept')}
       </label>
       <label>
-        {w('retentionDays')}{' '}
+        {t('retentionDays')}{' '}
         <input
           type="number"
           name="retentionDays"
@@ -88,7 +88,7 @@ export function Policy({ setup, change }: { setup: Setup; change: Call }) {
         />
       </label>
       <button type="submit" class="primary">
-        {w('save')}
+        {t('save')}
       </button>
     </form>
   );

@@ -2,7 +2,7 @@
 import { API, type ReadinessStep } from '../../../../../shared/index.ts';
 import { call } from '../../../common/api.ts';
 import { useAsync } from '../../ui.tsx';
-import { w, type WordKey } from '../../words.ts';
+import { t, type WordKey } from '../../words.ts';
 
 const STEP: Record<ReadinessStep, { label: WordKey; missing: WordKey }> = {
   locations: { label: 'stepLocations', missing: 'stepLocationsMissing' },
@@ -19,12 +19,12 @@ export function Readiness({ estateId, revision }: { estateId: string; revision: 
   if (!data || data.steps.every((s) => s.done)) return null;
   return (
     <section class="readiness" data-testid="readiness">
-      <h3>{w('readiness')}</h3>
+      <h3>{t('readiness')}</h3>
       <ol>
         {data.steps.map((s) => (
           <li key={s.step} class={s.done ? 'done' : 'todo'} data-step={s.step} data-done={String(s.done)}>
-            <span aria-hidden="true">{s.done ? '✓' : '○'}</span> {w(STEP[s.step].label)}
-            {s.done ? ` · ${s.count}` : ` · ${w(STEP[s.step].missing)} ${s.missing}`}
+            <span aria-hidden="true">{s.done ? '✓' : '○'}</span> {t(STEP[s.step].label)}
+            {s.done ? ` · ${s.count}` : ` · ${t(STEP[s.step].missing)} ${s.missing}`}
           </li>
         ))}
       </ol>

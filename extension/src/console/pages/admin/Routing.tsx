@@ -15,7 +15,7 @@ import {
 } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import { staffOf, type Setup } from '../../data.ts';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 import type { Call } from './call.ts';
 
 /** A select whose empty choice means "any" (or what `none` says). */
@@ -32,7 +32,7 @@ function AnyOf<T extends string>(props: {
       value={props.value ?? ''}
       onChange={(e) => props.onChange((e.currentTarget.value || null) as T | null)}
     >
-      <option value="">{props.none ?? w('anyValue')}</option>
+      <option value="">{props.none ?? t('anyValue')}</option>
       {props.options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
@@ -66,15 +66,15 @@ export function Routing({ setup, change }: { setup: Setup; change: Call }) {
         void change(API.setRouting, { params: { estateId: setup.estate.id }, json: { rules } });
       }}
     >
-      <p class="hint">{w('routingHint')}</p>
+      <p class="hint">{t('routingHint')}</p>
       <table class="grid">
         <thead>
           <tr>
-            <th>{w('category')}</th>
-            <th>{w('kind')}</th>
-            <th>{w('building')}</th>
-            <th>{w('department')}</th>
-            <th>{w('assignee')}</th>
+            <th>{t('category')}</th>
+            <th>{t('kind')}</th>
+            <th>{t('building')}</th>
+            <th>{t('department')}</th>
+            <th>{t('assignee')}</th>
             <th />
           </tr>
         </thead>
@@ -83,7 +83,7 @@ export function Routing({ setup, change }: { setup: Setup; change: Call }) {
             <tr key={r.id} data-testid="routing-rule">
               <td>
                 <AnyOf<Category>
-                  label={w('category')}
+                  label={t('category')}
                   value={r.category}
                   options={CATEGORIES.map((c) => ({ value: c, label: tx(CATEGORY_LABELS[c]) }))}
                   onChange={(category) => set(n, { category })}
@@ -91,7 +91,7 @@ export function Routing({ setup, change }: { setup: Setup; change: Call }) {
               </td>
               <td>
                 <AnyOf<LocationKind>
-                  label={w('kind')}
+                  label={t('kind')}
                   value={r.locationKind}
                   options={LOCATION_KINDS.map((k) => ({ value: k, label: tx(LOCATION_KIND_LABELS[k]) }))}
                   onChange={(locationKind) => set(n, { locationKind })}
@@ -99,7 +99,7 @@ export function Routing({ setup, change }: { setup: Setup; change: Call }) {
               </td>
               <td>
                 <AnyOf<string>
-                  label={w('building')}
+                  label={t('building')}
                   value={r.buildingId}
                   options={setup.buildings.map((b) => ({ value: b.id, label: tx(b.name) }))}
                   onChange={(buildingId) => set(n, { buildingId })}
@@ -107,7 +107,7 @@ export function Routing({ setup, change }: { setup: Setup; change: Call }) {
               </td>
               <td>
                 <select
-                  aria-label={w('department')}
+                  aria-label={t('department')}
                   value={r.departmentId}
                   onChange={(e) => set(n, { departmentId: e.currentTarget.value, assigneeId: null })}
                 >
@@ -120,16 +120,16 @@ export function Routing({ setup, change }: { setup: Setup; change: Call }) {
               </td>
               <td>
                 <AnyOf<string>
-                  label={w('assignee')}
+                  label={t('assignee')}
                   value={r.assigneeId ?? null}
-                  none={w('departmentLeadHandsOn')}
+                  none={t('departmentLeadHandsOn')}
                   options={staffOf(setup, r.departmentId).map((m) => ({ value: m.userId, label: m.displayName }))}
                   onChange={(assigneeId) => set(n, { assigneeId })}
                 />
               </td>
               <td>
                 <button type="button" onClick={() => setRules(rules.filter((_, i) => i !== n))}>
-                  {w('remove')}
+                  {t('remove')}
                 </button>
               </td>
             </tr>
@@ -138,10 +138,10 @@ export function Routing({ setup, change }: { setup: Setup; change: Call }) {
       </table>
       <div class="buttons">
         <button type="button" onClick={add} data-testid="add-rule">
-          {w('addRule')}
+          {t('addRule')}
         </button>
         <button type="submit" class="primary">
-          {w('save')}
+          {t('save')}
         </button>
       </div>
     </form>

@@ -3,14 +3,14 @@ import { LOCATION_KIND_LABELS, slotsOfDay, scheduleOf, toLocal } from '../../../
 import { clock, tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 
 export function Schedules({ setup }: { setup: Setup }) {
   const today = toLocal(Date.now(), setup.estate.timeZone);
   return (
     <DataTable
       name="schedules"
-      header={[w('location'), w('kind'), w('schedules')]}
+      header={[t('location'), t('kind'), t('schedules')]}
       rows={setup.locations.map((l) => {
         const s = scheduleOf(l, setup.templates);
         return [

@@ -4,7 +4,7 @@ import { API, LOCATION_KIND_LABELS, type ChecklistItem, type ChecklistTemplate, 
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { CategorySelect, SeveritySelect } from '../../ui.tsx';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 import type { Call } from './call.ts';
 
 /** A checklist's items, edited; saving makes the next version (the estate's own, or the group's). */
@@ -30,17 +30,17 @@ export function TemplateEditor({
       data-testid="template-editor"
     >
       <h3>
-        {tx(editing.name)} · {w('version')} {editing.version} → {editing.version + 1}
+        {tx(editing.name)} · {t('version')} {editing.version} → {editing.version + 1}
       </h3>
       <table class="grid">
         <thead>
           <tr>
-            <th>{w('item')} (中文)</th>
+            <th>{t('item')} (中文)</th>
             <th>English</th>
-            <th>{w('category')}</th>
-            <th>{w('answerKind')}</th>
-            <th>{w('severity')}</th>
-            <th>{w('photoOnFail')}</th>
+            <th>{t('category')}</th>
+            <th>{t('answerKind')}</th>
+            <th>{t('severity')}</th>
+            <th>{t('photoOnFail')}</th>
             <th />
           </tr>
         </thead>
@@ -68,7 +68,7 @@ export function TemplateEditor({
               </td>
               <td>
                 <button type="button" onClick={() => setEditing({ ...editing, items: editing.items.filter((_, i) => i !== n) })}>
-                  {w('removeItem')}
+                  {t('removeItem')}
                 </button>
               </td>
             </tr>
@@ -95,13 +95,13 @@ export function TemplateEditor({
             })
           }
         >
-          {w('addItem')}
+          {t('addItem')}
         </button>
         <button type="submit" class="primary">
-          {w('saveVersion')}
+          {t('saveVersion')}
         </button>
         <button type="button" onClick={onCancel}>
-          {w('cancel')}
+          {t('cancel')}
         </button>
       </p>
     </form>
@@ -122,23 +122,23 @@ export function Templates({ setup, change }: { setup: Setup; change: Call }) {
     <table class="grid">
       <thead>
         <tr>
-          <th>{w('name')}</th>
-          <th>{w('kind')}</th>
-          <th>{w('version')}</th>
-          <th>{w('item')}</th>
+          <th>{t('name')}</th>
+          <th>{t('kind')}</th>
+          <th>{t('version')}</th>
+          <th>{t('item')}</th>
           <th />
         </tr>
       </thead>
       <tbody>
-        {setup.templates.map((t) => (
-          <tr key={t.id}>
-            <td>{tx(t.name)}</td>
-            <td>{tx(LOCATION_KIND_LABELS[t.kind])}</td>
-            <td>v{t.version}</td>
-            <td>{t.items.length}</td>
+        {setup.templates.map((tpl) => (
+          <tr key={tpl.id}>
+            <td>{tx(tpl.name)}</td>
+            <td>{tx(LOCATION_KIND_LABELS[tpl.kind])}</td>
+            <td>v{tpl.version}</td>
+            <td>{tpl.items.length}</td>
             <td>
-              <button type="button" onClick={() => setEditing(structuredClone(t))}>
-                {w('edit')}
+              <button type="button" onClick={() => setEditing(structuredClone(tpl))}>
+                {t('edit')}
               </button>
             </td>
           </tr>

@@ -1,7 +1,7 @@
 /** What the two imports (locations, staff) share: reading Excel's file (XLSX or CSV), and checking it with a preview first. */
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../../common/api.ts';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 import { isXlsx, readXlsx, rowsToCsv } from './xlsx.ts';
 
 /**
@@ -51,7 +51,7 @@ export function useCsvPreview<P>(ask: (csv: string) => Promise<P>) {
       text = await readSheet(file);
     } catch (e) {
       setPreview(null);
-      setError(`${w('sheetUnreadable')} (${e instanceof Error ? e.message : String(e)})`);
+      setError(`${t('sheetUnreadable')} (${e instanceof Error ? e.message : String(e)})`);
       return;
     }
     await check(text);

@@ -15,7 +15,7 @@ import {
 import { call } from '../../../common/api.ts';
 import { tx } from '../../../common/i18n.ts';
 import { useAsync, Outcome } from '../../ui.tsx';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 
 type Person = GroupPeople['people'][number];
 
@@ -29,7 +29,7 @@ function PersonRow({ person, estates, onSaved }: { person: Person; estates: Grou
     try {
       const saved = await call(API.setGroupAccess, { params: { userId: person.id }, json: access });
       setAccess(saved);
-      onSaved(w('saved'));
+      onSaved(t('saved'));
     } catch (e) {
       onSaved(e instanceof Error ? e.message : String(e));
     } finally {
@@ -40,16 +40,16 @@ function PersonRow({ person, estates, onSaved }: { person: Person; estates: Grou
     <tr data-person={person.username}>
       <th scope="row">
         {person.displayName} <span class="muted">({person.username})</span>
-        {person.disabled ? <span class="muted"> · {w('disabled')}</span> : null}
+        {person.disabled ? <span class="muted"> · {t('disabled')}</span> : null}
       </th>
       <td>{person.estates.map((m) => `${name(m.estateId)} · ${tx(ROLE_LABELS[m.role as Role])}`).join(';')}</td>
       <td>
         <select
-          aria-label={`${w('groupRole')} · ${person.displayName}`}
+          aria-label={`${t('groupRole')} · ${person.displayName}`}
           value={access.role ?? ''}
           onChange={(e) => setAccess({ ...access, role: (e.currentTarget.value || null) as GroupAccess['role'] })}
         >
-          <option value="">{w('noGroupRole')}</option>
+          <option value="">{t('noGroupRole')}</option>
           {GROUP_ROLES.map((r) => (
             <option key={r} value={r}>
               {tx(GROUP_ROLE_LABELS[r])}
@@ -61,7 +61,7 @@ function PersonRow({ person, estates, onSaved }: { person: Person; estates: Grou
         {access.role === 'regional' ? (
           <fieldset class="inline-checks">
             <legend class="sr-only">
-              {w('region')} · {person.displayName}
+              {t('region')} · {person.displayName}
             </legend>
             {estates.map((e) => (
               <label key={e.id}>
@@ -85,7 +85,7 @@ function PersonRow({ person, estates, onSaved }: { person: Person; estates: Grou
       </td>
       <td>
         <button type="button" disabled={!changed || busy} onClick={() => void save()}>
-          {w('save')}
+          {t('save')}
         </button>
       </td>
     </tr>
@@ -101,18 +101,18 @@ export function GroupRoles() {
         {error}
       </p>
     );
-  if (!data) return <p>{w('loading')}</p>;
+  if (!data) return <p>{t('loading')}</p>;
   return (
     <section data-testid="group-roles">
-      <p class="hint">{w('groupRolesHint')}</p>
-      <Outcome message={message} ok={message === w('saved')} />
+      <p class="hint">{t('groupRolesHint')}</p>
+      <Outcome message={message} ok={message === t('saved')} />
       <table class="grid">
         <thead>
           <tr>
-            <th scope="col">{w('person')}</th>
-            <th scope="col">{w('estateRoles')}</th>
-            <th scope="col">{w('groupRole')}</th>
-            <th scope="col">{w('region')}</th>
+            <th scope="col">{t('person')}</th>
+            <th scope="col">{t('estateRoles')}</th>
+            <th scope="col">{t('groupRole')}</th>
+            <th scope="col">{t('region')}</th>
             <th scope="col" />
           </tr>
         </thead>

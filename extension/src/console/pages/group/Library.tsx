@@ -16,7 +16,7 @@ import {
 import { call } from '../../../common/api.ts';
 import { tx } from '../../../common/i18n.ts';
 import { useAsync, Outcome } from '../../ui.tsx';
-import { w, type WordKey } from '../../words.ts';
+import { t, type WordKey } from '../../words.ts';
 import { TemplateEditor } from '../admin/Templates.tsx';
 import { SheetEditor } from './SheetEditor.tsx';
 
@@ -27,7 +27,7 @@ function Copies({ copies, estates }: { copies: EstateCopy[]; estates: GroupLibra
     <ul class="copies">
       {copies.map((c) => (
         <li key={c.estateId} class={c.status} data-estate={c.estateId} data-status={c.status}>
-          {tx(estates.find((e) => e.id === c.estateId)?.name)} · {w(STATUS_WORD[c.status])}
+          {tx(estates.find((e) => e.id === c.estateId)?.name)} · {t(STATUS_WORD[c.status])}
           {c.version === null ? '' : ` (v${c.version})`}
         </li>
       ))}
@@ -58,7 +58,7 @@ function Publish({
       const r = await call(API.publishFromLibrary, {
         json: { kind, id, estateIds: [...chosen].filter((x) => open.some((e) => e.id === x)) },
       });
-      onDone(`${w('publishedTo')} ${r.estates.length}`);
+      onDone(`${t('publishedTo')} ${r.estates.length}`);
     } catch (e) {
       onDone(e instanceof Error ? e.message : String(e));
     } finally {
@@ -67,7 +67,7 @@ function Publish({
   };
   return (
     <fieldset class="inline-checks publish" data-testid={`publish-${id}`}>
-      <legend>{w('publishTo')}</legend>
+      <legend>{t('publishTo')}</legend>
       {open.map((e) => (
         <label key={e.id}>
           <input
@@ -84,7 +84,7 @@ function Publish({
         </label>
       ))}
       <button type="button" class="primary" disabled={busy || chosen.size === 0} onClick={() => void publish()}>
-        {w('publish')}
+        {t('publish')}
       </button>
     </fieldset>
   );
@@ -102,7 +102,7 @@ export function Library() {
     try {
       await action();
       setEditing(null);
-      done(w('saved'));
+      done(t('saved'));
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
     }
@@ -113,7 +113,7 @@ export function Library() {
         {error}
       </p>
     );
-  if (!data) return <p>{w('loading')}</p>;
+  if (!data) return <p>{t('loading')}</p>;
   if (editing && 'checklist' in editing)
     return (
       <TemplateEditor
@@ -132,15 +132,15 @@ export function Library() {
     );
   return (
     <section data-testid="group-library">
-      <p class="hint">{w('libraryHint')}</p>
-      <Outcome message={message} ok={message === w('saved') || message.startsWith(w('publishedTo'))} />
+      <p class="hint">{t('libraryHint')}</p>
+      <Outcome message={message} ok={message === t('saved') || message.startsWith(t('publishedTo'))} />
       <table class="grid">
         <thead>
           <tr>
-            <th scope="col">{w('name')}</th>
-            <th scope="col">{w('kind')}</th>
-            <th scope="col">{w('version')}</th>
-            <th scope="col">{w('inEstates')}</th>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('kind')}</th>
+            <th scope="col">{t('version')}</th>
+            <th scope="col">{t('inEstates')}</th>
             <th scope="col" />
           </tr>
         </thead>
@@ -163,7 +163,7 @@ export function Library() {
               </td>
               <td>
                 <button type="button" onClick={() => setEditing({ checklist: template })}>
-                  {w('edit')}
+                  {t('edit')}
                 </button>
               </td>
             </tr>
@@ -171,7 +171,7 @@ export function Library() {
           {data.sheets.map(({ sheet, estates }) => (
             <tr key={sheet.id} data-entry={sheet.id}>
               <th scope="row">{tx(sheet.name)}</th>
-              <td>{w('scoreSheet')}</td>
+              <td>{t('scoreSheet')}</td>
               <td>v{sheet.version}</td>
               <td>
                 <Copies copies={estates} estates={data.estates} />
@@ -179,7 +179,7 @@ export function Library() {
               </td>
               <td>
                 <button type="button" onClick={() => setEditing({ sheet })}>
-                  {w('edit')}
+                  {t('edit')}
                 </button>
               </td>
             </tr>

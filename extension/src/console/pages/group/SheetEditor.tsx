@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ScoringSheet, SheetInput } from '../../../../../shared/index.ts';
 import { tx } from '../../../common/i18n.ts';
 import { CategorySelect } from '../../ui.tsx';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 
 type Section = ScoringSheet['sections'][number];
 type Item = Section['items'][number];
@@ -34,28 +34,28 @@ export function SheetEditor({
       }}
     >
       <h3>
-        {tx(draft.name)} · {w('version')} {sheet.version} → {sheet.version + 1}
+        {tx(draft.name)} · {t('version')} {sheet.version} → {sheet.version + 1}
       </h3>
       <label>
-        {w('name')}{' '}
+        {t('name')}{' '}
         <input value={draft.name.zh} onInput={(e) => setDraft({ ...draft, name: { ...draft.name, zh: e.currentTarget.value } })} />
       </label>
       <label>
         English <input value={draft.name.en} onInput={(e) => setDraft({ ...draft, name: { ...draft.name, en: e.currentTarget.value } })} />
       </label>
       <p class={total === 100 ? 'muted' : 'error'} role={total === 100 ? undefined : 'alert'} data-testid="sheet-total">
-        {w('sheetTotal')} {total} / 100
+        {t('sheetTotal')} {total} / 100
       </p>
       {draft.sections.map((section, k) => (
         <fieldset key={section.id}>
           <legend>
             <input
-              aria-label={`${w('section')} ${k + 1}`}
+              aria-label={`${t('section')} ${k + 1}`}
               value={section.name.zh}
               onInput={(e) => setSection(k, { name: { ...section.name, zh: e.currentTarget.value } })}
             />{' '}
             <label>
-              {w('points')}{' '}
+              {t('points')}{' '}
               <input
                 type="number"
                 min={0}
@@ -69,10 +69,10 @@ export function SheetEditor({
           <table class="grid">
             <thead>
               <tr>
-                <th>{w('item')} (中文)</th>
+                <th>{t('item')} (中文)</th>
                 <th>English</th>
-                <th>{w('category')}</th>
-                <th>{w('maxDeduction')}</th>
+                <th>{t('category')}</th>
+                <th>{t('maxDeduction')}</th>
                 <th />
               </tr>
             </thead>
@@ -99,7 +99,7 @@ export function SheetEditor({
                   </td>
                   <td>
                     <button type="button" onClick={() => setSection(k, { items: section.items.filter((_, i) => i !== n) })}>
-                      {w('removeItem')}
+                      {t('removeItem')}
                     </button>
                   </td>
                 </tr>
@@ -122,16 +122,16 @@ export function SheetEditor({
               })
             }
           >
-            {w('addItem')}
+            {t('addItem')}
           </button>
         </fieldset>
       ))}
       <p class="buttons">
         <button type="submit" class="primary" disabled={total !== 100}>
-          {w('saveVersion')}
+          {t('saveVersion')}
         </button>
         <button type="button" onClick={onCancel}>
-          {w('cancel')}
+          {t('cancel')}
         </button>
       </p>
     </form>

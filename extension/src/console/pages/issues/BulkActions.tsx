@@ -4,7 +4,7 @@ import { API, type Issue, type IssueActionInput } from '../../../../../shared/in
 import { call } from '../../../common/api.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 
 interface Props {
   chosen: Issue[];
@@ -40,21 +40,21 @@ export function BulkActions({ chosen, setup, onDone }: Props) {
     <>
       <div class="bulk">
         <span>
-          {chosen.length} {w('selected')}
+          {chosen.length} {t('selected')}
         </span>
         <button
           type="button"
           disabled={!chosen.length}
           onClick={() => setAssign({ department: setup?.departments[0]?.id ?? '', requirement: '' })}
         >
-          {w('bulkAssign')}
+          {t('bulkAssign')}
         </button>
         <button
           type="button"
           disabled={!chosen.length}
           onClick={() => void run((i) => (i.status === 'rectified' ? { type: 'verify', note: '' } : null))}
         >
-          {w('bulkVerify')}
+          {t('bulkVerify')}
         </button>
         {message ? (
           <span class="msg" role="status">
@@ -78,16 +78,16 @@ export function BulkActions({ chosen, setup, onDone }: Props) {
             ))}
           </select>
           <input
-            placeholder={w('requirement')}
+            placeholder={t('requirement')}
             value={assign.requirement}
             required
             onInput={(e) => setAssign({ ...assign, requirement: e.currentTarget.value })}
           />
           <button type="submit" class="primary">
-            {w('assign')}
+            {t('assign')}
           </button>
           <button type="button" onClick={() => setAssign(null)}>
-            {w('cancel')}
+            {t('cancel')}
           </button>
         </form>
       ) : null}

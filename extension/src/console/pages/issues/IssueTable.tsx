@@ -4,7 +4,7 @@ import { CATEGORY_LABELS, SEVERITY_LABELS, STATUS_LABELS, isOpen, type Issue } f
 import { tx } from '../../../common/i18n.ts';
 import { estateZone, type Setup } from '../../data.ts';
 import { Countdown } from '../../ui.tsx';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 
 interface Props {
   estateId: string;
@@ -32,17 +32,17 @@ export function IssueTable({ estateId, issues, setup, now, selected, onSelect }:
           <th>
             <input
               type="checkbox"
-              aria-label={w('selectAll')}
+              aria-label={t('selectAll')}
               onChange={(e) => onSelect(e.currentTarget.checked ? new Set(issues.map((i) => i.id)) : new Set())}
             />
           </th>
-          <th>{w('severity')}</th>
-          <th>{w('location')}</th>
-          <th>{w('category')}</th>
-          <th>{w('description')}</th>
-          <th>{w('department')}</th>
-          <th>{w('status')}</th>
-          <th>{w('deadline')}</th>
+          <th>{t('severity')}</th>
+          <th>{t('location')}</th>
+          <th>{t('category')}</th>
+          <th>{t('description')}</th>
+          <th>{t('department')}</th>
+          <th>{t('status')}</th>
+          <th>{t('deadline')}</th>
         </tr>
       </thead>
       <tbody>
@@ -53,7 +53,7 @@ export function IssueTable({ estateId, issues, setup, now, selected, onSelect }:
               <td>
                 <input
                   type="checkbox"
-                  aria-label={`${w('select')} ${tx(locations.get(i.locationId ?? '')?.name) || ''} ${i.description.slice(0, 30)}`}
+                  aria-label={`${t('select')} ${tx(locations.get(i.locationId ?? '')?.name) || ''} ${i.description.slice(0, 30)}`}
                   checked={selected.has(i.id)}
                   onChange={(e) => select(i.id, e.currentTarget.checked)}
                 />
@@ -69,7 +69,7 @@ export function IssueTable({ estateId, issues, setup, now, selected, onSelect }:
               <td>{tx(departments.get(i.departmentId ?? '')?.name)}</td>
               <td>
                 {tx(STATUS_LABELS[i.status])}
-                {i.verified ? '' : ` · ${w('unverified')}`}
+                {i.verified ? '' : ` · ${t('unverified')}`}
               </td>
               <td>
                 <Countdown deadline={i.deadline} now={now} open={open && i.status !== 'rectified'} timeZone={estateZone(estateId)} />

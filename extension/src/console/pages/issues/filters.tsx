@@ -12,7 +12,7 @@ import {
 import { useEffect, useState } from 'preact/hooks';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
-import { w } from '../../words.ts';
+import { t } from '../../words.ts';
 
 export interface Filters {
   /** Words of the description or the place's name, or a reference number. */
@@ -72,8 +72,8 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
     <input
       type="search"
       name="q"
-      aria-label={w('search')}
-      placeholder={w('searchHint')}
+      aria-label={t('search')}
+      placeholder={t('searchHint')}
       maxLength={100}
       value={draft}
       onInput={(e) => setDraft(e.currentTarget.value)}
@@ -87,11 +87,11 @@ export function FilterForm({ f, set, setup }: { f: Filters; set: (patch: Partial
     <form class="filters" onSubmit={(e) => e.preventDefault()}>
       <SearchBox value={f.q} onSearch={(q) => set({ q })} />
       <label class="check">
-        <input type="checkbox" checked={f.open} onChange={(e) => set({ open: e.currentTarget.checked })} /> {w('openOnly')}
+        <input type="checkbox" checked={f.open} onChange={(e) => set({ open: e.currentTarget.checked })} /> {t('openOnly')}
       </label>
-      <select aria-label={w('status')} value={f.status} onChange={(e) => set({ status: e.currentTarget.value })} name="status">
+      <select aria-label={t('status')} value={f.status} onChange={(e) => set({ status: e.currentTarget.value })} name="status">
         <option value="">
-          {w('status')}: {w('all')}
+          {t('status')}: {t('all')}
         </option>
         {Object.entries(STATUS_LABELS).map(([k, v]) => (
           <option key={k} value={k}>
@@ -99,9 +99,9 @@ export function FilterForm({ f, set, setup }: { f: Filters; set: (patch: Partial
           </option>
         ))}
       </select>
-      <select aria-label={w('severity')} value={f.severity} onChange={(e) => set({ severity: e.currentTarget.value })} name="severity">
+      <select aria-label={t('severity')} value={f.severity} onChange={(e) => set({ severity: e.currentTarget.value })} name="severity">
         <option value="">
-          {w('severity')}: {w('all')}
+          {t('severity')}: {t('all')}
         </option>
         {SEVERITIES.map((s) => (
           <option key={s} value={s}>
@@ -109,9 +109,9 @@ export function FilterForm({ f, set, setup }: { f: Filters; set: (patch: Partial
           </option>
         ))}
       </select>
-      <select aria-label={w('category')} value={f.category} onChange={(e) => set({ category: e.currentTarget.value })} name="category">
+      <select aria-label={t('category')} value={f.category} onChange={(e) => set({ category: e.currentTarget.value })} name="category">
         <option value="">
-          {w('category')}: {w('all')}
+          {t('category')}: {t('all')}
         </option>
         {CATEGORIES.map((c) => (
           <option key={c} value={c}>
@@ -120,13 +120,13 @@ export function FilterForm({ f, set, setup }: { f: Filters; set: (patch: Partial
         ))}
       </select>
       <select
-        aria-label={w('department')}
+        aria-label={t('department')}
         value={f.department}
         onChange={(e) => set({ department: e.currentTarget.value })}
         name="department"
       >
         <option value="">
-          {w('department')}: {w('all')}
+          {t('department')}: {t('all')}
         </option>
         {setup?.departments.map((d) => (
           <option key={d.id} value={d.id}>
@@ -134,9 +134,9 @@ export function FilterForm({ f, set, setup }: { f: Filters; set: (patch: Partial
           </option>
         ))}
       </select>
-      <select aria-label={w('location')} value={f.location} onChange={(e) => set({ location: e.currentTarget.value })} name="location">
+      <select aria-label={t('location')} value={f.location} onChange={(e) => set({ location: e.currentTarget.value })} name="location">
         <option value="">
-          {w('location')}: {w('all')}
+          {t('location')}: {t('all')}
         </option>
         {setup?.locations.map((l) => (
           <option key={l.id} value={l.id}>
@@ -144,9 +144,9 @@ export function FilterForm({ f, set, setup }: { f: Filters; set: (patch: Partial
           </option>
         ))}
       </select>
-      <select aria-label={w('source')} value={f.source} onChange={(e) => set({ source: e.currentTarget.value })} name="source">
+      <select aria-label={t('source')} value={f.source} onChange={(e) => set({ source: e.currentTarget.value })} name="source">
         <option value="">
-          {w('source')}: {w('all')}
+          {t('source')}: {t('all')}
         </option>
         {ISSUE_SOURCES.map((s) => (
           <option key={s} value={s}>
@@ -155,10 +155,10 @@ export function FilterForm({ f, set, setup }: { f: Filters; set: (patch: Partial
         ))}
       </select>
       <label>
-        {w('from')} <input type="date" value={f.from} onInput={(e) => set({ from: e.currentTarget.value })} />
+        {t('from')} <input type="date" value={f.from} onInput={(e) => set({ from: e.currentTarget.value })} />
       </label>
       <label>
-        {w('to')} <input type="date" value={f.to} onInput={(e) => set({ to: e.currentTarget.value })} />
+        {t('to')} <input type="date" value={f.to} onInput={(e) => set({ to: e.currentTarget.value })} />
       </label>
     </form>
   );
