@@ -2,6 +2,7 @@
  * The HTTP surface: JSON API under /api, the built PWA at /, and /healthz.
  * Every route checks role and estate itself (http/auth.ts); every refusal is a 4xx naming the problem.
  */
+import type { Refused } from '../shared/index.ts';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './context.ts';
@@ -46,23 +47,32 @@ export function createApp(deps: Deps) {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) {
-      return c.json({ error: err.message, fields: err.fields }, err.status, err.headers);
+      return c.json({ error: err.message, code: err.code, fields: err.fields } satisfies Refused, err.status, err.headers);
     }
     // A service's refusal, in the domain's terms: the status is chosen here, the kind goes along as `code`.
-    if (err instanceof Refusal) return c.json({ error: err.message, code: err.kind, fields: err.fields }, REFUSAL_STATUS[err.kind]);
+    if (err instanceof Refusal)
+      return c.json({ error: err.message, code: err.kind, fields: err.fields } satisfies Refused, REFUSAL_STATUS[err.kind]);
     // Someone else saved the same key a moment before; nothing of this request was written.
     if (isUniqueViolation(err))
-      return c.json({ error: 'this was changed by someone else at the same moment; reload and try again', fields: [] }, 409);
+      return c.json(
+        {
+          error: 'this was changed by someone else at the same moment; reload and try again',
+          code: 'conflict',
+          fields: [],
+        } satisfies Refused,
+        409,
+      );
     // Nothing was written (the transaction rolled back); the phone keeps the record and tries again.
     const disk = diskProblem(err);
     if (disk) {
       console.error(`pqm: ${describeDiskProblem(disk)} (${c.req.method} ${c.req.path} answered 503)`);
-      return c.json({ error: `the server cannot store anything now: ${describeDiskProblem(disk)}; try again later`, fields: [] }, 503, {
+      const error = `the server cannot store anything now: ${describeDiskProblem(disk)}; try again later`;
+      return c.json({ error, code: 'unavailable', fields: [] } satisfies Refused, 503, {
         'Retry-After': '60',
       });
     }
     console.error('unexpected error', c.req.method, c.req.path, err);
-    return c.json({ error: 'internal error' }, 500);
+    return c.json({ error: 'internal error', code: 'internal', fields: [] } satisfies Refused, 500);
   });
 
   const pwa = loadPwa(deps.config.staticDir);
@@ -127,7 +137,9 @@ export function createApp(deps: Deps) {
     groupRoutes,
   ])
     routes(app, deps);
-  app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
+  app.all('/api/*', (c) =>
+    c.json({ error: `no such API route: ${c.req.method} ${c.req.path}`, code: 'notFound', fields: [] } satisfies Refused, 404),
+  );
 
   if (pwa) servePwa(app, deps, pwa);
   return app;

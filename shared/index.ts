@@ -31,6 +31,7 @@ export * from './content/scoring-sheet.ts';
 export * from './content/survey.ts';
 export * from './content/departments.ts';
 export * from './i18n/labels.ts';
+export * from './i18n/failures.ts';
 export * from './validate.ts';
 export * from './csv.ts';
 export * from './rules/owed-slots.ts';

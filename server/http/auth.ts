@@ -49,12 +49,12 @@ export function requireAuth(c: Context<Env>): Auth {
 export function requireRole(c: Context<Env>, estateId: string, roles: readonly Role[], opts: { evenArchived?: boolean } = {}): Membership {
   const auth = requireAuth(c);
   const m = auth.memberships.find((x) => x.estateId === estateId);
-  if (!m || !roles.includes(m.role)) throw forbidden(`needs role ${roles.join(' or ')} in this estate`);
+  if (!m || !roles.includes(m.role)) throw forbidden(`needs role ${roles.join(' or ')} in this estate`, 'role');
   // A group role reads the estates it covers; changing one takes a role given in it (or the group's administrator).
   if (m.viaGroup && m.role !== 'admin' && c.req.method !== 'GET')
-    throw forbidden('your group role reads this estate; changing it needs a role in the estate');
+    throw forbidden('your group role reads this estate; changing it needs a role in the estate', 'role');
   // An archived estate's history is read, never changed (restoring it is the one change it takes).
   if (m.archived && c.req.method !== 'GET' && !opts.evenArchived)
-    throw new HttpError(409, 'this estate is archived: it can be read, not changed');
+    throw new HttpError(409, 'this estate is archived: it can be read, not changed', [], {}, 'archived');
   return m;
 }

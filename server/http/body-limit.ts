@@ -6,6 +6,7 @@
  * temporary file rather than held, so a 600 MB attack costs the server almost nothing; our own clients
  * always declare a photo's length.
  */
+import type { Refused } from '../../shared/index.ts';
 import type { Context, MiddlewareHandler } from 'hono';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -17,7 +18,7 @@ import { MAX_PHOTO_BYTES } from '../photos/blob-store.ts';
 
 export const MAX_JSON_BYTES = 256 * 1024;
 
-const tooLarge = (c: Context, message: string) => c.json({ error: message, fields: [] }, 413);
+const tooLarge = (c: Context, message: string) => c.json({ error: message, code: 'tooLarge', fields: [] } satisfies Refused, 413);
 
 type Sink = { write(chunk: Uint8Array): Promise<void> | void; finish(): Promise<Buffer>; drop(): Promise<void> };
 

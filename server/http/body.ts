@@ -30,7 +30,9 @@ export function listParam<T extends string>(value: string | undefined, allowed: 
   const parts = value.split(',').filter(Boolean);
   const bad = parts.filter((p) => !allowed.includes(p as T));
   if (bad.length)
-    throw badRequest(`${name}: unknown value ${bad.join(', ')}`, [{ path: name, message: `must be among ${allowed.join(', ')}` }]);
+    throw badRequest(`${name}: unknown value ${bad.join(', ')}`, [
+      { path: name, message: `must be among ${allowed.join(', ')}`, rule: 'picklist' },
+    ]);
   return parts as T[];
 }
 
@@ -50,7 +52,8 @@ export function pageParams(q: Record<string, string | undefined>): { limit: numb
   const limit = q.limit ? Number(q.limit) : 200;
   const offset = q.offset ? Number(q.offset) : 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > 5000)
-    throw badRequest('limit: must be 1–5000', [{ path: 'limit', message: 'out of range' }]);
-  if (!Number.isInteger(offset) || offset < 0) throw badRequest('offset: must be ≥ 0', [{ path: 'offset', message: 'out of range' }]);
+    throw badRequest('limit: must be 1–5000', [{ path: 'limit', message: 'out of range', rule: 'range' }]);
+  if (!Number.isInteger(offset) || offset < 0)
+    throw badRequest('offset: must be ≥ 0', [{ path: 'offset', message: 'out of range', rule: 'range' }]);
   return { limit, offset };
 }

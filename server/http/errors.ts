@@ -1,5 +1,5 @@
 /** Every refusal is a 4xx with a JSON body that names what is wrong; nothing else escapes as a 500. */
-import type { FieldError } from '../../shared/index.ts';
+import { codeOfStatus, type ErrorCode, type FieldError } from '../../shared/index.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -7,6 +7,8 @@ export class HttpError extends Error {
     message: string,
     readonly fields: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    /** What the client words for its user; by default what the status means. */
+    readonly code: ErrorCode = codeOfStatus(status),
   ) {
     super(message);
   }
@@ -14,5 +16,5 @@ export class HttpError extends Error {
 
 export const badRequest = (message: string, fields: FieldError[] = []) => new HttpError(400, message, fields);
 export const unauthorized = (message = 'sign in first') => new HttpError(401, message);
-export const forbidden = (message = 'not allowed') => new HttpError(403, message);
+export const forbidden = (message = 'not allowed', code: ErrorCode = 'forbidden') => new HttpError(403, message, [], {}, code);
 export const notFound = (what: string) => new HttpError(404, `${what} not found`);

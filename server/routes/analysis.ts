@@ -20,7 +20,7 @@ async function period(c: Context, deps: Deps, estateId: string): Promise<Period>
   const month = c.req.query('month');
   if (month) {
     if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarMonth(month))
-      throw badRequest('month: must be YYYY-MM', [{ path: 'month', message: 'must be YYYY-MM' }]);
+      throw badRequest('month: must be YYYY-MM', [{ path: 'month', message: 'must be YYYY-MM', rule: 'format' }]);
     const { from, to } = monthPeriod(month, tz);
     return { from, to: Math.min(to, now) };
   }

@@ -14,7 +14,9 @@ export function auditRoutes(app: Hono<Env>, deps: Deps) {
     const q = c.req.query();
     const tz = (await deps.store.read.getEstate(estateId))?.timeZone ?? 'Asia/Shanghai';
     if (q.action && !AUDIT_ACTIONS.includes(q.action as AuditAction))
-      throw badRequest(`action: unknown value ${q.action}`, [{ path: 'action', message: `must be among ${AUDIT_ACTIONS.join(', ')}` }]);
+      throw badRequest(`action: unknown value ${q.action}`, [
+        { path: 'action', message: `must be among ${AUDIT_ACTIONS.join(', ')}`, rule: 'picklist' },
+      ]);
     const csv = q.format === 'csv';
     const page = await deps.store.read.auditLog({
       estateId,

@@ -23,7 +23,7 @@ export function authRoutes(app: Hono<Env>, deps: Deps) {
     const signedIn = await openSession(deps, body.username, body.password, c.req.header('user-agent') ?? '');
     if (!signedIn) {
       await deps.logins.miss(body.username, ip, now);
-      throw new HttpError(401, 'wrong username or password');
+      throw new HttpError(401, 'wrong username or password', [], {}, 'wrongLogin');
     }
     await deps.logins.succeed(body.username, ip);
     return signedIn;

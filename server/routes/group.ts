@@ -53,7 +53,7 @@ export function groupRoutes(app: Hono<Env>, deps: Deps) {
     const user = requireGroupRole(c, ['groupAdmin', 'groupQuality', 'regional']);
     const month = c.req.query('month') ?? '';
     if (!/^\d{4}-\d{2}$/.test(month) || !isCalendarMonth(month))
-      throw badRequest('month: must be YYYY-MM', [{ path: 'month', message: 'must be YYYY-MM' }]);
+      throw badRequest('month: must be YYYY-MM', [{ path: 'month', message: 'must be YYYY-MM', rule: 'format' }]);
     const estates = groupScope(await deps.store.read.listEstates(), user.groupAccess);
     const overview = await groupOverview(deps.store.read, estates, month, deps.clock());
     if (c.req.query('format') !== 'csv') return overview;

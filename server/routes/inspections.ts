@@ -12,7 +12,10 @@ export function inspectionRoutes(app: Hono<Env>, deps: Deps) {
     requireAuth(c);
     const body = await req.body();
     const location = await deps.store.read.getLocation(body.locationId);
-    if (!location) throw badRequest(`locationId: no location ${body.locationId}`, [{ path: 'locationId', message: 'unknown location' }]);
+    if (!location)
+      throw badRequest(`locationId: no location ${body.locationId}`, [
+        { path: 'locationId', message: 'unknown location', rule: 'unknown' },
+      ]);
     const actor = actorOf(requireRole(c, location.estateId, PATROL));
     // The phone's clock as it sent this: its offset, for a record saved before it knew one.
     const sentAt = Number(c.req.header('x-pqm-device-time'));

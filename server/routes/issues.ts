@@ -16,7 +16,8 @@ export function issueRoutes(app: Hono<Env>, deps: Deps) {
     const tz = (await deps.store.read.getEstate(estateId))?.timeZone ?? 'Asia/Shanghai';
     const { limit, offset } = pageParams(q);
     const text = q.q?.trim() ?? '';
-    if (text.length > 100) throw badRequest('q: at most 100 characters', [{ path: 'q', message: 'at most 100 characters' }]);
+    if (text.length > 100)
+      throw badRequest('q: at most 100 characters', [{ path: 'q', message: 'at most 100 characters', rule: 'max_length', limit: 100 }]);
     // A place is found by its name in either language.
     const places = text
       ? (await deps.store.read.listLocations(estateId))
@@ -43,7 +44,7 @@ export function issueRoutes(app: Hono<Env>, deps: Deps) {
   route(app, API.notices, async (c, { params: { estateId } }) => {
     const m = requireRole(c, estateId, ['department', 'supervisor', 'admin']);
     const departmentId = m.role === 'department' ? m.departmentId : c.req.query('department');
-    if (!departmentId) throw badRequest('department: which department?', [{ path: 'department', message: 'required' }]);
+    if (!departmentId) throw badRequest('department: which department?', [{ path: 'department', message: 'required', rule: 'min_length' }]);
     return departmentNotices(deps, estateId, departmentId);
   });
 

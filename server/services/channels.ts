@@ -36,7 +36,9 @@ export async function addChannel(deps: Deps, estateId: string, input: ChannelInp
   if (input.audience.kind === 'department') {
     const departmentId = input.audience.departmentId;
     if (!(await deps.store.read.listDepartments(estateId)).some((d) => d.id === departmentId))
-      throw invalid('audience.departmentId: no such department here', [{ path: 'audience.departmentId', message: 'unknown department' }]);
+      throw invalid('audience.departmentId: no such department here', [
+        { path: 'audience.departmentId', message: 'unknown department', rule: 'unknown' },
+      ]);
   }
   const channel: Channel = { id: randomUUID(), estateId, ...input, secret: input.secret ?? '', createdAt: deps.clock() };
   await deps.store.write(async (tx) => {

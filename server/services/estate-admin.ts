@@ -72,7 +72,9 @@ export async function locationOf(store: Reads, estateId: string, id: string): Pr
 
 async function checkBuilding(store: Reads, estateId: string, buildingId: string | null): Promise<void> {
   if (buildingId && !(await store.listBuildings(estateId)).some((b) => b.id === buildingId)) {
-    throw invalid(`buildingId: no building ${buildingId} in this estate`, [{ path: 'buildingId', message: 'unknown building' }]);
+    throw invalid(`buildingId: no building ${buildingId} in this estate`, [
+      { path: 'buildingId', message: 'unknown building', rule: 'unknown' },
+    ]);
   }
 }
 
@@ -156,7 +158,7 @@ export async function importLocationsCsv(
   if (result.errors.length) {
     throw invalid(
       `csv: ${result.errors.length} line(s) wrong, nothing imported`,
-      result.errors.slice(0, 50).map((e) => ({ path: `csv.line${e.line}`, message: e.message })),
+      result.errors.slice(0, 50).map((e) => ({ path: `csv.line${e.line}`, message: e.message, rule: 'csv', zh: e.zh })),
     );
   }
   const answer = {
@@ -223,7 +225,7 @@ export async function addUser(deps: Deps, estateId: string, input: UserInput, by
 async function checkDepartment(tx: Writes, estateId: string, input: MembershipInput): Promise<void> {
   if (input.role === 'department' && !(await tx.listDepartments(estateId)).some((d) => d.id === input.departmentId)) {
     throw invalid('departmentId: department staff need a department of this estate', [
-      { path: 'departmentId', message: 'unknown department' },
+      { path: 'departmentId', message: 'unknown department', rule: 'unknown' },
     ]);
   }
 }
@@ -298,10 +300,10 @@ export async function setRouting(deps: Deps, estateId: string, rules: RoutingRul
   const fields = rules.flatMap((rule, i) => [
     ...(departments.some((d) => d.id === rule.departmentId)
       ? []
-      : [{ path: `rules.${i}.departmentId`, message: 'no such department here' }]),
+      : [{ path: `rules.${i}.departmentId`, message: 'no such department here', rule: 'unknown' }]),
     ...(rule.buildingId === null || buildings.some((b) => b.id === rule.buildingId)
       ? []
-      : [{ path: `rules.${i}.buildingId`, message: 'no such building here' }]),
+      : [{ path: `rules.${i}.buildingId`, message: 'no such building here', rule: 'unknown' }]),
     ...(rules.findIndex((x) => x.id === rule.id) < i ? [{ path: `rules.${i}.id`, message: 'the same id twice' }] : []),
   ]);
   if (fields.length) throw invalid(`rules: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, fields);

@@ -116,7 +116,9 @@ export async function publishFromLibrary(deps: Deps, req: PublishRequest, by: st
     const estates = await tx.listEstates();
     const unknown = estateIds.filter((id) => !estates.some((e) => e.id === id));
     if (unknown.length)
-      throw invalid(`estateIds: no estate ${unknown.join(', ')}`, [{ path: 'estateIds', message: `no estate ${unknown.join(', ')}` }]);
+      throw invalid(`estateIds: no estate ${unknown.join(', ')}`, [
+        { path: 'estateIds', message: `no estate ${unknown.join(', ')}`, rule: 'unknown' },
+      ]);
     const archived = estates.filter((e) => estateIds.includes(e.id) && e.archivedAt !== null);
     if (archived.length) throw conflict(`archived estates take no new versions: ${archived.map((e) => e.name.zh).join(', ')}`);
     const out: Published['estates'] = [];

@@ -78,7 +78,9 @@ export async function setGroupAccess(deps: Deps, userId: string, access: GroupAc
     const known = new Set((await tx.listEstates()).map((e) => e.id));
     const unknown = next.estateIds.filter((id) => !known.has(id));
     if (unknown.length)
-      throw invalid(`estateIds: no estate ${unknown.join(', ')}`, [{ path: 'estateIds', message: `no estate ${unknown.join(', ')}` }]);
+      throw invalid(`estateIds: no estate ${unknown.join(', ')}`, [
+        { path: 'estateIds', message: `no estate ${unknown.join(', ')}`, rule: 'unknown' },
+      ]);
     if (user.groupAccess.role === 'groupAdmin' && next.role !== 'groupAdmin') {
       const admins = (await tx.listUsers()).filter((u) => u.groupAccess.role === 'groupAdmin' && u.disabledAt === null);
       if (admins.every((u) => u.id === userId)) throw conflict('the group needs an administrator: give the role to someone else first');

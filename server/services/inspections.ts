@@ -51,7 +51,7 @@ export async function submitInspection(
   const template = await deps.store.read.getTemplate(location.estateId, s.templateId, s.templateVersion);
   if (!template || template.kind !== location.kind) {
     throw invalid(`templateId: ${s.templateId} v${s.templateVersion} is not a checklist for this ${location.kind}`, [
-      { path: 'templateId', message: 'unknown template for this location' },
+      { path: 'templateId', message: 'unknown template for this location', rule: 'unknown' },
     ]);
   }
   const errors = checkAnswers(template, s.answers);

@@ -145,7 +145,7 @@ export async function actOnIssue(tx: Writes, issue: Issue, action: IssueAction, 
     const departments = await tx.listDepartments(issue.estateId);
     if (!departments.some((d) => d.id === action.departmentId)) {
       throw invalid(`departmentId: no department ${action.departmentId} in this estate`, [
-        { path: 'action.departmentId', message: 'unknown department' },
+        { path: 'action.departmentId', message: 'unknown department', rule: 'unknown' },
       ]);
     }
   }
@@ -153,12 +153,16 @@ export async function actOnIssue(tx: Writes, issue: Issue, action: IssueAction, 
   const person = action.type === 'assign' || action.type === 'handOver' ? action.assigneeId : null;
   const department = action.type === 'assign' ? action.departmentId : issue.departmentId;
   if (person && !(department && (await inDepartment(tx, issue.estateId, department, person)))) {
-    throw invalid('assigneeId: that person is not in the department', [{ path: 'action.assigneeId', message: 'not in the department' }]);
+    throw invalid('assigneeId: that person is not in the department', [
+      { path: 'action.assigneeId', message: 'not in the department', rule: 'unknown' },
+    ]);
   }
   if (action.type === 'reject' && action.duplicateOf) {
     const original = await tx.getIssue(action.duplicateOf);
     if (!original || original.estateId !== issue.estateId || original.id === issue.id) {
-      throw invalid('duplicateOf: no such other issue in this estate', [{ path: 'action.duplicateOf', message: 'unknown issue' }]);
+      throw invalid('duplicateOf: no such other issue in this estate', [
+        { path: 'action.duplicateOf', message: 'unknown issue', rule: 'unknown' },
+      ]);
     }
   }
   const work = { fixedBy: action.type === 'verify' ? fixedBy(await tx.eventsOf(issue.id)) : null };

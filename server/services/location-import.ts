@@ -16,7 +16,14 @@ import { newPublicCode } from '../security/crypto.ts';
 export interface ImportResult {
   locations: Location[];
   newBuildings: Building[];
-  errors: { line: number; message: string }[];
+  errors: LineError[];
+}
+
+/** A wrong line of an imported file, said in both languages (the column names are the file's own). */
+export interface LineError {
+  line: number;
+  message: string;
+  zh: string;
 }
 
 /** RFC 4180 fields: commas, quotes and newlines inside quotes. */
@@ -87,9 +94,14 @@ export function importLocations(csv: string, estateId: string, buildings: Buildi
     ]),
   ) as Record<Column, number>;
   for (const c of ['kind', 'name_zh'] as const)
-    if (idx[c] < 0) errors.push({ line: 1, message: `missing column ${LOCATION_IMPORT_COLUMNS[c][0]} (${c})` });
+    if (idx[c] < 0) errors.push({ line: 1, message: `missing column ${c}`, zh: `缺少“${LOCATION_IMPORT_COLUMNS[c][0]}”列` });
   if (errors.length) return { locations: [], newBuildings: [], errors };
-  if (rows.length > 20_000) return { locations: [], newBuildings: [], errors: [{ line: 1, message: 'at most 20,000 lines per import' }] };
+  if (rows.length > 20_000)
+    return {
+      locations: [],
+      newBuildings: [],
+      errors: [{ line: 1, message: 'at most 20,000 lines per import', zh: '每次最多导入 20,000 行' }],
+    };
   const locations: Location[] = [];
   // Buildings the file names that do not exist yet are made with the locations, once each.
   const newBuildings: Building[] = [];
@@ -103,16 +115,17 @@ export function importLocations(csv: string, estateId: string, buildings: Buildi
     if (!kind) {
       errors.push({
         line,
-        message: `点位类型 kind "${written}" is not one of ${LOCATION_KINDS.map((k) => LOCATION_KIND_LABELS[k].zh).join('、')}`,
+        message: `kind "${written}" is not one of ${LOCATION_KINDS.map((k) => LOCATION_KIND_LABELS[k].en).join(', ')}`,
+        zh: `点位类型“${written}”不是可选的类型(${LOCATION_KINDS.map((k) => LOCATION_KIND_LABELS[k].zh).join('、')})`,
       });
       continue;
     }
     if (!zh || zh.length > 200 || en.length > 200) {
-      errors.push({ line, message: '点位名称 name_zh is required (at most 200 characters)' });
+      errors.push({ line, message: 'name_zh is required (at most 200 characters)', zh: '点位名称必填,最多 200 个字' });
       continue;
     }
     if (b.length > 200) {
-      errors.push({ line, message: '楼栋 building is longer than 200 characters' });
+      errors.push({ line, message: 'building is longer than 200 characters', zh: '楼栋名称最多 200 个字' });
       continue;
     }
     let building = b ? [...buildings, ...newBuildings].find((x) => x.id === b || x.name.zh === b || x.name.en === b) : null;

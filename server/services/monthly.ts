@@ -11,16 +11,18 @@ export async function submitMonthly(deps: Deps, estateId: string, s: MonthlyInsp
     once<MonthlyReceipt>(tx, estateId, s.id, 'monthly', { ...s, estateId }, now, async () => {
       const sheet = await tx.getSheet(estateId, s.sheetId, s.sheetVersion);
       if (!sheet)
-        throw invalid(`sheetId: no sheet ${s.sheetId} v${s.sheetVersion}`, [{ path: 'sheetId', message: 'unknown scoring sheet' }]);
+        throw invalid(`sheetId: no sheet ${s.sheetId} v${s.sheetVersion}`, [
+          { path: 'sheetId', message: 'unknown scoring sheet', rule: 'unknown' },
+        ]);
       const errors = checkDeductions(sheet, s.deductions);
       if (errors.length) {
-        const fields = errors.map((e) => ({ path: `deductions[${e.index}].points`, message: e.message }));
+        const fields = errors.map(({ index, ...e }) => ({ path: `deductions[${index}].points`, ...e }));
         throw invalid(fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
       }
       for (const [i, d] of s.deductions.entries()) {
         if (d.locationId && (await tx.getLocation(d.locationId))?.estateId !== estateId) {
           throw invalid(`deductions[${i}].locationId: not a location of this estate`, [
-            { path: `deductions[${i}].locationId`, message: 'unknown location' },
+            { path: `deductions[${i}].locationId`, message: 'unknown location', rule: 'unknown' },
           ]);
         }
       }

@@ -89,7 +89,9 @@ export async function meToo(deps: Deps, location: Location, requestId: string, i
       async () => {
         const issue = await tx.getIssue(issueId);
         if (!issue || issue.locationId !== location.id || !OPEN_STATUSES.includes(issue.status)) {
-          throw invalid('issueId: no open issue with that id at this location', [{ path: 'issueId', message: 'unknown open issue here' }]);
+          throw invalid('issueId: no open issue with that id at this location', [
+            { path: 'issueId', message: 'unknown open issue here', rule: 'unknown' },
+          ]);
         }
         await tx.updateIssue({ ...issue, meToo: issue.meToo + 1 });
         await tx.appendEvent({ issueId, type: 'meToo', actor: { kind: 'owner' }, at: now, data: {} });

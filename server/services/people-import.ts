@@ -4,12 +4,12 @@
  * transaction, or not at all; a preview writes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { ROLE_LABELS, ROLES, Username, parse, type Department, type PeopleImported, type Role } from '../../shared/index.ts';
+import { ROLE_LABELS, ROLES, Username, describeRule, parse, type Department, type PeopleImported, type Role } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { INVITED } from '../storage/store.ts';
 import { audit } from './audit.ts';
 import { inviteIn } from './invitations.ts';
-import { parseCsv } from './location-import.ts';
+import { parseCsv, type LineError } from './location-import.ts';
 import { invalid } from './refusals.ts';
 
 const COLUMNS = {
@@ -37,17 +37,19 @@ interface Person {
   lead: boolean;
 }
 
-function readPeople(csv: string, departments: Department[]): { people: Person[]; errors: { line: number; message: string }[] } {
+function readPeople(csv: string, departments: Department[]): { people: Person[]; errors: LineError[] } {
   const rows = parseCsv(csv);
   const header = rows.shift()?.map((h) => h.trim().toLowerCase()) ?? [];
   const idx = Object.fromEntries(
     (Object.keys(COLUMNS) as Column[]).map((c) => [c, header.findIndex((h) => (COLUMNS[c] as readonly string[]).includes(h))]),
   ) as Record<Column, number>;
   const missing = (['username', 'displayName', 'role'] as const).filter((c) => idx[c] < 0);
-  if (missing.length) return { people: [], errors: missing.map((c) => ({ line: 1, message: `missing column ${COLUMNS[c][0]} (${c})` })) };
-  if (rows.length > 2_000) return { people: [], errors: [{ line: 1, message: 'at most 2,000 people per import' }] };
+  if (missing.length)
+    return { people: [], errors: missing.map((c) => ({ line: 1, message: `missing column ${c}`, zh: `缺少“${COLUMNS[c][0]}”列` })) };
+  if (rows.length > 2_000)
+    return { people: [], errors: [{ line: 1, message: 'at most 2,000 people per import', zh: '每次最多导入 2,000 人' }] };
   const people: Person[] = [];
-  const errors: { line: number; message: string }[] = [];
+  const errors: LineError[] = [];
   const seen = new Set<string>();
   for (const [n, r] of rows.entries()) {
     const line = n + 2;
@@ -57,19 +59,23 @@ function readPeople(csv: string, departments: Department[]): { people: Person[];
     const role = roleOf(cell('role'));
     const dept = cell('department');
     const department = dept ? departments.find((d) => d.id === dept || d.name.zh === dept || d.name.en === dept) : undefined;
-    const problem = !name.ok
-      ? name.errors[0].message
+    const problem: [en: string, zh: string] | null = !name.ok
+      ? [name.errors[0].message, `用户名:${describeRule(name.errors[0], 'zh-CN')}`]
       : seen.has(name.value.toLowerCase())
-        ? `用户名 username ${name.value} appears twice`
+        ? [`username ${name.value} appears twice`, `用户名 ${name.value} 出现了两次`]
         : !displayName || displayName.length > 80
-          ? '姓名 displayName is required (at most 80 characters)'
+          ? ['displayName is required (at most 80 characters)', '姓名必填,最多 80 个字']
           : !role
-            ? `角色 role "${cell('role')}" is not one of ${ROLES.map((x) => ROLE_LABELS[x].zh).join('、')}、部门负责人`
+            ? [
+                `role "${cell('role')}" is not one of ${ROLES.map((x) => ROLE_LABELS[x].en).join(', ')}, department lead`,
+                `角色“${cell('role')}”不是可选的角色(${ROLES.map((x) => ROLE_LABELS[x].zh).join('、')}、部门负责人)`,
+              ]
             : role.role === 'department' && !department
-              ? `部门 department "${dept}" is not a department of this estate`
+              ? [`department "${dept}" is not a department of this estate`, `部门“${dept}”不是本项目的部门`]
               : null;
     if (problem || !name.ok || !role) {
-      errors.push({ line, message: problem ?? 'wrong line' });
+      const [message, zh] = problem ?? ['wrong line', '这一行有误'];
+      errors.push({ line, message, zh });
       continue;
     }
     seen.add(name.value.toLowerCase());
@@ -81,17 +87,17 @@ function readPeople(csv: string, departments: Department[]): { people: Person[];
 
 export async function importPeople(deps: Deps, estateId: string, csv: string, by: string, preview: boolean): Promise<PeopleImported> {
   const { people, errors } = readPeople(csv, await deps.store.read.listDepartments(estateId));
-  const refuse = (list: { line: number; message: string }[]) =>
+  const refuse = (list: LineError[]) =>
     invalid(
       `csv: ${list.length} line(s) wrong, nobody imported`,
-      list.slice(0, 50).map((e) => ({ path: `csv.line${e.line}`, message: e.message })),
+      list.slice(0, 50).map((e) => ({ path: `csv.line${e.line}`, message: e.message, rule: 'csv', zh: e.zh })),
     );
   if (errors.length) throw refuse(errors);
   const taken = async () => {
-    const lines: { line: number; message: string }[] = [];
+    const lines: LineError[] = [];
     for (const [n, p] of people.entries())
       if (await deps.store.read.getUserByUsername(p.username))
-        lines.push({ line: n + 2, message: `用户名 username ${p.username} is taken` });
+        lines.push({ line: n + 2, message: `username ${p.username} is taken`, zh: `用户名 ${p.username} 已被使用` });
     return lines;
   };
   const clash = await taken();
@@ -102,7 +108,9 @@ export async function importPeople(deps: Deps, estateId: string, csv: string, by
     const out: PeopleImported['people'] = [];
     for (const p of people) {
       if (await tx.getUserByUsername(p.username))
-        throw invalid(`username ${p.username} is taken`, [{ path: 'csv', message: `${p.username} is taken` }]);
+        throw invalid(`username ${p.username} is taken`, [
+          { path: 'csv', message: `${p.username} is taken`, rule: 'csv', zh: `用户名 ${p.username} 已被使用` },
+        ]);
       const id = randomUUID();
       await tx.insertUser({ id, username: p.username, displayName: p.displayName, passwordHash: INVITED }, now);
       await tx.putMembership({ userId: id, estateId, role: p.role, departmentId: p.departmentId, lead: p.lead });

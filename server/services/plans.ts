@@ -11,7 +11,7 @@ export async function recordPlan(deps: Deps, estateId: string, record: PlanRecor
     const unknown = record.attendees.findIndex((a) => !members.has(a.userId));
     if (unknown >= 0)
       throw invalid(`attendees[${unknown}].userId: not a member of this estate`, [
-        { path: `attendees[${unknown}].userId`, message: 'unknown person' },
+        { path: `attendees[${unknown}].userId`, message: 'unknown person', rule: 'unknown' },
       ]);
   }
   const now = deps.clock();
@@ -29,7 +29,7 @@ export async function raiseIssue(deps: Deps, estateId: string, input: ManualIssu
   const { receipt } = await deps.store.write((tx) =>
     once<ManualIssueReceipt>(tx, estateId, input.id, 'issue', { ...input, estateId }, now, async () => {
       if (input.locationId && (await tx.getLocation(input.locationId))?.estateId !== estateId) {
-        throw invalid('locationId: not a location of this estate', [{ path: 'locationId', message: 'unknown location' }]);
+        throw invalid('locationId: not a location of this estate', [{ path: 'locationId', message: 'unknown location', rule: 'unknown' }]);
       }
       const { locationId, source, category, severity, description } = input;
       const issue = await createIssue(tx, { estateId, locationId, source, category, severity, description, at: now }, actor);

@@ -20,7 +20,7 @@ import { once } from './idempotency.ts';
 
 export async function createCampaign(deps: Deps, estateId: string, input: CampaignInput): Promise<Campaign> {
   if (!(await deps.store.read.getSurvey(estateId, input.surveyId))) {
-    throw invalid(`surveyId: no survey ${input.surveyId}`, [{ path: 'surveyId', message: 'unknown survey' }]);
+    throw invalid(`surveyId: no survey ${input.surveyId}`, [{ path: 'surveyId', message: 'unknown survey', rule: 'unknown' }]);
   }
   const campaign: Campaign = { id: randomUUID(), estateId, code: newPublicCode(), createdAt: deps.clock(), ...input };
   await deps.store.write(async (tx) => {
@@ -50,7 +50,7 @@ export async function submitResponse(deps: Deps, campaign: Campaign, r: SurveyRe
   if (unknown.length)
     throw invalid(
       `answers: unknown area ${unknown.join(', ')}`,
-      unknown.map((k) => ({ path: `answers.${k}`, message: 'not a question of this survey' })),
+      unknown.map((k) => ({ path: `answers.${k}`, message: 'not a question of this survey', rule: 'unknown' })),
     );
   if (Object.values(r.answers).every((v) => v === null))
     throw invalid('answers: answer at least one question', [{ path: 'answers', message: 'all blank' }]);

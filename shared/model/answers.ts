@@ -245,14 +245,6 @@ export interface CampaignResults {
   byChannel: Record<string, number>;
 }
 
-/** Every refusal (a 4xx): what is wrong in words, the kind of refusal, and the fields it is about. */
-export interface Refused {
-  error: string;
-  /** A service's refusal kind (invalid, notFound, forbidden, conflict, tooLarge, unsupported), for clients to word. */
-  code?: string;
-  fields: { path: string; message: string }[];
-}
-
 /** { ok: true }: done, nothing more to say. */
 export interface Done {
   ok: true;

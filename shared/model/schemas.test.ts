@@ -63,13 +63,13 @@ describe('payload schemas name the bad field', () => {
 
   it('rejects an owner report without a description, naming it', () => {
     const r = parse(OwnerReport, { id: uuid, locationCode: 'a'.repeat(26), category: 'hygiene', description: '   ' });
-    expect(r).toEqual({ ok: false, errors: [{ path: 'description', message: 'description is required' }] });
+    expect(r).toMatchObject({ ok: false, errors: [{ path: 'description', message: 'description is required', rule: 'min_length' }] });
   });
 
   it('rejects an unknown workflow action and a bad severity', () => {
     expect(parse(IssueAction, { type: 'delete' }).ok).toBe(false);
     const r = parse(IssueAction, { type: 'assign', departmentId: 'eng', requirement: 'fix', severity: 'critical' });
-    expect(r.ok ? null : r.errors[0]).toEqual({ path: 'severity', message: 'must be general, important or urgent' });
+    expect(r.ok ? null : r.errors[0]).toEqual({ path: 'severity', message: 'must be general, important or urgent', rule: 'picklist' });
   });
 
   it('rejects an unknown time zone and a malformed schedule', () => {
@@ -85,7 +85,7 @@ describe('payload schemas name the bad field', () => {
 
   it('rejects a survey score outside 1–5, naming the area', () => {
     const r = parse(SurveyResponseSubmission, { id: uuid, household: '1-1-101', answers: { hygiene: 6 } });
-    expect(r.ok ? null : r.errors[0]).toEqual({ path: 'answers.hygiene', message: 'must be 1–5' });
+    expect(r.ok ? null : r.errors[0]).toMatchObject({ path: 'answers.hygiene', message: 'must be 1–5' });
   });
 });
 

@@ -36,8 +36,8 @@ describe('the monthly deduction sheet', () => {
         { itemId: 'nope', points: 1 },
       ]),
     ).toEqual([
-      { index: 1, message: 'Refuse cleared on time, no odour: at most 5 points can be deducted' },
-      { index: 2, message: 'item nope is not on sheet sheet-monthly v1' },
+      { index: 1, message: 'Refuse cleared on time, no odour: at most 5 points can be deducted', rule: 'max_value', limit: 5 },
+      { index: 2, message: 'item nope is not on sheet sheet-monthly v1', rule: 'unknown' },
     ]);
   });
 });

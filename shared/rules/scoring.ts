@@ -17,6 +17,9 @@ export interface SheetScore {
 export interface DeductionError {
   index: number;
   message: string;
+  /** `unknown` item, or over the item's `max_value` (its `limit`). */
+  rule: 'unknown' | 'max_value';
+  limit?: number;
 }
 
 /** Deductions must name a sheet item and stay within that item's maximum. */
@@ -27,12 +30,18 @@ export function checkDeductions(sheet: ScoringSheet, deductions: readonly Pick<D
   for (const [index, d] of deductions.entries()) {
     const item = items.get(d.itemId);
     if (!item) {
-      errors.push({ index, message: `item ${d.itemId} is not on sheet ${sheet.id} v${sheet.version}` });
+      errors.push({ index, message: `item ${d.itemId} is not on sheet ${sheet.id} v${sheet.version}`, rule: 'unknown' });
       continue;
     }
     const total = (used.get(d.itemId) ?? 0) + d.points;
     used.set(d.itemId, total);
-    if (total > item.maxDeduction) errors.push({ index, message: `${item.label.en}: at most ${item.maxDeduction} points can be deducted` });
+    if (total > item.maxDeduction)
+      errors.push({
+        index,
+        message: `${item.label.en}: at most ${item.maxDeduction} points can be deducted`,
+        rule: 'max_value',
+        limit: item.maxDeduction,
+      });
   }
   return errors;
 }

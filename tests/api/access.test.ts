@@ -243,7 +243,7 @@ describe('a department sees only what is assigned to it', () => {
 describe('sessions', () => {
   it('a wrong password is a 401 that does not say which part was wrong', async () => {
     const r = await server.call(API.login, { json: { username: 'supervisor', password: 'nope' } });
-    expect(r).toMatchObject({ status: 401, body: { error: 'wrong username or password' } });
+    expect(r).toMatchObject({ status: 401, body: { error: 'wrong username or password', code: 'wrongLogin' } });
   });
 
   it('sign-in is rate-limited per account', async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failItem, inspection } from '../support/payloads.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { API } from '../../shared/index.ts';
+import { API, ERROR_CODES } from '../../shared/index.ts';
 
 let server: TestServer;
 let sup: string;
@@ -278,6 +278,9 @@ describe.each(ROUTES)('$method $name', (route) => {
     const r = await send(JSON.stringify(make()));
     expect(r.status, r.text).toBe(400);
     expect(r.body.fields.map((f: { path: string }) => f.path)).toContain(field);
+    // Each field names the rule it broke, so the phone and the console can say it in their user's language.
+    expect(r.body.code).toBe('invalid');
+    for (const f of r.body.fields) expect(f.rule, JSON.stringify(f)).toEqual(expect.any(String));
   });
 
   it('survives junk of every JSON type without a 500', async () => {
@@ -285,6 +288,7 @@ describe.each(ROUTES)('$method $name', (route) => {
       const r = await send(junk);
       expect(r.status, `${junk.slice(0, 30)} → ${r.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
       expect(r.status).toBeLessThan(500);
+      expect(ERROR_CODES).toContain(r.body.code);
     }
   });
 });
@@ -307,6 +311,6 @@ describe('bad input outside bodies', () => {
 
   it('an unknown API route is a JSON 404', async () => {
     const r = await server.request('GET', '/api/nothing-here');
-    expect(r).toMatchObject({ status: 404, body: { error: 'no such API route: GET /api/nothing-here' } });
+    expect(r).toMatchObject({ status: 404, body: { error: 'no such API route: GET /api/nothing-here', code: 'notFound' } });
   });
 });

@@ -77,7 +77,7 @@ describe('estates', () => {
       json: inspection('lobby', 'b1-lobby', server.clock.now, failItem('floor', 'wet floor')),
     });
     expect(round.status).toBe(409);
-    expect(round.body.error).toMatch(/archived/);
+    expect(round.body).toMatchObject({ code: 'archived', error: expect.stringMatching(/archived/) });
     const escalate = await server.call(API.actOnIssue, {
       params: { id: found.body.issues[0] },
       token: admin,

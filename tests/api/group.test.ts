@@ -166,7 +166,7 @@ describe('group roles', () => {
       },
     });
     expect(report.status).toBe(403);
-    expect(report.body.error).toMatch(/group role/);
+    expect(report.body).toMatchObject({ code: 'role', error: expect.stringMatching(/group role/) });
     expect((await call(API.issues, { params: { estateId: ESTATE_B }, token })).body.total).toBe(before);
     // Not a group administrator: no estates added, no group roles given, no group people listed.
     expect((await call(API.createEstate, { token, json: { name: { zh: '西湖', en: 'West Lake' } } })).status).toBe(403);

@@ -43,13 +43,15 @@ describe('importing staff', () => {
       json: { csv: '用户名,姓名,角色,部门\nnew.one,新人,巡查员,\nnew.two,新人二,部门人员,厨房\n' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.fields).toEqual([{ path: 'csv.line3', message: '部门 department "厨房" is not a department of this estate' }]);
+    expect(bad.body.fields).toEqual([
+      { path: 'csv.line3', message: 'department "厨房" is not a department of this estate', rule: 'csv', zh: '部门“厨房”不是本项目的部门' },
+    ]);
     const taken = await server.call(API.importPeople, {
       params,
       token: admin,
       json: { csv: '用户名,姓名,角色\nnew.one,新人,巡查员\nwang,王,巡查员\n' },
     });
-    expect(taken.body.fields).toEqual([{ path: 'csv.line3', message: '用户名 username wang is taken' }]);
+    expect(taken.body.fields).toEqual([{ path: 'csv.line3', message: 'username wang is taken', rule: 'csv', zh: '用户名 wang 已被使用' }]);
     expect(await server.running.deps.store.read.getUserByUsername('new.one')).toBeUndefined();
     expect((await server.call(API.importPeople, { params, token: await server.login('supervisor'), json: { csv: SHEET } })).status).toBe(
       403,

@@ -122,7 +122,12 @@ describe('administration', () => {
     });
     expect(r.status).toBe(400);
     expect(r.body.fields).toEqual([
-      { path: 'csv.line3', message: expect.stringMatching(/^点位类型 kind "spaceship" is not one of 大堂、电梯/) },
+      {
+        path: 'csv.line3',
+        message: expect.stringMatching(/^kind "spaceship" is not one of Lobby, Lift/),
+        rule: 'csv',
+        zh: expect.stringMatching(/^点位类型“spaceship”不是可选的类型\(大堂、电梯/),
+      },
     ]);
     expect(await server.running.deps.store.read.listLocations('demo-gardens')).toHaveLength(before);
     const ok = await server.call(API.importLocations, {

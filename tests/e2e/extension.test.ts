@@ -41,6 +41,10 @@ describe('the supervisor extension', () => {
     const page = await popup();
     await page.fill('input[name=server]', server.url);
     await page.fill('input[name=username]', 'supervisor');
+    // A wrong password: the server's refusal is said in the user's language, not in the server's English.
+    await page.fill('input[name=password]', 'not-the-password');
+    await page.click('form[data-testid=signin] button[type=submit]');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('用户名或密码错误');
     await page.fill('input[name=password]', 'demo-2026');
     await page.click('form[data-testid=signin] button[type=submit]');
     await page.locator('[data-testid=summary]').waitFor();

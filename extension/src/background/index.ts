@@ -3,7 +3,7 @@
  * the work lives in the modules beside it. It keeps no state of its own: the truth is in
  * chrome.storage and the extension's IndexedDB, because the worker can be stopped at any time.
  */
-import { ApiError } from '../common/api.ts';
+import { errorText } from '../common/api.ts';
 import { handle } from './handlers.ts';
 import { openNotification } from './notify.ts';
 import { syncOverlayRegistration } from './overlay-sites.ts';
@@ -18,6 +18,6 @@ chrome.notifications.onClicked.addListener((id) => void openNotification(id));
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   handle(message, sender)
     .then(reply)
-    .catch((e) => reply({ ok: false, error: e instanceof ApiError ? e.message : String(e) }));
+    .catch((e) => reply({ ok: false, error: errorText(e) }));
   return true; // answer asynchronously
 });

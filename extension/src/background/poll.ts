@@ -4,7 +4,7 @@
  * and errors are handled in one place: offline/server down backs off and says so on the badge.
  */
 import { API } from '../../../shared/index.ts';
-import { ApiError, callRaw } from '../common/api.ts';
+import { ApiError, callRaw, errorText } from '../common/api.ts';
 import { getSession } from '../common/auth-store.ts';
 import { setExtLocale } from '../common/i18n.ts';
 import { loadSettings, loadState, saveState, type EstateData, type ExtState } from '../common/state.ts';
@@ -77,7 +77,7 @@ async function pollOnce(): Promise<ExtState> {
       ...previous,
       server: session.server,
       connection: err.status === 401 ? 'authExpired' : 'offline',
-      lastError: err.message,
+      lastError: errorText(err),
       failures,
     };
     await finish(state, previous);

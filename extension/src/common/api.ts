@@ -2,8 +2,18 @@
  * Calls to the sync server with the stored session, by the shared contract (shared/api/endpoints.ts).
  * Used by the worker and by console pages.
  */
-import { API, pathOf, type AnswerOf, type CallArgs, type Endpoint, type FieldError, type Refused } from '../../../shared/index.ts';
+import {
+  API,
+  describeFailure,
+  pathOf,
+  type AnswerOf,
+  type CallArgs,
+  type Endpoint,
+  type FieldError,
+  type Refused,
+} from '../../../shared/index.ts';
 import { getSession } from './auth-store.ts';
+import { locale } from './i18n.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -11,9 +21,17 @@ export class ApiError extends Error {
     message: string,
     /** Each field the server named as wrong. */
     readonly fields: FieldError[] = [],
+    /** The server's code for the refusal (shared/i18n/failures.ts), or the extension's own. */
+    readonly code: string | null = null,
   ) {
     super(message);
   }
+}
+
+/** What went wrong, in the user's language: the server's refusal by its code, an unreachable server, or a local error. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) return describeFailure(e, locale());
+  return e instanceof Error ? e.message : String(e);
 }
 
 export interface ApiResponse<T> {
@@ -47,9 +65,10 @@ async function request<T>(
   }
   if (res.status === 304) return { status: 304, body: null, etag: o.etag ?? null };
   const type = res.headers.get('content-type') ?? '';
-  if (!type.includes('application/json')) throw new ApiError(res.ok ? 502 : res.status, `unexpected answer (${res.status})`);
+  if (!type.includes('application/json'))
+    throw new ApiError(res.ok ? 502 : res.status, `unexpected answer (${res.status})`, [], 'notOurServer');
   const body = (await res.json()) as T & Partial<Refused>;
-  if (!res.ok) throw new ApiError(res.status, body.error ?? `error ${res.status}`, body.fields ?? []);
+  if (!res.ok) throw new ApiError(res.status, body.error ?? `error ${res.status}`, body.fields ?? [], body.code ?? null);
   return { status: res.status, body, etag: res.headers.get('etag') };
 }
 

@@ -1,7 +1,7 @@
 /** Estate set-up data the console pages share (departments, locations, members, policy), fetched once per page load. */
 import { useEffect, useState } from 'preact/hooks';
 import { API, type EstateSetup } from '../../../shared/index.ts';
-import { call } from '../common/api.ts';
+import { call, errorText } from '../common/api.ts';
 
 /** GET /api/estates/:id/setup, as the server answers it (shared/model/answers.ts). */
 export type Setup = EstateSetup;
@@ -49,7 +49,7 @@ export function useEstateSetup(estateId: string | null): { setup: Setup | null; 
     if (estateId)
       void loadSetup(estateId).then(
         (setup) => set({ setup, error: null }),
-        (e: unknown) => set({ setup: null, error: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => set({ setup: null, error: errorText(e) }),
       );
   }, [estateId, attempt]);
   return { ...state, retry: () => setAttempt((n) => n + 1) };

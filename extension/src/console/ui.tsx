@@ -10,7 +10,7 @@ import {
   type LocalText,
   type Severity,
 } from '../../../shared/index.ts';
-import { photoUrl } from '../common/api.ts';
+import { photoUrl, errorText } from '../common/api.ts';
 import { formatDuration, tx } from '../common/i18n.ts';
 import { t } from './words.ts';
 
@@ -46,7 +46,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data: T 
     setError('');
     load()
       .then((d) => live && setData(d))
-      .catch((e) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e) => live && setError(errorText(e)));
     return () => {
       live = false;
     };

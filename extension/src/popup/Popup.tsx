@@ -1,3 +1,4 @@
+import { errorText } from '../common/api.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { IssueAlert } from '../../../shared/index.ts';
 import { clock, t, tx } from '../common/i18n.ts';
@@ -42,7 +43,7 @@ export function Popup({ initial }: { initial: ExtState }) {
               : { type: 'accept' },
       });
     } catch (e) {
-      setError(String(e instanceof Error ? e.message : e));
+      setError(errorText(e));
     } finally {
       setBusy(null);
     }
@@ -115,7 +116,7 @@ function SignIn({ expired, lastServer }: { expired: boolean; lastServer: string 
       if (!granted) throw new Error(t('permissionDenied'));
       await send({ type: 'signIn', server: origin, username: username.trim(), password });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

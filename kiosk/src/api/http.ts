@@ -1,4 +1,13 @@
-import { pathOf, type AnswerOf, type CallArgs, type Endpoint } from '../../../shared/index.ts';
+import {
+  describeFailure,
+  pathOf,
+  type AnswerOf,
+  type CallArgs,
+  type Endpoint,
+  type FieldError,
+  type Refused,
+} from '../../../shared/index.ts';
+import { locale } from '../i18n.ts';
 
 /**
  * The PWA's only door to the server. A success is a JSON body of the expected kind:
@@ -9,9 +18,11 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly fields: { path: string; message: string }[] = [],
+    readonly fields: FieldError[] = [],
     /** A JSON answer from our own server; false for a proxy's, firewall's or portal's page. */
     readonly ours = true,
+    /** The server's code for the refusal (shared/i18n/failures.ts), or the phone's own. */
+    readonly code: string | null = ours ? null : 'notOurServer',
   ) {
     super(message);
   }
@@ -23,6 +34,16 @@ export class ApiError extends Error {
   get transient(): boolean {
     return !this.ours || this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
   }
+}
+
+/** What went wrong, in the user's language: the server's refusal by its code, no network, or the phone's own error. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) return describeFailure(e, locale());
+  // A record the phone's own check refused (outbox/entries.ts): the same words as the server's refusal.
+  const fields = (e as { fields?: unknown })?.fields;
+  if (Array.isArray(fields) && fields.length)
+    return describeFailure({ status: 400, code: 'invalid', message: String(e), fields }, locale());
+  return e instanceof Error ? e.message : String(e);
 }
 
 const TOKEN_KEY = 'pqm.token';
@@ -144,8 +165,8 @@ export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
     throw new ApiError(502, 'unreadable answer', [], false);
   }
   if (!res.ok) {
-    const err = data as { error?: string; fields?: { path: string; message: string }[] };
-    throw new ApiError(res.status, err.error ?? `error ${res.status}`, err.fields ?? []);
+    const err = data as Partial<Refused>;
+    throw new ApiError(res.status, err.error ?? `error ${res.status}`, err.fields ?? [], true, err.code ?? null);
   }
   return data as T;
 }

@@ -6,6 +6,7 @@
  * - meta:     last successful sync time
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Failure } from '../../../shared/index.ts';
 import type { EntryBody, OutboxKind } from './entries.ts';
 
 export type { OutboxKind } from './entries.ts';
@@ -28,7 +29,8 @@ interface EntryFields {
   attempts: number;
   nextAttemptAt: number;
   state: 'pending' | 'attention';
-  lastError: string | null;
+  /** Why the last try failed, as data to word in the user's language (older versions of the app stored text). */
+  lastError: Failure | string | null;
   /** The server's receipt once sent (kept on owner reports for their tracking link). */
   receipt?: unknown;
 }

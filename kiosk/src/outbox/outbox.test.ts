@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api, type RequestOptions } from '../api/http.ts';
 import { openStore, resetStoreForTests, type PqmDb } from './db.ts';
-import { defaultTemplateFor } from '../../../shared/index.ts';
+import { defaultTemplateFor, describeFailure, type Failure } from '../../../shared/index.ts';
 import { InvalidEntryError } from './entries.ts';
 import { Outbox, backoff, type NewEntry } from './outbox.ts';
 
@@ -242,7 +242,7 @@ describe('the outbox', () => {
     await box.add(inspection('lost-photo'), [photo('lost')]);
     await db.delete('photos', photo('lost').sha256);
     await box.drain();
-    expect(await db.get('outbox', uuidOf('lost-photo'))).toMatchObject({ state: 'attention', lastError: expect.stringMatching(/photo/) });
+    expect(await db.get('outbox', uuidOf('lost-photo'))).toMatchObject({ state: 'attention', lastError: { code: 'photoMissing' } });
   });
 
   it('a receipt for a different record is not taken as success', async () => {
@@ -265,7 +265,19 @@ describe('the outbox', () => {
     await box.add(inspection('good'));
     await box.drain();
     expect(await db.get('outbox', uuidOf('good'))).toBeUndefined();
-    expect(box.current.attention.map((e) => [e.label, e.lastError])).toEqual([['bad', '400 answers.escape.photos: a photo is required']]);
+    expect(box.current.attention.map((e) => [e.label, e.lastError])).toEqual([
+      [
+        'bad',
+        {
+          status: 400,
+          code: null,
+          message: 'invalid answers',
+          fields: [{ path: 'answers.escape.photos', message: 'a photo is required' }],
+        },
+      ],
+    ]);
+    // The phone words it in its user's language.
+    expect(describeFailure(box.current.attention[0].lastError as Failure, 'zh-CN')).toBe('填写的内容有误:照片:填写不正确');
     expect(box.current.pending).toBe(0);
   });
 

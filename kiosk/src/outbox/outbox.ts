@@ -7,7 +7,7 @@
  */
 import { ApiError, type RequestOptions } from '../api/http.ts';
 import type { OutboxEntry, OutboxKind, PqmDb } from './db.ts';
-import { API, pathOf, type PhotoStored } from '../../../shared/index.ts';
+import { API, failureOf, pathOf, type Failure, type PhotoStored } from '../../../shared/index.ts';
 import { checkEntry, type EntryBody, type EntryReceipt } from './entries.ts';
 
 /** A record to queue, typed by its kind: an inspection's body is an InspectionSubmission, and so on. */
@@ -29,7 +29,7 @@ export interface OutboxStatus {
   paused: 'auth' | null;
   syncing: boolean;
   lastSyncAt: number | null;
-  lastError: string | null;
+  lastError: Failure | null;
 }
 
 export interface OutboxDeps {
@@ -111,7 +111,14 @@ export class Outbox {
       if (!isQuotaError(e) || photos.length === 0) throw isQuotaError(e) ? new StorageFullError(false) : e;
       // Out of space: keep the words even if the pictures cannot be kept.
       const tx = this.deps.db.transaction('outbox', 'readwrite', { durability: 'strict' });
-      await Promise.all([tx.store.put({ ...full, photos: [], lastError: 'photo could not be stored on this phone' }), tx.done]);
+      await Promise.all([
+        tx.store.put({
+          ...full,
+          photos: [],
+          lastError: { status: 0, code: 'photoNotStored', message: 'photo could not be stored on this phone' },
+        }),
+        tx.done,
+      ]);
       await this.refresh();
       throw new StorageFullError(true);
     }
@@ -201,7 +208,11 @@ export class Outbox {
           await db.put('outbox', {
             ...entry,
             state: 'attention',
-            lastError: `photo missing: ${lost} photo(s) of this record are no longer on this phone`,
+            lastError: {
+              status: 0,
+              code: 'photoMissing',
+              message: `photo missing: ${lost} photo(s) of this record are no longer on this phone`,
+            },
           });
           return 'next';
         }
@@ -218,17 +229,16 @@ export class Outbox {
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, String(e));
       if (err.status === 401 && err.ours && entry.auth) {
-        this.status = { ...this.status, paused: 'auth', lastError: err.message };
+        this.status = { ...this.status, paused: 'auth', lastError: failureOf(err) };
         return 'stop';
       }
       if (!err.transient) {
-        const detail = err.fields.length ? err.fields.map((f) => `${f.path}: ${f.message}`).join('; ') : err.message;
-        await db.put('outbox', { ...entry, state: 'attention', lastError: `${err.status} ${detail}` });
+        await db.put('outbox', { ...entry, state: 'attention', lastError: failureOf(err) });
         return 'next';
       }
       const attempts = entry.attempts + 1;
-      await db.put('outbox', { ...entry, attempts, nextAttemptAt: this.now() + backoff(attempts), lastError: err.message });
-      this.status = { ...this.status, lastError: err.message };
+      await db.put('outbox', { ...entry, attempts, nextAttemptAt: this.now() + backoff(attempts), lastError: failureOf(err) });
+      this.status = { ...this.status, lastError: failureOf(err) };
       // Offline or the server is down: the rest would fail the same way.
       return 'stop';
     }

@@ -9,7 +9,7 @@ import {
   normaliseTypedCode,
   shortCodeOf,
 } from '../../../shared/index.ts';
-import { call } from '../api/http.ts';
+import { call, errorText } from '../api/http.ts';
 import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { cacheGet } from '../outbox/db.ts';
 import { pushState, turnPushOff, turnPushOn, type PushState } from '../state/push.ts';
@@ -196,7 +196,7 @@ function PushSwitch({ me }: { me: Me }) {
     try {
       setState(await (state === 'on' ? turnPushOff(me) : turnPushOn(me)));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

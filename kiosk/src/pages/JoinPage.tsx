@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { API, NewPassword, parse, type InvitationView } from '../../../shared/index.ts';
-import { ApiError, call } from '../api/http.ts';
+import { ApiError, call, errorText } from '../api/http.ts';
 import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { adoptSession } from '../state/session.ts';
 import { Layout } from '../ui/Layout.tsx';
@@ -23,7 +23,7 @@ export default function JoinPage() {
   useEffect(() => {
     if (!token) return setProblem(t('invitationSpent'));
     call(API.peekInvitation, { json: { token }, auth: false }).then(setWho, (e) =>
-      setProblem(e instanceof ApiError && e.status === 403 ? t('invitationSpent') : e instanceof Error ? e.message : String(e)),
+      setProblem(e instanceof ApiError && e.status === 403 ? t('invitationSpent') : errorText(e)),
     );
   }, [token]);
 
@@ -39,7 +39,7 @@ export default function JoinPage() {
       history.replaceState(null, '', '/');
       route('/');
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 403 ? t('invitationSpent') : e instanceof Error ? e.message : String(e));
+      setError(e instanceof ApiError && e.status === 403 ? t('invitationSpent') : errorText(e));
     } finally {
       setBusy(false);
     }

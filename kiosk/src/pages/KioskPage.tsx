@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import QRCode from 'qrcode';
 import { API, CATEGORY_LABELS, pathOf, type Category } from '../../../shared/index.ts';
-import { call } from '../api/http.ts';
+import { call, errorText } from '../api/http.ts';
 import { locale, setLocale, t, tx, useLocale } from '../i18n.ts';
 import { STEP_MS, kioskCode } from '../kiosk/totp.ts';
 import { save } from '../state/sync.ts';
@@ -113,7 +113,7 @@ export default function KioskPage() {
       setStep('thanks');
     } catch (e) {
       // Refused on the tablet (the words cannot be sent as typed) or not stored: say so, keep the words to fix.
-      setFailure(`${t('error')}: ${e instanceof Error ? e.message : String(e)}`);
+      setFailure(errorText(e));
     }
   };
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { ApiError } from '../api/http.ts';
+import { errorText } from '../api/http.ts';
 import { t, useLocale } from '../i18n.ts';
 import { signIn } from '../state/session.ts';
 import { currentOutbox } from '../state/sync.ts';
@@ -23,15 +23,7 @@ export default function LoginPage() {
       void currentOutbox()?.drain();
       route(query.next?.startsWith('/') && !query.next.startsWith('//') ? query.next : '/');
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.status === 401
-          ? t('wrongLogin')
-          : e instanceof ApiError && e.status === 0
-            ? t('offline')
-            : e instanceof ApiError
-              ? e.message
-              : String(e),
-      );
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

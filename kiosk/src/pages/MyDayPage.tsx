@@ -17,7 +17,7 @@ import {
   type DayRound,
   type MyDay,
 } from '../../../shared/index.ts';
-import { ApiError, call } from '../api/http.ts';
+import { ApiError, call, errorText } from '../api/http.ts';
 import { formatTime, t, tx, useLocale } from '../i18n.ts';
 import { cacheGet, cachePut } from '../outbox/db.ts';
 import { fieldKits, useMe } from '../state/session.ts';
@@ -64,7 +64,7 @@ export default function MyDayPage() {
   useEffect(() => {
     void Promise.all(estateIds.map(load))
       .then((all) => setDays(all.filter((d): d is Day => d !== null)))
-      .catch((e) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e) => setError(errorText(e)));
   }, [estateIds.join()]);
 
   if (error)

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { API, SEVERITY_LABELS, type Me, type Notice, type Person } from '../../../shared/index.ts';
-import { ApiError, call } from '../api/http.ts';
+import { ApiError, call, errorText } from '../api/http.ts';
 import { formatDateTime, formatDuration, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
 import { counts, loadWork, type Work } from '../state/work.ts';
@@ -31,7 +31,7 @@ export default function NoticesPage() {
       // Someone who owns jobs sees theirs first.
       if (!work && counts(who, w).mine > 0) setTab('mine');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setWork({ notices: [], people: {}, offline: false });
     }
   };
@@ -148,7 +148,7 @@ function HandOver({ notice, people, onDone }: { notice: Notice; people: Person[]
       });
       onDone(people.find((p) => p.id === to) ?? null);
     } catch (e) {
-      setError(e instanceof ApiError && e.transient ? t('needsNetwork') : e instanceof Error ? e.message : String(e));
+      setError(e instanceof ApiError && e.transient ? t('needsNetwork') : errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatDateTime, t, useLocale } from '../i18n.ts';
+import { describeFailure } from '../../../shared/index.ts';
+import { formatDateTime, locale, t, useLocale } from '../i18n.ts';
 import type { OutboxEntry } from '../outbox/db.ts';
 import { currentOutbox, startSync, useOutbox } from '../state/sync.ts';
 import { Layout } from '../ui/Layout.tsx';
@@ -20,7 +21,11 @@ export default function OutboxPage() {
             <div>
               <strong class="text">{e.label}</strong>
               <small class="muted block">{formatDateTime(e.createdAt)}</small>
-              {e.lastError ? <small class={e.state === 'attention' ? 'error block' : 'muted block'}>{e.lastError}</small> : null}
+              {e.lastError ? (
+                <small class={e.state === 'attention' ? 'error block' : 'muted block'}>
+                  {typeof e.lastError === 'string' ? e.lastError : describeFailure(e.lastError, locale())}
+                </small>
+              ) : null}
             </div>
             {e.state === 'attention' ? (
               <div class="actions">

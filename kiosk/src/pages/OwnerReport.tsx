@@ -1,3 +1,4 @@
+import { errorText } from '../api/http.ts';
 import { uuid } from '../util/uuid.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { API, CATEGORIES, CATEGORY_LABELS, pathOf, type Category } from '../../../shared/index.ts';
@@ -58,7 +59,7 @@ export function OwnerReport({ landing }: { landing: Landing }) {
     } catch (e) {
       setState({
         kind: 'error',
-        message: e instanceof StorageFullError ? t('storageFullAll') : `${t('error')}: ${e instanceof Error ? e.message : String(e)}`,
+        message: e instanceof StorageFullError ? t('storageFullAll') : errorText(e),
       });
     }
   };

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/index.ts';
 import { t, tx } from '../i18n.ts';
 import type { Photo } from '../photos/compress.ts';
-import { clockOffset } from '../api/http.ts';
+import { clockOffset, errorText } from '../api/http.ts';
 import { StorageFullError } from '../outbox/outbox.ts';
 import { save } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
@@ -114,7 +114,7 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
       if (e instanceof StorageFullError) {
         if (e.recordSaved) onDone(t('storageFull'));
         else setFailure(t('storageFullAll'));
-      } else setFailure(`${t('error')}: ${String(e)}`);
+      } else setFailure(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { errorText } from '../api/http.ts';
 import { uuid } from '../util/uuid.ts';
 import { useState } from 'preact/hooks';
 import { API, pathOf } from '../../../shared/index.ts';
@@ -55,7 +56,7 @@ export function RectifyForm({
       // Said as it is: sent when the server has it, saved on the phone while it waits for a network.
       onDone(!saved.queued || (await sentWithin(id, 5000)) ? t('sent') : t('savedOnDevice'));
     } catch (e) {
-      setError(e instanceof StorageFullError ? (e.recordSaved ? t('storageFull') : t('storageFullAll')) : String(e));
+      setError(e instanceof StorageFullError ? (e.recordSaved ? t('storageFull') : t('storageFullAll')) : errorText(e));
       setBusy(false);
     }
   };

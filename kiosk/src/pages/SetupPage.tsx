@@ -3,9 +3,9 @@
  * estate and the first administrator, then what to do next. The token stays in the fragment, never in a request line.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { API, SetupRequest, parse, type FieldError } from '../../../shared/index.ts';
-import { ApiError, call } from '../api/http.ts';
-import { t, useLocale } from '../i18n.ts';
+import { API, SetupRequest, describeField, describeRule, parse, type FieldError } from '../../../shared/index.ts';
+import { ApiError, call, errorText } from '../api/http.ts';
+import { locale, t, useLocale } from '../i18n.ts';
 import { adoptSession } from '../state/session.ts';
 import { Layout } from '../ui/Layout.tsx';
 
@@ -24,7 +24,9 @@ const FIELD_WORDS: Record<string, Parameters<typeof t>[0]> = {
 };
 
 const said = (errors: readonly FieldError[]) =>
-  errors.map((e) => `${FIELD_WORDS[e.path] ? t(FIELD_WORDS[e.path]) : e.path}: ${e.message.replace(/^[\w.[\]]+: /, '')}`).join('; ');
+  errors
+    .map((e) => (FIELD_WORDS[e.path] ? `${t(FIELD_WORDS[e.path])}: ${describeRule(e, locale())}` : describeField(e, locale())))
+    .join('; ');
 
 export default function SetupPage() {
   useLocale();
@@ -86,7 +88,7 @@ export default function SetupPage() {
       history.replaceState(null, '', '/setup');
       setDone(true);
     } catch (e) {
-      setError(e instanceof ApiError && e.fields.length ? said(e.fields) : e instanceof Error ? e.message : String(e));
+      setError(e instanceof ApiError && e.fields.length ? said(e.fields) : errorText(e));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { uuid } from '../util/uuid.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { API, type PublicSurvey } from '../../../shared/index.ts';
-import { ApiError, call } from '../api/http.ts';
+import { ApiError, call, errorText } from '../api/http.ts';
 import { t, tx, useLocale } from '../i18n.ts';
 import { Layout } from '../ui/Layout.tsx';
 
@@ -48,7 +48,7 @@ export default function SurveyPage() {
       setState('done');
     } catch (e) {
       setState('idle');
-      setError(e instanceof ApiError && e.status === 409 ? t('surveyAlready') : e instanceof ApiError ? e.message : String(e));
+      setError(e instanceof ApiError && e.status === 409 ? t('surveyAlready') : errorText(e));
     }
   };
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { API, CATEGORY_LABELS, pathOf, type OwnerTracking } from '../../../shared/index.ts';
-import { ApiError, call } from '../api/http.ts';
+import { ApiError, call, errorText } from '../api/http.ts';
 import { brandOf, formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { ServiceHelp } from '../ui/ServiceHelp.tsx';
 import { Layout } from '../ui/Layout.tsx';
@@ -37,7 +37,7 @@ export default function TrackPage() {
     try {
       setData(await answer());
     } catch (e) {
-      setError(e instanceof ApiError ? (e.status === 404 ? t('linkNotFound') : e.status === 0 ? t('offline') : e.message) : String(e));
+      setError(e instanceof ApiError && e.status === 404 ? t('linkNotFound') : errorText(e));
     }
   };
   const link = { token };

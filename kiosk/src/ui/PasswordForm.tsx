@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { API } from '../../../shared/index.ts';
-import { ApiError, call } from '../api/http.ts';
+import { ApiError, call, errorText } from '../api/http.ts';
 import { t } from '../i18n.ts';
 
 /** Change one's own password; the server ends every other session of the account (a lost phone). */
@@ -14,9 +14,7 @@ export function PasswordForm({ onDone }: { onDone: () => void }) {
       await call(API.changePassword, { json: { current, next } });
       onDone();
     } catch (e) {
-      setError(
-        e instanceof ApiError ? (e.status === 403 ? t('wrongCurrentPassword') : e.status === 0 ? t('offline') : e.message) : String(e),
-      );
+      setError(e instanceof ApiError && e.status === 403 ? t('wrongCurrentPassword') : errorText(e));
     }
   };
   return (

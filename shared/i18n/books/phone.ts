@@ -3,7 +3,6 @@ import type { Book } from '../translate.ts';
 
 export const PHONE_WORDS = {
   appName: ['物业巡查', 'Property patrol'],
-  wrongLogin: ['用户名或密码错误', 'Wrong username or password'],
   offline: ['离线', 'Offline'],
   lastSync: ['上次同步', 'last sync'],
   never: ['从未', 'never'],

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { tx } from '../../common/i18n.ts';
 import type { CallArgs, Endpoint } from '../../../../shared/index.ts';
-import { call } from '../../common/api.ts';
+import { call, errorText } from '../../common/api.ts';
 import { loadSetup } from '../data.ts';
 import { useEstateRole } from '../session.ts';
 import { useAsync, Outcome } from '../ui.tsx';
@@ -59,7 +59,7 @@ export default function AdminPage({ estateId }: { estateId: string }) {
       reload();
       return answer;
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
+      setMessage(errorText(e));
       return null;
     }
   };

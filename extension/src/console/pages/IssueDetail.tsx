@@ -20,7 +20,7 @@ import {
   toDateTimeInput,
   referenceOf,
 } from '../../../../shared/index.ts';
-import { call } from '../../common/api.ts';
+import { call, errorText } from '../../common/api.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
 import { locale, tx } from '../../common/i18n.ts';
 import { loadSetup, staffOf, useNow, useSetup } from '../data.ts';
@@ -181,7 +181,7 @@ function Actions({ issue, zone, actions, onDone }: { issue: Issue; zone: string;
       setOpen(null);
       onDone();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

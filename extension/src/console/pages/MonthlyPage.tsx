@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { API, checkDeductions, dateIn, monthIn, scoreSheet, type Deduction, type Severity } from '../../../../shared/index.ts';
-import { call } from '../../common/api.ts';
+import { call, errorText } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart } from '../charts.tsx';
 import { estateZone, useSetup } from '../data.ts';
@@ -49,7 +49,7 @@ export default function MonthlyPage({ estateId }: { estateId: string }) {
       setId(crypto.randomUUID());
       reload();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

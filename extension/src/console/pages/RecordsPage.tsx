@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { API, TRAINING_KINDS, dateIn, type BodyOf, type PlanRecord } from '../../../../shared/index.ts';
-import { call } from '../../common/api.ts';
+import { call, errorText } from '../../common/api.ts';
 import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
@@ -30,7 +30,7 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
       await call(API.addPlanRecord, { params: { estateId }, json: { id: crypto.randomUUID(), ...record } });
       reload();
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
+      setMessage(errorText(e));
     }
   };
   const toIssue = async (problem: string) => {

@@ -4,7 +4,7 @@ import type { StoredSession } from '../../common/auth-store.ts';
 import { tx } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { NOTIFY_KINDS, loadSettings, type NotifyKind, type Settings } from '../../common/state.ts';
-import { call } from '../../common/api.ts';
+import { call, errorText } from '../../common/api.ts';
 import { t, type WordKey } from '../words.ts';
 
 const KIND_WORDS: Record<NotifyKind, WordKey> = {
@@ -31,7 +31,7 @@ export default function SettingsPage({ session }: { session: StoredSession }) {
       setS(r.settings);
       setMessage(t('saved'));
     } catch (e) {
-      setMessage(String(e instanceof Error ? e.message : e));
+      setMessage(errorText(e));
     }
   };
   const addSite = async () => {
@@ -181,7 +181,7 @@ function PasswordChange() {
       setNext('');
       setMessage({ ok: true, text: t('passwordChanged') });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(e) });
     }
   };
   return (

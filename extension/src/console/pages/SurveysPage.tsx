@@ -8,7 +8,7 @@ import {
   shiftDate,
   type AreaSatisfaction,
 } from '../../../../shared/index.ts';
-import { call } from '../../common/api.ts';
+import { call, errorText } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, pct } from '../charts.tsx';
 import { estateZone, useSetup } from '../data.ts';
@@ -49,7 +49,7 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
       setForm(blank());
       reload();
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
+      setMessage(errorText(e));
     }
   };
   const improve = async (area: AreaSatisfaction) => {
@@ -190,7 +190,7 @@ function PhoneEntry({ estateId, campaignId, onDone }: { estateId: string; campai
           setHousehold('');
           onDone();
         } catch (x) {
-          setError(x instanceof Error ? x.message : String(x));
+          setError(errorText(x));
         }
       }}
     >

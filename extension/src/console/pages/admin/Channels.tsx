@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { API, CHANNEL_KINDS, formatEstateTime, type Audience, type ChannelKind } from '../../../../../shared/index.ts';
-import { call } from '../../../common/api.ts';
+import { call, errorText } from '../../../common/api.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
@@ -45,7 +45,7 @@ export function Channels({ setup, change }: { setup: Setup; change: Call }) {
       const r = await call(API.testChannel, { params: { ...params, id } });
       setTested(r.ok ? `${t('testSent')} ✓` : `${t('testFailed')}: ${r.error}`);
     } catch (e) {
-      setTested(e instanceof Error ? e.message : String(e));
+      setTested(errorText(e));
     }
   };
 

@@ -11,7 +11,7 @@ import {
   type Schedule,
   formatShortCode,
 } from '../../../../../shared/index.ts';
-import { call } from '../../../common/api.ts';
+import { call, errorText } from '../../../common/api.ts';
 import { clock, tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
@@ -56,7 +56,7 @@ export function Locations({ setup, change, canAdmin }: { setup: Setup; change: C
                   onClick={() =>
                     void call(API.kioskLink, { params: { estateId: setup.estate.id, id: l.id } }).then(
                       (r) => setKiosk({ name: tx(l.name), url: r.url }),
-                      (e) => setKiosk({ name: tx(l.name), url: String(e instanceof Error ? e.message : e) }),
+                      (e) => setKiosk({ name: tx(l.name), url: errorText(e) }),
                     )
                   }
                 >

@@ -1,6 +1,6 @@
 /** What the two imports (locations, staff) share: reading Excel's file (XLSX or CSV), and checking it with a preview first. */
 import { useState } from 'preact/hooks';
-import { ApiError } from '../../../common/api.ts';
+import { errorText } from '../../../common/api.ts';
 import { t } from '../../words.ts';
 import { isXlsx, readXlsx, rowsToCsv } from './xlsx.ts';
 
@@ -16,13 +16,6 @@ async function readSheet(file: File): Promise<string> {
   } catch {
     return new TextDecoder('gb18030').decode(bytes);
   }
-}
-
-/** The wrong lines as people read them: "第 3: …". */
-function said(e: unknown): string {
-  return e instanceof ApiError && e.fields.length
-    ? e.fields.map((f) => `${f.path.replace('csv.line', '第 ')}: ${f.message}`).join('; ')
-    : String(e);
 }
 
 /**
@@ -41,7 +34,7 @@ export function useCsvPreview<P>(ask: (csv: string) => Promise<P>) {
     try {
       setPreview(await ask(text));
     } catch (e) {
-      setError(said(e));
+      setError(errorText(e));
     }
   };
   /** A chosen file (XLSX or CSV); one that cannot be read is said so, as a bad CSV is. */
@@ -51,7 +44,7 @@ export function useCsvPreview<P>(ask: (csv: string) => Promise<P>) {
       text = await readSheet(file);
     } catch (e) {
       setPreview(null);
-      setError(`${t('sheetUnreadable')} (${e instanceof Error ? e.message : String(e)})`);
+      setError(`${t('sheetUnreadable')} (${errorText(e)})`);
       return;
     }
     await check(text);

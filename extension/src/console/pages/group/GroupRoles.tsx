@@ -12,7 +12,7 @@ import {
   type GroupPeople,
   type Role,
 } from '../../../../../shared/index.ts';
-import { call } from '../../../common/api.ts';
+import { call, errorText } from '../../../common/api.ts';
 import { tx } from '../../../common/i18n.ts';
 import { useAsync, Outcome } from '../../ui.tsx';
 import { t } from '../../words.ts';
@@ -31,7 +31,7 @@ function PersonRow({ person, estates, onSaved }: { person: Person; estates: Grou
       setAccess(saved);
       onSaved(t('saved'));
     } catch (e) {
-      onSaved(e instanceof Error ? e.message : String(e));
+      onSaved(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -13,7 +13,7 @@ import {
   type LibraryKind,
   type ScoringSheet,
 } from '../../../../../shared/index.ts';
-import { call } from '../../../common/api.ts';
+import { call, errorText } from '../../../common/api.ts';
 import { tx } from '../../../common/i18n.ts';
 import { useAsync, Outcome } from '../../ui.tsx';
 import { t, type WordKey } from '../../words.ts';
@@ -60,7 +60,7 @@ function Publish({
       });
       onDone(`${t('publishedTo')} ${r.estates.length}`);
     } catch (e) {
-      onDone(e instanceof Error ? e.message : String(e));
+      onDone(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -104,7 +104,7 @@ export function Library() {
       setEditing(null);
       done(t('saved'));
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
+      setMessage(errorText(e));
     }
   };
   if (error)

@@ -1,7 +1,7 @@
 /** Acting on many issues at once: assign them to a department, or verify the fixed ones. Each is its own action. */
 import { useState } from 'preact/hooks';
 import { API, type Issue, type IssueActionInput } from '../../../../../shared/index.ts';
-import { call } from '../../../common/api.ts';
+import { call, errorText } from '../../../common/api.ts';
 import { tx } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { t } from '../../words.ts';
@@ -28,7 +28,7 @@ export function BulkActions({ chosen, setup, onDone }: Props) {
         done++;
       } catch (e) {
         const place = setup?.locations.find((l) => l.id === i.locationId);
-        failures.push(`${tx(place?.name)}: ${e instanceof Error ? e.message : e}`);
+        failures.push(`${tx(place?.name)}: ${errorText(e)}`);
       }
     }
     setMessage(`${done} ✓${failures.length ? ` · ${failures.length} ✗ ${failures.join('; ')}` : ''}`);
