@@ -5,7 +5,9 @@
  */
 import {
   DAY,
+  DEFAULT_SCORING_SHEET,
   completion,
+  defaultTemplateFor,
   locationRounds,
   patrolKpi,
   rectificationKpi,
@@ -15,6 +17,7 @@ import {
   type Issue,
   type IssueAnalysis,
   type KpiReport,
+  type LocalText,
   type PatrolAnalysis,
   type SatisfactionTrend,
   type SlotState,
@@ -92,7 +95,7 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
   const byKind = group((id) => locations.get(id)?.kind ?? '?');
   const byArea = group((id) => {
     const b = locations.get(id)?.buildingId;
-    return b ? (buildings.get(b)?.name.zh ?? b) : '公共区域 · Grounds';
+    return b ? (buildings.get(b)?.name.zh ?? b) : '公共区域';
   });
   const byLocation = perLocation.map((p) => ({ key: p.locationId, name: locations.get(p.locationId)?.name, ...completion(p.states) }));
   const all = perLocation.flatMap((p) => p.states);
@@ -114,6 +117,20 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
 function dayOf(at: number, tz: string): string {
   const l = toLocal(at, tz);
   return `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}`;
+}
+
+const OTHER_CAUSE = { zh: '其他', en: 'Other' };
+
+/** A cause is the item a fault was found under: the lift checklist's or the score sheet's, now or by default. */
+async function causeNamesOf(store: Reads, estateId: string): Promise<Map<string, LocalText>> {
+  const [templates, sheet] = await Promise.all([store.latestTemplates(estateId), store.latestSheet(estateId)]);
+  const items = [
+    ...defaultTemplateFor('lift').items,
+    ...DEFAULT_SCORING_SHEET.sections.flatMap((s) => s.items),
+    ...templates.flatMap((t) => t.items),
+    ...(sheet?.sections.flatMap((s) => s.items) ?? []),
+  ];
+  return new Map(items.map((i) => [i.id, i.label]));
 }
 
 export async function issueAnalysis(store: Reads, estateId: string, period: Period): Promise<IssueAnalysis> {
@@ -144,9 +161,10 @@ export async function issueAnalysis(store: Reads, estateId: string, period: Peri
     repeat: r.count >= 3,
   }));
   let running = 0;
+  const causeNames = await causeNamesOf(store, estateId);
   const byCause = count(liftFaults, (i) => i.cause ?? 'other').map((r) => {
     running += r.count;
-    return { ...r, cumulativeShare: liftFaults.length ? running / liftFaults.length : 0 };
+    return { ...r, cumulativeShare: liftFaults.length ? running / liftFaults.length : 0, name: causeNames.get(r.key) ?? OTHER_CAUSE };
   });
   // A repeat fault: the same cause on the same lift again within 30 days.
   const repeats: { locationId: string; cause: string; count: number }[] = [];

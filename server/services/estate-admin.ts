@@ -259,8 +259,7 @@ export async function setMembership(
     );
     if (!current.departmentId || current.departmentId === departmentId) return;
     const { issues } = await tx.listIssues({ estateId, assigneeId: userId, status: ['assigned', 'reopened'], limit: 10_000 });
-    for (const issue of issues)
-      await actOnIssue(tx, issue, { type: 'handOver', assigneeId: null, note: '已离开本部门 · left the department' }, by, now);
+    for (const issue of issues) await actOnIssue(tx, issue, { type: 'handOver', assigneeId: null, note: '已离开本部门' }, by, now);
   });
 }
 

@@ -94,7 +94,7 @@ export async function submitInspection(
             source: 'patrol',
             category: item.category,
             severity: item.severity,
-            description: answer.note ? `${item.label.zh} · ${item.label.en}: ${answer.note}` : `${item.label.zh} · ${item.label.en}`,
+            description: answer.note ? `${item.label.zh}:${answer.note}` : item.label.zh,
             cause: item.id,
             photos: answer.photos,
             originId: s.id,

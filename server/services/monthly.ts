@@ -40,7 +40,7 @@ export async function submitMonthly(deps: Deps, estateId: string, s: MonthlyInsp
             source: 'monthly',
             category: item.category,
             severity: d.severity,
-            description: `${item.label.zh} · ${item.label.en} (−${d.points})${d.note ? `: ${d.note}` : ''}`,
+            description: `${item.label.zh}(扣 ${d.points} 分)${d.note ? `:${d.note}` : ''}`,
             cause: item.id,
             photos: d.photos,
             originId: s.id,

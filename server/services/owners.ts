@@ -217,7 +217,7 @@ export async function rateHandling(deps: Deps, token: string, rating: number, co
           source: 'owner',
           category: 'service',
           severity: 'important',
-          description: `业主对处理结果不满意 · Owner dissatisfied with the handling (${rating}/5)${comment ? `: ${comment}` : ''}`,
+          description: `业主对处理结果不满意(${rating}/5 分)${comment ? `:${comment}` : ''}`,
           verified: true,
           originId: issue.id,
           at: now,

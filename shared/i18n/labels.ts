@@ -5,6 +5,7 @@ import type { IssueEvent, IssueSource, IssueStatus } from '../model/issue.ts';
 import type { SlotStatus } from '../rules/schedule.ts';
 import type { AuditAction } from '../model/audit.ts';
 import type { GroupRole } from '../model/group.ts';
+import type { TrainingKind } from '../model/records.ts';
 
 export const CATEGORY_LABELS: Record<Category, LocalText> = {
   hygiene: { zh: '环境卫生', en: 'Cleanliness' },
@@ -15,6 +16,13 @@ export const CATEGORY_LABELS: Record<Category, LocalText> = {
   service: { zh: '客户服务', en: 'Customer service' },
   emergency: { zh: '突发事件应急', en: 'Emergencies' },
   community: { zh: '社区活动', en: 'Community activities' },
+};
+
+export const TRAINING_LABELS: Record<TrainingKind, LocalText> = {
+  new_staff: { zh: '新员工', en: 'New staff' },
+  skills: { zh: '岗位技能', en: 'Skills' },
+  quality: { zh: '质量监控', en: 'Quality' },
+  fire: { zh: '消防', en: 'Fire safety' },
 };
 
 export const SEVERITY_LABELS: Record<Severity, LocalText> = {

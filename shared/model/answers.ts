@@ -179,7 +179,8 @@ export interface IssueAnalysis {
   lifts: {
     total: number;
     byLift: (KeyCount & { name?: LocalText; repeat: boolean })[];
-    byCause: (KeyCount & { cumulativeShare: number })[];
+    /** Each cause with its name: the checklist or score-sheet item it was found under, or 其他 / Other. */
+    byCause: (KeyCount & { cumulativeShare: number; name: LocalText })[];
     repeats: { locationId: string; cause: string; count: number }[];
   };
   complaints: { total: number; byCategory: KeyCount[] };

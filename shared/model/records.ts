@@ -6,6 +6,7 @@ import { Schedule } from './schedule.ts';
 
 /** The plan's other records: training (人员培训), emergency drills (应急演练), community activities (社区活动). */
 export const TRAINING_KINDS = ['new_staff', 'skills', 'quality', 'fire'] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
 
 export const TrainingRecord = v.object({
   kind: v.literal('training'),

@@ -30,4 +30,4 @@ export function routeFor(rules: readonly RoutingRule[], subject: DispatchSubject
 }
 
 /** What a department is asked to do when no one has written anything more particular. */
-export const DEFAULT_REQUIREMENT = '按标准整改并拍照反馈 · Fix to standard and send an after-photo';
+export const DEFAULT_REQUIREMENT = '按标准整改并拍照反馈';

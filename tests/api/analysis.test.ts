@@ -32,6 +32,8 @@ describe('the demo estate has history for every analysis', () => {
     const { lifts } = await json(`/analysis/issues?from=${NOW - 60 * 86_400_000}&to=${NOW}`);
     expect(lifts.total).toBeGreaterThan(0);
     expect(lifts.byCause.at(-1).cumulativeShare).toBeCloseTo(1);
+    // Each cause carries the name people read (the item it was found under), never an item's id such as "pub-lift".
+    for (const c of lifts.byCause) expect(c.name.zh, c.key).toMatch(/[\u4e00-\u9fff]/);
     const direct = demo.db
       .prepare(
         "SELECT count(*) AS n FROM issues i JOIN locations l ON l.id = i.location_id WHERE l.kind = 'lift' AND i.category = 'facilities' AND i.created_at >= ? AND i.created_at < ? AND i.status != 'rejected'",

@@ -296,7 +296,6 @@ export const CONSOLE_WORDS = {
   selectAll: ['全选', 'Select all'],
   select: ['选择', 'Select'],
   noData: ['暂无数据', 'No data yet'],
-  otherCause: ['其他原因', 'Other causes'],
   missedPerCell: ['漏检次数', 'Missed rounds'],
   atMost: ['本项最多扣', 'This item takes off at most'],
   pointsUnit: ['分', 'points'],
@@ -336,4 +335,10 @@ export const CONSOLE_WORDS = {
   initialPassword: ['初始密码', 'Initial password'],
   meTooCount: ['同类反馈', 'me too'],
   alertSettings: ['提醒设置', 'Alert settings'],
+  everyNHours: ['每 N 小时', 'Every N hours'],
+  nTimesADay: ['每天 N 次', 'N times a day'],
+  dailyAt: ['每天定时', 'Daily at set times'],
+  byPhone: ['电话', 'By phone'],
+  inPerson: ['面访', 'In person'],
+  inEnglish: ['英文', 'English'],
 } as const satisfies Book;

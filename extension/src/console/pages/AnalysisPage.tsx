@@ -13,7 +13,6 @@ import { call } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, HeatMap, Pareto, Stacked, pct } from '../charts.tsx';
 import { FigureCard, FigureNotes, figureName } from '../figures.tsx';
-import { useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { t } from '../words.ts';
@@ -22,7 +21,6 @@ const DAY = 86_400_000;
 
 /** 数据分析: the plan's questions answered from the one record, each chart with its table and CSV. */
 export default function AnalysisPage({ estateId }: { estateId: string }) {
-  const setup = useSetup(estateId);
   const [days, setDays] = useState(30);
   const params = { estateId };
   const query = { from: Date.now() - days * DAY, to: Date.now() };
@@ -30,13 +28,6 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
   const issues = useAsync(() => call(API.issueAnalysis, { params, query }), [estateId, days]);
   const rect = useAsync(() => call(API.rectificationAnalysis, { params, query }), [estateId, days]);
   const sat = useAsync(() => call(API.satisfactionTrend, { params }), [estateId]);
-  const monthly = useAsync(() => call(API.monthly, { params }), [estateId]);
-  // A lift fault's cause is the checklist item, or the monthly sheet's item, that found it: named as people read them.
-  const liftItems = new Map([
-    ...(setup?.templates.find((t) => t.kind === 'lift')?.items.map((i) => [i.id, tx(i.label)] as const) ?? []),
-    ...(monthly.data?.sheet?.sections.flatMap((s) => s.items.map((i) => [i.id, tx(i.label)] as const)) ?? []),
-    ['other', t('otherCause')] as const,
-  ]);
   const catLabel = (c: string) => tx(CATEGORY_LABELS[c as Category]) || c;
   const error = patrols.error || issues.error || rect.error || sat.error;
 
@@ -138,7 +129,7 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
           <Chart title={t('liftCauses')}>
             <Pareto
               rows={issues.data.lifts.byCause.map((c) => ({
-                label: liftItems.get(c.key) ?? c.key,
+                label: tx(c.name),
                 count: c.count,
                 cumulative: c.cumulativeShare,
               }))}

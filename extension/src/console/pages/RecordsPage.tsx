@@ -1,17 +1,11 @@
 import { useState } from 'preact/hooks';
-import { API, TRAINING_KINDS, dateIn, type BodyOf, type PlanRecord } from '../../../../shared/index.ts';
+import { API, TRAINING_KINDS, TRAINING_LABELS, dateIn, type BodyOf, type PlanRecord } from '../../../../shared/index.ts';
 import { call, errorText } from '../../common/api.ts';
+import { tx } from '../../common/i18n.ts';
 import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { t } from '../words.ts';
-
-const TOPICS: Record<(typeof TRAINING_KINDS)[number], string> = {
-  new_staff: '新员工 · New staff',
-  skills: '岗位技能 · Skills',
-  quality: '质量监控 · Quality',
-  fire: '消防 · Fire safety',
-};
 
 /** 人员培训 · 应急演练 · 社区活动: the plan's other records, each feeding the KPI or an issue. */
 /** A record as the form makes it; its id is added when it is sent. */
@@ -64,7 +58,7 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
         header={[t('date'), t('topic'), t('name'), t('hours'), t('attended')]}
         rows={trainings.map((r) => [
           r.date,
-          TOPICS[r.topic],
+          tx(TRAINING_LABELS[r.topic]),
           r.title,
           r.hours,
           `${r.attendees.filter((x) => x.attended).length}/${r.attendees.length}`,
@@ -95,7 +89,7 @@ export default function RecordsPage({ estateId }: { estateId: string }) {
           >
             {TRAINING_KINDS.map((k) => (
               <option key={k} value={k}>
-                {TOPICS[k]}
+                {tx(TRAINING_LABELS[k])}
               </option>
             ))}
           </select>

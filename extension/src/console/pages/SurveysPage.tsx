@@ -61,7 +61,7 @@ export default function SurveysPage({ estateId }: { estateId: string }) {
         source: 'survey',
         category,
         severity: 'important',
-        description: `满意度改进 · Satisfaction improvement: ${areaName(area.areaId)} ${pct(area.rate)} < 90%`,
+        description: `满意度改进:${areaName(area.areaId)} ${pct(area.rate)} < 90%`,
       },
     });
     setMessage(`${t('improve')} ✓`);
@@ -200,8 +200,8 @@ function PhoneEntry({ estateId, campaignId, onDone }: { estateId: string; campai
       <label>
         {t('channel')}{' '}
         <select value={channel} onChange={(e) => setChannel(e.currentTarget.value as SurveyChannel)}>
-          <option value="phone">电话 · phone</option>
-          <option value="in_person">面访 · in person</option>
+          <option value="phone">{t('byPhone')}</option>
+          <option value="in_person">{t('inPerson')}</option>
         </select>
       </label>
       {DEFAULT_SURVEY.areas.map((a) => (

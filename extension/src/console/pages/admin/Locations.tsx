@@ -271,9 +271,9 @@ export function LocationEditor({
           <option value="">
             {t('kind')}: {tx(LOCATION_KIND_LABELS[loc.kind])}
           </option>
-          <option value="interval">每 N 小时 · every N hours</option>
-          <option value="timesPerDay">每天 N 次 · N times a day</option>
-          <option value="dailyAt">每天定时 · daily at</option>
+          <option value="interval">{t('everyNHours')}</option>
+          <option value="timesPerDay">{t('nTimesADay')}</option>
+          <option value="dailyAt">{t('dailyAt')}</option>
         </select>
       </label>
       {schedule?.kind === 'interval' ? (

@@ -36,7 +36,7 @@ export function TemplateEditor({
         <thead>
           <tr>
             <th>{t('item')} (中文)</th>
-            <th>English</th>
+            <th>{t('inEnglish')}</th>
             <th>{t('category')}</th>
             <th>{t('answerKind')}</th>
             <th>{t('severity')}</th>

@@ -70,7 +70,7 @@ export function SheetEditor({
             <thead>
               <tr>
                 <th>{t('item')} (中文)</th>
-                <th>English</th>
+                <th>{t('inEnglish')}</th>
                 <th>{t('category')}</th>
                 <th>{t('maxDeduction')}</th>
                 <th />
