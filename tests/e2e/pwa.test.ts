@@ -201,6 +201,28 @@ describe('owners, with no account', () => {
     await context.close();
   });
 
+  it('an owner whose browser keeps nothing (no IndexedDB) and has no network keeps the form; it goes by itself when the network returns, once', async () => {
+    const { context, page } = await phone();
+    // Some in-app browsers give a page no IndexedDB: the report cannot wait in a queue, only on the page.
+    await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
+    await page.goto(`/l/${code('b1-lobby')}?q=1`);
+    await page.locator('form[data-testid=owner-report]').waitFor();
+    await context.setOffline(true);
+    const words = `大堂玻璃门关不上 ${randomUUID().slice(0, 8)}`;
+    await page.selectOption('select[name=category]', 'facilities');
+    await page.fill('textarea[name=description]', words);
+    await page.click('form[data-testid=owner-report] button[type=submit]');
+    await expect(page.getByTestId('report-waiting').textContent()).resolves.toContain('联网后会自动提交');
+    await expect(page.inputValue('textarea[name=description]')).resolves.toBe(words);
+    await context.setOffline(false);
+    await page.locator('[data-testid=tracking-link]').waitFor({ timeout: 30_000 });
+    const mine = (await store().issuesCreatedBetween('demo-gardens', 0, server.clock.now + 86_400_000)).filter(
+      (i) => i.description === words,
+    );
+    expect(mine).toHaveLength(1);
+    await context.close();
+  });
+
   it('report a problem, follow it, and say "not fixed", which reopens it', async () => {
     const { context, page } = await phone();
     await page.goto(`/l/${code('b2-stairs')}?q=1`);

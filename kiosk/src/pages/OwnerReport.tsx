@@ -1,6 +1,6 @@
-import { errorText } from '../api/http.ts';
+import { ApiError, errorText } from '../api/http.ts';
 import { uuid } from '../util/uuid.ts';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { API, CATEGORIES, CATEGORY_LABELS, pathOf, type Category } from '../../../shared/index.ts';
 import { formatDateTime, t, tx } from '../i18n.ts';
 import type { Photo } from '../photos/compress.ts';
@@ -15,8 +15,12 @@ export function OwnerReport({ landing }: { landing: Landing }) {
   const [description, setDescription] = useState('');
   const [contact, setContact] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'queued' | 'error'; message?: string; track?: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'queued' | 'waiting' | 'error'; message?: string; track?: string }>({
+    kind: 'idle',
+  });
   const [pendingId, setPendingId] = useState<string | null>(null);
+  // One id per report, kept across retries, so a report sent twice is one report (the server answers a repeat alike).
+  const reportId = useRef<string | null>(null);
 
   // A queued report shows its tracking link as soon as its receipt arrives.
   useEffect(() => {
@@ -31,7 +35,8 @@ export function OwnerReport({ landing }: { landing: Landing }) {
   const submit = async () => {
     if (!description.trim()) return setState({ kind: 'error', message: `${t('problemDescription')}: ${t('required')}` });
     setState({ kind: 'busy' });
-    const id = uuid();
+    reportId.current ??= uuid();
+    const id = reportId.current;
     setPendingId(id);
     try {
       const r = await save(
@@ -54,15 +59,31 @@ export function OwnerReport({ landing }: { landing: Landing }) {
       );
       if (r.receipt && 'trackingToken' in r.receipt) setState({ kind: 'idle', track: r.receipt.trackingToken });
       else setState({ kind: 'queued' });
+      reportId.current = null;
       setDescription('');
       setPhotos([]);
     } catch (e) {
+      // No queue on this phone (no IndexedDB) and no network: the form stays as typed and goes when the network is back.
+      if (e instanceof ApiError && e.transient) return setState({ kind: 'waiting', message: t('reportWaiting') });
+      reportId.current = null;
       setState({
         kind: 'error',
         message: e instanceof StorageFullError ? t('storageFullAll') : errorText(e),
       });
     }
   };
+
+  // Waiting for the network: try again when the browser says it is back, and now and then (it does not always say).
+  useEffect(() => {
+    if (state.kind !== 'waiting') return;
+    const again = () => void submit();
+    window.addEventListener('online', again);
+    const timer = setInterval(again, 20_000);
+    return () => {
+      window.removeEventListener('online', again);
+      clearInterval(timer);
+    };
+  }, [state.kind, category, description, contact, photos]);
 
   if (state.track) {
     return (
@@ -117,6 +138,10 @@ export function OwnerReport({ landing }: { landing: Landing }) {
         </label>
         {state.kind === 'error' ? (
           <p class="error" role="alert">
+            {state.message}
+          </p>
+        ) : state.kind === 'waiting' ? (
+          <p class="warn-text" role="status" data-testid="report-waiting">
             {state.message}
           </p>
         ) : null}

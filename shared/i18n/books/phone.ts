@@ -45,6 +45,10 @@ export const PHONE_WORDS = {
   removePhoto: ['移除照片', 'Remove photo'],
   contactOptional: ['联系方式(可选)', 'Contact (optional)'],
   required: ['必填', 'required'],
+  reportWaiting: [
+    '网络未连接:您的报事仍在本页,联网后会自动提交。请不要关闭此页面。',
+    'No network: your report stays on this page and is sent by itself when the network returns. Keep this page open.',
+  ],
   reportSent: ['已收到您的反馈。请保存下面的链接查看处理进度:', 'Thank you. Keep this link to follow the progress:'],
   reportQueued: [
     '已保存,联网后提交。提交后这里会显示进度链接。',
