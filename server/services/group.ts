@@ -5,6 +5,7 @@
  */
 import {
   GROUP_AUDIT,
+  campaignOfMonth,
   complaintsPer100,
   monthPeriod,
   monthsTo,
@@ -18,6 +19,7 @@ import {
   type GroupOverview,
   type GroupPeople,
   type Membership,
+  monthlyRecordOf,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, invalid, notFound } from './refusals.ts';
@@ -116,9 +118,8 @@ async function estateMonth(reads: Reads, estate: Estate, month: string, now: num
     reads.listMonthly(estate.id),
     reads.listCampaigns(estate.id),
   ]);
-  const scoreOf = (m: string) => monthly.filter((r) => r.month === m).sort((a, b) => b.createdAt - a.createdAt)[0]?.total ?? null;
-  // Opened by the month's end: its opening date's month is this one or earlier (calendar dates compare as text).
-  const campaign = campaigns.filter((c) => c.opensOn.slice(0, 7) <= month).sort((a, b) => b.opensOn.localeCompare(a.opensOn))[0];
+  const scoreOf = (m: string) => monthlyRecordOf(monthly, m)?.total ?? null;
+  const campaign = campaignOfMonth(campaigns, month);
   const responses = campaign ? await reads.responsesOf(campaign.id) : [];
   const onTime = sumRates(departments.map((d) => d.onTime));
   const complaints = issues?.complaints.total ?? 0;

@@ -61,3 +61,10 @@ export function sampleProgress(responses: number, households: number, targetShar
   const needed = Math.floor((households * basisPoints + 9_999) / 10_000);
   return { responses, needed, households, reached: responses >= needed };
 }
+
+/** A month's satisfaction is the latest campaign opened by its end (calendar dates compare as text: 2026-11-05 < 2026-12). */
+export function campaignOfMonth<C extends { opensOn: string }>(campaigns: readonly C[], month: string): C | null {
+  let latest: C | null = null;
+  for (const c of campaigns) if (c.opensOn.slice(0, 7) <= month && (!latest || c.opensOn > latest.opensOn)) latest = c;
+  return latest;
+}

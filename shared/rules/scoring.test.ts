@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING_SHEET as sheet } from '../content/scoring-sheet.ts';
-import { checkDeductions, scoreSheet } from './scoring.ts';
+import { checkDeductions, monthlyRecordOf, scoreSheet } from './scoring.ts';
 
 describe('the monthly deduction sheet', () => {
   it('adds up to 100 points in three sections: public areas, customer service, safety', () => {
@@ -39,5 +39,18 @@ describe('the monthly deduction sheet', () => {
       { index: 1, message: 'Refuse cleared on time, no odour: at most 5 points can be deducted', rule: 'max_value', limit: 5 },
       { index: 2, message: 'item nope is not on sheet sheet-monthly v1', rule: 'unknown' },
     ]);
+  });
+});
+
+describe("a month's score", () => {
+  it('is the latest scored inspection of that month, and none when there was none', () => {
+    const records = [
+      { month: '2026-10', createdAt: 5, total: 91 },
+      { month: '2026-11', createdAt: 10, total: 88 },
+      { month: '2026-11', createdAt: 30, total: 93 },
+      { month: '2026-11', createdAt: 20, total: 80 },
+    ];
+    expect(monthlyRecordOf(records, '2026-11')?.total).toBe(93);
+    expect(monthlyRecordOf(records, '2026-09')).toBeNull();
   });
 });

@@ -64,3 +64,10 @@ export function scoreSheet(sheet: ScoringSheet, deductions: readonly Pick<Deduct
     total: sections.reduce((n, s) => n + s.score, 0),
   };
 }
+
+/** The month's score is its scored inspection's: the latest if there were several (FIGURES.monthlyScore). */
+export function monthlyRecordOf<R extends { month: string; createdAt: number }>(records: readonly R[], month: string): R | null {
+  let latest: R | null = null;
+  for (const r of records) if (r.month === month && (!latest || r.createdAt > latest.createdAt)) latest = r;
+  return latest;
+}

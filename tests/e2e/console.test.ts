@@ -610,6 +610,48 @@ describe("the estate's calendar on a laptop in another zone (Berlin, while the e
     await kpi.close();
   });
 
+  it('the monthly report prints as a report: one title, the score by section against earlier months, overdue, reopen and satisfaction, no idle rows', async () => {
+    const month = previousMonth(monthIn(server.clock.now, SH));
+    const page = await consolePage('/kpi');
+    await page.locator('[data-testid=report-cards] [data-figure=satisfaction]').waitFor();
+    await page.locator('[data-testid=chart-monthly-score]').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    // One title on paper: the company, the estate, the report and its month.
+    const titles = await page.locator('h1:visible, h2:visible').allTextContents();
+    expect(titles).toHaveLength(1);
+    expect(titles[0]).toContain('示范花园');
+    expect(titles[0]).toContain(`月度品质报告 · ${month}`);
+    const figures = await page
+      .locator('[data-testid=report-cards] [data-figure]')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-figure')));
+    expect(figures).toEqual(['monthlyScore', 'patrolCompletion', 'patrolOnTime', 'overdueRate', 'reopenRate', 'satisfaction']);
+    await expect(page.getByTestId('chart-monthly-score').isVisible()).resolves.toBe(true);
+
+    // The score by section is the month's scored inspection's, month by month (the latest of a month if several).
+    const sup = await server.login('supervisor');
+    const params = { estateId: 'demo-gardens' };
+    const { body: monthly } = await server.call(API.monthly, { params, token: sup });
+    const sectionHeader = await page.locator('[data-testid=table-kpi-sections] th').allTextContents();
+    const months = sectionHeader.slice(1);
+    expect(months).toHaveLength(6);
+    expect(months.at(-1)).toBe(month);
+    const firstRow = await page.locator('[data-testid=table-kpi-sections] tbody tr').first().locator('td').allTextContents();
+    const section = monthly.sheet!.sections[0];
+    const expected = months.map((m) => {
+      const latest = monthly.inspections.filter((r) => r.month === m).sort((a, b) => b.createdAt - a.createdAt)[0];
+      const score = latest?.sections.find((x) => x.sectionId === section.id)?.score;
+      return score === undefined ? '' : String(score);
+    });
+    expect(firstRow.slice(1)).toEqual(expected);
+
+    // People with no patrol duty and nothing to show are not rows of zeros.
+    const { body: kpi } = await server.call(API.kpi, { params, query: { month }, token: sup });
+    const shown = kpi.people.filter((p) => p.role === 'inspector' || p.slotsFilled + p.voluntary + p.trainingHours + p.training.of > 0);
+    expect(shown.length).toBeLessThan(kpi.people.length);
+    await expect(page.locator('[data-testid=table-kpi-people] tbody tr').count()).resolves.toBe(shown.length);
+    await page.close();
+  });
+
   it("an issue's times are the estate's wall clock, with its zone named", async () => {
     const issueId = await ownerReport('b2-stairs', '扶手有灰 · dusty handrail');
     const page = await consolePage(`/issues/${issueId}`);

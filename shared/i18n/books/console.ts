@@ -341,4 +341,5 @@ export const CONSOLE_WORDS = {
   byPhone: ['电话', 'By phone'],
   inPerson: ['面访', 'In person'],
   inEnglish: ['英文', 'English'],
+  lastMonths: ['近 6 个月', 'the last 6 months'],
 } as const satisfies Book;
