@@ -24,7 +24,7 @@ interface Ceiling {
 export const CEILINGS: readonly Ceiling[] = [
   {
     method: 'POST',
-    path: /^\/api\/owner\/reports$/,
+    path: /^\/api\/owner\/(general-)?reports$/,
     scope: 'report',
     limit: 60,
     message: `too many reports from this address; ${CALL_US}`,

@@ -9,7 +9,16 @@ import { requestAuthor } from '../photos/authors.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { rateAtKiosk } from '../services/kiosk.ts';
 import { publicLanding, serviceHelp, staffLanding } from '../services/landing.ts';
-import { assertPhotoOfIssue, issueByToken, meToo, ownerAct, rateHandling, reportProblem, trackingView } from '../services/owners.ts';
+import {
+  assertPhotoOfIssue,
+  issueByToken,
+  meToo,
+  ownerAct,
+  rateHandling,
+  reportProblem,
+  reportToEstate,
+  trackingView,
+} from '../services/owners.ts';
 import { campaignByCode, publicSurvey, submitResponse } from '../services/surveys.ts';
 import { servePhoto } from './photos.ts';
 
@@ -52,6 +61,11 @@ export function publicRoutes(app: Hono<Env>, deps: Deps) {
     const loc = await locationByCode(deps, body.locationCode);
     const held = await busy(c, 'report', loc.id, 10, 50);
     return created(await reportProblem(deps, loc, body, { author: requestAuthor(c, deps), held }));
+  });
+  route(app, API.generalReport, async (c, req) => {
+    const body = await req.body();
+    const held = await busy(c, 'report', `estate:${body.estateId}`, 10, 50);
+    return created(await reportToEstate(deps, body, { author: requestAuthor(c, deps), held }));
   });
   route(app, API.meToo, async (_c, req) => {
     const body = await req.body();

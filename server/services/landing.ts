@@ -44,7 +44,9 @@ export async function serviceHelp(deps: Deps, code: string | undefined): Promise
   const replaced = code && /^[a-z2-7]{26}$/.test(code) ? await reads.replacedCodeEstate(code) : undefined;
   const inService = estates.filter((e) => e.archivedAt === null);
   const named = replaced ? estates.filter((e) => e.id === replaced) : inService.length === 1 ? inService : [];
-  return { company: company?.name ?? null, estates: named.map((e) => ({ name: e.name, servicePhone: e.servicePhone })) };
+  // No estate to name: every estate in service, for the owner to pick theirs (names are on their notice boards anyway).
+  const shown = named.length ? named : inService;
+  return { company: company?.name ?? null, estates: shown.map((e) => ({ id: e.id, name: e.name, servicePhone: e.servicePhone })) };
 }
 
 export async function staffLanding(deps: Deps, loc: Location, member: Membership): Promise<StaffLanding> {

@@ -10,6 +10,7 @@ import {
   respondBy,
   type Issue,
   type IssueAction,
+  type GeneralReport,
   type IssueEvent,
   type Location,
   type OwnerReport,
@@ -43,21 +44,39 @@ export interface ReportContext {
 }
 
 export async function reportProblem(deps: Deps, location: Location, r: OwnerReport, ctx: ReportContext): Promise<OwnerReportReceipt> {
+  return report(deps, { estateId: location.estateId, location }, r, r.description, ctx);
+}
+
+/** A report with no location code: to the estate the owner chose, the place in their words before the problem. */
+export async function reportToEstate(deps: Deps, r: GeneralReport, ctx: ReportContext): Promise<OwnerReportReceipt> {
+  const estate = await deps.store.read.getEstate(r.estateId);
+  if (!estate || estate.archivedAt !== null) throw notFound('estate');
+  return report(deps, { estateId: estate.id, location: null }, r, `【${r.place}】${r.description}`, ctx);
+}
+
+async function report(
+  deps: Deps,
+  to: { estateId: string; location: Location | null },
+  r: OwnerReport | GeneralReport,
+  description: string,
+  ctx: ReportContext,
+): Promise<OwnerReportReceipt> {
   const now = deps.clock();
   const token = trackingToken(deps, r.id);
+  const { location } = to;
   const { receipt } = await deps.store.write((tx) =>
-    once<Omit<OwnerReportReceipt, 'trackingToken'>>(tx, location.estateId, r.id, 'ownerReport', r, now, async () => {
-      const similar = (await similarOpen(tx, location, r.category)).map((i) => i.id);
+    once<Omit<OwnerReportReceipt, 'trackingToken'>>(tx, to.estateId, r.id, 'ownerReport', r, now, async () => {
+      const similar = location ? (await similarOpen(tx, location, r.category)).map((i) => i.id) : [];
       const issue = await createIssue(
         tx,
         {
-          estateId: location.estateId,
-          locationId: location.id,
+          estateId: to.estateId,
+          locationId: location?.id ?? null,
           source: 'owner',
           category: r.category,
           // Owners do not grade severity; staff re-grade when they accept.
           severity: 'general',
-          description: r.description,
+          description,
           photos: r.photos,
           verified: false,
           ownerContact: r.contact || null,

@@ -41,7 +41,7 @@ import type {
 } from '../model/answers.ts';
 import { InspectionSubmission, type ChecklistTemplate } from '../model/checklist.ts';
 import { LocationImportRequest, LocationInput, type Building, type Department, type Estate, type Location } from '../model/estate.ts';
-import { IssueActionRequest, MeTooRequest, NotFixedRequest, OwnerRating, OwnerReport } from '../model/issue.ts';
+import { GeneralReport, IssueActionRequest, MeTooRequest, NotFixedRequest, OwnerRating, OwnerReport } from '../model/issue.ts';
 import type {
   InspectionReceipt,
   IssueActionReceipt,
@@ -117,6 +117,8 @@ export const API = {
   // The location a code typed from a label (its first ten characters) belongs to.
   byShortCode: get('/api/locations/by-short-code/:short', answer<{ code: string }>()),
   reportProblem: post('/api/owner/reports', OwnerReport, answer<OwnerReportReceipt>()),
+  /** A report with no location code: the estate chosen, the place in words. */
+  generalReport: post('/api/owner/general-reports', GeneralReport, answer<OwnerReportReceipt>()),
   meToo: post('/api/owner/me-too', MeTooRequest, answer<MeTooReceipt>()),
   tracking: get('/api/track/:token', answer<OwnerTracking>()),
   confirmFixed: post('/api/track/:token/confirm', null, answer<OwnerTracking>()),

@@ -86,12 +86,12 @@ export interface LocationLanding {
 }
 
 /**
- * GET /api/help(?code=): whom an owner can call when a code or link leads nowhere. A replaced code names its estate;
- * otherwise the one estate in service, if there is only one; the company either way.
+ * GET /api/help(?code=): whom an owner can call, and where to report, when a code or link leads nowhere. A replaced
+ * code names its estate; otherwise every estate in service, for the owner to choose; the company either way.
  */
 export interface ServiceHelp {
   company: string | null;
-  estates: { name: LocalText; servicePhone: string }[];
+  estates: { id: string; name: LocalText; servicePhone: string }[];
 }
 
 /**

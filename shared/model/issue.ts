@@ -118,6 +118,21 @@ export const OwnerReport = v.object({
 });
 export type OwnerReport = v.InferOutput<typeof OwnerReport>;
 
+/**
+ * An owner's report with no location code (a code that no longer works, a link that leads nowhere): the estate is
+ * chosen and the place said in words.
+ */
+export const GeneralReport = v.object({
+  id: Uuid,
+  estateId: Id,
+  place: requiredText(100, 'place'),
+  category: Category,
+  description: requiredText(1000, 'description'),
+  photos: v.optional(PhotoRefs, []),
+  contact: v.optional(trimmedText(100, 'contact'), ''),
+});
+export type GeneralReport = v.InferOutput<typeof GeneralReport>;
+
 /** A neighbour's "me too" on a problem already reported at the same place. */
 export const MeTooRequest = v.object({
   id: Uuid,

@@ -64,6 +64,15 @@ const ROUTES: Route[] = [
     ],
   },
   {
+    name: 'general report',
+    method: 'POST',
+    path: () => '/api/owner/general-reports',
+    wrong: [
+      [() => ({ id: randomUUID(), estateId: 'demo-gardens', place: '', category: 'hygiene', description: 'x' }), 'place'],
+      [() => ({ id: randomUUID(), estateId: '../x', place: '3号楼', category: 'hygiene', description: 'x' }), 'estateId'],
+    ],
+  },
+  {
     name: 'me too',
     method: 'POST',
     path: () => '/api/owner/me-too',

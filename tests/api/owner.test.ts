@@ -155,6 +155,34 @@ describe('an owner reports a problem without an account', () => {
     expect(complaints.issues.some((i) => i.description.includes('took two days'))).toBe(true);
   });
 
+  it('with no code to scan, an owner reports to the estate they choose, the place in their words; a retry is one report', async () => {
+    const help = await server.call(API.serviceHelp, {});
+    expect(help.body.estates.map((e) => e.id)).toContain('demo-gardens');
+    const json = {
+      id: randomUUID(),
+      estateId: 'demo-gardens',
+      place: '3号楼2单元门口',
+      category: 'facilities' as const,
+      description: '门禁坏了 the door entry is broken',
+    };
+    const first = await server.call(API.generalReport, { json });
+    expect(first.status).toBe(201);
+    const again = await server.call(API.generalReport, { json });
+    expect(again.body).toEqual(first.body);
+    const issue = await server.running.deps.store.read.getIssue(first.body.issueId);
+    expect(issue).toMatchObject({
+      estateId: 'demo-gardens',
+      locationId: null,
+      source: 'owner',
+      description: '【3号楼2单元门口】门禁坏了 the door entry is broken',
+    });
+    const track = await server.call(API.tracking, { params: { token: first.body.trackingToken } });
+    expect(track.body).toMatchObject({ status: 'reported', location: null, description: issue!.description });
+    // An estate that is not there (or no longer in service) is a 404, and nothing is written.
+    const lost = await server.call(API.generalReport, { json: { ...json, id: randomUUID(), estateId: 'no-such-estate' } });
+    expect(lost).toMatchObject({ status: 404, body: { code: 'notFound' } });
+  });
+
   it('an invented tracking token is a 404', async () => {
     expect((await server.call(API.tracking, { params: { token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } })).status).toBe(404);
   });

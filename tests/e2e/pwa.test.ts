@@ -173,7 +173,7 @@ describe('sending through a bad network', () => {
 });
 
 describe('owners, with no account', () => {
-  it('a replaced sticker and a broken progress link are not dead ends: the service desk is named with its number', async () => {
+  it('a replaced sticker and a broken progress link are not dead ends: the service desk is named with its number, and a problem can still be reported', async () => {
     const admin = await server.login('admin');
     const params = { estateId: 'demo-gardens' };
     const estate = (await store().getEstate('demo-gardens'))!;
@@ -195,6 +195,18 @@ describe('owners, with no account', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toBe('这个二维码已失效或无法识别');
     await expect(page.getByTestId('service-phone').getAttribute('href')).resolves.toBe('tel:02155550100');
     await expect(page.getByTestId('service-help').textContent()).resolves.toContain('示范花园');
+    // Not a dead end: the owner can still report, saying where in words.
+    await page.getByTestId('report-anyway').click();
+    const words = `单元门禁坏了 ${randomUUID().slice(0, 8)}`;
+    await page.fill('input[name=place]', '3号楼2单元门口');
+    await page.selectOption('select[name=category]', 'facilities');
+    await page.fill('textarea[name=description]', words);
+    await page.click('form[data-testid=owner-report] button[type=submit]');
+    await page.locator('[data-testid=tracking-link]').waitFor({ timeout: 15_000 });
+    const mine = (await store().issuesCreatedBetween('demo-gardens', 0, server.clock.now + 86_400_000)).filter((i) =>
+      i.description.endsWith(words),
+    );
+    expect(mine).toMatchObject([{ locationId: null, source: 'owner', description: `【3号楼2单元门口】${words}` }]);
     await page.goto('/t/not-a-real-link');
     await expect(page.getByRole('alert').textContent()).resolves.toBe('这个进度链接无效或已过期');
     await page.getByTestId('service-help').waitFor();

@@ -8,6 +8,7 @@ import { API, describeErrors, parse, type AnswerOf, type BodyOf, type FieldError
 export const ENTRY_ENDPOINTS = {
   inspection: API.submitInspection,
   ownerReport: API.reportProblem,
+  generalReport: API.generalReport,
   meToo: API.meToo,
   issueAction: API.actOnIssue,
   kioskRating: API.rateAtKiosk,
@@ -15,6 +16,11 @@ export const ENTRY_ENDPOINTS = {
 } as const;
 
 export type OutboxKind = keyof typeof ENTRY_ENDPOINTS;
+
+/** The kind of receipt each answers with: a report with no code is an owner report like any other. */
+export function receiptKindOf(kind: OutboxKind): string {
+  return kind === 'generalReport' ? 'ownerReport' : kind;
+}
 /** The body a kind sends, as the server's schema takes it in. */
 export type EntryBody<K extends OutboxKind> = BodyOf<(typeof ENTRY_ENDPOINTS)[K]>;
 /** What the server answers for it. */

@@ -8,7 +8,7 @@
 import { ApiError, type RequestOptions } from '../api/http.ts';
 import type { OutboxEntry, OutboxKind, PqmDb } from './db.ts';
 import { API, failureOf, pathOf, type Failure, type PhotoStored } from '../../../shared/index.ts';
-import { checkEntry, type EntryBody, type EntryReceipt } from './entries.ts';
+import { checkEntry, receiptKindOf, type EntryBody, type EntryReceipt } from './entries.ts';
 
 /** A record to queue, typed by its kind: an inspection's body is an InspectionSubmission, and so on. */
 export type NewEntry = {
@@ -198,7 +198,8 @@ export class Outbox {
         await db.put('photos', { ...photo, uploaded: true });
       }
       const receipt = await send<EntryReceipt>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
-      if (receipt.kind !== entry.kind || receipt.id !== entry.id) throw new ApiError(502, 'the answer is not a receipt for this record');
+      if (receipt.kind !== receiptKindOf(entry.kind) || receipt.id !== entry.id)
+        throw new ApiError(502, 'the answer is not a receipt for this record');
       // The record is in, but the server still lacks photos: never delete the entry while the phone has them.
       const missing = 'photosMissing' in receipt && Array.isArray(receipt.photosMissing) ? receipt.photosMissing : [];
       if (missing.length) {

@@ -106,7 +106,7 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
       ) : (
         <>
           <KnownProblems landing={landing} />
-          <OwnerReport landing={landing} />
+          <OwnerReport to={{ kind: 'location', landing }} />
         </>
       )}
     </Layout>

@@ -1,7 +1,7 @@
 import { ApiError, errorText } from '../api/http.ts';
 import { uuid } from '../util/uuid.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { API, CATEGORIES, CATEGORY_LABELS, pathOf, type Category } from '../../../shared/index.ts';
+import { API, CATEGORIES, CATEGORY_LABELS, pathOf, type Category, type LocalText } from '../../../shared/index.ts';
 import { formatDateTime, t, tx } from '../i18n.ts';
 import type { Photo } from '../photos/compress.ts';
 import { StorageFullError } from '../outbox/outbox.ts';
@@ -9,9 +9,14 @@ import { save } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
 import type { Landing } from './landing.ts';
 
-/** An owner's report from the location's QR code: no account, works inside WeChat's browser. */
-export function OwnerReport({ landing }: { landing: Landing }) {
+/** Where a report goes: the location whose code was scanned, or (no working code) an estate, the place said in words. */
+export type ReportTo = { kind: 'location'; landing: Landing } | { kind: 'estate'; estates: readonly { id: string; name: LocalText }[] };
+
+/** An owner's report from the location's QR code, or from a page with no code: no account, works inside WeChat's browser. */
+export function OwnerReport({ to }: { to: ReportTo }) {
   const [category, setCategory] = useState<Category>('hygiene');
+  const [estateId, setEstateId] = useState(to.kind === 'estate' ? (to.estates[0]?.id ?? '') : '');
+  const [place, setPlace] = useState('');
   const [description, setDescription] = useState('');
   const [contact, setContact] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
@@ -33,30 +38,46 @@ export function OwnerReport({ landing }: { landing: Landing }) {
   }, [pendingId]);
 
   const submit = async () => {
+    if (to.kind === 'estate' && !place.trim()) return setState({ kind: 'error', message: `${t('where')}: ${t('required')}` });
     if (!description.trim()) return setState({ kind: 'error', message: `${t('problemDescription')}: ${t('required')}` });
     setState({ kind: 'busy' });
     reportId.current ??= uuid();
     const id = reportId.current;
     setPendingId(id);
     try {
-      const r = await save(
-        {
-          id,
-          kind: 'ownerReport',
-          url: pathOf(API.reportProblem),
-          auth: false,
-          label: `${tx(landing.location.name)} · ${tx(CATEGORY_LABELS[category])}`,
-          body: {
-            id,
-            locationCode: landing.location.code,
-            category,
-            description: description.trim(),
-            contact: contact.trim(),
-            photos: photos.map((p) => ({ sha256: p.sha256, size: p.blob.size })),
-          },
-        },
-        photos.map((p) => ({ sha256: p.sha256, blob: p.blob })),
-      );
+      const common = {
+        id,
+        category,
+        description: description.trim(),
+        contact: contact.trim(),
+        photos: photos.map((p) => ({ sha256: p.sha256, size: p.blob.size })),
+      };
+      const label = `${to.kind === 'location' ? tx(to.landing.location.name) : place.trim()} · ${tx(CATEGORY_LABELS[category])}`;
+      const blobs = photos.map((p) => ({ sha256: p.sha256, blob: p.blob }));
+      const r =
+        to.kind === 'location'
+          ? await save(
+              {
+                id,
+                kind: 'ownerReport',
+                url: pathOf(API.reportProblem),
+                auth: false,
+                label,
+                body: { ...common, locationCode: to.landing.location.code },
+              },
+              blobs,
+            )
+          : await save(
+              {
+                id,
+                kind: 'generalReport',
+                url: pathOf(API.generalReport),
+                auth: false,
+                label,
+                body: { ...common, estateId, place: place.trim() },
+              },
+              blobs,
+            );
       if (r.receipt && 'trackingToken' in r.receipt) setState({ kind: 'idle', track: r.receipt.trackingToken });
       else setState({ kind: 'queued' });
       reportId.current = null;
@@ -110,10 +131,34 @@ export function OwnerReport({ landing }: { landing: Landing }) {
         }}
         data-testid="owner-report"
       >
+        {to.kind === 'estate' && to.estates.length > 1 ? (
+          <label>
+            {t('yourEstate')}
+            <select value={estateId} onChange={(e) => setEstateId(e.currentTarget.value)} name="estate">
+              {to.estates.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {tx(e.name)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {to.kind === 'estate' ? (
+          <label>
+            {t('where')}
+            <input
+              name="place"
+              value={place}
+              maxLength={100}
+              placeholder={t('whereHint')}
+              onInput={(e) => setPlace(e.currentTarget.value)}
+            />
+          </label>
+        ) : null}
         <label>
           {t('problemCategory')}
           <select value={category} onChange={(e) => setCategory(e.currentTarget.value as Category)} name="category">
-            {(landing.categories.length ? landing.categories : CATEGORIES).map((c) => (
+            {(to.kind === 'location' && to.landing.categories.length ? to.landing.categories : CATEGORIES).map((c) => (
               <option key={c} value={c}>
                 {tx(CATEGORY_LABELS[c])}
               </option>
@@ -131,7 +176,13 @@ export function OwnerReport({ landing }: { landing: Landing }) {
           />
         </label>
         <span class="label">{t('photoOptional')}</span>
-        <PhotoInput photos={photos} onChange={setPhotos} stamp={tx(landing.location.name)} testId="owner-photo" album />
+        <PhotoInput
+          photos={photos}
+          onChange={setPhotos}
+          stamp={to.kind === 'location' ? tx(to.landing.location.name) : place.trim()}
+          testId="owner-photo"
+          album
+        />
         <label>
           {t('contactOptional')}
           <input name="contact" value={contact} maxLength={100} onInput={(e) => setContact(e.currentTarget.value)} />

@@ -1,14 +1,16 @@
 /**
  * When a code or a link leads nowhere, not a dead end: whom to call (the estate's service desk, when the server can
- * tell which), and a way back to scanning.
+ * tell which), a report form with no code (the estate chosen, the place said in words), and a way back to scanning.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { API, type ServiceHelp as Help } from '../../../shared/index.ts';
 import { call } from '../api/http.ts';
 import { t, tx } from '../i18n.ts';
+import { OwnerReport } from '../pages/OwnerReport.tsx';
 
 export function ServiceHelp({ code }: { code?: string }) {
   const [help, setHelp] = useState<Help | null>(null);
+  const [reporting, setReporting] = useState(false);
   useEffect(() => {
     call(API.serviceHelp, { query: code ? { code } : {}, auth: false }).then(setHelp, () => setHelp(null));
   }, [code]);
@@ -30,6 +32,17 @@ export function ServiceHelp({ code }: { code?: string }) {
       ) : (
         <p class="muted">{help?.company ? `${help.company} · ${t('helpAskDesk')}` : t('helpAskDesk')}</p>
       )}
+      {help?.estates.length ? (
+        reporting ? (
+          <OwnerReport to={{ kind: 'estate', estates: help.estates }} />
+        ) : (
+          <p>
+            <button type="button" class="primary wide" onClick={() => setReporting(true)} data-testid="report-anyway">
+              {t('reportWithoutCode')}
+            </button>
+          </p>
+        )
+      ) : null}
       <a class="button secondary" href="/">
         {t('scanAgain')}
       </a>

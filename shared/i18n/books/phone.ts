@@ -45,6 +45,10 @@ export const PHONE_WORDS = {
   removePhoto: ['移除照片', 'Remove photo'],
   contactOptional: ['联系方式(可选)', 'Contact (optional)'],
   required: ['必填', 'required'],
+  where: ['位置', 'Where'],
+  reportWithoutCode: ['直接报告问题', 'Report a problem here'],
+  whereHint: ['如:3 号楼 2 单元门口', 'e.g. Building 3, entrance 2'],
+  yourEstate: ['您所在的小区', 'Your estate'],
   reportWaiting: [
     '网络未连接:您的报事仍在本页,联网后会自动提交。请不要关闭此页面。',
     'No network: your report stays on this page and is sent by itself when the network returns. Keep this page open.',
