@@ -505,6 +505,9 @@ describe('analysis', () => {
     }
     // The departments' chart shows both of its rates: fixed by the deadline, and reopened.
     expect(await page.locator('[data-testid=chart-rect] svg').count()).toBe(2);
+    // The heat map and the Pareto name their axes.
+    await expect(page.locator('[data-testid=chart-heat] [data-axis]').allTextContents()).resolves.toEqual(['点位', '时段开始(点)']);
+    await expect(page.locator('[data-testid=chart-lift-causes] [data-axis]').allTextContents()).resolves.toEqual(['故障次数', '累计占比']);
     const download = page.waitForEvent('download');
     await page.click('[data-testid=csv-issues-by-category]');
     const file = await (await download).path();

@@ -156,7 +156,7 @@ export function HeatMap({ rows }: { rows: { label: string; hours: number[] }[] }
   const shade = (v: number) => (v ? `rgba(198,40,40,${0.15 + (0.85 * v) / top})` : '#eceff1');
   // The legend's steps: none, then up to four counts between 1 and the most in one cell.
   const steps = [...new Set([0, 1, Math.ceil(top / 3), Math.ceil((2 * top) / 3), top])].filter((v) => v <= top);
-  const legendY = 16 + rows.length * cell + 10;
+  const legendY = 30 + rows.length * cell + 10;
   return (
     <svg
       viewBox={`0 0 ${left + 24 * cell} ${legendY + cell + 4}`}
@@ -172,15 +172,22 @@ export function HeatMap({ rows }: { rows: { label: string; hours: number[] }[] }
         ]),
       )}
     >
+      {/* Axis titles: places down the side, the slot's starting hour across the top. */}
+      <text x={left - 6} y={26} text-anchor="end" font-size="11" font-weight="600" data-axis="y">
+        {t('location')}
+      </text>
+      <text x={left} y={11} font-size="11" font-weight="600" data-axis="x">
+        {t('hourOfDay')}
+      </text>
       {Array.from({ length: 24 }, (_, h) =>
         h % 3 === 0 ? (
-          <text key={h} x={left + h * cell + 4} y={12} font-size="10">
+          <text key={h} x={left + h * cell + 4} y={26} font-size="10">
             {h}
           </text>
         ) : null,
       )}
       {rows.map((r, i) => (
-        <g key={r.label} transform={`translate(0 ${16 + i * cell})`}>
+        <g key={r.label} transform={`translate(0 ${30 + i * cell})`}>
           <text x={left - 6} y={15} text-anchor="end" font-size="11">
             {r.label}
           </text>
@@ -218,47 +225,61 @@ export function Pareto({ rows }: { rows: { label: string; count: number; cumulat
   // Labels are turned and cut short so neighbours never overlap, however many causes there are.
   const short = (label: string) => (label.length > 10 ? `${label.slice(0, 9)}…` : label);
   return (
-    <svg
-      viewBox={`0 0 ${width + 20} ${height + 80}`}
-      width="100%"
-      role="img"
-      aria-label={spoken(rows.map((r) => [r.label, `${r.count} (${Math.round(r.cumulative * 100)}%)`]))}
-    >
-      {/* Count on the left (0 to the most), cumulative share on the right (0–100 %), with gridlines at half and full. */}
-      {[0, 0.5, 1].map((f) => (
-        <g key={f}>
-          <line x1={40} x2={width - 20} y1={height - f * (height - 20)} y2={height - f * (height - 20)} stroke="#eceff1" />
-          <text x={34} y={height - f * (height - 20) + 4} font-size="10" text-anchor="end">
-            {Math.round(f * top)}
-          </text>
-          <text x={width - 16} y={height - f * (height - 10) + 4} font-size="10" fill="#b35300">
-            {Math.round(f * 100)}%
-          </text>
-        </g>
-      ))}
-      {rows.map((r, i) => {
-        const h = (r.count / top) * (height - 20);
-        return (
-          <g key={r.label}>
-            <rect x={40 + i * bw + 2} y={height - h} width={bw - 4} height={h} fill="#1565c0" />
-            <text x={40 + i * bw + bw / 2} y={height - h - 4} font-size="11" text-anchor="middle">
-              {r.count}
+    <>
+      <svg
+        viewBox={`0 -16 ${width + 20} ${height + 96}`}
+        width="100%"
+        role="img"
+        aria-label={spoken(rows.map((r) => [r.label, `${r.count} (${Math.round(r.cumulative * 100)}%)`]))}
+      >
+        <text x={0} y={-4} font-size="11" font-weight="600" data-axis="y">
+          {t('faultCount')}
+        </text>
+        <text x={width + 16} y={-4} font-size="11" font-weight="600" text-anchor="end" fill="#b35300" data-axis="y2">
+          {t('cumulativeShare')}
+        </text>
+        {/* Count on the left (0 to the most), cumulative share on the right (0–100 %), with gridlines at half and full. */}
+        {[0, 0.5, 1].map((f) => (
+          <g key={f}>
+            <line x1={40} x2={width - 20} y1={height - f * (height - 20)} y2={height - f * (height - 20)} stroke="#eceff1" />
+            <text x={34} y={height - f * (height - 20) + 4} font-size="10" text-anchor="end">
+              {Math.round(f * top)}
             </text>
-            <text
-              x={40 + i * bw + bw / 2}
-              y={height + 12}
-              font-size="10"
-              text-anchor="end"
-              transform={`rotate(-35 ${40 + i * bw + bw / 2} ${height + 12})`}
-            >
-              <title>{r.label}</title>
-              {short(r.label)}
+            <text x={width - 16} y={height - f * (height - 10) + 4} font-size="10" fill="#b35300">
+              {Math.round(f * 100)}%
             </text>
           </g>
-        );
-      })}
-      <polyline points={points} fill="none" stroke="#ef6c00" stroke-width="2" />
-    </svg>
+        ))}
+        {rows.map((r, i) => {
+          const h = (r.count / top) * (height - 20);
+          return (
+            <g key={r.label}>
+              <rect x={40 + i * bw + 2} y={height - h} width={bw - 4} height={h} fill="#1565c0" />
+              <text x={40 + i * bw + bw / 2} y={height - h - 4} font-size="11" text-anchor="middle">
+                {r.count}
+              </text>
+              <text
+                x={40 + i * bw + bw / 2}
+                y={height + 12}
+                font-size="10"
+                text-anchor="end"
+                transform={`rotate(-35 ${40 + i * bw + bw / 2} ${height + 12})`}
+              >
+                <title>{r.label}</title>
+                {short(r.label)}
+              </text>
+            </g>
+          );
+        })}
+        <polyline points={points} fill="none" stroke="#ef6c00" stroke-width="2" />
+      </svg>
+      <Legend
+        items={[
+          { label: t('faultCount'), colour: '#1565c0' },
+          { label: t('cumulativeShare'), colour: '#ef6c00' },
+        ]}
+      />
+    </>
   );
 }
 

@@ -342,4 +342,7 @@ export const CONSOLE_WORDS = {
   inPerson: ['面访', 'In person'],
   inEnglish: ['英文', 'English'],
   lastMonths: ['近 6 个月', 'the last 6 months'],
+  hourOfDay: ['时段开始(点)', 'Hour the slot starts'],
+  faultCount: ['故障次数', 'Faults'],
+  cumulativeShare: ['累计占比', 'Cumulative share'],
 } as const satisfies Book;

@@ -126,7 +126,7 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
               rows={issues.data.lifts.byLift.map((l) => ({ label: `${tx(l.name)}${l.repeat ? ` ⚠ ${t('repeat')}` : ''}`, value: l.count }))}
             />
           </Chart>
-          <Chart title={t('liftCauses')}>
+          <Chart title={t('liftCauses')} testId="chart-lift-causes">
             <Pareto
               rows={issues.data.lifts.byCause.map((c) => ({
                 label: tx(c.name),
