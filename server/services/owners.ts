@@ -7,6 +7,8 @@ import {
   OPEN_STATUSES,
   referenceOf,
   OWNER_STATUS_LABELS,
+  OWNER_EVENT_LABELS,
+  type OwnerEventType,
   respondBy,
   type Issue,
   type IssueAction,
@@ -147,18 +149,7 @@ async function reporterOnly(tx: Reads, tracked: Tracked): Promise<Issue> {
 const ARCHIVED = 'this estate no longer uses this service: please call the property service desk';
 
 /** Owner-facing events in plain words; staff names and internal notes stay inside. */
-const OWNER_VISIBLE: ReadonlySet<IssueEvent['type']> = new Set([
-  'created',
-  'accept',
-  'assign',
-  'rectify',
-  'verify',
-  'reopen',
-  'ownerConfirm',
-  'ownerNotFixed',
-  'reject',
-  'rated',
-]);
+const shownToOwners = (type: IssueEvent['type']): type is OwnerEventType => Object.hasOwn(OWNER_EVENT_LABELS, type);
 
 /** 报事单号: the issue's id, short and easy to read out. */
 /**
@@ -197,7 +188,7 @@ export async function trackingView(store: Reads, { issue, role }: Tracked): Prom
     deadline: issue.status === 'closed' || issue.status === 'rejected' ? null : issue.deadline,
     photos: issue.photos.map((p) => p.sha256).filter((h) => visible.has(h)),
     afterPhotos: issue.afterPhotos.map((p) => p.sha256).filter((h) => visible.has(h)),
-    timeline: events.filter((e) => OWNER_VISIBLE.has(e.type)).map((e) => ({ type: e.type, at: e.at })),
+    timeline: events.flatMap((e) => (shownToOwners(e.type) ? [{ type: e.type, at: e.at }] : [])),
     canConfirm: answers && issue.status === 'rectified',
     canSayNotFixed: answers && (issue.status === 'rectified' || (issue.status === 'closed' && origin?.rating === null)),
     canRate: answers && (issue.status === 'closed' || issue.status === 'rectified') && origin?.rating === null,

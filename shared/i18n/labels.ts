@@ -50,6 +50,21 @@ export const OWNER_STATUS_LABELS: Record<IssueStatus, LocalText> = {
   rejected: { zh: '已拒绝', en: 'Declined' },
 };
 
+/** The steps an owner's tracking page shows, in the owner's words (staff names and internal notes stay inside). */
+export const OWNER_EVENT_LABELS = {
+  created: { zh: '已提交', en: 'Reported' },
+  accept: { zh: '物业已受理', en: 'Accepted' },
+  assign: { zh: '已派单给责任部门', en: 'Sent to the responsible team' },
+  rectify: { zh: '已处理,等待确认', en: 'Fixed, waiting for confirmation' },
+  verify: { zh: '物业已复查确认', en: 'Checked by the property office' },
+  reopen: { zh: '复查未通过,重新处理', en: 'Failed the check, being handled again' },
+  ownerConfirm: { zh: '您已确认解决', en: 'You confirmed the fix' },
+  ownerNotFixed: { zh: '您反馈未解决,重新处理', en: 'You said it is not fixed; being handled again' },
+  reject: { zh: '未受理', en: 'Declined' },
+  rated: { zh: '您已评价', en: 'You rated the handling' },
+} as const satisfies Partial<Record<IssueEvent['type'], LocalText>>;
+export type OwnerEventType = keyof typeof OWNER_EVENT_LABELS;
+
 /** Each step of an issue's history, as staff read it (owners read their own, plainer words on the tracking page). */
 export const EVENT_LABELS: Record<IssueEvent['type'], LocalText> = {
   created: { zh: '登记', en: 'Recorded' },

@@ -20,6 +20,7 @@ import type { Deduction, ScoringSheet } from './scoring.ts';
 import type { SectionScore } from '../rules/scoring.ts';
 import type { SurveyTemplate } from './survey.ts';
 import type { GroupRole } from './group.ts';
+import type { OwnerEventType } from '../i18n/labels.ts';
 
 export interface Membership {
   userId: string;
@@ -116,7 +117,7 @@ export interface OwnerTracking {
   deadline: number | null;
   photos: string[];
   afterPhotos: string[];
-  timeline: { type: IssueEvent['type']; at: number }[];
+  timeline: { type: OwnerEventType; at: number }[];
   canConfirm: boolean;
   canSayNotFixed: boolean;
   canRate: boolean;

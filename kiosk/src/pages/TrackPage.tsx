@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { API, CATEGORY_LABELS, pathOf, type OwnerTracking } from '../../../shared/index.ts';
+import { API, CATEGORY_LABELS, OWNER_EVENT_LABELS, pathOf, type OwnerTracking } from '../../../shared/index.ts';
 import { ApiError, call, errorText } from '../api/http.ts';
 import { brandOf, formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { ServiceHelp } from '../ui/ServiceHelp.tsx';
@@ -8,22 +8,9 @@ import { Layout } from '../ui/Layout.tsx';
 
 /** What a tracking link shows, as the server answers it (shared/model/answers.ts). */
 
-const EVENT_WORDS: Record<string, [string, string]> = {
-  created: ['已提交', 'Reported'],
-  accept: ['物业已受理', 'Accepted'],
-  assign: ['已派单给责任部门', 'Sent to the responsible team'],
-  rectify: ['已处理,等待确认', 'Fixed, waiting for confirmation'],
-  verify: ['物业已复查确认', 'Checked by the property office'],
-  reopen: ['复查未通过,重新处理', 'Failed the check, being handled again'],
-  ownerConfirm: ['您已确认解决', 'You confirmed the fix'],
-  ownerNotFixed: ['您反馈未解决,重新处理', 'You said it is not fixed; being handled again'],
-  reject: ['未受理', 'Declined'],
-  rated: ['您已评价', 'You rated the handling'],
-};
-
 /** The owner's private tracking link: a timeline in plain words, then fixed / not fixed and a rating. */
 export default function TrackPage() {
-  const lang = useLocale();
+  useLocale();
   const { params } = useRoute();
   const token = params.token;
   const [data, setData] = useState<OwnerTracking | null>(null);
@@ -58,7 +45,6 @@ export default function TrackPage() {
         )}
       </Layout>
     );
-  const i = lang === 'zh-CN' ? 0 : 1;
   return (
     <Layout title={t('progress')} brand={brandOf(data.estate)}>
       <section class="card">
@@ -97,7 +83,7 @@ export default function TrackPage() {
         <ol class="timeline" data-testid="timeline">
           {data.timeline.map((e, n) => (
             <li key={n}>
-              <time>{formatDateTime(e.at, data.estate?.timeZone)}</time> {EVENT_WORDS[e.type]?.[i] ?? e.type}
+              <time>{formatDateTime(e.at, data.estate?.timeZone)}</time> {tx(OWNER_EVENT_LABELS[e.type])}
             </li>
           ))}
         </ol>
