@@ -61,6 +61,13 @@ for (const view of views) {
   // The analysis page is its charts: all of them, not the first screenful.
   await consolePage.screenshot({ path: join(out, `console-${view}.png`), fullPage: view === 'analysis' });
 }
+// The KPI page as it prints: the monthly quality report.
+await consolePage.goto(`chrome-extension://${id}/src/console/index.html#/kpi`);
+await consolePage.locator('[data-testid=report-cards] [data-figure=satisfaction]').waitFor();
+await consolePage.emulateMedia({ media: 'print' });
+await consolePage.waitForTimeout(600);
+await consolePage.screenshot({ path: join(out, 'console-monthly-report.png'), fullPage: true });
+await consolePage.emulateMedia({ media: 'screen' });
 const first = (await deps.store.read.listIssues({ estateId: 'demo-gardens', open: true })).issues[0];
 await consolePage.goto(`chrome-extension://${id}/src/console/index.html#/issues/${first.id}`);
 await consolePage.locator('[data-testid=issue-detail]').waitFor();
@@ -90,6 +97,11 @@ const lobby = (await deps.store.read.getLocation('b1-lobby'))!;
 await mobile.goto(`${running.url}/l/${lobby.code}?q=1`);
 await mobile.locator('[data-testid=location-name]').waitFor();
 await mobile.screenshot({ path: join(out, 'pwa-owner-report.png') });
+// A link that leads nowhere: the service desk, and a report with no code.
+await mobile.goto(`${running.url}/t/not-a-real-link`);
+await mobile.getByTestId('report-anyway').click();
+await mobile.locator('input[name=place]').waitFor();
+await mobile.screenshot({ path: join(out, 'pwa-no-code-report.png'), fullPage: true });
 
 await context.close();
 await running.close();
