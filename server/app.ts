@@ -32,6 +32,7 @@ import { issueRoutes } from './routes/issues.ts';
 import { photoRoutes } from './routes/photos.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
+import { deskRoutes } from './routes/desk.ts';
 
 const REFUSAL_STATUS = {
   invalid: 400,
@@ -129,6 +130,7 @@ export function createApp(deps: Deps) {
     alertRoutes,
     analysisRoutes,
     recordRoutes,
+    deskRoutes,
     adminRoutes,
     fieldRoutes,
     planRoutes,

@@ -7,7 +7,15 @@ import { requireRole, type Env } from '../http/auth.ts';
 import { timeParam } from '../http/body.ts';
 import { raw, route } from '../http/contract.ts';
 import { badRequest } from '../http/errors.ts';
-import { issueAnalysis, kpi, patrolAnalysis, rectificationAnalysis, satisfactionTrend, type Period } from '../services/analysis.ts';
+import {
+  deskAnalysis,
+  issueAnalysis,
+  kpi,
+  patrolAnalysis,
+  rectificationAnalysis,
+  satisfactionTrend,
+  type Period,
+} from '../services/analysis.ts';
 
 const MAX_PERIOD = 400 * DAY;
 const name = (t: LocalText | undefined) => (t ? `${t.zh} / ${t.en}` : '');
@@ -26,8 +34,8 @@ async function period(c: Context, deps: Deps, estateId: string): Promise<Period>
   }
   const to = timeParam(c.req.query('to'), 'to', tz, 'end') ?? now;
   const from = timeParam(c.req.query('from'), 'from', tz, 'start') ?? to - 30 * DAY;
-  if (from >= to) throw badRequest('from: must be before to', [{ path: 'from', message: 'must be before to' }]);
-  if (to - from > MAX_PERIOD) throw badRequest('period: at most 400 days', [{ path: 'from', message: 'period too long' }]);
+  if (from >= to) throw badRequest('from: must be before to', [{ path: 'from', message: 'must be before to', rule: 'range' }]);
+  if (to - from > MAX_PERIOD) throw badRequest('period: at most 400 days', [{ path: 'from', message: 'period too long', rule: 'range' }]);
   return { from, to };
 }
 
@@ -64,6 +72,18 @@ export function analysisRoutes(app: Hono<Env>, deps: Deps) {
       'issues-by-category',
       ['category', 'count'],
       data.byCategory.map((r) => [name(CATEGORY_LABELS[r.key as keyof typeof CATEGORY_LABELS]), r.count]),
+    );
+  });
+
+  route(app, API.deskAnalysis, async (c, { params: { estateId } }) => {
+    requireRole(c, estateId, SUPERVISORS);
+    const data = await deskAnalysis(deps.store.read, estateId, await period(c, deps, estateId));
+    if (!wantsCsv(c)) return data;
+    return csv(
+      c,
+      'desk-by-person',
+      ['person', 'entries', 'median minutes', 'slowest tenth minutes', 'settled at first contact %'],
+      data.byPerson.map((r) => [r.name, r.count, r.medianMinutes, r.p90Minutes, pct(r.firstContact.rate)]),
     );
   });
 

@@ -6,14 +6,17 @@
 import {
   DAY,
   DEFAULT_SCORING_SHEET,
+  OWNER_SOURCES,
   completion,
   defaultTemplateFor,
+  deskFigures,
   locationRounds,
   patrolKpi,
   rectificationKpi,
   satisfaction,
   toLocal,
   type DepartmentRectification,
+  type DeskAnalysis,
   type Issue,
   type IssueAnalysis,
   type KpiReport,
@@ -183,7 +186,8 @@ export async function issueAnalysis(store: Reads, estateId: string, period: Peri
     }
   }
 
-  const complaints = issues.filter((i) => i.source === 'owner' || i.source === 'kiosk');
+  // What owners raised themselves: by QR code, at the service desk, or at a lobby tablet.
+  const complaints = issues.filter((i) => OWNER_SOURCES.includes(i.source) || i.source === 'kiosk');
   return {
     total: issues.length,
     byCategory: count(issues, (i) => i.category),
@@ -276,4 +280,12 @@ export async function kpi(store: Reads, estateId: string, period: Period, now: n
     };
   });
   return { people, departments: await rectificationAnalysis(store, estateId, period, now), patrolTotal: patrols.total };
+}
+
+/** 接待与咨询: how fast the desk answers owners, and how often it settles things at once, by topic and by person. */
+export async function deskAnalysis(store: Reads, estateId: string, period: Period): Promise<DeskAnalysis> {
+  const [entries, members] = await Promise.all([store.deskEntries(estateId, period.from, period.to), store.membersOf(estateId)]);
+  const names = new Map(members.map((m) => [m.userId, m.displayName]));
+  const figures = deskFigures(entries);
+  return { ...figures, byPerson: figures.byPerson.map((f) => ({ ...f, name: names.get(f.key) ?? f.key })) };
 }

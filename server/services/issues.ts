@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_REQUIREMENT,
+  OWNER_SOURCES,
   actorOf,
   allowedActions,
   routeFor,
@@ -92,9 +93,9 @@ export async function createIssue(tx: Writes, input: NewIssue, actor: Actor, ext
   // An owner's report waits for the quality team; anything else goes to its department, or waits for dispatch.
   if (!issue.verified) {
     // An estate that accepts owners' reports at once sends them on like any finding.
-    if (issue.source === 'owner' && (await tx.getPolicy(issue.estateId)).autoAccept)
-      return actOnIssue(tx, issue, { type: 'accept' }, SYSTEM, input.at);
-    if (issue.source === 'owner') await announce(tx, 'ownerReport', issue, input.at);
+    const owners = OWNER_SOURCES.includes(issue.source);
+    if (owners && (await tx.getPolicy(issue.estateId)).autoAccept) return actOnIssue(tx, issue, { type: 'accept' }, SYSTEM, input.at);
+    if (owners) await announce(tx, 'ownerReport', issue, input.at);
     return issue;
   }
   return dispatch(tx, issue, input.at);

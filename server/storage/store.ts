@@ -4,6 +4,7 @@
  * "this must run inside a transaction" is checked by the compiler.
  */
 import type {
+  DeskEntry,
   AuditAction,
   AuditEntry,
   Audience,
@@ -351,6 +352,8 @@ export interface Reads {
   /** Per channel: deliveries waiting and deliveries that failed for good. */
   channelHealth(estateId: string): Promise<{ channelId: string; pending: number; failed: number }[]>;
   kioskRatings(estateId: string, from: number, to: number): Promise<KioskRatingRecord[]>;
+  /** The service desk's log: entries whose owner came in within [from, to). */
+  deskEntries(estateId: string, from: number, to: number): Promise<DeskEntry[]>;
 }
 
 /** A write transaction: everything done through it lands together, or none of it. */
@@ -440,6 +443,7 @@ export interface Writes extends Reads {
   insertResponse(r: SurveyResponseRecord): Promise<void>;
   insertPlanRecord(estateId: string, r: PlanRecord, at: number): Promise<void>;
   insertKioskRating(r: KioskRatingRecord): Promise<void>;
+  insertDeskEntry(e: DeskEntry): Promise<void>;
 }
 
 export interface Store {

@@ -12,6 +12,7 @@ import type {
   EstateSetup,
   FieldKit,
   InspectionView,
+  DeskAnalysis,
   IssueAnalysis,
   IssuePage,
   IssueView,
@@ -40,11 +41,13 @@ import type {
   UserCreated,
 } from '../model/answers.ts';
 import { InspectionSubmission, type ChecklistTemplate } from '../model/checklist.ts';
+import { DeskEntrySubmission } from '../model/desk.ts';
 import { LocationImportRequest, LocationInput, type Building, type Department, type Estate, type Location } from '../model/estate.ts';
 import { GeneralReport, IssueActionRequest, MeTooRequest, NotFixedRequest, OwnerRating, OwnerReport } from '../model/issue.ts';
 import type {
   InspectionReceipt,
   IssueActionReceipt,
+  DeskEntryReceipt,
   KioskRatingReceipt,
   ManualIssueReceipt,
   MeTooReceipt,
@@ -126,6 +129,8 @@ export const API = {
   rateHandling: post('/api/track/:token/rating', OwnerRating, answer<OwnerTracking>()),
   trackedPhoto: get('/api/track/:token/photos/:sha', answer<ImageBytes>()),
   rateAtKiosk: post('/api/kiosk/ratings', KioskRating, answer<KioskRatingReceipt>()),
+  /** 接待登记: an owner's visit or call, logged at the service desk. */
+  logDeskEntry: post('/api/desk-entries', DeskEntrySubmission, answer<DeskEntryReceipt>()),
   survey: get('/api/surveys/:code', answer<PublicSurvey>()),
   answerSurvey: post('/api/surveys/:code/responses', SurveyResponseSubmission, answer<SurveyResponseReceipt>()),
 
@@ -179,6 +184,7 @@ export const API = {
   // Analysis; `?format=csv` answers the table as CSV instead.
   patrolAnalysis: get(`${ESTATE}/analysis/patrols`, answer<PatrolAnalysis>()),
   issueAnalysis: get(`${ESTATE}/analysis/issues`, answer<IssueAnalysis>()),
+  deskAnalysis: get(`${ESTATE}/analysis/desk`, answer<DeskAnalysis>()),
   rectificationAnalysis: get(`${ESTATE}/analysis/rectification`, answer<DepartmentRectification[]>()),
   satisfactionTrend: get(`${ESTATE}/analysis/satisfaction`, answer<SatisfactionTrend>()),
   kpi: get(`${ESTATE}/analysis/kpi`, answer<KpiReport>()),

@@ -6,6 +6,7 @@ import type { SlotStatus } from '../rules/schedule.ts';
 import type { AuditAction } from '../model/audit.ts';
 import type { GroupRole } from '../model/group.ts';
 import type { TrainingKind } from '../model/records.ts';
+import type { DeskChannel, DeskTopic } from '../model/desk.ts';
 
 export const CATEGORY_LABELS: Record<Category, LocalText> = {
   hygiene: { zh: '环境卫生', en: 'Cleanliness' },
@@ -120,6 +121,18 @@ export const SOURCE_LABELS: Record<IssueSource, LocalText> = {
   survey: { zh: '满意度调查', en: 'Survey' },
   kiosk: { zh: '现场评价', en: 'Kiosk rating' },
   drill: { zh: '应急演练', en: 'Drill' },
+  desk: { zh: '客服接待', en: 'Service desk' },
+};
+
+export const DESK_TOPIC_LABELS: Record<DeskTopic, LocalText> = {
+  consultation: { zh: '咨询', en: 'Consultation' },
+  request: { zh: '求助/报修', en: 'Request' },
+  complaint: { zh: '投诉', en: 'Complaint' },
+};
+
+export const DESK_CHANNEL_LABELS: Record<DeskChannel, LocalText> = {
+  visit: { zh: '来访', en: 'Visit' },
+  call: { zh: '来电', en: 'Call' },
 };
 
 export const LOCATION_KIND_LABELS: Record<LocationKind, LocalText> = {

@@ -21,6 +21,7 @@ import type { SectionScore } from '../rules/scoring.ts';
 import type { SurveyTemplate } from './survey.ts';
 import type { GroupRole } from './group.ts';
 import type { OwnerEventType } from '../i18n/labels.ts';
+import type { DeskFigure } from '../rules/desk.ts';
 
 export interface Membership {
   userId: string;
@@ -194,6 +195,13 @@ export type DepartmentRectification = RectificationKpi & { name?: LocalText };
 export interface SatisfactionTrend {
   campaigns: (Satisfaction & { id: string; name: LocalText; opensOn: string; responses: number })[];
   kiosk: { ratings: number; satisfied: number };
+}
+
+/** GET /api/estates/:id/analysis/desk: the service desk's response time and first-contact resolution. */
+export interface DeskAnalysis {
+  total: DeskFigure;
+  byTopic: DeskFigure[];
+  byPerson: (DeskFigure & { name: string })[];
 }
 
 /** GET /api/estates/:id/analysis/kpi: the month's figures per person and per department. */

@@ -1,8 +1,10 @@
 import * as v from 'valibot';
 import { Category, Id, Instant, PhotoRefs, Severity, Uuid, requiredText, trimmedText, type PhotoRef, finiteNumber } from './common.ts';
 
-export const ISSUE_SOURCES = ['patrol', 'owner', 'monthly', 'survey', 'kiosk', 'drill'] as const;
+export const ISSUE_SOURCES = ['patrol', 'owner', 'monthly', 'survey', 'kiosk', 'drill', 'desk'] as const;
 export type IssueSource = (typeof ISSUE_SOURCES)[number];
+/** What owners raise themselves (a report by QR code, or at the service desk): it waits to be accepted, as owners were promised. */
+export const OWNER_SOURCES: readonly IssueSource[] = ['owner', 'desk'];
 
 /**
  * reported → assigned → rectified → closed, with reopened (back to the department)

@@ -46,6 +46,11 @@ export interface MeTooReceipt extends ReceiptOf<'meToo'> {
   trackingToken: string;
 }
 
+export interface DeskEntryReceipt extends ReceiptOf<'deskEntry'> {
+  /** The issue a complaint, or an unsettled request, became. */
+  issueId: string | null;
+}
+
 export interface KioskRatingReceipt extends ReceiptOf<'kioskRating'> {
   /** A poor rating with a reason becomes an issue. */
   issueId: string | null;

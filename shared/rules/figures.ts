@@ -64,6 +64,22 @@ export const FIGURES = {
       en: 'Problems owners reported by QR code or at a kiosk in the period (rejected ones aside), per 100 households',
     },
   },
+  /** deskFigures() in rules/desk.ts */
+  deskResponse: {
+    name: { zh: '接待响应时间', en: 'Desk response time' },
+    definition: {
+      zh: '业主来访或来电到得到答复的分钟数,取中位数(另列最慢一成的时间)',
+      en: 'Minutes from an owner coming in or calling to being answered: the median (and the slowest one in ten)',
+    },
+  },
+  /** deskFigures() in rules/desk.ts */
+  firstContactResolution: {
+    name: { zh: '首次接待解决率', en: 'Settled at first contact' },
+    definition: {
+      zh: '接待登记中,当场解决、无需后续处理的比例;投诉一律转为问题跟进',
+      en: 'Of the desk entries, the share settled there and then with nothing left to do; complaints always become issues',
+    },
+  },
   /** The month's scored inspection (rules/scoring.ts) */
   monthlyScore: {
     name: { zh: '月度考评得分', en: 'Monthly score' },

@@ -73,6 +73,40 @@ const ROUTES: Route[] = [
     ],
   },
   {
+    name: 'desk entry',
+    method: 'POST',
+    path: () => '/api/desk-entries',
+    token: () => sup,
+    wrong: [
+      [
+        () => ({
+          id: randomUUID(),
+          locationId: 'service-desk',
+          topic: 'gossip',
+          channel: 'visit',
+          receivedAt: server.clock.now,
+          answeredAt: server.clock.now,
+          resolved: true,
+          summary: 'x',
+        }),
+        'topic',
+      ],
+      [
+        () => ({
+          id: randomUUID(),
+          locationId: 'service-desk',
+          topic: 'consultation',
+          channel: 'visit',
+          receivedAt: server.clock.now,
+          answeredAt: server.clock.now,
+          resolved: true,
+          summary: '',
+        }),
+        'summary',
+      ],
+    ],
+  },
+  {
     name: 'me too',
     method: 'POST',
     path: () => '/api/owner/me-too',

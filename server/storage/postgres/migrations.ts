@@ -439,4 +439,25 @@ export const PG_MIGRATIONS: readonly string[] = [
   -- The short code a person types from a label is the code's first ten characters.
   CREATE INDEX locations_short_code ON locations((substr(code, 1, 10)));
   `,
+  /* 8: the service desk's log (SQLite's migration 14 is the same): each owner visit or call, when they were
+     answered, whether it was settled there, and the issue it became. */ `
+  CREATE TABLE desk_entries (
+    estate_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    location_id TEXT NOT NULL REFERENCES locations(id),
+    staff_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    received_at BIGINT NOT NULL,
+    answered_at BIGINT NOT NULL,
+    resolved INTEGER NOT NULL,
+    summary TEXT NOT NULL,
+    household TEXT NOT NULL,
+    category TEXT NOT NULL,
+    issue_id TEXT,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (estate_id, id)
+  );
+  CREATE INDEX desk_entries_received ON desk_entries(estate_id, received_at);
+  `,
 ];

@@ -1,4 +1,4 @@
-import type { PlanRecord, ScoringSheet, SurveyTemplate } from '../../../shared/index.ts';
+import type { DeskChannel, DeskEntry, DeskTopic, Category, PlanRecord, ScoringSheet, SurveyTemplate } from '../../../shared/index.ts';
 import { orNull, type Row, type Sql } from '../sql.ts';
 import type { Campaign, InspectionTimeRow, Writes } from '../store.ts';
 
@@ -33,6 +33,8 @@ type RecordRepo = Pick<
   | 'responsesOf'
   | 'insertKioskRating'
   | 'kioskRatings'
+  | 'insertDeskEntry'
+  | 'deskEntries'
   | 'insertPlanRecord'
   | 'listPlanRecords'
 >;
@@ -277,6 +279,50 @@ export function recordRepo(sql: Sql): RecordRepo {
           ? sql.all('SELECT body FROM plan_records WHERE estate_id = ? AND kind = ? ORDER BY date DESC, created_at DESC', [estateId, kind])
           : sql.all('SELECT body FROM plan_records WHERE estate_id = ? ORDER BY date DESC, created_at DESC', [estateId]))
       ).map((r) => JSON.parse(r.body as string) as PlanRecord),
+    insertDeskEntry: async (e) =>
+      void (await sql.run(
+        `INSERT INTO desk_entries (estate_id, id, location_id, staff_id, topic, channel, received_at, answered_at, resolved, summary,
+           household, category, issue_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          e.estateId,
+          e.id,
+          e.locationId,
+          e.staffId,
+          e.topic,
+          e.channel,
+          e.receivedAt,
+          e.answeredAt,
+          e.resolved ? 1 : 0,
+          e.summary,
+          e.household,
+          e.category,
+          e.issueId,
+          e.createdAt,
+        ],
+      )),
+    deskEntries: async (estateId, from, to) =>
+      (
+        await sql.all('SELECT * FROM desk_entries WHERE estate_id = ? AND received_at >= ? AND received_at < ? ORDER BY received_at, id', [
+          estateId,
+          from,
+          to,
+        ])
+      ).map((r) => ({
+        estateId: r.estate_id as string,
+        id: r.id as string,
+        locationId: r.location_id as string,
+        staffId: r.staff_id as string,
+        topic: r.topic as DeskTopic,
+        channel: r.channel as DeskChannel,
+        receivedAt: Number(r.received_at),
+        answeredAt: Number(r.answered_at),
+        resolved: Number(r.resolved) === 1,
+        summary: r.summary as string,
+        household: r.household as string,
+        category: r.category as Category,
+        issueId: (r.issue_id as string | null) ?? null,
+        createdAt: Number(r.created_at),
+      })),
     insertKioskRating: async (r) =>
       void (await sql.run(
         'INSERT INTO kiosk_ratings (id, estate_id, location_id, face, reason, category, issue_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

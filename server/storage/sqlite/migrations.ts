@@ -464,4 +464,25 @@ export const MIGRATIONS: readonly string[] = [
   -- The short code a person types from a label is the code's first ten characters.
   CREATE INDEX locations_short_code ON locations(substr(code, 1, 10));
   `,
+  /* 14: the service desk's log (PostgreSQL's migration 8 is the same): each owner visit or call, when they were
+     answered, whether it was settled there, and the issue it became. */ `
+  CREATE TABLE desk_entries (
+    estate_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    location_id TEXT NOT NULL REFERENCES locations(id),
+    staff_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    answered_at INTEGER NOT NULL,
+    resolved INTEGER NOT NULL,
+    summary TEXT NOT NULL,
+    household TEXT NOT NULL,
+    category TEXT NOT NULL,
+    issue_id TEXT,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (estate_id, id)
+  );
+  CREATE INDEX desk_entries_received ON desk_entries(estate_id, received_at);
+  `,
 ];
