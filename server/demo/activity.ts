@@ -7,12 +7,14 @@ import {
   defaultTemplateFor,
   slotsOfDay,
   toLocal,
+  type Actor,
   type Answer,
   type ChecklistTemplate,
   type Location,
 } from '../../shared/index.ts';
 import { submitInspection } from '../services/inspections.ts';
 import { createIssue } from '../services/issues.ts';
+import { logDeskEntry } from '../services/desk.ts';
 import { rateAtKiosk } from '../services/kiosk.ts';
 import { DEMO_ESTATE, DEMO_LOCATIONS, DEMO_USERS } from './estate.ts';
 import type { Seeding, Step } from './timeline.ts';
@@ -156,6 +158,58 @@ export function kioskRatings(s: Seeding): Step[] {
         if (issue && now - time > 6 * HOUR) planWorkflow(s, issue);
       },
     });
+  }
+  return events;
+}
+
+/** What owners bring to the service desk, as the desk logs it: mostly questions, some requests, now and then a complaint. */
+const DESK_TALK = {
+  consultation: ['咨询停车月卡办理', '询问物业费缴纳方式', '咨询装修申报流程', '询问快递代收'],
+  request: ['家中水管漏水,请求上门维修', '单元门禁卡失灵,需重新授权', '楼道灯不亮'],
+  complaint: ['夜间楼下噪音扰民', '垃圾清运不及时,有异味', '维修人员迟到'],
+} as const;
+
+/** The service desk's log (接待与咨询): visits and calls in office hours, answered within minutes. */
+export function deskEntries(s: Seeding): Step[] {
+  const { rnd, now, days } = s;
+  const events: Step[] = [];
+  const desk: Actor & { kind: 'user' } = { kind: 'user', id: 'u-svc', role: 'department', departmentId: 'service', lead: true };
+  for (let day = now - days * DAY; day < now - HOUR; day += DAY) {
+    for (let n = Math.round(rnd.between(1, 4)); n > 0; n--) {
+      const local = toLocal(day, DEMO_ESTATE.timeZone);
+      // Between 08:30 and 18:30 in the estate.
+      const time = Math.round(day - (local.hour * 60 + local.minute) * MINUTE + rnd.between(8.5, 18.5) * HOUR);
+      if (time >= now - HOUR) continue;
+      const topic = rnd.chance(0.6) ? 'consultation' : rnd.chance(0.7) ? 'request' : 'complaint';
+      const resolved = topic === 'consultation' ? rnd.chance(0.9) : topic === 'request' && rnd.chance(0.4);
+      const waited = Math.round(rnd.between(0, topic === 'complaint' ? 25 : 12));
+      events.push({
+        time: time + waited * MINUTE,
+        run: async () => {
+          const loc = await s.tx.getLocation('service-desk');
+          if (!loc) return;
+          const receipt = await logDeskEntry(
+            s.deps,
+            loc,
+            {
+              id: rnd.uuid(),
+              locationId: loc.id,
+              topic,
+              channel: rnd.chance(0.5) ? 'visit' : 'call',
+              receivedAt: time,
+              answeredAt: time + waited * MINUTE,
+              resolved,
+              summary: rnd.pick(DESK_TALK[topic]),
+              household: `${rnd.pick(['1', '2'])}-${rnd.pick(['1', '2'])}-${rnd.pick(['301', '802', '1502', '1801'])}`,
+              category: topic === 'complaint' ? rnd.pick(['order', 'hygiene', 'service'] as const) : 'facilities',
+            },
+            desk,
+          );
+          const issue = receipt.issueId ? await s.tx.getIssue(receipt.issueId) : undefined;
+          if (issue && now - time > 6 * HOUR) planWorkflow(s, issue);
+        },
+      });
+    }
   }
   return events;
 }

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('help when a code leads nowhere', () => {
-  it('a replaced sticker names its estate and service phone; an unknown code, with two estates in service, names none', async () => {
+  it('a replaced sticker names its estate and service phone; an unknown code, with two estates in service, lists both to choose from', async () => {
     const admin = await server.login('admin');
     const params = { estateId: 'demo-gardens' };
     await server.call(API.updateEstate, {
@@ -24,10 +24,15 @@ describe('help when a code leads nowhere', () => {
     const help = await server.call(API.serviceHelp, { query: { code: old } });
     expect(help.body).toEqual({
       company: null,
-      estates: [{ name: { zh: '示范花园', en: 'Demo Gardens' }, servicePhone: '021-5555 0100' }],
+      estates: [{ id: 'demo-gardens', name: { zh: '示范花园', en: 'Demo Gardens' }, servicePhone: '021-5555 0100' }],
     });
-    expect((await server.call(API.serviceHelp, { query: { code: 'a'.repeat(26) } })).body.estates).toEqual([]);
-    expect((await server.call(API.serviceHelp, { query: { code: '<script>' } })).body.estates).toEqual([]);
+    // No estate to name: the owner picks theirs (each in service, by name and phone), for a call or a report with no code.
+    const inService = (await server.running.deps.store.read.listEstates()).filter((e) => e.archivedAt === null);
+    expect(inService.length).toBeGreaterThanOrEqual(2);
+    for (const code of ['a'.repeat(26), '<script>']) {
+      const listed = (await server.call(API.serviceHelp, { query: { code } })).body.estates;
+      expect(listed.map((e) => e.id).sort()).toEqual(inService.map((e) => e.id).sort());
+    }
   });
 
   it('the ten characters printed under a label find its location; ten that match none are not found', async () => {

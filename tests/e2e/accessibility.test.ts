@@ -130,6 +130,18 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.click('[data-testid=start-patrol]');
     await page.locator('[data-testid=patrol-form] fieldset[data-item]').first().waitFor();
     await expectClean(page, 'patrol form');
+    await page.goto('/t/not-a-real-link');
+    await page.getByTestId('report-anyway').click();
+    await page.locator('input[name=place]').waitFor();
+    await expectClean(page, 'report with no code');
     await context.close();
+    // The service desk's log, as its staff see it.
+    const desk = await phone();
+    await signInOnPhone(desk.page, 'service');
+    await desk.page.goto(`/l/${(await server.running.deps.store.read.getLocation('service-desk'))!.code}`);
+    await desk.page.getByTestId('start-desk-log').click();
+    await desk.page.getByTestId('desk-log').waitFor();
+    await expectClean(desk.page, 'desk log');
+    await desk.context.close();
   }, 120_000);
 });

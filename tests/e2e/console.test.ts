@@ -5,13 +5,14 @@ import { projectRoot } from '../../server/config.ts';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dateIn, formatEstateTime, formatShortCode, monthIn, previousMonth, referenceOf } from '../../shared/index.ts';
+import { dateIn, formatEstateTime, formatShortCode, monthIn, monthPeriod, previousMonth, referenceOf } from '../../shared/index.ts';
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, readQr, e2e, phone, signInOnPhone } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
 import { startRobots } from '../support/robots.ts';
 import { failItem, inspection, raiseIssue } from '../support/payloads.ts';
 import { workbook } from '../support/xlsx.ts';
+import { logDeskEntry } from '../../server/services/desk.ts';
 import { reportProblem } from '../../server/services/owners.ts';
 import { API } from '../../shared/index.ts';
 
@@ -25,6 +26,14 @@ beforeAll(async () => {
 
 const store = () => server.running.deps.store.read;
 const consolePage = (hash: string) => ext.page(`src/console/index.html#${hash}`);
+
+/** 接待登记 at the demo's desk, by its service lead, through the service (the phone's form has its own test). */
+async function logAtDesk(topic: 'consultation' | 'request' | 'complaint', resolved: boolean, receivedAt: number): Promise<void> {
+  const desk = (await store().getLocation('service-desk'))!;
+  const by = { kind: 'user', id: 'u-svc', role: 'department', departmentId: 'service', lead: true } as const;
+  const body = { id: randomUUID(), locationId: desk.id, topic, channel: 'visit', receivedAt, answeredAt: receivedAt + 4 * 60_000 } as const;
+  await logDeskEntry(server.running.deps, desk, { ...body, resolved, summary: '咨询', household: '', category: 'service' }, by);
+}
 
 /** Made through the service, not the public route: the route's per-address count is the phone tests' to spend. */
 async function ownerReport(locationId: string, description: string): Promise<string> {
@@ -505,6 +514,21 @@ describe('analysis', () => {
     }
     // The departments' chart shows both of its rates: fixed by the deadline, and reopened.
     expect(await page.locator('[data-testid=chart-rect] svg').count()).toBe(2);
+    // 接待与咨询: the desk's figures are the log's, recounted.
+    await logAtDesk('consultation', true, server.clock.now - 2 * 3_600_000);
+    await logAtDesk('complaint', false, server.clock.now - 3 * 3_600_000);
+    await page.reload();
+    await page.getByTestId('desk-figures').waitFor();
+    const desk = await server.call(API.deskAnalysis, {
+      params: { estateId: 'demo-gardens' },
+      query: { from: String(server.clock.now - 30 * 86_400_000), to: String(server.clock.now) },
+      token: await server.login('supervisor'),
+    });
+    await expect(page.locator('[data-testid=table-desk-by-topic] tbody tr').count()).resolves.toBe(desk.body.byTopic.length);
+    expect(desk.body.total.count).toBeGreaterThanOrEqual(2);
+    await expect(page.getByTestId('desk-first-contact').textContent()).resolves.toBe(
+      `${(desk.body.total.firstContact.rate! * 100).toFixed(1)}%`,
+    );
     // The heat map and the Pareto name their axes.
     await expect(page.locator('[data-testid=chart-heat] [data-axis]').allTextContents()).resolves.toEqual(['点位', '时段开始(点)']);
     await expect(page.locator('[data-testid=chart-lift-causes] [data-axis]').allTextContents()).resolves.toEqual(['故障次数', '累计占比']);
@@ -617,6 +641,8 @@ describe("the estate's calendar on a laptop in another zone (Berlin, while the e
 
   it('the monthly report prints as a report: one title, the score by section against earlier months, overdue, reopen and satisfaction, no idle rows', async () => {
     const month = previousMonth(monthIn(server.clock.now, SH));
+    // Someone called the desk in the middle of that month.
+    await logAtDesk('request', true, monthPeriod(month, SH).from + 14 * 86_400_000);
     const page = await consolePage('/kpi');
     await page.locator('[data-testid=report-cards] [data-figure=satisfaction]').waitFor();
     await page.locator('[data-testid=chart-monthly-score]').first().waitFor();
@@ -649,6 +675,8 @@ describe("the estate's calendar on a laptop in another zone (Berlin, while the e
     });
     expect(firstRow.slice(1)).toEqual(expected);
 
+    // The desk's month, person by person.
+    await expect(page.locator('[data-testid=table-desk-by-person] tbody tr').count()).resolves.toBe(1);
     // People with no patrol duty and nothing to show are not rows of zeros.
     const { body: kpi } = await server.call(API.kpi, { params, query: { month }, token: sup });
     const shown = kpi.people.filter((p) => p.role === 'inspector' || p.slotsFilled + p.voluntary + p.trainingHours + p.training.of > 0);

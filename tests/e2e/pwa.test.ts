@@ -582,6 +582,37 @@ describe('department staff', () => {
   });
 });
 
+describe('the service desk (接待与咨询)', () => {
+  it('a call logged at the desk as a complaint becomes an issue with the deadline of an owner report, from when the owner called', async () => {
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'service');
+    await page.goto(`/l/${code('service-desk')}`);
+    await page.getByTestId('start-desk-log').click();
+    const form = page.getByTestId('desk-log');
+    await form.getByRole('button', { name: '投诉' }).click();
+    await form.getByRole('button', { name: '来电' }).click();
+    // The owner called a quarter of an hour ago, in the estate's time.
+    const called = server.clock.now - 15 * 60_000;
+    const local = toLocal(called, 'Asia/Shanghai');
+    await form.locator('input[name=came]').fill(`${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`);
+    const words = `电梯厅夜间照明不足 ${randomUUID().slice(0, 6)}`;
+    await form.locator('textarea[name=summary]').fill(words);
+    await form.locator('input[name=household]').fill('2-1-1502');
+    await form.locator('select[name=category]').selectOption('facilities');
+    await form.getByRole('button', { name: '登记并转为问题' }).click();
+    await expect(page.getByTestId('patrol-saved').textContent()).resolves.toBe('已登记');
+
+    const entry = (await store().deskEntries('demo-gardens', 0, server.clock.now + 3_600_000)).find((e) => e.summary === words)!;
+    expect(entry).toMatchObject({ topic: 'complaint', channel: 'call', resolved: false, household: '2-1-1502', staffId: 'u-svc' });
+    // Minutes, as typed: the owner's call is the start of the clock.
+    expect(Math.abs(entry.receivedAt - called)).toBeLessThan(60_000);
+    const issue = (await store().getIssue(entry.issueId!))!;
+    expect(issue).toMatchObject({ source: 'desk', status: 'reported', category: 'facilities', description: `【来电 · 2-1-1502】${words}` });
+    expect(issue.deadline).toBe(entry.receivedAt + 72 * 3_600_000);
+    await context.close();
+  });
+});
+
 describe('the in-app scanner', () => {
   it('refuses a QR code that is not one of our location links (a fake sticker)', async () => {
     const { context, page } = await phone();

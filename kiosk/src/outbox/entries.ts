@@ -9,6 +9,7 @@ export const ENTRY_ENDPOINTS = {
   inspection: API.submitInspection,
   ownerReport: API.reportProblem,
   generalReport: API.generalReport,
+  deskEntry: API.logDeskEntry,
   meToo: API.meToo,
   issueAction: API.actOnIssue,
   kioskRating: API.rateAtKiosk,

@@ -9,6 +9,7 @@ import { Layout } from '../ui/Layout.tsx';
 import { Scanner } from '../ui/Scanner.tsx';
 import { cachedLanding, inlinedLanding, loadLanding, type Landing } from './landing.ts';
 import { KnownProblems, OwnerReport } from './OwnerReport.tsx';
+import { DeskLog } from './DeskLog.tsx';
 import { PatrolForm } from './PatrolForm.tsx';
 import { RectifyForm } from './RectifyForm.tsx';
 
@@ -129,6 +130,7 @@ function StaffPanel({
   const [message, setMessage] = useState('');
   const [fixing, setFixing] = useState<string | null>(null);
   const [scanning, setScanning] = useState(false);
+  const [logging, setLogging] = useState(false);
   const { route } = useLocation();
   const canPatrol = staff.role !== 'department' && staff.template;
   const fillSlot = staff.slots.find((s) => s.key === staff.fills);
@@ -185,6 +187,26 @@ function StaffPanel({
           ) : (
             <button type="button" class="primary wide" onClick={() => setPatrolling(true)} data-testid="start-patrol">
               {t('startPatrol')}
+            </button>
+          )}
+        </section>
+      ) : null}
+      {landing.location.kind === 'service_desk' ? (
+        <section class="card">
+          <h2>{t('deskTitle')}</h2>
+          {logging ? (
+            <DeskLog
+              deskId={landing.location.id}
+              timeZone={landing.estate.timeZone}
+              onDone={(m) => {
+                setLogging(false);
+                setMessage(m);
+                onChanged();
+              }}
+            />
+          ) : (
+            <button type="button" class="primary wide" onClick={() => setLogging(true)} data-testid="start-desk-log">
+              {t('deskNew')}
             </button>
           )}
         </section>

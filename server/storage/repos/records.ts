@@ -1,4 +1,4 @@
-import type { DeskChannel, DeskEntry, DeskTopic, Category, PlanRecord, ScoringSheet, SurveyTemplate } from '../../../shared/index.ts';
+import type { DeskChannel, DeskTopic, Category, PlanRecord, ScoringSheet, SurveyTemplate } from '../../../shared/index.ts';
 import { orNull, type Row, type Sql } from '../sql.ts';
 import type { Campaign, InspectionTimeRow, Writes } from '../store.ts';
 

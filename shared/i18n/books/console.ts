@@ -345,4 +345,8 @@ export const CONSOLE_WORDS = {
   hourOfDay: ['时段开始(点)', 'Hour the slot starts'],
   faultCount: ['故障次数', 'Faults'],
   cumulativeShare: ['累计占比', 'Cumulative share'],
+  deskTitle: ['接待与咨询', 'Service desk'],
+  deskEntries: ['接待数', 'Entries'],
+  slowestTenth: ['最慢一成', 'Slowest tenth'],
+  minutesShort: ['分钟', 'min'],
 } as const satisfies Book;

@@ -13,6 +13,7 @@ import { call } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, HeatMap, Pareto, Stacked, pct } from '../charts.tsx';
 import { FigureCard, FigureNotes, figureName } from '../figures.tsx';
+import { DeskFigures } from './analysis/DeskFigures.tsx';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { t } from '../words.ts';
@@ -28,6 +29,7 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
   const issues = useAsync(() => call(API.issueAnalysis, { params, query }), [estateId, days]);
   const rect = useAsync(() => call(API.rectificationAnalysis, { params, query }), [estateId, days]);
   const sat = useAsync(() => call(API.satisfactionTrend, { params }), [estateId]);
+  const desk = useAsync(() => call(API.deskAnalysis, { params, query }), [estateId, days]);
   const catLabel = (c: string) => tx(CATEGORY_LABELS[c as Category]) || c;
   const error = patrols.error || issues.error || rect.error || sat.error;
 
@@ -183,6 +185,7 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
           />
         </Chart>
       ) : null}
+      {desk.data ? <DeskFigures data={desk.data} /> : null}
     </section>
   );
 }

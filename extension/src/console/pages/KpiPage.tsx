@@ -16,6 +16,7 @@ import { call } from '../../common/api.ts';
 import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, pct } from '../charts.tsx';
 import { FigureCard, FigureNotes, figureName } from '../figures.tsx';
+import { DeskFigures } from './analysis/DeskFigures.tsx';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { t } from '../words.ts';
@@ -40,6 +41,7 @@ export default function KpiPage({ estateId }: { estateId: string }) {
   const { data, error } = useAsync(() => call(API.kpi, { params, query: { month } }), [estateId, month]);
   const monthly = useAsync(() => call(API.monthly, { params }), [estateId]);
   const sat = useAsync(() => call(API.satisfactionTrend, { params }), [estateId]);
+  const desk = useAsync(() => call(API.deskAnalysis, { params, query: { month } }), [estateId, month]);
 
   const months = monthsTo(month, SCORE_MONTHS);
   const sheet = monthly.data?.sheet ?? null;
@@ -136,6 +138,7 @@ export default function KpiPage({ estateId }: { estateId: string }) {
             rows={data.departments.map((d) => [tx(d.name), d.assigned, d.reopen.of, d.overdueOpen, pct(d.onTime.rate), pct(d.reopen.rate)])}
           />
           <FigureNotes ids={['ownRoundsOnTime', 'rectificationOnTime', 'reopenRate', 'overdueRate']} />
+          {desk.data?.total.count ? <DeskFigures data={desk.data} byTopic={false} /> : null}
         </>
       ) : null}
     </section>
