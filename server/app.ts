@@ -33,6 +33,7 @@ import { photoRoutes } from './routes/photos.ts';
 import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 import { deskRoutes } from './routes/desk.ts';
+import { reviewRoutes } from './routes/review.ts';
 
 const REFUSAL_STATUS = {
   invalid: 400,
@@ -131,6 +132,7 @@ export function createApp(deps: Deps) {
     analysisRoutes,
     recordRoutes,
     deskRoutes,
+    reviewRoutes,
     adminRoutes,
     fieldRoutes,
     planRoutes,

@@ -5,6 +5,7 @@
  */
 import type {
   DeskEntry,
+  Measure,
   AuditAction,
   AuditEntry,
   Audience,
@@ -354,6 +355,9 @@ export interface Reads {
   kioskRatings(estateId: string, from: number, to: number): Promise<KioskRatingRecord[]>;
   /** The service desk's log: entries whose owner came in within [from, to). */
   deskEntries(estateId: string, from: number, to: number): Promise<DeskEntry[]>;
+  /** The improvement measures taken in the estate's reviews of these quarters. */
+  measuresOf(estateId: string, quarters: readonly string[]): Promise<Measure[]>;
+  getMeasure(estateId: string, id: string): Promise<Measure | undefined>;
 }
 
 /** A write transaction: everything done through it lands together, or none of it. */
@@ -444,6 +448,8 @@ export interface Writes extends Reads {
   insertPlanRecord(estateId: string, r: PlanRecord, at: number): Promise<void>;
   insertKioskRating(r: KioskRatingRecord): Promise<void>;
   insertDeskEntry(e: DeskEntry): Promise<void>;
+  insertMeasure(m: Measure): Promise<void>;
+  setMeasureStatus(estateId: string, id: string, status: Measure['status'], doneAt: number | null): Promise<void>;
 }
 
 export interface Store {

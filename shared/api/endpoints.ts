@@ -13,6 +13,7 @@ import type {
   FieldKit,
   InspectionView,
   DeskAnalysis,
+  QuarterReview,
   IssueAnalysis,
   IssuePage,
   IssueView,
@@ -42,6 +43,7 @@ import type {
 } from '../model/answers.ts';
 import { InspectionSubmission, type ChecklistTemplate } from '../model/checklist.ts';
 import { DeskEntrySubmission } from '../model/desk.ts';
+import { MeasureInput, MeasureStatusChange, type Measure } from '../model/review.ts';
 import { LocationImportRequest, LocationInput, type Building, type Department, type Estate, type Location } from '../model/estate.ts';
 import { GeneralReport, IssueActionRequest, MeTooRequest, NotFixedRequest, OwnerRating, OwnerReport } from '../model/issue.ts';
 import type {
@@ -175,6 +177,10 @@ export const API = {
   notices: get(`${ESTATE}/notices`, answer<NoticeList>()),
   planRecords: get(`${ESTATE}/records`, answer<PlanRecordList>()),
   addPlanRecord: post(`${ESTATE}/records`, PlanRecord, answer<PlanRecordReceipt>()),
+  /** 持续改进: a quarter's review, the measures taken in it, and last quarter's measures before and after. */
+  quarterReview: get(`${ESTATE}/reviews/:quarter`, answer<QuarterReview>()),
+  addMeasure: post(`${ESTATE}/reviews/:quarter/measures`, MeasureInput, answer<Measure>()),
+  setMeasureStatus: put(`${ESTATE}/measures/:id/status`, MeasureStatusChange, answer<Measure>()),
   monthly: get(`${ESTATE}/monthly`, answer<MonthlyList>()),
   submitMonthly: post(`${ESTATE}/monthly`, MonthlyInspectionSubmission, answer<MonthlyReceipt>()),
   campaigns: get(`${ESTATE}/campaigns`, answer<CampaignList>()),

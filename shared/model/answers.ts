@@ -22,6 +22,7 @@ import type { SurveyTemplate } from './survey.ts';
 import type { GroupRole } from './group.ts';
 import type { OwnerEventType } from '../i18n/labels.ts';
 import type { DeskFigure } from '../rules/desk.ts';
+import type { Measure } from './review.ts';
 
 export interface Membership {
   userId: string;
@@ -195,6 +196,33 @@ export type DepartmentRectification = RectificationKpi & { name?: LocalText };
 export interface SatisfactionTrend {
   campaigns: (Satisfaction & { id: string; name: LocalText; opensOn: string; responses: number })[];
   kiosk: { ratings: number; satisfied: number };
+}
+
+/** A quarter's facts for its review (总结评估), each from the same services as the analysis pages. */
+export interface ReviewFacts {
+  quarter: string;
+  from: number;
+  to: number;
+  /** The latest survey opened in the quarter, its service areas worst first. */
+  survey: { campaign: LocalText; areas: AreaSatisfaction[] } | null;
+  liftFaults: (KeyCount & { name?: LocalText })[];
+  /** Lifts with repeat faults of one cause: each is proposed for more frequent checks of that item. */
+  liftRepeats: { locationId: string; name?: LocalText; cause: string; causeName: LocalText; count: number }[];
+  complaints: KeyCount[];
+  /** Departments by their overdue rate, worst first. */
+  overdueDepartments: { departmentId: string; name?: LocalText; overdue: Rate }[];
+  /** Missed patrol slots by place and local hour, most first. */
+  missed: { locationId: string; name?: LocalText; hours: number[]; total: number }[];
+}
+
+/** GET /api/estates/:id/reviews/:quarter: the quarter's facts, the measures taken in it, and last quarter's before and after. */
+export interface QuarterReview {
+  facts: ReviewFacts;
+  /** Whether the quarter has ended (its "after" figures are final). */
+  ended: boolean;
+  measures: (Measure & { before: number | null })[];
+  /** The measures of the quarter before, each with its figure then and now. */
+  previous: (Measure & { before: number | null; after: number | null })[];
 }
 
 /** GET /api/estates/:id/analysis/desk: the service desk's response time and first-contact resolution. */

@@ -153,3 +153,25 @@ function offsetName(instant: number, timeZone: string): string {
     return timeZone;
   }
 }
+
+/** The quarter a YYYY-MM month is in, written YYYY-Qn (the plan's 总结评估 is quarterly). */
+export function quarterOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${y}-Q${Math.ceil(m / 3)}`;
+}
+
+export function isQuarter(q: string): boolean {
+  return /^\d{4}-Q[1-4]$/.test(q) && Number(q.slice(0, 4)) > 0;
+}
+
+/** The quarter after (or, by -1, before) a YYYY-Qn quarter. */
+export function shiftQuarter(q: string, by: 1 | -1): string {
+  const n = Number(q.slice(0, 4)) * 4 + Number(q.slice(6)) - 1 + by;
+  return `${Math.floor(n / 4)}-Q${(n % 4) + 1}`;
+}
+
+/** A quarter as the estate lives it: local midnight of its first day up to that of the next quarter's. */
+export function quarterPeriod(q: string, timeZone: string): Period {
+  const first = (quarter: string) => `${quarter.slice(0, 4)}-${String((Number(quarter.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  return { from: startOfDate(first(q), timeZone), to: startOfDate(first(shiftQuarter(q, 1)), timeZone) };
+}

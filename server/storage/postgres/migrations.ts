@@ -460,4 +460,17 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX desk_entries_received ON desk_entries(estate_id, received_at);
   `,
+  /* 9: the quarterly review's improvement measures (SQLite's migration 15 is the same), each with its target figure, owner and due date. */ `
+  CREATE TABLE review_measures (
+    estate_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    quarter TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    done_at BIGINT,
+    PRIMARY KEY (estate_id, id)
+  );
+  CREATE INDEX review_measures_quarter ON review_measures(estate_id, quarter);
+  `,
 ];

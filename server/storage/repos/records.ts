@@ -1,4 +1,4 @@
-import type { DeskChannel, DeskTopic, Category, PlanRecord, ScoringSheet, SurveyTemplate } from '../../../shared/index.ts';
+import type { DeskChannel, DeskTopic, Category, Measure, PlanRecord, ScoringSheet, SurveyTemplate } from '../../../shared/index.ts';
 import { orNull, type Row, type Sql } from '../sql.ts';
 import type { Campaign, InspectionTimeRow, Writes } from '../store.ts';
 
@@ -35,6 +35,10 @@ type RecordRepo = Pick<
   | 'kioskRatings'
   | 'insertDeskEntry'
   | 'deskEntries'
+  | 'insertMeasure'
+  | 'setMeasureStatus'
+  | 'measuresOf'
+  | 'getMeasure'
   | 'insertPlanRecord'
   | 'listPlanRecords'
 >;
@@ -56,6 +60,12 @@ const toCampaign = (r: Row): Campaign => ({
   sampleTarget: Number(r.sample_target),
   code: r.code as string,
   createdAt: Number(r.created_at),
+});
+
+const toMeasure = (r: Row): Measure => ({
+  ...(JSON.parse(r.body as string) as Measure),
+  status: r.status as Measure['status'],
+  doneAt: orNull(r.done_at),
 });
 
 const body = <T>(r: Row | undefined): T | undefined => (r ? (JSON.parse(r.body as string) as T) : undefined);
@@ -323,6 +333,33 @@ export function recordRepo(sql: Sql): RecordRepo {
         issueId: (r.issue_id as string | null) ?? null,
         createdAt: Number(r.created_at),
       })),
+    // A measure is read and written whole (its body); its status is a column so it can change alone.
+    insertMeasure: async (m) =>
+      void (await sql.run(
+        'INSERT INTO review_measures (estate_id, id, quarter, body, status, created_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [m.estateId, m.id, m.quarter, JSON.stringify(m), m.status, m.createdAt, m.doneAt],
+      )),
+    setMeasureStatus: async (estateId, id, status, doneAt) =>
+      void (await sql.run('UPDATE review_measures SET status = ?, done_at = ? WHERE estate_id = ? AND id = ?', [
+        status,
+        doneAt,
+        estateId,
+        id,
+      ])),
+    measuresOf: async (estateId, quarters) =>
+      quarters.length
+        ? (
+            await sql.all(
+              `SELECT body, status, done_at FROM review_measures WHERE estate_id = ? AND quarter IN (${quarters.map(() => '?').join(', ')})
+               ORDER BY created_at, id`,
+              [estateId, ...quarters],
+            )
+          ).map(toMeasure)
+        : [],
+    getMeasure: async (estateId, id) => {
+      const r = await sql.get('SELECT body, status, done_at FROM review_measures WHERE estate_id = ? AND id = ?', [estateId, id]);
+      return r ? toMeasure(r) : undefined;
+    },
     insertKioskRating: async (r) =>
       void (await sql.run(
         'INSERT INTO kiosk_ratings (id, estate_id, location_id, face, reason, category, issue_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
