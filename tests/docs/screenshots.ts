@@ -48,7 +48,7 @@ await page.locator('[data-testid=summary]').waitFor();
 await page.setViewportSize({ width: 420, height: 600 });
 await page.screenshot({ path: join(out, 'extension-popup.png') });
 
-const views = ['issues', 'monthly', 'surveys', 'analysis', 'kpi', 'records', 'admin', 'labels', 'settings'];
+const views = ['issues', 'monthly', 'surveys', 'analysis', 'kpi', 'records', 'review', 'admin', 'labels', 'settings'];
 const consolePage = await context.newPage();
 await consolePage.setViewportSize({ width: 1366, height: 768 });
 for (const view of views) {

@@ -53,6 +53,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       ['analysis', '[data-testid=chart-kind] svg'],
       ['kpi', '[data-testid=kpi-page]'],
       ['records', 'h2'],
+      ['review', '[data-testid=table-review-complaints]'],
       ['labels', '[data-testid=labels-page]'],
       ['settings', 'h2'],
     ]) {

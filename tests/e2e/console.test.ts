@@ -5,7 +5,20 @@ import { projectRoot } from '../../server/config.ts';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dateIn, formatEstateTime, formatShortCode, monthIn, monthPeriod, previousMonth, referenceOf } from '../../shared/index.ts';
+import {
+  OWNER_SOURCES,
+  dateIn,
+  formatEstateTime,
+  formatShortCode,
+  monthIn,
+  monthPeriod,
+  previousMonth,
+  quarterOfMonth,
+  quarterPeriod,
+  referenceOf,
+  shiftQuarter,
+  type Category,
+} from '../../shared/index.ts';
 import type { TestServer } from '../support/server.ts';
 import { cameraPhoto, readQr, e2e, phone, signInOnPhone } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
@@ -28,11 +41,16 @@ const store = () => server.running.deps.store.read;
 const consolePage = (hash: string) => ext.page(`src/console/index.html#${hash}`);
 
 /** 接待登记 at the demo's desk, by its service lead, through the service (the phone's form has its own test). */
-async function logAtDesk(topic: 'consultation' | 'request' | 'complaint', resolved: boolean, receivedAt: number): Promise<void> {
+async function logAtDesk(
+  topic: 'consultation' | 'request' | 'complaint',
+  resolved: boolean,
+  receivedAt: number,
+  category: Category = 'service',
+): Promise<void> {
   const desk = (await store().getLocation('service-desk'))!;
   const by = { kind: 'user', id: 'u-svc', role: 'department', departmentId: 'service', lead: true } as const;
   const body = { id: randomUUID(), locationId: desk.id, topic, channel: 'visit', receivedAt, answeredAt: receivedAt + 4 * 60_000 } as const;
-  await logDeskEntry(server.running.deps, desk, { ...body, resolved, summary: '咨询', household: '', category: 'service' }, by);
+  await logDeskEntry(server.running.deps, desk, { ...body, resolved, summary: '咨询', household: '', category }, by);
 }
 
 /** Made through the service, not the public route: the route's per-address count is the phone tests' to spend. */
@@ -537,6 +555,55 @@ describe('analysis', () => {
     const file = await (await download).path();
     const csv = (await import('node:fs')).readFileSync(file!, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the quarterly review (持续改进)', () => {
+  it("opens with the analysis pages' figures; a measure taken last quarter shows its figure before and after, as recounted", async () => {
+    const SH = 'Asia/Shanghai';
+    const quarter = quarterOfMonth(monthIn(server.clock.now, SH));
+    const last = shiftQuarter(quarter, -1);
+    const [then, now] = [quarterPeriod(last, SH), quarterPeriod(quarter, SH)];
+    // Owners complained about greening at the desk: twice last quarter, once this one.
+    await logAtDesk('complaint', false, then.from + 20 * 86_400_000, 'greening');
+    await logAtDesk('complaint', false, then.from + 40 * 86_400_000, 'greening');
+    await logAtDesk('complaint', false, server.clock.now - 3_600_000, 'greening');
+    const recount = async (from: number, to: number) =>
+      (await store().issuesCreatedBetween('demo-gardens', from, to)).filter(
+        (i) => i.status !== 'rejected' && i.category === 'greening' && (OWNER_SOURCES.includes(i.source) || i.source === 'kiosk'),
+      ).length;
+
+    const page = await consolePage('/review');
+    const complaints = page.getByTestId('table-review-complaints');
+    await complaints.waitFor();
+    const analysis = await server.call(API.issueAnalysis, {
+      params: { estateId: 'demo-gardens' },
+      query: { from: String(now.from), to: String(server.clock.now) },
+      token: await server.login('supervisor'),
+    });
+    const shown = await complaints
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll('td')[1].textContent)));
+    expect(shown).toEqual(analysis.body.complaints.byCategory.map((c) => c.count));
+
+    // Last quarter's review: a measure against greening complaints, owned by the greening team.
+    await page.selectOption('select[name=quarter]', last);
+    const row = page.getByTestId('table-review-complaints').locator('tr', { hasText: '绿化养护' });
+    await row.getByRole('button', { name: '制定措施' }).click();
+    const form = page.getByTestId('measure-form');
+    await form.locator('select[name=department]').selectOption('greening');
+    await form.locator('input[name=dueOn]').fill(dateIn(now.from + 30 * 86_400_000, SH));
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.locator('[data-testid=table-review-measures] tbody tr').first().waitFor();
+
+    // This quarter's review shows it with its figure then and now.
+    await page.selectOption('select[name=quarter]', quarter);
+    const previous = page.getByTestId('table-review-previous').locator('tbody tr', { hasText: '减少投诉' });
+    await previous.waitFor();
+    const cells = await previous.locator('td').allTextContents();
+    expect(cells[5]).toBe(String(await recount(then.from, then.to)));
+    expect(cells[6]).toBe(String(await recount(now.from, server.clock.now + 60_000)));
     await page.close();
   });
 });

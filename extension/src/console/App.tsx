@@ -13,6 +13,7 @@ import KpiPage from './pages/KpiPage.tsx';
 import LabelsPage from './pages/LabelsPage.tsx';
 import MonthlyPage from './pages/MonthlyPage.tsx';
 import RecordsPage from './pages/RecordsPage.tsx';
+import ReviewPage from './pages/ReviewPage.tsx';
 import SettingsPage from './pages/SettingsPage.tsx';
 import SurveysPage from './pages/SurveysPage.tsx';
 
@@ -23,9 +24,10 @@ const NAV: [string, WordKey][] = [
   ['analysis', 'analysis'],
   ['kpi', 'kpi'],
   ['records', 'records'],
+  ['review', 'improvement'],
   ['admin', 'admin'],
   ['labels', 'labels'],
-  ['settings', 'settings'],
+  ['settings', 'alertSettings'],
 ];
 
 const PAGES: Record<string, (p: { estateId: string }) => preact.JSX.Element> = {
@@ -35,6 +37,7 @@ const PAGES: Record<string, (p: { estateId: string }) => preact.JSX.Element> = {
   analysis: AnalysisPage,
   kpi: KpiPage,
   records: RecordsPage,
+  review: ReviewPage,
   admin: AdminPage,
   labels: LabelsPage,
 };

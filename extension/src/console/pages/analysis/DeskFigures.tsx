@@ -12,7 +12,7 @@ export function DeskFigures({ data, byTopic = true }: { data: DeskAnalysis; byTo
   const header = [t('deskEntries'), figureName('deskResponse'), t('slowestTenth'), figureName('firstContactResolution')];
   return (
     <section data-testid="desk-figures">
-      <h3>{t('deskTitle')}</h3>
+      <h3>{t('deskFiguresTitle')}</h3>
       <div class="cards">
         <FigureCard id="deskResponse" value={minutes(data.total.medianMinutes)} testId="desk-median" />
         <FigureCard id="firstContactResolution" value={pct(data.total.firstContact.rate)} testId="desk-first-contact" />
