@@ -34,6 +34,7 @@ import { publicRoutes } from './routes/public.ts';
 import { recordRoutes } from './routes/records.ts';
 import { deskRoutes } from './routes/desk.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { guardRouteRoutes } from './routes/guard-routes.ts';
 
 const REFUSAL_STATUS = {
   invalid: 400,
@@ -133,6 +134,7 @@ export function createApp(deps: Deps) {
     recordRoutes,
     deskRoutes,
     reviewRoutes,
+    guardRouteRoutes,
     adminRoutes,
     fieldRoutes,
     planRoutes,

@@ -13,6 +13,7 @@ import {
   kpi,
   patrolAnalysis,
   rectificationAnalysis,
+  routeAnalysis,
   satisfactionTrend,
   type Period,
 } from '../services/analysis.ts';
@@ -73,6 +74,11 @@ export function analysisRoutes(app: Hono<Env>, deps: Deps) {
       ['category', 'count'],
       data.byCategory.map((r) => [name(CATEGORY_LABELS[r.key as keyof typeof CATEGORY_LABELS]), r.count]),
     );
+  });
+
+  route(app, API.routeAnalysis, async (c, { params: { estateId } }) => {
+    requireRole(c, estateId, SUPERVISORS);
+    return routeAnalysis(deps.store.read, estateId, await period(c, deps, estateId), deps.clock());
   });
 
   route(app, API.deskAnalysis, async (c, { params: { estateId } }) => {

@@ -10,6 +10,8 @@ import {
   completion,
   defaultTemplateFor,
   deskFigures,
+  routeFigures,
+  routeSlots,
   locationRounds,
   patrolKpi,
   rectificationKpi,
@@ -17,6 +19,7 @@ import {
   toLocal,
   type DepartmentRectification,
   type DeskAnalysis,
+  type RouteAnalysis,
   type Issue,
   type IssueAnalysis,
   type KpiReport,
@@ -288,4 +291,30 @@ export async function deskAnalysis(store: Reads, estateId: string, period: Perio
   const names = new Map(members.map((m) => [m.userId, m.displayName]));
   const figures = deskFigures(entries);
   return { ...figures, byPerson: figures.byPerson.map((f) => ({ ...f, name: names.get(f.key) ?? f.key })) };
+}
+
+/** 巡更: each route's slots and rounds over the period, skips by checkpoint, and by guard. */
+export async function routeAnalysis(store: Reads, estateId: string, period: Period, now: number): Promise<RouteAnalysis> {
+  const [estate, routes, rounds, members] = await Promise.all([
+    store.getEstate(estateId),
+    store.listRoutes(estateId),
+    store.roundsBetween(estateId, period.from, period.to),
+    store.membersOf(estateId),
+  ]);
+  const tz = estate?.timeZone ?? 'Asia/Shanghai';
+  const names = new Map(members.map((m) => [m.userId, m.displayName]));
+  return {
+    routes: routes.map((route) => {
+      const mine = rounds.filter((r) => r.routeId === route.id);
+      const figures = routeFigures(routeSlots(route, tz, mine, period.from, period.to, now), mine);
+      return {
+        route,
+        figures: { ...figures, byGuard: figures.byGuard.map((g) => ({ ...g, name: names.get(g.guardId) ?? g.guardId })) },
+        recent: mine
+          .slice(-50)
+          .reverse()
+          .map(({ routeId: _, ...r }) => ({ ...r, guardName: names.get(r.guardId) ?? r.guardId })),
+      };
+    }),
+  };
 }

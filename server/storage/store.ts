@@ -6,6 +6,9 @@
 import type {
   DeskEntry,
   Measure,
+  PatrolRoute,
+  RoundRecord,
+  RouteScan,
   AuditAction,
   AuditEntry,
   Audience,
@@ -358,6 +361,10 @@ export interface Reads {
   /** The improvement measures taken in the estate's reviews of these quarters. */
   measuresOf(estateId: string, quarters: readonly string[]): Promise<Measure[]>;
   getMeasure(estateId: string, id: string): Promise<Measure | undefined>;
+  listRoutes(estateId: string): Promise<PatrolRoute[]>;
+  getRoute(estateId: string, id: string): Promise<PatrolRoute | undefined>;
+  /** Judged guard rounds that started within [from, to), oldest first. */
+  roundsBetween(estateId: string, from: number, to: number): Promise<(RoundRecord & { routeId: string })[]>;
 }
 
 /** A write transaction: everything done through it lands together, or none of it. */
@@ -450,6 +457,8 @@ export interface Writes extends Reads {
   insertDeskEntry(e: DeskEntry): Promise<void>;
   insertMeasure(m: Measure): Promise<void>;
   setMeasureStatus(estateId: string, id: string, status: Measure['status'], doneAt: number | null): Promise<void>;
+  putRoute(route: PatrolRoute, at: number): Promise<void>;
+  insertRound(estateId: string, round: RoundRecord & { routeId: string; scans: RouteScan[] }, at: number): Promise<void>;
 }
 
 export interface Store {

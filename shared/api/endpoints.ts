@@ -14,6 +14,8 @@ import type {
   InspectionView,
   DeskAnalysis,
   QuarterReview,
+  RouteAnalysis,
+  RouteList,
   IssueAnalysis,
   IssuePage,
   IssueView,
@@ -44,12 +46,14 @@ import type {
 import { InspectionSubmission, type ChecklistTemplate } from '../model/checklist.ts';
 import { DeskEntrySubmission } from '../model/desk.ts';
 import { MeasureInput, MeasureStatusChange, type Measure } from '../model/review.ts';
+import { RouteInput, RouteRoundSubmission, type PatrolRoute } from '../model/route.ts';
 import { LocationImportRequest, LocationInput, type Building, type Department, type Estate, type Location } from '../model/estate.ts';
 import { GeneralReport, IssueActionRequest, MeTooRequest, NotFixedRequest, OwnerRating, OwnerReport } from '../model/issue.ts';
 import type {
   InspectionReceipt,
   IssueActionReceipt,
   DeskEntryReceipt,
+  RouteRoundReceipt,
   KioskRatingReceipt,
   ManualIssueReceipt,
   MeTooReceipt,
@@ -181,6 +185,11 @@ export const API = {
   quarterReview: get(`${ESTATE}/reviews/:quarter`, answer<QuarterReview>()),
   addMeasure: post(`${ESTATE}/reviews/:quarter/measures`, MeasureInput, answer<Measure>()),
   setMeasureStatus: put(`${ESTATE}/measures/:id/status`, MeasureStatusChange, answer<Measure>()),
+  /** 巡更: the estate's guard routes, one route's set-up, and a round walked on it. */
+  routes: get(`${ESTATE}/routes`, answer<RouteList>()),
+  saveRoute: put(`${ESTATE}/routes/:id`, RouteInput, answer<PatrolRoute>()),
+  submitRound: post(`${ESTATE}/routes/:id/rounds`, RouteRoundSubmission, answer<RouteRoundReceipt>()),
+  routeAnalysis: get(`${ESTATE}/analysis/routes`, answer<RouteAnalysis>()),
   monthly: get(`${ESTATE}/monthly`, answer<MonthlyList>()),
   submitMonthly: post(`${ESTATE}/monthly`, MonthlyInspectionSubmission, answer<MonthlyReceipt>()),
   campaigns: get(`${ESTATE}/campaigns`, answer<CampaignList>()),

@@ -23,6 +23,8 @@ import type { GroupRole } from './group.ts';
 import type { OwnerEventType } from '../i18n/labels.ts';
 import type { DeskFigure } from '../rules/desk.ts';
 import type { Measure } from './review.ts';
+import type { PatrolRoute } from './route.ts';
+import type { RouteFigures, RoundRecord } from '../rules/routes.ts';
 
 export interface Membership {
   userId: string;
@@ -196,6 +198,21 @@ export type DepartmentRectification = RectificationKpi & { name?: LocalText };
 export interface SatisfactionTrend {
   campaigns: (Satisfaction & { id: string; name: LocalText; opensOn: string; responses: number })[];
   kiosk: { ratings: number; satisfied: number };
+}
+
+/** GET /api/estates/:id/routes */
+export interface RouteList {
+  routes: PatrolRoute[];
+}
+
+/** GET /api/estates/:id/analysis/routes: each route's rounds against its slots, skips by checkpoint, by guard. */
+export interface RouteAnalysis {
+  routes: {
+    route: PatrolRoute;
+    figures: RouteFigures & { byGuard: (RouteFigures['byGuard'][number] & { name: string })[] };
+    /** The latest rounds, newest first, as judged. */
+    recent: (RoundRecord & { guardName: string })[];
+  }[];
 }
 
 /** A quarter's facts for its review (总结评估), each from the same services as the analysis pages. */

@@ -46,6 +46,13 @@ export interface MeTooReceipt extends ReceiptOf<'meToo'> {
   trackingToken: string;
 }
 
+/** A guard round as the server judged it. */
+export interface RouteRoundReceipt extends ReceiptOf<'routeRound'> {
+  complete: boolean;
+  skipped: string[];
+  flags: ('skipped' | 'outOfOrder' | 'tooFast' | 'tooSlow')[];
+}
+
 export interface DeskEntryReceipt extends ReceiptOf<'deskEntry'> {
   /** The issue a complaint, or an unsettled request, became. */
   issueId: string | null;

@@ -64,6 +64,14 @@ export const FIGURES = {
       en: 'Problems owners reported by QR code or at a kiosk in the period (rejected ones aside), per 100 households',
     },
   },
+  /** routeSlots() in rules/routes.ts */
+  routeCompletion: {
+    name: { zh: '巡更完成率', en: 'Guard rounds completed' },
+    definition: {
+      zh: '已结束的巡更时段中,有一趟在时段内确认了全部巡更点的比例;漏点的一趟不算完成',
+      en: 'Of the round slots that have closed, the share where one round confirmed every checkpoint inside the window; a round with a skipped checkpoint does not count',
+    },
+  },
   /** deskFigures() in rules/desk.ts */
   deskResponse: {
     name: { zh: '接待响应时间', en: 'Desk response time' },

@@ -473,4 +473,28 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX review_measures_quarter ON review_measures(estate_id, quarter);
   `,
+  /* 10: guard patrol routes and their rounds (SQLite's migration 16 is the same): a round keeps its scans and how it was judged. */ `
+  CREATE TABLE patrol_routes (
+    estate_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (estate_id, id)
+  );
+  CREATE TABLE route_rounds (
+    estate_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    route_id TEXT NOT NULL,
+    guard_id TEXT NOT NULL,
+    started_at BIGINT NOT NULL,
+    finished_at BIGINT NOT NULL,
+    complete INTEGER NOT NULL,
+    skipped TEXT NOT NULL,
+    flags TEXT NOT NULL,
+    scans TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (estate_id, id)
+  );
+  CREATE INDEX route_rounds_started ON route_rounds(estate_id, started_at);
+  `,
 ];

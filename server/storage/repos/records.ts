@@ -1,4 +1,14 @@
-import type { DeskChannel, DeskTopic, Category, Measure, PlanRecord, ScoringSheet, SurveyTemplate } from '../../../shared/index.ts';
+import type {
+  Category,
+  DeskChannel,
+  DeskTopic,
+  Measure,
+  PatrolRoute,
+  PlanRecord,
+  RouteFlag,
+  ScoringSheet,
+  SurveyTemplate,
+} from '../../../shared/index.ts';
 import { orNull, type Row, type Sql } from '../sql.ts';
 import type { Campaign, InspectionTimeRow, Writes } from '../store.ts';
 
@@ -39,6 +49,11 @@ type RecordRepo = Pick<
   | 'setMeasureStatus'
   | 'measuresOf'
   | 'getMeasure'
+  | 'listRoutes'
+  | 'getRoute'
+  | 'putRoute'
+  | 'insertRound'
+  | 'roundsBetween'
   | 'insertPlanRecord'
   | 'listPlanRecords'
 >;
@@ -360,6 +375,63 @@ export function recordRepo(sql: Sql): RecordRepo {
       const r = await sql.get('SELECT body, status, done_at FROM review_measures WHERE estate_id = ? AND id = ?', [estateId, id]);
       return r ? toMeasure(r) : undefined;
     },
+    listRoutes: async (estateId) =>
+      (await sql.all('SELECT body FROM patrol_routes WHERE estate_id = ? ORDER BY id', [estateId])).map(
+        (r) => JSON.parse(r.body as string) as PatrolRoute,
+      ),
+    getRoute: async (estateId, id) =>
+      body<PatrolRoute>(await sql.get('SELECT body FROM patrol_routes WHERE estate_id = ? AND id = ?', [estateId, id])),
+    putRoute: async (route, at) => {
+      // A route's rounds keep the checkpoints they were judged on; the route itself is replaced whole.
+      const changed = await sql.run('UPDATE patrol_routes SET body = ?, updated_at = ? WHERE estate_id = ? AND id = ?', [
+        JSON.stringify(route),
+        at,
+        route.estateId,
+        route.id,
+      ]);
+      if (!changed)
+        await sql.run('INSERT INTO patrol_routes (estate_id, id, body, updated_at) VALUES (?, ?, ?, ?)', [
+          route.estateId,
+          route.id,
+          JSON.stringify(route),
+          at,
+        ]);
+    },
+    insertRound: async (estateId, r, at) =>
+      void (await sql.run(
+        `INSERT INTO route_rounds (estate_id, id, route_id, guard_id, started_at, finished_at, complete, skipped, flags, scans, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          estateId,
+          r.id,
+          r.routeId,
+          r.guardId,
+          r.startedAt,
+          r.finishedAt,
+          r.complete ? 1 : 0,
+          JSON.stringify(r.skipped),
+          JSON.stringify(r.flags),
+          JSON.stringify(r.scans),
+          at,
+        ],
+      )),
+    roundsBetween: async (estateId, from, to) =>
+      (
+        await sql.all('SELECT * FROM route_rounds WHERE estate_id = ? AND started_at >= ? AND started_at < ? ORDER BY started_at, id', [
+          estateId,
+          from,
+          to,
+        ])
+      ).map((r) => ({
+        id: r.id as string,
+        routeId: r.route_id as string,
+        guardId: r.guard_id as string,
+        startedAt: Number(r.started_at),
+        finishedAt: Number(r.finished_at),
+        complete: Number(r.complete) === 1,
+        skipped: JSON.parse(r.skipped as string) as string[],
+        flags: JSON.parse(r.flags as string) as RouteFlag[],
+      })),
     insertKioskRating: async (r) =>
       void (await sql.run(
         'INSERT INTO kiosk_ratings (id, estate_id, location_id, face, reason, category, issue_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

@@ -498,4 +498,28 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX review_measures_quarter ON review_measures(estate_id, quarter);
   `,
+  /* 16: guard patrol routes and their rounds (PostgreSQL's migration 10 is the same): a round keeps its scans and how it was judged. */ `
+  CREATE TABLE patrol_routes (
+    estate_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (estate_id, id)
+  );
+  CREATE TABLE route_rounds (
+    estate_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    route_id TEXT NOT NULL,
+    guard_id TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER NOT NULL,
+    complete INTEGER NOT NULL,
+    skipped TEXT NOT NULL,
+    flags TEXT NOT NULL,
+    scans TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (estate_id, id)
+  );
+  CREATE INDEX route_rounds_started ON route_rounds(estate_id, started_at);
+  `,
 ];

@@ -1,0 +1,45 @@
+/** 巡更: an estate's guard routes, and the rounds walked on them, judged as they arrive (shared/rules/routes.ts). */
+import { judgeRound, type PatrolRoute, type RouteInput, type RouteRoundReceipt, type RouteRoundSubmission } from '../../shared/index.ts';
+import type { Deps } from '../context.ts';
+import { once } from './idempotency.ts';
+import { invalid } from './refusals.ts';
+
+export async function saveRoute(deps: Deps, estateId: string, id: string, input: RouteInput): Promise<PatrolRoute> {
+  const now = deps.clock();
+  return deps.store.write(async (tx) => {
+    const locations = new Map((await tx.listLocations(estateId)).map((l) => [l.id, l]));
+    const fields = input.checkpoints.flatMap((c, i) =>
+      locations.get(c)?.active ? [] : [{ path: `checkpoints[${i}]`, message: `no location ${c} in service here`, rule: 'unknown' }],
+    );
+    if (fields.length) throw invalid('checkpoints: every checkpoint is a location of this estate', fields);
+    const route: PatrolRoute = { ...input, id, estateId };
+    await tx.putRoute(route, now);
+    return route;
+  });
+}
+
+export async function submitRound(deps: Deps, route: PatrolRoute, r: RouteRoundSubmission, guardId: string): Promise<RouteRoundReceipt> {
+  const now = deps.clock();
+  const { receipt } = await deps.store.write((tx) =>
+    once<RouteRoundReceipt>(tx, route.estateId, r.id, 'routeRound', { ...r, routeId: route.id }, now, async () => {
+      const j = judgeRound(route, r.scans);
+      await tx.insertRound(
+        route.estateId,
+        {
+          id: r.id,
+          routeId: route.id,
+          guardId,
+          startedAt: j.startedAt,
+          finishedAt: j.finishedAt,
+          complete: j.complete,
+          skipped: j.skipped,
+          flags: j.flags,
+          scans: r.scans,
+        },
+        now,
+      );
+      return { kind: 'routeRound', id: r.id, complete: j.complete, skipped: j.skipped, flags: j.flags };
+    }),
+  );
+  return receipt;
+}
