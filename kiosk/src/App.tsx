@@ -16,6 +16,7 @@ const OutboxPage = lazy(() => import('./pages/OutboxPage.tsx'));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const SetupPage = lazy(() => import('./pages/SetupPage.tsx'));
 const JoinPage = lazy(() => import('./pages/JoinPage.tsx'));
+const RoundPage = lazy(() => import('./pages/RoundPage.tsx'));
 
 function NotFound() {
   return (
@@ -42,6 +43,7 @@ export function App() {
           <Route path="/login" component={LoginPage} />
           <Route path="/setup" component={SetupPage} />
           <Route path="/join" component={JoinPage} />
+          <Route path="/round/:estateId/:routeId" component={RoundPage} />
           <Route default component={NotFound} />
         </Router>
       </ErrorBoundary>

@@ -24,12 +24,13 @@ export function fieldRoutes(app: Hono<Env>, deps: Deps) {
   route(app, API.fieldKit, async (c, { params: { estateId } }) => {
     const m = requireRole(c, estateId, STAFF);
     const r = deps.store.read;
-    const [estate, locations, templates, departments, policy] = await Promise.all([
+    const [estate, locations, templates, departments, policy, routes] = await Promise.all([
       r.getEstate(estateId),
       r.listLocations(estateId),
       r.latestTemplates(estateId),
       r.listDepartments(estateId),
       r.getPolicy(estateId),
+      r.listRoutes(estateId),
     ]);
     if (!estate) throw notFound('estate');
     return {
@@ -42,6 +43,8 @@ export function fieldRoutes(app: Hono<Env>, deps: Deps) {
       templates,
       departments: departments.map(({ id, name }) => ({ id, name })),
       policy,
+      // A guard walks a route offline: its checkpoints and schedule travel with the kit.
+      routes: routes.filter((x) => x.active),
     };
   });
 }

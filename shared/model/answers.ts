@@ -55,6 +55,7 @@ export interface FieldKit {
   templates: ChecklistTemplate[];
   departments: { id: string; name: LocalText }[];
   policy: DeadlinePolicy;
+  routes: PatrolRoute[];
 }
 
 export interface SlotInfo {

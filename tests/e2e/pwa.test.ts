@@ -582,6 +582,65 @@ describe('department staff', () => {
   });
 });
 
+describe('a guard round (巡更)', () => {
+  it('a night route walked in order offline is complete; the next, with a checkpoint skipped, is flagged naming it', async () => {
+    const checkpoints = ['main-gate', 'carpark', 'pump-room'];
+    const saved = await server.call(API.saveRoute, {
+      params: { estateId: 'demo-gardens', id: 'night-e2e' },
+      token: await server.login('supervisor'),
+      json: {
+        name: { zh: '夜间巡更', en: 'Night round' },
+        checkpoints,
+        schedule: { kind: 'interval', everyHours: 2, from: '22:00', to: '06:00' },
+        legMinutes: { min: 0, max: 60 },
+      },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    const { context, page } = await phone();
+    page.on('dialog', (d) => void d.accept());
+    await signInOnPhone(page, 'zhao');
+    // Online once: the app and each checkpoint's page are kept on the phone.
+    for (const id of checkpoints) {
+      await page.goto(`/l/${code(id)}`);
+      await page.locator('[data-testid=location-name]').waitFor();
+    }
+    await waitForServiceWorker(page);
+    await page.goto('/');
+    await page.getByTestId('guard-routes').getByRole('link', { name: '夜间巡更' }).click();
+    await page.getByTestId('start-round').waitFor();
+
+    await context.setOffline(true);
+    const walk = async (ids: string[]) => {
+      await page.getByTestId('start-round').click();
+      await page.getByTestId('round-progress').waitFor();
+      for (const id of ids) {
+        // What the phone's camera opens from the checkpoint's label.
+        await page.goto(`/l/${code(id)}?q=1`);
+        await expect(page.getByTestId('round-here').textContent()).resolves.toContain('巡更点已确认');
+      }
+      await page.goto('/round/demo-gardens/night-e2e');
+      await expect(page.getByTestId('round-progress').textContent()).resolves.toContain(`${ids.length}/3`);
+      await page.getByTestId('finish-round').click();
+      return (await page.getByRole('status').last().textContent()) ?? '';
+    };
+    await expect(walk(checkpoints)).resolves.toBe('本趟巡更已完成');
+    await expect(walk(['main-gate', 'pump-room'])).resolves.toBe('本趟巡更有漏点: 地下停车场');
+    expect(await pendingCount(page)).toBe(2);
+
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, {
+      timeout: 20_000,
+    });
+    const rounds = (await store().roundsBetween('demo-gardens', 0, server.clock.now + 3_600_000)).filter((r) => r.routeId === 'night-e2e');
+    expect(rounds.map((r) => [r.guardId, r.complete, r.skipped, r.flags])).toEqual([
+      ['u-zhao', true, [], []],
+      ['u-zhao', false, ['carpark'], ['skipped']],
+    ]);
+    await context.close();
+  });
+});
+
 describe('the service desk (接待与咨询)', () => {
   it('a call logged at the desk as a complaint becomes an issue with the deadline of an owner report, from when the owner called', async () => {
     const { context, page } = await phone();

@@ -10,6 +10,7 @@ export const ENTRY_ENDPOINTS = {
   ownerReport: API.reportProblem,
   generalReport: API.generalReport,
   deskEntry: API.logDeskEntry,
+  routeRound: API.submitRound,
   meToo: API.meToo,
   issueAction: API.actOnIssue,
   kioskRating: API.rateAtKiosk,

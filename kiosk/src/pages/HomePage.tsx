@@ -163,6 +163,27 @@ export default function HomePage() {
           </ul>
         </section>
       ) : null}
+      {patrols
+        ? kits
+            .filter((kit) => kit.routes?.length)
+            .map((kit) => (
+              <section class="card" key={`routes-${kit.estate.id}`} data-testid="guard-routes">
+                <h3>
+                  {tx(kit.estate.name)} · {t('guardRoutes')}
+                </h3>
+                <ul class="list">
+                  {kit.routes.map((r) => (
+                    <li key={r.id}>
+                      <a href={`/round/${kit.estate.id}/${r.id}`}>{tx(r.name)}</a>{' '}
+                      <small class="muted">
+                        {r.checkpoints.length} · {t('guardRound')}
+                      </small>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))
+        : null}
       {kits.map((kit) => (
         <section class="card" key={kit.estate.id}>
           <h3>

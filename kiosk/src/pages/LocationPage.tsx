@@ -10,6 +10,7 @@ import { Scanner } from '../ui/Scanner.tsx';
 import { cachedLanding, inlinedLanding, loadLanding, type Landing } from './landing.ts';
 import { KnownProblems, OwnerReport } from './OwnerReport.tsx';
 import { DeskLog } from './DeskLog.tsx';
+import { activeRound, confirmCheckpoint, type ActiveRound } from '../state/round.ts';
 import { PatrolForm } from './PatrolForm.tsx';
 import { RectifyForm } from './RectifyForm.tsx';
 
@@ -131,7 +132,17 @@ function StaffPanel({
   const [fixing, setFixing] = useState<string | null>(null);
   const [scanning, setScanning] = useState(false);
   const [logging, setLogging] = useState(false);
+  const [round, setRound] = useState<{ round: ActiveRound; here: boolean } | null>(null);
   const { route } = useLocation();
+  // A round under way (巡更): the code scanned here confirms this checkpoint; a plain link proves nothing.
+  useEffect(() => {
+    const proof = confirmedBy === 'kiosk_code' ? 'kiosk_code' : confirmedBy === 'printed_code' ? 'printed_code' : null;
+    void activeRound().then(async (r) => {
+      if (!r) return;
+      const confirmed = proof ? await confirmCheckpoint(landing.location.id, proof) : null;
+      setRound({ round: confirmed ?? r, here: confirmed !== null });
+    });
+  }, [landing.location.id]);
   const canPatrol = staff.role !== 'department' && staff.template;
   const fillSlot = staff.slots.find((s) => s.key === staff.fills);
   const mine = (i: Issue) =>
@@ -139,6 +150,12 @@ function StaffPanel({
 
   return (
     <>
+      {round ? (
+        <p class={`card ${round.here ? 'ok' : ''}`} role="status" data-testid="round-here">
+          {round.here ? `${t('checkpointConfirmed')} ${round.round.scans.length}/${round.round.checkpoints.length}` : t('notOnRound')} ·{' '}
+          <a href={`/round/${round.round.estateId}/${round.round.routeId}`}>{t('backToRound')}</a>
+        </p>
+      ) : null}
       {message ? (
         <p class="card ok" role="status" data-testid="patrol-saved">
           {message}
