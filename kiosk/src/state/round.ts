@@ -44,7 +44,7 @@ export async function startRound(route: PatrolRoute): Promise<ActiveRound> {
 /** A checkpoint of the round under way, confirmed now; null when no round is under way or the place is not on it. */
 export async function confirmCheckpoint(locationId: string, method: ScanMethod): Promise<ActiveRound | null> {
   const round = await activeRound();
-  if (!round || !round.checkpoints.includes(locationId)) return null;
+  if (!round?.checkpoints.includes(locationId)) return null;
   if (round.scans.some((s) => s.locationId === locationId)) return round;
   const next = { ...round, scans: [...round.scans, { locationId, at: Date.now(), method }] };
   await cachePut(KEY, next);
