@@ -210,7 +210,7 @@ export interface RouteList {
 export interface RouteAnalysis {
   routes: {
     route: PatrolRoute;
-    figures: RouteFigures & { byGuard: (RouteFigures['byGuard'][number] & { name: string })[] };
+    figures: Omit<RouteFigures, 'byGuard'> & { byGuard: (RouteFigures['byGuard'][number] & { name: string })[] };
     /** The latest rounds, newest first, as judged. */
     recent: (RoundRecord & { guardName: string })[];
   }[];

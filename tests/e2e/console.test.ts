@@ -219,6 +219,43 @@ describe('administration', () => {
     await ext.signIn(server.url, 'supervisor');
   });
 
+  it('the quality team sets up a guard route in the console; its rounds show in the analysis and the KPI, by guard', async () => {
+    const page = await consolePage('/admin');
+    await page.getByRole('button', { name: '巡更路线' }).click();
+    await page.getByTestId('add-route').click();
+    const editor = page.getByTestId('route-editor');
+    await editor.locator('input[name=name]').fill('东区夜巡');
+    for (const place of ['main-gate', 'carpark', 'pump-room']) await editor.locator('select[name=addCheckpoint]').selectOption(place);
+    await editor.getByRole('button', { name: '下移 南大门岗亭' }).click();
+    await editor.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('routes-admin').getByText('东区夜巡').waitFor();
+    const route = (
+      await server.call(API.routes, { params: { estateId: 'demo-gardens' }, token: await server.login('supervisor') })
+    ).body.routes.find((r) => r.name.zh === '东区夜巡')!;
+    expect(route.checkpoints).toEqual(['carpark', 'main-gate', 'pump-room']);
+    // A round walked last night by an inspector, with the pump room skipped.
+    const at = server.clock.now - 3_600_000;
+    const walked = await server.call(API.submitRound, {
+      params: { estateId: 'demo-gardens', id: route.id },
+      token: await server.login('li'),
+      json: {
+        id: randomUUID(),
+        scans: [
+          { locationId: 'carpark', at, method: 'printed_code' },
+          { locationId: 'main-gate', at: at + 300_000, method: 'nfc' },
+        ],
+      },
+    });
+    expect(walked.body).toMatchObject({ complete: false, skipped: ['pump-room'] });
+    await page.goto(page.url().replace(/#.*$/, '#/analysis'));
+    const row = page.getByTestId('table-routes').locator('tbody tr', { hasText: '东区夜巡' });
+    await expect(row.locator('td').allTextContents()).resolves.toEqual(expect.arrayContaining(['1', '水泵房 (1)']));
+    await expect(page.getByTestId('table-routes-by-guard').locator('tbody tr', { hasText: '东区夜巡' }).textContent()).resolves.toContain(
+      '0.0%',
+    );
+    await page.close();
+  });
+
   it("a location's own schedule is set in the console (by an administrator) and shown as the slots it makes today", async () => {
     await ext.signIn(server.url, 'admin');
     const page = await consolePage('/admin');

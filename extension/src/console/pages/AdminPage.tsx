@@ -11,6 +11,7 @@ import { Simple } from './admin/NamedList.tsx';
 import { Users } from './admin/People.tsx';
 import { Policy } from './admin/Policy.tsx';
 import { Routing } from './admin/Routing.tsx';
+import { Routes } from './admin/Routes.tsx';
 import { Channels } from './admin/Channels.tsx';
 import { Schedules } from './admin/Schedules.tsx';
 import { Templates } from './admin/Templates.tsx';
@@ -26,6 +27,7 @@ type Tab =
   | 'templates'
   | 'schedules'
   | 'routing'
+  | 'routes'
   | 'channels'
   | 'policy'
   | 'estates'
@@ -38,6 +40,7 @@ const TABS: Tab[] = [
   'templates',
   'schedules',
   'routing',
+  'routes',
   'channels',
   'policy',
   'estates',
@@ -91,6 +94,7 @@ export default function AdminPage({ estateId }: { estateId: string }) {
       {tab === 'templates' ? <Templates setup={setup} change={change} /> : null}
       {tab === 'schedules' ? <Schedules setup={setup} /> : null}
       {tab === 'routing' ? <Routing setup={setup} change={change} /> : null}
+      {tab === 'routes' ? <Routes setup={setup} change={change} /> : null}
       {tab === 'channels' ? <Channels setup={setup} change={change} /> : null}
       {tab === 'policy' ? <Policy setup={setup} change={change} /> : null}
       {tab === 'estates' ? <Estates setup={setup} change={change} /> : null}

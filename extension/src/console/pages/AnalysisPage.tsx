@@ -14,6 +14,8 @@ import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, HeatMap, Pareto, Stacked, pct } from '../charts.tsx';
 import { FigureCard, FigureNotes, figureName } from '../figures.tsx';
 import { DeskFigures } from './analysis/DeskFigures.tsx';
+import { RouteFigures } from './analysis/RouteFigures.tsx';
+import { useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { t } from '../words.ts';
@@ -30,6 +32,8 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
   const rect = useAsync(() => call(API.rectificationAnalysis, { params, query }), [estateId, days]);
   const sat = useAsync(() => call(API.satisfactionTrend, { params }), [estateId]);
   const desk = useAsync(() => call(API.deskAnalysis, { params, query }), [estateId, days]);
+  const routes = useAsync(() => call(API.routeAnalysis, { params, query }), [estateId, days]);
+  const setup = useSetup(estateId);
   const catLabel = (c: string) => tx(CATEGORY_LABELS[c as Category]) || c;
   const error = patrols.error || issues.error || rect.error || sat.error;
 
@@ -185,6 +189,7 @@ export default function AnalysisPage({ estateId }: { estateId: string }) {
           />
         </Chart>
       ) : null}
+      {routes.data ? <RouteFigures data={routes.data} setup={setup} /> : null}
       {desk.data ? <DeskFigures data={desk.data} /> : null}
     </section>
   );

@@ -17,6 +17,7 @@ import { tx } from '../../common/i18n.ts';
 import { Bars, Chart, pct } from '../charts.tsx';
 import { FigureCard, FigureNotes, figureName } from '../figures.tsx';
 import { DeskFigures } from './analysis/DeskFigures.tsx';
+import { RouteFigures } from './analysis/RouteFigures.tsx';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';
 import { t } from '../words.ts';
@@ -42,6 +43,7 @@ export default function KpiPage({ estateId }: { estateId: string }) {
   const monthly = useAsync(() => call(API.monthly, { params }), [estateId]);
   const sat = useAsync(() => call(API.satisfactionTrend, { params }), [estateId]);
   const desk = useAsync(() => call(API.deskAnalysis, { params, query: { month } }), [estateId, month]);
+  const routes = useAsync(() => call(API.routeAnalysis, { params, query: { month } }), [estateId, month]);
 
   const months = monthsTo(month, SCORE_MONTHS);
   const sheet = monthly.data?.sheet ?? null;
@@ -138,6 +140,7 @@ export default function KpiPage({ estateId }: { estateId: string }) {
             rows={data.departments.map((d) => [tx(d.name), d.assigned, d.reopen.of, d.overdueOpen, pct(d.onTime.rate), pct(d.reopen.rate)])}
           />
           <FigureNotes ids={['ownRoundsOnTime', 'rectificationOnTime', 'reopenRate', 'overdueRate']} />
+          {routes.data ? <RouteFigures data={routes.data} setup={setup} /> : null}
           {desk.data?.total.count ? <DeskFigures data={desk.data} byTopic={false} /> : null}
         </>
       ) : null}
