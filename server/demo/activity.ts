@@ -16,6 +16,7 @@ import { submitInspection } from '../services/inspections.ts';
 import { createIssue } from '../services/issues.ts';
 import { logDeskEntry } from '../services/desk.ts';
 import { rateAtKiosk } from '../services/kiosk.ts';
+import { submitRound } from '../services/routes.ts';
 import { DEMO_ESTATE, DEMO_LOCATIONS, DEMO_USERS } from './estate.ts';
 import type { Seeding, Step } from './timeline.ts';
 import { planWorkflow } from './workflow.ts';
@@ -207,6 +208,48 @@ export function deskEntries(s: Seeding): Step[] {
           );
           const issue = receipt.issueId ? await s.tx.getIssue(receipt.issueId) : undefined;
           if (issue && now - time > 6 * HOUR) planWorkflow(s, issue);
+        },
+      });
+    }
+  }
+  return events;
+}
+
+/** The demo's night route (巡更): gate, car park, stairwells, pump room, every 2 h from 22:00 to 06:00. */
+export const DEMO_ROUTE = {
+  id: 'night-round',
+  name: { zh: '夜间巡更', en: 'Night round' },
+  checkpoints: ['main-gate', 'carpark', 'b1-stairs', 'b2-stairs', 'pump-room'],
+  schedule: { kind: 'interval' as const, everyHours: 2, from: '22:00', to: '06:00' },
+  legMinutes: { min: 2, max: 20 },
+  active: true,
+};
+
+/** Most night slots are walked whole; now and then a checkpoint is skipped, or everything is scanned in a hurry. */
+export function guardRounds(s: Seeding): Step[] {
+  const { rnd, now, days } = s;
+  const events: Step[] = [];
+  const route = { ...DEMO_ROUTE, estateId: DEMO_ESTATE.id };
+  for (let day = addDays(toLocal(now - days * DAY, DEMO_ESTATE.timeZone), 1); ; day = addDays(day, 1)) {
+    const slots = slotsOfDay(route.schedule, day, DEMO_ESTATE.timeZone);
+    if (!slots.length || slots[0].start >= now - HOUR) break;
+    for (const slot of slots) {
+      if (slot.closes > now - HOUR || rnd.chance(0.12)) continue;
+      const start = Math.round(slot.start + rnd.between(2, 40) * MINUTE);
+      const skip = rnd.chance(0.08) ? rnd.pick(route.checkpoints.slice(1)) : null;
+      const hurry = rnd.chance(0.05);
+      const guard = rnd.pick(inspectors);
+      let at = start;
+      const scans = route.checkpoints
+        .filter((c) => c !== skip)
+        .map((locationId, i) => {
+          if (i) at += Math.round((hurry ? rnd.between(0.2, 1) : rnd.between(3, 9)) * MINUTE);
+          return { locationId, at, method: rnd.chance(0.3) ? ('nfc' as const) : ('printed_code' as const) };
+        });
+      events.push({
+        time: at,
+        run: async () => {
+          await submitRound(s.deps, route, { id: rnd.uuid(), scans }, guard.id);
         },
       });
     }

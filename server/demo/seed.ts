@@ -13,7 +13,7 @@ import { seededRandom } from './random.ts';
 import { passwordHashes, writeEstate, type EstateSpec, type PasswordHashes } from './setup.ts';
 import type { StoredPhoto } from '../photos/blob-store.ts';
 import { withinTransaction, type Writes } from '../storage/store.ts';
-import { deskEntries, kioskRatings, ownerReports, patrolRounds } from './activity.ts';
+import { DEMO_ROUTE, deskEntries, guardRounds, kioskRatings, ownerReports, patrolRounds } from './activity.ts';
 import { seedMonthly, seedPlanRecords, seedSurvey, seedToday } from './records.ts';
 import { Timeline, type Seeding } from './timeline.ts';
 import { planWorkflow } from './workflow.ts';
@@ -78,7 +78,8 @@ async function writeDemo(deps: Deps, tx: Writes, hashes: PasswordHashes, files: 
   // Services read the timeline's clock as the seed walks it through history.
   const timeline = new Timeline(now);
   const s: Seeding = { tx, deps: { ...deps, clock: () => Math.round(timeline.at) }, rnd: seededRandom(seed), timeline, photos, now, days };
-  const events = [...patrolRounds(s), ...ownerReports(s), ...kioskRatings(s), ...deskEntries(s)];
+  await tx.putRoute({ ...DEMO_ROUTE, estateId: DEMO_ESTATE.id }, since);
+  const events = [...patrolRounds(s), ...ownerReports(s), ...kioskRatings(s), ...deskEntries(s), ...guardRounds(s)];
   // Monthly inspections raise issues too; their follow-up runs with everything else.
   for (const id of await seedMonthly(s)) {
     const issue = await tx.getIssue(id);

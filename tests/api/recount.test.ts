@@ -245,6 +245,60 @@ describe.each(PERIODS)('$name: the API equals a recount', ({ query, from, to }) 
     expect(shape(kpi.departments)).toEqual(direct);
   });
 
+  it('guard rounds: a slot of the night route is done by a complete round that starts in it and ends before it closes', async () => {
+    const data = await api(`/analysis/routes?${query}`);
+    const night = data.routes.find((r: { route: { id: string } }) => r.route.id === 'night-round');
+    const rounds = demo.db
+      .prepare(
+        "SELECT id, started_at, finished_at, complete FROM route_rounds WHERE route_id = 'night-round' AND started_at >= ? AND started_at < ? ORDER BY started_at, id",
+      )
+      .all(from, to) as { id: string; started_at: number; finished_at: number; complete: number }[];
+    const used = new Set<string>();
+    let done = 0;
+    let missed = 0;
+    let onTime = 0;
+    for (let day = dayStartOf(from) - DAY; day < to; day += DAY)
+      for (const slot of slotsOn(day, { kind: 'interval', everyHours: 2, from: '22:00', to: '06:00' })) {
+        if (slot.start < from || slot.start >= to) continue;
+        const fill = rounds.find((r) => r.complete === 1 && !used.has(r.id) && r.started_at >= slot.start && r.started_at < slot.closes);
+        if (fill) used.add(fill.id);
+        if (fill && fill.finished_at < slot.closes) {
+          done++;
+          if (fill.started_at < slot.end) onTime++;
+        } else if (slot.closes <= NOW) missed++;
+      }
+    expect(night.figures.completion).toMatchObject({ done, missed, onTime });
+    expect(night.figures.rounds).toBe(rounds.length);
+    expect(night.figures.flagged).toBe(
+      (
+        demo.db
+          .prepare(
+            "SELECT count(*) AS n FROM route_rounds WHERE route_id = 'night-round' AND started_at >= ? AND started_at < ? AND flags <> '[]'",
+          )
+          .get(from, to) as { n: number }
+      ).n,
+    );
+    expect(done).toBeGreaterThan(10);
+  });
+
+  it('the service desk: the median minutes to an answer, and the share settled at the first contact', async () => {
+    const data = await api(`/analysis/desk?${query}`);
+    const rows = demo.db
+      .prepare(
+        "SELECT received_at, answered_at, resolved FROM desk_entries WHERE estate_id = 'demo-gardens' AND received_at >= ? AND received_at < ?",
+      )
+      .all(from, to) as { received_at: number; answered_at: number; resolved: number }[];
+    const minutes = rows.map((r) => Math.round((r.answered_at - r.received_at) / MIN)).sort((a, b) => a - b);
+    expect(data.total.count).toBe(rows.length);
+    expect(data.total.medianMinutes).toBe(minutes.length ? minutes[Math.ceil(minutes.length / 2) - 1] : null);
+    expect(data.total.firstContact).toEqual({
+      count: rows.filter((r) => r.resolved === 1).length,
+      of: rows.length,
+      rate: rows.length ? rows.filter((r) => r.resolved === 1).length / rows.length : null,
+    });
+    expect(rows.length).toBeGreaterThan(10);
+  });
+
   it('issues by category, severity and source, rejected ones aside', async () => {
     const data = await api(`/analysis/issues?${query}`);
     const count = (col: string) =>
