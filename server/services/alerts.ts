@@ -15,6 +15,10 @@ import {
   type IssueAlert,
   type LocalText,
   type PatrolAlert,
+  type RoundAlert,
+  dateIn,
+  routeSlots,
+  startOfDate,
 } from '../../shared/index.ts';
 import type { Reads } from '../storage/store.ts';
 import type { BoardView, SlotView } from './patrol-board.ts';
@@ -83,15 +87,16 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     };
   };
 
+  const missedRounds = await missedRoundsToday(store, estateId, estate?.timeZone ?? 'Asia/Shanghai', now);
   const overdueAlerts = overdue.issues.map(issueAlert);
-  const severities = overdueAlerts.map((a) => a.severity).concat(missed.count ? ['important'] : []);
+  const severities = overdueAlerts.map((a) => a.severity).concat(missed.count || missedRounds.length ? ['important'] : []);
   const worst = [...SEVERITIES].reverse().find((s) => severities.includes(s)) ?? null;
 
   return {
     estateId,
     timeZone: estate?.timeZone ?? 'Asia/Shanghai',
     counts: {
-      badge: overdue.total + missed.count + toDispatch.total + awaiting.late,
+      badge: overdue.total + missed.count + toDispatch.total + awaiting.late + missedRounds.length,
       overdue: overdue.total,
       missed: missed.count,
       due: due.count,
@@ -104,6 +109,7 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
       // Counted by the database over all overdue work: a count never comes from the capped list.
       escalated: overdue.escalated,
       ownerNotFixed: notFixed.total,
+      missedRounds: missedRounds.length,
     },
     worst,
     overdue: overdueAlerts,
@@ -114,5 +120,29 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     awaitingDispatch: toDispatch.issues.map(issueAlert),
     urgent: urgent.issues.map(issueAlert),
     ownerNotFixed: notFixed.issues.map(issueAlert),
+    missedRounds,
   };
+}
+
+/** Today's guard-round slots (the estate's day) that closed with no complete round, oldest first. */
+async function missedRoundsToday(store: Reads, estateId: string, timeZone: string, now: number): Promise<RoundAlert[]> {
+  const routes = (await store.listRoutes(estateId)).filter((r) => r.active);
+  if (!routes.length) return [];
+  const dayStart = startOfDate(dateIn(now, timeZone), timeZone);
+  // A night round that began yesterday evening and closed this morning is today's news as well.
+  const rounds = await store.roundsBetween(estateId, dayStart - 86_400_000, now + 1);
+  return routes
+    .flatMap((route) =>
+      routeSlots(
+        route,
+        timeZone,
+        rounds.filter((r) => r.routeId === route.id),
+        dayStart - 86_400_000,
+        now,
+        now,
+      )
+        .filter((s) => s.status === 'missed' && s.closes > dayStart)
+        .map((s) => ({ routeId: route.id, routeName: route.name, start: s.start, end: s.closes })),
+    )
+    .sort((a, b) => a.start - b.start || a.routeId.localeCompare(b.routeId));
 }

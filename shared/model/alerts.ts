@@ -52,6 +52,8 @@ export interface Alerts {
     escalated: number;
     /** Open issues an owner said were not fixed in the last week. */
     ownerNotFixed: number;
+    /** Guard rounds (巡更) of the estate's day that closed with no complete round (counted in the badge). */
+    missedRounds?: number;
   };
   /** The worst severity among overdue items (a missed patrol counts as important). */
   worst: Severity | null;
@@ -64,4 +66,13 @@ export interface Alerts {
   urgent: IssueAlert[];
   /** 业主反馈未解决: reopened by the owner's "not fixed" in the last week and still open. */
   ownerNotFixed: IssueAlert[];
+  /** 漏巡更: today's guard rounds missed, by route. */
+  missedRounds?: RoundAlert[];
+}
+
+export interface RoundAlert {
+  routeId: string;
+  routeName: LocalText;
+  start: number;
+  end: number;
 }

@@ -97,4 +97,17 @@ describe('guard patrol routes (巡更路线)', () => {
       { guardId: 'u-wang', name: expect.stringContaining('王'), rounds: 2, complete: { count: 1, of: 2, rate: 0.5 }, flagged: 1 },
     ]);
   });
+
+  it("the supervisors' alerts count today's missed rounds in the badge and list them by route", async () => {
+    const alerts = (await server.call(API.alerts, { params: { estateId }, token: await server.login('supervisor') })).body;
+    // Last night: 22:00–00:00 was walked whole; 00:00–02:00 had a checkpoint skipped; 02:00–06:00 nobody came. The first
+    // closed at midnight, yesterday; the other three are today's.
+    expect(alerts.counts.missedRounds).toBe(3);
+    expect(alerts.missedRounds?.map((r) => [r.routeId, r.start - lastNight])).toEqual([
+      ['night', 120 * MIN],
+      ['night', 240 * MIN],
+      ['night', 360 * MIN],
+    ]);
+    expect(alerts.counts.badge).toBeGreaterThanOrEqual(3);
+  });
 });

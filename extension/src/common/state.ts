@@ -110,6 +110,7 @@ export function totals(state: ExtState): Totals {
     heldForReview: 0,
     urgent: 0,
     ownerNotFixed: 0,
+    missedRounds: 0,
     worst: null,
   };
   for (const { alerts } of state.estates) {
@@ -126,6 +127,7 @@ export function totals(state: ExtState): Totals {
     t.heldForReview += c.heldForReview ?? 0;
     t.urgent += c.urgent;
     t.ownerNotFixed += c.ownerNotFixed ?? 0;
+    t.missedRounds = (t.missedRounds ?? 0) + (c.missedRounds ?? 0);
     if (alerts.worst && (!t.worst || RANK[alerts.worst] > RANK[t.worst])) t.worst = alerts.worst;
   }
   return t;

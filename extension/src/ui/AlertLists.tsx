@@ -46,6 +46,9 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
   const zoned = (pick: (a: Alerts) => PatrolAlert[]) =>
     estates.flatMap((e) => pick(e.alerts).map((p) => ({ ...p, timeZone: e.alerts.timeZone, estate: e.name })));
   const missed = zoned((a) => a.missed);
+  const missedRounds = estates.flatMap((e) =>
+    (e.alerts.missedRounds ?? []).map((r) => ({ ...r, timeZone: e.alerts.timeZone, estate: e.name })),
+  );
   const due = zoned((a) => a.due);
   const soon = zoned((a) => a.dueSoon);
   const count = (k: keyof Alerts['counts']) => estates.reduce((n, e) => n + (e.alerts.counts[k] ?? 0), 0);
@@ -158,6 +161,23 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
         byEstate(estates, missed, (p) => patrolRow(p, 'missed')),
         'list-missed',
       )}
+      {missedRounds.length
+        ? section(
+            'missedRounds',
+            count('missedRounds'),
+            byEstate(estates, missedRounds, (r) => (
+              <li key={`round-${r.routeId}-${r.start}`} class="row" data-testid="missed-round-row">
+                <div class="main">
+                  <strong>{tx(r.routeName)}</strong>{' '}
+                  <span class="time">
+                    {clock(r.start, r.timeZone)}–{clock(r.end, r.timeZone)}
+                  </span>
+                </div>
+              </li>
+            )),
+            'list-missed-rounds',
+          )
+        : null}
       {section(
         'dueNow',
         count('due'),

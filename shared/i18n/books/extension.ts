@@ -37,4 +37,5 @@ export const EXTENSION_WORDS = {
   allEstates: ['全部项目', 'All estates'],
   serverUnreachable: ['离线:无法连接服务器', 'Offline: the server cannot be reached'],
   levelSuffix: ['级', 'level'],
+  missedRounds: ['今日漏巡更', 'Guard rounds missed today'],
 } as const satisfies Book;
