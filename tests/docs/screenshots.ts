@@ -102,6 +102,23 @@ await mobile.goto(`${running.url}/t/not-a-real-link`);
 await mobile.getByTestId('report-anyway').click();
 await mobile.locator('input[name=place]').waitFor();
 await mobile.screenshot({ path: join(out, 'pwa-no-code-report.png'), fullPage: true });
+// A guard's night round (巡更), signed in as an inspector, two checkpoints in.
+await mobile.goto(`${running.url}/login`);
+await mobile.fill('input[name=username]', 'wang');
+await mobile.fill('input[name=password]', 'demo-2026');
+await mobile.click('button[type=submit]');
+await mobile.waitForURL(`${running.url}/`);
+await mobile.goto(`${running.url}/round/demo-gardens/night-round`);
+await mobile.getByTestId('start-round').click();
+await mobile.getByTestId('round-progress').waitFor();
+for (const id of ['main-gate', 'carpark']) {
+  const place = (await deps.store.read.getLocation(id))!;
+  await mobile.goto(`${running.url}/l/${place.code}?q=1`);
+  await mobile.getByTestId('round-here').waitFor();
+}
+await mobile.goto(`${running.url}/round/demo-gardens/night-round`);
+await mobile.getByTestId('next-checkpoint').waitFor();
+await mobile.screenshot({ path: join(out, 'pwa-guard-round.png'), fullPage: true });
 
 await context.close();
 await running.close();
