@@ -195,6 +195,8 @@ describe('owners, with no account', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toBe('这个二维码已失效或无法识别');
     await expect(page.getByTestId('service-phone').getAttribute('href')).resolves.toBe('tel:02155550100');
     await expect(page.getByTestId('service-help').textContent()).resolves.toContain('示范花园');
+    // The page carries the estate's name, not the app's.
+    await expect.poll(() => page.getByTestId('brand').textContent()).toBe('示范花园');
     // Not a dead end: the owner can still report, saying where in words.
     await page.getByTestId('report-anyway').click();
     const words = `单元门禁坏了 ${randomUUID().slice(0, 8)}`;

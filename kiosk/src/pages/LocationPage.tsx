@@ -4,7 +4,7 @@ import { LOCATION_KIND_LABELS, SEVERITY_LABELS, SLOT_STATUS_LABELS, type Confirm
 import { ApiError, session } from '../api/http.ts';
 import { brandOf, formatDateTime, formatTime, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
-import { ServiceHelp } from '../ui/ServiceHelp.tsx';
+import { ServiceHelp, helpBrand } from '../ui/ServiceHelp.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { Scanner } from '../ui/Scanner.tsx';
 import { cachedLanding, inlinedLanding, loadLanding, type Landing } from './landing.ts';
@@ -47,6 +47,7 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
   );
   const [error, setError] = useState('');
   const [reloadKey, setReloadKey] = useState(0);
+  const [brand, setBrand] = useState('');
   const me = useMe();
   // Presence: a kiosk's rotating code, a printed label (?q=1), or just a link.
   const [opened] = useState(() => {
@@ -75,11 +76,11 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
 
   if (error && !landing)
     return (
-      <Layout>
+      <Layout brand={brand}>
         <p class="error card" role="alert">
           {error}
         </p>
-        {error === t('locationNotFound') ? <ServiceHelp code={code} /> : null}
+        {error === t('locationNotFound') ? <ServiceHelp code={code} onHelp={(h) => setBrand(helpBrand(h))} /> : null}
       </Layout>
     );
   if (!landing)

@@ -3,7 +3,7 @@ import { useRoute } from 'preact-iso';
 import { API, CATEGORY_LABELS, OWNER_EVENT_LABELS, pathOf, type OwnerTracking } from '../../../shared/index.ts';
 import { ApiError, call, errorText } from '../api/http.ts';
 import { brandOf, formatDateTime, t, tx, useLocale } from '../i18n.ts';
-import { ServiceHelp } from '../ui/ServiceHelp.tsx';
+import { ServiceHelp, helpBrand } from '../ui/ServiceHelp.tsx';
 import { Layout } from '../ui/Layout.tsx';
 
 /** What a tracking link shows, as the server answers it (shared/model/answers.ts). */
@@ -18,6 +18,7 @@ export default function TrackPage() {
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
   const [copied, setCopied] = useState(false);
+  const [brand, setBrand] = useState('');
 
   const show = async (answer: () => Promise<OwnerTracking>) => {
     setError('');
@@ -32,13 +33,13 @@ export default function TrackPage() {
 
   if (!data)
     return (
-      <Layout>
+      <Layout brand={brand}>
         {error ? (
           <>
             <p class="error card" role="alert">
               {error}
             </p>
-            {error === t('linkNotFound') ? <ServiceHelp /> : null}
+            {error === t('linkNotFound') ? <ServiceHelp onHelp={(h) => setBrand(helpBrand(h))} /> : null}
           </>
         ) : (
           <p class="muted">…</p>

@@ -5,14 +5,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import { API, type ServiceHelp as Help } from '../../../shared/index.ts';
 import { call } from '../api/http.ts';
-import { t, tx } from '../i18n.ts';
+import { brandOf, t, tx } from '../i18n.ts';
 import { OwnerReport } from '../pages/OwnerReport.tsx';
 
-export function ServiceHelp({ code }: { code?: string }) {
+/** The brand an owner's page carries when a code or link leads nowhere: the company, or the one estate it can name. */
+export function helpBrand(help: Help | null): string {
+  if (!help) return '';
+  return help.estates.length === 1 ? brandOf({ name: help.estates[0].name, company: help.company }) : (help.company ?? '');
+}
+
+export function ServiceHelp({ code, onHelp }: { code?: string; onHelp?: (help: Help) => void }) {
   const [help, setHelp] = useState<Help | null>(null);
   const [reporting, setReporting] = useState(false);
   useEffect(() => {
-    call(API.serviceHelp, { query: code ? { code } : {}, auth: false }).then(setHelp, () => setHelp(null));
+    call(API.serviceHelp, { query: code ? { code } : {}, auth: false }).then(
+      (h) => {
+        setHelp(h);
+        onHelp?.(h);
+      },
+      () => setHelp(null),
+    );
   }, [code]);
   const phones = help?.estates.filter((e) => e.servicePhone) ?? [];
   return (
