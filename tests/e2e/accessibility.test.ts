@@ -138,7 +138,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await context.close();
     // The service desk's log, as its staff see it.
     const desk = await phone();
-    await signInOnPhone(desk.page, 'service');
+    await signInOnPhone(desk.page, 'supervisor');
     await desk.page.goto(`/l/${(await server.running.deps.store.read.getLocation('service-desk'))!.code}`);
     await desk.page.getByTestId('start-desk-log').click();
     await desk.page.getByTestId('desk-log').waitFor();
