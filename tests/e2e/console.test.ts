@@ -249,6 +249,7 @@ describe('administration', () => {
     expect(walked.body).toMatchObject({ complete: false, skipped: ['pump-room'] });
     await page.goto(page.url().replace(/#.*$/, '#/analysis'));
     const row = page.getByTestId('table-routes').locator('tbody tr', { hasText: '东区夜巡' });
+    await row.waitFor();
     await expect(row.locator('td').allTextContents()).resolves.toEqual(expect.arrayContaining(['1', '水泵房 (1)']));
     await expect(page.getByTestId('table-routes-by-guard').locator('tbody tr', { hasText: '东区夜巡' }).textContent()).resolves.toContain(
       '0.0%',
