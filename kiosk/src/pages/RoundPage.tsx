@@ -73,7 +73,9 @@ export default function RoundPage() {
   const next = route.checkpoints.find((c) => !scans.has(c));
   const judged = mine ? judgeRound(route, mine.scans) : null;
   const schedule =
-    route.schedule.kind === 'interval' ? `${route.schedule.from}–${route.schedule.to} · ${t('every')} ${route.schedule.everyHours} h` : '';
+    route.schedule.kind === 'interval'
+      ? `${route.schedule.from}–${route.schedule.to} · ${t('every')} ${route.schedule.everyHours} ${t('hoursUnit')}`
+      : '';
 
   return (
     <Layout title={tx(route.name)}>

@@ -50,6 +50,7 @@ export const PHONE_WORDS = {
   guardRoutes: ['巡更路线', 'Guard routes'],
   routeNotFound: ['没有这条巡更路线(请联网刷新)', 'No such route here (refresh while online)'],
   every: ['每', 'every'],
+  hoursUnit: ['小时', 'h'],
   confirmed: ['已确认', 'Confirmed'],
   elapsed: ['已用时', 'elapsed'],
   nextCheckpoint: ['下一个巡更点', 'Next checkpoint'],
