@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFailure } from './failures.ts';
+import { describeError, describeFailure } from './failures.ts';
 
 describe('a refusal, in the user’s language', () => {
   it('a role the estate does not give reads as Chinese, not as the server’s English', () => {
@@ -38,5 +38,12 @@ describe('a refusal, in the user’s language', () => {
     expect(describeFailure({ status: 400, code: 'invalid', message: 'x', fields: [line] }, 'zh-CN')).toBe(
       '填写的内容有误:第 3 行:点位类型 "飞船" 不是可选的类型',
     );
+  });
+
+  it('whatever a client caught: a refusal by its status, its own schema check by its fields, anything else by its message', () => {
+    expect(describeError({ status: 403, code: 'role', message: 'needs role admin' }, 'zh-CN')).toBe('您在本项目的角色不能执行此操作');
+    const local = Object.assign(new Error('reason: bad'), { fields: [{ path: 'reason', message: 'bad', rule: 'regex' }] });
+    expect(describeError(local, 'zh-CN')).toBe('填写的内容有误:原因:填写不正确');
+    expect(describeError(new Error('quota exceeded'), 'zh-CN')).toBe('quota exceeded');
   });
 });

@@ -204,3 +204,15 @@ export function describeFailure(f: Failure, locale: Locale): string {
   const head = CODE_WORDS[code][0];
   return fields.length ? `${head}:${fields.map((x) => describeField(x, locale)).join(';')}` : head;
 }
+
+/**
+ * Anything a client caught, in the user's language: a refusal or no answer (anything with a status), a record the
+ * client's own schema check refused (its fields), or else the error's own message.
+ */
+export function describeError(e: unknown, locale: Locale): string {
+  const f = e as Partial<Failure> | null;
+  if (f && typeof f.status === 'number' && typeof f.message === 'string') return describeFailure(f as Failure, locale);
+  const fields = (e as { fields?: unknown } | null)?.fields;
+  if (Array.isArray(fields) && fields.length) return describeFailure({ status: 400, code: 'invalid', message: String(e), fields }, locale);
+  return e instanceof Error ? e.message : String(e);
+}

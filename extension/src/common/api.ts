@@ -4,7 +4,7 @@
  */
 import {
   API,
-  describeFailure,
+  describeError,
   pathOf,
   type AnswerOf,
   type CallArgs,
@@ -30,8 +30,7 @@ export class ApiError extends Error {
 
 /** What went wrong, in the user's language: the server's refusal by its code, an unreachable server, or a local error. */
 export function errorText(e: unknown): string {
-  if (e instanceof ApiError) return describeFailure(e, locale());
-  return e instanceof Error ? e.message : String(e);
+  return describeError(e, locale());
 }
 
 export interface ApiResponse<T> {

@@ -17,11 +17,14 @@ export function DataTable({
   header,
   rows,
   children,
+  actions,
 }: {
   name: string;
   header: string[];
   rows: Cell[][];
   children?: ComponentChildren;
+  /** What can be done about a row (a button, a decision): shown in a last column, never exported. */
+  actions?: { header: string; of: (row: number) => ComponentChildren };
 }) {
   return (
     <div class="table-block">
@@ -37,6 +40,7 @@ export function DataTable({
             {header.map((h) => (
               <th key={h}>{h}</th>
             ))}
+            {actions ? <th>{actions.header}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -47,6 +51,7 @@ export function DataTable({
                   {c === null || c === undefined ? '' : String(c)}
                 </td>
               ))}
+              {actions ? <td>{actions.of(i)}</td> : null}
             </tr>
           ))}
         </tbody>

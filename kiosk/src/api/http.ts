@@ -1,5 +1,5 @@
 import {
-  describeFailure,
+  describeError,
   pathOf,
   type AnswerOf,
   type CallArgs,
@@ -38,12 +38,7 @@ export class ApiError extends Error {
 
 /** What went wrong, in the user's language: the server's refusal by its code, no network, or the phone's own error. */
 export function errorText(e: unknown): string {
-  if (e instanceof ApiError) return describeFailure(e, locale());
-  // A record the phone's own check refused (outbox/entries.ts): the same words as the server's refusal.
-  const fields = (e as { fields?: unknown })?.fields;
-  if (Array.isArray(fields) && fields.length)
-    return describeFailure({ status: 400, code: 'invalid', message: String(e), fields }, locale());
-  return e instanceof Error ? e.message : String(e);
+  return describeError(e, locale());
 }
 
 const TOKEN_KEY = 'pqm.token';

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import {
   API,
@@ -186,32 +185,6 @@ export default function ReviewPage({ estateId }: { estateId: string }) {
   );
 }
 
-/** A table of facts whose last column is what can be done about the row (a measure, a decision). */
-function FactTable({ name, header, rows }: { name: string; header: string[]; rows: ComponentChildren[][] }) {
-  return (
-    <table class="grid" data-testid={`table-${name}`}>
-      <thead>
-        <tr>
-          {header.map((h, i) => (
-            <th key={i}>{h}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            {r.map((c, k) => (
-              <td key={k} class={typeof c === 'number' ? 'num' : ''}>
-                {c}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 /** The quarter's facts, each row with a way to take a measure from it. */
 function Facts({
   review,
@@ -225,6 +198,8 @@ function Facts({
   dept: (id: string | null) => string;
 }) {
   const { facts } = review;
+  const areas = facts.survey?.areas ?? [];
+  const missed = facts.missed.slice(0, 20);
   const decided = new Map(
     review.measures
       .filter((m) => m.maintenance)
@@ -239,70 +214,78 @@ function Facts({
     <>
       <h3>{t('worstAreas')}</h3>
       {facts.survey ? <p class="muted">{tx(facts.survey.campaign)}</p> : <p class="muted">{t('noSurveyThisQuarter')}</p>}
-      <FactTable
+      <DataTable
         name="review-areas"
-        header={[t('area'), t('satisfied'), '']}
-        rows={(facts.survey?.areas ?? []).map((a) => [
-          areaName(a.areaId),
-          pct(a.rate),
-          action({ target: { kind: 'areaSatisfaction', areaId: a.areaId }, title: `${t('improveArea')}:${areaName(a.areaId)}` }),
-        ])}
+        header={[t('area'), t('satisfied')]}
+        rows={areas.map((a) => [areaName(a.areaId), pct(a.rate)])}
+        actions={{
+          header: t('measure'),
+          of: (i) =>
+            action({
+              target: { kind: 'areaSatisfaction', areaId: areas[i].areaId },
+              title: `${t('improveArea')}:${areaName(areas[i].areaId)}`,
+            }),
+        }}
       />
       <h3>{t('liftRepeats')}</h3>
-      <FactTable
+      <DataTable
         name="review-lifts"
-        header={[t('location'), t('cause'), t('count'), t('maintenanceDecision')]}
-        rows={facts.liftRepeats.map((r) => {
-          const done = decided.get(`${r.locationId}:${r.cause}`);
-          const title = `${t('checkMoreOften')}:${place(r.locationId)} · ${tx(r.causeName)}`;
-          const target: MeasureTarget = { kind: 'liftFaults', locationId: r.locationId };
-          return [
-            place(r.locationId),
-            tx(r.causeName),
-            r.count,
-            done ? (
-              done.maintenance?.decision === 'accepted' ? (
-                t('accepted')
-              ) : (
-                t('declined')
-              )
-            ) : (
+        header={[t('location'), t('cause'), t('count')]}
+        rows={facts.liftRepeats.map((r) => [place(r.locationId), tx(r.causeName), r.count])}
+        actions={{
+          header: t('maintenanceDecision'),
+          of: (i) => {
+            const r = facts.liftRepeats[i];
+            const done = decided.get(`${r.locationId}:${r.cause}`);
+            if (done) return done.maintenance?.decision === 'accepted' ? t('accepted') : t('declined');
+            const title = `${t('checkMoreOften')}:${place(r.locationId)} · ${tx(r.causeName)}`;
+            const target: MeasureTarget = { kind: 'liftFaults', locationId: r.locationId };
+            return (
               <span class="no-print">
                 {action({ target, title, maintenance: { cause: r.cause, decision: 'accepted', note: '' } }, t('accept'))}{' '}
                 {action({ target, title, maintenance: { cause: r.cause, decision: 'declined', note: '' } }, t('decline'))}
               </span>
-            ),
-          ];
-        })}
+            );
+          },
+        }}
       />
       <h3>{t('complaintTypes')}</h3>
-      <FactTable
+      <DataTable
         name="review-complaints"
-        header={[t('category'), t('count'), '']}
-        rows={facts.complaints.map((c) => [
-          tx(CATEGORY_LABELS[c.key as Category]),
-          c.count,
-          action({
-            target: { kind: 'complaints', category: c.key as Category },
-            title: `${t('fewerComplaints')}:${tx(CATEGORY_LABELS[c.key as Category])}`,
-          }),
-        ])}
+        header={[t('category'), t('count')]}
+        rows={facts.complaints.map((c) => [tx(CATEGORY_LABELS[c.key as Category]), c.count])}
+        actions={{
+          header: t('measure'),
+          of: (i) => {
+            const category = facts.complaints[i].key as Category;
+            return action({ target: { kind: 'complaints', category }, title: `${t('fewerComplaints')}:${tx(CATEGORY_LABELS[category])}` });
+          },
+        }}
       />
       <h3>{t('overdueDepartments')}</h3>
-      <FactTable
+      <DataTable
         name="review-overdue"
-        header={[t('department'), t('overdueOfJudged'), '']}
+        header={[t('department'), t('overdueOfJudged')]}
         rows={facts.overdueDepartments.map((d) => [
           tx(d.name) || d.departmentId,
           `${pct(d.overdue.rate)} (${d.overdue.count}/${d.overdue.of})`,
-          action({ target: { kind: 'overdueRate', departmentId: d.departmentId }, title: `${t('fixOnTime')}:${dept(d.departmentId)}` }),
         ])}
+        actions={{
+          header: t('measure'),
+          of: (i) => {
+            const d = facts.overdueDepartments[i];
+            return action({
+              target: { kind: 'overdueRate', departmentId: d.departmentId },
+              title: `${t('fixOnTime')}:${dept(d.departmentId)}`,
+            });
+          },
+        }}
       />
       <h3>{t('missedByPlace')}</h3>
-      <FactTable
+      <DataTable
         name="review-missed"
-        header={[t('location'), t('missedSlots'), t('worstHours'), '']}
-        rows={facts.missed.slice(0, 20).map((m) => [
+        header={[t('location'), t('missedSlots'), t('worstHours')]}
+        rows={missed.map((m) => [
           tx(m.name) || m.locationId,
           m.total,
           m.hours
@@ -312,11 +295,15 @@ function Facts({
             .slice(0, 3)
             .map(([h, n]) => `${h}:00 (${n})`)
             .join(' · '),
-          action({
-            target: { kind: 'missedSlots', locationId: m.locationId },
-            title: `${t('noMoreMissed')}:${tx(m.name) || m.locationId}`,
-          }),
         ])}
+        actions={{
+          header: t('measure'),
+          of: (i) =>
+            action({
+              target: { kind: 'missedSlots', locationId: missed[i].locationId },
+              title: `${t('noMoreMissed')}:${tx(missed[i].name) || missed[i].locationId}`,
+            }),
+        }}
       />
     </>
   );
