@@ -159,6 +159,9 @@ describe('sending through a bad network', () => {
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page.goto('/outbox');
     // The "online" event may have sent it already; if it still waits, "retry" sends it now.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=send-now]') || document.querySelector('[data-testid=pending-count]')?.textContent === '0',
+    );
     const retry = page.getByTestId('send-now');
     if (await retry.isVisible()) await retry.click().catch(() => undefined);
     await page.waitForFunction(() => document.querySelector('[data-testid=pending-count]')?.textContent === '0', undefined, {
