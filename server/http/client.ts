@@ -74,3 +74,9 @@ export function clientIp(c: Context, deps: Deps): string {
   }
   return resolveClient(socket, c.req.header('x-forwarded-for'), deps.config.trustProxy);
 }
+
+/** The phone's clock as it sent this request (x-pqm-device-time), to put a wrong phone clock right; null when absent. */
+export function deviceSentAt(c: Context): number | null {
+  const sentAt = Number(c.req.header('x-pqm-device-time'));
+  return Number.isSafeInteger(sentAt) && sentAt > 0 ? sentAt : null;
+}

@@ -5,6 +5,7 @@ import type { Deps } from '../context.ts';
 import { requireRole, type Env } from '../http/auth.ts';
 import { created, route } from '../http/contract.ts';
 import { badRequest, notFound } from '../http/errors.ts';
+import { deviceSentAt } from '../http/client.ts';
 import { saveRoute, submitRound } from '../services/routes.ts';
 
 export function guardRouteRoutes(app: Hono<Env>, deps: Deps) {
@@ -24,6 +25,6 @@ export function guardRouteRoutes(app: Hono<Env>, deps: Deps) {
     const m = requireRole(c, req.params.estateId, PATROL);
     const r = await deps.store.read.getRoute(req.params.estateId, req.params.id);
     if (!r) throw notFound('route');
-    return created(await submitRound(deps, r, await req.body(), m.userId));
+    return created(await submitRound(deps, r, await req.body(), m.userId, deviceSentAt(c)));
   });
 }

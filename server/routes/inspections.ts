@@ -5,6 +5,7 @@ import type { Deps } from '../context.ts';
 import { requireAuth, requireRole, type Env } from '../http/auth.ts';
 import { receipt, route } from '../http/contract.ts';
 import { badRequest, notFound } from '../http/errors.ts';
+import { deviceSentAt } from '../http/client.ts';
 import { submitInspection, withPhotoProgress, type StoredInspectionReceipt } from '../services/inspections.ts';
 
 export function inspectionRoutes(app: Hono<Env>, deps: Deps) {
@@ -18,8 +19,7 @@ export function inspectionRoutes(app: Hono<Env>, deps: Deps) {
       ]);
     const actor = actorOf(requireRole(c, location.estateId, PATROL));
     // The phone's clock as it sent this: its offset, for a record saved before it knew one.
-    const sentAt = Number(c.req.header('x-pqm-device-time'));
-    return receipt(await submitInspection(deps, location, body, actor, Number.isSafeInteger(sentAt) && sentAt > 0 ? sentAt : null));
+    return receipt(await submitInspection(deps, location, body, actor, deviceSentAt(c)));
   });
 
   route(app, API.inspection, async (c, { params }) => {

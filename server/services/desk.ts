@@ -5,6 +5,7 @@
 import {
   DESK_CHANNEL_LABELS,
   becomesIssue,
+  clockShift,
   type Actor,
   type DeskEntryReceipt,
   type DeskEntrySubmission,
@@ -14,15 +15,22 @@ import type { Deps } from '../context.ts';
 import { once } from './idempotency.ts';
 import { createIssue } from './issues.ts';
 
+/**
+ * `sentAt`: the phone's clock as it sent the entry. Its times are put on the server's clock by it, never refused; a
+ * retry is recognised by what the phone sent, not by the corrected times (a resend's offset differs by its delay).
+ */
 export async function logDeskEntry(
   deps: Deps,
   desk: Location,
-  e: DeskEntrySubmission,
+  sent: DeskEntrySubmission,
   by: Actor & { kind: 'user' },
+  sentAt: number | null = null,
 ): Promise<DeskEntryReceipt> {
   const now = deps.clock();
+  const shift = clockShift({ startedAt: sent.receivedAt, finishedAt: sent.answeredAt }, null, sentAt === null ? null : now - sentAt, now);
+  const e = { ...sent, receivedAt: sent.receivedAt + shift, answeredAt: sent.answeredAt + shift };
   const { receipt } = await deps.store.write((tx) =>
-    once<DeskEntryReceipt>(tx, desk.estateId, e.id, 'deskEntry', e, now, async () => {
+    once<DeskEntryReceipt>(tx, desk.estateId, e.id, 'deskEntry', sent, now, async () => {
       let issueId: string | null = null;
       if (becomesIssue(e)) {
         // Who came and how, before what they said: "【来电 · 2-1-1502】…".

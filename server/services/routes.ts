@@ -1,5 +1,12 @@
 /** 巡更: an estate's guard routes, and the rounds walked on them, judged as they arrive (shared/rules/routes.ts). */
-import { judgeRound, type PatrolRoute, type RouteInput, type RouteRoundReceipt, type RouteRoundSubmission } from '../../shared/index.ts';
+import {
+  clockShift,
+  judgeRound,
+  type PatrolRoute,
+  type RouteInput,
+  type RouteRoundReceipt,
+  type RouteRoundSubmission,
+} from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { once } from './idempotency.ts';
 import { invalid } from './refusals.ts';
@@ -18,11 +25,26 @@ export async function saveRoute(deps: Deps, estateId: string, id: string, input:
   });
 }
 
-export async function submitRound(deps: Deps, route: PatrolRoute, r: RouteRoundSubmission, guardId: string): Promise<RouteRoundReceipt> {
+/** `sentAt`: the phone's clock as it sent the round; the scans are put on the server's clock by it (a retry is known by what was sent). */
+export async function submitRound(
+  deps: Deps,
+  route: PatrolRoute,
+  r: RouteRoundSubmission,
+  guardId: string,
+  sentAt: number | null = null,
+): Promise<RouteRoundReceipt> {
   const now = deps.clock();
+  const times = r.scans.map((s) => s.at);
+  const shift = clockShift(
+    { startedAt: Math.min(...times), finishedAt: Math.max(...times) },
+    null,
+    sentAt === null ? null : now - sentAt,
+    now,
+  );
+  const scans = r.scans.map((s) => ({ ...s, at: s.at + shift }));
   const { receipt } = await deps.store.write((tx) =>
     once<RouteRoundReceipt>(tx, route.estateId, r.id, 'routeRound', { ...r, routeId: route.id }, now, async () => {
-      const j = judgeRound(route, r.scans);
+      const j = judgeRound(route, scans);
       await tx.insertRound(
         route.estateId,
         {
@@ -34,7 +56,7 @@ export async function submitRound(deps: Deps, route: PatrolRoute, r: RouteRoundS
           complete: j.complete,
           skipped: j.skipped,
           flags: j.flags,
-          scans: r.scans,
+          scans,
         },
         now,
       );

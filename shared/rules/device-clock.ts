@@ -13,6 +13,11 @@ export interface DeviceTimes {
   finishedAt: number;
 }
 
+/** How far a record's device times move onto the server's clock (one shift for all of them, as `onServerClock`). */
+export function clockShift(device: DeviceTimes, savedOffset: number | null, sendOffset: number | null, receivedAt: number): number {
+  return onServerClock(device, savedOffset, sendOffset, receivedAt).startedAt - device.startedAt;
+}
+
 export function onServerClock(
   device: DeviceTimes,
   savedOffset: number | null,

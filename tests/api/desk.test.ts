@@ -93,6 +93,9 @@ describe('the service desk log (接待与咨询)', () => {
       (e) => e.id === body.id,
     );
     expect(logged).toMatchObject({ receivedAt: server.clock.now - 5 * MIN, answeredAt: server.clock.now - 2 * MIN });
+    // Sent again a moment later (the answer was lost): the same entry, though the phone's offset moved by the delay.
+    const again = await server.call(API.logDeskEntry, { token, json: body, headers: { 'x-pqm-device-time': String(fast + 1500) } });
+    expect(again.body).toEqual(r.body);
   });
 
   it('owners cannot log, and staff log only at the desks of their own estate', async () => {

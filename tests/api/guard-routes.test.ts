@@ -110,4 +110,26 @@ describe('guard patrol routes (巡更路线)', () => {
     ]);
     expect(alerts.counts.badge).toBeGreaterThanOrEqual(3);
   });
+
+  it("a round from a phone an hour fast is put on the server's clock, so it fills the slot it was walked in", async () => {
+    const wang = await server.login('wang');
+    const fast = 60 * MIN;
+    const walked = round([
+      ['main-gate', 365 + 60],
+      ['carpark', 370 + 60],
+      ['pump-room', 375 + 60],
+      ['b2-stairs', 380 + 60],
+    ]);
+    const r = await server.call(API.submitRound, {
+      params: { estateId, id: 'night' },
+      token: wang,
+      json: walked,
+      headers: { 'x-pqm-device-time': String(server.clock.now + fast) },
+    });
+    expect(r.body).toMatchObject({ complete: true });
+    const stored = (await server.running.deps.store.read.roundsBetween(estateId, lastNight, server.clock.now)).find(
+      (x) => x.id === walked.id,
+    );
+    expect(stored?.startedAt).toBe(lastNight + 365 * MIN);
+  });
 });
