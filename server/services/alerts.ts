@@ -62,12 +62,13 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     respondBy: respondBy(i, policy),
   });
 
-  const [overdue, awaiting, toDispatch, urgent, notFixed] = await Promise.all([
+  const [overdue, awaiting, toDispatch, urgent, notFixed, missedRounds] = await Promise.all([
     store.overdueIssues(estateId, now, LIST_LIMIT, level2DeadlineBefore(now, policy)),
     store.awaitingAcceptance(estateId, LIST_LIMIT, acceptLateBefore(now, policy)),
     store.awaitingDispatch(estateId, LIST_LIMIT),
     store.urgentSince(estateId, now - URGENT_NEW_MS, LIST_LIMIT),
     store.notFixedSince(estateId, now - NOT_FIXED_WINDOW_MS, LIST_LIMIT),
+    missedRoundsToday(store, estateId, estate?.timeZone ?? 'Asia/Shanghai', now),
   ]);
   for (const i of [...overdue.issues, ...awaiting.issues, ...toDispatch.issues, ...urgent.issues, ...notFixed.issues]) {
     if (i.locationId && !onBoard(i.locationId)) remember(i.locationId, await store.getLocation(i.locationId));
@@ -87,7 +88,6 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     };
   };
 
-  const missedRounds = await missedRoundsToday(store, estateId, estate?.timeZone ?? 'Asia/Shanghai', now);
   const overdueAlerts = overdue.issues.map(issueAlert);
   const severities = overdueAlerts.map((a) => a.severity).concat(missed.count || missedRounds.length ? ['important'] : []);
   const worst = [...SEVERITIES].reverse().find((s) => severities.includes(s)) ?? null;

@@ -6,6 +6,7 @@ import {
   campaignOfMonth,
   figureOf,
   overdueOf,
+  quarterMonths,
   quarterPeriod,
   shiftQuarter,
   type Measure,
@@ -33,10 +34,9 @@ export async function reviewFacts(deps: Deps, estateId: string, quarter: string)
     reads.listCampaigns(estateId),
   ]);
   // The quarter's survey: the latest opened by its last month's end, if it opened in the quarter.
-  const lastMonth = `${quarter.slice(0, 4)}-${String(Number(quarter.slice(6)) * 3).padStart(2, '0')}`;
-  const firstMonth = `${quarter.slice(0, 4)}-${String(Number(quarter.slice(6)) * 3 - 2).padStart(2, '0')}`;
-  const campaign = campaignOfMonth(campaigns, lastMonth);
-  const inQuarter = campaign && campaign.opensOn.slice(0, 7) >= firstMonth ? campaign : null;
+  const months = quarterMonths(quarter);
+  const campaign = campaignOfMonth(campaigns, months.last);
+  const inQuarter = campaign && campaign.opensOn.slice(0, 7) >= months.first ? campaign : null;
   const survey = inQuarter ? await campaignResults(deps, inQuarter) : null;
   const locations = new Map((await reads.listLocations(estateId)).map((l) => [l.id, l.name]));
   const causeName = new Map(issues?.lifts.byCause.map((c) => [c.key, c.name]) ?? []);

@@ -170,8 +170,17 @@ export function shiftQuarter(q: string, by: 1 | -1): string {
   return `${Math.floor(n / 4)}-Q${(n % 4) + 1}`;
 }
 
+/** A YYYY-Qn quarter's first and last months, YYYY-MM. */
+export function quarterMonths(q: string): { first: string; last: string } {
+  const month = (m: number) => `${q.slice(0, 4)}-${String(m).padStart(2, '0')}`;
+  const n = Number(q.slice(6));
+  return { first: month(n * 3 - 2), last: month(n * 3) };
+}
+
 /** A quarter as the estate lives it: local midnight of its first day up to that of the next quarter's. */
 export function quarterPeriod(q: string, timeZone: string): Period {
-  const first = (quarter: string) => `${quarter.slice(0, 4)}-${String((Number(quarter.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
-  return { from: startOfDate(first(q), timeZone), to: startOfDate(first(shiftQuarter(q, 1)), timeZone) };
+  return {
+    from: startOfDate(`${quarterMonths(q).first}-01`, timeZone),
+    to: startOfDate(`${quarterMonths(shiftQuarter(q, 1)).first}-01`, timeZone),
+  };
 }
