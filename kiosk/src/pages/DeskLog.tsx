@@ -7,6 +7,7 @@ import {
   DESK_CHANNEL_LABELS,
   DESK_TOPICS,
   DESK_TOPIC_LABELS,
+  addDays,
   becomesIssue,
   fromLocal,
   pathOf,
@@ -52,7 +53,8 @@ export function DeskLog({ deskId, timeZone, onDone }: { deskId: string; timeZone
     // Today's date in the estate; a time later than now means the owner came before midnight, yesterday.
     const today = toLocal(answeredAt, timeZone);
     let receivedAt = fromLocal(today, h * 60 + m, timeZone);
-    if (receivedAt > answeredAt) receivedAt -= 86_400_000;
+    // By the calendar, not by 24 hours: the day before may be 23 or 25 hours long where the estate keeps summer time.
+    if (receivedAt > answeredAt) receivedAt = fromLocal(addDays(today, -1), h * 60 + m, timeZone);
     setBusy(true);
     const id = uuid();
     try {

@@ -104,7 +104,7 @@ export function OwnerReport({ to }: { to: ReportTo }) {
       window.removeEventListener('online', again);
       clearInterval(timer);
     };
-  }, [state.kind, category, description, contact, photos]);
+  }, [state.kind, category, description, contact, photos, place, estateId]);
 
   if (state.track) {
     return (

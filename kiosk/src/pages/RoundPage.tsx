@@ -39,7 +39,8 @@ export default function RoundPage() {
     const timer = setInterval(() => setNow(Date.now()), 15_000);
     return () => clearInterval(timer);
   }, [params.routeId]);
-  const route: PatrolRoute | undefined = kit?.routes.find((r) => r.id === params.routeId);
+  // A kit kept from before routes existed has none.
+  const route: PatrolRoute | undefined = (kit?.routes ?? []).find((r) => r.id === params.routeId);
   const names = new Map(kit?.locations.map((l) => [l.id, l]) ?? []);
   const mine = round && round.routeId === params.routeId ? round : null;
 
