@@ -1,12 +1,12 @@
 /**
  * Every body is capped while it streams, before anything buffers it: a JSON body at 256 KB, a photo at
- * 10 MB, and a GET carries none. A declared Content-Length over the cap is refused unread; a chunked body
+ * 10 MB, a part of a video clip at 512 KB (a clip comes in parts, services/videos.ts), and a GET carries none. A declared Content-Length over the cap is refused unread; a chunked body
  * is counted as it arrives and dropped at the first byte over. (Hono's bodyLimit does the same, but grows
  * one buffer by doubling, which costs a 10 MB cap ~25 MB of garbage.) A chunked photo is spooled to a
  * temporary file rather than held, so a 600 MB attack costs the server almost nothing; our own clients
  * always declare a photo's length.
  */
-import type { Refused } from '../../shared/index.ts';
+import { VIDEO_LIMITS, type Refused } from '../../shared/index.ts';
 import type { Context, MiddlewareHandler } from 'hono';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -91,6 +91,7 @@ function capped(max: number, message: string, sink: () => Sink): MiddlewareHandl
 export function capBodies(): MiddlewareHandler {
   const json = capped(MAX_JSON_BYTES, `body is too large (at most ${MAX_JSON_BYTES / 1024} KB)`, memorySink);
   const photo = capped(MAX_PHOTO_BYTES, `photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, fileSink);
+  const videoPart = capped(VIDEO_LIMITS.part, `a part of a clip is at most ${VIDEO_LIMITS.part / 1024} KB`, memorySink);
   return (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') {
@@ -100,6 +101,8 @@ export function capBodies(): MiddlewareHandler {
       (c.env as { incoming?: { resume(): void } } | undefined)?.incoming?.resume();
       return Promise.resolve(tooLarge(c, 'this request carries no body'));
     }
-    return (method === 'PUT' && c.req.path.startsWith('/api/photos/') ? photo : json)(c, next);
+    if (method === 'PUT' && c.req.path.startsWith('/api/photos/')) return photo(c, next);
+    if (method === 'PUT' && c.req.path.startsWith('/api/videos/')) return videoPart(c, next);
+    return json(c, next);
   };
 }

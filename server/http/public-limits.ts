@@ -60,6 +60,15 @@ export const CEILINGS: readonly Ceiling[] = [
     message: 'too many photos from this address, try again later',
     anonymousOnly: true,
   },
+  // A clip of 20 MB is 40 parts; this is some twenty clips from one address in ten minutes.
+  {
+    method: 'PUT',
+    path: /^\/api\/videos\//,
+    scope: 'video',
+    limit: 800,
+    message: 'too many video uploads from this address, try again later',
+    anonymousOnly: true,
+  },
   {
     method: 'POST',
     path: /^\/api\/join(\/peek)?$/,

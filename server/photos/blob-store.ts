@@ -44,6 +44,7 @@ export interface StoredPhoto {
   storedSize: number;
   width: number;
   height: number;
+  mediaType: 'image/jpeg';
 }
 
 /** The checks every upload passes first, whether or not the photo is already stored: the same answers either way. */
@@ -58,12 +59,15 @@ export function checkUpload(sha256: string, bytes: Uint8Array): void {
   if (!sniffImage(bytes)) throw unsupported('photo must be a JPEG, PNG or WebP image');
 }
 
-/** Where the re-encoded bytes live: files in the data folder, or PostgreSQL when several servers share one. */
+/**
+ * Where the stored bytes live: files in the data folder, or PostgreSQL when several servers share one. `ext` is
+ * the file's kind (jpg for every photo, webm/mp4/mov for a clip), which a folder of files names them by.
+ */
 export interface BlobBackend {
   /** Stores the whole file or nothing; storing the same photo twice is harmless. */
-  write(sha256: string, data: Buffer): Promise<void>;
-  read(sha256: string): Promise<Buffer | null>;
-  exists(sha256: string): Promise<boolean>;
+  write(sha256: string, data: Buffer, ext?: string): Promise<void>;
+  read(sha256: string, ext?: string): Promise<Buffer | null>;
+  exists(sha256: string, ext?: string): Promise<boolean>;
   /** Throws unless the storage can be reached (and, for files, written). */
   ping(): Promise<void>;
 }
@@ -89,29 +93,48 @@ export class BlobStore {
       throw unsupported('photo could not be decoded as an image');
     }
     await this.backend.write(sha256, out.data);
-    return { sha256, size: bytes.length, storedSize: out.data.length, width: out.info.width, height: out.info.height };
+    return {
+      sha256,
+      size: bytes.length,
+      storedSize: out.data.length,
+      width: out.info.width,
+      height: out.info.height,
+      mediaType: 'image/jpeg',
+    };
   }
 
-  /** Whether the photo's bytes are stored (a row without them is repaired by the next upload). */
-  has(sha256: string): Promise<boolean> {
-    return this.backend.exists(sha256);
+  /** Stores a whole clip that passed its checks (photos/video.ts) as it came: the server does not transcode. */
+  async putVideo(sha256: string, bytes: Buffer, mediaType: string): Promise<void> {
+    await this.backend.write(sha256, bytes, extOfMediaType(mediaType));
   }
 
-  get(sha256: string): Promise<Buffer | null> {
-    return this.backend.read(sha256);
+  /** Whether the file's bytes are stored (a row without them is repaired by the next upload). */
+  has(sha256: string, mediaType = 'image/jpeg'): Promise<boolean> {
+    return this.backend.exists(sha256, extOfMediaType(mediaType));
   }
+
+  get(sha256: string, mediaType = 'image/jpeg'): Promise<Buffer | null> {
+    return this.backend.read(sha256, extOfMediaType(mediaType));
+  }
+}
+
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'video/mp4': 'mp4', 'video/quicktime': 'mov', 'video/webm': 'webm' };
+
+/** The file name's ending for a stored type (a folder of files keeps a clip as <sha>.webm, a photo as <sha>.jpg). */
+export function extOfMediaType(mediaType: string): string {
+  return EXTENSIONS[mediaType] ?? 'bin';
 }
 
 /** Photos as files in the data folder, two hex digits per sub-folder. */
 export class FileBlobs implements BlobBackend {
   constructor(private readonly dir: string) {}
 
-  private pathOf(sha256: string): string {
-    return join(this.dir, sha256.slice(0, 2), `${sha256}.jpg`);
+  private pathOf(sha256: string, ext = 'jpg'): string {
+    return join(this.dir, sha256.slice(0, 2), `${sha256}.${ext}`);
   }
 
-  async write(sha256: string, data: Buffer): Promise<void> {
-    const path = this.pathOf(sha256);
+  async write(sha256: string, data: Buffer, ext?: string): Promise<void> {
+    const path = this.pathOf(sha256, ext);
     const dir = join(this.dir, sha256.slice(0, 2));
     await mkdir(dir, { recursive: true });
     // Write a uniquely named file, then rename: a crash leaves either no file or the whole file, and uploads
@@ -133,16 +156,16 @@ export class FileBlobs implements BlobBackend {
     await access(this.dir, constants.W_OK);
   }
 
-  exists(sha256: string): Promise<boolean> {
-    return access(this.pathOf(sha256)).then(
+  exists(sha256: string, ext?: string): Promise<boolean> {
+    return access(this.pathOf(sha256, ext)).then(
       () => true,
       () => false,
     );
   }
 
-  async read(sha256: string): Promise<Buffer | null> {
+  async read(sha256: string, ext?: string): Promise<Buffer | null> {
     try {
-      return await readFile(this.pathOf(sha256));
+      return await readFile(this.pathOf(sha256, ext));
     } catch {
       return null;
     }

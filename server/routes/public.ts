@@ -86,9 +86,9 @@ export function publicRoutes(app: Hono<Env>, deps: Deps) {
     const body = await req.body();
     return rateHandling(deps, req.params.token, body.rating, body.comment);
   });
-  route(app, API.trackedPhoto, async (_c, { params }) => {
+  route(app, API.trackedPhoto, async (c, { params }) => {
     await assertPhotoOfIssue(deps.store.read, await issueByToken(deps.store.read, params.token), params.sha);
-    return servePhoto(deps, params.sha);
+    return servePhoto(deps, params.sha, c.req.header('range'));
   });
   route(app, API.rateAtKiosk, async (_c, req) => {
     const body = await req.body();

@@ -19,6 +19,8 @@ import {
   type OwnerTracking,
   type OwnerReportReceipt,
   type MeTooReceipt,
+  type MediaItem,
+  type PhotoRef,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, forbidden, invalid, notFound } from './refusals.ts';
@@ -186,8 +188,8 @@ export async function trackingView(store: Reads, { issue, role }: Tracked): Prom
       : null,
     createdAt: issue.createdAt,
     deadline: issue.status === 'closed' || issue.status === 'rejected' ? null : issue.deadline,
-    photos: issue.photos.map((p) => p.sha256).filter((h) => visible.has(h)),
-    afterPhotos: issue.afterPhotos.map((p) => p.sha256).filter((h) => visible.has(h)),
+    photos: mediaOf(issue.photos, visible),
+    afterPhotos: mediaOf(issue.afterPhotos, visible),
     timeline: events.flatMap((e) => (shownToOwners(e.type) ? [{ type: e.type, at: e.at }] : [])),
     canConfirm: answers && issue.status === 'rectified',
     canSayNotFixed: answers && (issue.status === 'rectified' || (issue.status === 'closed' && origin?.rating === null)),
@@ -240,6 +242,10 @@ export async function rateHandling(deps: Deps, token: string, rating: number, co
   });
   return trackingView(deps.store.read, await issueByToken(deps.store.read, token));
 }
+
+/** The photos and clips that have arrived, as the page shows them. */
+const mediaOf = (refs: readonly PhotoRef[], arrived: ReadonlySet<string>): MediaItem[] =>
+  refs.filter((p) => arrived.has(p.sha256)).map((p) => ({ sha256: p.sha256, video: p.kind === 'video' }));
 
 /** The reporter sees a photo their report or its fix rightly cites; nobody else reaches it through the link. */
 export async function assertPhotoOfIssue(store: Reads, { issue, role }: Tracked, sha256: string): Promise<void> {

@@ -24,6 +24,7 @@ import type { Channel } from '../storage/store.ts';
 import { patrolAnalysis } from './analysis.ts';
 import { announce, queueNotice } from './notices.ts';
 import { applyRetention } from './retention.ts';
+import { STALE_UPLOAD_MS } from './videos.ts';
 
 /** The digest goes out in the hour after this local time (a server down all that hour skips one day's). */
 export const DIGEST_AT = '08:00';
@@ -41,6 +42,10 @@ async function onceHere(deps: Sweeper, key: string, queue: () => Promise<void>):
 }
 
 export async function sweep(deps: Sweeper, now: number): Promise<void> {
+  // Clips whose upload nobody continued for a week are not coming: their parts go, once an hour.
+  await onceHere(deps, `uploads:${Math.floor(now / HOUR)}`, async () => {
+    await deps.store.write((tx) => tx.dropStaleVideoParts(now - STALE_UPLOAD_MS));
+  });
   for (const estate of await deps.store.read.listEstates()) {
     // Owners' data past its time is masked, once an hour, in archived estates too.
     await onceHere(deps, `${estate.id}|retention:${Math.floor(now / HOUR)}`, async () => void (await applyRetention(deps, estate, now)));

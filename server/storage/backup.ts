@@ -4,13 +4,16 @@
  * tables of our own, the photos of that snapshot and the server secret (without it, owners' tracking links
  * would stop working). Restore writes them back into an empty data folder.
  */
+import { extOfMediaType } from '../photos/blob-store.ts';
+import { sniffVideo } from '../photos/video.ts';
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { StartupError, lockDataFolder } from './data-folder.ts';
 
-const blobPath = (dataDir: string, sha: string) => join(dataDir, 'blobs', sha.slice(0, 2), `${sha}.jpg`);
+const blobPath = (dataDir: string, sha: string, mediaType: string) =>
+  join(dataDir, 'blobs', sha.slice(0, 2), `${sha}.${extOfMediaType(mediaType)}`);
 
 export interface BackupSummary {
   file: string;
@@ -42,11 +45,11 @@ export async function backup(dataDir: string, file: string): Promise<BackupSumma
       'CREATE TABLE backup_photos (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL) STRICT; CREATE TABLE backup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;',
     );
     // Exactly the photos of the snapshot: a photo's row is written only after its file is on disk.
-    const shas = out.prepare('SELECT sha256 FROM photos').pluck().all() as string[];
+    const shas = out.prepare('SELECT sha256, media_type FROM photos').all() as { sha256: string; media_type: string }[];
     const insert = out.prepare('INSERT INTO backup_photos (sha256, bytes) VALUES (?, ?)');
     let missing = 0;
-    for (const sha of shas) {
-      const bytes = await readFile(blobPath(dataDir, sha)).catch(() => null);
+    for (const { sha256: sha, media_type } of shas) {
+      const bytes = await readFile(blobPath(dataDir, sha, media_type)).catch(() => null);
       if (bytes) insert.run(sha, bytes);
       else missing++;
     }
@@ -84,7 +87,8 @@ export function restore(file: string, dataDir: string): { photos: number } {
     let photos = 0;
     try {
       for (const row of src.prepare('SELECT sha256, bytes FROM backup_photos').iterate() as Iterable<{ sha256: string; bytes: Buffer }>) {
-        const path = blobPath(dataDir, row.sha256);
+        // A clip is named by its own type, known from its first bytes (older backups hold photos only).
+        const path = blobPath(dataDir, row.sha256, sniffVideo(row.bytes) ?? 'image/jpeg');
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, row.bytes, { flush: true });
         photos++;

@@ -2,7 +2,8 @@
  * The one way repositories talk to a database: portable SQL text with `?` placeholders and plain
  * parameters. Each engine (sqlite/, postgres/) implements it, so every query is written once.
  */
-export type Param = string | number | null;
+/** Bytes (a clip's part) go as a Buffer: a BLOB in SQLite, a bytea in PostgreSQL. */
+export type Param = string | number | null | Buffer;
 export type Row = Record<string, unknown>;
 
 export interface Sql {

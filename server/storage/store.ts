@@ -175,9 +175,19 @@ export interface PhotoMeta {
   sha256: string;
   size: number;
   storedSize: number;
+  /** 0 for a clip: its frames are the device's, not measured here. */
   width: number;
   height: number;
   receivedAt: number;
+  /** image/jpeg for every photo (re-encoded here); a clip's own type (video/mp4, video/webm, video/quicktime). */
+  mediaType: string;
+}
+
+/** A clip part way through its upload, from one sender. */
+export interface StagedVideo {
+  /** The whole clip's size, as its first part declared it. */
+  total: number;
+  received: number;
 }
 
 export interface IssueFilter {
@@ -296,6 +306,16 @@ export interface Reads {
   receivedPhotos(recordId: string): Promise<string[]>;
   /** Records (inspections, issues) that rightly cite a photo: their author sent its bytes. */
   recordsWithPhoto(sha256: string): Promise<string[]>;
+  /** Whether `uploader` has sent this file's bytes in full. */
+  sentBy(sha256: string, uploader: string): Promise<boolean>;
+  /** Where one sender's upload of a clip stands, if it has begun and not yet finished. */
+  stagedVideo(uploader: string, sha256: string): Promise<StagedVideo | undefined>;
+  /** The parts of a clip one sender uploaded, in order. */
+  stagedVideoParts(uploader: string, sha256: string): Promise<Buffer[]>;
+  /** How many clips a sender has begun and not finished (an abandoned upload must not pile up). */
+  stagedVideoCount(uploader: string): Promise<number>;
+  /** The sender's unfinished clip whose last part is oldest. */
+  oldestStagedVideo(uploader: string): Promise<string | undefined>;
 
   getIssue(id: string): Promise<Issue | undefined>;
   issueOrigin(
@@ -435,6 +455,11 @@ export interface Writes extends Reads {
   linkPhotos(recordId: string, sha256s: readonly string[], author: string): Promise<void>;
   /** Records that `uploader` sent this photo's bytes (and so may cite it). */
   addPhotoUploader(sha256: string, uploader: string, at: number): Promise<void>;
+  /** One part of a clip, at its first byte; a part already held is kept as it was. */
+  stageVideoPart(uploader: string, sha256: string, from: number, total: number, bytes: Buffer, at: number): Promise<void>;
+  dropStagedVideo(uploader: string, sha256: string): Promise<void>;
+  /** Parts of uploads abandoned before `before`; returns how many parts went. */
+  dropStaleVideoParts(before: number): Promise<number>;
 
   insertIssue(issue: Issue, extras?: IssueExtras): Promise<void>;
   /**

@@ -31,6 +31,7 @@ import type {
   OwnerTracking,
   PatrolAnalysis,
   PhotoStored,
+  VideoProgress,
   PlanRecordList,
   PublicSurvey,
   SatisfactionTrend,
@@ -104,7 +105,7 @@ import { CampaignInput, KioskRating, SurveyResponseSubmission } from '../model/s
 import type { DeadlinePolicy } from '../rules/deadlines.ts';
 import { answer, del, get, post, put } from './endpoint.ts';
 
-/** Image bytes (a photo), not JSON. */
+/** A photo's or a clip's bytes, not JSON (served with its own type, in ranges for a clip). */
 export interface ImageBytes {
   readonly image: true;
 }
@@ -144,7 +145,12 @@ export const API = {
   submitInspection: post('/api/inspections', InspectionSubmission, answer<InspectionReceipt>()),
   inspection: get('/api/inspections/:id', answer<InspectionView>()),
   uploadPhoto: put('/api/photos/:sha', null, answer<PhotoStored>()),
+  /** A photo or a clip, by hash, to whoever may see a record citing it. */
   photo: get('/api/photos/:sha', answer<ImageBytes>()),
+  /** One part of a clip, its first byte and the whole clip's size in the query (?from=&size=): resumable. */
+  uploadVideoPart: put('/api/videos/:sha', null, answer<VideoProgress>()),
+  /** How much of a clip this sender has uploaded, to resume from there. */
+  videoProgress: get('/api/videos/:sha', answer<VideoProgress>()),
   issue: get('/api/issues/:id', answer<IssueView>()),
   actOnIssue: post('/api/issues/:id/actions', IssueActionRequest, answer<IssueActionReceipt>()),
 

@@ -120,8 +120,8 @@ export interface OwnerTracking {
   estate: { name: LocalText; timeZone: string; company: string | null; servicePhone: string } | null;
   createdAt: number;
   deadline: number | null;
-  photos: string[];
-  afterPhotos: string[];
+  photos: MediaItem[];
+  afterPhotos: MediaItem[];
   timeline: { type: OwnerEventType; at: number }[];
   canConfirm: boolean;
   canSayNotFixed: boolean;
@@ -339,6 +339,24 @@ export interface PhotoStored {
   sha256: string;
   size: number;
   stored: true;
+}
+
+/**
+ * PUT /api/videos/:sha?from=&size= (one part) and GET /api/videos/:sha (where an upload stands): how many bytes
+ * of the clip the server holds from this sender. `stored` once the whole clip arrived, matched its hash and is kept.
+ */
+export interface VideoProgress {
+  kind: 'video';
+  sha256: string;
+  size: number;
+  received: number;
+  stored: boolean;
+}
+
+/** A photo or a clip as a page shows it: by its hash, and whether to play it. */
+export interface MediaItem {
+  sha256: string;
+  video: boolean;
 }
 
 /** A patrol round as stored: its times on the server's clock, the phone's own times beside them. */

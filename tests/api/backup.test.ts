@@ -5,13 +5,13 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.ts';
-import { jpeg, sha256 } from '../support/payloads.ts';
+import { jpeg, sha256, webmClip } from '../support/payloads.ts';
 import { spawnServer } from '../support/process.ts';
 
 const run = promisify(execFile);
@@ -26,10 +26,14 @@ const rows = (db: Database.Database, table: string) =>
   (db.prepare(`SELECT * FROM ${table}`).all() as Row[]).map((r) =>
     JSON.stringify(r, (_, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v)),
   );
-const fileHash = (dir: string, sha: string) =>
-  createHash('sha256')
-    .update(readFileSync(join(dir, 'blobs', sha.slice(0, 2), `${sha}.jpg`)))
+/** The stored file's hash: a photo is <sha>.jpg, a clip <sha>.webm. */
+const fileHash = (dir: string, sha: string) => {
+  const folder = join(dir, 'blobs', sha.slice(0, 2));
+  const name = readdirSync(folder).find((f) => f.startsWith(`${sha}.`));
+  return createHash('sha256')
+    .update(readFileSync(join(folder, name ?? `${sha}.jpg`)))
     .digest('hex');
+};
 
 describe('backup and restore', () => {
   it('a backup taken under write load restores every record and photo of its moment, and the restored server works', async () => {
@@ -47,6 +51,13 @@ describe('backup and restore', () => {
       body: Buffer.from(photo),
       headers: { 'content-type': 'image/jpeg', ...device },
     });
+    // And a clip, which a backup keeps and a restore names as a clip.
+    const clip = webmClip(40_000, 9);
+    await fetch(`${server.url}/api/videos/${sha256(clip)}?from=0&size=${clip.length}`, {
+      method: 'PUT',
+      body: Buffer.from(clip),
+      headers: { 'content-type': 'application/octet-stream', ...device },
+    });
     const before = await (
       await fetch(`${server.url}/api/owner/reports`, {
         method: 'POST',
@@ -56,7 +67,10 @@ describe('backup and restore', () => {
           locationCode: codes[0],
           category: 'hygiene',
           description: 'before the backup',
-          photos: [{ sha256: sha256(photo), size: photo.length }],
+          photos: [
+            { sha256: sha256(photo), size: photo.length },
+            { sha256: sha256(clip), size: clip.length, kind: 'video' },
+          ],
         }),
       })
     ).json();
@@ -118,8 +132,17 @@ describe('backup and restore', () => {
     // The restored server starts, and the owner's link from before the backup still opens, with its photo.
     const again = await spawnServer({ dataDir: restored });
     const track = await (await fetch(`${again.url}/api/track/${before.trackingToken}`)).json();
-    expect(track).toMatchObject({ description: 'before the backup', photos: [sha256(photo)] });
+    expect(track).toMatchObject({
+      description: 'before the backup',
+      photos: [
+        { sha256: sha256(photo), video: false },
+        { sha256: sha256(clip), video: true },
+      ],
+    });
     expect((await fetch(`${again.url}/api/track/${before.trackingToken}/photos/${sha256(photo)}`)).status).toBe(200);
+    const played = await fetch(`${again.url}/api/track/${before.trackingToken}/photos/${sha256(clip)}`);
+    expect([played.status, played.headers.get('content-type')]).toEqual([200, 'video/webm']);
+    expect(Buffer.from(await played.arrayBuffer()).equals(Buffer.from(clip))).toBe(true);
     await again.stop();
 
     // Restore refuses a folder that is not empty.

@@ -72,7 +72,11 @@ describe("an owner's words, contact and photos stay with the owner and the staff
 
     // The reporter still sees their own report.
     const own = await reporter.track(r.body.trackingToken);
-    expect(own.body).toMatchObject({ follower: false, description: 'Flat 1203: water from the ceiling', photos: [sha256(photo)] });
+    expect(own.body).toMatchObject({
+      follower: false,
+      description: 'Flat 1203: water from the ceiling',
+      photos: [{ sha256: sha256(photo), video: false }],
+    });
   });
 
   it('only the reporter confirms, says "not fixed" or rates; a follower\'s try is a 403 and the reporter can still rate', async () => {

@@ -13,7 +13,8 @@ import { loadConfig, type Config } from '../../server/config.ts';
 import { createEstate } from '../../server/demo/setup.ts';
 import { buildDeps, startServer, type Running } from '../../server/start.ts';
 import { DEMO_SPEC, PASSWORD, RIVERSIDE_SPEC } from '../support/estates.ts';
-import { failItem, inspection, jpeg, sha256 } from '../support/payloads.ts';
+import { VIDEO_LIMITS } from '../../shared/index.ts';
+import { failItem, inspection, jpeg, sha256, webmClip } from '../support/payloads.ts';
 import { createDatabase, dropDatabase } from '../support/postgres.ts';
 import { spawnServer, type ServerProcess } from '../support/process.ts';
 import { type ApiResult, MONDAY_0900 } from '../support/server.ts';
@@ -159,6 +160,33 @@ describe('two servers on one PostgreSQL', () => {
     expect(fromB.status).toBe(200);
     expect(fromB.headers.get('content-type')).toBe('image/jpeg');
     expect(Buffer.from(await fromB.arrayBuffer()).equals(Buffer.from(await fromA.arrayBuffer()))).toBe(true);
+  });
+
+  it('a clip begun on A is finished on B, and plays from either', async () => {
+    const clip = webmClip(VIDEO_LIMITS.part + 40_000, 31);
+    const hash = sha256(clip);
+    const wang = await login(a, 'wang');
+    const part = (server: Running, from: number) =>
+      call(server, 'PUT', `/api/videos/${hash}?from=${from}&size=${clip.length}`, {
+        token: wang,
+        body: clip.subarray(from, from + VIDEO_LIMITS.part),
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+    expect((await part(a, 0)).body).toMatchObject({ received: VIDEO_LIMITS.part, stored: false });
+    // A falls over; the phone asks B where the upload stands and goes on from there.
+    expect((await call(b, 'GET', `/api/videos/${hash}`, { token: wang })).body.received).toBe(VIDEO_LIMITS.part);
+    expect((await part(b, VIDEO_LIMITS.part)).body).toMatchObject({ received: clip.length, stored: true });
+    const cited = inspection(
+      'lift',
+      'b2-lift-a',
+      clock.now,
+      failItem('alarm', 'door bangs', [{ sha256: hash, size: clip.length, kind: 'video' }]),
+    );
+    expect((await call(b, 'POST', '/api/inspections', { token: wang, json: cited })).status).toBe(201);
+    const sup = await login(a, 'supervisor');
+    const fromA = await fetch(`${a.url}/api/photos/${hash}`, { headers: { authorization: `Bearer ${sup}` } });
+    expect(fromA.headers.get('content-type')).toBe('video/webm');
+    expect(Buffer.from(await fromA.arrayBuffer()).equals(Buffer.from(clip))).toBe(true);
   });
 
   it("an owner's tracking link made on A opens on B (one secret for both)", async () => {

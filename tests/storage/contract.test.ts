@@ -301,14 +301,33 @@ describe.each(engines)('the store on $name', ({ open }) => {
   it('a photo counts for a record once its author has sent the bytes', async () => {
     const sha = 'a'.repeat(64);
     await store.write(async (tx) => {
-      await tx.insertPhoto({ sha256: sha, size: 10, storedSize: 8, width: 4, height: 3, receivedAt: T0 });
-      await tx.insertPhoto({ sha256: sha, size: 10, storedSize: 8, width: 4, height: 3, receivedAt: T0 });
+      await tx.insertPhoto({ sha256: sha, size: 10, storedSize: 8, width: 4, height: 3, receivedAt: T0, mediaType: 'image/jpeg' });
+      await tx.insertPhoto({ sha256: sha, size: 10, storedSize: 8, width: 4, height: 3, receivedAt: T0, mediaType: 'image/jpeg' });
       await tx.linkPhotos('open-1', [sha, sha], 'user:u1');
     });
     expect(await store.read.receivedPhotos('open-1')).toEqual([]);
     await store.write((tx) => tx.addPhotoUploader(sha, 'user:u1', T0));
     expect(await store.read.receivedPhotos('open-1')).toEqual([sha]);
     expect(await store.read.recordsWithPhoto(sha)).toEqual(['open-1']);
+  });
+
+  it("a clip's parts are kept by sender, read back in order, and dropped whole", async () => {
+    const sha = 'b'.repeat(64);
+    await store.write(async (tx) => {
+      await tx.stageVideoPart('device:x', sha, 3, 7, Buffer.from([4, 5, 6, 7]), T0 + 1);
+      await tx.stageVideoPart('device:x', sha, 0, 7, Buffer.from([1, 2, 3]), T0);
+      // The same part again is kept as it was.
+      await tx.stageVideoPart('device:x', sha, 0, 7, Buffer.from([9, 9, 9]), T0 + 2);
+      await tx.stageVideoPart('device:y', sha, 0, 7, Buffer.from([1]), T0);
+    });
+    expect(await store.read.stagedVideo('device:x', sha)).toEqual({ total: 7, received: 7 });
+    expect(Buffer.concat(await store.read.stagedVideoParts('device:x', sha))).toEqual(Buffer.from([1, 2, 3, 4, 5, 6, 7]));
+    expect(await store.read.stagedVideoCount('device:x')).toBe(1);
+    expect(await store.read.oldestStagedVideo('device:y')).toBe(sha);
+    expect(await store.write((tx) => tx.dropStaleVideoParts(T0 + 1))).toBe(1);
+    expect(await store.read.stagedVideo('device:y', sha)).toBeUndefined();
+    await store.write((tx) => tx.dropStagedVideo('device:x', sha));
+    expect(await store.read.stagedVideo('device:x', sha)).toBeUndefined();
   });
 
   it('one survey answer per household, whatever the case it is typed in', async () => {

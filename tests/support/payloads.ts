@@ -18,6 +18,22 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** A real JPEG of the given size; `colour` varies the bytes (and so the hash). */
+/**
+ * A clip's bytes as the server sees them: a WebM header (EBML, DocType "webm") and then frames it never decodes
+ * (the server keeps a clip as sent; tests/e2e records real ones). `seed` makes two clips differ.
+ */
+export function webmClip(size: number, seed = 1): Uint8Array {
+  const header = [0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84, ...new TextEncoder().encode('webm')];
+  const bytes = new Uint8Array(size);
+  let x = seed * 2_654_435_761;
+  for (let i = 0; i < size; i++) {
+    x = (x * 1_103_515_245 + 12_345) >>> 0;
+    bytes[i] = x >>> 24;
+  }
+  bytes.set(header);
+  return bytes;
+}
+
 export async function jpeg(width = 64, height = 48, colour = '#4a90d9', withGps = false): Promise<Uint8Array> {
   let img = sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 80 });
   if (withGps) {
@@ -54,7 +70,7 @@ export function inspection(
   };
 }
 
-export function failItem(itemId: string, note: string, photos: { sha256: string; size: number }[] = []) {
+export function failItem(itemId: string, note: string, photos: { sha256: string; size: number; kind?: 'video' }[] = []) {
   return (answers: Answer[]) => answers.map((a) => (a.itemId === itemId ? { ...a, value: 'fail' as const, note, photos } : a));
 }
 

@@ -84,13 +84,13 @@ export async function call<E extends Endpoint>(e: E, args: CallArgs<E>, options:
   return (await callRaw(e, args, options)).body as AnswerOf<E>;
 }
 
-/** Staff photos need the session header; returns an object URL the caller revokes. */
-export async function photoUrl(sha256: string): Promise<string | null> {
+/** Staff photos and clips need the session header; returns an object URL the caller revokes. */
+export async function mediaUrl(sha256: string): Promise<string | null> {
   const session = await getSession();
   if (!session) return null;
   const res = await fetch(session.server + pathOf(API.photo, { sha: sha256 }), {
     headers: { authorization: `Bearer ${session.token}` },
   }).catch(() => null);
-  if (!res?.ok || !res.headers.get('content-type')?.startsWith('image/')) return null;
+  if (!res?.ok || !/^(image|video)\//.test(res.headers.get('content-type') ?? '')) return null;
   return URL.createObjectURL(await res.blob());
 }

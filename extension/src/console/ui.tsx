@@ -10,7 +10,7 @@ import {
   type LocalText,
   type Severity,
 } from '../../../shared/index.ts';
-import { photoUrl, errorText } from '../common/api.ts';
+import { mediaUrl, errorText } from '../common/api.ts';
 import { formatDuration, tx } from '../common/i18n.ts';
 import { t } from './words.ts';
 
@@ -25,16 +25,30 @@ export function Countdown({ deadline, now, open, timeZone }: { deadline: number;
   );
 }
 
-export function Photo({ sha256 }: { sha256: string }) {
+/** A record's photo, or its clip with the player's controls (one this browser cannot play offers the file). */
+export function Media({ sha256, video = false }: { sha256: string; video?: boolean }) {
   const [url, setUrl] = useState<string | null>(null);
+  const [unplayable, setUnplayable] = useState(false);
   useEffect(() => {
     let u: string | null = null;
-    void photoUrl(sha256).then((x) => setUrl((u = x)));
+    void mediaUrl(sha256).then((x) => setUrl((u = x)));
     return () => {
       if (u) URL.revokeObjectURL(u);
     };
   }, [sha256]);
-  return url ? <img class="photo" src={url} alt="" /> : <span class="photo placeholder" />;
+  if (!url) return <span class="photo placeholder" />;
+  if (!video) return <img class="photo" src={url} alt="" />;
+  return unplayable ? (
+    <p class="muted" data-testid="clip-unplayable">
+      {t('videoUnplayable')}{' '}
+      <a href={url} download={`${sha256.slice(0, 12)}`}>
+        {t('download')}
+      </a>
+    </p>
+  ) : (
+    // biome-ignore lint/a11y/useMediaCaption: a clip filmed on site has no captions to offer; its note says what it shows.
+    <video class="photo" src={url} controls preload="metadata" onError={() => setUnplayable(true)} data-testid="clip" />
+  );
 }
 
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: string; reload: () => void } {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api, type RequestOptions } from '../api/http.ts';
 import { openStore, resetStoreForTests, type PqmDb } from './db.ts';
-import { defaultTemplateFor, describeFailure, type Failure } from '../../../shared/index.ts';
+import { VIDEO_LIMITS, defaultTemplateFor, describeFailure, type Failure } from '../../../shared/index.ts';
 import { InvalidEntryError } from './entries.ts';
 import { Outbox, backoff, type NewEntry } from './outbox.ts';
 
@@ -64,6 +64,43 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('the outbox', () => {
+  it('a clip goes in parts: cut off after its first, it resumes where the server stands and sends no byte twice', async () => {
+    const bytes = new Uint8Array(VIDEO_LIMITS.part * 2 + 1000).map((_, i) => i % 251);
+    const clip = { sha256: 'c'.repeat(64), blob: new Blob([bytes], { type: 'video/webm' }) };
+    let held = 0;
+    let signal = true;
+    const parts: [from: number, length: number][] = [];
+    const progress = <T>() =>
+      ({ kind: 'video', sha256: clip.sha256, size: bytes.length, received: held, stored: held === bytes.length }) as T;
+    const send = async <T>(path: string, o: RequestOptions = {}): Promise<T> => {
+      const url = new URL(path, 'https://estate.example');
+      if (!url.pathname.startsWith('/api/videos/')) return { kind: 'inspection', id: (o.json as { id: string }).id } as T;
+      if (!signal) throw new ApiError(0, 'offline');
+      if (o.method !== 'PUT') return progress<T>();
+      const from = Number(url.searchParams.get('from'));
+      expect([from, Number(url.searchParams.get('size'))]).toEqual([held, bytes.length]);
+      parts.push([from, (o.body as Blob).size]);
+      held += (o.body as Blob).size;
+      // The lift doors close on the signal after the first part.
+      if (parts.length === 1) signal = false;
+      return progress<T>();
+    };
+    const box = new Outbox({ db, send, now });
+    await box.add(inspection('with a clip'), [clip]);
+    await box.drain();
+    expect(parts).toEqual([[0, VIDEO_LIMITS.part]]);
+    expect(box.current.pending).toBe(1);
+    signal = true;
+    await box.drain({ force: true });
+    expect(parts).toEqual([
+      [0, VIDEO_LIMITS.part],
+      [VIDEO_LIMITS.part, VIDEO_LIMITS.part],
+      [2 * VIDEO_LIMITS.part, 1000],
+    ]);
+    expect(await db.count('outbox')).toBe(0);
+    expect(await db.count('photos')).toBe(0);
+  });
+
   it('sends photos first, then the record, and deletes the entry and its photos only after the receipt', async () => {
     const server = fakeServer();
     const box = new Outbox({ db, send: server.send, now });

@@ -6,8 +6,8 @@
  * rest carry on; anything else (offline, 5xx, a captive portal) is retried with backoff.
  */
 import { ApiError, type RequestOptions } from '../api/http.ts';
-import type { OutboxEntry, OutboxKind, PqmDb } from './db.ts';
-import { API, failureOf, pathOf, type Failure, type PhotoStored } from '../../../shared/index.ts';
+import type { OutboxEntry, OutboxKind, PqmDb, StoredPhoto } from './db.ts';
+import { API, VIDEO_LIMITS, failureOf, pathOf, type Failure, type PhotoStored, type VideoProgress } from '../../../shared/index.ts';
 import { checkEntry, receiptKindOf, type EntryBody, type EntryReceipt } from './entries.ts';
 
 /** A record to queue, typed by its kind: an inspection's body is an InspectionSubmission, and so on. */
@@ -189,12 +189,16 @@ export class Outbox {
       for (const sha of entry.photos) {
         const photo = await db.get('photos', sha);
         if (!photo || photo.uploaded) continue;
-        const r = await send<PhotoStored>(pathOf(API.uploadPhoto, { sha }), {
-          method: 'PUT',
-          body: photo.blob,
-          auth: entry.auth,
-        });
-        if (r.kind !== 'photo' || r.sha256 !== sha) throw new ApiError(502, 'photo upload was not acknowledged');
+        // A clip's blob carries its video type (photos/clip.ts); it goes in parts, a photo in one.
+        if (photo.blob.type.startsWith('video/')) await this.sendClip(photo, entry.auth);
+        else {
+          const r = await send<PhotoStored>(pathOf(API.uploadPhoto, { sha }), {
+            method: 'PUT',
+            body: photo.blob,
+            auth: entry.auth,
+          });
+          if (r.kind !== 'photo' || r.sha256 !== sha) throw new ApiError(502, 'photo upload was not acknowledged');
+        }
         await db.put('photos', { ...photo, uploaded: true });
       }
       const receipt = await send<EntryReceipt>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
@@ -242,6 +246,27 @@ export class Outbox {
       this.status = { ...this.status, lastError: failureOf(err) };
       // Offline or the server is down: the rest would fail the same way.
       return 'stop';
+    }
+  }
+
+  /**
+   * A clip goes in parts, from wherever the server says this phone's upload stands: a clip cut off by a lost
+   * signal or a closed app resumes there on the next try, and no byte is sent twice once acknowledged.
+   */
+  private async sendClip(clip: StoredPhoto, auth: boolean): Promise<void> {
+    const { send } = this.deps;
+    const sha = clip.sha256;
+    const size = clip.blob.size;
+    let at = await send<VideoProgress>(pathOf(API.videoProgress, { sha }), { auth });
+    while (!at.stored) {
+      const from = at.received;
+      at = await send<VideoProgress>(pathOf(API.uploadVideoPart, { sha }, { from, size }), {
+        method: 'PUT',
+        body: clip.blob.slice(from, from + VIDEO_LIMITS.part, 'application/octet-stream'),
+        auth,
+      });
+      if (at.kind !== 'video' || at.sha256 !== sha || (!at.stored && at.received <= from))
+        throw new ApiError(502, 'video part was not acknowledged');
     }
   }
 

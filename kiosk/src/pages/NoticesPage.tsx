@@ -4,7 +4,7 @@ import { ApiError, call, errorText } from '../api/http.ts';
 import { formatDateTime, formatDuration, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
 import { counts, loadWork, type Work } from '../state/work.ts';
-import { AuthImage } from '../ui/AuthImage.tsx';
+import { AuthMedia } from '../ui/Media.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { uuid } from '../util/uuid.ts';
 import { RectifyForm } from './RectifyForm.tsx';
@@ -84,7 +84,7 @@ export default function NoticesPage() {
             </p>
             <div class="photos">
               {n.photos.map((p) => (
-                <AuthImage key={p.sha256} sha256={p.sha256} />
+                <AuthMedia key={p.sha256} sha256={p.sha256} video={p.kind === 'video'} />
               ))}
             </div>
             {me && mayHandOver(me, n) ? (

@@ -3,7 +3,7 @@ import { uuid } from '../util/uuid.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { API, CATEGORIES, CATEGORY_LABELS, pathOf, type Category, type LocalText } from '../../../shared/index.ts';
 import { formatDateTime, t, tx } from '../i18n.ts';
-import type { Photo } from '../photos/compress.ts';
+import { refOf, type Photo } from '../photos/compress.ts';
 import { StorageFullError } from '../outbox/outbox.ts';
 import { save } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
@@ -50,7 +50,7 @@ export function OwnerReport({ to }: { to: ReportTo }) {
         category,
         description: description.trim(),
         contact: contact.trim(),
-        photos: photos.map((p) => ({ sha256: p.sha256, size: p.blob.size })),
+        photos: photos.map(refOf),
       };
       const label = `${to.kind === 'location' ? tx(to.landing.location.name) : place.trim()} · ${tx(CATEGORY_LABELS[category])}`;
       const blobs = photos.map((p) => ({ sha256: p.sha256, blob: p.blob }));
@@ -182,6 +182,7 @@ export function OwnerReport({ to }: { to: ReportTo }) {
           stamp={to.kind === 'location' ? tx(to.landing.location.name) : place.trim()}
           testId="owner-photo"
           album
+          video
         />
         <label>
           {t('contactOptional')}

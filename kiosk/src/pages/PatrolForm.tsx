@@ -13,7 +13,7 @@ import {
   type Confirmation,
 } from '../../../shared/index.ts';
 import { t, tx } from '../i18n.ts';
-import type { Photo } from '../photos/compress.ts';
+import { refOf, type Photo } from '../photos/compress.ts';
 import { clockOffset, errorText } from '../api/http.ts';
 import { StorageFullError } from '../outbox/outbox.ts';
 import { save } from '../state/sync.ts';
@@ -62,7 +62,7 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
       itemId: item.id,
       value: d?.value ?? (item.answer.kind === 'text' ? '' : null),
       note: d?.note.trim() ?? '',
-      photos: (d?.photos ?? []).map((p) => ({ sha256: p.sha256, size: p.blob.size })),
+      photos: (d?.photos ?? []).map(refOf),
       ...(d?.quick ? { quick: true as const } : {}),
     };
   });
@@ -234,6 +234,7 @@ function Item({
             stamp={stamp}
             label={item.photoOnFail ? `${t('addPhoto')} (${t('photoRequired')})` : t('addPhoto')}
             testId={`photo-${item.id}`}
+            video
           />
         </div>
       ) : null}

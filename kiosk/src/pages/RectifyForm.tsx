@@ -3,7 +3,7 @@ import { uuid } from '../util/uuid.ts';
 import { useState } from 'preact/hooks';
 import { API, pathOf } from '../../../shared/index.ts';
 import { t } from '../i18n.ts';
-import type { Photo } from '../photos/compress.ts';
+import { refOf, type Photo } from '../photos/compress.ts';
 import { StorageFullError } from '../outbox/outbox.ts';
 import { save, sentWithin } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
@@ -46,7 +46,7 @@ export function RectifyForm({
             action: {
               type: 'rectify',
               note: note.trim(),
-              photos: photos.map((p) => ({ sha256: p.sha256, size: p.blob.size })),
+              photos: photos.map(refOf),
               ...(needsReason ? { noPhotoReason: noPhotoReason.trim() } : {}),
             },
           },
@@ -74,7 +74,7 @@ export function RectifyForm({
         <textarea value={note} maxLength={500} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
       <span class="label">{t('afterPhoto')}</span>
-      <PhotoInput photos={photos} onChange={setPhotos} stamp={label} testId="after-photo" />
+      <PhotoInput photos={photos} onChange={setPhotos} stamp={label} testId="after-photo" video />
       {needsReason ? (
         <label>
           {t('noPhotoReason')}

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { API, CATEGORY_LABELS, OWNER_EVENT_LABELS, pathOf, type OwnerTracking } from '../../../shared/index.ts';
+import { API, CATEGORY_LABELS, OWNER_EVENT_LABELS, type OwnerTracking } from '../../../shared/index.ts';
 import { ApiError, call, errorText } from '../api/http.ts';
 import { brandOf, formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { ServiceHelp, helpBrand } from '../ui/ServiceHelp.tsx';
 import { Layout } from '../ui/Layout.tsx';
+import { TrackedMedia } from '../ui/Media.tsx';
 
 /** What a tracking link shows, as the server answers it (shared/model/answers.ts). */
 
@@ -76,6 +77,9 @@ export default function TrackPage() {
           </p>
         ) : null}
         {data.description !== null ? <p class="text">{data.description}</p> : null}
+        {data.photos.map((item) => (
+          <TrackedMedia key={item.sha256} token={token} item={item} />
+        ))}
         {data.follower ? (
           <p class="muted" data-testid="following">
             {t('following')}
@@ -93,8 +97,8 @@ export default function TrackPage() {
             {t('fixNote')}: {data.fixNote}
           </p>
         ) : null}
-        {data.afterPhotos.map((sha) => (
-          <img key={sha} class="thumb" src={pathOf(API.trackedPhoto, { token, sha })} alt="" />
+        {data.afterPhotos.map((item) => (
+          <TrackedMedia key={item.sha256} token={token} item={item} />
         ))}
       </section>
       {error ? (

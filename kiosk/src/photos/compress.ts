@@ -2,12 +2,22 @@
  * Photos are taken live, shrunk on the phone to about 1600 px JPEG, stamped with time and place
  * (as field practice expects), and addressed by their SHA-256 so a retry never uploads twice.
  */
+import type { PhotoRef } from '../../../shared/index.ts';
+
 const MAX_EDGE = 1600;
 
+/** A photo or a short clip the user attached, kept on the phone until its record is sent. */
 export interface Photo {
   sha256: string;
   blob: Blob;
   url: string;
+  /** A video clip (photos/clip.ts); absent for a photo. */
+  kind?: 'video';
+}
+
+/** How a record cites it: by hash and size, a clip marked as one. */
+export function refOf(p: Photo): PhotoRef {
+  return p.kind === 'video' ? { sha256: p.sha256, size: p.blob.size, kind: 'video' } : { sha256: p.sha256, size: p.blob.size };
 }
 
 export async function sha256Hex(blob: Blob): Promise<string> {

@@ -1,10 +1,15 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n.ts';
+import { ClipError, canRecord, prepareClip } from '../photos/clip.ts';
 import { compressPhoto, type Photo } from '../photos/compress.ts';
+import { VideoRecorder } from './VideoRecorder.tsx';
+
+const CLIP_WORDS = { tooLong: 'clipTooLong', tooLarge: 'clipTooLarge', format: 'clipFormat', camera: 'clipCamera' } as const;
 
 /**
  * Camera capture (`capture=environment`), compressed and stamped on the phone. `album` also offers a photo already
  * taken (an owner who photographed the leak before scanning); staff evidence stays fresh from the camera.
+ * `video` offers one short clip besides: recorded in the page where the browser can, else by the camera app.
  */
 export function PhotoInput({
   photos,
@@ -13,6 +18,7 @@ export function PhotoInput({
   label,
   testId,
   album = false,
+  video = false,
 }: {
   photos: Photo[];
   onChange: (p: Photo[]) => void;
@@ -20,9 +26,17 @@ export function PhotoInput({
   label?: string;
   testId?: string;
   album?: boolean;
+  video?: boolean;
 }) {
   const [busy, setBusy] = useState(false);
+  const [recording, setRecording] = useState(false);
   const [error, setError] = useState('');
+  const attach = (item: Photo) => {
+    // One clip per record: a new one takes the place of the last.
+    const kept = item.kind === 'video' ? photos.filter((p) => p.kind !== 'video') : photos;
+    if (!kept.some((p) => p.sha256 === item.sha256)) onChange([...kept, item]);
+  };
+  const failed = (e: unknown) => setError(e instanceof ClipError ? t(CLIP_WORDS[e.problem]) : t('error'));
   const add = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
@@ -30,21 +44,28 @@ export function PhotoInput({
     setBusy(true);
     setError('');
     try {
-      const photo = await compressPhoto(file, `${new Date().toLocaleString()} · ${stamp}`);
-      if (!photos.some((p) => p.sha256 === photo.sha256)) onChange([...photos, photo]);
-    } catch {
-      setError(t('error'));
+      attach(
+        file.type.startsWith('video/') ? await prepareClip(file) : await compressPhoto(file, `${new Date().toLocaleString()} · ${stamp}`),
+      );
+    } catch (e) {
+      failed(e);
     } finally {
       setBusy(false);
     }
   };
+  const hasClip = photos.some((p) => p.kind === 'video');
   return (
     <div class="photos">
       {photos.map((p) => (
         <figure key={p.sha256}>
-          <img src={p.url} alt="" />
+          {p.kind === 'video' ? (
+            // biome-ignore lint/a11y/useMediaCaption: a clip filmed on site has no captions to offer; its note says what it shows.
+            <video src={p.url} controls playsInline preload="metadata" data-testid="clip-preview" />
+          ) : (
+            <img src={p.url} alt="" />
+          )}
           <button type="button" class="link" onClick={() => onChange(photos.filter((x) => x !== p))}>
-            {t('removePhoto')}
+            {p.kind === 'video' ? t('removeVideo') : t('removePhoto')}
           </button>
         </figure>
       ))}
@@ -52,19 +73,55 @@ export function PhotoInput({
         {busy ? '…' : (label ?? t('addPhoto'))}
         <input type="file" accept="image/*" capture="environment" hidden data-testid={testId} onChange={(e) => void add(e.currentTarget)} />
       </label>
+      {video && !hasClip && !recording ? (
+        canRecord() ? (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setError('');
+              setRecording(true);
+            }}
+            data-testid="record-video"
+          >
+            {t('recordVideo')}
+          </button>
+        ) : (
+          <label class="button secondary">
+            {t('recordVideo')}
+            <input type="file" accept="video/*" capture="environment" hidden onChange={(e) => void add(e.currentTarget)} />
+          </label>
+        )
+      ) : null}
       {album ? (
         <label class="button secondary">
           {t('fromAlbum')}
           <input
             type="file"
-            accept="image/*"
+            accept={video ? 'image/*,video/*' : 'image/*'}
             hidden
             data-testid={testId ? `${testId}-album` : undefined}
             onChange={(e) => void add(e.currentTarget)}
           />
         </label>
       ) : null}
-      {error ? <p class="error">{error}</p> : null}
+      {recording ? (
+        <VideoRecorder
+          onDone={(clip) => {
+            setRecording(false);
+            attach(clip);
+          }}
+          onCancel={(problem) => {
+            setRecording(false);
+            if (problem) failed(problem);
+          }}
+        />
+      ) : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

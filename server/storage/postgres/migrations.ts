@@ -497,4 +497,18 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX route_rounds_started ON route_rounds(estate_id, started_at);
   `,
+  /* 11: video clips (SQLite's migration 17 is the same). A stored file's type, and a clip's parts while it is being
+     uploaded, by who sends them; the parts are joined, checked against the hash and removed once the last arrives. */ `
+  ALTER TABLE photos ADD COLUMN media_type TEXT NOT NULL DEFAULT 'image/jpeg';
+  CREATE TABLE upload_parts (
+    uploader TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    first_byte BIGINT NOT NULL,
+    total BIGINT NOT NULL,
+    bytes BYTEA NOT NULL,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (uploader, sha256, first_byte)
+  );
+  CREATE INDEX upload_parts_at ON upload_parts(at);
+  `,
 ];

@@ -27,6 +27,14 @@ type RecordRepo = Pick<
   | 'addPhotoUploader'
   | 'receivedPhotos'
   | 'recordsWithPhoto'
+  | 'sentBy'
+  | 'stagedVideo'
+  | 'stagedVideoParts'
+  | 'stagedVideoCount'
+  | 'oldestStagedVideo'
+  | 'stageVideoPart'
+  | 'dropStagedVideo'
+  | 'dropStaleVideoParts'
   | 'insertSheet'
   | 'getSheet'
   | 'latestSheet'
@@ -167,13 +175,14 @@ export function recordRepo(sql: Sql): RecordRepo {
           width: Number(r.width),
           height: Number(r.height),
           receivedAt: Number(r.received_at),
+          mediaType: r.media_type as string,
         }
       );
     },
     insertPhoto: async (p) =>
       void (await sql.run(
-        'INSERT INTO photos (sha256, size, stored_size, width, height, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
-        [p.sha256, p.size, p.storedSize, p.width, p.height, p.receivedAt],
+        'INSERT INTO photos (sha256, size, stored_size, width, height, received_at, media_type) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
+        [p.sha256, p.size, p.storedSize, p.width, p.height, p.receivedAt, p.mediaType],
       )),
     linkPhotos: async (recordId, shas, author) => {
       // The record (an inspection or an issue) is written first; its estate comes from it.
@@ -199,6 +208,36 @@ export function recordRepo(sql: Sql): RecordRepo {
           [recordId],
         )
       ).map((r) => r.sha256 as string),
+    sentBy: async (sha, uploader) =>
+      (await sql.get('SELECT 1 AS yes FROM photo_uploads WHERE sha256 = ? AND uploader = ?', [sha, uploader])) !== undefined,
+    stagedVideo: async (uploader, sha) => {
+      const r = await sql.get(
+        'SELECT max(total) AS total, sum(length(bytes)) AS received, count(*) AS parts FROM upload_parts WHERE uploader = ? AND sha256 = ?',
+        [uploader, sha],
+      );
+      return r && Number(r.parts) > 0 ? { total: Number(r.total), received: Number(r.received) } : undefined;
+    },
+    stagedVideoParts: async (uploader, sha) =>
+      (await sql.all('SELECT bytes FROM upload_parts WHERE uploader = ? AND sha256 = ? ORDER BY first_byte', [uploader, sha])).map(
+        (r) => r.bytes as Buffer,
+      ),
+    stagedVideoCount: async (uploader) =>
+      Number((await sql.get('SELECT count(DISTINCT sha256) AS n FROM upload_parts WHERE uploader = ?', [uploader]))?.n ?? 0),
+    oldestStagedVideo: async (uploader) =>
+      (await sql.get('SELECT sha256 FROM upload_parts WHERE uploader = ? GROUP BY sha256 ORDER BY max(at), sha256 LIMIT 1', [uploader]))
+        ?.sha256 as string | undefined,
+    stageVideoPart: async (uploader, sha, from, total, bytes, at) =>
+      void (await sql.run(
+        'INSERT INTO upload_parts (uploader, sha256, first_byte, total, bytes, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uploader, sha256, first_byte) DO NOTHING',
+        [uploader, sha, from, total, bytes, at],
+      )),
+    dropStagedVideo: async (uploader, sha) =>
+      void (await sql.run('DELETE FROM upload_parts WHERE uploader = ? AND sha256 = ?', [uploader, sha])),
+    dropStaleVideoParts: async (before) =>
+      sql.run(
+        'DELETE FROM upload_parts WHERE (uploader, sha256) IN (SELECT uploader, sha256 FROM upload_parts GROUP BY uploader, sha256 HAVING max(at) < ?)',
+        [before],
+      ),
     recordsWithPhoto: async (sha) =>
       (await sql.all(`SELECT DISTINCT record_id FROM record_photos rp WHERE rp.sha256 = ? AND (${CITED}) ORDER BY record_id`, [sha])).map(
         (r) => r.record_id as string,

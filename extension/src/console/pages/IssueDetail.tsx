@@ -24,7 +24,7 @@ import { call, errorText } from '../../common/api.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
 import { locale, tx } from '../../common/i18n.ts';
 import { loadSetup, staffOf, useNow, useSetup } from '../data.ts';
-import { Countdown, Photo, useAsync } from '../ui.tsx';
+import { Countdown, Media, useAsync } from '../ui.tsx';
 import { t, type WordKey } from '../words.ts';
 
 const PRESENCE: Record<string, [string, string]> = {
@@ -114,13 +114,13 @@ export default function IssueDetail({ issueId, session }: { issueId: string; ses
         <div>
           <h3>{t('photosBefore')}</h3>
           {issue.photos.map((p) => (
-            <Photo key={p.sha256} sha256={p.sha256} />
+            <Media key={p.sha256} sha256={p.sha256} video={p.kind === 'video'} />
           ))}
         </div>
         <div>
           <h3>{t('photosAfter')}</h3>
           {issue.afterPhotos.map((p) => (
-            <Photo key={p.sha256} sha256={p.sha256} />
+            <Media key={p.sha256} sha256={p.sha256} video={p.kind === 'video'} />
           ))}
         </div>
       </section>
@@ -414,11 +414,15 @@ function PrintableNotice({
             <th>{t('description')}</th>
             <td colSpan={3} class="text">
               {issue.description}
-              {issue.photos.length ? (
+              {/* Paper shows photos; a clip stays on screen. */}
+              {issue.photos.some((p) => p.kind !== 'video') ? (
                 <div class="notice-photos">
-                  {issue.photos.slice(0, 4).map((p) => (
-                    <Photo key={p.sha256} sha256={p.sha256} />
-                  ))}
+                  {issue.photos
+                    .filter((p) => p.kind !== 'video')
+                    .slice(0, 4)
+                    .map((p) => (
+                      <Media key={p.sha256} sha256={p.sha256} />
+                    ))}
                 </div>
               ) : null}
             </td>
