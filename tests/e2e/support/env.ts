@@ -42,6 +42,9 @@ export function e2e(): Promise<Env> {
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // A camera and microphone for recording clips: Chromium's own test pattern and tone, allowed without a prompt.
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
       ],
     });
     return { server, browser };
