@@ -182,7 +182,7 @@ describe('rectification in the console', () => {
       return v.play();
     });
     await page.waitForFunction(
-      () => (document.querySelector('video[data-testid=clip]') as HTMLVideoElement | null)?.currentTime! > 2,
+      () => ((document.querySelector('video[data-testid=clip]') as HTMLVideoElement | null)?.currentTime ?? 0) > 2,
       undefined,
       {
         timeout: 15_000,
