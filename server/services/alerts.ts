@@ -15,13 +15,10 @@ import {
   type IssueAlert,
   type LocalText,
   type PatrolAlert,
-  type RoundAlert,
-  dateIn,
-  routeSlots,
-  startOfDate,
 } from '../../shared/index.ts';
 import type { Reads } from '../storage/store.ts';
 import type { BoardView, SlotView } from './patrol-board.ts';
+import { missedRoundsToday } from './routes.ts';
 
 const LIST_LIMIT = 50;
 const DUE_SOON_MS = 2 * HOUR;
@@ -122,27 +119,4 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     ownerNotFixed: notFixed.issues.map(issueAlert),
     missedRounds,
   };
-}
-
-/** Today's guard-round slots (the estate's day) that closed with no complete round, oldest first. */
-async function missedRoundsToday(store: Reads, estateId: string, timeZone: string, now: number): Promise<RoundAlert[]> {
-  const routes = (await store.listRoutes(estateId)).filter((r) => r.active);
-  if (!routes.length) return [];
-  const dayStart = startOfDate(dateIn(now, timeZone), timeZone);
-  // A night round that began yesterday evening and closed this morning is today's news as well.
-  const rounds = await store.roundsBetween(estateId, dayStart - 86_400_000, now + 1);
-  return routes
-    .flatMap((route) =>
-      routeSlots(
-        route,
-        timeZone,
-        rounds.filter((r) => r.routeId === route.id),
-        dayStart - 86_400_000,
-        now,
-        now,
-      )
-        .filter((s) => s.status === 'missed' && s.closes > dayStart)
-        .map((s) => ({ routeId: route.id, routeName: route.name, start: s.start, end: s.closes })),
-    )
-    .sort((a, b) => a.start - b.start || a.routeId.localeCompare(b.routeId));
 }

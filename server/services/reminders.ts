@@ -17,6 +17,7 @@ import {
   respondBy,
   shiftDate,
   startOfDate,
+  wallClock,
   type Estate,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
@@ -24,6 +25,7 @@ import type { Channel } from '../storage/store.ts';
 import { patrolAnalysis } from './analysis.ts';
 import { announce, queueNotice } from './notices.ts';
 import { applyRetention } from './retention.ts';
+import { missedRoundsToday } from './routes.ts';
 import { STALE_UPLOAD_MS } from './videos.ts';
 
 /** The digest goes out in the hour after this local time (a server down all that hour skips one day's). */
@@ -87,15 +89,19 @@ async function sweepEstate(deps: Sweeper, estate: Estate, channels: Channel[], n
   await news(hour, () => missedRounds(deps, estate, quality, today, hour, now));
 }
 
-/** Today's missed rounds so far, if there are any, with the places that missed most. */
+/** Today's missed rounds so far (patrols and guard routes), if there are any, with the places that missed most. */
 async function missedRounds(deps: Sweeper, estate: Estate, channels: Channel[], today: string, key: string, now: number): Promise<void> {
-  const soFar = await patrolAnalysis(deps.store.read, estate.id, { from: startOfDate(today, estate.timeZone), to: now }, now);
-  if (soFar.total.missed === 0) return;
+  const [soFar, guards] = await Promise.all([
+    patrolAnalysis(deps.store.read, estate.id, { from: startOfDate(today, estate.timeZone), to: now }, now),
+    missedRoundsToday(deps.store.read, estate.id, estate.timeZone, now),
+  ]);
+  if (soFar.total.missed === 0 && guards.length === 0) return;
   const places = soFar.byLocation
     .filter((l) => l.missed > 0 && l.name)
     .sort((a, b) => b.missed - a.missed)
     .map((l) => ({ name: l.name!, missed: l.missed }));
-  const text = missedText({ estate: estate.name, date: today, missed: soFar.total.missed, places });
+  const guardRounds = guards.map((g) => ({ route: g.routeName, start: wallClock(g.start, estate.timeZone) }));
+  const text = missedText({ estate: estate.name, date: today, missed: soFar.total.missed, places, guardRounds });
   await deps.store.write((tx) => queueNotice(tx, estate.id, channels, key, text, now));
 }
 

@@ -1,13 +1,18 @@
 /** 巡更: an estate's guard routes, and the rounds walked on them, judged as they arrive (shared/rules/routes.ts). */
 import {
   clockShift,
+  dateIn,
   judgeRound,
+  routeSlots,
+  startOfDate,
+  type RoundAlert,
   type PatrolRoute,
   type RouteInput,
   type RouteRoundReceipt,
   type RouteRoundSubmission,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
+import type { Reads } from '../storage/store.ts';
 import { once } from './idempotency.ts';
 import { invalid } from './refusals.ts';
 
@@ -64,4 +69,27 @@ export async function submitRound(
     }),
   );
   return receipt;
+}
+
+/** Today's guard-round slots (the estate's day) that closed with no complete round, oldest first. */
+export async function missedRoundsToday(store: Reads, estateId: string, timeZone: string, now: number): Promise<RoundAlert[]> {
+  const routes = (await store.listRoutes(estateId)).filter((r) => r.active);
+  if (!routes.length) return [];
+  const dayStart = startOfDate(dateIn(now, timeZone), timeZone);
+  // A night round that began yesterday evening and closed this morning is today's news as well.
+  const rounds = await store.roundsBetween(estateId, dayStart - 86_400_000, now + 1);
+  return routes
+    .flatMap((route) =>
+      routeSlots(
+        route,
+        timeZone,
+        rounds.filter((r) => r.routeId === route.id),
+        dayStart - 86_400_000,
+        now,
+        now,
+      )
+        .filter((s) => s.status === 'missed' && s.closes > dayStart)
+        .map((s) => ({ routeId: route.id, routeName: route.name, start: s.start, end: s.closes })),
+    )
+    .sort((a, b) => a.start - b.start || a.routeId.localeCompare(b.routeId));
 }

@@ -121,11 +121,18 @@ export interface MissedRounds {
   missed: number;
   /** The locations with the most missed rounds, most first. */
   places: { name: LocalText; missed: number }[];
+  /** 巡更: guard-route rounds missed today, by route and the hour they were due ("22:00"). */
+  guardRounds?: { route: LocalText; start: string }[];
 }
 
 export function missedText(m: MissedRounds): NoticeText {
   const title = `今日漏检 Missed rounds · ${m.estate.zh} ${m.date}`;
   const lines = [`【今日漏检】Missed rounds today · ${m.estate.zh} ${m.estate.en} · ${m.missed}`];
   for (const p of m.places.slice(0, 10)) lines.push(`${p.name.zh} ${p.name.en}: ${p.missed}`);
+  const guards = m.guardRounds ?? [];
+  if (guards.length) {
+    lines.push(`巡更漏巡 Guard rounds missed: ${guards.length}`);
+    for (const g of guards.slice(0, 10)) lines.push(`${g.route.zh} ${g.route.en} ${g.start}`);
+  }
   return { title, text: lines.join('\n'), link: '/' };
 }

@@ -66,10 +66,15 @@ export function monthPeriod(month: string, timeZone: string): Period {
   return { from: startOfDate(`${month}-01`, timeZone), to: startOfDate(next, timeZone) };
 }
 
+/** The estate's wall clock at an instant, "HH:MM". */
+export function wallClock(instant: number, timeZone: string): string {
+  const l = toLocal(instant, timeZone);
+  return `${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
+}
+
 /** An instant as a `datetime-local` input shows it, in the estate's zone. */
 export function toDateTimeInput(instant: number, timeZone: string): string {
-  const l = toLocal(instant, timeZone);
-  return `${formatDate(l)}T${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
+  return `${formatDate(toLocal(instant, timeZone))}T${wallClock(instant, timeZone)}`;
 }
 
 /** A `datetime-local` value (YYYY-MM-DDTHH:MM) read as a wall-clock time in the estate's zone; null when it is not one. */

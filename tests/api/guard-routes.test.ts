@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, fromLocal, routeFigures, routeSlots, toLocal, type RouteInput, type ScanMethod } from '../../shared/index.ts';
+import { sweep } from '../../server/services/reminders.ts';
+import { startRobots } from '../support/robots.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -18,7 +20,7 @@ const NIGHT: RouteInput = {
 let lastNight: number;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ config: { plainHttpChannelHosts: ['127.0.0.1'] } });
   // 22:00 on the estate's evening before the test's clock.
   const today = toLocal(server.clock.now, TZ);
   lastNight = fromLocal(today, 22 * 60, TZ) - 86_400_000;
@@ -131,5 +133,31 @@ describe('guard patrol routes (巡更路线)', () => {
       (x) => x.id === walked.id,
     );
     expect(stored?.startedAt).toBe(lastNight + 365 * MIN);
+  });
+});
+
+describe('missed guard rounds are news', () => {
+  it("the quality team's hourly missed-rounds message names each guard round missed today, by route and hour", async () => {
+    const robots = await startRobots(() => server.clock.now);
+    try {
+      const admin = await server.login('admin');
+      const json = {
+        kind: 'dingtalk',
+        name: '品质群',
+        url: robots.dingtalk.url,
+        secret: robots.dingtalk.secret,
+        audience: { kind: 'quality' },
+      } as const;
+      expect((await server.call(API.addChannel, { params: { estateId }, token: admin, json })).status).toBe(201);
+      await sweep(server.running.deps, server.clock.now);
+      await server.running.deps.deliveries.drain();
+      const told = robots.received.filter((m) => m.text.startsWith('【今日漏检】'));
+      expect(told).toHaveLength(1);
+      // Today's: the 00:00 round had a checkpoint skipped and the 02:00 one nobody walked (04:00's was walked late
+      // by the phone an hour fast, above).
+      expect(told[0].text).toContain('巡更漏巡 Guard rounds missed: 2\n夜间巡更 Night round 00:00\n夜间巡更 Night round 02:00\n');
+    } finally {
+      await robots.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import { closedShadow } from './support/closed-shadow.ts';
 import { e2e } from './support/env.ts';
 import { extension, officePage, type ExtensionEnv } from './support/extension.ts';
 import { reportProblem } from '../../server/services/owners.ts';
-import { API } from '../../shared/index.ts';
+import { API, wallClock, type RouteInput } from '../../shared/index.ts';
 
 let server: TestServer;
 let ext: ExtensionEnv;
@@ -228,6 +228,39 @@ describe('the supervisor extension', () => {
     const page = await popup();
     await page.locator(`[data-testid=list-not-fixed] [data-issue="${issue.id}"]`).waitFor();
     await page.close();
+  });
+
+  it('a guard round nobody walked notifies the supervisor once, and its notification opens the analysis', async () => {
+    // A route whose one round was due from 70 to 10 minutes ago, on the estate's clock: closed, and walked by nobody.
+    const TZ = 'Asia/Shanghai';
+    const params = { estateId: 'demo-gardens', id: 'e2e-lapsed' };
+    const route: RouteInput = {
+      name: { zh: '地库巡更', en: 'Car park round' },
+      checkpoints: ['carpark', 'pump-room'],
+      schedule: {
+        kind: 'interval',
+        everyHours: 1,
+        from: wallClock(server.clock.now - 70 * 60_000, TZ),
+        to: wallClock(server.clock.now - 10 * 60_000, TZ),
+      },
+      legMinutes: { min: 1, max: 20 },
+      active: true,
+    };
+    const admin = await server.login('supervisor');
+    expect((await server.call(API.saveRoute, { params, token: admin, json: route })).status).toBe(200);
+    try {
+      for (let i = 0; i < 3; i++) await ext.poll();
+      const told = await ext.worker.evaluate(async () =>
+        (((await chrome.storage.local.get('notificationLog')).notificationLog as { key: string }[] | undefined) ?? [])
+          .map((n) => n.key)
+          .filter((k) => k.startsWith('round:demo-gardens:e2e-lapsed:')),
+      );
+      expect(told).toHaveLength(1);
+      const target = await ext.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], `notif:pqm:${told[0]}`);
+      expect(target).toEqual({ open: '/analysis', estateId: 'demo-gardens' });
+    } finally {
+      await server.call(API.saveRoute, { params, token: admin, json: { ...route, active: false } });
+    }
   });
 
   it('the overlay appears on an opted-in site, inside a closed shadow root the page can neither restyle nor read, and nowhere else', async () => {

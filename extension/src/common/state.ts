@@ -8,7 +8,7 @@ import type { Alerts, Severity } from '../../../shared/index.ts';
 export type Connection = 'signedOut' | 'ok' | 'offline' | 'authExpired';
 
 /** What the extension can notify, each of which a supervisor may turn off. */
-export const NOTIFY_KINDS = ['overdue', 'escalated', 'urgent', 'report', 'notFixed', 'dispatch'] as const;
+export const NOTIFY_KINDS = ['overdue', 'escalated', 'urgent', 'report', 'notFixed', 'dispatch', 'missedRound'] as const;
 export type NotifyKind = (typeof NOTIFY_KINDS)[number];
 
 export interface Settings {

@@ -157,6 +157,7 @@ export const CONSOLE_WORDS = {
   notifyReport: ['新业主报事', 'New owner reports'],
   notifyNotFixed: ['业主反馈未解决', 'Owners saying it is not fixed'],
   notifyDispatch: ['待派单', 'Work waiting for dispatch'],
+  notifyMissedRound: ['巡更漏巡', 'Guard rounds missed'],
   responseMinutes: ['业主报事受理时限(分钟)', 'Accept owner reports within (min)'],
   autoAccept: ['业主报事自动受理并派单', 'Accept owner reports at once and dispatch them'],
   retentionDays: [

@@ -31,6 +31,7 @@ export const EXTENSION_WORDS = {
   notifNotFixed: ['业主反馈未解决', 'Owner says it is not fixed'],
   notFixedList: ['业主反馈未解决(近7天)', 'Owners say not fixed (last 7 days)'],
   notifEscalated: ['问题已升级', 'Issue escalated'],
+  notifMissedRound: ['巡更漏巡', 'Guard round missed'],
   notifMore: ['还有更多提醒', 'More alerts'],
   due: ['待办', 'due'],
   collapse: ['收起', 'Collapse'],

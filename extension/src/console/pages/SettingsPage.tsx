@@ -14,6 +14,7 @@ const KIND_WORDS: Record<NotifyKind, WordKey> = {
   report: 'notifyReport',
   notFixed: 'notifyNotFixed',
   dispatch: 'notifyDispatch',
+  missedRound: 'notifyMissedRound',
 };
 
 /** Alert settings: polling, which estates, muted severities, quiet hours, language and overlay sites. */
