@@ -5,6 +5,7 @@
 import {
   campaignOfMonth,
   figureOf,
+  moreFrequent,
   overdueOf,
   quarterMonths,
   quarterPeriod,
@@ -15,6 +16,9 @@ import {
   type ReviewFacts,
 } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
+import type { Writes } from '../storage/store.ts';
+import { audit } from './audit.ts';
+import { locationOf } from './estate-admin.ts';
 import { issueAnalysis, patrolAnalysis, rectificationAnalysis } from './analysis.ts';
 import { campaignResults } from './surveys.ts';
 import { conflict, invalid, notFound } from './refusals.ts';
@@ -81,7 +85,7 @@ const asked = (m: Measure) => JSON.stringify({ ...m, status: 'open', createdAt: 
 
 export async function addMeasure(deps: Deps, estateId: string, quarter: string, input: MeasureInput, by: string): Promise<Measure> {
   const now = deps.clock();
-  return deps.store.write(async (tx) => {
+  const saved = await deps.store.write(async (tx) => {
     const existing = await tx.getMeasure(estateId, input.id);
     const measure: Measure = { ...input, estateId, quarter, status: 'open', createdBy: by, createdAt: now, doneAt: null };
     // Sent twice (a retry): the same measure back; the same id for another measure is a conflict.
@@ -98,8 +102,27 @@ export async function addMeasure(deps: Deps, estateId: string, quarter: string, 
         { path: 'departmentId', message: 'a department or a person answers for it', rule: 'min_length' },
       ]);
     await tx.insertMeasure(measure);
+    if (input.maintenance?.decision === 'accepted' && input.target.kind === 'liftFaults')
+      await checkMoreOften(tx, estateId, input.target.locationId, by, now);
     return measure;
   });
+  // The lift owes rounds on its new schedule from now on.
+  if (input.maintenance?.decision === 'accepted') deps.board.invalidate(estateId);
+  return saved;
+}
+
+/**
+ * An accepted maintenance-plan change takes effect at once: the lift's own schedule becomes about twice as
+ * frequent as the one it keeps now (its own, or its checklist's), and the change is in the audit log.
+ */
+async function checkMoreOften(tx: Writes, estateId: string, locationId: string, by: string, now: number): Promise<void> {
+  const lift = await locationOf(tx, estateId, locationId);
+  const template = (await tx.latestTemplates(estateId)).find((t) => t.kind === lift.kind);
+  const current = lift.schedule ?? template?.schedule ?? null;
+  if (!current) return;
+  const changed = { ...lift, schedule: moreFrequent(current) };
+  await tx.updateLocation(changed, now);
+  await audit(tx, by, { estateId, action: 'location.change', target: lift.name.zh, before: lift, after: changed }, now);
 }
 
 export async function setMeasureStatus(deps: Deps, estateId: string, id: string, status: Measure['status']): Promise<Measure> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../model/schedule.ts';
 import { fromLocal, parseDate } from '../time/zoned.ts';
-import { completion, nextDueAt, slotFilledAt, slotStates, slotsBetween, slotsOfDay } from './schedule.ts';
+import { completion, moreFrequent, nextDueAt, slotFilledAt, slotStates, slotsBetween, slotsOfDay } from './schedule.ts';
 
 const SH = 'Asia/Shanghai';
 /** An instant given as Shanghai wall-clock "YYYY-MM-DD HH:MM". */
@@ -190,5 +190,35 @@ describe('completion rates', () => {
     const [slot] = slotsOfDay(fire, day, SH);
     const states = slotStates([slot], [{ id: 'x', at: sh('2026-03-02 13:00') }], sh('2026-03-03 01:00'));
     expect(completion(states)).toMatchObject({ done: 1, onTime: 0, completionRate: 1, onTimeRate: 0 });
+  });
+});
+
+describe('a maintenance-plan change checks about twice as often', () => {
+  it('a lift checked twice a day between 08:00 and 20:00 is checked four times, the gap between checks halved', () => {
+    expect(moreFrequent({ kind: 'timesPerDay', times: 2, minGapHours: 4, from: '08:00', to: '20:00' })).toEqual({
+      kind: 'timesPerDay',
+      times: 4,
+      minGapHours: 2,
+      from: '08:00',
+      to: '20:00',
+    });
+  });
+
+  it('fixed times get a check midway between each two; a single time one six hours on', () => {
+    expect(moreFrequent({ kind: 'dailyAt', times: ['15:00', '09:00'] })).toMatchObject({ times: ['09:00', '12:00', '15:00'] });
+    expect(moreFrequent({ kind: 'dailyAt', times: ['09:00'] })).toMatchObject({ times: ['09:00', '15:00'] });
+    expect(moreFrequent({ kind: 'dailyAt', times: ['21:00'] })).toMatchObject({ times: ['15:00', '21:00'] });
+  });
+
+  it('every 2 hours becomes every hour; weekly becomes daily and monthly weekly; every 15 minutes stays', () => {
+    expect(moreFrequent({ kind: 'interval', everyHours: 2, from: '22:00', to: '06:00' })).toMatchObject({ everyHours: 1 });
+    expect(moreFrequent({ kind: 'interval', everyHours: 0.25, from: '00:00', to: '24:00' })).toMatchObject({ everyHours: 0.25 });
+    expect(moreFrequent({ kind: 'weekly', weekdays: [1], at: '10:00' })).toEqual({
+      kind: 'dailyAt',
+      times: ['10:00'],
+      windowMinutes: undefined,
+    });
+    expect(moreFrequent({ kind: 'monthly', day: 1, at: '10:00' })).toMatchObject({ kind: 'weekly', weekdays: [1], at: '10:00' });
+    expect(moreFrequent({ kind: 'timesPerDay', times: 20, minGapHours: 0, from: '00:00', to: '24:00' })).toMatchObject({ times: 24 });
   });
 });

@@ -233,3 +233,34 @@ export function completion(states: readonly SlotState[]): Completion {
     onTimeRate: closed ? onTime / closed : null,
   };
 }
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+const clockOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * A schedule checked about twice as often, for a maintenance-plan change (a lift whose faults of one cause repeat):
+ * twice the times a day, half the interval, a check between each two fixed times, daily instead of weekly, weekly
+ * instead of monthly. A schedule already at its most frequent stays as it is.
+ */
+export function moreFrequent(s: Schedule): Schedule {
+  switch (s.kind) {
+    case 'interval':
+      return { ...s, everyHours: Math.max(0.25, s.everyHours / 2) };
+    case 'timesPerDay':
+      return { ...s, times: Math.min(24, s.times * 2), minGapHours: s.minGapHours / 2 };
+    case 'dailyAt': {
+      const times = [...new Set(s.times.map(minutesOf))].sort((a, b) => a - b);
+      // Midway between each two; after a single time, six hours later (or earlier, late in the day).
+      const extra =
+        times.length === 1
+          ? [times[0] + 360 < 24 * 60 ? times[0] + 360 : times[0] - 360]
+          : times.slice(1).map((t, i) => Math.round((times[i] + t) / 2));
+      const all = [...new Set([...times, ...extra])].sort((a, b) => a - b).slice(0, 24);
+      return { ...s, times: all.map(clockOf) };
+    }
+    case 'weekly':
+      return { kind: 'dailyAt', times: [s.at], windowMinutes: s.windowMinutes };
+    case 'monthly':
+      return { kind: 'weekly', weekdays: [1], at: s.at, windowMinutes: s.windowMinutes };
+  }
+}

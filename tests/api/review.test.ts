@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   API,
   OWNER_SOURCES,
+  moreFrequent,
   monthIn,
   overdueOf,
   quarterOfMonth,
@@ -124,6 +125,29 @@ describe('the quarterly review (总结评估)', () => {
     expect(done.body).toMatchObject({ status: 'done', doneAt: server.clock.now, maintenance: { decision: 'accepted' } });
     const review = (await server.call(API.quarterReview, { params: { ...params, quarter }, token: sup })).body;
     expect(review.measures.find((m) => m.id === body.id)).toMatchObject({ status: 'done', before: 0 });
+  });
+
+  it('an accepted maintenance change checks the lift twice as often from then on; a declined one changes nothing', async () => {
+    const sup = await server.login('supervisor');
+    const store = server.running.deps.store.read;
+    const liftSchedule = async () => (await store.getLocation('b2-lift-a'))!.schedule;
+    const template = (await store.latestTemplates('demo-gardens')).find((t) => t.kind === 'lift')!;
+    expect(await liftSchedule()).toBeNull();
+    const declined = measure({
+      departmentId: 'engineering',
+      target: { kind: 'liftFaults', locationId: 'b2-lift-a' },
+      maintenance: { cause: 'door', decision: 'declined', note: '维保单位已更换门机' },
+    });
+    expect((await server.call(API.addMeasure, { params: { ...params, quarter }, token: sup, json: declined })).status).toBe(201);
+    expect(await liftSchedule()).toBeNull();
+    const accepted = { ...declined, id: randomUUID(), maintenance: { cause: 'door', decision: 'accepted' as const, note: '' } };
+    expect((await server.call(API.addMeasure, { params: { ...params, quarter }, token: sup, json: accepted })).status).toBe(201);
+    expect(await liftSchedule()).toEqual(moreFrequent(template.schedule!));
+    // Sent again (a retry), the same decision doubles nothing.
+    await server.call(API.addMeasure, { params: { ...params, quarter }, token: sup, json: accepted });
+    expect(await liftSchedule()).toEqual(moreFrequent(template.schedule!));
+    const log = await server.call(API.auditLog, { params, token: await server.login('admin') });
+    expect(log.body.entries.some((e) => e.action === 'location.change' && e.target === '2号楼A梯')).toBe(true);
   });
 
   it('refuses by name: no owner, an unknown department, a quarter that is not one; and only the quality team reviews', async () => {
