@@ -1,7 +1,7 @@
 /**
  * Owners' personal data under PIPL: their contact and their words (a report's description, "not fixed" reasons,
- * rating comments) are masked a set time after the issue closes (the estate's `retentionDays`, 180 by default),
- * and the figures stay. An administrator exports or erases one report's owner data on the owner's request.
+ * rating comments, what they said at the service desk) are masked a set time after the issue closes (the estate's
+ * `retentionDays`, 180 by default), and the figures stay. An administrator exports or erases one report's owner data on the owner's request.
  */
 import { DAY, DEFAULT_RETENTION_DAYS, type Estate, type Issue, type OwnerData } from '../../shared/index.ts';
 import type { Deps } from '../context.ts';
@@ -20,8 +20,11 @@ export async function applyRetention(deps: Pick<Deps, 'store'>, estate: Estate, 
         for (const id of ids) await tx.redactOwnerData(id, now);
       });
     masked += ids.length;
-    if (ids.length < BATCH) return masked;
+    if (ids.length < BATCH) break;
   }
+  // What owners said at the service desk goes the same way, once its issue (if it became one) is masked.
+  await deps.store.write((tx) => tx.redactDeskEntries(estate.id, now - days * DAY));
+  return masked;
 }
 
 /** Everything the server keeps that an owner gave with this report, for their request to see it. */

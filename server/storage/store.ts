@@ -480,6 +480,11 @@ export interface Writes extends Reads {
   insertPlanRecord(estateId: string, r: PlanRecord, at: number): Promise<void>;
   insertKioskRating(r: KioskRatingRecord): Promise<void>;
   insertDeskEntry(e: DeskEntry): Promise<void>;
+  /**
+   * Masks what owners said at the desk (the summary, the household) in entries answered before `before` that did
+   * not become an issue, or whose issue was masked already; the topic and times stay for the figures. How many.
+   */
+  redactDeskEntries(estateId: string, before: number): Promise<number>;
   insertMeasure(m: Measure): Promise<void>;
   setMeasureStatus(estateId: string, id: string, status: Measure['status'], doneAt: number | null): Promise<void>;
   putRoute(route: PatrolRoute, at: number): Promise<void>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, DAY } from '../../shared/index.ts';
+import { logDeskEntry } from '../../server/services/desk.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /** PIPL: an owner's contact and words are masked a set time after the issue closes; the figures stay. */
@@ -60,6 +61,46 @@ describe('owners’ data is kept no longer than it is needed', () => {
     expect(issue.description).toMatch(/removed after the retention period/);
     expect((await server.running.deps.store.read.issueOrigin(issueId))?.rating).toBe(2);
     expect((await server.call(API.tracking, { params: { token: trackingToken } })).status).toBe(404);
+    expect(await figures()).toEqual(before);
+  });
+
+  it('what an owner said at the service desk is masked in time too, unless its complaint is still being handled', async () => {
+    const desk = (await server.running.deps.store.read.getLocation('service-desk'))!;
+    const by = { kind: 'user', id: 'u-svc', role: 'department', departmentId: 'service', lead: true } as const;
+    const at = server.clock.now;
+    const entry = (topic: 'consultation' | 'complaint', summary: string) => ({
+      id: randomUUID(),
+      locationId: desk.id,
+      topic,
+      channel: 'visit' as const,
+      receivedAt: at - 10 * 60_000,
+      answeredAt: at - 5 * 60_000,
+      resolved: topic === 'consultation',
+      summary,
+      household: '3-302 张先生',
+      category: 'service' as const,
+    });
+    const asked = entry('consultation', '问停车费,电话13900139000');
+    const complained = entry('complaint', '楼上漏水一周没人管');
+    await logDeskEntry(server.running.deps, desk, asked, by, at);
+    await logDeskEntry(server.running.deps, desk, complained, by, at);
+    const figures = async () =>
+      (
+        await server.call(API.deskAnalysis, {
+          params,
+          token: await server.loginAgain('supervisor'),
+          query: { from: '2026-01-01', to: '2027-12-31' },
+        })
+      ).body;
+    const before = await figures();
+
+    server.clock.advance(181 * DAY);
+    await sweep();
+    const kept = await server.running.deps.store.read.deskEntries('demo-gardens', at - DAY, at + DAY);
+    const of = (id: string) => kept.find((e) => e.id === id)!;
+    expect(of(asked.id)).toMatchObject({ summary: expect.stringMatching(/removed after the retention period/), household: '' });
+    // Its complaint is an issue nobody has closed yet: still needed to handle it.
+    expect(of(complained.id)).toMatchObject({ summary: '楼上漏水一周没人管', household: '3-302 张先生' });
     expect(await figures()).toEqual(before);
   });
 

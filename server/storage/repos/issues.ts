@@ -29,7 +29,7 @@ type IssueRepo = Pick<
 >;
 
 /** What an owner's words become once their retention time has passed. */
-const MASKED = '［业主内容已按保留期限删除 · removed after the retention period］';
+export const MASKED = '［业主内容已按保留期限删除 · removed after the retention period］';
 
 const COLUMNS = `id, estate_id, location_id, source, category, severity, description, cause, photos, status, verified,
   department_id, requirement, deadline, manual_level, reopen_count, me_too, duplicate_of, created_at, rectified_at, closed_at, after_photos,
@@ -266,7 +266,7 @@ export function issueRepo(sql: Sql): IssueRepo {
     redactOwnerData: async (id, at) => {
       await sql.run(
         `UPDATE issues SET owner_contact = NULL, rating_comment = CASE WHEN rating_comment IS NULL THEN NULL ELSE '' END,
-           description = CASE WHEN source = 'owner' THEN ? ELSE description END, redacted_at = ? WHERE id = ?`,
+           description = CASE WHEN source IN ('owner', 'desk') THEN ? ELSE description END, redacted_at = ? WHERE id = ?`,
         [MASKED, at, id],
       );
       // The one change the append-only history allows (see the migration's trigger): the owner's words emptied.

@@ -10,6 +10,7 @@ import type {
   SurveyTemplate,
 } from '../../../shared/index.ts';
 import { orNull, type Row, type Sql } from '../sql.ts';
+import { MASKED } from './issues.ts';
 import type { Campaign, InspectionTimeRow, Writes } from '../store.ts';
 
 type RecordRepo = Pick<
@@ -52,6 +53,7 @@ type RecordRepo = Pick<
   | 'insertKioskRating'
   | 'kioskRatings'
   | 'insertDeskEntry'
+  | 'redactDeskEntries'
   | 'deskEntries'
   | 'insertMeasure'
   | 'setMeasureStatus'
@@ -364,6 +366,13 @@ export function recordRepo(sql: Sql): RecordRepo {
           e.createdAt,
         ],
       )),
+    redactDeskEntries: async (estateId, before) =>
+      sql.run(
+        `UPDATE desk_entries SET summary = ?, household = ''
+          WHERE estate_id = ? AND answered_at < ? AND summary <> ?
+            AND (issue_id IS NULL OR EXISTS (SELECT 1 FROM issues i WHERE i.id = desk_entries.issue_id AND i.redacted_at IS NOT NULL))`,
+        [MASKED, estateId, before, MASKED],
+      ),
     deskEntries: async (estateId, from, to) =>
       (
         await sql.all('SELECT * FROM desk_entries WHERE estate_id = ? AND received_at >= ? AND received_at < ? ORDER BY received_at, id', [
