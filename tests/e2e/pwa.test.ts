@@ -124,6 +124,10 @@ describe('sending through a bad network', () => {
       }
       return route.continue();
     });
+    // Other tests patrol this lobby too (in whatever order the files run): this one adds exactly one round.
+    const lobbyRounds = async () =>
+      (await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter((i) => i.locationId === 'b2-lobby');
+    const before = new Set((await lobbyRounds()).map((r) => r.id));
     await patrolLobby(page, 'b2-lobby');
     // Move the page's clock past each backoff; give each retry real time to reach the server and back.
     for (let i = 0; i < 20 && (await pendingCount(page)) > 0; i++) {
@@ -132,9 +136,7 @@ describe('sending through a bad network', () => {
     }
     expect(await pendingCount(page)).toBe(0);
     expect(refusals).toBe(3);
-    const rows = (await store().inspectionTimes('demo-gardens', 0, server.clock.now + 3_600_000)).filter(
-      (i) => i.locationId === 'b2-lobby',
-    );
+    const rows = (await lobbyRounds()).filter((r) => !before.has(r.id));
     expect(rows).toHaveLength(1);
     expect((await store().getInspection(rows[0].id))?.confirmedBy).toBe('printed_code');
     await context.close();
