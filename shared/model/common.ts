@@ -34,9 +34,6 @@ export const Instant = v.pipe(
 );
 export const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'));
 
-/** A photo as the phone sends it: compressed on the phone to well under this. */
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-
 /**
  * A video clip (the plan's 拍照或录像): at most 15 s, recorded or re-encoded small on the phone, and capped in bytes
  * whatever the device made of it. It travels in parts, so a large clip resumes where it stopped.
@@ -47,22 +44,17 @@ export const VIDEO_LIMITS = { seconds: 15, bytes: 20 * 1024 * 1024, part: 512 * 
  * Photos and clips travel as references; the bytes are uploaded separately, content-addressed. A record's
  * `photos` hold both: a clip is marked `kind: 'video'` (absent: a photo), and the same access rules cover both.
  */
-export const PhotoRef = v.pipe(
-  v.object({
-    sha256: Sha256,
-    size: v.pipe(
-      finiteNumber(),
-      v.integer(),
-      v.minValue(1, 'photo size must be positive'),
-      v.maxValue(VIDEO_LIMITS.bytes, `a video is larger than ${VIDEO_LIMITS.bytes / 1024 / 1024} MB`),
-    ),
-    kind: v.optional(v.literal('video', 'must be "video", or absent for a photo')),
-  }),
-  v.forward(
-    v.partialCheck([['size'], ['kind']], (r) => r.kind === 'video' || r.size <= PHOTO_MAX_BYTES, 'photo is larger than 10 MB'),
-    ['size'],
+export const PhotoRef = v.object({
+  sha256: Sha256,
+  /** A photo's bytes are refused over 10 MB when they are uploaded; this caps what any reference may claim. */
+  size: v.pipe(
+    finiteNumber(),
+    v.integer(),
+    v.minValue(1, 'photo size must be positive'),
+    v.maxValue(VIDEO_LIMITS.bytes, `larger than ${VIDEO_LIMITS.bytes / 1024 / 1024} MB`),
   ),
-);
+  kind: v.optional(v.literal('video', 'must be "video", or absent for a photo')),
+});
 export type PhotoRef = v.InferOutput<typeof PhotoRef>;
 
 export const PhotoRefs = v.pipe(

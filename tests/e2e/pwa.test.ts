@@ -683,7 +683,7 @@ describe('the service desk (接待与咨询)', () => {
 });
 
 describe('the in-app scanner', () => {
-  it('refuses a QR code that is not one of our location links (a fake sticker)', async () => {
+  it('refuses a QR code that is not one of our location links (a fake sticker); the next place is scanned from a location page', async () => {
     const { context, page } = await phone();
     await signInOnPhone(page, 'wang');
     await page.click('[data-testid=scan]');
@@ -695,6 +695,14 @@ describe('the in-app scanner', () => {
     const ours = await QRCode.toBuffer(`${server.url}/l/${code('b1-lobby')}?q=1`, { width: 400 });
     await page.locator('[data-testid=scan-file]').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: ours });
     await page.waitForURL((u) => u.pathname === `/l/${code('b1-lobby')}`);
+
+    // From a location page, "scan the next" loads the scanner on the tap (the page opened without it).
+    await page.locator('[data-testid=location-name]').waitFor();
+    await page.click('[data-testid=scan-next]');
+    const next = await QRCode.toBuffer(`${server.url}/l/${code('pump-room')}?q=1`, { width: 400 });
+    await page.locator('[data-testid=scan-file]').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: next });
+    await page.waitForURL((u) => u.pathname === `/l/${code('pump-room')}`);
+    await expect(page.locator('[data-testid=location-name]').textContent()).resolves.toBe('水泵房');
     await context.close();
   });
 });

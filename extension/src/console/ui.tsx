@@ -40,9 +40,9 @@ export function Media({ sha256, video = false }: { sha256: string; video?: boole
   if (!video) return <img class="photo" src={url} alt="" />;
   return unplayable ? (
     <p class="muted" data-testid="clip-unplayable">
-      {t('videoUnplayable')}{' '}
+      {t('clipUnplayable')}{' '}
       <a href={url} download={`${sha256.slice(0, 12)}`}>
-        {t('download')}
+        {t('downloadClip')}
       </a>
     </p>
   ) : (

@@ -6,13 +6,12 @@ import { brandOf, formatDateTime, formatTime, t, tx, useLocale } from '../i18n.t
 import { useMe } from '../state/session.ts';
 import { ServiceHelp, helpBrand } from '../ui/ServiceHelp.tsx';
 import { Layout } from '../ui/Layout.tsx';
-import { Scanner } from '../ui/Scanner.tsx';
 import { cachedLanding, inlinedLanding, loadLanding, type Landing } from './landing.ts';
 import { KnownProblems, OwnerReport } from './OwnerReport.tsx';
-import { DeskLog } from './DeskLog.tsx';
 import { activeRound, confirmCheckpoint, type ActiveRound } from '../state/round.ts';
 import { PatrolForm } from './PatrolForm.tsx';
 import { RectifyForm } from './RectifyForm.tsx';
+import { useLater } from '../ui/later.ts';
 
 /** What a location's QR code opens: the owner's report form, and for staff the checklist due here now. */
 export default function LocationPage() {
@@ -131,8 +130,15 @@ function StaffPanel({
   const [patrolling, setPatrolling] = useState(false);
   const [message, setMessage] = useState('');
   const [fixing, setFixing] = useState<string | null>(null);
-  const [scanning, setScanning] = useState(false);
-  const [logging, setLogging] = useState(false);
+  // Loaded on a tap: only the service desk logs visits, and the camera opens when asked.
+  const desk = useLater(
+    () => import('./DeskLog.tsx').then((m) => m.DeskLog),
+    () => setMessage(t('error')),
+  );
+  const scanner = useLater(
+    () => import('../ui/Scanner.tsx').then((m) => m.Scanner),
+    () => setMessage(t('error')),
+  );
   const [round, setRound] = useState<{ round: ActiveRound; here: boolean } | null>(null);
   const { route } = useLocation();
   // A round under way (巡更): the code scanned here confirms this checkpoint; a plain link proves nothing.
@@ -212,18 +218,18 @@ function StaffPanel({
       {landing.location.kind === 'service_desk' ? (
         <section class="card">
           <h2>{t('deskTitle')}</h2>
-          {logging ? (
-            <DeskLog
+          {desk.View ? (
+            <desk.View
               deskId={landing.location.id}
               timeZone={landing.estate.timeZone}
               onDone={(m) => {
-                setLogging(false);
+                desk.close();
                 setMessage(m);
                 onChanged();
               }}
             />
           ) : (
-            <button type="button" class="primary wide" onClick={() => setLogging(true)} data-testid="start-desk-log">
+            <button type="button" class="primary wide" onClick={desk.open} data-testid="start-desk-log">
               {t('deskNew')}
             </button>
           )}
@@ -263,14 +269,14 @@ function StaffPanel({
           ))}
         </ul>
       </section>
-      <button type="button" class="secondary wide" onClick={() => setScanning(true)} data-testid="scan-next">
+      <button type="button" class="secondary wide" onClick={scanner.open} data-testid="scan-next">
         {t('scanNext')}
       </button>
-      {scanning ? (
-        <Scanner
-          onClose={() => setScanning(false)}
+      {scanner.View ? (
+        <scanner.View
+          onClose={scanner.close}
           onLocation={(s) => {
-            setScanning(false);
+            scanner.close();
             route(`/l/${s.code}${s.kioskCode ? `?k=${s.kioskCode}` : s.fromLabel ? '?q=1' : ''}`);
           }}
         />

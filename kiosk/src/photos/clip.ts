@@ -1,9 +1,9 @@
 /**
- * Video clips (the plan's 拍照或录像). Recorded in the page with MediaRecorder at a modest size and bitrate, so
+ * Video clips (the plan's 拍照或录像). Loaded only when a clip is wanted, so it takes its limits from the caller
+ * (shared VIDEO_LIMITS) rather than importing what the location page has loaded already. Recorded in the page with MediaRecorder at a modest size and bitrate, so
  * 15 s come to about 2 MB; a clip from the phone's own camera app or album is checked for length and, where the
  * browser can, re-encoded to the same size by playing it through a canvas. Addressed by SHA-256 like a photo.
  */
-import { VIDEO_LIMITS } from '../../../shared/index.ts';
 import { sha256Hex, type Photo } from './compress.ts';
 
 const BITRATE = 900_000;
@@ -20,11 +20,6 @@ export class ClipError extends Error {
   constructor(readonly problem: ClipProblem) {
     super(problem);
   }
-}
-
-/** Whether this browser can record in the page (most Android browsers and iOS 14.3+). */
-export function canRecord(): boolean {
-  return typeof MediaRecorder !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function';
 }
 
 /** The back camera at a modest size, with sound when the phone allows (a noise complaint needs it). */
@@ -47,8 +42,14 @@ export interface Recording {
   done: Promise<Blob>;
 }
 
-/** Records `stream` until stop() or the clip's 15 s, whichever is first. */
-export function record(stream: MediaStream): Recording {
+/** A clip's limits (VIDEO_LIMITS): its length and its size. */
+export interface ClipLimits {
+  seconds: number;
+  bytes: number;
+}
+
+/** Records `stream` until stop() or the clip's length, whichever is first. */
+export function record(stream: MediaStream, seconds: number): Recording {
   const mimeType = RECORD_AS.find((t) => MediaRecorder.isTypeSupported(t));
   const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: BITRATE, audioBitsPerSecond: 48_000 });
   const chunks: Blob[] = [];
@@ -61,27 +62,27 @@ export function record(stream: MediaStream): Recording {
   const stop = () => {
     if (recorder.state !== 'inactive') recorder.stop();
   };
-  const limit = setTimeout(stop, VIDEO_LIMITS.seconds * 1000);
+  const limit = setTimeout(stop, seconds * 1000);
   void done.then(() => clearTimeout(limit));
   recorder.start(1000);
   return { stop, done };
 }
 
-export async function asClip(blob: Blob): Promise<Photo> {
-  if (blob.size > VIDEO_LIMITS.bytes) throw new ClipError('tooLarge');
+export async function asClip(blob: Blob, limits: ClipLimits): Promise<Photo> {
+  if (blob.size > limits.bytes) throw new ClipError('tooLarge');
   return { sha256: await sha256Hex(blob), blob, url: URL.createObjectURL(blob), kind: 'video' };
 }
 
 /** A clip from the camera app or the album: at most 15 s, re-encoded smaller (or into a format we take) if it can be. */
-export async function prepareClip(file: Blob): Promise<Photo> {
+export async function prepareClip(file: Blob, limits: ClipLimits): Promise<Photo> {
   const video = await loadVideo(file);
   try {
     // A recording without its length in the file reports Infinity; its size still caps it.
-    if (Number.isFinite(video.duration) && video.duration > VIDEO_LIMITS.seconds + 0.5) throw new ClipError('tooLong');
+    if (Number.isFinite(video.duration) && video.duration > limits.seconds + 0.5) throw new ClipError('tooLong');
     const accepted = ACCEPTED.includes(file.type.split(';')[0]);
-    if ((file.size > REENCODE_ABOVE || !accepted) && canReencode()) return await asClip(await reencode(video));
+    if ((file.size > REENCODE_ABOVE || !accepted) && canReencode()) return await asClip(await reencode(video, limits.seconds), limits);
     if (!accepted) throw new ClipError('format');
-    return await asClip(file);
+    return await asClip(file, limits);
   } finally {
     URL.revokeObjectURL(video.src);
   }
@@ -105,7 +106,7 @@ function loadVideo(file: Blob): Promise<HTMLVideoElement> {
 const canReencode = () => typeof MediaRecorder !== 'undefined' && typeof HTMLCanvasElement.prototype.captureStream === 'function';
 
 /** Plays the clip through a 640 px canvas into a recorder, in real time: smaller, and in a format we take. */
-async function reencode(video: HTMLVideoElement): Promise<Blob> {
+async function reencode(video: HTMLVideoElement, seconds: number): Promise<Blob> {
   const scale = Math.min(1, EDGE / Math.max(video.videoWidth || EDGE, video.videoHeight || EDGE));
   const canvas = document.createElement('canvas');
   canvas.width = Math.round((video.videoWidth || EDGE) * scale);
@@ -116,7 +117,7 @@ async function reencode(video: HTMLVideoElement): Promise<Blob> {
   // The sound comes along where the browser can capture it from the element.
   const withSound = (video as HTMLVideoElement & { captureStream?: () => MediaStream }).captureStream?.();
   for (const track of withSound?.getAudioTracks() ?? []) stream.addTrack(track);
-  const recording = record(stream);
+  const recording = record(stream, seconds);
   let frame = 0;
   const draw = () => {
     ctx.drawImage(video, 0, 0, canvas.width, canvas.height);

@@ -1,10 +1,23 @@
 import { useState } from 'preact/hooks';
+import { VIDEO_LIMITS } from '../../../shared/index.ts';
 import { t } from '../i18n.ts';
-import { ClipError, canRecord, prepareClip } from '../photos/clip.ts';
+import type { ClipProblem } from '../photos/clip.ts';
 import { compressPhoto, type Photo } from '../photos/compress.ts';
-import { VideoRecorder } from './VideoRecorder.tsx';
+import { useLater } from './later.ts';
 
-const CLIP_WORDS = { tooLong: 'clipTooLong', tooLarge: 'clipTooLarge', format: 'clipFormat', camera: 'clipCamera' } as const;
+const CLIP_WORDS: Record<ClipProblem, 'clipTooLong' | 'clipTooLarge' | 'clipFormat' | 'clipCamera'> = {
+  tooLong: 'clipTooLong',
+  tooLarge: 'clipTooLarge',
+  format: 'clipFormat',
+  camera: 'clipCamera',
+};
+
+/** Whether this browser can record in the page (most Android browsers and iOS 14.3+); else the camera app records. */
+const canRecord = () => typeof MediaRecorder !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function';
+
+/** A clip's problem (photos/clip.ts's ClipError), known without loading that module up front. */
+const problemOf = (e: unknown): ClipProblem | null =>
+  e instanceof Error && 'problem' in e ? ((e as Error & { problem: ClipProblem }).problem ?? null) : null;
 
 /**
  * Camera capture (`capture=environment`), compressed and stamped on the phone. `album` also offers a photo already
@@ -29,14 +42,21 @@ export function PhotoInput({
   video?: boolean;
 }) {
   const [busy, setBusy] = useState(false);
-  const [recording, setRecording] = useState(false);
   const [error, setError] = useState('');
+  // The recorder and the clip tools load when first wanted: the location page opens without them.
+  const recorder = useLater(
+    () => import('./VideoRecorder.tsx').then((m) => m.VideoRecorder),
+    () => setError(t('error')),
+  );
   const attach = (item: Photo) => {
     // One clip per record: a new one takes the place of the last.
     const kept = item.kind === 'video' ? photos.filter((p) => p.kind !== 'video') : photos;
     if (!kept.some((p) => p.sha256 === item.sha256)) onChange([...kept, item]);
   };
-  const failed = (e: unknown) => setError(e instanceof ClipError ? t(CLIP_WORDS[e.problem]) : t('error'));
+  const failed = (e: unknown) => {
+    const problem = problemOf(e);
+    setError(problem ? t(CLIP_WORDS[problem]) : t('error'));
+  };
   const add = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
@@ -45,7 +65,9 @@ export function PhotoInput({
     setError('');
     try {
       attach(
-        file.type.startsWith('video/') ? await prepareClip(file) : await compressPhoto(file, `${new Date().toLocaleString()} · ${stamp}`),
+        file.type.startsWith('video/')
+          ? await (await import('../photos/clip.ts')).prepareClip(file, VIDEO_LIMITS)
+          : await compressPhoto(file, `${new Date().toLocaleString()} · ${stamp}`),
       );
     } catch (e) {
       failed(e);
@@ -73,14 +95,14 @@ export function PhotoInput({
         {busy ? '…' : (label ?? t('addPhoto'))}
         <input type="file" accept="image/*" capture="environment" hidden data-testid={testId} onChange={(e) => void add(e.currentTarget)} />
       </label>
-      {video && !hasClip && !recording ? (
+      {video && !hasClip && !recorder.View ? (
         canRecord() ? (
           <button
             type="button"
             class="secondary"
             onClick={() => {
               setError('');
-              setRecording(true);
+              recorder.open();
             }}
             data-testid="record-video"
           >
@@ -105,14 +127,16 @@ export function PhotoInput({
           />
         </label>
       ) : null}
-      {recording ? (
-        <VideoRecorder
+      {recorder.View ? (
+        <recorder.View
+          limits={VIDEO_LIMITS}
+          words={{ start: t('startRecording'), stop: t('stopRecording'), cancel: t('cancel'), left: t('secondsLeft') }}
           onDone={(clip) => {
-            setRecording(false);
+            recorder.close();
             attach(clip);
           }}
           onCancel={(problem) => {
-            setRecording(false);
+            recorder.close();
             if (problem) failed(problem);
           }}
         />

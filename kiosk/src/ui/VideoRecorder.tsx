@@ -1,15 +1,32 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { VIDEO_LIMITS } from '../../../shared/index.ts';
-import { t } from '../i18n.ts';
-import { ClipError, asClip, openCamera, record, type Recording } from '../photos/clip.ts';
+import { ClipError, asClip, openCamera, record, type ClipLimits, type Recording } from '../photos/clip.ts';
 import type { Photo } from '../photos/compress.ts';
 
-/** The camera in the page: a live view, then up to 15 s recorded with a countdown. */
-export function VideoRecorder({ onDone, onCancel }: { onDone: (clip: Photo) => void; onCancel: (problem?: ClipError) => void }) {
+/** The recorder's words, from the phone's book (passed in: this module loads on a tap, with nothing else). */
+export interface RecorderWords {
+  start: string;
+  stop: string;
+  cancel: string;
+  /** "剩余 {n} 秒" */
+  left: string;
+}
+
+/** The camera in the page: a live view, then up to the clip's length recorded with a countdown. */
+export function VideoRecorder({
+  limits,
+  words,
+  onDone,
+  onCancel,
+}: {
+  limits: ClipLimits;
+  words: RecorderWords;
+  onDone: (clip: Photo) => void;
+  onCancel: (problem?: ClipError) => void;
+}) {
   const view = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [recording, setRecording] = useState<Recording | null>(null);
-  const [left, setLeft] = useState<number>(VIDEO_LIMITS.seconds);
+  const [left, setLeft] = useState(limits.seconds);
 
   useEffect(() => {
     let live: MediaStream | null = null;
@@ -33,12 +50,12 @@ export function VideoRecorder({ onDone, onCancel }: { onDone: (clip: Photo) => v
 
   const start = () => {
     if (!stream) return;
-    const r = record(stream);
+    const r = record(stream, limits.seconds);
     setRecording(r);
     const began = Date.now();
-    const tick = setInterval(() => setLeft(Math.max(0, VIDEO_LIMITS.seconds - Math.floor((Date.now() - began) / 1000))), 250);
+    const tick = setInterval(() => setLeft(Math.max(0, limits.seconds - Math.floor((Date.now() - began) / 1000))), 250);
     void r.done
-      .then(asClip)
+      .then((blob) => asClip(blob, limits))
       .then(onDone, (e: unknown) => onCancel(e instanceof ClipError ? e : undefined))
       .finally(() => clearInterval(tick));
   };
@@ -49,19 +66,19 @@ export function VideoRecorder({ onDone, onCancel }: { onDone: (clip: Photo) => v
       {recording ? (
         <>
           <p class="recording" aria-live="polite" data-testid="seconds-left">
-            ● {t('secondsLeft').replace('{n}', String(left))}
+            ● {words.left.replace('{n}', String(left))}
           </p>
           <button type="button" onClick={() => recording.stop()} data-testid="stop-recording">
-            {t('stopRecording')}
+            {words.stop}
           </button>
         </>
       ) : (
         <div class="row">
           <button type="button" disabled={!stream} onClick={start} data-testid="start-recording">
-            {t('startRecording')}
+            {words.start}
           </button>
           <button type="button" class="secondary" onClick={() => onCancel()}>
-            {t('cancel')}
+            {words.cancel}
           </button>
         </div>
       )}

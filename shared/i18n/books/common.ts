@@ -14,8 +14,6 @@ export const COMMON_WORDS = {
   username: ['用户名', 'Username'],
   retry: ['重试', 'Retry'],
   cancel: ['取消', 'Cancel'],
-  videoUnplayable: ['此浏览器无法播放该视频,可下载后查看', 'This browser cannot play this clip; download it to watch'],
-  download: ['下载', 'Download'],
   submit: ['提交', 'Submit'],
   estateName: ['项目名称', 'Estate name'],
   estateNameEn: ['英文名称(可不填)', 'English name (optional)'],

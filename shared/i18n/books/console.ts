@@ -158,6 +158,8 @@ export const CONSOLE_WORDS = {
   notifyNotFixed: ['业主反馈未解决', 'Owners saying it is not fixed'],
   notifyDispatch: ['待派单', 'Work waiting for dispatch'],
   notifyMissedRound: ['巡更漏巡', 'Guard rounds missed'],
+  clipUnplayable: ['此浏览器无法播放该视频,可下载后查看', 'This browser cannot play this clip; download it to watch'],
+  downloadClip: ['下载视频', 'Download the clip'],
   responseMinutes: ['业主报事受理时限(分钟)', 'Accept owner reports within (min)'],
   autoAccept: ['业主报事自动受理并派单', 'Accept owner reports at once and dispatch them'],
   retentionDays: [
