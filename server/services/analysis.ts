@@ -94,7 +94,10 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
     const groups = new Map<string, SlotState[]>();
     for (const p of perLocation) {
       const k = keyOf(p.locationId);
-      groups.set(k, (groups.get(k) ?? []).concat(p.states));
+      let states = groups.get(k);
+      if (!states) groups.set(k, (states = []));
+      // Appended in place: a new array per location (concat) made an estate's month cost the square of its size.
+      for (const s of p.states) states.push(s);
     }
     return [...groups].map(([key, states]) => ({ key, ...completion(states) }));
   };

@@ -27,3 +27,40 @@ describe('wall-clock time in an estate time zone', () => {
     expect(parseClock('24:00')).toBe(1440);
   });
 });
+
+describe('wall-clock fields agree with Intl in every kind of zone', () => {
+  it('whole, half and three-quarter hour offsets, and DST changes of an hour and of half an hour, across 2026', () => {
+    const zones = [SH, BERLIN, 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe'];
+    const formats = new Map(
+      zones.map((zone) => [
+        zone,
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+        }),
+      ]),
+    );
+    const intl = (at: number, zone: string) => {
+      const parts = Object.fromEntries(
+        formats
+          .get(zone)!
+          .formatToParts(new Date(at))
+          .filter((p) => p.type !== 'literal')
+          .map((p) => [p.type, Number(p.value)]),
+      );
+      return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute };
+    };
+    // Every 67 minutes and 13 seconds through the year, so every minute of the hour comes round, DST nights included.
+    for (const zone of zones)
+      for (let at = Date.parse('2026-01-01T00:00:00Z'); at < Date.parse('2027-01-01T00:00:00Z'); at += 4_033_000) {
+        const { weekday: _, ...fields } = toLocal(at, zone);
+        if (JSON.stringify(fields) !== JSON.stringify(intl(at, zone)))
+          expect({ zone, at: new Date(at).toISOString(), fields }).toEqual(intl(at, zone));
+      }
+  });
+});

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../server/config.ts';
 import { benchExtension } from './extension.ts';
+import { benchGrowth } from './growth.ts';
 import { benchPwa } from './pwa.ts';
 import { benchServer } from './server.ts';
 import { benchPostgres } from './server-postgres.ts';
@@ -43,6 +44,16 @@ budgets.push({
   unit: '×',
   atLeast: true,
   floor: `${Math.round(postgres.pgIngestTwo)} /s on two PostgreSQL servers, ${Math.round(server.ingestRate)} /s on one SQLite server`,
+});
+// How cost grows with the estate: 1,000, 10,000 and 100,000 locations (issue 15).
+const growth = await benchGrowth();
+budgets.push({ name: 'start at 100k locations', value: growth.start100k, limit: 10_000, unit: 'ms' });
+budgets.push({
+  name: 'growth ×10 locations',
+  value: growth.worstGrowth,
+  limit: 1.3,
+  unit: '× linear',
+  floor: `worst: ${growth.worstFigure}`,
 });
 // BENCH_ONLY=server measures the server budgets alone (both engines), for work on the storage.
 const serverOnly = process.env.BENCH_ONLY === 'server';
@@ -82,7 +93,7 @@ for (const b of budgets) {
 mkdirSync(join(projectRoot(), 'dist'), { recursive: true });
 writeFileSync(
   join(projectRoot(), 'dist/bench.json'),
-  JSON.stringify({ at: new Date().toISOString(), server, postgres, pwa, extension: ext, budgets }, null, 2),
+  JSON.stringify({ at: new Date().toISOString(), server, postgres, growth: growth.points, pwa, extension: ext, budgets }, null, 2),
 );
 console.log('figures written to dist/bench.json');
 process.exit(failed ? 1 : 0);

@@ -32,53 +32,10 @@ const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).t
 
 export async function benchServer(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'pqm-bench-'));
-  const config = { ...loadConfig([], {}), port: 0, host: '127.0.0.1', dataDir: dir, staticDir: '/nonexistent' };
   const now = Date.now();
-  const deps = await buildDeps(config, () => Date.now());
-  const { store } = deps;
 
   // 1. The large estate, written straight to the database (this is set-up, not what is measured).
-  await writeBenchEstate(store, now);
-  await store.close();
-  const db = new Database(join(dir, 'pqm.sqlite'));
-  db.pragma('synchronous = OFF');
-  const ins = db.prepare(
-    `INSERT INTO inspections (id, estate_id, location_id, inspector_id, template_id, template_version, started_at, finished_at, confirmed_by, answers, failed_count, received_at)
-     VALUES (?, 'bench', ?, 'bench-insp', ?, 1, ?, ?, 'printed_code', '[{"itemId":"floor","value":"pass"}]', 0, ?)`,
-  );
-  const span = 60 * DAY;
-  db.transaction(() => {
-    for (let i = 0; i < INSPECTIONS; i++) {
-      const loc = i % LOCATIONS;
-      const at = now - span + Math.floor((i / INSPECTIONS) * span);
-      ins.run(randomUUID(), `L${loc}`, defaultTemplateFor(kinds(loc)).id, at - 300_000, at, at);
-    }
-  })();
-  log(`${INSPECTIONS.toLocaleString()} inspections written`);
-  const issue = db.prepare(
-    `INSERT INTO issues (id, estate_id, location_id, source, category, severity, description, photos, status, verified, department_id, deadline, created_at, rectified_at, closed_at)
-     VALUES (?, 'bench', ?, 'patrol', 'facilities', ?, 'bench issue', '[]', ?, 1, 'bench-eng', ?, ?, ?, ?)`,
-  );
-  db.transaction(() => {
-    for (let i = 0; i < ISSUES; i++) {
-      const created = now - span + Math.floor((i / ISSUES) * span);
-      const open = i % 50 === 0; // 2 % still open, many of them overdue
-      const sev = ['general', 'important', 'urgent'][i % 3];
-      const deadline = created + [72, 24, 2][i % 3] * 3_600_000;
-      issue.run(
-        randomUUID(),
-        `L${i % LOCATIONS}`,
-        sev,
-        open ? 'assigned' : 'closed',
-        deadline,
-        created,
-        open ? null : created + 3_600_000,
-        open ? null : created + 7_200_000,
-      );
-    }
-  })();
-  db.close();
-  log(`${ISSUES.toLocaleString()} issues written`);
+  await seedBenchEstate(dir, { locations: LOCATIONS, inspections: INSPECTIONS, issues: ISSUES }, now);
 
   // 2. The real server on that file, in its own process (the load generator must not share its CPU).
   const running = await spawnServer(dir);
@@ -139,10 +96,67 @@ export async function benchServer(): Promise<Record<string, number>> {
   };
 }
 
+export interface EstateSize {
+  locations: number;
+  inspections: number;
+  issues: number;
+}
+
+/**
+ * A bench estate in a fresh data folder: set up through the store (templates, locations, two people), then
+ * `inspections` over 60 days and `issues` (2 % still open, many overdue) written straight to the file.
+ */
+export async function seedBenchEstate(dir: string, size: EstateSize, now: number): Promise<void> {
+  const config = { ...loadConfig([], {}), port: 0, host: '127.0.0.1', dataDir: dir, staticDir: '/nonexistent' };
+  const { store } = await buildDeps(config, () => Date.now());
+  await writeBenchEstate(store, now, size.locations);
+  await store.close();
+  const { locations, inspections, issues } = size;
+  const db = new Database(join(dir, 'pqm.sqlite'));
+  db.pragma('synchronous = OFF');
+  const ins = db.prepare(
+    `INSERT INTO inspections (id, estate_id, location_id, inspector_id, template_id, template_version, started_at, finished_at, confirmed_by, answers, failed_count, received_at)
+     VALUES (?, 'bench', ?, 'bench-insp', ?, 1, ?, ?, 'printed_code', '[{"itemId":"floor","value":"pass"}]', 0, ?)`,
+  );
+  const span = 60 * DAY;
+  db.transaction(() => {
+    for (let i = 0; i < inspections; i++) {
+      const loc = i % locations;
+      const at = now - span + Math.floor((i / inspections) * span);
+      ins.run(randomUUID(), `L${loc}`, defaultTemplateFor(kinds(loc)).id, at - 300_000, at, at);
+    }
+  })();
+  log(`${inspections.toLocaleString()} inspections written`);
+  const issue = db.prepare(
+    `INSERT INTO issues (id, estate_id, location_id, source, category, severity, description, photos, status, verified, department_id, deadline, created_at, rectified_at, closed_at)
+     VALUES (?, 'bench', ?, 'patrol', 'facilities', ?, 'bench issue', '[]', ?, 1, 'bench-eng', ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < issues; i++) {
+      const created = now - span + Math.floor((i / issues) * span);
+      const open = i % 50 === 0; // 2 % still open, many of them overdue
+      const sev = ['general', 'important', 'urgent'][i % 3];
+      const deadline = created + [72, 24, 2][i % 3] * 3_600_000;
+      issue.run(
+        randomUUID(),
+        `L${i % locations}`,
+        sev,
+        open ? 'assigned' : 'closed',
+        deadline,
+        created,
+        open ? null : created + 3_600_000,
+        open ? null : created + 7_200_000,
+      );
+    }
+  })();
+  db.close();
+  log(`${issues.toLocaleString()} issues written`);
+}
+
 export const kinds = (i: number): LocationKind => LOCATION_KINDS[i % LOCATION_KINDS.length];
 
 /** The bench estate's set-up, on either engine: its templates, 10,000 locations, a supervisor and an inspector. */
-export async function writeBenchEstate(store: Store, now: number): Promise<void> {
+export async function writeBenchEstate(store: Store, now: number, locations = LOCATIONS): Promise<void> {
   const hash = await hashPassword('bench');
   await store.write(async (tx) => {
     await tx.insertEstate({
@@ -156,7 +170,7 @@ export async function writeBenchEstate(store: Store, now: number): Promise<void>
     });
     for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate(ESTATE, t, now - 70 * DAY);
     await tx.insertDepartment({ id: 'bench-eng', estateId: ESTATE, name: { zh: '工程', en: 'Eng' }, categories: ['facilities'] });
-    for (let i = 0; i < LOCATIONS; i++) {
+    for (let i = 0; i < locations; i++) {
       await tx.insertLocation(
         {
           id: `L${i}`,
@@ -248,23 +262,29 @@ export async function spawnServer(
   dataDir: string,
   floor?: string[],
   env: Record<string, string> = {},
-): Promise<{ url: string; close(): void }> {
+  opts: { built?: boolean } = {},
+): Promise<{ url: string; pid: number; close(): void }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const program = floor
     ? [...floor, String(port)]
     : ['server/main.ts', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1'];
   const child = spawn(
     process.execPath,
-    [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []), '--import', 'tsx', ...program],
+    [
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []),
+      // The built server, as it runs in production (npm run bench builds first); else the sources through tsx.
+      ...(opts.built ? ['dist/server/main.js', ...program.slice(1)] : ['--import', 'tsx', ...program]),
+    ],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, ...env },
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  // Up to 30 s: a large estate's first start is what the growth bench measures.
+  for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, close: () => child.kill('SIGTERM') };
+      if ((await fetch(`${url}/healthz`)).ok) return { url, pid: child.pid!, close: () => child.kill('SIGTERM') };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -1,0 +1,109 @@
+/**
+ * How the server's cost grows with the estate (issue 15): the built server on estates of 1,000, 10,000 and 100,000
+ * locations, with inspections and issues in proportion (10 rounds and 1 issue per location, over 60 days). For each:
+ * the time to start (spawn to a healthy /healthz), the first alerts (which build the patrol board), alerts p99, the
+ * memory once the board is built and polled (RSS), one month of patrol analysis and the same month as CSV.
+ * Growth is judged from 10,000 to 100,000 locations (at 1,000, fixed costs hide the slope): each figure's ratio
+ * over the tenfold estate, divided by ten; 1 is linear.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { seedBenchEstate, spawnServer } from './server.ts';
+
+const SIZES = (process.env.BENCH_GROWTH ?? '1000,10000,100000').split(',').map(Number);
+const POLLS = 200;
+const DAY = 86_400_000;
+
+export interface GrowthPoint {
+  locations: number;
+  startMs: number;
+  firstAlertsMs: number;
+  alertsP99Ms: number;
+  rssMb: number;
+  analysisMonthMs: number;
+  csvMonthMs: number;
+  csvBytes: number;
+}
+
+const rssMbOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await fn();
+  return [performance.now() - start, value];
+}
+
+async function measure(locations: number): Promise<GrowthPoint> {
+  const dir = mkdtempSync(join(tmpdir(), 'pqm-growth-'));
+  const now = Date.now();
+  try {
+    await seedBenchEstate(dir, { locations, inspections: locations * 10, issues: locations }, now);
+    const [startMs, running] = await timed(() => spawnServer(dir, undefined, {}, { built: true }));
+    try {
+      const login = await fetch(`${running.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bench-sup', password: 'bench' }),
+      });
+      const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+      const get = async (path: string) => {
+        const r = await fetch(`${running.url}${path}`, { headers });
+        if (!r.ok) throw new Error(`${path}: ${r.status}`);
+        return r.text();
+      };
+      const alerts = '/api/estates/bench/alerts';
+      const [firstAlertsMs] = await timed(() => get(alerts));
+      const times: number[] = [];
+      for (let i = 0; i < POLLS; i++) times.push((await timed(() => get(alerts)))[0]);
+      times.sort((a, b) => a - b);
+      // Memory with the patrol board built and polled: what the server holds for the estate, before any analysis.
+      const rssMb = rssMbOf(running.pid);
+      const month = `from=${now - 30 * DAY}&to=${now}`;
+      const [analysisMonthMs] = await timed(() => get(`/api/estates/bench/analysis/patrols?${month}`));
+      const [csvMonthMs, csv] = await timed(() => get(`/api/estates/bench/analysis/patrols?${month}&format=csv`));
+      return {
+        locations,
+        startMs,
+        firstAlertsMs,
+        alertsP99Ms: times[Math.floor(times.length * 0.99)],
+        rssMb,
+        analysisMonthMs,
+        csvMonthMs,
+        csvBytes: csv.length,
+      };
+    } finally {
+      running.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const FIGURES = ['startMs', 'firstAlertsMs', 'alertsP99Ms', 'rssMb', 'analysisMonthMs', 'csvMonthMs'] as const;
+
+export async function benchGrowth(): Promise<{ points: GrowthPoint[]; worstGrowth: number; worstFigure: string; start100k: number }> {
+  const points: GrowthPoint[] = [];
+  for (const n of SIZES) {
+    const p = await measure(n);
+    points.push(p);
+    console.log(
+      `growth ${n.toLocaleString().padStart(7)} locations: start ${p.startMs.toFixed(0)} ms, first alerts ${p.firstAlertsMs.toFixed(0)} ms, alerts p99 ${p.alertsP99Ms.toFixed(1)} ms, RSS ${p.rssMb.toFixed(0)} MB, analysis month ${p.analysisMonthMs.toFixed(0)} ms, CSV ${p.csvMonthMs.toFixed(0)} ms (${(p.csvBytes / 1024).toFixed(0)} KB)`,
+    );
+  }
+  // The slope over the last tenfold step: (cost at 10n / cost at n) / 10, per figure.
+  const [a, b] = points.slice(-2);
+  let worstGrowth = 0;
+  let worstFigure = '';
+  if (a && b) {
+    const scale = b.locations / a.locations;
+    for (const f of FIGURES) {
+      const growth = b[f] / a[f] / scale;
+      console.log(`  ${f.padEnd(16)} ×${(b[f] / a[f]).toFixed(1)} for ×${scale} the locations → ${growth.toFixed(2)} of linear`);
+      if (growth > worstGrowth) [worstGrowth, worstFigure] = [growth, f];
+    }
+  }
+  const biggest = points.at(-1);
+  return { points, worstGrowth, worstFigure, start100k: biggest?.startMs ?? 0 };
+}
