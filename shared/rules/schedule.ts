@@ -147,8 +147,14 @@ export function slotStates(slots: readonly Slot[], inspections: readonly Inspect
     .sort((a, b) => a.start - b.start)
     .map((slot) => {
       const minFrom = slot.minGapMs !== undefined && previousFill !== undefined ? previousFill + slot.minGapMs : -Infinity;
-      const from = slot.fillFrom ?? slot.start;
-      const fill = sorted.find((i) => !used.has(i.id) && i.at >= from && i.at < slot.closes && i.at >= minFrom);
+      const from = Math.max(slot.fillFrom ?? slot.start, minFrom);
+      // The first unused inspection in [from, closes): found from where `from` falls, not from the first round.
+      let fill: InspectionTime | undefined;
+      for (let k = firstAtOrAfter(sorted, from); k < sorted.length && sorted[k].at < slot.closes; k++)
+        if (!used.has(sorted[k].id)) {
+          fill = sorted[k];
+          break;
+        }
       if (fill) {
         used.add(fill.id);
         previousFill = fill.at;
@@ -156,6 +162,18 @@ export function slotStates(slots: readonly Slot[], inspections: readonly Inspect
       }
       return { ...slot, status: statusAt(slot, now) };
     });
+}
+
+/** The index of the first inspection at or after `at` in a list sorted by time (binary search). */
+function firstAtOrAfter(sorted: readonly InspectionTime[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Which slot (if any) an inspection made at `at` would fill, given what is already filled (the same rule as `slotStates`). */
