@@ -12,7 +12,8 @@ import {
   deskFigures,
   routeFigures,
   routeSlots,
-  locationRounds,
+  combineCompletions,
+  eachLocationRounds,
   patrolKpi,
   rectificationKpi,
   satisfaction,
@@ -27,6 +28,7 @@ import {
   type PatrolAnalysis,
   type SatisfactionTrend,
   type SlotState,
+  type Completion,
 } from '../../shared/index.ts';
 import type { Reads } from '../storage/store.ts';
 
@@ -35,92 +37,87 @@ export interface Period {
   to: number;
 }
 
-interface LocationSlots {
-  locationId: string;
-  states: SlotState[];
-}
-
 /**
- * Slot states of every location over the period, as of `now` (open slots are not judged yet).
- * Slots are what each location owed then (shared/rules/owed-slots.ts). Each is judged against every
- * inspection that can fill it, including one just after the period ends (a 23:00 slot done at 00:10)
- * and with the day before the period taking its own inspections first.
+ * The patrol figures of a period, as of `now` (open slots are not judged yet), added up one location at a time so
+ * an estate of any size is counted in the memory of its places, not of its slots. Slots are what each location
+ * owed then (shared/rules/owed-slots.ts). Each is judged against every inspection that can fill it, including one
+ * just after the period ends (a 23:00 slot done at 00:10) and with the day before the period taking its own
+ * inspections first.
  */
-async function patrolStates(
-  store: Reads,
-  estateId: string,
-  period: Period,
-  now: number,
-): Promise<{ perLocation: LocationSlots[]; inspections: { id: string; inspectorId: string }[]; voluntary: number }> {
+export async function patrolAnalysis(store: Reads, estateId: string, period: Period, now: number): Promise<PatrolAnalysis> {
   const estate = await store.getEstate(estateId);
-  if (!estate) return { perLocation: [], inspections: [], voluntary: 0 };
+  const empty = completion([]);
+  if (!estate) return { total: empty, byKind: [], byArea: [], byLocation: [], byPerson: [], heat: [], voluntary: 0 };
+  const tz = estate.timeZone;
   const context = { from: period.from - DAY, to: period.to + DAY };
-  const [templates, versions, rows, locations] = await Promise.all([
+  const [templates, versions, rows, locationList, buildingList, memberList] = await Promise.all([
     store.templateVersions(estateId),
     store.locationVersions(estateId),
     store.inspectionTimes(estateId, context.from, context.to),
     store.listLocations(estateId),
+    store.listBuildings(estateId),
+    store.membersOf(estateId),
   ]);
-  const rounds = locationRounds(locations, versions, templates, rows, estate.timeZone, { from: context.from, to: period.to, now });
+  const locations = new Map(locationList.map((l) => [l.id, l]));
+  const buildings = new Map(buildingList.map((b) => [b.id, b]));
+  const members = new Map(memberList.map((m) => [m.userId, m]));
+  const areaOf = (id: string) => {
+    const b = locations.get(id)?.buildingId;
+    return b ? (buildings.get(b)?.name.zh ?? b) : '公共区域';
+  };
+
+  const byLocation: PatrolAnalysis['byLocation'] = [];
+  const kinds = new Map<string, Completion[]>();
+  const areas = new Map<string, Completion[]>();
+  const heat: PatrolAnalysis['heat'] = [];
+  // Rounds that filled a slot of the period (for who did the work), and any slot at all (the rest are voluntary).
+  const filledInPeriod: SlotState[] = [];
   const filled = new Set<string>();
-  const perLocation = locations.flatMap((l) => {
-    const { states } = rounds.get(l.id)!;
+  const rounds = eachLocationRounds(locationList, versions, templates, rows, tz, { from: context.from, to: period.to, now });
+  for (const [locationId, { states }] of rounds) {
     for (const s of states) if (s.filledBy) filled.add(s.filledBy);
     const inPeriod = states.filter((s) => s.start >= period.from);
-    return inPeriod.length ? [{ locationId: l.id, states: inPeriod }] : [];
-  });
-  // Who did the period's work: every round that filled one of its slots (one just after midnight too), and the
-  // period's voluntary rounds (those that filled no slot at all, not even the day before's).
-  const fillsPeriod = new Set(perLocation.flatMap((p) => p.states.flatMap((s) => (s.filledBy ? [s.filledBy] : []))));
+    if (!inPeriod.length) continue;
+    const done = completion(inPeriod);
+    const name = locations.get(locationId)?.name;
+    byLocation.push({ key: locationId, name, ...done });
+    addTo(kinds, locations.get(locationId)?.kind ?? '?', done);
+    addTo(areas, areaOf(locationId), done);
+    // Heat map: missed slots by location and local hour of the slot's start.
+    const hours = Array.from({ length: 24 }, () => 0);
+    for (const s of inPeriod) {
+      if (s.status === 'missed') hours[toLocal(s.start, tz).hour]++;
+      if (s.filledBy) filledInPeriod.push(s);
+    }
+    const total = hours.reduce((a, b) => a + b, 0);
+    if (total > 0) heat.push({ locationId, name, hours, total });
+  }
+  heat.sort((a, b) => b.total - a.total || a.locationId.localeCompare(b.locationId));
+
+  const fillsPeriod = new Set(filledInPeriod.map((s) => s.filledBy as string));
   const counted = rows.filter(
     (r) => fillsPeriod.has(r.id) || (r.finishedAt >= period.from && r.finishedAt < period.to && !filled.has(r.id)),
   );
+  const byPerson = patrolKpi(
+    filledInPeriod,
+    counted.map((r) => ({ id: r.id, inspectorId: r.inspectorId })),
+  ).map((k) => ({ ...k, name: members.get(k.inspectorId)?.displayName ?? k.inspectorId }));
+  const grouped = (groups: Map<string, Completion[]>) => [...groups].map(([key, parts]) => ({ key, ...combineCompletions(parts) }));
   return {
-    perLocation,
-    inspections: counted.map((r) => ({ id: r.id, inspectorId: r.inspectorId })),
+    total: combineCompletions(byLocation),
+    byKind: grouped(kinds),
+    byArea: grouped(areas),
+    byLocation,
+    byPerson,
+    heat,
     voluntary: counted.length - fillsPeriod.size,
   };
 }
 
-export async function patrolAnalysis(store: Reads, estateId: string, period: Period, now: number): Promise<PatrolAnalysis> {
-  const estate = await store.getEstate(estateId);
-  const tz = estate?.timeZone ?? 'Asia/Shanghai';
-  const locations = new Map((await store.listLocations(estateId)).map((l) => [l.id, l]));
-  const buildings = new Map((await store.listBuildings(estateId)).map((b) => [b.id, b]));
-  const members = new Map((await store.membersOf(estateId)).map((m) => [m.userId, m]));
-  const { perLocation, inspections, voluntary } = await patrolStates(store, estateId, period, now);
-
-  const group = (keyOf: (locationId: string) => string) => {
-    const groups = new Map<string, SlotState[]>();
-    for (const p of perLocation) {
-      const k = keyOf(p.locationId);
-      let states = groups.get(k);
-      if (!states) groups.set(k, (states = []));
-      // Appended in place: a new array per location (concat) made an estate's month cost the square of its size.
-      for (const s of p.states) states.push(s);
-    }
-    return [...groups].map(([key, states]) => ({ key, ...completion(states) }));
-  };
-  const byKind = group((id) => locations.get(id)?.kind ?? '?');
-  const byArea = group((id) => {
-    const b = locations.get(id)?.buildingId;
-    return b ? (buildings.get(b)?.name.zh ?? b) : '公共区域';
-  });
-  const byLocation = perLocation.map((p) => ({ key: p.locationId, name: locations.get(p.locationId)?.name, ...completion(p.states) }));
-  const all = perLocation.flatMap((p) => p.states);
-  const byPerson = patrolKpi(all, inspections).map((k) => ({ ...k, name: members.get(k.inspectorId)?.displayName ?? k.inspectorId }));
-
-  // Heat map: missed slots by location and local hour of the slot's start.
-  const heat = perLocation
-    .map((p) => {
-      const hours = Array.from({ length: 24 }, () => 0);
-      for (const s of p.states) if (s.status === 'missed') hours[toLocal(s.start, tz).hour]++;
-      return { locationId: p.locationId, name: locations.get(p.locationId)?.name, hours, total: hours.reduce((a, b) => a + b, 0) };
-    })
-    .filter((r) => r.total > 0)
-    .sort((a, b) => b.total - a.total || a.locationId.localeCompare(b.locationId));
-
-  return { total: completion(all), byKind, byArea, byLocation, byPerson, heat, voluntary };
+function addTo(groups: Map<string, Completion[]>, key: string, c: Completion): void {
+  const list = groups.get(key);
+  if (list) list.push(c);
+  else groups.set(key, [c]);
 }
 
 function dayOf(at: number, tz: string): string {

@@ -241,15 +241,35 @@ export function completion(states: readonly SlotState[]): Completion {
       if (s.onTime) onTime++;
     } else if (s.status === 'missed') missed++;
   }
+  return withRates(states.length, done, onTime, missed);
+}
+
+/** The rates, of the slots that closed (done or missed); null when none has closed yet. */
+function withRates(scheduled: number, done: number, onTime: number, missed: number): Completion {
   const closed = done + missed;
   return {
-    scheduled: states.length,
+    scheduled,
     done,
     onTime,
     missed,
     completionRate: closed ? done / closed : null,
     onTimeRate: closed ? onTime / closed : null,
   };
+}
+
+/** Completion of several sets of slots together (a kind's places, the whole estate), from each one's completion. */
+export function combineCompletions(parts: readonly Completion[]): Completion {
+  let scheduled = 0;
+  let done = 0;
+  let onTime = 0;
+  let missed = 0;
+  for (const c of parts) {
+    scheduled += c.scheduled;
+    done += c.done;
+    onTime += c.onTime;
+    missed += c.missed;
+  }
+  return withRates(scheduled, done, onTime, missed);
 }
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
