@@ -13,7 +13,9 @@ import {
   routeFigures,
   routeSlots,
   combineCompletions,
-  eachLocationRounds,
+  completionFrom,
+  eachLocationSlots,
+  matchSlots,
   patrolKpi,
   rectificationKpi,
   satisfaction,
@@ -27,7 +29,6 @@ import {
   type LocalText,
   type PatrolAnalysis,
   type SatisfactionTrend,
-  type SlotState,
   type Completion,
 } from '../../shared/index.ts';
 import type { Reads } from '../storage/store.ts';
@@ -71,26 +72,39 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
   const areas = new Map<string, Completion[]>();
   const heat: PatrolAnalysis['heat'] = [];
   // Rounds that filled a slot of the period (for who did the work), and any slot at all (the rest are voluntary).
-  const filledInPeriod: SlotState[] = [];
+  const filledInPeriod: { filledBy: string; onTime: boolean }[] = [];
   const filled = new Set<string>();
-  const rounds = eachLocationRounds(locationList, versions, templates, rows, tz, { from: context.from, to: period.to, now });
-  for (const [locationId, { states }] of rounds) {
-    for (const s of states) if (s.filledBy) filled.add(s.filledBy);
-    const inPeriod = states.filter((s) => s.start >= period.from);
-    if (!inPeriod.length) continue;
-    const done = completion(inPeriod);
+  const places = eachLocationSlots(locationList, versions, templates, rows, tz, { from: context.from, to: period.to });
+  for (const [locationId, { slots, inspections }] of places) {
+    // Counted as they are matched: no object per slot, whatever the estate's size.
+    let scheduled = 0;
+    let done = 0;
+    let onTime = 0;
+    let missed = 0;
+    let hours: number[] | null = null;
+    matchSlots(slots, inspections, now, (slot, status, fill) => {
+      if (fill) filled.add(fill.id);
+      if (slot.start < period.from) return;
+      scheduled++;
+      if (fill) {
+        done++;
+        const inTime = fill.at < slot.end;
+        if (inTime) onTime++;
+        filledInPeriod.push({ filledBy: fill.id, onTime: inTime });
+      } else if (status === 'missed') {
+        missed++;
+        // Heat map: missed slots by location and local hour of the slot's start.
+        hours ??= Array.from({ length: 24 }, () => 0);
+        hours[toLocal(slot.start, tz).hour]++;
+      }
+    });
+    if (!scheduled) continue;
+    const counts = completionFrom({ scheduled, done, onTime, missed });
     const name = locations.get(locationId)?.name;
-    byLocation.push({ key: locationId, name, ...done });
-    addTo(kinds, locations.get(locationId)?.kind ?? '?', done);
-    addTo(areas, areaOf(locationId), done);
-    // Heat map: missed slots by location and local hour of the slot's start.
-    const hours = Array.from({ length: 24 }, () => 0);
-    for (const s of inPeriod) {
-      if (s.status === 'missed') hours[toLocal(s.start, tz).hour]++;
-      if (s.filledBy) filledInPeriod.push(s);
-    }
-    const total = hours.reduce((a, b) => a + b, 0);
-    if (total > 0) heat.push({ locationId, name, hours, total });
+    byLocation.push({ key: locationId, name, ...counts });
+    addTo(kinds, locations.get(locationId)?.kind ?? '?', counts);
+    addTo(areas, areaOf(locationId), counts);
+    if (hours) heat.push({ locationId, name, hours, total: missed });
   }
   heat.sort((a, b) => b.total - a.total || a.locationId.localeCompare(b.locationId));
 

@@ -27,7 +27,10 @@ export interface PatrolKpi {
  * Per inspector: of the slots they filled, how many were on time.
  * `inspectorOf` maps an inspection id to its inspector.
  */
-export function patrolKpi(states: readonly SlotState[], inspections: readonly { id: string; inspectorId: string }[]): PatrolKpi[] {
+export function patrolKpi(
+  states: readonly Pick<SlotState, 'filledBy' | 'onTime'>[],
+  inspections: readonly { id: string; inspectorId: string }[],
+): PatrolKpi[] {
   const byPerson = new Map<string, { filled: number; onTime: number; total: number }>();
   const filled = new Map(states.filter((s) => s.filledBy).map((s) => [s.filledBy as string, s]));
   for (const i of inspections) {

@@ -90,33 +90,40 @@ export function locationRounds(
   period: { from: number; to: number; now: number },
   slotsFor: SlotsFor = sharedSlots(timeZone),
 ): Map<string, LocationRounds> {
-  return new Map(eachLocationRounds(locations, versions, templates, rounds, timeZone, period, slotsFor));
+  const out = new Map<string, LocationRounds>();
+  for (const [id, { slots, inspections }] of eachLocationSlots(locations, versions, templates, rounds, timeZone, period, slotsFor))
+    out.set(id, { slots, inspections, states: slotStates(slots, inspections, period.now) });
+  return out;
 }
 
 /**
- * The same, one location at a time: a caller that only adds the figures up (the analysis of a month) holds one
- * location's slots at once, not an estate's, whose hundred thousand places would not fit in memory together.
+ * The same slots and rounds, one location at a time and not yet matched: a caller that only adds the figures up
+ * (the analysis of a month, with `matchSlots`) holds one location's slots at once, not an estate's, whose hundred
+ * thousand places would not fit in memory together.
  */
-export function* eachLocationRounds(
+export function* eachLocationSlots(
   locations: readonly { id: string }[],
   versions: ReadonlyMap<string, readonly LocationVersion[]>,
   templates: readonly TemplateVersion[],
   rounds: readonly { id: string; locationId: string; finishedAt: number }[],
   timeZone: string,
-  period: { from: number; to: number; now: number },
+  period: { from: number; to: number },
   slotsFor: SlotsFor = sharedSlots(timeZone),
-): Generator<[string, LocationRounds]> {
+): Generator<[string, Omit<LocationRounds, 'states'>]> {
   const byLocation = new Map<string, InspectionTime[]>();
   for (const r of rounds) {
     const list = byLocation.get(r.locationId) ?? [];
     list.push({ id: r.id, at: r.finishedAt });
     byLocation.set(r.locationId, list);
   }
-  for (const l of locations) {
-    const slots = owedSlots(versions.get(l.id) ?? [], templates, timeZone, period.from, period.to, slotsFor);
-    const inspections = byLocation.get(l.id) ?? [];
-    yield [l.id, { slots, inspections, states: slotStates(slots, inspections, period.now) }];
-  }
+  for (const l of locations)
+    yield [
+      l.id,
+      {
+        slots: owedSlots(versions.get(l.id) ?? [], templates, timeZone, period.from, period.to, slotsFor),
+        inspections: byLocation.get(l.id) ?? [],
+      },
+    ];
 }
 
 /**

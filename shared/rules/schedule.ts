@@ -140,28 +140,42 @@ export function slotsBetween(schedule: Schedule, timeZone: string, from: number,
  * Each slot takes the first inspection inside [start, closes); an inspection fills at most one slot.
  */
 export function slotStates(slots: readonly Slot[], inspections: readonly InspectionTime[], now: number): SlotState[] {
+  const states: SlotState[] = [];
+  matchSlots(slots, inspections, now, (slot, status, fill) =>
+    states.push(fill ? { ...slot, status, filledBy: fill.id, filledAt: fill.at, onTime: fill.at < slot.end } : { ...slot, status }),
+  );
+  return states;
+}
+
+/**
+ * The matching rule itself, visiting each slot in time order with its status and the inspection that filled it, so
+ * a caller that only counts (the analysis of a month) makes no object per slot.
+ */
+export function matchSlots(
+  slots: readonly Slot[],
+  inspections: readonly InspectionTime[],
+  now: number,
+  visit: (slot: Slot, status: SlotStatus, fill: InspectionTime | undefined) => void,
+): void {
   const sorted = [...inspections].filter((i) => i.at <= now).sort((a, b) => a.at - b.at);
   const used = new Set<string>();
   let previousFill: number | undefined;
-  return [...slots]
-    .sort((a, b) => a.start - b.start)
-    .map((slot) => {
-      const minFrom = slot.minGapMs !== undefined && previousFill !== undefined ? previousFill + slot.minGapMs : -Infinity;
-      const from = Math.max(slot.fillFrom ?? slot.start, minFrom);
-      // The first unused inspection in [from, closes): found from where `from` falls, not from the first round.
-      let fill: InspectionTime | undefined;
-      for (let k = firstAtOrAfter(sorted, from); k < sorted.length && sorted[k].at < slot.closes; k++)
-        if (!used.has(sorted[k].id)) {
-          fill = sorted[k];
-          break;
-        }
-      if (fill) {
-        used.add(fill.id);
-        previousFill = fill.at;
-        return { ...slot, status: 'done', filledBy: fill.id, filledAt: fill.at, onTime: fill.at < slot.end };
+  for (const slot of [...slots].sort((a, b) => a.start - b.start)) {
+    const minFrom = slot.minGapMs !== undefined && previousFill !== undefined ? previousFill + slot.minGapMs : -Infinity;
+    const from = Math.max(slot.fillFrom ?? slot.start, minFrom);
+    // The first unused inspection in [from, closes): found from where `from` falls, not from the first round.
+    let fill: InspectionTime | undefined;
+    for (let k = firstAtOrAfter(sorted, from); k < sorted.length && sorted[k].at < slot.closes; k++)
+      if (!used.has(sorted[k].id)) {
+        fill = sorted[k];
+        break;
       }
-      return { ...slot, status: statusAt(slot, now) };
-    });
+    if (fill) {
+      used.add(fill.id);
+      previousFill = fill.at;
+      visit(slot, 'done', fill);
+    } else visit(slot, statusAt(slot, now), undefined);
+  }
 }
 
 /** The index of the first inspection at or after `at` in a list sorted by time (binary search). */
@@ -241,11 +255,16 @@ export function completion(states: readonly SlotState[]): Completion {
       if (s.onTime) onTime++;
     } else if (s.status === 'missed') missed++;
   }
-  return withRates(states.length, done, onTime, missed);
+  return completionFrom({ scheduled: states.length, done, onTime, missed });
 }
 
-/** The rates, of the slots that closed (done or missed); null when none has closed yet. */
-function withRates(scheduled: number, done: number, onTime: number, missed: number): Completion {
+/** Completion from its counts: the rates are of the slots that closed (done or missed); null when none has closed yet. */
+export function completionFrom({
+  scheduled,
+  done,
+  onTime,
+  missed,
+}: Pick<Completion, 'scheduled' | 'done' | 'onTime' | 'missed'>): Completion {
   const closed = done + missed;
   return {
     scheduled,
@@ -269,7 +288,7 @@ export function combineCompletions(parts: readonly Completion[]): Completion {
     onTime += c.onTime;
     missed += c.missed;
   }
-  return withRates(scheduled, done, onTime, missed);
+  return completionFrom({ scheduled, done, onTime, missed });
 }
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
