@@ -20,6 +20,7 @@ import {
   rectificationKpi,
   satisfaction,
   toLocal,
+  hourIn,
   type DepartmentRectification,
   type DeskAnalysis,
   type RouteAnalysis,
@@ -95,7 +96,7 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
         missed++;
         // Heat map: missed slots by location and local hour of the slot's start.
         hours ??= Array.from({ length: 24 }, () => 0);
-        hours[toLocal(slot.start, tz).hour]++;
+        hours[hourIn(slot.start, tz)]++;
       }
     });
     if (!scheduled) continue;

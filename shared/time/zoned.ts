@@ -64,6 +64,12 @@ export function toLocal(instant: number, timeZone: string): LocalDateTime {
   };
 }
 
+/** The hour of the wall clock at an instant (0–23): the heat map's one field, without the rest of `toLocal`. */
+export function hourIn(instant: number, timeZone: string): number {
+  const local = instant + zoneOffset(instant, timeZone);
+  return Math.floor((((local % DAY) + DAY) % DAY) / HOUR);
+}
+
 const QUARTER_HOUR = 15 * MINUTE;
 const MAX_CACHED = 100_000;
 const offsets = new Map<string, Map<number, number>>();
