@@ -101,6 +101,37 @@ describe('the outbox', () => {
     expect(await db.count('photos')).toBe(0);
   });
 
+  it('a clip part the server already has from another send (409) makes the phone ask where the upload stands, not park the record', async () => {
+    const bytes = new Uint8Array(VIDEO_LIMITS.part + 500).map((_, i) => i % 7);
+    const clip = { sha256: 'd'.repeat(64), blob: new Blob([bytes], { type: 'video/webm' }) };
+    // A second tab sent the first part between this phone's question and its first part.
+    let held = 0;
+    let asked = 0;
+    const progress = <T>() =>
+      ({ kind: 'video', sha256: clip.sha256, size: bytes.length, received: held, stored: held === bytes.length }) as T;
+    const send = async <T>(path: string, o: RequestOptions = {}): Promise<T> => {
+      const url = new URL(path, 'https://estate.example');
+      if (!url.pathname.startsWith('/api/videos/')) return { kind: 'inspection', id: (o.json as { id: string }).id } as T;
+      if (o.method !== 'PUT') {
+        asked++;
+        return progress<T>();
+      }
+      if (asked === 1 && held === 0) {
+        held = VIDEO_LIMITS.part;
+        throw new ApiError(409, `this upload has ${held} bytes; send from byte ${held}`);
+      }
+      expect(Number(url.searchParams.get('from'))).toBe(held);
+      held += (o.body as Blob).size;
+      return progress<T>();
+    };
+    const box = new Outbox({ db, send, now });
+    await box.add(inspection('a clip sent twice'), [clip]);
+    await box.drain();
+    expect(box.current.attention).toEqual([]);
+    expect(await db.count('outbox')).toBe(0);
+    expect([held, asked]).toEqual([bytes.length, 2]);
+  });
+
   it('sends photos first, then the record, and deletes the entry and its photos only after the receipt', async () => {
     const server = fakeServer();
     const box = new Outbox({ db, send: server.send, now });

@@ -257,14 +257,25 @@ export class Outbox {
     const { send } = this.deps;
     const sha = clip.sha256;
     const size = clip.blob.size;
-    let at = await send<VideoProgress>(pathOf(API.videoProgress, { sha }), { auth });
+    const whereItStands = () => send<VideoProgress>(pathOf(API.videoProgress, { sha }), { auth });
+    let at = await whereItStands();
+    let conflicts = 0;
     while (!at.stored) {
       const from = at.received;
-      at = await send<VideoProgress>(pathOf(API.uploadVideoPart, { sha }, { from, size }), {
-        method: 'PUT',
-        body: clip.blob.slice(from, from + VIDEO_LIMITS.part, 'application/octet-stream'),
-        auth,
-      });
+      try {
+        at = await send<VideoProgress>(pathOf(API.uploadVideoPart, { sha }, { from, size }), {
+          method: 'PUT',
+          body: clip.blob.slice(from, from + VIDEO_LIMITS.part, 'application/octet-stream'),
+          auth,
+        });
+      } catch (e) {
+        // Another send of this clip (a second tab, another server's answer lost) moved the upload on: ask again.
+        if (e instanceof ApiError && e.status === 409 && ++conflicts <= 3) {
+          at = await whereItStands();
+          continue;
+        }
+        throw e;
+      }
       if (at.kind !== 'video' || at.sha256 !== sha || (!at.stored && at.received <= from))
         throw new ApiError(502, 'video part was not acknowledged');
     }
