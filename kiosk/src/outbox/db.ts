@@ -81,6 +81,15 @@ export async function cacheGet<T>(key: string): Promise<{ value: T; savedAt: num
   }
 }
 
+/**
+ * Keeps something the user is relying on that is not yet a record (a guard round under way): durably, and a failure
+ * (the phone out of space) is thrown for the screen to say, never swallowed as a cache's would be.
+ */
+export async function keep(key: string, value: unknown): Promise<void> {
+  const tx = (await openStore()).transaction('cache', 'readwrite', { durability: 'strict' });
+  await Promise.all([tx.store.put({ key, value, savedAt: Date.now() }), tx.done]);
+}
+
 export async function cachePut(key: string, value: unknown): Promise<void> {
   try {
     const db = await openStore();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { LOCATION_KIND_LABELS, SEVERITY_LABELS, SLOT_STATUS_LABELS, type Confirmation, type Issue } from '../../../shared/index.ts';
-import { ApiError, session } from '../api/http.ts';
+import { ApiError, errorText, session } from '../api/http.ts';
 import { brandOf, formatDateTime, formatTime, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
 import { ServiceHelp, helpBrand } from '../ui/ServiceHelp.tsx';
@@ -144,11 +144,13 @@ function StaffPanel({
   // A round under way (巡更): the code scanned here confirms this checkpoint; a plain link proves nothing.
   useEffect(() => {
     const proof = confirmedBy === 'kiosk_code' ? 'kiosk_code' : confirmedBy === 'printed_code' ? 'printed_code' : null;
-    void activeRound().then(async (r) => {
-      if (!r) return;
-      const confirmed = proof ? await confirmCheckpoint(landing.location.id, proof) : null;
-      setRound({ round: confirmed ?? r, here: confirmed !== null });
-    });
+    void activeRound()
+      .then(async (r) => {
+        if (!r) return;
+        const confirmed = proof ? await confirmCheckpoint(landing.location.id, proof) : null;
+        setRound({ round: confirmed ?? r, here: confirmed !== null });
+      })
+      .catch((e: unknown) => setMessage(errorText(e)));
   }, [landing.location.id]);
   const canPatrol = staff.role !== 'department' && staff.template;
   const fillSlot = staff.slots.find((s) => s.key === staff.fills);

@@ -54,7 +54,11 @@ export default function RoundPage() {
           const text = record.data ? new TextDecoder().decode(record.data) : '';
           const scanned = parseLocationUrl(text, location.origin);
           const place = scanned && kit?.locations.find((l) => l.code === scanned.code);
-          if (place) void confirmCheckpoint(place.id, 'nfc').then((r) => r && setRound(r));
+          if (place)
+            void confirmCheckpoint(place.id, 'nfc').then(
+              (r) => r && setRound(r),
+              (e: unknown) => setMessage(errorText(e)),
+            );
         }
       });
       setMessage(t('nfcReady'));
@@ -145,7 +149,7 @@ export default function RoundPage() {
             type="button"
             class="primary wide"
             data-testid="start-round"
-            onClick={() => void startRound(route).then(setRound)}
+            onClick={() => void startRound(route).then(setRound, (e: unknown) => setMessage(errorText(e)))}
             disabled={Boolean(round && round.routeId !== route.id)}
           >
             {t('startRound')}

@@ -1,11 +1,11 @@
 /**
  * The guard round under way on this phone (巡更): which route, when it started, and each checkpoint confirmed.
- * Kept on the phone until the guard finishes, then sent through the outbox like any record, so a round walked
+ * Kept on the phone (durably: a scan that cannot be kept is said, not lost quietly) until the guard finishes, then sent through the outbox like any record, so a round walked
  * offline reaches the server when the phone is back online.
  */
 import { API, pathOf, type LocalText, type PatrolRoute, type RouteScan, type ScanMethod } from '../../../shared/index.ts';
 import { tx } from '../i18n.ts';
-import { cacheGet, cachePut } from '../outbox/db.ts';
+import { cacheGet, keep } from '../outbox/db.ts';
 import { uuid } from '../util/uuid.ts';
 import { save } from './sync.ts';
 
@@ -37,7 +37,7 @@ export async function startRound(route: PatrolRoute): Promise<ActiveRound> {
     startedAt: Date.now(),
     scans: [],
   };
-  await cachePut(KEY, round);
+  await keep(KEY, round);
   return round;
 }
 
@@ -47,7 +47,7 @@ export async function confirmCheckpoint(locationId: string, method: ScanMethod):
   if (!round?.checkpoints.includes(locationId)) return null;
   if (round.scans.some((s) => s.locationId === locationId)) return round;
   const next = { ...round, scans: [...round.scans, { locationId, at: Date.now(), method }] };
-  await cachePut(KEY, next);
+  await keep(KEY, next);
   return next;
 }
 
@@ -61,5 +61,5 @@ export async function finishRound(round: ActiveRound): Promise<void> {
     label: `${tx(round.routeName)} · ${round.scans.length}/${round.checkpoints.length}`,
     body: { id: round.id, scans: round.scans },
   });
-  await cachePut(KEY, null);
+  await keep(KEY, null);
 }
