@@ -93,4 +93,9 @@ describe("a night route's slots, across midnight", () => {
     const states = routeSlots(night, TZ, [round('r1', 100, 130)], from, to, now);
     expect(states[0].status).toBe('missed');
   });
+
+  it('a slow round that ran past the window leaves the slot to a second guard who walked it whole inside it', () => {
+    const states = routeSlots(night, TZ, [round('slow', 10, 130), round('second', 40, 70)], from, to, now);
+    expect(states[0]).toMatchObject({ status: 'done', filledBy: 'second' });
+  });
 });

@@ -81,18 +81,9 @@ export function routeSlots(
   now: number,
 ): SlotState[] {
   const slots = slotsBetween(route.schedule, timeZone, from, to).filter((s) => s.start >= from && s.start < to);
-  const states = slotStates(
-    slots,
-    rounds.filter((r) => r.complete).map((r) => ({ id: r.id, at: r.startedAt })),
-    now,
-  );
-  // Started in the window but finished after it closed: not inside the window, so not done.
-  const finished = new Map(rounds.map((r) => [r.id, r.finishedAt]));
-  return states.map((s) =>
-    s.status === 'done' && s.filledBy && (finished.get(s.filledBy) ?? 0) >= s.closes
-      ? { ...s, status: now < s.closes ? 'late' : 'missed', filledBy: undefined, filledAt: undefined, onTime: undefined }
-      : s,
-  );
+  // A round started in the window but finished after it closed is not inside the window: it fills nothing.
+  const walked = rounds.filter((r) => r.complete).map((r) => ({ id: r.id, at: r.startedAt, until: r.finishedAt }));
+  return slotStates(slots, walked, now);
 }
 
 export interface RouteFigures {

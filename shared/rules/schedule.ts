@@ -49,6 +49,8 @@ export interface SlotState extends Slot {
 export interface InspectionTime {
   id: string;
   at: number;
+  /** When a visit that takes time ended (a guard's whole round): it fills a slot only if it ended before the slot closed. */
+  until?: number;
 }
 
 export const DEFAULT_WINDOW_MINUTES = 180;
@@ -166,7 +168,7 @@ export function matchSlots(
     // The first unused inspection in [from, closes): found from where `from` falls, not from the first round.
     let fill: InspectionTime | undefined;
     for (let k = firstAtOrAfter(sorted, from); k < sorted.length && sorted[k].at < slot.closes; k++)
-      if (!used.has(sorted[k].id)) {
+      if (!used.has(sorted[k].id) && (sorted[k].until ?? sorted[k].at) < slot.closes) {
         fill = sorted[k];
         break;
       }
