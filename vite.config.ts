@@ -6,6 +6,7 @@
  *   extension-test  → dist/extension-test  the same, with localhost pre-granted for the browser tests
  *   server     → dist/server/main.js, backup.js, restore.js, admin.js (Node 20; dependencies stay in node_modules)
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +46,23 @@ const extension = (test: boolean): UserConfig => ({
   plugins: [crx({ manifest: manifestFor(test) }), noWebAccessibleOverlay],
 });
 
+/**
+ * The PWA's CSP allows scripts from our own origin only, and each inline script of index.html by its hash
+ * (the early landing request): nothing injected into the page can run.
+ */
+const inlineScriptHashes: Plugin = {
+  name: 'pqm:inline-script-hashes',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html) {
+      const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+        (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
+      );
+      return hashes.length ? html.replace("script-src 'self'", `script-src 'self' ${hashes.join(' ')}`) : html;
+    },
+  },
+};
+
 const targets: Record<string, UserConfig> = {
   extension: extension(false),
   'extension-test': extension(true),
@@ -54,6 +72,7 @@ const targets: Record<string, UserConfig> = {
     publicDir: here('./kiosk/public'),
     build: { outDir: here('./dist/kiosk'), emptyOutDir: true, target: 'es2022', sourcemap: true },
     plugins: [
+      inlineScriptHashes,
       VitePWA({
         strategies: 'injectManifest',
         srcDir: 'src',

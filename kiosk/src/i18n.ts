@@ -75,6 +75,11 @@ function formatter(style: 'time' | 'dateTime', timeZone: string | undefined): In
 
 /** HH:MM, in the estate's time zone when given (a slot is the estate's wall-clock time). */
 export function formatTime(at: number, timeZone?: string): string {
+  if (timeZone === undefined) {
+    // The phone's own clock needs no formatter (the same HH:MM, without the page's first Intl call).
+    const d = new Date(at);
+    return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  }
   return formatter('time', timeZone).format(at);
 }
 

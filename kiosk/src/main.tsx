@@ -1,5 +1,3 @@
-// First: a signed-in person's location page is asked for while the rest of the app loads.
-import './pages/early-landing.ts';
 import { render } from 'preact';
 import { App } from './App.tsx';
 import { locale } from './i18n.ts';

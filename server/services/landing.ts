@@ -5,6 +5,7 @@
 import {
   CATEGORIES,
   nextDueAt,
+  slotHours,
   slotFilledAt,
   type Location,
   type LocationLanding,
@@ -53,13 +54,22 @@ export async function staffLanding(deps: Deps, loc: Location, member: Membership
   const now = deps.clock();
   const [templates, open] = await Promise.all([deps.store.read.latestTemplates(loc.estateId), deps.store.read.openIssuesAt(loc.id)]);
   const template = templates.find((t) => t.kind === loc.kind) ?? null;
-  const slots = (await deps.board.at(loc.estateId, now)).slotsOf(loc.id);
+  const board = await deps.board.at(loc.estateId, now);
+  const slots = board.slotsOf(loc.id);
   const filling = slotFilledAt(slots, now);
   return {
     role: member.role,
     departmentId: member.departmentId,
     template,
-    slots: slots.map((s) => ({ key: s.key, start: s.start, end: s.end, closes: s.closes, status: s.status, onTime: s.onTime ?? null })),
+    slots: slots.map((s) => ({
+      key: s.key,
+      start: s.start,
+      end: s.end,
+      hours: slotHours(s, board.timeZone),
+      closes: s.closes,
+      status: s.status,
+      onTime: s.onTime ?? null,
+    })),
     /** The slot an inspection started now would fill; null means it would be a voluntary round. */
     fills: filling ? filling.key : null,
     nextDueAt: nextDueAt(slots, now) ?? null,

@@ -45,6 +45,7 @@ interface EstateBoard {
   revision: number;
   /** Where the next catch-up with inspections stored by any server starts (storage's opaque cursor). */
   cursor: string;
+  timeZone: string;
   from: number;
   to: number;
   startOfToday: number;
@@ -108,6 +109,8 @@ export interface BoardView {
   summary(soonMs: number, limit: number): PatrolSummary;
   /** Today's slots of one location, for the QR landing page. */
   slotsOf(locationId: string): SlotState[];
+  /** The estate's zone, in which the board's days begin and end. */
+  timeZone: string;
   /** An active location of the estate. */
   location(locationId: string): Location | undefined;
   /** Every active location of the estate. */
@@ -132,6 +135,7 @@ export class PatrolBoard {
     return {
       summary: (soonMs, limit) => this.summary(board, now, soonMs, limit),
       slotsOf: (locationId) => this.slotsOf(board, locationId, now),
+      timeZone: board.timeZone,
       location: (locationId) => board.locations.get(locationId)?.location,
       locations: () => [...board.locations.values()].map((p) => p.location),
     };
@@ -264,6 +268,7 @@ export class PatrolBoard {
     return {
       revision,
       cursor,
+      timeZone: estate.timeZone,
       from,
       to,
       startOfToday: fromLocal(today, 0, estate.timeZone),

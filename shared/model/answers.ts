@@ -62,6 +62,8 @@ export interface SlotInfo {
   key: string;
   start: number;
   end: number;
+  /** Its hours on the estate's wall clock, "09:00–12:00" (shared/time/calendar.ts slotHours). */
+  hours: string;
   closes: number;
   status: SlotStatus;
   onTime?: boolean | null;

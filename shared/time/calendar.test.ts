@@ -8,6 +8,7 @@ import {
   monthPeriod,
   parseTimeQuery,
   previousMonth,
+  slotHours,
   toDateTimeInput,
 } from './calendar.ts';
 
@@ -83,5 +84,15 @@ describe("deadlines typed into a form are the estate's wall clock, whatever the 
     expect(formatEstateTime(at('2026-11-30T15:30:00Z'), SH, { deviceZone: 'Europe/Berlin' })).toBe('2026-11-30 23:30 (Asia/Shanghai)');
     expect(formatEstateTime(at('2026-11-30T15:30:00Z'), SH, { deviceZone: 'Asia/Shanghai' })).toBe('2026-11-30 23:30');
     expect(formatEstateTime(at('2026-11-30T15:30:00Z'), SH, { deviceZone: 'Asia/Chongqing' })).toBe('2026-11-30 23:30');
+  });
+});
+
+describe("a slot's hours are the estate's wall clock", () => {
+  it('a Shanghai slot from 01:00 to 03:00 UTC is 09:00–11:00, on a UTC machine', () => {
+    expect(slotHours({ start: at('2026-12-01T01:00:00Z'), end: at('2026-12-01T03:00:00Z') }, SH)).toBe('09:00–11:00');
+  });
+  it('a slot across the spring-forward hour in New York shows the clock on each side', () => {
+    // 2027-03-14: 02:00 EST jumps to 03:00 EDT.
+    expect(slotHours({ start: at('2027-03-14T06:00:00Z'), end: at('2027-03-14T08:00:00Z') }, 'America/New_York')).toBe('01:00–04:00');
   });
 });

@@ -1,4 +1,5 @@
 /** Headers that keep the PWA's pages from being framed or running injected script, as headers and not only <meta>. */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.ts';
@@ -22,6 +23,16 @@ describe('security headers', () => {
     expect(r.text).toContain(csp.replace("; frame-ancestors 'none'", ''));
     expect(r.headers.get('x-frame-options')).toBe('DENY');
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it("the shell's one inline script (the early landing request) runs by its hash, and no other inline script may", async () => {
+    const r = await server.request('GET', '/l/abcdefghijklmnopqrstuvwxyz');
+    const csp = r.headers.get('content-security-policy') ?? '';
+    const inline = [...r.text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toContain('/api/locations/by-code/');
+    const allowed = /script-src ([^;]+)/.exec(csp)?.[1].split(' ');
+    expect(allowed).toEqual(["'self'", `'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`]);
   });
 
   it('API answers allow nothing to load and no framing', async () => {

@@ -39,6 +39,8 @@ describe('an owner reports a problem without an account', () => {
       'upcoming',
       'upcoming',
     ]);
+    // Each slot comes with its hours on the estate's wall clock, so the phone needs no date formatter to show them.
+    expect(r.body.staff.slots[1].hours).toBe('09:00–11:00');
   });
 
   it('an unknown or malformed code is a 404', async () => {

@@ -75,8 +75,24 @@ if (pwa)
     unit: '×',
     floor: `${pwa.staffMs.toFixed(0)} ms / ${pwa.floorMs.toFixed(0)} ms`,
   });
-if (pwa) budgets.push({ name: 'PWA warm open (SW)', value: pwa.warmMs, limit: 200, unit: 'ms' });
-if (pwa) budgets.push({ name: 'PWA offline open (SW)', value: pwa.offlineMs, limit: 200, unit: 'ms' });
+// 200 ms, or 1.4× the floor page's own open from its service worker in the same run, whichever is higher: under 4×
+// CPU slowdown this machine takes 200–500 ms to run even a one-line module, so 200 ms alone would measure the machine.
+if (pwa)
+  budgets.push({
+    name: 'PWA warm open (SW)',
+    value: pwa.warmMs,
+    limit: Math.max(200, 1.4 * pwa.floorWarmMs),
+    unit: 'ms',
+    floor: `floor ${pwa.floorWarmMs.toFixed(0)} ms → ${(pwa.warmMs / pwa.floorWarmMs).toFixed(2)}×`,
+  });
+if (pwa)
+  budgets.push({
+    name: 'PWA offline open (SW)',
+    value: pwa.offlineMs,
+    limit: Math.max(200, 1.4 * pwa.floorOfflineMs),
+    unit: 'ms',
+    floor: `floor ${pwa.floorOfflineMs.toFixed(0)} ms → ${(pwa.offlineMs / pwa.floorOfflineMs).toFixed(2)}×`,
+  });
 const ext = serverOnly ? null : await benchExtension();
 if (ext) budgets.push({ name: 'overlay script (gzip)', value: ext.contentGzip / 1024, limit: 15, unit: 'KB' });
 if (ext) budgets.push({ name: 'popup render (cached)', value: ext.popupMs, limit: 100, unit: 'ms' });
@@ -87,7 +103,7 @@ for (const b of budgets) {
   const ok = b.atLeast ? b.value >= b.limit : b.value <= b.limit;
   if (!ok) failed++;
   console.log(
-    `${ok ? '✓' : '✗'} ${b.name.padEnd(25)} ${b.value.toFixed(b.value < 100 ? 2 : 0).padStart(10)} ${b.unit.padEnd(14)} ${b.atLeast ? '≥' : '≤'} ${b.limit}${b.floor ? `   (${b.floor})` : ''}`,
+    `${ok ? '✓' : '✗'} ${b.name.padEnd(25)} ${b.value.toFixed(b.value < 100 ? 2 : 0).padStart(10)} ${b.unit.padEnd(14)} ${b.atLeast ? '≥' : '≤'} ${Number.isInteger(b.limit) ? b.limit : b.limit.toFixed(b.limit < 100 ? 2 : 0)}${b.floor ? `   (${b.floor})` : ''}`,
   );
 }
 mkdirSync(join(projectRoot(), 'dist'), { recursive: true });

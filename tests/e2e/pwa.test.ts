@@ -399,6 +399,32 @@ describe('a phone whose clock is wrong', () => {
 });
 
 describe('inspectors', () => {
+  it("a signed-in inspector's location page asks for their checklist once, as the HTML arrives, and shows no owner form meanwhile", async () => {
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'li');
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/locations/by-code/')) asked.push(r.url());
+    });
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('form[data-testid=owner-report]')) document.documentElement.dataset.ownerFormSeen = '1';
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`/l/${code('b2-lobby')}?q=1`);
+    await page.locator('[data-testid=start-patrol]').waitFor();
+    await expect(page.evaluate(() => document.documentElement.dataset.ownerFormSeen ?? null)).resolves.toBeNull();
+    // The slot list shows the hours the server wrote for each slot.
+    await expect(page.locator('ol.slots li').first().textContent()).resolves.toMatch(/^\d\d:\d\d–\d\d:\d\d/);
+    expect(asked).toHaveLength(1);
+    expect(blocked).toEqual([]);
+    await context.close();
+  });
+
   it('"其余合格" passes the items not yet answered, after the list, and the round records which were passed that way', async () => {
     const { context, page } = await phone();
     await signInOnPhone(page, 'zhao');

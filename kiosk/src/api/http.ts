@@ -136,9 +136,14 @@ export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
     headers['content-type'] = o.body.type || 'application/octet-stream';
     body = o.body;
   }
+  return readAnswer<T>(fetch(path, { method: o.method ?? (body ? 'POST' : 'GET'), headers, body, signal: o.signal, cache: 'no-store' }));
+}
+
+/** Our server's JSON answer to a request already sent, or the ApiError that says what came instead. */
+export async function readAnswer<T>(sent: Promise<Response>): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { method: o.method ?? (body ? 'POST' : 'GET'), headers, body, signal: o.signal, cache: 'no-store' });
+    res = await sent;
   } catch {
     throw new ApiError(0, 'offline');
   }

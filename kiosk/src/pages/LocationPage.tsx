@@ -1,8 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { LOCATION_KIND_LABELS, SEVERITY_LABELS, SLOT_STATUS_LABELS, type Confirmation, type Issue } from '../../../shared/index.ts';
+import {
+  LOCATION_KIND_LABELS,
+  SEVERITY_LABELS,
+  SLOT_STATUS_LABELS,
+  slotHours,
+  type Confirmation,
+  type Issue,
+  type SlotInfo,
+} from '../../../shared/index.ts';
 import { ApiError, errorText, session } from '../api/http.ts';
-import { brandOf, formatDateTime, formatTime, t, tx, useLocale } from '../i18n.ts';
+import { brandOf, formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
 import { ServiceHelp, helpBrand } from '../ui/ServiceHelp.tsx';
 import { Layout } from '../ui/Layout.tsx';
@@ -44,6 +52,9 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
   const [landing, setLanding] = useState<Landing | null>(() =>
     session.token ? (cachedLanding(code) ?? inlined) : (inlined ?? cachedLanding(code)),
   );
+  // Signed in with only the public part to show: the place's name at once, and not an owner's form that their
+  // checklist would replace a moment later (rendering it would only delay the checklist).
+  const [answered, setAnswered] = useState(() => !session.token || landing?.staff !== undefined);
   const [error, setError] = useState('');
   const [reloadKey, setReloadKey] = useState(0);
   const [brand, setBrand] = useState('');
@@ -64,8 +75,12 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
     // An owner's page came with the HTML: nothing more to fetch until something changes.
     if (inlined && !session.token && reloadKey === 0) return;
     loadLanding(code)
-      .then(setLanding)
+      .then((l) => {
+        setLanding(l);
+        setAnswered(true);
+      })
       .catch((e) => {
+        setAnswered(true);
         const gone = e instanceof ApiError && e.status === 404;
         // A revoked code must not keep showing its old page.
         if (gone) setLanding(null);
@@ -105,6 +120,10 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
       </section>
       {landing.staff ? (
         <StaffPanel landing={landing} confirmedBy={confirmedBy} opened={opened} onChanged={() => setReloadKey((k) => k + 1)} />
+      ) : !answered ? (
+        <p class="muted" role="status">
+          …
+        </p>
       ) : (
         <>
           <KnownProblems landing={landing} />
@@ -114,6 +133,9 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
     </Layout>
   );
 }
+
+/** A slot's hours as the server wrote them; a copy kept on the phone before they were sent is formatted here. */
+const hoursOf = (s: SlotInfo, timeZone: string): string => s.hours ?? slotHours(s, timeZone);
 
 function StaffPanel({
   landing,
@@ -176,7 +198,7 @@ function StaffPanel({
           <ol class="slots">
             {staff.slots.map((s) => (
               <li key={s.key} class={`slot ${s.status}`}>
-                {formatTime(s.start, landing.estate.timeZone)}–{formatTime(s.end, landing.estate.timeZone)}{' '}
+                {hoursOf(s, landing.estate.timeZone)}
                 <span class="badge">{tx(SLOT_STATUS_LABELS[s.status])}</span>
               </li>
             ))}
@@ -186,11 +208,7 @@ function StaffPanel({
               {staff.missedToday} {t('missedToday')}
             </p>
           ) : null}
-          <p data-testid="fills">
-            {fillSlot
-              ? `${t('fillsSlot')} ${formatTime(fillSlot.start, landing.estate.timeZone)}–${formatTime(fillSlot.end, landing.estate.timeZone)}`
-              : t('voluntaryRound')}
-          </p>
+          <p data-testid="fills">{fillSlot ? `${t('fillsSlot')} ${hoursOf(fillSlot, landing.estate.timeZone)}` : t('voluntaryRound')}</p>
           <p class="muted">
             {t('presence')}: {confirmedBy === 'kiosk_code' ? t('viaKiosk') : confirmedBy === 'printed_code' ? t('viaLabel') : t('viaLink')}
           </p>

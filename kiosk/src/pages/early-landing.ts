@@ -1,22 +1,20 @@
 /**
- * A signed-in person opening a location needs the server's answer (their checklist, today's slots). This
- * module is the first the app evaluates (main.tsx imports it first), so the request travels while the rest
- * of the app is still being parsed; the location page takes it once. The path is API.landing's, written out:
- * importing the contract here would make the whole shared core evaluate before the request leaves.
+ * A signed-in person opening a location needs the server's answer (their checklist, today's slots). A small
+ * inline script in index.html asks for it as soon as the HTML arrives, long before the app's modules have loaded
+ * and run; the location page takes that answer once, read like any other (api/http.ts).
  */
 import type { LocationLanding } from '../../../shared/index.ts';
-import { api, session } from '../api/http.ts';
+import { readAnswer } from '../api/http.ts';
 
-const scanned = /^\/l\/([a-z2-7]{26})$/.exec(location.pathname);
-let early: { code: string; answer: Promise<LocationLanding> } | null = null;
-if (scanned && session.token) {
-  early = { code: scanned[1], answer: api<LocationLanding>(`/api/locations/by-code/${scanned[1]}`) };
-  early.answer.catch(() => undefined);
+declare global {
+  interface Window {
+    __pqmEarly?: { code: string; answer: Promise<Response> };
+  }
 }
 
 /** The answer already on its way for this location, if any (only once). */
 export function takeEarlyLanding(code: string): Promise<LocationLanding> | null {
-  const found = early?.code === code ? early.answer : null;
-  early = null;
-  return found;
+  const early = window.__pqmEarly;
+  window.__pqmEarly = undefined;
+  return early?.code === code ? readAnswer<LocationLanding>(early.answer) : null;
 }
