@@ -3,7 +3,7 @@
  * the work lives in the modules beside it. It keeps no state of its own: the truth is in
  * chrome.storage and the extension's IndexedDB, because the worker can be stopped at any time.
  */
-import { errorText } from '../common/api.ts';
+import { errorText } from '../common/i18n.ts';
 import { handle } from './handlers.ts';
 import { openNotification } from './notify.ts';
 import { syncOverlayRegistration } from './overlay-sites.ts';

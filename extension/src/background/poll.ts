@@ -4,9 +4,9 @@
  * and errors are handled in one place: offline/server down backs off and says so on the badge.
  */
 import { API } from '../../../shared/index.ts';
-import { ApiError, callRaw, errorText } from '../common/api.ts';
+import { ApiError, callRaw } from '../common/api.ts';
 import { getSession } from '../common/auth-store.ts';
-import { setExtLocale } from '../common/i18n.ts';
+import { setExtLocale, errorText } from '../common/i18n.ts';
 import { loadSettings, loadState, saveState, type EstateData, type ExtState } from '../common/state.ts';
 import { renderBadge } from './badge.ts';
 import { notifyChanges } from './notify.ts';

@@ -2,18 +2,8 @@
  * Calls to the sync server with the stored session, by the shared contract (shared/api/endpoints.ts).
  * Used by the worker and by console pages.
  */
-import {
-  API,
-  describeError,
-  pathOf,
-  type AnswerOf,
-  type CallArgs,
-  type Endpoint,
-  type FieldError,
-  type Refused,
-} from '../../../shared/index.ts';
+import { API, pathOf, type AnswerOf, type CallArgs, type Endpoint, type FieldError, type Refused } from '../../../shared/index.ts';
 import { getSession } from './auth-store.ts';
-import { locale } from './i18n.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -26,11 +16,6 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-}
-
-/** What went wrong, in the user's language: the server's refusal by its code, an unreachable server, or a local error. */
-export function errorText(e: unknown): string {
-  return describeError(e, locale());
 }
 
 export interface ApiResponse<T> {

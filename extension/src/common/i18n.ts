@@ -2,7 +2,7 @@
 import { COMMON_WORDS } from '../../../shared/i18n/books/common.ts';
 import { EXTENSION_WORDS } from '../../../shared/i18n/books/extension.ts';
 import { formatDuration as duration, translator } from '../../../shared/i18n/translate.ts';
-import { localeFrom, pick, type LocalText, type Locale } from '../../../shared/index.ts';
+import { describeError, localeFrom, pick, type LocalText, type Locale } from '../../../shared/index.ts';
 
 const messages = { ...COMMON_WORDS, ...EXTENSION_WORDS };
 
@@ -32,4 +32,9 @@ export function formatDuration(ms: number): string {
 /** HH:MM, in the estate's time zone when given (slots are estate wall-clock times, wherever the browser is). */
 export function clock(at: number, timeZone?: string): string {
   return new Date(at).toLocaleTimeString(current, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+}
+
+/** What went wrong, in the user's language: the server's refusal by its code, an unreachable server, or a local error. */
+export function errorText(e: unknown): string {
+  return describeError(e, locale());
 }

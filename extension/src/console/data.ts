@@ -1,7 +1,8 @@
 /** Estate set-up data the console pages share (departments, locations, members, policy), fetched once per page load. */
 import { useEffect, useState } from 'preact/hooks';
 import { API, type EstateSetup } from '../../../shared/index.ts';
-import { call, errorText } from '../common/api.ts';
+import { call } from '../common/api.ts';
+import { errorText } from '../common/i18n.ts';
 
 /** GET /api/estates/:id/setup, as the server answers it (shared/model/answers.ts). */
 export type Setup = EstateSetup;

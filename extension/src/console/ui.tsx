@@ -10,8 +10,8 @@ import {
   type LocalText,
   type Severity,
 } from '../../../shared/index.ts';
-import { mediaUrl, errorText } from '../common/api.ts';
-import { formatDuration, tx } from '../common/i18n.ts';
+import { mediaUrl } from '../common/api.ts';
+import { formatDuration, tx, errorText } from '../common/i18n.ts';
 import { t } from './words.ts';
 
 /** Time left or overdue; the deadline itself on the estate's wall clock. */

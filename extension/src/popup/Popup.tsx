@@ -1,7 +1,6 @@
-import { errorText } from '../common/api.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { IssueAlert } from '../../../shared/index.ts';
-import { clock, t, tx } from '../common/i18n.ts';
+import { clock, t, tx, errorText } from '../common/i18n.ts';
 import { send } from '../common/send.ts';
 import { totals, type ExtState } from '../common/state.ts';
 import { AlertLists, type IssueAction } from '../ui/AlertLists.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { tx } from '../../common/i18n.ts';
+import { tx, errorText } from '../../common/i18n.ts';
 import type { CallArgs, Endpoint } from '../../../../shared/index.ts';
-import { call, errorText } from '../../common/api.ts';
+import { call } from '../../common/api.ts';
 import { loadSetup } from '../data.ts';
 import { useEstateRole } from '../session.ts';
 import { useAsync, Outcome } from '../ui.tsx';

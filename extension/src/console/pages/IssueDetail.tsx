@@ -20,9 +20,9 @@ import {
   toDateTimeInput,
   referenceOf,
 } from '../../../../shared/index.ts';
-import { call, errorText } from '../../common/api.ts';
+import { call } from '../../common/api.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
-import { locale, tx } from '../../common/i18n.ts';
+import { locale, tx, errorText } from '../../common/i18n.ts';
 import { loadSetup, staffOf, useNow, useSetup } from '../data.ts';
 import { Countdown, Media, useAsync } from '../ui.tsx';
 import { t, type WordKey } from '../words.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { API, checkDeductions, dateIn, monthIn, scoreSheet, type Deduction, type Severity } from '../../../../shared/index.ts';
-import { call, errorText } from '../../common/api.ts';
-import { tx } from '../../common/i18n.ts';
+import { call } from '../../common/api.ts';
+import { tx, errorText } from '../../common/i18n.ts';
 import { Bars, Chart } from '../charts.tsx';
 import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { API, TRAINING_KINDS, TRAINING_LABELS, dateIn, type BodyOf, type PlanRecord } from '../../../../shared/index.ts';
-import { call, errorText } from '../../common/api.ts';
-import { tx } from '../../common/i18n.ts';
+import { call } from '../../common/api.ts';
+import { tx, errorText } from '../../common/i18n.ts';
 import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';
 import { useAsync } from '../ui.tsx';

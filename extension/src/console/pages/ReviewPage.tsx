@@ -14,8 +14,8 @@ import {
   type MeasureTarget,
   type QuarterReview,
 } from '../../../../shared/index.ts';
-import { call, errorText } from '../../common/api.ts';
-import { tx } from '../../common/i18n.ts';
+import { call } from '../../common/api.ts';
+import { tx, errorText } from '../../common/i18n.ts';
 import { pct } from '../charts.tsx';
 import { estateZone, useSetup } from '../data.ts';
 import { DataTable } from '../table.tsx';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { API, SEVERITIES, SEVERITY_LABELS } from '../../../../shared/index.ts';
 import type { StoredSession } from '../../common/auth-store.ts';
-import { tx } from '../../common/i18n.ts';
+import { tx, errorText } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { NOTIFY_KINDS, loadSettings, type NotifyKind, type Settings } from '../../common/state.ts';
-import { call, errorText } from '../../common/api.ts';
+import { call } from '../../common/api.ts';
 import { t, type WordKey } from '../words.ts';
 
 const KIND_WORDS: Record<NotifyKind, WordKey> = {

@@ -4,8 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import { API, CHANNEL_KINDS, formatEstateTime, type Audience, type ChannelKind } from '../../../../../shared/index.ts';
-import { call, errorText } from '../../../common/api.ts';
-import { tx } from '../../../common/i18n.ts';
+import { call } from '../../../common/api.ts';
+import { tx, errorText } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
 import { useAsync } from '../../ui.tsx';

@@ -11,8 +11,8 @@ import {
   type Schedule,
   formatShortCode,
 } from '../../../../../shared/index.ts';
-import { call, errorText } from '../../../common/api.ts';
-import { clock, tx } from '../../../common/i18n.ts';
+import { call } from '../../../common/api.ts';
+import { clock, tx, errorText } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { DataTable } from '../../table.tsx';
 import { t } from '../../words.ts';

@@ -1,6 +1,6 @@
 /** What the two imports (locations, staff) share: reading Excel's file (XLSX or CSV), and checking it with a preview first. */
 import { useState } from 'preact/hooks';
-import { errorText } from '../../../common/api.ts';
+import { errorText } from '../../../common/i18n.ts';
 import { t } from '../../words.ts';
 import { isXlsx, readXlsx, rowsToCsv } from './xlsx.ts';
 

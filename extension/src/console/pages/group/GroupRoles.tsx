@@ -12,8 +12,8 @@ import {
   type GroupPeople,
   type Role,
 } from '../../../../../shared/index.ts';
-import { call, errorText } from '../../../common/api.ts';
-import { tx } from '../../../common/i18n.ts';
+import { call } from '../../../common/api.ts';
+import { tx, errorText } from '../../../common/i18n.ts';
 import { useAsync, Outcome } from '../../ui.tsx';
 import { t } from '../../words.ts';
 

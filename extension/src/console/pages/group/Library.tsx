@@ -13,8 +13,8 @@ import {
   type LibraryKind,
   type ScoringSheet,
 } from '../../../../../shared/index.ts';
-import { call, errorText } from '../../../common/api.ts';
-import { tx } from '../../../common/i18n.ts';
+import { call } from '../../../common/api.ts';
+import { tx, errorText } from '../../../common/i18n.ts';
 import { useAsync, Outcome } from '../../ui.tsx';
 import { t, type WordKey } from '../../words.ts';
 import { TemplateEditor } from '../admin/Templates.tsx';

@@ -1,8 +1,8 @@
 /** Acting on many issues at once: assign them to a department, or verify the fixed ones. Each is its own action. */
 import { useState } from 'preact/hooks';
 import { API, type Issue, type IssueActionInput } from '../../../../../shared/index.ts';
-import { call, errorText } from '../../../common/api.ts';
-import { tx } from '../../../common/i18n.ts';
+import { call } from '../../../common/api.ts';
+import { tx, errorText } from '../../../common/i18n.ts';
 import type { Setup } from '../../data.ts';
 import { t } from '../../words.ts';
 
