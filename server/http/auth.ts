@@ -29,7 +29,8 @@ export function authenticate(deps: Deps): MiddlewareHandler<Env> {
       if (found && found.session.expiresAt > now && now - found.session.lastSeenAt <= deps.config.sessionIdleMs) {
         const { session, user } = found;
         if (user.disabledAt === null) {
-          c.set('auth', { user, memberships: await effectiveMemberships(deps.store.read, user), tokenHash, sessionId: session.id });
+          const memberships = await effectiveMemberships(deps.store.read, user, found.memberships);
+          c.set('auth', { user, memberships, tokenHash, sessionId: session.id });
           // One write a minute at most: "last seen" needs no finer grain than the idle timeout does.
           if (now - session.lastSeenAt > 60_000) await deps.store.write((tx) => tx.touchSession(tokenHash, now));
         }

@@ -34,9 +34,9 @@ export function groupScope(estates: readonly Estate[], access: GroupAccess): Est
   return [...estates];
 }
 
-/** The person's own memberships, and one per further estate their group role covers. */
-export async function effectiveMemberships(reads: Reads, user: User): Promise<Membership[]> {
-  const own = await reads.membershipsOf(user.id);
+/** The person's own memberships (`known`, when already read with the session), and one per further estate their group role covers. */
+export async function effectiveMemberships(reads: Reads, user: User, known?: Membership[]): Promise<Membership[]> {
+  const own = known ?? (await reads.membershipsOf(user.id));
   if (!user.groupAccess.role) return own;
   const role = user.groupAccess.role === 'groupAdmin' ? 'admin' : 'supervisor';
   const derived: Membership[] = groupScope(await reads.listEstates(), user.groupAccess)

@@ -287,8 +287,8 @@ export interface Reads {
   membershipsOf(userId: string): Promise<Membership[]>;
   membersOf(estateId: string): Promise<(Membership & { username: string; displayName: string; disabled: boolean })[]>;
   getSession(tokenHash: string): Promise<Session | undefined>;
-  /** A session with its user, in one read: every signed-in request starts with this. */
-  sessionWithUser(tokenHash: string): Promise<{ session: Session; user: User } | undefined>;
+  /** A session with its user and the user's own memberships, in one read: every signed-in request starts with this. */
+  sessionWithUser(tokenHash: string): Promise<{ session: Session; user: User; memberships: Membership[] } | undefined>;
   sessionsOf(userId: string): Promise<Session[]>;
 
   getReceipt(id: string): Promise<StoredReceipt | undefined>;

@@ -202,6 +202,25 @@ describe.each(engines)('the store on $name', ({ open }) => {
     expect((await store.read.getIssue('i-fine'))?.description).toBe('issue i-fine');
   });
 
+  it('forty writes at once each land once, and the few that throw leave nothing and take no other down', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, n) =>
+        store.write(async (tx) => {
+          await tx.insertIssue(issue(`i-burst-${n}`));
+          if (n % 7 === 3) throw new Error(`refused ${n}`);
+          return n;
+        }),
+      ),
+    );
+    const refused = [3, 10, 17, 24, 31, 38];
+    results.forEach((r, n) =>
+      expect(r).toEqual(
+        refused.includes(n) ? { status: 'rejected', reason: new Error(`refused ${n}`) } : { status: 'fulfilled', value: n },
+      ),
+    );
+    for (let n = 0; n < 40; n++) expect(Boolean(await store.read.getIssue(`i-burst-${n}`))).toBe(!refused.includes(n));
+  });
+
   it('times in milliseconds and counts come back as numbers', async () => {
     await store.write((tx) =>
       tx.insertInspection({

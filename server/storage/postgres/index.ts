@@ -140,10 +140,72 @@ function transactionOf(client: pg.PoolClient): Writes {
   return tx;
 }
 
+interface Job {
+  fn: (tx: Writes) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** How many writes one transaction may hold, and how many such transactions run at once (each on a connection). */
+const MAX_GROUP = 64;
+const GROUPS_AT_ONCE = 3;
+
+/**
+ * Group commit: writes that arrive together share one transaction, so each pays neither a BEGIN nor a COMMIT of its
+ * own (two round trips, and a WAL flush). Savepoints would cost two round trips each, so a group has none: when a write
+ * in it throws, the whole group is rolled back and each of its writes runs again alone, in its own transaction
+ * (`alone`), and is answered from that. Writes are re-run as a retry re-runs them, so they must (and do) allow it.
+ */
+function groupCommit(pool: pg.Pool, alone: <T>(fn: (tx: Writes) => Promise<T>) => Promise<T>) {
+  const queue: Job[] = [];
+  let running = 0;
+  let scheduled = false;
+
+  const runGroup = async (jobs: Job[]) => {
+    const values: unknown[] = [];
+    let client: pg.PoolClient | null = null;
+    try {
+      client = await pool.connect();
+      await client.query('BEGIN');
+      const tx = transactionOf(client);
+      for (const job of jobs) values.push(await job.fn(tx));
+      await client.query('COMMIT');
+    } catch {
+      await client?.query('ROLLBACK').catch(() => {});
+      client?.release();
+      for (const job of jobs) alone(job.fn).then(job.resolve, job.reject);
+      return;
+    }
+    client.release();
+    jobs.forEach((job, i) => job.resolve(values[i]));
+  };
+
+  const pump = () => {
+    scheduled = false;
+    while (queue.length && running < GROUPS_AT_ONCE) {
+      running++;
+      void runGroup(queue.splice(0, MAX_GROUP)).finally(() => {
+        running--;
+        pump();
+      });
+    }
+  };
+
+  return <T>(fn: (tx: Writes) => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!scheduled && running < GROUPS_AT_ONCE) {
+        scheduled = true;
+        // Wait one turn so that writes arriving together start out in one group.
+        setImmediate(pump);
+      }
+    });
+}
+
 function postgresStore(pool: pg.Pool): Store {
   const templateCache = new Map<string, ChecklistTemplate>();
 
-  const write = async <T>(fn: (tx: Writes) => Promise<T>): Promise<T> => {
+  const alone = async <T>(fn: (tx: Writes) => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       const client = await pool.connect();
       try {
@@ -165,7 +227,7 @@ function postgresStore(pool: pg.Pool): Store {
   return {
     engine: 'postgres',
     read: { ...repositories(pgSql(pool), templateCache), inspectionsAfter: inspectionsAfter(pool) },
-    write,
+    write: groupCommit(pool, alone),
     ping: async () => void (await pool.query('SELECT 1')),
     close: () => (closed ??= pool.end()),
   };

@@ -197,11 +197,30 @@ export function peopleRepo(sql: Sql): PeopleRepo {
       return r && toSession(r);
     },
     sessionWithUser: async (hash) => {
-      const r = await sql.get(
-        `SELECT s.*, u.username, u.display_name, u.password_hash, u.disabled_at, u.group_role, u.group_estates FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+      // One row per membership (one with none when there are none): the request's whole identity in one read.
+      const rows = await sql.all(
+        `SELECT s.*, u.username, u.display_name, u.password_hash, u.disabled_at, u.group_role, u.group_estates,
+           m.estate_id AS m_estate_id, m.role AS m_role, m.department_id AS m_department_id, m.lead AS m_lead, e.archived_at AS m_archived_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
+           LEFT JOIN memberships m ON m.user_id = s.user_id LEFT JOIN estates e ON e.id = m.estate_id
+         WHERE s.token_hash = ? ORDER BY m.estate_id`,
         [hash],
       );
-      return r && { session: toSession(r), user: toUser({ ...r, id: r.user_id }) };
+      const r = rows[0];
+      if (!r) return undefined;
+      const memberships = rows
+        .filter((m) => m.m_estate_id !== null && m.m_estate_id !== undefined)
+        .map((m) =>
+          toMembership({
+            user_id: r.user_id,
+            estate_id: m.m_estate_id,
+            role: m.m_role,
+            department_id: m.m_department_id,
+            lead: m.m_lead,
+            archived_at: m.m_archived_at,
+          }),
+        );
+      return { session: toSession(r), user: toUser({ ...r, id: r.user_id }), memberships };
     },
     touchSession: async (hash, at) => void (await sql.run('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?', [at, hash])),
     sessionsOf: async (userId) =>
