@@ -177,7 +177,7 @@ function groupCommit(pool: pg.Pool, alone: <T>(fn: (tx: Writes) => Promise<T>) =
       return;
     }
     client.release();
-    jobs.forEach((job, i) => job.resolve(values[i]));
+    for (const [i, job] of jobs.entries()) job.resolve(values[i]);
   };
 
   const pump = () => {
