@@ -213,8 +213,8 @@ describe.each(engines)('the store on $name', ({ open }) => {
       ),
     );
     const refused = [3, 10, 17, 24, 31, 38];
-    results.forEach((r, n) =>
-      expect(r).toEqual(
+    expect(results).toEqual(
+      results.map((_, n) =>
         refused.includes(n) ? { status: 'rejected', reason: new Error(`refused ${n}`) } : { status: 'fulfilled', value: n },
       ),
     );
