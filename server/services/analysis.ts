@@ -31,8 +31,10 @@ import {
   type PatrolAnalysis,
   type SatisfactionTrend,
   type Completion,
+  type InspectionTime,
+  type RoundFill,
 } from '../../shared/index.ts';
-import type { Reads } from '../storage/store.ts';
+import type { InspectionTimeRow, Reads } from '../storage/store.ts';
 
 export interface Period {
   from: number;
@@ -72,10 +74,15 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
   const kinds = new Map<string, Completion[]>();
   const areas = new Map<string, Completion[]>();
   const heat: PatrolAnalysis['heat'] = [];
-  // Rounds that filled a slot of the period (for who did the work), and any slot at all (the rest are voluntary).
-  const filledInPeriod: { filledBy: string; onTime: boolean }[] = [];
-  const filled = new Set<string>();
-  const places = eachLocationSlots(locationList, versions, templates, rows, tz, { from: context.from, to: period.to });
+  // Each round carries its own mark (what it filled), rather than sets of ids beside it: at a hundred thousand
+  // places a month holds half a million rounds, and every extra object per round is paid again in garbage collection.
+  const rounds: Round[] = [];
+  const asRound = (r: InspectionTimeRow): Round => {
+    const round: Round = { id: r.id, at: r.finishedAt, inspectorId: r.inspectorId, filled: null, beforePeriod: false };
+    rounds.push(round);
+    return round;
+  };
+  const places = eachLocationSlots(locationList, versions, templates, rows, tz, { from: context.from, to: period.to }, undefined, asRound);
   for (const [locationId, { slots, inspections }] of places) {
     // Counted as they are matched: no object per slot, whatever the estate's size.
     let scheduled = 0;
@@ -84,14 +91,17 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
     let missed = 0;
     let hours: number[] | null = null;
     matchSlots(slots, inspections, now, (slot, status, fill) => {
-      if (fill) filled.add(fill.id);
-      if (slot.start < period.from) return;
+      if (slot.start < period.from) {
+        // It filled a slot before the period: neither the period's work nor voluntary.
+        if (fill) fill.beforePeriod = true;
+        return;
+      }
       scheduled++;
       if (fill) {
         done++;
         const inTime = fill.at < slot.end;
         if (inTime) onTime++;
-        filledInPeriod.push({ filledBy: fill.id, onTime: inTime });
+        fill.filled = inTime ? 'onTime' : 'late';
       } else if (status === 'missed') {
         missed++;
         // Heat map: missed slots by location and local hour of the slot's start.
@@ -109,14 +119,13 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
   }
   heat.sort((a, b) => b.total - a.total || a.locationId.localeCompare(b.locationId));
 
-  const fillsPeriod = new Set(filledInPeriod.map((s) => s.filledBy as string));
-  const counted = rows.filter(
-    (r) => fillsPeriod.has(r.id) || (r.finishedAt >= period.from && r.finishedAt < period.to && !filled.has(r.id)),
-  );
-  const byPerson = patrolKpi(
-    filledInPeriod,
-    counted.map((r) => ({ id: r.id, inspectorId: r.inspectorId })),
-  ).map((k) => ({ ...k, name: members.get(k.inspectorId)?.displayName ?? k.inspectorId }));
+  // The period's rounds: those that filled one of its slots, and the voluntary ones made in it.
+  let fills = 0;
+  const counted = rounds.filter((r) => {
+    if (r.filled) fills++;
+    return r.filled !== null || (r.at >= period.from && r.at < period.to && !r.beforePeriod);
+  });
+  const byPerson = patrolKpi(counted).map((k) => ({ ...k, name: members.get(k.inspectorId)?.displayName ?? k.inspectorId }));
   const grouped = (groups: Map<string, Completion[]>) => [...groups].map(([key, parts]) => ({ key, ...combineCompletions(parts) }));
   return {
     total: combineCompletions(byLocation),
@@ -125,8 +134,14 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
     byLocation,
     byPerson,
     heat,
-    voluntary: counted.length - fillsPeriod.size,
+    voluntary: counted.length - fills,
   };
+}
+
+/** A round of the analysed period, marked with the slot it filled as the slots are matched. */
+interface Round extends InspectionTime, RoundFill {
+  /** It filled a slot that began before the period (the day before: the period's first night). */
+  beforePeriod: boolean;
 }
 
 function addTo(groups: Map<string, Completion[]>, key: string, c: Completion): void {

@@ -1,6 +1,5 @@
 /** The quality figures that feed performance assessment (绩效考核), per person and per department. */
 import type { Issue } from '../model/issue.ts';
-import type { SlotState } from './schedule.ts';
 import { firstFixOnTime } from './deadlines.ts';
 
 export interface Rate {
@@ -23,25 +22,23 @@ export interface PatrolKpi {
   voluntary: number;
 }
 
-/**
- * Per inspector: of the slots they filled, how many were on time.
- * `inspectorOf` maps an inspection id to its inspector.
- */
-export function patrolKpi(
-  states: readonly Pick<SlotState, 'filledBy' | 'onTime'>[],
-  inspections: readonly { id: string; inspectorId: string }[],
-): PatrolKpi[] {
+/** A round of the period, as the KPI sees it: who made it, and whether it filled a slot of the period, in time or late. */
+export interface RoundFill {
+  inspectorId: string;
+  filled: 'onTime' | 'late' | null;
+}
+
+/** Per inspector: of the slots they filled, how many were on time; the rounds that filled none are voluntary. */
+export function patrolKpi(rounds: Iterable<RoundFill>): PatrolKpi[] {
   const byPerson = new Map<string, { filled: number; onTime: number; total: number }>();
-  const filled = new Map(states.filter((s) => s.filledBy).map((s) => [s.filledBy as string, s]));
-  for (const i of inspections) {
-    const p = byPerson.get(i.inspectorId) ?? { filled: 0, onTime: 0, total: 0 };
+  for (const r of rounds) {
+    let p = byPerson.get(r.inspectorId);
+    if (!p) byPerson.set(r.inspectorId, (p = { filled: 0, onTime: 0, total: 0 }));
     p.total++;
-    const slot = filled.get(i.id);
-    if (slot) {
+    if (r.filled) {
       p.filled++;
-      if (slot.onTime) p.onTime++;
+      if (r.filled === 'onTime') p.onTime++;
     }
-    byPerson.set(i.inspectorId, p);
   }
   return [...byPerson].map(([inspectorId, p]) => ({
     inspectorId,

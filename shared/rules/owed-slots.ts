@@ -101,19 +101,24 @@ export function locationRounds(
  * (the analysis of a month, with `matchSlots`) holds one location's slots at once, not an estate's, whose hundred
  * thousand places would not fit in memory together.
  */
-export function* eachLocationSlots(
+export function* eachLocationSlots<
+  R extends { id: string; locationId: string; finishedAt: number },
+  T extends InspectionTime = InspectionTime,
+>(
   locations: readonly { id: string }[],
   versions: ReadonlyMap<string, readonly LocationVersion[]>,
   templates: readonly TemplateVersion[],
-  rounds: readonly { id: string; locationId: string; finishedAt: number }[],
+  rounds: readonly R[],
   timeZone: string,
   period: { from: number; to: number },
   slotsFor: SlotsFor = sharedSlots(timeZone),
-): Generator<[string, Omit<LocationRounds, 'states'>]> {
-  const byLocation = new Map<string, InspectionTime[]>();
+  /** The round as the caller will match it (by default its id and time); the analysis keeps its own marks on it. */
+  timeOf: (round: R) => T = (r) => ({ id: r.id, at: r.finishedAt }) as T,
+): Generator<[string, { slots: readonly Slot[]; inspections: T[] }]> {
+  const byLocation = new Map<string, T[]>();
   for (const r of rounds) {
     const list = byLocation.get(r.locationId) ?? [];
-    list.push({ id: r.id, at: r.finishedAt });
+    list.push(timeOf(r));
     byLocation.set(r.locationId, list);
   }
   for (const l of locations)
