@@ -77,22 +77,15 @@ if (pwa)
   });
 // 200 ms, or 1.4× the floor page's own open from its service worker in the same run, whichever is higher: under 4×
 // CPU slowdown this machine takes 200–500 ms to run even a one-line module, so 200 ms alone would measure the machine.
-if (pwa)
-  budgets.push({
-    name: 'PWA warm open (SW)',
-    value: pwa.warmMs,
-    limit: Math.max(200, 1.4 * pwa.floorWarmMs),
-    unit: 'ms',
-    floor: `floor ${pwa.floorWarmMs.toFixed(0)} ms → ${(pwa.warmMs / pwa.floorWarmMs).toFixed(2)}×`,
-  });
-if (pwa)
-  budgets.push({
-    name: 'PWA offline open (SW)',
-    value: pwa.offlineMs,
-    limit: Math.max(200, 1.4 * pwa.floorOfflineMs),
-    unit: 'ms',
-    floor: `floor ${pwa.floorOfflineMs.toFixed(0)} ms → ${(pwa.offlineMs / pwa.floorOfflineMs).toFixed(2)}×`,
-  });
+const keptOpen = (name: string, ms: number, floorMs: number): Budget => ({
+  name,
+  value: ms,
+  limit: Math.max(200, 1.4 * floorMs),
+  unit: 'ms',
+  floor: `floor ${floorMs.toFixed(0)} ms → ${(ms / floorMs).toFixed(2)}×`,
+});
+if (pwa) budgets.push(keptOpen('PWA warm open (SW)', pwa.warmMs, pwa.floorWarmMs));
+if (pwa) budgets.push(keptOpen('PWA offline open (SW)', pwa.offlineMs, pwa.floorOfflineMs));
 const ext = serverOnly ? null : await benchExtension();
 if (ext) budgets.push({ name: 'overlay script (gzip)', value: ext.contentGzip / 1024, limit: 15, unit: 'KB' });
 if (ext) budgets.push({ name: 'popup render (cached)', value: ext.popupMs, limit: 100, unit: 'ms' });
