@@ -162,6 +162,8 @@ function groupCommit(pool: pg.Pool, alone: <T>(fn: (tx: Writes) => Promise<T>) =
   let scheduled = false;
 
   const runGroup = async (jobs: Job[]) => {
+    // A write that arrived alone is a transaction of its own: if it throws, it is not run twice.
+    if (jobs.length === 1) return alone(jobs[0].fn).then(jobs[0].resolve, jobs[0].reject);
     const values: unknown[] = [];
     let client: pg.PoolClient | null = null;
     try {
