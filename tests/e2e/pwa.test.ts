@@ -423,6 +423,16 @@ describe('inspectors', () => {
     expect(asked).toHaveLength(1);
     expect(blocked).toEqual([]);
     await context.close();
+
+    // The request is the HTML's own: with none of the app's scripts arriving (and no service worker), it still leaves.
+    const bare = await (await e2e()).browser.newContext({ baseURL: server.url, serviceWorkers: 'block' });
+    await bare.addInitScript((token) => localStorage.setItem('pqm.token', token), await server.login('li'));
+    await bare.route('**/assets/**', (r) => r.abort());
+    const tab = await bare.newPage();
+    const early = tab.waitForRequest((r) => r.url().includes(`/api/locations/by-code/${code('b2-lobby')}`), { timeout: 10_000 });
+    await tab.goto(`/l/${code('b2-lobby')}?q=1`);
+    await early;
+    await bare.close();
   });
 
   it('"其余合格" passes the items not yet answered, after the list, and the round records which were passed that way', async () => {

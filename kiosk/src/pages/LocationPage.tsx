@@ -1,14 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import {
-  LOCATION_KIND_LABELS,
-  SEVERITY_LABELS,
-  SLOT_STATUS_LABELS,
-  slotHours,
-  type Confirmation,
-  type Issue,
-  type SlotInfo,
-} from '../../../shared/index.ts';
+import { LOCATION_KIND_LABELS, SEVERITY_LABELS, SLOT_STATUS_LABELS, type Confirmation, type Issue } from '../../../shared/index.ts';
 import { ApiError, errorText, session } from '../api/http.ts';
 import { brandOf, formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
@@ -134,9 +126,6 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
   );
 }
 
-/** A slot's hours as the server wrote them; a copy kept on the phone before they were sent is formatted here. */
-const hoursOf = (s: SlotInfo, timeZone: string): string => s.hours ?? slotHours(s, timeZone);
-
 function StaffPanel({
   landing,
   confirmedBy,
@@ -198,7 +187,7 @@ function StaffPanel({
           <ol class="slots">
             {staff.slots.map((s) => (
               <li key={s.key} class={`slot ${s.status}`}>
-                {hoursOf(s, landing.estate.timeZone)}
+                {s.hours}
                 <span class="badge">{tx(SLOT_STATUS_LABELS[s.status])}</span>
               </li>
             ))}
@@ -208,7 +197,7 @@ function StaffPanel({
               {staff.missedToday} {t('missedToday')}
             </p>
           ) : null}
-          <p data-testid="fills">{fillSlot ? `${t('fillsSlot')} ${hoursOf(fillSlot, landing.estate.timeZone)}` : t('voluntaryRound')}</p>
+          <p data-testid="fills">{fillSlot ? `${t('fillsSlot')} ${fillSlot.hours}` : t('voluntaryRound')}</p>
           <p class="muted">
             {t('presence')}: {confirmedBy === 'kiosk_code' ? t('viaKiosk') : confirmedBy === 'printed_code' ? t('viaLabel') : t('viaLink')}
           </p>

@@ -46,9 +46,15 @@ export function cachedLanding(code: string): (Landing & { savedAt: number }) | n
     if (!raw) return null;
     const { savedAt, landing } = JSON.parse(raw) as { savedAt: number; landing: Landing };
     const now = Date.now();
+    const tz = landing.estate.timeZone;
     const staff = landing.staff && {
       ...landing.staff,
-      slots: landing.staff.slots.map((s) => (s.status === 'done' ? s : { ...s, status: statusAt(s, now) })),
+      slots: landing.staff.slots.map((s) => ({
+        ...s,
+        // A copy kept before the server sent each slot's hours gets them here.
+        hours: s.hours ?? slotHours(s, tz),
+        status: s.status === 'done' ? s.status : statusAt(s, now),
+      })),
     };
     return { ...landing, staff, savedAt };
   } catch {
