@@ -28,12 +28,8 @@ const NOT_FIXED_WINDOW_MS = 7 * 86_400_000;
 const UNKNOWN = { name: { zh: '?', en: '?' }, kind: 'unknown' };
 
 export async function computeAlerts(store: Reads, board: BoardView, estateId: string, now: number): Promise<Alerts> {
-  const [policy, departmentList, estate] = await Promise.all([
-    store.getPolicy(estateId),
-    store.listDepartments(estateId),
-    store.getEstate(estateId),
-  ]);
-  const departments = new Map(departmentList.map((d) => [d.id, d.name]));
+  // The policy and the zone come with the board, so every read below leaves at once: a poll waits for one round trip.
+  const { policy, timeZone } = board;
   const names = new Map<string, { name: LocalText; kind: string }>();
   const remember = (id: string, loc: { name: LocalText; kind: string } | undefined) => {
     if (loc) names.set(id, { name: loc.name, kind: loc.kind });
@@ -59,14 +55,16 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     respondBy: respondBy(i, policy),
   });
 
-  const [overdue, awaiting, toDispatch, urgent, notFixed, missedRounds] = await Promise.all([
+  const [departmentList, overdue, awaiting, toDispatch, urgent, notFixed, missedRounds] = await Promise.all([
+    store.listDepartments(estateId),
     store.overdueIssues(estateId, now, LIST_LIMIT, level2DeadlineBefore(now, policy)),
     store.awaitingAcceptance(estateId, LIST_LIMIT, acceptLateBefore(now, policy)),
     store.awaitingDispatch(estateId, LIST_LIMIT),
     store.urgentSince(estateId, now - URGENT_NEW_MS, LIST_LIMIT),
     store.notFixedSince(estateId, now - NOT_FIXED_WINDOW_MS, LIST_LIMIT),
-    missedRoundsToday(store, estateId, estate?.timeZone ?? 'Asia/Shanghai', now),
+    missedRoundsToday(store, estateId, timeZone, now),
   ]);
+  const departments = new Map(departmentList.map((d) => [d.id, d.name]));
   for (const i of [...overdue.issues, ...awaiting.issues, ...toDispatch.issues, ...urgent.issues, ...notFixed.issues]) {
     if (i.locationId && !onBoard(i.locationId)) remember(i.locationId, await store.getLocation(i.locationId));
   }
@@ -91,7 +89,7 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
 
   return {
     estateId,
-    timeZone: estate?.timeZone ?? 'Asia/Shanghai',
+    timeZone,
     counts: {
       badge: overdue.total + missed.count + toDispatch.total + awaiting.late + missedRounds.length,
       overdue: overdue.total,

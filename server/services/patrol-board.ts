@@ -16,6 +16,7 @@ import {
   slotTouchesDay,
   statusAt,
   toLocal,
+  type DeadlinePolicy,
   type InspectionTime,
   type Location,
   type Slot,
@@ -46,11 +47,17 @@ interface EstateBoard {
   /** Where the next catch-up with inspections stored by any server starts (storage's opaque cursor). */
   cursor: string;
   timeZone: string;
+  /** The estate's deadline policy at that revision (a policy change bumps it). */
+  policy: DeadlinePolicy;
   from: number;
   to: number;
   startOfToday: number;
   startOfTomorrow: number;
   locations: Map<string, LocationPatrol>;
+  /** Counts the inspections added since the build: a summary worked out before one was added is stale. */
+  version: number;
+  /** The last summary, and the span of time over which it stays the same answer. */
+  memo?: { version: number; soonMs: number; limit: number; from: number; until: number; result: PatrolSummary };
 }
 
 export interface SlotView {
@@ -111,6 +118,8 @@ export interface BoardView {
   slotsOf(locationId: string): SlotState[];
   /** The estate's zone, in which the board's days begin and end. */
   timeZone: string;
+  /** The estate's deadline policy, current with the board: the alerts need not read it again. */
+  policy: DeadlinePolicy;
   /** An active location of the estate. */
   location(locationId: string): Location | undefined;
   /** Every active location of the estate. */
@@ -136,6 +145,7 @@ export class PatrolBoard {
       summary: (soonMs, limit) => this.summary(board, now, soonMs, limit),
       slotsOf: (locationId) => this.slotsOf(board, locationId, now),
       timeZone: board.timeZone,
+      policy: board.policy,
       location: (locationId) => board.locations.get(locationId)?.location,
       locations: () => [...board.locations.values()].map((p) => p.location),
     };
@@ -154,23 +164,37 @@ export class PatrolBoard {
     patrol.inspections.push(inspection);
     patrol.filled = slotStates(patrol.slots, patrol.inspections, Infinity);
     patrol.packed = pack(patrol.filled);
+    board.version++;
   }
 
   /**
    * The slots that need attention at `now`, in one pass with no allocation for the rest:
-   * this is the hot path of every supervisor's poll.
+   * this is the hot path of every supervisor's poll. The answer only changes when an inspection is added or when `now`
+   * reaches a slot's next edge (it comes within `soonMs`, opens, ends, closes or is filled), so the pass also finds the
+   * first such edge, and polls before it get the same answer without a pass.
    */
   private summary(board: EstateBoard, now: number, soonMs: number, limit: number): PatrolSummary {
+    const memo = board.memo;
+    if (memo && memo.version === board.version && memo.soonMs === soonMs && memo.limit === limit && now >= memo.from && now < memo.until)
+      return memo.result;
     const missed = new TopK(limit);
     const due = new TopK(limit);
     const dueSoon = new TopK(limit);
     const soon = now + soonMs;
+    let until = Number.POSITIVE_INFINITY;
     for (const [locationId, { packed }] of board.locations) {
       for (let i = 0; i < packed.length; i += 4) {
         const start = packed[i];
         const end = packed[i + 1];
         const closes = packed[i + 2];
-        const status = slotStatusAt(start, end, closes, packed[i + 3], now);
+        const filledAt = packed[i + 3];
+        // The slot's next edge after now (NaN, an unfilled slot's filledAt, compares false).
+        if (start - soonMs > now && start - soonMs < until) until = start - soonMs;
+        if (start > now && start < until) until = start;
+        if (end > now && end < until) until = end;
+        if (closes > now && closes < until) until = closes;
+        if (filledAt > now && filledAt < until) until = filledAt;
+        const status = slotStatusAt(start, end, closes, filledAt, now);
         if (status === 'upcoming') {
           if (start < soon && dueSoon.wants(start)) dueSoon.add(start, { locationId, start, end, closes, status });
         } else if (status === 'due' || status === 'late') {
@@ -182,7 +206,9 @@ export class PatrolBoard {
       }
     }
     const list = (k: TopK): PatrolList => ({ count: k.count, top: k.views });
-    return { missed: list(missed), due: list(due), dueSoon: list(dueSoon) };
+    const result = { missed: list(missed), due: list(due), dueSoon: list(dueSoon) };
+    board.memo = { version: board.version, soonMs, limit, from: now, until, result };
+    return result;
   }
 
   private slotsOf(board: EstateBoard, locationId: string, now: number): SlotState[] {
@@ -200,20 +226,20 @@ export class PatrolBoard {
   private async board(estateId: string, now: number): Promise<EstateBoard> {
     const existing = this.boards.get(estateId);
     if (existing && now >= existing.startOfToday && now < existing.startOfTomorrow) {
-      if ((await this.store.estateRevision(estateId)) === existing.revision) {
-        await this.catchUp(estateId, existing);
+      // Both reads at once: a poll waits for one round trip. The catch-up is thrown away if the revision moved.
+      const [revision, after] = await Promise.all([
+        this.store.estateRevision(estateId),
+        this.store.inspectionsAfter(estateId, existing.cursor),
+      ]);
+      if (revision === existing.revision) {
+        // Inspections committed since the last catch-up, by any server. One seen already (stored here) is skipped by id.
+        existing.cursor = after.cursor;
+        for (const r of after.rows) this.addInspection(existing, r.locationId, { id: r.id, at: r.finishedAt });
         return existing;
       }
       if (this.boards.get(estateId) === existing) this.boards.delete(estateId);
     }
     return this.load(estateId, now);
-  }
-
-  /** Inspections committed since the last catch-up, by any server. One seen already (stored here) is skipped by id. */
-  private async catchUp(estateId: string, board: EstateBoard): Promise<void> {
-    const { rows, cursor } = await this.store.inspectionsAfter(estateId, board.cursor);
-    board.cursor = cursor;
-    for (const r of rows) this.addInspection(board, r.locationId, { id: r.id, at: r.finishedAt });
   }
 
   private load(estateId: string, now: number): Promise<EstateBoard> {
@@ -243,11 +269,12 @@ export class PatrolBoard {
     const to = fromLocal(addDays(today, 2), 0, estate.timeZone);
     // What each location owes, by the same rule as the figures: nothing before it was created, and the
     // schedule in force when each slot starts (a location added at 10:00 has not missed the 07:00 round).
-    const [templates, versions, rows, all] = await Promise.all([
+    const [templates, versions, rows, all, policy] = await Promise.all([
       this.store.templateVersions(estateId),
       this.store.locationVersions(estateId),
       this.store.inspectionTimes(estateId, from, to),
       this.store.listLocations(estateId),
+      this.store.getPolicy(estateId),
     ]);
     const active = all.filter((l) => l.active);
     const rounds = locationRounds(
@@ -269,11 +296,13 @@ export class PatrolBoard {
       revision,
       cursor,
       timeZone: estate.timeZone,
+      policy,
       from,
       to,
       startOfToday: fromLocal(today, 0, estate.timeZone),
       startOfTomorrow: fromLocal(addDays(today, 1), 0, estate.timeZone),
       locations,
+      version: 0,
     };
   }
 }

@@ -511,4 +511,11 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX upload_parts_at ON upload_parts(at);
   `,
+  /* 12: the supervisors' alerts read these on every poll. Overdue work is counted from the index alone, and new urgent
+     problems are found without walking every issue created that day (SQLite's migration 18 adds the second; its
+     generated columns are virtual, so no index of it can cover the first). */ `
+  DROP INDEX issues_awaiting_deadline;
+  CREATE INDEX issues_awaiting ON issues(estate_id, deadline) INCLUDE (severity, manual_level) WHERE awaiting = 1;
+  CREATE INDEX issues_urgent_open ON issues(estate_id, created_at) WHERE severity = 'urgent' AND is_open = 1;
+  `,
 ];

@@ -536,4 +536,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX upload_parts_at ON upload_parts(at);
   `,
+  /* 18: the supervisors' alerts count new urgent problems on every poll (PostgreSQL's migration 12 does the same with
+     a partial index): without walking every issue created that day. */ `
+  CREATE INDEX issues_urgent_open ON issues(estate_id, severity, is_open, created_at);
+  `,
 ];
