@@ -47,7 +47,7 @@ export * from './rules/review.ts';
 export * from './rules/routes.ts';
 export type * from './model/answers.ts';
 export type * from './model/receipts.ts';
-export { API } from './api/endpoints.ts';
+export * as API from './api/endpoints.ts';
 export {
   pathOf,
   type AnswerOf,

@@ -112,138 +112,140 @@ export interface ImageBytes {
 
 const ESTATE = '/api/estates/:estateId';
 
-export const API = {
-  // Signing in and one's own account.
-  login: post('/api/auth/login', LoginRequest, answer<SignedIn>()),
-  logout: post('/api/auth/logout', null, answer<Done>()),
-  me: get('/api/auth/me', answer<Me>()),
-  changePassword: post('/api/auth/password', ChangePasswordRequest, answer<Done>()),
-  mySessions: get('/api/auth/sessions', answer<SessionList>()),
-  endMySession: del('/api/auth/sessions/:id', answer<Done>()),
+// Signing in and one's own account.
+export const login = /* @__PURE__ */ post('/api/auth/login', LoginRequest, answer<SignedIn>());
+export const logout = /* @__PURE__ */ post('/api/auth/logout', null, answer<Done>());
+export const me = /* @__PURE__ */ get('/api/auth/me', answer<Me>());
+export const changePassword = /* @__PURE__ */ post('/api/auth/password', ChangePasswordRequest, answer<Done>());
+export const mySessions = /* @__PURE__ */ get('/api/auth/sessions', answer<SessionList>());
+export const endMySession = /* @__PURE__ */ del('/api/auth/sessions/:id', answer<Done>());
 
-  // What a QR code opens, with or without an account.
-  landing: get('/api/locations/by-code/:code', answer<LocationLanding>()),
-  serviceHelp: get('/api/help', answer<ServiceHelp>()),
-  // The location a code typed from a label (its first ten characters) belongs to.
-  byShortCode: get('/api/locations/by-short-code/:short', answer<{ code: string }>()),
-  reportProblem: post('/api/owner/reports', OwnerReport, answer<OwnerReportReceipt>()),
-  /** A report with no location code: the estate chosen, the place in words. */
-  generalReport: post('/api/owner/general-reports', GeneralReport, answer<OwnerReportReceipt>()),
-  meToo: post('/api/owner/me-too', MeTooRequest, answer<MeTooReceipt>()),
-  tracking: get('/api/track/:token', answer<OwnerTracking>()),
-  confirmFixed: post('/api/track/:token/confirm', null, answer<OwnerTracking>()),
-  notFixed: post('/api/track/:token/not-fixed', NotFixedRequest, answer<OwnerTracking>()),
-  rateHandling: post('/api/track/:token/rating', OwnerRating, answer<OwnerTracking>()),
-  trackedPhoto: get('/api/track/:token/photos/:sha', answer<ImageBytes>()),
-  rateAtKiosk: post('/api/kiosk/ratings', KioskRating, answer<KioskRatingReceipt>()),
-  /** 接待登记: an owner's visit or call, logged at the service desk. */
-  logDeskEntry: post('/api/desk-entries', DeskEntrySubmission, answer<DeskEntryReceipt>()),
-  survey: get('/api/surveys/:code', answer<PublicSurvey>()),
-  answerSurvey: post('/api/surveys/:code/responses', SurveyResponseSubmission, answer<SurveyResponseReceipt>()),
+// What a QR code opens, with or without an account.
+export const landing = /* @__PURE__ */ get('/api/locations/by-code/:code', answer<LocationLanding>());
+export const serviceHelp = /* @__PURE__ */ get('/api/help', answer<ServiceHelp>());
+// The location a code typed from a label (its first ten characters) belongs to.
+export const byShortCode = /* @__PURE__ */ get('/api/locations/by-short-code/:short', answer<{ code: string }>());
+export const reportProblem = /* @__PURE__ */ post('/api/owner/reports', OwnerReport, answer<OwnerReportReceipt>());
+/** A report with no location code: the estate chosen, the place in words. */
+export const generalReport = /* @__PURE__ */ post('/api/owner/general-reports', GeneralReport, answer<OwnerReportReceipt>());
+export const meToo = /* @__PURE__ */ post('/api/owner/me-too', MeTooRequest, answer<MeTooReceipt>());
+export const tracking = /* @__PURE__ */ get('/api/track/:token', answer<OwnerTracking>());
+export const confirmFixed = /* @__PURE__ */ post('/api/track/:token/confirm', null, answer<OwnerTracking>());
+export const notFixed = /* @__PURE__ */ post('/api/track/:token/not-fixed', NotFixedRequest, answer<OwnerTracking>());
+export const rateHandling = /* @__PURE__ */ post('/api/track/:token/rating', OwnerRating, answer<OwnerTracking>());
+export const trackedPhoto = /* @__PURE__ */ get('/api/track/:token/photos/:sha', answer<ImageBytes>());
+export const rateAtKiosk = /* @__PURE__ */ post('/api/kiosk/ratings', KioskRating, answer<KioskRatingReceipt>());
+/** 接待登记: an owner's visit or call, logged at the service desk. */
+export const logDeskEntry = /* @__PURE__ */ post('/api/desk-entries', DeskEntrySubmission, answer<DeskEntryReceipt>());
+export const survey = /* @__PURE__ */ get('/api/surveys/:code', answer<PublicSurvey>());
+export const answerSurvey = /* @__PURE__ */ post('/api/surveys/:code/responses', SurveyResponseSubmission, answer<SurveyResponseReceipt>());
 
-  // Field work: patrol rounds, photos, issues.
-  submitInspection: post('/api/inspections', InspectionSubmission, answer<InspectionReceipt>()),
-  inspection: get('/api/inspections/:id', answer<InspectionView>()),
-  uploadPhoto: put('/api/photos/:sha', null, answer<PhotoStored>()),
-  /** A photo or a clip, by hash, to whoever may see a record citing it. */
-  photo: get('/api/photos/:sha', answer<ImageBytes>()),
-  /** One part of a clip, its first byte and the whole clip's size in the query (?from=&size=): resumable. */
-  uploadVideoPart: put('/api/videos/:sha', null, answer<VideoProgress>()),
-  /** How much of a clip this sender has uploaded, to resume from there. */
-  videoProgress: get('/api/videos/:sha', answer<VideoProgress>()),
-  issue: get('/api/issues/:id', answer<IssueView>()),
-  actOnIssue: post('/api/issues/:id/actions', IssueActionRequest, answer<IssueActionReceipt>()),
+// Field work: patrol rounds, photos, issues.
+export const submitInspection = /* @__PURE__ */ post('/api/inspections', InspectionSubmission, answer<InspectionReceipt>());
+export const inspection = /* @__PURE__ */ get('/api/inspections/:id', answer<InspectionView>());
+export const uploadPhoto = /* @__PURE__ */ put('/api/photos/:sha', null, answer<PhotoStored>());
+/** A photo or a clip, by hash, to whoever may see a record citing it. */
+export const photo = /* @__PURE__ */ get('/api/photos/:sha', answer<ImageBytes>());
+/** One part of a clip, its first byte and the whole clip's size in the query (?from=&size=): resumable. */
+export const uploadVideoPart = /* @__PURE__ */ put('/api/videos/:sha', null, answer<VideoProgress>());
+/** How much of a clip this sender has uploaded, to resume from there. */
+export const videoProgress = /* @__PURE__ */ get('/api/videos/:sha', answer<VideoProgress>());
+export const issue = /* @__PURE__ */ get('/api/issues/:id', answer<IssueView>());
+export const actOnIssue = /* @__PURE__ */ post('/api/issues/:id/actions', IssueActionRequest, answer<IssueActionReceipt>());
 
-  // The group above the estates: who holds a group role, and the estates side by side (`?month=YYYY-MM`, `&format=csv`).
-  groupPeople: get('/api/group/people', answer<GroupPeople>()),
-  setGroupAccess: put('/api/group/people/:userId', GroupAccess, answer<GroupAccess>()),
-  groupOverview: get('/api/group/overview', answer<GroupOverview>()),
-  // Shared checklists and score sheets: edited as the group's (each edit a new version), published into chosen estates.
-  groupLibrary: get('/api/group/library', answer<GroupLibrary>()),
-  saveGroupChecklist: post('/api/group/checklists', TemplateInput, answer<ChecklistTemplate>()),
-  saveGroupSheet: post('/api/group/sheets', SheetInput, answer<ScoringSheet>()),
-  publishFromLibrary: post('/api/group/publish', PublishRequest, answer<Published>()),
+// The group above the estates: who holds a group role, and the estates side by side (`?month=YYYY-MM`, `&format=csv`).
+export const groupPeople = /* @__PURE__ */ get('/api/group/people', answer<GroupPeople>());
+export const setGroupAccess = /* @__PURE__ */ put('/api/group/people/:userId', GroupAccess, answer<GroupAccess>());
+export const groupOverview = /* @__PURE__ */ get('/api/group/overview', answer<GroupOverview>());
+// Shared checklists and score sheets: edited as the group's (each edit a new version), published into chosen estates.
+export const groupLibrary = /* @__PURE__ */ get('/api/group/library', answer<GroupLibrary>());
+export const saveGroupChecklist = /* @__PURE__ */ post('/api/group/checklists', TemplateInput, answer<ChecklistTemplate>());
+export const saveGroupSheet = /* @__PURE__ */ post('/api/group/sheets', SheetInput, answer<ScoringSheet>());
+export const publishFromLibrary = /* @__PURE__ */ post('/api/group/publish', PublishRequest, answer<Published>());
 
-  // One estate.
-  estates: get('/api/estates', answer<Estate[]>()),
-  // The getting-started checklist, and the labels a print run covered.
-  readiness: get(`${ESTATE}/readiness`, answer<Readiness>()),
-  labelsPrinted: post(`${ESTATE}/labels/printed`, LabelsPrinted, answer<Done>()),
-  // PIPL: an owner's data on one report, exported or erased on their request.
-  ownerData: get('/api/issues/:id/owner-data', answer<OwnerData>()),
-  eraseOwnerData: post('/api/issues/:id/owner-data/erase', null, answer<Done>()),
-  // The audit log of administrative changes (`?q=&action=&from=&to=`, `?format=csv`).
-  auditLog: get(`${ESTATE}/audit`, answer<AuditPage>()),
-  // Estates: an administrator adds one (with the defaults), edits it, archives and restores it.
-  createEstate: post('/api/estates', EstateInput, answer<Estate>()),
-  updateEstate: put(ESTATE, EstateInput, answer<Estate>()),
-  archiveEstate: post(`${ESTATE}/archive`, null, answer<Estate>()),
-  restoreEstate: post(`${ESTATE}/restore`, null, answer<Estate>()),
-  fieldKit: get(`${ESTATE}/field-kit`, answer<FieldKit>()),
-  myDay: get(`${ESTATE}/my-day`, answer<MyDay>()),
-  alerts: get(`${ESTATE}/alerts`, answer<Alerts>()),
-  issues: get(`${ESTATE}/issues`, answer<IssuePage>()),
-  raiseIssue: post(`${ESTATE}/issues`, ManualIssueInput, answer<ManualIssueReceipt>()),
-  notices: get(`${ESTATE}/notices`, answer<NoticeList>()),
-  planRecords: get(`${ESTATE}/records`, answer<PlanRecordList>()),
-  addPlanRecord: post(`${ESTATE}/records`, PlanRecord, answer<PlanRecordReceipt>()),
-  /** 持续改进: a quarter's review, the measures taken in it, and last quarter's measures before and after. */
-  quarterReview: get(`${ESTATE}/reviews/:quarter`, answer<QuarterReview>()),
-  addMeasure: post(`${ESTATE}/reviews/:quarter/measures`, MeasureInput, answer<Measure>()),
-  setMeasureStatus: put(`${ESTATE}/measures/:id/status`, MeasureStatusChange, answer<Measure>()),
-  /** 巡更: the estate's guard routes, one route's set-up, and a round walked on it. */
-  routes: get(`${ESTATE}/routes`, answer<RouteList>()),
-  saveRoute: put(`${ESTATE}/routes/:id`, RouteInput, answer<PatrolRoute>()),
-  submitRound: post(`${ESTATE}/routes/:id/rounds`, RouteRoundSubmission, answer<RouteRoundReceipt>()),
-  routeAnalysis: get(`${ESTATE}/analysis/routes`, answer<RouteAnalysis>()),
-  monthly: get(`${ESTATE}/monthly`, answer<MonthlyList>()),
-  submitMonthly: post(`${ESTATE}/monthly`, MonthlyInspectionSubmission, answer<MonthlyReceipt>()),
-  campaigns: get(`${ESTATE}/campaigns`, answer<CampaignList>()),
-  createCampaign: post(`${ESTATE}/campaigns`, CampaignInput, answer<CampaignCreated>()),
-  enterSurveyResponse: post(`${ESTATE}/campaigns/:id/responses`, SurveyResponseSubmission, answer<SurveyResponseReceipt>()),
+// One estate.
+export const estates = /* @__PURE__ */ get('/api/estates', answer<Estate[]>());
+// The getting-started checklist, and the labels a print run covered.
+export const readiness = /* @__PURE__ */ get(`${ESTATE}/readiness`, answer<Readiness>());
+export const labelsPrinted = /* @__PURE__ */ post(`${ESTATE}/labels/printed`, LabelsPrinted, answer<Done>());
+// PIPL: an owner's data on one report, exported or erased on their request.
+export const ownerData = /* @__PURE__ */ get('/api/issues/:id/owner-data', answer<OwnerData>());
+export const eraseOwnerData = /* @__PURE__ */ post('/api/issues/:id/owner-data/erase', null, answer<Done>());
+// The audit log of administrative changes (`?q=&action=&from=&to=`, `?format=csv`).
+export const auditLog = /* @__PURE__ */ get(`${ESTATE}/audit`, answer<AuditPage>());
+// Estates: an administrator adds one (with the defaults), edits it, archives and restores it.
+export const createEstate = /* @__PURE__ */ post('/api/estates', EstateInput, answer<Estate>());
+export const updateEstate = /* @__PURE__ */ put(ESTATE, EstateInput, answer<Estate>());
+export const archiveEstate = /* @__PURE__ */ post(`${ESTATE}/archive`, null, answer<Estate>());
+export const restoreEstate = /* @__PURE__ */ post(`${ESTATE}/restore`, null, answer<Estate>());
+export const fieldKit = /* @__PURE__ */ get(`${ESTATE}/field-kit`, answer<FieldKit>());
+export const myDay = /* @__PURE__ */ get(`${ESTATE}/my-day`, answer<MyDay>());
+export const alerts = /* @__PURE__ */ get(`${ESTATE}/alerts`, answer<Alerts>());
+export const issues = /* @__PURE__ */ get(`${ESTATE}/issues`, answer<IssuePage>());
+export const raiseIssue = /* @__PURE__ */ post(`${ESTATE}/issues`, ManualIssueInput, answer<ManualIssueReceipt>());
+export const notices = /* @__PURE__ */ get(`${ESTATE}/notices`, answer<NoticeList>());
+export const planRecords = /* @__PURE__ */ get(`${ESTATE}/records`, answer<PlanRecordList>());
+export const addPlanRecord = /* @__PURE__ */ post(`${ESTATE}/records`, PlanRecord, answer<PlanRecordReceipt>());
+/** 持续改进: a quarter's review, the measures taken in it, and last quarter's measures before and after. */
+export const quarterReview = /* @__PURE__ */ get(`${ESTATE}/reviews/:quarter`, answer<QuarterReview>());
+export const addMeasure = /* @__PURE__ */ post(`${ESTATE}/reviews/:quarter/measures`, MeasureInput, answer<Measure>());
+export const setMeasureStatus = /* @__PURE__ */ put(`${ESTATE}/measures/:id/status`, MeasureStatusChange, answer<Measure>());
+/** 巡更: the estate's guard routes, one route's set-up, and a round walked on it. */
+export const routes = /* @__PURE__ */ get(`${ESTATE}/routes`, answer<RouteList>());
+export const saveRoute = /* @__PURE__ */ put(`${ESTATE}/routes/:id`, RouteInput, answer<PatrolRoute>());
+export const submitRound = /* @__PURE__ */ post(`${ESTATE}/routes/:id/rounds`, RouteRoundSubmission, answer<RouteRoundReceipt>());
+export const routeAnalysis = /* @__PURE__ */ get(`${ESTATE}/analysis/routes`, answer<RouteAnalysis>());
+export const monthly = /* @__PURE__ */ get(`${ESTATE}/monthly`, answer<MonthlyList>());
+export const submitMonthly = /* @__PURE__ */ post(`${ESTATE}/monthly`, MonthlyInspectionSubmission, answer<MonthlyReceipt>());
+export const campaigns = /* @__PURE__ */ get(`${ESTATE}/campaigns`, answer<CampaignList>());
+export const createCampaign = /* @__PURE__ */ post(`${ESTATE}/campaigns`, CampaignInput, answer<CampaignCreated>());
+export const enterSurveyResponse = /* @__PURE__ */ post(
+  `${ESTATE}/campaigns/:id/responses`,
+  SurveyResponseSubmission,
+  answer<SurveyResponseReceipt>(),
+);
 
-  // Analysis; `?format=csv` answers the table as CSV instead.
-  patrolAnalysis: get(`${ESTATE}/analysis/patrols`, answer<PatrolAnalysis>()),
-  issueAnalysis: get(`${ESTATE}/analysis/issues`, answer<IssueAnalysis>()),
-  deskAnalysis: get(`${ESTATE}/analysis/desk`, answer<DeskAnalysis>()),
-  rectificationAnalysis: get(`${ESTATE}/analysis/rectification`, answer<DepartmentRectification[]>()),
-  satisfactionTrend: get(`${ESTATE}/analysis/satisfaction`, answer<SatisfactionTrend>()),
-  kpi: get(`${ESTATE}/analysis/kpi`, answer<KpiReport>()),
+// Analysis; `?format=csv` answers the table as CSV instead.
+export const patrolAnalysis = /* @__PURE__ */ get(`${ESTATE}/analysis/patrols`, answer<PatrolAnalysis>());
+export const issueAnalysis = /* @__PURE__ */ get(`${ESTATE}/analysis/issues`, answer<IssueAnalysis>());
+export const deskAnalysis = /* @__PURE__ */ get(`${ESTATE}/analysis/desk`, answer<DeskAnalysis>());
+export const rectificationAnalysis = /* @__PURE__ */ get(`${ESTATE}/analysis/rectification`, answer<DepartmentRectification[]>());
+export const satisfactionTrend = /* @__PURE__ */ get(`${ESTATE}/analysis/satisfaction`, answer<SatisfactionTrend>());
+export const kpi = /* @__PURE__ */ get(`${ESTATE}/analysis/kpi`, answer<KpiReport>());
 
-  // Administration.
-  setup: get(`${ESTATE}/setup`, answer<EstateSetup>()),
-  addLocation: post(`${ESTATE}/locations`, LocationInput, answer<Location>()),
-  importLocations: post(`${ESTATE}/locations/import`, LocationImportRequest, answer<LocationsImported>()),
-  changeLocation: put(`${ESTATE}/locations/:id`, LocationInput, answer<Location>()),
-  revokeCode: post(`${ESTATE}/locations/:id/revoke-code`, null, answer<Location>()),
-  kioskLink: get(`${ESTATE}/locations/:id/kiosk-link`, answer<KioskLink>()),
-  kioskCode: get(`${ESTATE}/locations/:id/kiosk-code`, answer<KioskCode>()),
-  addBuilding: post(`${ESTATE}/buildings`, BuildingInput, answer<Building>()),
-  addDepartment: post(`${ESTATE}/departments`, DepartmentInput, answer<Department>()),
-  addUser: post(`${ESTATE}/users`, UserInput, answer<UserCreated>()),
-  setPolicy: put(`${ESTATE}/policy`, PolicyInput, answer<DeadlinePolicy>()),
-  setRouting: put(`${ESTATE}/routing`, RoutingInput, answer<RoutingInput>()),
-  channels: get(`${ESTATE}/channels`, answer<ChannelsOverview>()),
-  addChannel: post(`${ESTATE}/channels`, ChannelInput, answer<ChannelView>()),
-  removeChannel: del(`${ESTATE}/channels/:id`, answer<Done>()),
-  testChannel: post(`${ESTATE}/channels/:id/test`, null, answer<ChannelTest>()),
-  // The first start: the one-time setup link's form (server/services/first-run.ts).
-  firstRun: get('/api/setup', answer<SetupStatus>()),
-  completeSetup: post('/api/setup', SetupRequest, answer<SignedIn>()),
-  // Web Push: the server's public key, and a person's phone turning its notifications on and off in an estate.
-  pushKey: get('/api/push/key', answer<PushKey>()),
-  subscribePush: put(`${ESTATE}/push`, PushSubscriptionInput, answer<ChannelView>()),
-  unsubscribePush: post(`${ESTATE}/push/off`, PushEndpoint, answer<Done>()),
-  publishTemplate: post(`${ESTATE}/templates`, TemplateInput, answer<ChecklistTemplate>()),
-  invite: post(`${ESTATE}/users/:userId/invitation`, null, answer<InvitationLink>()),
-  importPeople: post(`${ESTATE}/users/import`, PeopleImportRequest, answer<PeopleImported>()),
-  // The invited person, on their phone, with no account session yet.
-  peekInvitation: post('/api/join/peek', JoinToken, answer<InvitationView>()),
-  acceptInvitation: post('/api/join', JoinRequest, answer<SignedIn>()),
-  setMembership: put(`${ESTATE}/users/:userId/membership`, MembershipInput, answer<Done>()),
-  resetPassword: post(`${ESTATE}/users/:userId/password`, ResetPasswordRequest, answer<Done>()),
-  disableUser: post(`${ESTATE}/users/:userId/disable`, null, answer<AccountSwitched>()),
-  enableUser: post(`${ESTATE}/users/:userId/enable`, null, answer<AccountSwitched>()),
-  userSessions: get(`${ESTATE}/users/:userId/sessions`, answer<SessionList>()),
-  endUserSessions: del(`${ESTATE}/users/:userId/sessions`, answer<Done>()),
-} as const;
+// Administration.
+export const setup = /* @__PURE__ */ get(`${ESTATE}/setup`, answer<EstateSetup>());
+export const addLocation = /* @__PURE__ */ post(`${ESTATE}/locations`, LocationInput, answer<Location>());
+export const importLocations = /* @__PURE__ */ post(`${ESTATE}/locations/import`, LocationImportRequest, answer<LocationsImported>());
+export const changeLocation = /* @__PURE__ */ put(`${ESTATE}/locations/:id`, LocationInput, answer<Location>());
+export const revokeCode = /* @__PURE__ */ post(`${ESTATE}/locations/:id/revoke-code`, null, answer<Location>());
+export const kioskLink = /* @__PURE__ */ get(`${ESTATE}/locations/:id/kiosk-link`, answer<KioskLink>());
+export const kioskCode = /* @__PURE__ */ get(`${ESTATE}/locations/:id/kiosk-code`, answer<KioskCode>());
+export const addBuilding = /* @__PURE__ */ post(`${ESTATE}/buildings`, BuildingInput, answer<Building>());
+export const addDepartment = /* @__PURE__ */ post(`${ESTATE}/departments`, DepartmentInput, answer<Department>());
+export const addUser = /* @__PURE__ */ post(`${ESTATE}/users`, UserInput, answer<UserCreated>());
+export const setPolicy = /* @__PURE__ */ put(`${ESTATE}/policy`, PolicyInput, answer<DeadlinePolicy>());
+export const setRouting = /* @__PURE__ */ put(`${ESTATE}/routing`, RoutingInput, answer<RoutingInput>());
+export const channels = /* @__PURE__ */ get(`${ESTATE}/channels`, answer<ChannelsOverview>());
+export const addChannel = /* @__PURE__ */ post(`${ESTATE}/channels`, ChannelInput, answer<ChannelView>());
+export const removeChannel = /* @__PURE__ */ del(`${ESTATE}/channels/:id`, answer<Done>());
+export const testChannel = /* @__PURE__ */ post(`${ESTATE}/channels/:id/test`, null, answer<ChannelTest>());
+// The first start: the one-time setup link's form (server/services/first-run.ts).
+export const firstRun = /* @__PURE__ */ get('/api/setup', answer<SetupStatus>());
+export const completeSetup = /* @__PURE__ */ post('/api/setup', SetupRequest, answer<SignedIn>());
+// Web Push: the server's public key, and a person's phone turning its notifications on and off in an estate.
+export const pushKey = /* @__PURE__ */ get('/api/push/key', answer<PushKey>());
+export const subscribePush = /* @__PURE__ */ put(`${ESTATE}/push`, PushSubscriptionInput, answer<ChannelView>());
+export const unsubscribePush = /* @__PURE__ */ post(`${ESTATE}/push/off`, PushEndpoint, answer<Done>());
+export const publishTemplate = /* @__PURE__ */ post(`${ESTATE}/templates`, TemplateInput, answer<ChecklistTemplate>());
+export const invite = /* @__PURE__ */ post(`${ESTATE}/users/:userId/invitation`, null, answer<InvitationLink>());
+export const importPeople = /* @__PURE__ */ post(`${ESTATE}/users/import`, PeopleImportRequest, answer<PeopleImported>());
+// The invited person, on their phone, with no account session yet.
+export const peekInvitation = /* @__PURE__ */ post('/api/join/peek', JoinToken, answer<InvitationView>());
+export const acceptInvitation = /* @__PURE__ */ post('/api/join', JoinRequest, answer<SignedIn>());
+export const setMembership = /* @__PURE__ */ put(`${ESTATE}/users/:userId/membership`, MembershipInput, answer<Done>());
+export const resetPassword = /* @__PURE__ */ post(`${ESTATE}/users/:userId/password`, ResetPasswordRequest, answer<Done>());
+export const disableUser = /* @__PURE__ */ post(`${ESTATE}/users/:userId/disable`, null, answer<AccountSwitched>());
+export const enableUser = /* @__PURE__ */ post(`${ESTATE}/users/:userId/enable`, null, answer<AccountSwitched>());
+export const userSessions = /* @__PURE__ */ get(`${ESTATE}/users/:userId/sessions`, answer<SessionList>());
+export const endUserSessions = /* @__PURE__ */ del(`${ESTATE}/users/:userId/sessions`, answer<Done>());

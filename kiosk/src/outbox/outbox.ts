@@ -9,6 +9,7 @@ import { ApiError, type RequestOptions } from '../api/http.ts';
 import type { OutboxEntry, OutboxKind, PqmDb, StoredPhoto } from './db.ts';
 import { API, VIDEO_LIMITS, failureOf, pathOf, type Failure, type PhotoStored, type VideoProgress } from '../../../shared/index.ts';
 import { checkEntry, receiptKindOf, type EntryBody, type EntryReceipt } from './entries.ts';
+import { StorageFullError } from './storage-full.ts';
 
 /** A record to queue, typed by its kind: an inspection's body is an InspectionSubmission, and so on. */
 export type NewEntry = {
@@ -41,13 +42,6 @@ export interface OutboxDeps {
   onReceipt?: (entry: OutboxEntry, receipt: EntryReceipt) => void | Promise<void>;
   /** Tests only: runs when the photo clean-up has read the queue, to force a save into that moment. */
   onGcRead?: () => void;
-}
-
-/** Thrown by add() when the phone is out of space; the text record was still saved if `recordSaved`. */
-export class StorageFullError extends Error {
-  constructor(readonly recordSaved: boolean) {
-    super(recordSaved ? 'photo not stored: the phone is out of space' : 'not stored: the phone is out of space');
-  }
 }
 
 const BACKOFF_BASE_MS = 2_000;

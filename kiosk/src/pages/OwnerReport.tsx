@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { API, CATEGORIES, CATEGORY_LABELS, pathOf, type Category, type LocalText } from '../../../shared/index.ts';
 import { formatDateTime, t, tx } from '../i18n.ts';
 import { refOf, type Photo } from '../photos/compress.ts';
-import { StorageFullError } from '../outbox/outbox.ts';
+import { StorageFullError } from '../outbox/storage-full.ts';
 import { save } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
 import type { Landing } from './landing.ts';

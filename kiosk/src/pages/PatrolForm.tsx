@@ -15,7 +15,7 @@ import {
 import { t, tx } from '../i18n.ts';
 import { refOf, type Photo } from '../photos/compress.ts';
 import { clockOffset, errorText } from '../api/http.ts';
-import { StorageFullError } from '../outbox/outbox.ts';
+import { StorageFullError } from '../outbox/storage-full.ts';
 import { save } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
 

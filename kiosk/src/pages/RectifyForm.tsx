@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { API, pathOf } from '../../../shared/index.ts';
 import { t } from '../i18n.ts';
 import { refOf, type Photo } from '../photos/compress.ts';
-import { StorageFullError } from '../outbox/outbox.ts';
+import { StorageFullError } from '../outbox/storage-full.ts';
 import { save, sentWithin } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
 
