@@ -18,9 +18,13 @@ describe('the alerts on SQLite', () => {
     const db = new Database(':memory:');
     for (const m of MIGRATIONS) db.exec(m);
     const read: { text: string; params: readonly Param[] }[] = [];
+    const statement = (text: string, params: readonly Param[]) => {
+      read.push({ text, params });
+      return db.prepare(text);
+    };
     const recorded: Sql = {
-      all: async (text, params = []) => (read.push({ text, params }), db.prepare(text).all(...params) as Row[]),
-      get: async (text, params = []) => (read.push({ text, params }), db.prepare(text).get(...params) as Row | undefined),
+      all: async (text, params = []) => statement(text, params).all(...params) as Row[],
+      get: async (text, params = []) => statement(text, params).get(...params) as Row | undefined,
       run: async () => 0,
     };
     const issues = issueRepo(recorded);
