@@ -3,6 +3,7 @@
  * Pure TypeScript with no DOM or Node APIs, used by the PWA, the extension and the server.
  */
 export * from './model/common.ts';
+export * from './model/vocabulary.ts';
 export * from './model/estate.ts';
 export * from './model/schedule.ts';
 export * from './model/checklist.ts';

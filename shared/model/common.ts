@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { isCalendarDate } from '../time/calendar.ts';
+import { CATEGORIES, type LOCALES, ROLES, SEVERITIES, VIDEO_LIMITS } from './vocabulary.ts';
 
 /** Bilingual text: every user-facing default string exists in zh-CN and English. */
 export const LocalText = v.object({
@@ -35,12 +36,6 @@ export const Instant = v.pipe(
 export const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'));
 
 /**
- * A video clip (the plan's 拍照或录像): at most 15 s, recorded or re-encoded small on the phone, and capped in bytes
- * whatever the device made of it. It travels in parts, so a large clip resumes where it stopped.
- */
-export const VIDEO_LIMITS = { seconds: 15, bytes: 20 * 1024 * 1024, part: 512 * 1024 } as const;
-
-/**
  * Photos and clips travel as references; the bytes are uploaded separately, content-addressed. A record's
  * `photos` hold both: a clip is marked `kind: 'video'` (absent: a photo), and the same access rules cover both.
  */
@@ -63,25 +58,12 @@ export const PhotoRefs = v.pipe(
   v.check((refs) => refs.filter((r) => r.kind === 'video').length <= 1, 'at most one video clip'),
 );
 
-export const SEVERITIES = ['general', 'important', 'urgent'] as const;
 export const Severity = v.picklist(SEVERITIES, 'must be general, important or urgent');
 export type Severity = (typeof SEVERITIES)[number];
 
-/** The plan's monitored areas (监控范围), used for checklist items, issues and analysis. */
-export const CATEGORIES = [
-  'hygiene', // 环境卫生
-  'greening', // 绿化养护
-  'facilities', // 公共设施设备
-  'order', // 秩序维护
-  'fire', // 消防安全
-  'service', // 客户服务
-  'emergency', // 突发事件应急
-  'community', // 社区活动
-] as const;
 export const Category = v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(', ')}`);
 export type Category = (typeof CATEGORIES)[number];
 
-export const ROLES = ['admin', 'supervisor', 'inspector', 'department'] as const;
 export const Role = v.picklist(ROLES, `must be one of ${ROLES.join(', ')}`);
 export type Role = (typeof ROLES)[number];
 /** Who may do what: every staff role; the quality team (supervisors and administrators); those who patrol. */
@@ -89,7 +71,6 @@ export const STAFF: readonly Role[] = [...ROLES];
 export const SUPERVISORS: readonly Role[] = ['admin', 'supervisor'];
 export const PATROL: readonly Role[] = ['admin', 'supervisor', 'inspector'];
 
-export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -60,11 +60,17 @@ describe('the PWA over a slow network', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
-  it("a location's page preloads what it needs and nothing it does not: no QR decoder, no kiosk page", async () => {
+  it("a location's page preloads what it needs and nothing it does not: no QR decoder, no kiosk page, no schemas", async () => {
     const html = await (await get(`/l/${code}`, { 'accept-encoding': 'identity' })).text();
     const loaded = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
     expect(loaded.some((f) => /\/index-.*\.js$/.test(f))).toBe(true);
     expect(loaded.filter((f) => /jsQR|KioskPage|SurveyPage|NoticesPage|workbox/.test(f))).toEqual([]);
+    // The contract's schemas (and the validator under them) load with the outbox, after the first paint: a schema's
+    // message such as "must be a UUID" is in none of the first scripts.
+    const scripts = await Promise.all(
+      loaded.filter((f) => f.endsWith('.js')).map(async (f) => (await get(f, { 'accept-encoding': 'identity' })).text()),
+    );
+    expect(scripts.filter((js) => js.includes('must be a UUID'))).toEqual([]);
   });
 
   it('an unknown code gets the plain shell, which says so itself', async () => {

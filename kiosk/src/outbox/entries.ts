@@ -2,7 +2,7 @@
  * What each kind of outbox entry sends: the server's own schema for it (shared/), so the phone refuses on the spot
  * what the server would refuse later, and a record is never queued that could only ever come back "needs attention".
  */
-import { API, describeErrors, parse, type AnswerOf, type BodyOf, type FieldError } from '../../../shared/index.ts';
+import { API, describeErrors, parse, pathOf, type AnswerOf, type BodyOf, type FieldError, type ParamsOf } from '../../../shared/index.ts';
 
 /** The endpoint each kind of entry is sent to. */
 export const ENTRY_ENDPOINTS = {
@@ -25,6 +25,16 @@ export function receiptKindOf(kind: OutboxKind): string {
 }
 /** The body a kind sends, as the server's schema takes it in. */
 export type EntryBody<K extends OutboxKind> = BodyOf<(typeof ENTRY_ENDPOINTS)[K]>;
+/** The path parameters its endpoint takes (the issue acted on, the route walked); most take none. */
+export type EntryParams<K extends OutboxKind> = [keyof ParamsOf<(typeof ENTRY_ENDPOINTS)[K]>] extends [never]
+  ? { params?: undefined }
+  : { params: ParamsOf<(typeof ENTRY_ENDPOINTS)[K]> };
+
+/** Where an entry of a kind is sent. Pages name the kind, not the URL, so that they need not load the contract's schemas. */
+export function entryUrl(kind: OutboxKind, params?: Record<string, string>): string {
+  return pathOf(ENTRY_ENDPOINTS[kind], params);
+}
+
 /** What the server answers for it. */
 export type EntryReceipt<K extends OutboxKind = OutboxKind> = AnswerOf<(typeof ENTRY_ENDPOINTS)[K]>;
 

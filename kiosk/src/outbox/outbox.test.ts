@@ -52,7 +52,7 @@ const inspection = (name: string): NewEntry => {
       photos: [],
     })),
   };
-  return { id, kind: 'inspection', url: '/api/inspections', body, auth: true, label: name };
+  return { id, kind: 'inspection', body, auth: true, label: name };
 };
 
 beforeEach(async () => {

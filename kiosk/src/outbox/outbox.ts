@@ -8,12 +8,12 @@
 import { ApiError, type RequestOptions } from '../api/http.ts';
 import type { OutboxEntry, OutboxKind, PqmDb, StoredPhoto } from './db.ts';
 import { API, VIDEO_LIMITS, failureOf, pathOf, type Failure, type PhotoStored, type VideoProgress } from '../../../shared/index.ts';
-import { checkEntry, receiptKindOf, type EntryBody, type EntryReceipt } from './entries.ts';
+import { checkEntry, entryUrl, receiptKindOf, type EntryBody, type EntryParams, type EntryReceipt } from './entries.ts';
 import { StorageFullError } from './storage-full.ts';
 
 /** A record to queue, typed by its kind: an inspection's body is an InspectionSubmission, and so on. */
 export type NewEntry = {
-  [K in OutboxKind]: { id: string; kind: K; url: string; body: EntryBody<K>; auth: boolean; label: string; owner?: string | null };
+  [K in OutboxKind]: { id: string; kind: K; body: EntryBody<K>; auth: boolean; label: string; owner?: string | null } & EntryParams<K>;
 }[OutboxKind];
 
 export interface PhotoInput {
@@ -85,15 +85,18 @@ export class Outbox {
   /** Throws InvalidEntryError, before anything is stored, for a body its kind's schema refuses. */
   async add(entry: NewEntry, photos: PhotoInput[] = []): Promise<void> {
     checkEntry(entry.kind, entry.body);
-    const full: OutboxEntry = {
-      ...entry,
+    const { params, ...record } = entry;
+    // As stored: its URL in place of its parameters. (A spread of a union loses the kind-to-body link TypeScript checks.)
+    const full = {
+      ...record,
+      url: entryUrl(entry.kind, params),
       photos: photos.map((p) => p.sha256),
       createdAt: this.now(),
       attempts: 0,
       nextAttemptAt: 0,
       state: 'pending',
       lastError: null,
-    };
+    } as OutboxEntry;
     try {
       const tx = this.deps.db.transaction(['outbox', 'photos'], 'readwrite', { durability: 'strict' });
       await Promise.all([

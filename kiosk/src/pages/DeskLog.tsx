@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import {
-  API,
   CATEGORIES,
   CATEGORY_LABELS,
   DESK_CHANNELS,
@@ -10,7 +9,6 @@ import {
   addDays,
   becomesIssue,
   fromLocal,
-  pathOf,
   toLocal,
   type Category,
   type DeskChannel,
@@ -61,7 +59,6 @@ export function DeskLog({ deskId, timeZone, onDone }: { deskId: string; timeZone
       const saved = await save({
         id,
         kind: 'deskEntry',
-        url: pathOf(API.logDeskEntry),
         auth: true,
         label: `${tx(DESK_TOPIC_LABELS[topic])} · ${summary.trim().slice(0, 20)}`,
         body: {

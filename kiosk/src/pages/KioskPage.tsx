@@ -2,7 +2,7 @@ import { uuid } from '../util/uuid.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import QRCode from 'qrcode';
-import { API, CATEGORY_LABELS, pathOf, type Category } from '../../../shared/index.ts';
+import { API, CATEGORY_LABELS, type Category } from '../../../shared/index.ts';
 import { call, errorText } from '../api/http.ts';
 import { locale, setLocale, t, tx, useLocale } from '../i18n.ts';
 import { STEP_MS, kioskCode } from '../kiosk/totp.ts';
@@ -104,7 +104,6 @@ export default function KioskPage() {
       await save({
         id,
         kind: 'kioskRating',
-        url: pathOf(API.rateAtKiosk),
         auth: false,
         label: 'kiosk',
         body: { id, locationCode: code, face: f, reason: why, ...(category ? { category } : {}) },

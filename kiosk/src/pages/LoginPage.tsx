@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { errorText } from '../api/http.ts';
+import { API } from '../../../shared/index.ts';
+import { call, errorText } from '../api/http.ts';
 import { t, useLocale } from '../i18n.ts';
-import { signIn } from '../state/session.ts';
+import { adoptSession } from '../state/session.ts';
 import { currentOutbox } from '../state/sync.ts';
 import { Layout } from '../ui/Layout.tsx';
 
@@ -17,7 +18,8 @@ export default function LoginPage() {
     setBusy(true);
     setError('');
     try {
-      await signIn(username.trim(), password);
+      const signedIn = await call(API.login, { json: { username: username.trim(), password }, auth: false });
+      await adoptSession(signedIn.token);
       // Work queued while signed out (or expired) carries on with the new session.
       currentOutbox()?.resume();
       void currentOutbox()?.drain();

@@ -1,7 +1,7 @@
 import { ApiError, errorText } from '../api/http.ts';
 import { uuid } from '../util/uuid.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { API, CATEGORIES, CATEGORY_LABELS, pathOf, type Category, type LocalText } from '../../../shared/index.ts';
+import { CATEGORIES, CATEGORY_LABELS, type Category, type LocalText } from '../../../shared/index.ts';
 import { formatDateTime, t, tx } from '../i18n.ts';
 import { refOf, type Photo } from '../photos/compress.ts';
 import { StorageFullError } from '../outbox/storage-full.ts';
@@ -60,7 +60,6 @@ export function OwnerReport({ to }: { to: ReportTo }) {
               {
                 id,
                 kind: 'ownerReport',
-                url: pathOf(API.reportProblem),
                 auth: false,
                 label,
                 body: { ...common, locationCode: to.landing.location.code },
@@ -71,7 +70,6 @@ export function OwnerReport({ to }: { to: ReportTo }) {
               {
                 id,
                 kind: 'generalReport',
-                url: pathOf(API.generalReport),
                 auth: false,
                 label,
                 body: { ...common, estateId, place: place.trim() },
@@ -234,7 +232,6 @@ export function KnownProblems({ landing }: { landing: Landing }) {
                     await save({
                       id,
                       kind: 'meToo',
-                      url: pathOf(API.meToo),
                       auth: false,
                       label: tx(CATEGORY_LABELS[r.category]),
                       body: { id, locationCode: landing.location.code, issueId: r.id },

@@ -1,12 +1,10 @@
 import { uuid } from '../util/uuid.ts';
 import { useMemo, useState } from 'preact/hooks';
 import {
-  API,
   CATEGORY_LABELS,
   SEVERITY_LABELS,
   checkAnswers,
   isFailed,
-  pathOf,
   type Answer,
   type ChecklistItem,
   type ChecklistTemplate,
@@ -91,7 +89,6 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
         {
           id,
           kind: 'inspection',
-          url: pathOf(API.submitInspection),
           auth: true,
           label: `${ctx.locationName} · ${new Date().toLocaleTimeString()}`,
           body: {

@@ -1,7 +1,6 @@
 import { errorText } from '../api/http.ts';
 import { uuid } from '../util/uuid.ts';
 import { useState } from 'preact/hooks';
-import { API, pathOf } from '../../../shared/index.ts';
 import { t } from '../i18n.ts';
 import { refOf, type Photo } from '../photos/compress.ts';
 import { StorageFullError } from '../outbox/storage-full.ts';
@@ -38,7 +37,7 @@ export function RectifyForm({
         {
           id,
           kind: 'issueAction',
-          url: pathOf(API.actOnIssue, { id: issueId }),
+          params: { id: issueId },
           auth: true,
           label,
           body: {

@@ -3,7 +3,7 @@
  * Kept on the phone (durably: a scan that cannot be kept is said, not lost quietly) until the guard finishes, then sent through the outbox like any record, so a round walked
  * offline reaches the server when the phone is back online.
  */
-import { API, pathOf, type LocalText, type PatrolRoute, type RouteScan, type ScanMethod } from '../../../shared/index.ts';
+import type { LocalText, PatrolRoute, RouteScan, ScanMethod } from '../../../shared/index.ts';
 import { tx } from '../i18n.ts';
 import { cacheGet, keep } from '../outbox/db.ts';
 import { uuid } from '../util/uuid.ts';
@@ -56,7 +56,7 @@ export async function finishRound(round: ActiveRound): Promise<void> {
   await save({
     id: round.id,
     kind: 'routeRound',
-    url: pathOf(API.submitRound, { estateId: round.estateId, id: round.routeId }),
+    params: { estateId: round.estateId, id: round.routeId },
     auth: true,
     label: `${tx(round.routeName)} · ${round.scans.length}/${round.checkpoints.length}`,
     body: { id: round.id, scans: round.scans },

@@ -48,18 +48,14 @@ async function refreshMe(): Promise<void> {
   await Promise.all(me.estates.map(async (e) => cachePut(`kit:${e.id}`, await call(API.fieldKit, { params: { estateId: e.id } }))));
 }
 
-export async function signIn(username: string, password: string): Promise<void> {
-  const r = await call(API.login, { json: { username, password }, auth: false });
-  session.set(r.token);
-  await refreshMe();
-  // Queued records must survive; ask the browser not to evict our storage.
-  void navigator.storage?.persist?.();
-}
-
-/** Takes a session the server has just opened (the setup link, an invitation) as this phone's. */
+/**
+ * Takes a session the server has just opened (a sign-in, the setup link, an invitation) as this phone's. Signing in
+ * itself is the login page's: its request carries a schema the location page need not load.
+ */
 export async function adoptSession(token: string): Promise<void> {
   session.set(token);
   await refreshMe();
+  // Queued records must survive; ask the browser not to evict our storage.
   void navigator.storage?.persist?.();
 }
 

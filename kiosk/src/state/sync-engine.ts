@@ -8,7 +8,7 @@ import { API, pathOf } from '../../../shared/index.ts';
 import { api } from '../api/http.ts';
 import { cacheGet, cachePut, openStore, type OutboxEntry } from '../outbox/db.ts';
 import { Outbox, type NewEntry, type PhotoInput } from '../outbox/outbox.ts';
-import { checkEntry, type EntryReceipt } from '../outbox/entries.ts';
+import { checkEntry, entryUrl, type EntryReceipt } from '../outbox/entries.ts';
 import { currentMe } from './session.ts';
 
 import type { MyReport } from './sync.ts';
@@ -58,7 +58,7 @@ export async function save(entry: NewEntry, photos: PhotoInput[] = []): Promise<
     // No IndexedDB: sent at once, so checked here as the queue would have (outbox/entries.ts).
     checkEntry(entry.kind, entry.body);
     for (const p of photos) await api(pathOf(API.uploadPhoto, { sha: p.sha256 }), { method: 'PUT', body: p.blob, auth: entry.auth });
-    const receipt = await api<EntryReceipt>(entry.url, { method: 'POST', json: entry.body, auth: entry.auth });
+    const receipt = await api<EntryReceipt>(entryUrl(entry.kind, entry.params), { method: 'POST', json: entry.body, auth: entry.auth });
     return { queued: false, receipt };
   }
   await box.add(entry.auth ? { ...entry, owner: currentMe()?.user.id ?? null } : entry, photos);
