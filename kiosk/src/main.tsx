@@ -9,5 +9,13 @@ import './styles.css';
 document.documentElement.lang = locale();
 render(<App />, document.getElementById('app')!);
 void restoreSession();
-void startSync();
-addEventListener('load', () => void registerServiceWorker(), { once: true });
+// The outbox (drained at once when it opens) and the service worker wait for the page to have loaded: the first
+// paint needs neither, and their code would otherwise run while the location's checklist is being drawn.
+addEventListener(
+  'load',
+  () => {
+    void startSync();
+    void registerServiceWorker();
+  },
+  { once: true },
+);

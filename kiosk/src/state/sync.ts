@@ -18,11 +18,17 @@ export interface MyReport {
 let engine: ReturnType<typeof loadEngine> | null = null;
 const loadEngine = () => import('./sync-engine.ts');
 let started: Outbox | null = null;
+let markStarted: (box: Outbox | null) => void = () => {};
+/** Resolves once the outbox has opened, whoever opened it. */
+const whenStarted = new Promise<Outbox | null>((resolve) => {
+  markStarted = resolve;
+});
 
 /** Opens the outbox and starts draining it; null where the browser has no IndexedDB. */
 export async function startSync(): Promise<Outbox | null> {
   engine ??= loadEngine();
   started = await (await engine).startSync();
+  markStarted(started);
   return started;
 }
 
@@ -41,14 +47,22 @@ export async function sentWithin(id: string, ms: number): Promise<boolean> {
   return (await engine).sentWithin(id, ms);
 }
 
+/**
+ * The outbox's counts, once it has opened. Showing them does not open it: the app does that after the page has
+ * loaded (main.tsx), so that the first paint does not wait for the outbox's code.
+ */
 export function useOutbox(): OutboxStatus | null {
   const [status, set] = useState<OutboxStatus | null>(started?.current ?? null);
   useEffect(() => {
     let off: (() => void) | undefined;
-    void startSync().then((box) => {
-      off = box?.subscribe(set);
+    let mounted = true;
+    void whenStarted.then((box) => {
+      if (mounted) off = box?.subscribe(set);
     });
-    return () => off?.();
+    return () => {
+      mounted = false;
+      off?.();
+    };
   }, []);
   return status;
 }
