@@ -244,6 +244,29 @@ describe('owners, with no account', () => {
     await context.close();
   });
 
+  it("an owner whose phone could not fetch the outbox's code as the page loaded is told so, and a second try sends the report once", async () => {
+    const { context, page } = await phone();
+    // The signal drops as the page loads: the outbox's module (fetched after the first paint) never arrives.
+    const engine = '**/assets/sync-engine-*.js';
+    await context.route(engine, (r) => r.abort());
+    await page.goto(`/l/${code('b1-lobby')}?q=1`);
+    const words = `大堂地面湿滑 ${randomUUID().slice(0, 8)}`;
+    await page.selectOption('select[name=category]', 'hygiene');
+    await page.fill('textarea[name=description]', words);
+    await page.click('form[data-testid=owner-report] button[type=submit]');
+    await page.locator('form[data-testid=owner-report] [role=alert]').waitFor();
+    await expect(page.inputValue('textarea[name=description]')).resolves.toBe(words);
+    // The signal is back: the same page fetches the module again, rather than keeping the failure.
+    await context.unroute(engine);
+    await page.click('form[data-testid=owner-report] button[type=submit]');
+    await page.locator('[data-testid=tracking-link]').waitFor({ timeout: 30_000 });
+    const mine = (await store().issuesCreatedBetween('demo-gardens', 0, server.clock.now + 86_400_000)).filter(
+      (i) => i.description === words,
+    );
+    expect(mine).toHaveLength(1);
+    await context.close();
+  });
+
   it('report a problem, follow it, and say "not fixed", which reopens it', async () => {
     const { context, page } = await phone();
     await page.goto(`/l/${code('b2-stairs')}?q=1`);

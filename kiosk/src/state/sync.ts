@@ -15,8 +15,15 @@ export interface MyReport {
   at: number;
 }
 
-let engine: ReturnType<typeof loadEngine> | null = null;
-const loadEngine = () => import('./sync-engine.ts');
+let engine: Promise<typeof import('./sync-engine.ts')> | null = null;
+/** The outbox's module, fetched once. A fetch that failed (the phone went offline before it came) is tried again. */
+function outboxEngine(): Promise<typeof import('./sync-engine.ts')> {
+  engine ??= import('./sync-engine.ts').catch((e: unknown) => {
+    engine = null;
+    throw e;
+  });
+  return engine;
+}
 let started: Outbox | null = null;
 let markStarted: (box: Outbox | null) => void = () => {};
 /** Resolves once the outbox has opened, whoever opened it. */
@@ -26,8 +33,7 @@ const whenStarted = new Promise<Outbox | null>((resolve) => {
 
 /** Opens the outbox and starts draining it; null where the browser has no IndexedDB. */
 export async function startSync(): Promise<Outbox | null> {
-  engine ??= loadEngine();
-  started = await (await engine).startSync();
+  started = await (await outboxEngine()).startSync();
   markStarted(started);
   return started;
 }
@@ -37,14 +43,12 @@ export async function startSync(): Promise<Outbox | null> {
  * Returns the receipt when it went straight to the server.
  */
 export async function save(entry: NewEntry, photos: PhotoInput[] = []): Promise<{ queued: boolean; receipt?: EntryReceipt }> {
-  engine ??= loadEngine();
-  return (await engine).save(entry, photos);
+  return (await outboxEngine()).save(entry, photos);
 }
 
 /** Whether a saved record has reached the server, waiting at most `ms` (sync-engine.ts). */
 export async function sentWithin(id: string, ms: number): Promise<boolean> {
-  engine ??= loadEngine();
-  return (await engine).sentWithin(id, ms);
+  return (await outboxEngine()).sentWithin(id, ms);
 }
 
 /**
