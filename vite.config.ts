@@ -66,8 +66,10 @@ const inlineScriptHashes: Plugin = {
 /**
  * Everything the PWA's entry loads before its first paint, in one chunk beside it. Over HTTP/1.1 a browser opens six
  * connections to a host: split into eight shared chunks and a stylesheet, the location page's last requests waited a
- * round trip for a free connection. The modules the entry reaches by static imports are known once the graph is
- * built; what only lazily loaded pages use stays in their own chunks.
+ * round trip for a free connection. The app's modules the entry reaches by static imports are known once the graph is
+ * built; what only lazily loaded pages use stays in their own chunks. The walk stops at `shared/`: through its barrel
+ * every module imports every schema, so the group takes only the `shared/` code its members really use (rolldown adds
+ * a captured module's dependencies after tree-shaking).
  */
 const SHARED = here('./shared/');
 function firstPaintChunk(entry: string) {
@@ -75,6 +77,7 @@ function firstPaintChunk(entry: string) {
   const plugin: Plugin = {
     name: 'pqm:first-paint-chunk',
     buildEnd() {
+      modules.clear();
       const reached = (id: string): void => {
         if (modules.has(id) || id.startsWith(SHARED)) return;
         modules.add(id);

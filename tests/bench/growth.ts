@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { seedBenchEstate, spawnServer } from './server.ts';
+import { median, seedBenchEstate, spawnServer } from './server.ts';
 
 const SIZES = (process.env.BENCH_GROWTH ?? '1000,10000,100000').split(',').map(Number);
 const POLLS = 200;
@@ -75,7 +75,6 @@ async function measure(locations: number): Promise<GrowthPoint> {
         csvRuns.push(ms);
         csv = text;
       }
-      const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
       const analysisMonthMs = median(analysisRuns);
       const csvMonthMs = median(csvRuns);
       return {

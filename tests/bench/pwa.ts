@@ -17,6 +17,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { defaultTemplateFor } from '../../shared/index.ts';
 import { projectRoot } from '../../server/config.ts';
 import { startTestServer } from '../support/server.ts';
+import { median } from './server.ts';
 import { API } from '../../shared/index.ts';
 
 const DIST = join(projectRoot(), 'dist/kiosk');
@@ -132,8 +133,6 @@ async function keptOpens(browser: Browser, url: string, marker: string): Promise
   await context.close();
   return { cold, warm, offline };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function benchPwa(): Promise<Record<string, number>> {
   const js = locationPageJsBytes();
