@@ -9,6 +9,7 @@ import {
   acceptLateBefore,
   escalationLevel,
   respondBy,
+  slotHours,
   level2DeadlineBefore,
   type Alerts,
   type Issue,
@@ -78,6 +79,7 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
       kind: n?.kind ?? UNKNOWN.kind,
       start: v.start,
       end: v.end,
+      hours: slotHours(v, timeZone),
       closes: v.closes,
       late: v.status === 'late',
     };

@@ -4,6 +4,7 @@ import {
   dateIn,
   judgeRound,
   routeSlots,
+  slotHours,
   startOfDate,
   type RoundAlert,
   type PatrolRoute,
@@ -89,7 +90,13 @@ export async function missedRoundsToday(store: Reads, estateId: string, timeZone
         now,
       )
         .filter((s) => s.status === 'missed' && s.closes > dayStart)
-        .map((s) => ({ routeId: route.id, routeName: route.name, start: s.start, end: s.closes })),
+        .map((s) => ({
+          routeId: route.id,
+          routeName: route.name,
+          start: s.start,
+          end: s.closes,
+          hours: slotHours({ start: s.start, end: s.closes }, timeZone),
+        })),
     )
     .sort((a, b) => a.start - b.start || a.routeId.localeCompare(b.routeId));
 }

@@ -26,6 +26,8 @@ export interface PatrolAlert {
   kind: string;
   start: number;
   end: number;
+  /** Its hours on the estate's wall clock, "09:00–12:00" (shared/time/calendar.ts slotHours): a list needs no formatter. */
+  hours: string;
   closes: number;
   late: boolean;
 }
@@ -75,4 +77,6 @@ export interface RoundAlert {
   routeName: LocalText;
   start: number;
   end: number;
+  /** "21:00–23:00" on the estate's wall clock, as PatrolAlert's. */
+  hours: string;
 }

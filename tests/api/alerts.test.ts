@@ -23,6 +23,8 @@ describe('alerts for supervisors', () => {
     // Five hygiene locations (2 lobbies, car park, 2 stairwells) missed their 07:00–09:00 round.
     const missedHygiene = r.body.missed.filter((m: { kind: string }) => ['lobby', 'car_park', 'corridor'].includes(m.kind));
     expect(missedHygiene).toHaveLength(5);
+    // Each comes with its hours on the estate's clock, so no client needs a date formatter to list it.
+    expect(new Set(missedHygiene.map((m: { hours: string }) => m.hours))).toEqual(new Set(['07:00–09:00']));
     expect(r.body.due.map((d: { locationId: string }) => d.locationId)).toContain('b1-lobby');
     expect(r.body.counts.badge).toBe(r.body.counts.overdue + r.body.counts.missed);
   });

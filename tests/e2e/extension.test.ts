@@ -234,13 +234,14 @@ describe('the supervisor extension', () => {
     // A route whose one round was due from 70 to 10 minutes ago, on the estate's clock: closed, and walked by nobody.
     const TZ = 'Asia/Shanghai';
     const params = { estateId: 'demo-gardens', id: 'e2e-lapsed' };
+    const from = wallClock(server.clock.now - 70 * 60_000, TZ);
     const route: RouteInput = {
       name: { zh: '地库巡更', en: 'Car park round' },
       checkpoints: ['carpark', 'pump-room'],
       schedule: {
         kind: 'interval',
         everyHours: 1,
-        from: wallClock(server.clock.now - 70 * 60_000, TZ),
+        from,
         to: wallClock(server.clock.now - 10 * 60_000, TZ),
       },
       legMinutes: { min: 1, max: 20 },
@@ -258,6 +259,12 @@ describe('the supervisor extension', () => {
       expect(told).toHaveLength(1);
       const target = await ext.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], `notif:pqm:${told[0]}`);
       expect(target).toEqual({ open: '/analysis', estateId: 'demo-gardens' });
+      // The popup shows the round's hours on the estate's clock, whatever the browser's zone (the suite's second pass
+      // runs the browser in Los Angeles).
+      const popup = await ext.page('src/popup/index.html');
+      const row = popup.locator('[data-testid=missed-round-row]', { hasText: '地库巡更' });
+      await expect(row.locator('.time').textContent()).resolves.toMatch(new RegExp(`^${from}–\\d\\d:\\d\\d$`));
+      await popup.close();
     } finally {
       await server.call(API.saveRoute, { params, token: admin, json: { ...route, active: false } });
     }

@@ -6,7 +6,7 @@
  * still finds it later.
  */
 import type { IssueAlert, Severity } from '../../../shared/index.ts';
-import { clock, t, tx } from '../common/i18n.ts';
+import { t, tx } from '../common/i18n.ts';
 import type { ExtState, NotifyKind, Settings } from '../common/state.ts';
 
 export interface Candidate {
@@ -56,7 +56,7 @@ export function candidates(state: ExtState): Candidate[] {
         key: `round:${estateId}:${r.routeId}:${r.start}`,
         title: t('notifMissedRound'),
         about: tx(r.routeName),
-        message: `${clock(r.start, alerts.timeZone)}–${clock(r.end, alerts.timeZone)}`,
+        message: r.hours,
         severity: 'important',
         estateId,
         open: '/analysis',

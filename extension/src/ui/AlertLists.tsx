@@ -1,7 +1,7 @@
 /** The lists that matter now, shared by the popup and the page overlay. User text is rendered as text only. */
 import type { Alerts, IssueAlert, PatrolAlert } from '../../../shared/index.ts';
 import { SEVERITY_LABELS } from '../../../shared/index.ts';
-import { clock, formatDuration, t, tx, type MessageKey } from '../common/i18n.ts';
+import { formatDuration, t, tx, type MessageKey } from '../common/i18n.ts';
 import type { QUICK_ACTIONS } from '../common/messages.ts';
 
 /** Open the issue in the console, or one of the one-click actions (common/messages.ts). */
@@ -42,15 +42,12 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
   const toDispatch = merge(estates, (a) => a.awaitingDispatch ?? []);
   const notFixed = merge(estates, (a) => a.ownerNotFixed ?? []);
   const urgent = merge(estates, (a) => a.urgent).filter((u) => !overdue.some((o) => o.id === u.id));
-  // Patrol times are the estate's wall clock, wherever the browser is.
-  const zoned = (pick: (a: Alerts) => PatrolAlert[]) =>
-    estates.flatMap((e) => pick(e.alerts).map((p) => ({ ...p, timeZone: e.alerts.timeZone, estate: e.name })));
-  const missed = zoned((a) => a.missed);
-  const missedRounds = estates.flatMap((e) =>
-    (e.alerts.missedRounds ?? []).map((r) => ({ ...r, timeZone: e.alerts.timeZone, estate: e.name })),
-  );
-  const due = zoned((a) => a.due);
-  const soon = zoned((a) => a.dueSoon);
+  // Patrol times come as the estate's wall clock (`hours`), wherever the browser is.
+  const patrols = (pick: (a: Alerts) => PatrolAlert[]) => estates.flatMap((e) => pick(e.alerts).map((p) => ({ ...p, estate: e.name })));
+  const missed = patrols((a) => a.missed);
+  const missedRounds = estates.flatMap((e) => (e.alerts.missedRounds ?? []).map((r) => ({ ...r, estate: e.name })));
+  const due = patrols((a) => a.due);
+  const soon = patrols((a) => a.dueSoon);
   const count = (k: keyof Alerts['counts']) => estates.reduce((n, e) => n + (e.alerts.counts[k] ?? 0), 0);
 
   const issueRow = (i: IssueAlert, kind: 'overdue' | 'accept' | 'dispatch' | 'urgent' | 'notFixed') => (
@@ -95,13 +92,10 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
       ) : null}
     </li>
   );
-  const patrolRow = (p: PatrolAlert & { timeZone?: string }, kind: string) => (
+  const patrolRow = (p: PatrolAlert, kind: string) => (
     <li key={`${kind}-${p.locationId}-${p.start}`} class="row" data-testid={`${kind}-row`}>
       <div class="main">
-        <strong>{tx(p.locationName)}</strong>{' '}
-        <span class="time">
-          {clock(p.start, p.timeZone)}–{clock(p.end, p.timeZone)}
-        </span>
+        <strong>{tx(p.locationName)}</strong> <span class="time">{p.hours}</span>
         {p.late ? <span class="late"> · {t('late')}</span> : null}
       </div>
     </li>
@@ -168,10 +162,7 @@ export function AlertLists({ estates, now, onIssue, actions, busy }: ListsProps)
             byEstate(estates, missedRounds, (r) => (
               <li key={`round-${r.routeId}-${r.start}`} class="row" data-testid="missed-round-row">
                 <div class="main">
-                  <strong>{tx(r.routeName)}</strong>{' '}
-                  <span class="time">
-                    {clock(r.start, r.timeZone)}–{clock(r.end, r.timeZone)}
-                  </span>
+                  <strong>{tx(r.routeName)}</strong> <span class="time">{r.hours}</span>
                 </div>
               </li>
             )),
