@@ -38,13 +38,65 @@ const noWebAccessibleOverlay: Plugin = {
   },
 };
 
-const extension = (test: boolean): UserConfig => ({
-  ...preactJsx,
-  root: here('./extension'),
-  publicDir: here('./extension/public'),
-  build: { outDir: here(test ? './dist/extension-test' : './dist/extension'), emptyOutDir: true, target: 'chrome120', sourcemap: false },
-  plugins: [crx({ manifest: manifestFor(test) }), noWebAccessibleOverlay],
-});
+/**
+ * Everything a page's entry loads before its first paint, in one chunk beside it. Over HTTP/1.1 a browser opens six
+ * connections to a host: split into eight shared chunks and a stylesheet, the location page's last requests waited a
+ * round trip for a free connection (and each module an extension page links costs it a few ms too). The app's modules
+ * the entry reaches by static imports are known once the graph is built; what only lazily loaded pages use stays in
+ * their own chunks, and so does what `apart` (another entry) reaches: the extension's worker must not load the popup's
+ * UI with its own modules. The walk stops at `shared/`: through its barrel every module imports every schema, so the
+ * group takes only the `shared/` code its members really use (rolldown adds a captured module's dependencies after
+ * tree-shaking).
+ */
+const SHARED = here('./shared/');
+function firstPaintChunk(name: string, entry: string, apart?: string) {
+  const modules = new Set<string>();
+  const common = new Set<string>();
+  const plugin: Plugin = {
+    name: `pqm:first-paint-chunk:${name}`,
+    buildEnd() {
+      const reach = (from: string): Set<string> => {
+        const seen = new Set<string>();
+        const walk = (id: string): void => {
+          if (seen.has(id) || id.startsWith(SHARED)) return;
+          seen.add(id);
+          for (const dep of this.getModuleInfo(id)?.importedIds ?? []) walk(dep);
+        };
+        walk(from);
+        return seen;
+      };
+      modules.clear();
+      common.clear();
+      const other = apart ? reach(apart) : new Set<string>();
+      for (const id of reach(entry)) if (id !== entry) (other.has(id) ? common : modules).add(id);
+    },
+  };
+  // What both entries load is a chunk of its own, claimed first, so that the other entry loads none of this one's code.
+  const groups = [
+    ...(apart ? [{ name: `${name}-common`, priority: 2, test: (id: string) => common.has(id) }] : []),
+    { name, priority: 1, test: (id: string) => modules.has(id) },
+  ];
+  return { plugin, groups };
+}
+
+const extension = (test: boolean): UserConfig => {
+  const popupFirstPaint = firstPaintChunk('popup', here('./extension/src/popup/main.tsx'), here('./extension/src/background/index.ts'));
+  return {
+    ...preactJsx,
+    root: here('./extension'),
+    publicDir: here('./extension/public'),
+    build: {
+      outDir: here(test ? './dist/extension-test' : './dist/extension'),
+      emptyOutDir: true,
+      target: 'chrome120',
+      sourcemap: false,
+      // Chrome has had module preload since 66.
+      modulePreload: { polyfill: false },
+      rolldownOptions: { output: { codeSplitting: { groups: popupFirstPaint.groups } } },
+    },
+    plugins: [crx({ manifest: manifestFor(test) }), noWebAccessibleOverlay, popupFirstPaint.plugin],
+  };
+};
 
 /**
  * The PWA's CSP allows scripts from our own origin only, and each inline script of index.html by its hash
@@ -63,33 +115,7 @@ const inlineScriptHashes: Plugin = {
   },
 };
 
-/**
- * Everything the PWA's entry loads before its first paint, in one chunk beside it. Over HTTP/1.1 a browser opens six
- * connections to a host: split into eight shared chunks and a stylesheet, the location page's last requests waited a
- * round trip for a free connection. The app's modules the entry reaches by static imports are known once the graph is
- * built; what only lazily loaded pages use stays in their own chunks. The walk stops at `shared/`: through its barrel
- * every module imports every schema, so the group takes only the `shared/` code its members really use (rolldown adds
- * a captured module's dependencies after tree-shaking).
- */
-const SHARED = here('./shared/');
-function firstPaintChunk(entry: string) {
-  const modules = new Set<string>();
-  const plugin: Plugin = {
-    name: 'pqm:first-paint-chunk',
-    buildEnd() {
-      modules.clear();
-      const reached = (id: string): void => {
-        if (modules.has(id) || id.startsWith(SHARED)) return;
-        modules.add(id);
-        for (const dep of this.getModuleInfo(id)?.importedIds ?? []) reached(dep);
-      };
-      reached(entry);
-      modules.delete(entry);
-    },
-  };
-  return { plugin, group: { name: 'first-paint', test: (id: string) => modules.has(id) } };
-}
-const kioskFirstPaint = firstPaintChunk(here('./kiosk/src/main.tsx'));
+const kioskFirstPaint = firstPaintChunk('first-paint', here('./kiosk/src/main.tsx'));
 
 const targets: Record<string, UserConfig> = {
   extension: extension(false),
@@ -103,7 +129,7 @@ const targets: Record<string, UserConfig> = {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: true,
-      rolldownOptions: { output: { codeSplitting: { groups: [kioskFirstPaint.group] } } },
+      rolldownOptions: { output: { codeSplitting: { groups: kioskFirstPaint.groups } } },
     },
     plugins: [
       kioskFirstPaint.plugin,

@@ -73,8 +73,11 @@ export async function saveState(state: ExtState): Promise<void> {
 }
 
 /** Both in one storage read, for the popup's first paint. */
-export async function loadStateAndSettings(): Promise<[ExtState, Settings]> {
-  const { state, settings } = await chrome.storage.local.get(['state', 'settings']);
+/** `stored`: the same read, already started (the popup starts it before its modules load). */
+export async function loadStateAndSettings(
+  stored: Promise<Record<string, unknown>> = chrome.storage.local.get(['state', 'settings']),
+): Promise<[ExtState, Settings]> {
+  const { state, settings } = await stored;
   return [
     { ...EMPTY_STATE, ...(state as Partial<ExtState> | undefined) },
     { ...DEFAULT_SETTINGS, ...(settings as Partial<Settings> | undefined) },
