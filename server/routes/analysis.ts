@@ -12,6 +12,7 @@ import {
   issueAnalysis,
   kpi,
   patrolAnalysis,
+  patrolAnalysisAnswer,
   rectificationAnalysis,
   routeAnalysis,
   satisfactionTrend,
@@ -55,7 +56,7 @@ export function analysisRoutes(app: Hono<Env>, deps: Deps) {
   route(app, API.patrolAnalysis, async (c, { params: { estateId } }) => {
     requireRole(c, estateId, SUPERVISORS);
     const data = await patrolAnalysis(deps.store.read, estateId, await period(c, deps, estateId), deps.clock());
-    if (!wantsCsv(c)) return data;
+    if (!wantsCsv(c)) return patrolAnalysisAnswer(data);
     return csv(
       c,
       'patrol-completion',

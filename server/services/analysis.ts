@@ -51,7 +51,8 @@ export interface Period {
 export async function patrolAnalysis(store: Reads, estateId: string, period: Period, now: number): Promise<PatrolAnalysis> {
   const estate = await store.getEstate(estateId);
   const empty = completion([]);
-  if (!estate) return { total: empty, byKind: [], byArea: [], byLocation: [], byPerson: [], heat: [], voluntary: 0 };
+  if (!estate)
+    return { total: empty, byKind: [], byArea: [], byLocation: [], locationCount: 0, byPerson: [], heat: [], heatCount: 0, voluntary: 0 };
   const tz = estate.timeZone;
   const context = { from: period.from - DAY, to: period.to + DAY };
   const [templates, versions, rows, locationList, buildingList, memberList] = await Promise.all([
@@ -132,10 +133,28 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
     byKind: grouped(kinds),
     byArea: grouped(areas),
     byLocation,
+    locationCount: byLocation.length,
     byPerson,
     heat,
+    heatCount: heat.length,
     voluntary: counted.length - fills,
   };
+}
+
+/** Rows of each per-location list in the patrol analysis's answer. */
+const PATROL_ANALYSIS_ROWS = 100;
+
+/**
+ * What the analysis page reads: every total, and of the per-location lists the weakest locations and the most missed
+ * (PATROL_ANALYSIS_ROWS of each). The CSV, the digests and the quarter's review use the whole analysis.
+ */
+export function patrolAnalysisAnswer(whole: PatrolAnalysis): PatrolAnalysis {
+  const weakest = [...whole.byLocation]
+    .sort(
+      (a, b) => (a.completionRate ?? 2) - (b.completionRate ?? 2) || b.missed - a.missed || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    )
+    .slice(0, PATROL_ANALYSIS_ROWS);
+  return { ...whole, byLocation: weakest, heat: whole.heat.slice(0, PATROL_ANALYSIS_ROWS) };
 }
 
 /** A round of the analysed period, marked with the slot it filled as the slots are matched. */

@@ -169,10 +169,18 @@ export interface PatrolAnalysis {
   total: Completion;
   byKind: (Completion & { key: string })[];
   byArea: (Completion & { key: string })[];
+  /**
+   * The weakest locations, lowest completion first (at most 100): an estate of a hundred thousand
+   * places would otherwise send every one of them to a page that shows a few. The CSV export has every location.
+   */
   byLocation: (Completion & { key: string; name?: LocalText })[];
+  /** How many locations had patrols in the period (byLocation holds the weakest of them). */
+  locationCount: number;
   byPerson: (PatrolKpi & { name: string })[];
-  /** Missed slots by location and local hour of the slot's start. */
+  /** Missed slots by location and local hour of the slot's start, most missed first (at most 100). */
   heat: { locationId: string; name?: LocalText; hours: number[]; total: number }[];
+  /** How many locations missed a patrol in the period. */
+  heatCount: number;
   voluntary: number;
 }
 

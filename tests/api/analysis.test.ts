@@ -64,6 +64,19 @@ describe('the demo estate has history for every analysis', () => {
     }
   });
 
+  it("the page's patrol answer lists the weakest places first, and the CSV every place it counts", async () => {
+    const query = `from=${FROM}&to=${NOW}`;
+    const data = await json(`/analysis/patrols?${query}`);
+    const csvRows = (await get(`/analysis/patrols?${query}&format=csv`)).text.trim().split('\n').length - 1;
+    expect(data.locationCount).toBeGreaterThan(10);
+    expect(csvRows).toBe(data.locationCount);
+    // The demo has fewer places than the answer's cap (100): every one is listed, lowest completion first.
+    expect(data.byLocation).toHaveLength(data.locationCount);
+    const rates = data.byLocation.map((r: { completionRate: number | null }) => r.completionRate ?? 2);
+    expect(rates).toEqual([...rates].sort((a: number, b: number) => a - b));
+    expect(data.heat).toHaveLength(data.heatCount);
+  });
+
   it('the alerts of the seeded morning have something in every list a supervisor opens', async () => {
     const alerts = await json('/alerts');
     expect(alerts.counts.overdue).toBeGreaterThan(0);
