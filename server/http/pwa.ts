@@ -24,12 +24,20 @@ export interface Pwa {
   dir: string;
   html: string;
   csp: string | null;
+  /** The shell's first scripts and stylesheet as a `Link` header, so a browser asks for them with the headers. */
+  preload: string;
 }
 
 export function loadPwa(dir: string | null): Pwa | null {
   if (!dir || !existsSync(join(dir, 'index.html'))) return null;
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  return { dir, html, csp: /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? null };
+  const scripts = [...html.matchAll(/<(?:script type="module"[^>]* src|link rel="modulepreload"[^>]* href)="(\/assets\/[^"]+\.js)"/g)];
+  const styles = [...html.matchAll(/<link rel="stylesheet"[^>]* href="(\/assets\/[^"]+\.css)"/g)];
+  const preload = [
+    ...scripts.map((m) => `<${m[1]}>; rel=modulepreload; crossorigin`),
+    ...styles.map((m) => `<${m[1]}>; rel=preload; as=style; crossorigin`),
+  ].join(', ');
+  return { dir, html, csp: /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? null, preload };
 }
 
 /** JSON that is safe inside <script>: nothing in it can end the tag or start a comment. */
@@ -50,13 +58,14 @@ function encode(bytes: Uint8Array, encoding: Encoding, quality: number): Uint8Ar
   return encoding === 'gzip' ? gzipSync(bytes) : bytes;
 }
 
-function sendHtml(c: Context, etagValue: string, encoding: Encoding, body: Uint8Array): Response {
+function sendHtml(c: Context, pwa: Pwa, etagValue: string, encoding: Encoding, body: Uint8Array): Response {
   const headers: Record<string, string> = {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-cache',
     etag: etagValue,
     vary: 'Accept-Encoding',
   };
+  if (pwa.preload) headers.link = pwa.preload;
   if (encoding !== 'identity') headers['content-encoding'] = encoding;
   return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
 }
@@ -67,7 +76,7 @@ export function servePwa(app: Hono<Env>, deps: Deps, pwa: Pwa): void {
   const shell: Record<Encoding, Uint8Array> = { identity, br: encode(identity, 'br', 11), gzip: encode(identity, 'gzip', 9) };
   const sendShell = (c: Context) => {
     const encoding = chosen(c);
-    return sendHtml(c, shellTag, encoding, shell[encoding]);
+    return sendHtml(c, pwa, shellTag, encoding, shell[encoding]);
   };
 
   app.use(
@@ -86,7 +95,7 @@ export function servePwa(app: Hono<Env>, deps: Deps, pwa: Pwa): void {
     const data = `<script id="pqm-landing" type="application/json">${scriptJson(await publicLanding(deps, loc))}</script>`;
     const page = new TextEncoder().encode(pwa.html.replace('</head>', `${data}</head>`));
     const encoding = chosen(c);
-    return sendHtml(c, `"${sha256Hex(page).slice(0, 32)}"`, encoding, encode(page, encoding, 5));
+    return sendHtml(c, pwa, `"${sha256Hex(page).slice(0, 32)}"`, encoding, encode(page, encoding, 5));
   });
   // Every other app route opens the shell.
   app.get('*', sendShell);

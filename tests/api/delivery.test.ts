@@ -73,6 +73,16 @@ describe('the PWA over a slow network', () => {
     expect(scripts.filter((js) => js.includes('must be a UUID'))).toEqual([]);
   });
 
+  it("a location's page names its first scripts and stylesheet in a Link header, so they are asked for with the headers", async () => {
+    const page = await get(`/l/${code}`, { 'accept-encoding': 'identity' });
+    const html = await page.text();
+    const inHtml = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]).sort();
+    const linked = [...(page.headers.get('link') ?? '').matchAll(/<([^>]+)>/g)].map((m) => m[1]).sort();
+    expect(linked).toEqual(inHtml);
+    expect(page.headers.get('link')).toMatch(/rel=modulepreload/);
+    expect((await get('/')).headers.get('link')).toBe(page.headers.get('link'));
+  });
+
   it('an unknown code gets the plain shell, which says so itself', async () => {
     const html = await (await get('/l/aaaaaaaaaaaaaaaaaaaaaaaaaa', { 'accept-encoding': 'identity' })).text();
     expect(html).not.toContain('pqm-landing');
