@@ -28,6 +28,14 @@ const KEY = (code: string) => `pqm.loc.${code}`;
 const INDEX = 'pqm.loc.index';
 const KEEP = 50;
 
+/**
+ * Kept once the page has been drawn: writing the copy (JSON and localStorage) costs a phone tens of milliseconds, which
+ * the first paint need not wait for.
+ */
+function rememberLater(code: string, landing: Landing): void {
+  setTimeout(() => remember(code, landing), 0);
+}
+
 function remember(code: string, landing: Landing): void {
   try {
     localStorage.setItem(KEY(code), JSON.stringify({ savedAt: Date.now(), landing }));
@@ -71,7 +79,7 @@ export function inlinedLanding(code: string): Landing | null {
     const text = document.getElementById('pqm-landing')?.textContent;
     const landing = text ? (JSON.parse(text) as Landing) : null;
     if (landing?.location.code !== code) return null;
-    remember(code, landing);
+    rememberLater(code, landing);
     return landing;
   } catch {
     return null;
@@ -81,7 +89,7 @@ export function inlinedLanding(code: string): Landing | null {
 export async function loadLanding(code: string): Promise<Landing> {
   try {
     const landing = await (takeEarlyLanding(code) ?? call(API.landing, { params: { code } }));
-    remember(code, landing);
+    rememberLater(code, landing);
     return landing;
   } catch (e) {
     if (e instanceof ApiError && !e.transient) throw e;
