@@ -2,7 +2,8 @@
  * Serving the built PWA so a phone on a slow network opens a location fast:
  * - hashed assets (/assets/*) precompressed (brotli, gzip) and cached for a year as immutable;
  * - the shell (index.html, and every app route such as /l/<code>) `no-cache` with an ETag, so a revisit is a 304
- *   (Hono's etag middleware answers it);
+ *   (Hono's etag middleware answers it), and with a `Link` header naming its first scripts and stylesheet, so a phone
+ *   asks for them as the headers arrive, before it has parsed the page;
  * - /l/<code> carries the location's public data in the page itself, so the first paint needs no second
  *   round trip. It is JSON in a non-executed script tag, escaped so no text can close the tag.
  */

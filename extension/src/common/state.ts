@@ -72,8 +72,10 @@ export async function saveState(state: ExtState): Promise<void> {
   await chrome.storage.local.set({ state });
 }
 
-/** Both in one storage read, for the popup's first paint. */
-/** `stored`: the same read, already started (the popup starts it before its modules load). */
+/**
+ * Both in one storage read, for the popup's first paint. `stored` is that read already started: the popup starts it
+ * before its modules load (public/popup-early.js).
+ */
 export async function loadStateAndSettings(
   stored: Promise<Record<string, unknown>> = chrome.storage.local.get(['state', 'settings']),
 ): Promise<[ExtState, Settings]> {
