@@ -66,9 +66,12 @@ export async function computeAlerts(store: Reads, board: BoardView, estateId: st
     missedRoundsToday(store, estateId, timeZone, now),
   ]);
   const departments = new Map(departmentList.map((d) => [d.id, d.name]));
+  // A deactivated place is not on the board: its name is read, all such places at once.
+  const offBoard = new Set<string>();
   for (const i of [...overdue.issues, ...awaiting.issues, ...toDispatch.issues, ...urgent.issues, ...notFixed.issues]) {
-    if (i.locationId && !onBoard(i.locationId)) remember(i.locationId, await store.getLocation(i.locationId));
+    if (i.locationId && !onBoard(i.locationId)) offBoard.add(i.locationId);
   }
+  await Promise.all([...offBoard].map(async (id) => remember(id, await store.getLocation(id))));
 
   const { missed, due, dueSoon } = board.summary(DUE_SOON_MS, LIST_LIMIT);
   const patrolAlert = (v: SlotView): PatrolAlert => {

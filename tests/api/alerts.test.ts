@@ -96,3 +96,33 @@ describe('alerts for supervisors', () => {
     expect(r.body.awaitingAcceptance.map((a: { id: string }) => a.id)).not.toContain(rep.body.issueId);
   });
 });
+
+describe('alerts of an archived estate', () => {
+  it('still name the places of its open work, though none of them is on the patrol board any more', async () => {
+    const own = await startTestServer();
+    try {
+      const token = await own.login('supervisor');
+      const r = await own.call(API.submitInspection, {
+        token: await own.login('wang'),
+        json: inspection(
+          'lift',
+          'b2-lift-a',
+          own.clock.now,
+          failItem('alarm', 'intercom silent', [{ sha256: 'c'.repeat(64), size: 1234 }]),
+        ),
+      });
+      const issueId = r.body.issues[0];
+      expect((await own.call(API.archiveEstate, { params: { estateId: 'demo-gardens' }, token: await own.login('admin') })).status).toBe(
+        200,
+      );
+      const polled = await own.call(API.alerts, { params: { estateId: 'demo-gardens' }, token });
+      expect(polled.status).toBe(200);
+      expect(polled.body.urgent.find((u: { id: string }) => u.id === issueId)).toMatchObject({ locationName: { en: 'Building 2 lift A' } });
+      // Every place named: none is "?".
+      const names = [...polled.body.overdue, ...polled.body.urgent].map((i: { locationName: { en: string } | null }) => i.locationName?.en);
+      expect(names.filter((n) => n === '?')).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+});
