@@ -16,7 +16,8 @@ import {
   completionFrom,
   eachLocationSlots,
   matchSlots,
-  patrolKpi,
+  patrolKpiTally,
+  sharedSlots,
   rectificationKpi,
   satisfaction,
   toLocal,
@@ -36,6 +37,9 @@ import {
 } from '../../shared/index.ts';
 import type { InspectionTimeRow, Reads } from '../storage/store.ts';
 
+/** Places read and counted at once by a month's analysis (about 25,000 rounds for a month of ten rounds a day). */
+const PLACES_AT_A_TIME = 2_000;
+
 export interface Period {
   from: number;
   to: number;
@@ -48,17 +52,22 @@ export interface Period {
  * just after the period ends (a 23:00 slot done at 00:10) and with the day before the period taking its own
  * inspections first.
  */
-export async function patrolAnalysis(store: Reads, estateId: string, period: Period, now: number): Promise<PatrolAnalysis> {
+export async function patrolAnalysis(
+  store: Reads,
+  estateId: string,
+  period: Period,
+  now: number,
+  placesAtATime = PLACES_AT_A_TIME,
+): Promise<PatrolAnalysis> {
   const estate = await store.getEstate(estateId);
   const empty = completion([]);
   if (!estate)
     return { total: empty, byKind: [], byArea: [], byLocation: [], locationCount: 0, byPerson: [], heat: [], heatCount: 0, voluntary: 0 };
   const tz = estate.timeZone;
   const context = { from: period.from - DAY, to: period.to + DAY };
-  const [templates, versions, rows, locationList, buildingList, memberList] = await Promise.all([
+  const [templates, versions, locationList, buildingList, memberList] = await Promise.all([
     store.templateVersions(estateId),
     store.locationVersions(estateId),
-    store.inspectionTimes(estateId, context.from, context.to),
     store.listLocations(estateId),
     store.listBuildings(estateId),
     store.membersOf(estateId),
@@ -75,58 +84,77 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
   const kinds = new Map<string, Completion[]>();
   const areas = new Map<string, Completion[]>();
   const heat: PatrolAnalysis['heat'] = [];
-  // Each round carries its own mark (what it filled), rather than sets of ids beside it: at a hundred thousand
-  // places a month holds half a million rounds, and every extra object per round is paid again in garbage collection.
-  const rounds: Round[] = [];
-  const asRound = (r: InspectionTimeRow): Round => {
-    const round: Round = { id: r.id, at: r.finishedAt, inspectorId: r.inspectorId, filled: null, beforePeriod: false };
-    rounds.push(round);
-    return round;
-  };
-  const places = eachLocationSlots(locationList, versions, templates, rows, tz, { from: context.from, to: period.to }, undefined, asRound);
-  for (const [locationId, { slots, inspections }] of places) {
-    // Counted as they are matched: no object per slot, whatever the estate's size.
-    let scheduled = 0;
-    let done = 0;
-    let onTime = 0;
-    let missed = 0;
-    let hours: number[] | null = null;
-    matchSlots(slots, inspections, now, (slot, status, fill) => {
-      if (slot.start < period.from) {
-        // It filled a slot before the period: neither the period's work nor voluntary.
-        if (fill) fill.beforePeriod = true;
-        return;
-      }
-      scheduled++;
-      if (fill) {
-        done++;
-        const inTime = fill.at < slot.end;
-        if (inTime) onTime++;
-        fill.filled = inTime ? 'onTime' : 'late';
-      } else if (status === 'missed') {
-        missed++;
-        // Heat map: missed slots by location and local hour of the slot's start.
-        hours ??= Array.from({ length: 24 }, () => 0);
-        hours[hourIn(slot.start, tz)]++;
-      }
-    });
-    if (!scheduled) continue;
-    const counts = completionFrom({ scheduled, done, onTime, missed });
-    const name = locations.get(locationId)?.name;
-    byLocation.push({ key: locationId, name, ...counts });
-    addTo(kinds, locations.get(locationId)?.kind ?? '?', counts);
-    addTo(areas, areaOf(locationId), counts);
-    if (hours) heat.push({ locationId, name, hours, total: missed });
+  const people = patrolKpiTally();
+  let fills = 0;
+  let counted = 0;
+  const slotsFor = sharedSlots(tz);
+  // A slice of places at a time (their rounds read, matched, counted, and let go): at a hundred thousand places a month
+  // holds half a million rounds, and held all at once they were traced again by every collection of the server's heap.
+  for (let first = 0; first < locationList.length; first += placesAtATime) {
+    const slice = locationList.slice(first, first + placesAtATime);
+    const rows = await store.inspectionTimesOfLocations(
+      estateId,
+      slice.map((l) => l.id),
+      context.from,
+      context.to,
+    );
+    // Each round carries its own mark (what it filled), rather than sets of ids beside it.
+    const rounds: Round[] = [];
+    const asRound = (r: InspectionTimeRow): Round => {
+      const round: Round = { id: r.id, at: r.finishedAt, inspectorId: r.inspectorId, filled: null, beforePeriod: false };
+      rounds.push(round);
+      return round;
+    };
+    const places = eachLocationSlots(slice, versions, templates, rows, tz, { from: context.from, to: period.to }, slotsFor, asRound);
+    for (const [locationId, { slots, inspections }] of places) {
+      // Counted as they are matched: no object per slot, whatever the estate's size.
+      let scheduled = 0;
+      let done = 0;
+      let onTime = 0;
+      let missed = 0;
+      let hours: number[] | null = null;
+      matchSlots(slots, inspections, now, (slot, status, fill) => {
+        if (slot.start < period.from) {
+          // It filled a slot before the period: neither the period's work nor voluntary.
+          if (fill) fill.beforePeriod = true;
+          return;
+        }
+        scheduled++;
+        if (fill) {
+          done++;
+          const inTime = fill.at < slot.end;
+          if (inTime) onTime++;
+          fill.filled = inTime ? 'onTime' : 'late';
+        } else if (status === 'missed') {
+          missed++;
+          // Heat map: missed slots by location and local hour of the slot's start.
+          hours ??= Array.from({ length: 24 }, () => 0);
+          hours[hourIn(slot.start, tz)]++;
+        }
+      });
+      if (!scheduled) continue;
+      const counts = completionFrom({ scheduled, done, onTime, missed });
+      const name = locations.get(locationId)?.name;
+      byLocation.push({ key: locationId, name, ...counts });
+      addTo(kinds, locations.get(locationId)?.kind ?? '?', counts);
+      addTo(areas, areaOf(locationId), counts);
+      if (hours) heat.push({ locationId, name, hours, total: missed });
+    }
+    // The period's rounds: those that filled one of its slots, and the voluntary ones made in it.
+    for (const r of rounds) {
+      if (r.filled) fills++;
+      if (r.filled === null && !(r.at >= period.from && r.at < period.to && !r.beforePeriod)) continue;
+      counted++;
+      people.add(r);
+    }
   }
   heat.sort((a, b) => b.total - a.total || a.locationId.localeCompare(b.locationId));
 
-  // The period's rounds: those that filled one of its slots, and the voluntary ones made in it.
-  let fills = 0;
-  const counted = rounds.filter((r) => {
-    if (r.filled) fills++;
-    return r.filled !== null || (r.at >= period.from && r.at < period.to && !r.beforePeriod);
-  });
-  const byPerson = patrolKpi(counted).map((k) => ({ ...k, name: members.get(k.inspectorId)?.displayName ?? k.inspectorId }));
+  // Busiest first; the same order whatever order the places were counted in.
+  const byPerson = people
+    .result()
+    .sort((a, b) => b.slotsFilled - a.slotsFilled || (a.inspectorId < b.inspectorId ? -1 : a.inspectorId > b.inspectorId ? 1 : 0))
+    .map((k) => ({ ...k, name: members.get(k.inspectorId)?.displayName ?? k.inspectorId }));
   const grouped = (groups: Map<string, Completion[]>) => [...groups].map(([key, parts]) => ({ key, ...combineCompletions(parts) }));
   return {
     total: combineCompletions(byLocation),
@@ -137,7 +165,7 @@ export async function patrolAnalysis(store: Reads, estateId: string, period: Per
     byPerson,
     heat,
     heatCount: heat.length,
-    voluntary: counted.length - fills,
+    voluntary: counted - fills,
   };
 }
 

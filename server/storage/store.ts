@@ -294,6 +294,8 @@ export interface Reads {
   getReceipt(id: string): Promise<StoredReceipt | undefined>;
   getInspection(id: string): Promise<InspectionRecord | undefined>;
   inspectionTimes(estateId: string, from: number, to: number): Promise<InspectionTimeRow[]>;
+  /** The same at some of the estate's locations, by location, then time: a large estate's month is read a slice of places at a time. */
+  inspectionTimesOfLocations(estateId: string, locationIds: readonly string[], from: number, to: number): Promise<InspectionTimeRow[]>;
   inspectionsAt(locationId: string, from: number, to: number): Promise<InspectionTimeRow[]>;
   /**
    * Inspections committed after `cursor` (from an earlier answer; null: none, just the cursor for now), in commit

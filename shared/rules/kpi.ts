@@ -30,22 +30,32 @@ export interface RoundFill {
 
 /** Per inspector: of the slots they filled, how many were on time; the rounds that filled none are voluntary. */
 export function patrolKpi(rounds: Iterable<RoundFill>): PatrolKpi[] {
+  const tally = patrolKpiTally();
+  for (const r of rounds) tally.add(r);
+  return tally.result();
+}
+
+/** patrolKpi, a round at a time: the analysis of a large estate counts its month a slice of places at a time. */
+export function patrolKpiTally(): { add(round: RoundFill): void; result(): PatrolKpi[] } {
   const byPerson = new Map<string, { filled: number; onTime: number; total: number }>();
-  for (const r of rounds) {
-    let p = byPerson.get(r.inspectorId);
-    if (!p) byPerson.set(r.inspectorId, (p = { filled: 0, onTime: 0, total: 0 }));
-    p.total++;
-    if (r.filled) {
-      p.filled++;
-      if (r.filled === 'onTime') p.onTime++;
-    }
-  }
-  return [...byPerson].map(([inspectorId, p]) => ({
-    inspectorId,
-    slotsFilled: p.filled,
-    onTime: rate(p.onTime, p.filled),
-    voluntary: p.total - p.filled,
-  }));
+  return {
+    add(r) {
+      let p = byPerson.get(r.inspectorId);
+      if (!p) byPerson.set(r.inspectorId, (p = { filled: 0, onTime: 0, total: 0 }));
+      p.total++;
+      if (r.filled) {
+        p.filled++;
+        if (r.filled === 'onTime') p.onTime++;
+      }
+    },
+    result: () =>
+      [...byPerson].map(([inspectorId, p]) => ({
+        inspectorId,
+        slotsFilled: p.filled,
+        onTime: rate(p.onTime, p.filled),
+        voluntary: p.total - p.filled,
+      })),
+  };
 }
 
 export interface RectificationKpi {

@@ -1,5 +1,6 @@
 /** The analysis endpoints against the seeded demo estate, checked against counts made directly in SQLite. */
 import { describe, expect, it } from 'vitest';
+import { patrolAnalysis } from '../../server/services/analysis.ts';
 import { useDemoServer } from '../support/demo-server.ts';
 
 const NOW = Date.parse('2026-11-20T02:00:00Z'); // 10:00 in Shanghai
@@ -62,6 +63,15 @@ describe('the demo estate has history for every analysis', () => {
       expect(r.type).toContain('text/csv');
       expect(r.text.startsWith('\uFEFF')).toBe(true);
     }
+  });
+
+  it('a month counted three places at a time is the month counted at once', async () => {
+    const read = demo.running.deps.store.read;
+    const period = { from: FROM, to: NOW };
+    const atOnce = await patrolAnalysis(read, 'demo-gardens', period, NOW);
+    expect(atOnce.locationCount).toBeGreaterThan(6);
+    expect(atOnce.byPerson.length).toBeGreaterThan(0);
+    expect(await patrolAnalysis(read, 'demo-gardens', period, NOW, 3)).toEqual(atOnce);
   });
 
   it("the page's patrol answer lists the weakest places first, and the CSV every place it counts", async () => {

@@ -21,6 +21,7 @@ type RecordRepo = Pick<
   | 'insertInspection'
   | 'getInspection'
   | 'inspectionTimes'
+  | 'inspectionTimesOfLocations'
   | 'inspectionsAt'
   | 'getPhoto'
   | 'insertPhoto'
@@ -160,6 +161,21 @@ export function recordRepo(sql: Sql): RecordRepo {
           [estateId, from, to],
         )
       ).map(toTime),
+    // By each place's own index entries (location, time): one look-up per place, not a pass over the estate's month. The
+    // estate is checked on the rows, not in the WHERE: given it there, SQLite walks the estate's whole month instead.
+    inspectionTimesOfLocations: async (estateId, locationIds, from, to) =>
+      locationIds.length === 0
+        ? []
+        : (
+            await sql.all(
+              `SELECT id, location_id, inspector_id, finished_at, estate_id FROM inspections
+               WHERE location_id IN (${locationIds.map(() => '?').join(', ')}) AND finished_at >= ? AND finished_at < ?
+               ORDER BY location_id, finished_at`,
+              [...locationIds, from, to],
+            )
+          )
+            .filter((r) => r.estate_id === estateId)
+            .map(toTime),
     inspectionsAt: async (locationId, from, to) =>
       (
         await sql.all(
