@@ -10,6 +10,15 @@ const H = 3_600_000;
 const alerts = (headers: Record<string, string> = {}) =>
   server.call(API.alerts, { params: { estateId: 'demo-gardens' }, token: sup, headers });
 
+/** An inspector finds lift A's intercom silent: an urgent issue. Its id. */
+async function silentIntercom(on: TestServer): Promise<string> {
+  const r = await on.call(API.submitInspection, {
+    token: await on.login('wang'),
+    json: inspection('lift', 'b2-lift-a', on.clock.now, failItem('alarm', 'intercom silent', [{ sha256: 'c'.repeat(64), size: 1234 }])),
+  });
+  return r.body.issues[0];
+}
+
 beforeAll(async () => {
   server = await startTestServer();
   sup = await server.login('supervisor');
@@ -53,16 +62,7 @@ describe('alerts for supervisors', () => {
 
   it('an urgent issue left unrectified past 2 h becomes overdue, raises the badge and the ETag changes', async () => {
     const before = await alerts();
-    const r = await server.call(API.submitInspection, {
-      token: await server.login('wang'),
-      json: inspection(
-        'lift',
-        'b2-lift-a',
-        server.clock.now,
-        failItem('alarm', 'intercom silent', [{ sha256: 'c'.repeat(64), size: 1234 }]),
-      ),
-    });
-    const issueId = r.body.issues[0];
+    const issueId = await silentIntercom(server);
     const fresh = await alerts({ 'if-none-match': before.headers.get('etag') as string });
     expect(fresh.status).toBe(200);
     expect(fresh.body.urgent.map((u: { id: string }) => u.id)).toContain(issueId);
@@ -102,16 +102,7 @@ describe('alerts of an archived estate', () => {
     const own = await startTestServer();
     try {
       const token = await own.login('supervisor');
-      const r = await own.call(API.submitInspection, {
-        token: await own.login('wang'),
-        json: inspection(
-          'lift',
-          'b2-lift-a',
-          own.clock.now,
-          failItem('alarm', 'intercom silent', [{ sha256: 'c'.repeat(64), size: 1234 }]),
-        ),
-      });
-      const issueId = r.body.issues[0];
+      const issueId = await silentIntercom(own);
       expect((await own.call(API.archiveEstate, { params: { estateId: 'demo-gardens' }, token: await own.login('admin') })).status).toBe(
         200,
       );
