@@ -24,7 +24,7 @@ export const FIGURES = {
       en: 'Of the patrol slots that have closed, the share patrolled inside their window',
     },
   },
-  /** patrolKpi() in rules/kpi.ts */
+  /** patrolKpiTally() in rules/kpi.ts */
   ownRoundsOnTime: {
     name: { zh: '个人巡查准时率', en: 'Own rounds on time' },
     definition: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { H, T0 } from '../testing/fixtures.ts';
-import { patrolKpi, rectificationKpi } from './kpi.ts';
+import { patrolKpiTally, rectificationKpi } from './kpi.ts';
 
 describe('KPI per person and per department', () => {
   it("a patrol officer's on-time rate counts the slots they filled; voluntary rounds are counted apart", () => {
@@ -11,7 +11,9 @@ describe('KPI per person and per department', () => {
       { inspectorId: 'wang', filled: null },
       { inspectorId: 'li', filled: null },
     ];
-    expect(patrolKpi(rounds)).toEqual([
+    const tally = patrolKpiTally();
+    for (const r of rounds) tally.add(r);
+    expect(tally.result()).toEqual([
       { inspectorId: 'wang', slotsFilled: 2, onTime: { count: 1, of: 2, rate: 0.5 }, voluntary: 1 },
       { inspectorId: 'li', slotsFilled: 0, onTime: { count: 0, of: 0, rate: null }, voluntary: 1 },
     ]);

@@ -28,14 +28,10 @@ export interface RoundFill {
   filled: 'onTime' | 'late' | null;
 }
 
-/** Per inspector: of the slots they filled, how many were on time; the rounds that filled none are voluntary. */
-export function patrolKpi(rounds: Iterable<RoundFill>): PatrolKpi[] {
-  const tally = patrolKpiTally();
-  for (const r of rounds) tally.add(r);
-  return tally.result();
-}
-
-/** patrolKpi, a round at a time: the analysis of a large estate counts its month a slice of places at a time. */
+/**
+ * Per inspector: of the slots they filled, how many were on time; the rounds that filled none are voluntary. Added a
+ * round at a time: the analysis of a large estate counts its month a slice of places at a time.
+ */
 export function patrolKpiTally(): { add(round: RoundFill): void; result(): PatrolKpi[] } {
   const byPerson = new Map<string, { filled: number; onTime: number; total: number }>();
   return {
