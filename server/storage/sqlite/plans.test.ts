@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEADLINE_POLICY, acceptLateBefore, level2DeadlineBefore } from '../../../shared/index.ts';
 import { issueRepo } from '../repos/issues.ts';
+import { recordRepo } from '../repos/records.ts';
 import type { Param, Row, Sql } from '../sql.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -48,5 +49,25 @@ describe('the alerts on SQLite', () => {
         if (byEstateOnly) expect(partial, `${step}\n${text}`).toContain(byEstateOnly[1]);
       }
     }
+  });
+});
+
+describe("a month's analysis on SQLite", () => {
+  it("reads a slice of places through each place's own index entries, not the estate's whole month", async () => {
+    const db = new Database(':memory:');
+    for (const m of MIGRATIONS) db.exec(m);
+    const read: { text: string; params: readonly Param[] }[] = [];
+    const recorded: Sql = {
+      all: async (text, params = []) => {
+        read.push({ text, params });
+        return db.prepare(text).all(...params) as Row[];
+      },
+      get: async () => undefined,
+      run: async () => 0,
+    };
+    await recordRepo(recorded).inspectionTimesOfLocations('e1', ['L1', 'L2', 'L3'], NOW - 31 * 86_400_000, NOW);
+    expect(read).toHaveLength(1);
+    const steps = (db.prepare(`EXPLAIN QUERY PLAN ${read[0].text}`).all(...read[0].params) as { detail: string }[]).map((r) => r.detail);
+    expect(steps).toEqual(['SEARCH inspections USING INDEX inspections_location_time (location_id=? AND finished_at>? AND finished_at<?)']);
   });
 });
