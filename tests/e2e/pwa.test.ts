@@ -458,6 +458,34 @@ describe('inspectors', () => {
     await bare.close();
   });
 
+  it("an inspector's checklist that arrives before the app's scripts is in the page's first drawing", async () => {
+    const { context, page } = await phone();
+    await signInOnPhone(page, 'li');
+    // A slow link for the scripts only: the checklist, asked for by the HTML itself, is surely there first.
+    await page.route('**/assets/**', async (r) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await r.fallback();
+    });
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const named = document.querySelector('[data-testid=location-name]');
+        if (named && !document.querySelector('[data-testid=start-patrol]')) document.documentElement.dataset.nameAlone = '1';
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/locations/by-code/')) asked.push(r.url());
+    });
+    await page.goto(`/l/${code('b2-lobby')}?q=1`);
+    await page.locator('[data-testid=start-patrol]').waitFor();
+    await expect(page.evaluate(() => document.documentElement.dataset.nameAlone ?? null)).resolves.toBeNull();
+    expect(asked).toHaveLength(1);
+    // It is the page's answer like any other: the form it opens is the location's checklist.
+    await page.click('[data-testid=start-patrol]');
+    await page.locator('[data-testid=patrol-form] fieldset[data-item]').first().waitFor();
+    await context.close();
+  });
+
   it('"其余合格" passes the items not yet answered, after the list, and the round records which were passed that way', async () => {
     const { context, page } = await phone();
     await signInOnPhone(page, 'zhao');

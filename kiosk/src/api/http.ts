@@ -100,7 +100,7 @@ export function clockOffset(): number | null {
   }
 }
 
-function noteServerClock(res: Response): void {
+export function noteServerClock(res: Response): void {
   const server = Date.parse(res.headers.get('date') ?? '');
   // The header has whole seconds: its middle is the best guess.
   if (Number.isFinite(server)) {

@@ -6,7 +6,7 @@ import { brandOf, formatDateTime, t, tx, useLocale } from '../i18n.ts';
 import { useMe } from '../state/session.ts';
 import { ServiceHelp, helpBrand } from '../ui/ServiceHelp.tsx';
 import { Layout } from '../ui/Layout.tsx';
-import { cachedLanding, inlinedLanding, loadLanding, type Landing } from './landing.ts';
+import { arrivedLanding, cachedLanding, inlinedLanding, loadLanding, type Landing } from './landing.ts';
 import { KnownProblems, OwnerReport } from './OwnerReport.tsx';
 import { activeRound, confirmCheckpoint, type ActiveRound } from '../state/round.ts';
 import { PatrolForm } from './PatrolForm.tsx';
@@ -39,10 +39,11 @@ function scannedAt(code: string, kioskCode: string): number {
 function LocationView({ code, query }: { code: string; query: Record<string, string> }) {
   useLocale();
   // What the server put into the page, or the copy from the last visit, paints at once; for staff, the
-  // server's answer (with their checklist) replaces it when it comes.
+  // server's answer (with their checklist) replaces it when it comes, or is drawn at once if it came first.
   const [inlined] = useState(() => inlinedLanding(code));
-  const [landing, setLanding] = useState<Landing | null>(() =>
-    session.token ? (cachedLanding(code) ?? inlined) : (inlined ?? cachedLanding(code)),
+  const [arrived] = useState(() => (session.token ? arrivedLanding(code) : null));
+  const [landing, setLanding] = useState<Landing | null>(
+    () => arrived ?? (session.token ? (cachedLanding(code) ?? inlined) : (inlined ?? cachedLanding(code))),
   );
   // Signed in with only the public part to show: the place's name at once, and not an owner's form that their
   // checklist would replace a moment later (rendering it would only delay the checklist).
@@ -57,16 +58,8 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
     return { at: kioskCode ? scannedAt(code, kioskCode) : Date.now(), kioskCode, label: query.q === '1' };
   });
 
-  // Asked again when the person or the data changes, not when the same person's details arrive.
-  const [asked] = useState(() => ({ key: '' }));
-  useEffect(() => {
-    const key = `${session.token ?? ''}|${reloadKey}`;
-    if (asked.key === key) return;
-    asked.key = key;
-    setError('');
-    // An owner's page came with the HTML: nothing more to fetch until something changes.
-    if (inlined && !session.token && reloadKey === 0) return;
-    loadLanding(code)
+  const show = (answer: Promise<Landing>) =>
+    answer
       .then((l) => {
         setLanding(l);
         setAnswered(true);
@@ -78,6 +71,20 @@ function LocationView({ code, query }: { code: string; query: Record<string, str
         if (gone) setLanding(null);
         setError(gone ? t('locationNotFound') : e instanceof ApiError && e.status === 0 ? t('notCachedOffline') : t('tryAgain'));
       });
+  // The first answer is asked for while the page is first drawn, not after: an effect waits for the next frame, and a
+  // busy phone's next frame can be hundreds of milliseconds away. Nothing to ask when an owner's page came with the
+  // HTML, or a signed-in person's answer before the app.
+  const [asked] = useState(() => {
+    if (!arrived && (session.token || !inlined)) void show(loadLanding(code));
+    return { key: `${session.token ?? ''}|0` };
+  });
+  // Asked again when the person or the data changes, not when the same person's details arrive.
+  useEffect(() => {
+    const key = `${session.token ?? ''}|${reloadKey}`;
+    if (asked.key === key) return;
+    asked.key = key;
+    setError('');
+    void show(loadLanding(code));
   }, [code, me?.user.id, reloadKey]);
 
   if (error && !landing)

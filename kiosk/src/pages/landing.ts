@@ -12,7 +12,7 @@ import {
 } from '../../../shared/index.ts';
 import { ApiError, call } from '../api/http.ts';
 import { fieldKits } from '../state/session.ts';
-import { takeEarlyLanding } from './early-landing.ts';
+import { arrivedEarlyLanding, takeEarlyLanding } from './early-landing.ts';
 
 /** A location's page as the server answers it (shared/model/answers.ts), or as the phone last kept it. */
 export interface Landing extends LocationLanding {
@@ -84,6 +84,13 @@ export function inlinedLanding(code: string): Landing | null {
   } catch {
     return null;
   }
+}
+
+/** A signed-in person's answer that arrived before the app started (index.html asked for it): drawn at once. */
+export function arrivedLanding(code: string): Landing | null {
+  const landing = arrivedEarlyLanding(code);
+  if (landing) rememberLater(code, landing);
+  return landing;
 }
 
 export async function loadLanding(code: string): Promise<Landing> {
