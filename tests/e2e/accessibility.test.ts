@@ -11,7 +11,7 @@ import { reportProblem } from '../../server/services/owners.ts';
 import { API } from '../../shared/index.ts';
 import { raiseIssue } from '../support/payloads.ts';
 import type { TestServer } from '../support/server.ts';
-import { e2e, phone, signInOnPhone } from './support/env.ts';
+import { e2e, phone, signInOnPhone, openChecklist } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
 
 let server: TestServer;
@@ -128,7 +128,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       await expectClean(page, path);
     }
     await page.goto(`/l/${lobby.code}`);
-    await page.click('[data-testid=start-patrol]');
+    await openChecklist(page);
     await page.locator('[data-testid=patrol-form] fieldset[data-item]').first().waitFor();
     await expectClean(page, 'patrol form');
     await page.goto('/t/not-a-real-link');

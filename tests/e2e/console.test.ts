@@ -20,7 +20,7 @@ import {
   type Category,
 } from '../../shared/index.ts';
 import type { TestServer } from '../support/server.ts';
-import { cameraPhoto, readQr, e2e, phone, signInOnPhone, waitForServiceWorker } from './support/env.ts';
+import { cameraPhoto, readQr, e2e, phone, signInOnPhone, waitForServiceWorker, openChecklist } from './support/env.ts';
 import { extension, type ExtensionEnv } from './support/extension.ts';
 import { startRobots } from '../support/robots.ts';
 import { failItem, inspection, raiseIssue } from '../support/payloads.ts';
@@ -139,7 +139,7 @@ describe('rectification in the console', () => {
     await waitForServiceWorker(mobile);
     await mobile.locator('[data-testid=location-name]').waitFor();
     await context.setOffline(true);
-    await mobile.click('[data-testid=start-patrol]');
+    await openChecklist(mobile);
     const form = mobile.locator('[data-testid=patrol-form]');
     await form.locator('fieldset[data-item]').first().waitFor();
     for (const item of await form.locator('fieldset[data-item]').all()) {

@@ -10,7 +10,7 @@ import { projectRoot } from '../../server/config.ts';
 import { issueSetupLink } from '../../server/services/first-run.ts';
 import { API } from '../../shared/index.ts';
 import type { TestServer } from '../support/server.ts';
-import { readQr, e2e, emptyServer, syncClock } from './support/env.ts';
+import { readQr, e2e, emptyServer, openChecklist, syncClock } from './support/env.ts';
 import { extension } from './support/extension.ts';
 
 let server: TestServer;
@@ -131,7 +131,7 @@ describe('the first start', () => {
     await expect(phone.getByTestId('location-name').textContent()).resolves.toBe('1号楼大堂1');
     // The page carries the company's and the estate's name, not the app's.
     await expect(phone.getByTestId('brand').textContent()).resolves.toBe('安居物业服务有限公司 · 滨江花园');
-    await phone.click('[data-testid=start-patrol]');
+    await openChecklist(phone);
     await phone.locator('[data-testid=patrol-form] fieldset[data-item]').first().waitFor();
     for (const item of await phone.locator('[data-testid=patrol-form] fieldset[data-item]').all())
       if ((await item.getAttribute('data-item')) !== 'remarks') await item.getByRole('button', { name: '合格', exact: true }).click();

@@ -3,10 +3,20 @@ import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, toLocal } from '../../shared/index.ts';
-import { failItem, inspection } from '../support/payloads.ts';
+import { failItem, inspection, raiseIssue } from '../support/payloads.ts';
 import { startRobots } from '../support/robots.ts';
-import type { TestServer } from '../support/server.ts';
-import { cameraPhoto, readQr, e2e, pendingCount, phone, signInOnPhone, waitForServiceWorker } from './support/env.ts';
+import { MONDAY_0900, type TestServer } from '../support/server.ts';
+import {
+  cameraPhoto,
+  demoServerAt,
+  readQr,
+  e2e,
+  openChecklist,
+  pendingCount,
+  phone,
+  signInOnPhone,
+  waitForServiceWorker,
+} from './support/env.ts';
 import { API, formatShortCode } from '../../shared/index.ts';
 
 let server: TestServer;
@@ -57,7 +67,7 @@ describe('a patrol done fully offline', () => {
     await expect(page.locator('[data-testid=location-name]').textContent()).resolves.toBe('1号楼消防站');
     // Back on the server's clock, so the records made from here on are not 70 s in the future for the later tests.
     await page.clock.setSystemTime(server.clock.now);
-    await page.click('[data-testid=start-patrol]');
+    await openChecklist(page);
     const form = page.locator('[data-testid=patrol-form]');
     await form.locator('fieldset[data-item]').first().waitFor();
     for (const item of await form.locator('fieldset[data-item]').all()) {
@@ -103,7 +113,7 @@ describe('a patrol done fully offline', () => {
 describe('sending through a bad network', () => {
   async function patrolLobby(page: import('playwright-core').Page, locationId: string) {
     await page.goto(`/l/${code(locationId)}?q=1`);
-    await page.click('[data-testid=start-patrol]');
+    await openChecklist(page);
     await page.locator('[data-testid=patrol-form] fieldset[data-item]').first().waitFor();
     for (const item of await page.locator('[data-testid=patrol-form] fieldset[data-item]').all()) {
       if ((await item.getAttribute('data-item')) !== 'remarks') await item.getByRole('button', { name: '合格', exact: true }).click();
@@ -403,7 +413,7 @@ describe('a phone whose clock is wrong', () => {
     const before = new Set((await mine()).map((r) => r.id));
     await page.clock.setSystemTime(server.clock.now + hour);
     await page.goto(`/l/${code('b2-lobby')}?q=1`);
-    await page.click('[data-testid=start-patrol]');
+    await openChecklist(page);
     const form = page.locator('[data-testid=patrol-form]');
     await form.locator('fieldset[data-item]').first().waitFor();
     for (const item of await form.locator('fieldset[data-item]').all()) {
@@ -439,7 +449,7 @@ describe('inspectors', () => {
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(`/l/${code('b2-lobby')}?q=1`);
-    await page.locator('[data-testid=start-patrol]').waitFor();
+    await page.locator('[data-testid=start-patrol], [data-testid=patrol-form]').first().waitFor();
     await expect(page.evaluate(() => document.documentElement.dataset.ownerFormSeen ?? null)).resolves.toBeNull();
     // The slot list shows the hours the server wrote for each slot.
     await expect(page.locator('ol.slots li').first().textContent()).resolves.toMatch(/^\d\d:\d\d–\d\d:\d\d/);
@@ -469,7 +479,8 @@ describe('inspectors', () => {
     await page.addInitScript(() => {
       new MutationObserver(() => {
         const named = document.querySelector('[data-testid=location-name]');
-        if (named && !document.querySelector('[data-testid=start-patrol]')) document.documentElement.dataset.nameAlone = '1';
+        const checklist = document.querySelector('[data-testid=start-patrol], [data-testid=patrol-form]');
+        if (named && !checklist) document.documentElement.dataset.nameAlone = '1';
       }).observe(document, { childList: true, subtree: true });
     });
     const asked: string[] = [];
@@ -477,20 +488,51 @@ describe('inspectors', () => {
       if (r.url().includes('/api/locations/by-code/')) asked.push(r.url());
     });
     await page.goto(`/l/${code('b2-lobby')}?q=1`);
-    await page.locator('[data-testid=start-patrol]').waitFor();
+    await page.locator('[data-testid=start-patrol], [data-testid=patrol-form]').first().waitFor();
     await expect(page.evaluate(() => document.documentElement.dataset.nameAlone ?? null)).resolves.toBeNull();
     expect(asked).toHaveLength(1);
-    // It is the page's answer like any other: the form it opens is the location's checklist.
-    await page.click('[data-testid=start-patrol]');
-    await page.locator('[data-testid=patrol-form] fieldset[data-item]').first().waitFor();
+    // It is the page's answer like any other: the checklist it opens is the location's.
+    await openChecklist(page);
     await context.close();
+  });
+
+  it("a place's code opens its checklist when a round is due there; once it is done, another round starts on a tap", async () => {
+    // 09:00 on a Monday, when every demo place has a round due (the suite's own instants are at night, when few have).
+    const morning = await demoServerAt(MONDAY_0900);
+    try {
+      const { context, page } = await phone('zh-CN', 'Asia/Shanghai', morning);
+      await signInOnPhone(page, 'li');
+      const lift = (await morning.running.deps.store.read.getLocation('b1-lift-a'))!;
+      // An open issue there, which the checklist must not hide.
+      await raiseIssue(morning, 'demo-gardens', { locationId: lift.id, description: '轿厢灯不亮 · the car light is out' });
+      await page.goto(`/l/${lift.code}?q=1`);
+      const form = page.getByTestId('patrol-form');
+      await form.locator('fieldset[data-item]').first().waitFor();
+      await expect(page.getByTestId('start-patrol').count()).resolves.toBe(0);
+      await expect(page.getByTestId('fills').textContent()).resolves.toMatch(/^本次巡查计入时段 \d\d:\d\d–\d\d:\d\d$/);
+      await expect(page.getByTestId('open-issues-note').textContent()).resolves.toBe('此点位未关闭的问题: 1 ↓');
+      for (const item of await form.locator('fieldset[data-item]').all()) {
+        const pass = item.getByRole('button', { name: '合格', exact: true });
+        if (await pass.count()) await pass.click();
+        else if (await item.locator('input[type=number]').count()) await item.locator('input[type=number]').fill('1');
+      }
+      await page.getByTestId('submit-patrol').click();
+      await page.getByTestId('patrol-saved').waitFor();
+      // The round is in: the slot is done, and the page offers a voluntary round, on a tap.
+      await expect.poll(() => page.getByTestId('fills').textContent(), { timeout: 15_000 }).toMatch(/^不在计划时段内/);
+      await expect(form.count()).resolves.toBe(0);
+      await openChecklist(page);
+      await context.close();
+    } finally {
+      await morning.close();
+    }
   });
 
   it('"其余合格" passes the items not yet answered, after the list, and the round records which were passed that way', async () => {
     const { context, page } = await phone();
     await signInOnPhone(page, 'zhao');
     await page.goto(`/l/${code('b1-stairs')}?q=1`);
-    await page.click('[data-testid=start-patrol]');
+    await openChecklist(page);
     const first = page.locator('[data-testid=patrol-form] fieldset[data-item]').first();
     const firstId = await first.getAttribute('data-item');
     await first.getByRole('button', { name: '合格', exact: true }).click();

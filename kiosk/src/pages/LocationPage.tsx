@@ -145,7 +145,6 @@ function StaffPanel({
   onChanged: () => void;
 }) {
   const staff = landing.staff!;
-  const [patrolling, setPatrolling] = useState(false);
   const [message, setMessage] = useState('');
   const [fixing, setFixing] = useState<string | null>(null);
   // Loaded on a tap: only the service desk logs visits, and the camera opens when asked.
@@ -172,6 +171,9 @@ function StaffPanel({
   }, [landing.location.id]);
   const canPatrol = staff.role !== 'department' && staff.template;
   const fillSlot = staff.slots.find((s) => s.key === staff.fills);
+  // A place's code opens its checklist when a round is due there (what the patroller came for); with none due, a
+  // voluntary round starts on a tap.
+  const [patrolling, setPatrolling] = useState(() => Boolean(canPatrol && fillSlot));
   const mine = (i: Issue) =>
     staff.role === 'department' && i.departmentId === staff.departmentId && (i.status === 'assigned' || i.status === 'reopened');
 
@@ -208,6 +210,17 @@ function StaffPanel({
           <p class="muted">
             {t('presence')}: {confirmedBy === 'kiosk_code' ? t('viaKiosk') : confirmedBy === 'printed_code' ? t('viaLabel') : t('viaLink')}
           </p>
+          {patrolling && staff.openIssues.length ? (
+            // The open issues are listed under the checklist: said here, so they are not missed.
+            <button
+              type="button"
+              class="link"
+              onClick={() => document.getElementById('open-issues')?.scrollIntoView()}
+              data-testid="open-issues-note"
+            >
+              {t('openIssuesHere')}: {staff.openIssues.length} ↓
+            </button>
+          ) : null}
           {patrolling ? (
             <PatrolForm
               ctx={{
@@ -251,7 +264,7 @@ function StaffPanel({
           )}
         </section>
       ) : null}
-      <section class="card">
+      <section class="card" id="open-issues">
         <h3>{t('openIssuesHere')}</h3>
         {staff.openIssues.length === 0 ? <p class="muted">{t('none')}</p> : null}
         <ul class="list">

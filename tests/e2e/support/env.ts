@@ -57,6 +57,11 @@ export function emptyServer(): Promise<TestServer> {
   return startTestServer({ staticDir: DIST, realClock: true, now: SUITE_START, empty: true });
 }
 
+/** The demo estates at another instant than the suite's, serving the built PWA; the caller closes it. */
+export function demoServerAt(now: number): Promise<TestServer> {
+  return startTestServer({ staticDir: DIST, realClock: true, now });
+}
+
 process.once('beforeExit', () => {
   void env?.then(async ({ server, browser }) => {
     await browser.close();
@@ -72,9 +77,14 @@ export async function syncClock(context: BrowserContext, server: TestServer): Pr
   await context.clock.install({ time: server.clock.now });
 }
 
-/** A phone in China: mobile viewport, Chinese first, Shanghai's zone, its own storage, the suite's clock. */
-export async function phone(locale = 'zh-CN', timezoneId = 'Asia/Shanghai'): Promise<{ context: BrowserContext; page: Page }> {
-  const { browser, server } = await e2e();
+/** A phone in China: mobile viewport, Chinese first, Shanghai's zone, its own storage, the suite's (or `on`'s) clock. */
+export async function phone(
+  locale = 'zh-CN',
+  timezoneId = 'Asia/Shanghai',
+  on?: TestServer,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const { browser, server: shared } = await e2e();
+  const server = on ?? shared;
   const context = await browser.newContext({
     baseURL: server.url,
     viewport: { width: 390, height: 844 },
@@ -96,6 +106,18 @@ export async function signInOnPhone(page: Page, username: string, password = 'de
   await page.fill('input[name=password]', password);
   await page.click('form[data-testid=login] button[type=submit]');
   await page.waitForURL((u) => u.pathname === '/');
+}
+
+/**
+ * The checklist of the place open on the phone, as a patroller gets to it: already open when a round is due there,
+ * else started with a tap (a voluntary round).
+ */
+export async function openChecklist(page: Page): Promise<void> {
+  const form = page.getByTestId('patrol-form');
+  const start = page.getByTestId('start-patrol');
+  await form.or(start).first().waitFor();
+  if (!(await form.isVisible())) await start.click();
+  await form.locator('fieldset[data-item]').first().waitFor();
 }
 
 /**
