@@ -22,6 +22,8 @@ export const INSPECTIONS = Number(process.env.BENCH_INSPECTIONS ?? 1_000_000);
 export const ISSUES = Number(process.env.BENCH_ISSUES ?? 100_000);
 export const INGEST = Number(process.env.BENCH_INGEST ?? 20_000);
 const CONCURRENCY = 32;
+/** Ingest runs of ours and of the floor, alternating. */
+const INGEST_PAIRS = Number(process.env.BENCH_INGEST_PAIRS ?? 2);
 export const ALERT_POLLS = Number(process.env.BENCH_POLLS ?? 1_000);
 const ESTATE = 'bench';
 const DAY = 86_400_000;
@@ -59,19 +61,31 @@ export async function benchServer(): Promise<Record<string, number>> {
   const supervisor = await login('bench-sup');
 
   // 3. Ingest through the HTTP API, 32 requests in flight, like many phones draining their outboxes; and the
-  //    same load against the floor (the same JSON, HTTP stack and group commit, validating nothing).
-  const ours = await ingestLoad([running.url], { authorization: `Bearer ${inspector}` }, kinds);
-  log(
-    `ingest: ${INGEST.toLocaleString()} inspections in ${ours.seconds.toFixed(1)} s → ${Math.round(ours.rate).toLocaleString()} inspections/s (${ours.failures} failed)`,
-  );
+  //    same load against the floor (the same JSON, HTTP stack and group commit, validating nothing). Alternating,
+  //    ours then the floor, twice, and the faster run of each kept: a slow moment of this noisy machine then falls on
+  //    one run, not on one side of the ratio.
   const floorDir = mkdtempSync(join(tmpdir(), 'pqm-floor-'));
   const floorServer = await spawnServer(floorDir, ['tests/bench/floor/ingest-floor.ts', floorDir]);
-  const floor = await ingestLoad([floorServer.url], {}, kinds);
+  const oursRuns: Awaited<ReturnType<typeof ingestLoad>>[] = [];
+  const floorRuns: Awaited<ReturnType<typeof ingestLoad>>[] = [];
+  for (let pair = 0; pair < INGEST_PAIRS; pair++) {
+    const run = await ingestLoad([running.url], { authorization: `Bearer ${inspector}` }, kinds);
+    oursRuns.push(run);
+    log(
+      `ingest: ${INGEST.toLocaleString()} inspections in ${run.seconds.toFixed(1)} s → ${Math.round(run.rate).toLocaleString()} inspections/s (${run.failures} failed)`,
+    );
+    const floorRun = await ingestLoad([floorServer.url], {}, kinds);
+    floorRuns.push(floorRun);
+    log(`ingest floor (no validation, same HTTP and group commit): ${Math.round(floorRun.rate).toLocaleString()} inspections/s`);
+  }
   floorServer.close();
   rmSync(floorDir, { recursive: true, force: true });
-  const ingestRate = ours.rate;
+  const fastest = (runs: { rate: number }[]) => Math.max(...runs.map((r) => r.rate));
+  const ingestRate = fastest(oursRuns);
+  const floor = { rate: fastest(floorRuns) };
+  const failures = oursRuns.reduce((n, r) => n + r.failures, 0);
   log(
-    `ingest floor (no validation, same HTTP and group commit): ${Math.round(floor.rate).toLocaleString()} inspections/s → ours is ${(floor.rate / ours.rate).toFixed(2)}× slower`,
+    `ingest, the faster of ${INGEST_PAIRS} runs each: ours ${Math.round(ingestRate).toLocaleString()} /s (${failures} failed), floor ${Math.round(floor.rate).toLocaleString()} /s → ours is ${(floor.rate / ingestRate).toFixed(2)}× slower`,
   );
 
   // 4. Alerts: first call builds the patrol board; then full recomputations (no If-None-Match).
@@ -93,7 +107,8 @@ export async function benchServer(): Promise<Record<string, number>> {
   return {
     ingestRate,
     ingestFloor: floor.rate,
-    ingestRatio: floor.rate / ours.rate,
+    ingestRatio: floor.rate / ingestRate,
+    ingestFailures: failures,
     alertsP50: polled.p50,
     alertsP99: polled.p99,
     alertsColdMs: coldMs,

@@ -420,8 +420,8 @@ describe('a phone whose clock is wrong', () => {
       if ((await item.getAttribute('data-item')) !== 'remarks') await item.getByRole('button', { name: '合格', exact: true }).click();
     }
     await page.click('[data-testid=submit-patrol]');
-    await expect(page.locator('[data-testid=patrol-saved]').textContent()).resolves.toContain('已保存在本机');
-    // Synced, not stuck: on the server's clock, with the phone's own time kept.
+    // Synced, not stuck (the page says so once the server has it): on the server's clock, with the phone's own time kept.
+    await expect.poll(() => page.getByTestId('patrol-saved').textContent(), { timeout: 15_000 }).toBe('已提交');
     const added = async () => (await mine()).filter((r) => !before.has(r.id));
     await expect.poll(async () => (await added()).length, { timeout: 15_000 }).toBe(1);
     const record = (await store().getInspection((await added())[0].id))!;
@@ -517,8 +517,9 @@ describe('inspectors', () => {
         else if (await item.locator('input[type=number]').count()) await item.locator('input[type=number]').fill('1');
       }
       await page.getByTestId('submit-patrol').click();
-      await page.getByTestId('patrol-saved').waitFor();
-      // The round is in: the slot is done, and the page offers a voluntary round, on a tap.
+      // Saved on the phone at once; once the server has it, the page says so and shows the slot done, and offers a
+      // voluntary round, on a tap.
+      await expect.poll(() => page.getByTestId('patrol-saved').textContent(), { timeout: 15_000 }).toBe('已提交');
       await expect.poll(() => page.getByTestId('fills').textContent(), { timeout: 15_000 }).toMatch(/^不在计划时段内/);
       await expect(form.count()).resolves.toBe(0);
       await openChecklist(page);

@@ -231,10 +231,16 @@ function StaffPanel({
                 kioskCode: opened.kioskCode,
                 startedAt: opened.at,
               }}
-              onDone={(m) => {
+              onDone={(m, sent) => {
                 setPatrolling(false);
                 setMessage(m);
                 onChanged();
+                // Once the server has the round, the page shows what it now counts: the slot done.
+                void sent?.then((ok) => {
+                  if (!ok) return;
+                  setMessage(t('sent'));
+                  onChanged();
+                });
               }}
             />
           ) : (

@@ -14,7 +14,7 @@ import { t, tx } from '../i18n.ts';
 import { refOf, type Photo } from '../photos/compress.ts';
 import { clockOffset, errorText } from '../api/http.ts';
 import { StorageFullError } from '../outbox/storage-full.ts';
-import { save } from '../state/sync.ts';
+import { save, sentWithin } from '../state/sync.ts';
 import { PhotoInput } from '../ui/PhotoInput.tsx';
 
 interface Draft {
@@ -35,7 +35,11 @@ export interface PatrolContext {
 }
 
 /** One thumb per item: big pass / fail / N/A buttons; a fail asks for a note and, where required, a photo. */
-export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (message: string) => void }) {
+/** How long the page waits to say a round has reached the server (it is sent all the same, later). */
+const SENT_WAIT_MS = 30_000;
+
+/** `sent` says, when the record waits in the outbox, whether the server got it within a little while. */
+export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (message: string, sent?: Promise<boolean>) => void }) {
   const [drafts, setDrafts] = useState<Partial<Record<string, Draft>>>({});
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -85,7 +89,7 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
     const id = uuid();
     const photos = Object.values(drafts).flatMap((d) => (d?.photos ?? []).map((p) => ({ sha256: p.sha256, blob: p.blob })));
     try {
-      await save(
+      const saved = await save(
         {
           id,
           kind: 'inspection',
@@ -106,7 +110,9 @@ export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (messa
         },
         photos,
       );
-      onDone(t('savedOnDevice'));
+      // Said as it is: saved on the phone at once, sent once the server has it.
+      if (saved.queued) onDone(t('savedOnDevice'), sentWithin(id, SENT_WAIT_MS));
+      else onDone(t('sent'));
     } catch (e) {
       if (e instanceof StorageFullError) {
         if (e.recordSaved) onDone(t('storageFull'));
