@@ -38,7 +38,7 @@ export const median = (xs: number[]) =>
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
 
-export async function benchServer(): Promise<Record<string, number>> {
+export async function benchServer(): Promise<Record<string, number> & { ingestRuns: number[]; ingestFloorRuns: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'pqm-bench-'));
   const now = Date.now();
 
@@ -107,6 +107,9 @@ export async function benchServer(): Promise<Record<string, number>> {
   return {
     ingestRate,
     ingestFloor: floor.rate,
+    // Every run, for the report: ours and the floor's, in the order they ran.
+    ingestRuns: oursRuns.map((r) => r.rate),
+    ingestFloorRuns: floorRuns.map((r) => r.rate),
     ingestRatio: floor.rate / ingestRate,
     ingestFailures: failures,
     alertsP50: polled.p50,
