@@ -38,7 +38,23 @@ export const median = (xs: number[]) =>
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
 
-export async function benchServer(): Promise<Record<string, number> & { ingestRuns: number[]; ingestFloorRuns: number[] }> {
+/** The server's figures on SQLite (dist/bench.json's `server`). */
+export interface ServerFigures {
+  ingestRate: number;
+  ingestFloor: number;
+  /** Every run, for the report: ours and the floor's, in the order they ran. */
+  ingestRuns: number[];
+  ingestFloorRuns: number[];
+  ingestRatio: number;
+  ingestFailures: number;
+  alertsP50: number;
+  alertsP99: number;
+  alertsColdMs: number;
+  pollBytes: number;
+  backupSeconds: number;
+}
+
+export async function benchServer(): Promise<ServerFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'pqm-bench-'));
   const now = Date.now();
 
@@ -107,7 +123,6 @@ export async function benchServer(): Promise<Record<string, number> & { ingestRu
   return {
     ingestRate,
     ingestFloor: floor.rate,
-    // Every run, for the report: ours and the floor's, in the order they ran.
     ingestRuns: oursRuns.map((r) => r.rate),
     ingestFloorRuns: floorRuns.map((r) => r.rate),
     ingestRatio: floor.rate / ingestRate,
