@@ -38,72 +38,100 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, value];
 }
 
-async function measure(locations: number): Promise<GrowthPoint> {
+/** One estate's server, started and its board built and polled; its month is measured later, in turn with the others. */
+interface Estate {
+  dir: string;
+  running: Awaited<ReturnType<typeof spawnServer>>;
+  get: (path: string) => Promise<string>;
+  month: string;
+  point: GrowthPoint;
+  analysisRuns: number[];
+  csvRuns: number[];
+}
+
+async function startEstate(locations: number): Promise<Estate> {
   const dir = mkdtempSync(join(tmpdir(), 'pqm-growth-'));
   const now = Date.now();
-  try {
-    await seedBenchEstate(dir, { locations, inspections: locations * 10, issues: locations }, now);
-    const [startMs, running] = await timed(() => spawnServer(dir, undefined, {}, { built: true }));
-    try {
-      const login = await fetch(`${running.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'bench-sup', password: 'bench' }),
-      });
-      const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
-      const get = async (path: string) => {
-        const r = await fetch(`${running.url}${path}`, { headers });
-        if (!r.ok) throw new Error(`${path}: ${r.status}`);
-        return r.text();
-      };
-      const alerts = '/api/estates/bench/alerts';
-      const [firstAlertsMs] = await timed(() => get(alerts));
-      const times: number[] = [];
-      for (let i = 0; i < POLLS; i++) times.push((await timed(() => get(alerts)))[0]);
-      times.sort((a, b) => a - b);
-      // Memory with the patrol board built and polled: what the server holds for the estate, before any analysis.
-      const rssMb = rssMbOf(running.pid);
-      const month = `from=${now - 30 * DAY}&to=${now}`;
-      // Three of each, alternating, and the median: one request alone carries the first call's costs (the JIT, the heap
-      // growing), which made the month's analysis 1.3–1.5× slower than the CSV of the same work right after it.
-      const analysisRuns: number[] = [];
-      const csvRuns: number[] = [];
-      let csv = '';
-      for (let i = 0; i < MONTH_RUNS; i++) {
-        analysisRuns.push((await timed(() => get(`/api/estates/bench/analysis/patrols?${month}`)))[0]);
-        const [ms, text] = await timed(() => get(`/api/estates/bench/analysis/patrols?${month}&format=csv`));
-        csvRuns.push(ms);
-        csv = text;
-      }
-      const analysisMonthMs = median(analysisRuns);
-      const csvMonthMs = median(csvRuns);
-      return {
-        locations,
-        startMs,
-        firstAlertsMs,
-        alertsP99Ms: times[Math.floor(times.length * 0.99)],
-        rssMb,
-        analysisMonthMs,
-        csvMonthMs,
-        csvBytes: csv.length,
-      };
-    } finally {
-      running.close();
+  await seedBenchEstate(dir, { locations, inspections: locations * 10, issues: locations }, now);
+  const [startMs, running] = await timed(() => spawnServer(dir, undefined, {}, { built: true }));
+  const login = await fetch(`${running.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench-sup', password: 'bench' }),
+  });
+  const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+  const get = async (path: string) => {
+    const r = await fetch(`${running.url}${path}`, { headers });
+    if (!r.ok) throw new Error(`${path}: ${r.status}`);
+    return r.text();
+  };
+  const alerts = '/api/estates/bench/alerts';
+  const [firstAlertsMs] = await timed(() => get(alerts));
+  const times: number[] = [];
+  for (let i = 0; i < POLLS; i++) times.push((await timed(() => get(alerts)))[0]);
+  times.sort((a, b) => a - b);
+  // Memory with the patrol board built and polled: what the server holds for the estate, before any analysis.
+  const rssMb = rssMbOf(running.pid);
+  return {
+    dir,
+    running,
+    get,
+    month: `from=${now - 30 * DAY}&to=${now}`,
+    point: {
+      locations,
+      startMs,
+      firstAlertsMs,
+      alertsP99Ms: times[Math.floor(times.length * 0.99)],
+      rssMb,
+      analysisMonthMs: 0,
+      csvMonthMs: 0,
+      csvBytes: 0,
+    },
+    analysisRuns: [],
+    csvRuns: [],
+  };
+}
+
+/**
+ * Each estate's month, analysed and exported three times, in turn across the estates, and the median of each: a slow
+ * moment of the machine then falls on one run of one size, not on every run of one size (measured one size after the
+ * other, the same code gave 1.11× and 1.33× linear an hour apart). Three of each, alternating: one request alone
+ * carries the first call's costs (the JIT, the heap growing), which made the month's analysis 1.3–1.5× slower than the
+ * CSV of the same work right after it.
+ */
+async function measureMonths(estates: Estate[]): Promise<void> {
+  for (let i = 0; i < MONTH_RUNS; i++) {
+    for (const e of estates) e.analysisRuns.push((await timed(() => e.get(`/api/estates/bench/analysis/patrols?${e.month}`)))[0]);
+    for (const e of estates) {
+      const [ms, text] = await timed(() => e.get(`/api/estates/bench/analysis/patrols?${e.month}&format=csv`));
+      e.csvRuns.push(ms);
+      e.point.csvBytes = text.length;
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const e of estates) {
+    e.point.analysisMonthMs = median(e.analysisRuns);
+    e.point.csvMonthMs = median(e.csvRuns);
   }
 }
 
 const FIGURES = ['startMs', 'firstAlertsMs', 'alertsP99Ms', 'rssMb', 'analysisMonthMs', 'csvMonthMs'] as const;
 
 export async function benchGrowth(): Promise<{ points: GrowthPoint[]; worstGrowth: number; worstFigure: string; start100k: number }> {
-  const points: GrowthPoint[] = [];
-  for (const n of SIZES) {
-    const p = await measure(n);
-    points.push(p);
+  // Started one at a time, so each start, board and poll is measured alone; then their months, in turn.
+  const estates: Estate[] = [];
+  try {
+    for (const n of SIZES) estates.push(await startEstate(n));
+    await measureMonths(estates);
+  } finally {
+    for (const e of estates) {
+      e.running.close();
+      rmSync(e.dir, { recursive: true, force: true });
+    }
+  }
+  const points = estates.map((e) => e.point);
+  for (const p of points) {
     console.log(
-      `growth ${n.toLocaleString().padStart(7)} locations: start ${p.startMs.toFixed(0)} ms, first alerts ${p.firstAlertsMs.toFixed(0)} ms, alerts p99 ${p.alertsP99Ms.toFixed(1)} ms, RSS ${p.rssMb.toFixed(0)} MB, analysis month ${p.analysisMonthMs.toFixed(0)} ms, CSV ${p.csvMonthMs.toFixed(0)} ms (${(p.csvBytes / 1024).toFixed(0)} KB)`,
+      `growth ${p.locations.toLocaleString().padStart(7)} locations: start ${p.startMs.toFixed(0)} ms, first alerts ${p.firstAlertsMs.toFixed(0)} ms, alerts p99 ${p.alertsP99Ms.toFixed(1)} ms, RSS ${p.rssMb.toFixed(0)} MB, analysis month ${p.analysisMonthMs.toFixed(0)} ms, CSV ${p.csvMonthMs.toFixed(0)} ms (${(p.csvBytes / 1024).toFixed(0)} KB)`,
     );
   }
   // The slope over the last tenfold step: (cost at 10n / cost at n) / 10, per figure.
