@@ -4,13 +4,12 @@
  * them read by the phone's camera, and that location patrolled. Each step's time in the browser is reported.
  */
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config.ts';
 import { issueSetupLink } from '../../server/services/first-run.ts';
 import { API } from '../../shared/index.ts';
 import type { TestServer } from '../support/server.ts';
-import { readQr, e2e, emptyServer, openChecklist, syncClock } from './support/env.ts';
+import { readQr, e2e, emptyServer, openChecklist, phone as phoneOn } from './support/env.ts';
 import { extension } from './support/extension.ts';
 
 let server: TestServer;
@@ -20,21 +19,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const ADMIN = { username: 'zhou', password: 'harbour-view-2026' };
-
-/** The inspector's phone, on this fresh install. */
-async function phoneOnThisServer(): Promise<BrowserContext> {
-  const { browser } = await e2e();
-  const context = await browser.newContext({
-    baseURL: server.url,
-    viewport: { width: 390, height: 844 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    hasTouch: true,
-    isMobile: true,
-  });
-  await syncClock(context, server);
-  return context;
-}
 
 describe('the first start', () => {
   it('from an empty database to the first patrol: set up, import 100 locations, invite an inspector, print and scan a label, patrol', async () => {
@@ -102,8 +86,8 @@ describe('the first start', () => {
     const card = console_.getByTestId('invitation');
     await card.getByTestId('qr').waitFor();
     const invitation = new URL(await readQr(card.getByTestId('qr')));
-    const mobile = await phoneOnThisServer();
-    const phone = await mobile.newPage();
+    // The inspector's phone, on this fresh install.
+    const { context: mobile, page: phone } = await phoneOn('zh-CN', 'Asia/Shanghai', server);
     await phone.goto(invitation.pathname + invitation.hash);
     const join_ = phone.getByTestId('join-form');
     await expect(join_.textContent()).resolves.toContain('巡查员 孙丽');

@@ -34,11 +34,13 @@ export interface PatrolContext {
   startedAt: number;
 }
 
-/** One thumb per item: big pass / fail / N/A buttons; a fail asks for a note and, where required, a photo. */
 /** How long the page waits to say a round has reached the server (it is sent all the same, later). */
 const SENT_WAIT_MS = 30_000;
 
-/** `sent` says, when the record waits in the outbox, whether the server got it within a little while. */
+/**
+ * One thumb per item: big pass / fail / N/A buttons; a fail asks for a note and, where required, a photo. `onDone`'s
+ * `sent` says, when the round waits in the outbox, whether the server got it within a little while.
+ */
 export function PatrolForm({ ctx, onDone }: { ctx: PatrolContext; onDone: (message: string, sent?: Promise<boolean>) => void }) {
   const [drafts, setDrafts] = useState<Partial<Record<string, Draft>>>({});
   const [showErrors, setShowErrors] = useState(false);
