@@ -163,19 +163,20 @@ export function recordRepo(sql: Sql): RecordRepo {
       ).map(toTime),
     // By each place's own index entries (location, time): one look-up per place, not a pass over the estate's month. The
     // estate is checked on the rows, not in the WHERE: given it there, SQLite walks the estate's whole month instead.
-    inspectionTimesOfLocations: async (estateId, locationIds, from, to) =>
-      locationIds.length === 0
-        ? []
-        : (
-            await sql.all(
-              `SELECT id, location_id, inspector_id, finished_at, estate_id FROM inspections
-               WHERE location_id IN (${locationIds.map(() => '?').join(', ')}) AND finished_at >= ? AND finished_at < ?
-               ORDER BY location_id, finished_at`,
-              [...locationIds, from, to],
-            )
-          )
-            .filter((r) => r.estate_id === estateId)
-            .map(toTime),
+    inspectionTimesOfLocations: async (estateId, locationIds, from, to) => {
+      if (locationIds.length === 0) return [];
+      // The list is padded (with its last id again) to a power of two: PostgreSQL prepares each statement text once per
+      // connection, and a text per list length would be thousands of them.
+      const size = 2 ** Math.ceil(Math.log2(locationIds.length));
+      const ids = [...locationIds, ...Array.from({ length: size - locationIds.length }, () => locationIds[locationIds.length - 1])];
+      const rows = await sql.all(
+        `SELECT id, location_id, inspector_id, finished_at, estate_id FROM inspections
+         WHERE location_id IN (${ids.map(() => '?').join(', ')}) AND finished_at >= ? AND finished_at < ?
+         ORDER BY location_id, finished_at`,
+        [...ids, from, to],
+      );
+      return rows.filter((r) => r.estate_id === estateId).map(toTime);
+    },
     inspectionsAt: async (locationId, from, to) =>
       (
         await sql.all(

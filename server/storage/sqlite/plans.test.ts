@@ -71,3 +71,26 @@ describe("a month's analysis on SQLite", () => {
     expect(steps).toEqual(['SEARCH inspections USING INDEX inspections_location_time (location_id=? AND finished_at>? AND finished_at<?)']);
   });
 });
+
+describe("a month's analysis on either engine", () => {
+  it('reads slices of any size through a handful of statement texts, so PostgreSQL prepares a handful, not one per size', async () => {
+    const texts = new Set<string>();
+    const recorded: Sql = {
+      all: async (text) => {
+        texts.add(text);
+        return [];
+      },
+      get: async () => undefined,
+      run: async () => 0,
+    };
+    const repo = recordRepo(recorded);
+    for (let n = 1; n <= 2_000; n++)
+      await repo.inspectionTimesOfLocations(
+        'e1',
+        Array.from({ length: n }, (_, i) => `L${i}`),
+        NOW - 31 * 86_400_000,
+        NOW,
+      );
+    expect(texts.size).toBeLessThanOrEqual(12);
+  });
+});
