@@ -102,4 +102,22 @@ describe('the PWA over a slow network', () => {
     });
     expect(again.status).toBe(304);
   });
+
+  it('an answer under 1 KB goes as it is with its length, and one over it arrives whole, gzipped', async () => {
+    const token = await server.login('supervisor');
+    const small = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
+    const smallBody = new Uint8Array(await small.arrayBuffer());
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(Number(small.headers.get('content-length'))).toBe(smallBody.length);
+    expect(small.headers.get('vary')).toContain('Accept-Encoding');
+
+    // A contract route's JSON over 1 KB: its length must be the gzipped one, or the reader waits for bytes that never come.
+    const large = await fetch(`${server.url}/api/estates/demo-gardens/field-kit`, {
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
+    });
+    expect([large.status, large.headers.get('content-encoding')]).toEqual([200, 'gzip']);
+    const text = await large.text();
+    expect(text.length).toBeGreaterThan(1024);
+    expect(JSON.parse(text).locations.length).toBeGreaterThan(0);
+  });
 });
