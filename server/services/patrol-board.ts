@@ -9,7 +9,8 @@ import {
   DAY,
   addDays,
   fromLocal,
-  locationRounds,
+  eachLocationSlots,
+  matchSlots,
   sharedSlots,
   slotStates,
   slotStatusAt,
@@ -29,15 +30,21 @@ interface LocationPatrol {
   location: Location;
   slots: readonly Slot[];
   inspections: InspectionTime[];
-  /** Slot states with fills decided; statuses are recomputed at read time. */
-  filled: SlotState[];
-  /** The same slots as numbers only — [start, end, closes, filledAt or NaN] per slot — for the poll loop. */
+  /**
+   * The slots with their fills decided, as numbers only — [start, end, closes, filledAt or NaN] per slot, in time
+   * order — for the poll loop. No object per slot is kept: at 100,000 places those were millions of objects that every
+   * garbage collection marked again, and they made the month's analysis grow faster than the estate.
+   */
   packed: Float64Array;
 }
 
-function pack(states: readonly SlotState[]): Float64Array {
-  const out = new Float64Array(states.length * 4);
-  for (const [i, s] of states.entries()) out.set([s.start, s.end, s.closes, s.filledAt ?? Number.NaN], i * 4);
+function pack(slots: readonly Slot[], inspections: readonly InspectionTime[]): Float64Array {
+  const out = new Float64Array(slots.length * 4);
+  let i = 0;
+  matchSlots(slots, inspections, Infinity, (slot, _status, fill) => {
+    out.set([slot.start, slot.end, slot.closes, fill ? fill.at : Number.NaN], i);
+    i += 4;
+  });
   return out;
 }
 
@@ -162,8 +169,7 @@ export class PatrolBoard {
     if (!board || !patrol || inspection.at < board.from || inspection.at >= board.to) return;
     if (patrol.inspections.some((i) => i.id === inspection.id)) return;
     patrol.inspections.push(inspection);
-    patrol.filled = slotStates(patrol.slots, patrol.inspections, Infinity);
-    patrol.packed = pack(patrol.filled);
+    patrol.packed = pack(patrol.slots, patrol.inspections);
     board.version++;
   }
 
@@ -214,7 +220,8 @@ export class PatrolBoard {
   private slotsOf(board: EstateBoard, locationId: string, now: number): SlotState[] {
     const patrol = board.locations.get(locationId);
     if (!patrol) return [];
-    return patrol.filled
+    // One place's slots, matched again when its page asks: cheap for one, and nothing kept for the estate.
+    return slotStates(patrol.slots, patrol.inspections, Infinity)
       .filter((s) => slotTouchesDay(s, board.startOfToday, board.startOfTomorrow))
       .map((s) => ({ ...s, status: statusAt(s, now) }));
   }
@@ -277,20 +284,18 @@ export class PatrolBoard {
       this.store.getPolicy(estateId),
     ]);
     const active = all.filter((l) => l.active);
-    const rounds = locationRounds(
+    const byId = new Map(active.map((l) => [l.id, l]));
+    const locations = new Map<string, LocationPatrol>();
+    for (const [id, { slots, inspections }] of eachLocationSlots(
       active,
       versions,
       templates,
       rows,
       estate.timeZone,
-      { from: from - DAY, to, now: Infinity },
+      { from: from - DAY, to },
       sharedSlots(estate.timeZone, this.slotCache),
-    );
-    const locations = new Map<string, LocationPatrol>();
-    for (const location of active) {
-      const { slots, inspections, states } = rounds.get(location.id)!;
-      locations.set(location.id, { location, slots, inspections, filled: states, packed: pack(states) });
-    }
+    ))
+      locations.set(id, { location: byId.get(id)!, slots, inspections, packed: pack(slots, inspections) });
     if (this.slotCache.size > 1000) this.slotCache.clear();
     return {
       revision,

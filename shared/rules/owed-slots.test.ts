@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../model/schedule.ts';
-import { locationRounds, owedSlots, slotsTouchingDay, type LocationVersion, type TemplateVersion } from './owed-slots.ts';
+import { eachLocationSlots, owedSlots, slotsTouchingDay, type LocationVersion, type TemplateVersion } from './owed-slots.ts';
+import { slotStates } from './schedule.ts';
 
 const SH = 'Asia/Shanghai';
 const H = 3_600_000;
@@ -59,15 +60,18 @@ describe("a location's page and its figures count the same slots", () => {
   });
 
   it('the board and the analysis build each location from the same rounds: a round fills its slot in both', () => {
-    const rounds = locationRounds(
-      [{ id: 'f1' }],
-      new Map([['f1', [fire(0)]]]),
-      templates,
-      [{ id: 'r1', locationId: 'f1', finishedAt: mar2(9.5) }],
-      SH,
-      { from: mar2(0), to: mar2(24), now: mar2(24) },
-    );
-    expect(rounds.get('f1')?.states.map((s) => [(s.start - mar2(0)) / H, s.status, s.filledBy ?? null])).toEqual([
+    const [[id, { slots, inspections }]] = [
+      ...eachLocationSlots(
+        [{ id: 'f1' }],
+        new Map([['f1', [fire(0)]]]),
+        templates,
+        [{ id: 'r1', locationId: 'f1', finishedAt: mar2(9.5) }],
+        SH,
+        { from: mar2(0), to: mar2(24) },
+      ),
+    ];
+    expect(id).toBe('f1');
+    expect(slotStates(slots, inspections, mar2(24)).map((s) => [(s.start - mar2(0)) / H, s.status, s.filledBy ?? null])).toEqual([
       [9, 'done', 'r1'],
       [16, 'missed', null],
     ]);

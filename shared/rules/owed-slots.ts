@@ -8,7 +8,7 @@ import type { Location, LocationKind } from '../model/estate.ts';
 import type { DayRound } from '../model/answers.ts';
 import type { Schedule } from '../model/schedule.ts';
 import { shiftDate, startOfDate } from '../time/calendar.ts';
-import { slotStates, slotTouchesDay, slotsBetween, type InspectionTime, type Slot, type SlotState } from './schedule.ts';
+import { slotTouchesDay, slotsBetween, type InspectionTime, type Slot, type SlotState } from './schedule.ts';
 
 /** The schedule a location keeps: its own, or else its kind's checklist template's. */
 export function scheduleOf(
@@ -70,36 +70,11 @@ export function slotsTouchingDay(schedule: Schedule, timeZone: string, date: str
   return slotsBetween(schedule, timeZone, dayStart, dayEnd).filter((s) => slotTouchesDay(s, dayStart, dayEnd));
 }
 
-/** A location's patrol record over a period: what it owed, the rounds made there, and which round filled which slot. */
-export interface LocationRounds {
-  slots: readonly Slot[];
-  inspections: InspectionTime[];
-  states: SlotState[];
-}
-
 /**
- * The one builder behind the patrol board and the patrol figures: for each location, the slots it owed in
- * [from, to) (by `owedSlots`) and the rounds that fill them, with statuses as at `now` (Infinity: fills only).
- */
-export function locationRounds(
-  locations: readonly { id: string }[],
-  versions: ReadonlyMap<string, readonly LocationVersion[]>,
-  templates: readonly TemplateVersion[],
-  rounds: readonly { id: string; locationId: string; finishedAt: number }[],
-  timeZone: string,
-  period: { from: number; to: number; now: number },
-  slotsFor: SlotsFor = sharedSlots(timeZone),
-): Map<string, LocationRounds> {
-  const out = new Map<string, LocationRounds>();
-  for (const [id, { slots, inspections }] of eachLocationSlots(locations, versions, templates, rounds, timeZone, period, slotsFor))
-    out.set(id, { slots, inspections, states: slotStates(slots, inspections, period.now) });
-  return out;
-}
-
-/**
- * The same slots and rounds, one location at a time and not yet matched: a caller that only adds the figures up
- * (the analysis of a month, with `matchSlots`) holds one location's slots at once, not an estate's, whose hundred
- * thousand places would not fit in memory together.
+ * The one builder behind the patrol board and the patrol figures: for each location, the slots it owed in [from, to)
+ * (by `owedSlots`) and the rounds made there, one location at a time and not yet matched (`matchSlots` decides which
+ * round fills which slot). A caller holds one location's slots at once, not an estate's, whose hundred thousand places
+ * would not fit in memory together.
  */
 export function* eachLocationSlots<
   R extends { id: string; locationId: string; finishedAt: number },
