@@ -3,7 +3,7 @@
  * locations, with inspections and issues in proportion (10 rounds and 1 issue per location, over 60 days). For each:
  * the time to start (spawn to a healthy /healthz), the first alerts (which build the patrol board), alerts p99, the
  * memory once the board is built and polled (RSS), one month of patrol analysis and the same month as CSV (each the
- * median of three).
+ * median of five).
  * Growth is judged from 10,000 to 100,000 locations (at 1,000, fixed costs hide the slope): each figure's ratio
  * over the tenfold estate, divided by ten; 1 is linear.
  */
@@ -16,7 +16,11 @@ import { median, seedBenchEstate, spawnServer } from './server.ts';
 const SIZES = (process.env.BENCH_GROWTH ?? '1000,10000,100000').split(',').map(Number);
 const POLLS = 200;
 /** Each size's month is analysed this many times (and exported as CSV as many), and the median kept. */
-const MONTH_RUNS = 3;
+/**
+ * Five: at 10,000 places a month takes ~0.6 s, and with three runs one slow moment moved that size's median enough to
+ * swing the slope (the CSV 1.29× linear, the analysis 0.94×, in the same run of 2 December).
+ */
+const MONTH_RUNS = 5;
 const DAY = 86_400_000;
 
 export interface GrowthPoint {
@@ -93,9 +97,9 @@ async function startEstate(locations: number): Promise<Estate> {
 }
 
 /**
- * Each estate's month, analysed and exported three times, in turn across the estates, and the median of each: a slow
+ * Each estate's month, analysed and exported MONTH_RUNS times, in turn across the estates, and the median of each: a slow
  * moment of the machine then falls on one run of one size, not on every run of one size (measured one size after the
- * other, the same code gave 1.11× and 1.33× linear an hour apart). Three of each, alternating: one request alone
+ * other, the same code gave 1.11× and 1.33× linear an hour apart). Several of each, alternating: one request alone
  * carries the first call's costs (the JIT, the heap growing), which made the month's analysis 1.3–1.5× slower than the
  * CSV of the same work right after it.
  */
