@@ -42,8 +42,10 @@ function pack(slots: readonly Slot[], inspections: readonly InspectionTime[]): F
   const out = new Float64Array(slots.length * 4);
   let i = 0;
   matchSlots(slots, inspections, Infinity, (slot, _status, fill) => {
-    out.set([slot.start, slot.end, slot.closes, fill ? fill.at : Number.NaN], i);
-    i += 4;
+    out[i++] = slot.start;
+    out[i++] = slot.end;
+    out[i++] = slot.closes;
+    out[i++] = fill ? fill.at : Number.NaN;
   });
   return out;
 }
