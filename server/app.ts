@@ -106,7 +106,7 @@ export function createApp(deps: Deps) {
   app.use('/api/*', publicLimits(deps));
   app.use('*', capBodies());
   // JSON answers over 1 KB travel gzipped (alerts, issue lists, exports); the PWA's files are precompressed.
-  app.use('/api/*', compressAnswers(1024));
+  app.use('/api/*', compressAnswers());
 
   // A load balancer drops a server whose database or photo storage does not answer.
   app.get('/healthz', async (c) => {

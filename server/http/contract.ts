@@ -7,6 +7,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AnswerOf, Endpoint, ParamsOf, ParsedBodyOf } from '../../shared/index.ts';
 import type { Env } from './auth.ts';
 import { readJson } from './body.ts';
+import { textAnswer } from './compress.ts';
 
 /** A success answered with a status other than 200. */
 export class Answered<A> {
@@ -43,12 +44,7 @@ export function route<E extends Endpoint>(app: Hono<Env>, e: E, handler: Handler
   app.on(e.method, [e.path], ...before, async (c) => {
     const out = await handler(c, { params: c.req.param() as ParamsOf<E>, body: () => body(c) });
     if (out instanceof Response) return out;
-    return out instanceof Answered ? json(c, out.body, out.status) : json(c, out, 200);
+    const [status, answer] = out instanceof Answered ? [out.status, out.body] : [200 as const, out];
+    return textAnswer(c, JSON.stringify(answer), status, { 'content-type': 'application/json' });
   });
-}
-
-/** The answer's JSON with its length, so compressAnswers passes a small one by without reading it back. */
-function json(c: Context<Env>, body: unknown, status: 200 | 201): Response {
-  const text = JSON.stringify(body);
-  return c.body(text, status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
 }

@@ -6,6 +6,7 @@ import type { Deps } from '../context.ts';
 import { requireRole, type Env } from '../http/auth.ts';
 import { timeParam } from '../http/body.ts';
 import { raw, route } from '../http/contract.ts';
+import { textAnswer } from '../http/compress.ts';
 import { badRequest } from '../http/errors.ts';
 import {
   deskAnalysis,
@@ -43,9 +44,9 @@ async function period(c: Context, deps: Deps, estateId: string): Promise<Period>
 
 const wantsCsv = (c: Context) => c.req.query('format') === 'csv';
 
-function csv(c: Context, file: string, header: string[], rows: Cell[][]) {
+async function csv(c: Context, file: string, header: string[], rows: Cell[][]) {
   return raw(
-    c.body(toCsv(header, rows), 200, {
+    await textAnswer(c, toCsv(header, rows), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${file}.csv"`,
     }),

@@ -5,6 +5,7 @@ import type { Deps } from '../context.ts';
 import { requireAuth, requireRole, type Env } from '../http/auth.ts';
 import { pageParams, timeParam } from '../http/body.ts';
 import { raw, route } from '../http/contract.ts';
+import { textAnswer } from '../http/compress.ts';
 import { badRequest } from '../http/errors.ts';
 
 export function auditRoutes(app: Hono<Env>, deps: Deps) {
@@ -39,7 +40,7 @@ export function auditRoutes(app: Hono<Env>, deps: Deps) {
       e.after === null ? '' : JSON.stringify(e.after),
     ]);
     return raw(
-      c.body(toCsv(['time', 'who', 'action', 'target', 'before', 'after'], rows), 200, {
+      await textAnswer(c, toCsv(['time', 'who', 'action', 'target', 'before', 'after'], rows), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': 'attachment; filename="audit-log.csv"',
       }),

@@ -5,6 +5,7 @@ import { toCsv } from '../../shared/csv.ts';
 import type { Deps } from '../context.ts';
 import { requireAuth, type Env } from '../http/auth.ts';
 import { created, raw, route } from '../http/contract.ts';
+import { textAnswer } from '../http/compress.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { groupOverview, groupPeople, groupScope, setGroupAccess } from '../services/group.ts';
 import { groupLibrary, publishFromLibrary, saveGroupChecklist, saveGroupSheet } from '../services/group-library.ts';
@@ -89,7 +90,7 @@ export function groupRoutes(app: Hono<Env>, deps: Deps) {
       e.complaintsPer100 ?? '',
     ]);
     return raw(
-      c.body(toCsv(header, rows), 200, {
+      await textAnswer(c, toCsv(header, rows), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="group-overview-${month}.csv"`,
       }),
