@@ -105,7 +105,8 @@ export function createApp(deps: Deps) {
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', publicLimits(deps));
   app.use('*', capBodies());
-  // JSON answers over 1 KB travel gzipped (alerts, issue lists, exports); the PWA's files are precompressed.
+  // Answers over 1 KB travel gzipped: the routes make theirs so (textAnswer), this catches the rest (an error's JSON).
+  // The PWA's files are precompressed.
   app.use('/api/*', compressAnswers());
 
   // A load balancer drops a server whose database or photo storage does not answer.
