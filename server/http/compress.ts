@@ -18,6 +18,8 @@ const AT_ONCE_BELOW = 128 * 1024;
 const gzip = (body: Uint8Array) => (body.length < AT_ONCE_BELOW ? gzipSync(body, { level: 6 }) : gzipLarge(body, { level: 6 }));
 
 const TEXTUAL = /^(application\/(json|javascript)|text\/)/i;
+/** A gzipped answer's bytes differ from the identity answer's: its tag becomes weak, as HTTP asks. */
+const weak = (tag: string) => (tag.startsWith('W/') ? tag : `W/${tag}`);
 const takesGzip = (c: Context) => /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
 
 /**
@@ -32,16 +34,16 @@ export async function textAnswer(
   headers: Record<string, string>,
 ): Promise<Response> {
   const out: Record<string, string> = { ...headers, vary: 'Accept-Encoding' };
-  const bytes = Buffer.from(text);
-  if (bytes.length < WORTH_IT || !takesGzip(c)) {
-    out['content-length'] = String(bytes.length);
+  // Measured, not copied: a sync receipt goes out as the text it is.
+  const length = Buffer.byteLength(text);
+  if (length < WORTH_IT || !takesGzip(c)) {
+    out['content-length'] = String(length);
     return c.body(text, status, out);
   }
-  const zipped = new Uint8Array(await gzip(bytes));
+  const zipped = new Uint8Array(await gzip(Buffer.from(text)));
   out['content-encoding'] = 'gzip';
   out['content-length'] = String(zipped.length);
-  // The bytes differ from the identity answer's: the tag becomes weak, as HTTP asks.
-  if (out.etag && !out.etag.startsWith('W/')) out.etag = `W/${out.etag}`;
+  if (out.etag) out.etag = weak(out.etag);
   return c.body(zipped, status, out);
 }
 
@@ -70,7 +72,7 @@ export function compressAnswers(): MiddlewareHandler {
       body = new Uint8Array(await gzip(body));
       headers.set('content-encoding', 'gzip');
       const tag = headers.get('etag');
-      if (tag && !tag.startsWith('W/')) headers.set('etag', `W/${tag}`);
+      if (tag) headers.set('etag', weak(tag));
     }
     headers.set('content-length', String(body.length));
     c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
