@@ -15,10 +15,10 @@ import { median, seedBenchEstate, spawnServer } from './server.ts';
 
 const SIZES = (process.env.BENCH_GROWTH ?? '1000,10000,100000').split(',').map(Number);
 const POLLS = 200;
-/** Each size's month is analysed this many times (and exported as CSV as many), and the median kept. */
 /**
- * Five: at 10,000 places a month takes ~0.6 s, and with three runs one slow moment moved that size's median enough to
- * swing the slope (the CSV 1.29× linear, the analysis 0.94×, in the same run of 2 December).
+ * Each size's month is analysed this many times (and exported as CSV as many), and the median kept. Five: at 10,000
+ * places a month takes ~0.6 s, and with three runs one slow moment moved that size's median enough to swing the slope
+ * (the CSV 1.29× linear, the analysis 0.94×, in the same run of 2 December).
  */
 const MONTH_RUNS = 5;
 const DAY = 86_400_000;
@@ -55,45 +55,54 @@ interface Estate {
 
 async function startEstate(locations: number): Promise<Estate> {
   const dir = mkdtempSync(join(tmpdir(), 'pqm-growth-'));
-  const now = Date.now();
-  await seedBenchEstate(dir, { locations, inspections: locations * 10, issues: locations }, now);
-  const [startMs, running] = await timed(() => spawnServer(dir, undefined, {}, { built: true }));
-  const login = await fetch(`${running.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench-sup', password: 'bench' }),
-  });
-  const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
-  const get = async (path: string) => {
-    const r = await fetch(`${running.url}${path}`, { headers });
-    if (!r.ok) throw new Error(`${path}: ${r.status}`);
-    return r.text();
-  };
-  const alerts = '/api/estates/bench/alerts';
-  const [firstAlertsMs] = await timed(() => get(alerts));
-  const times: number[] = [];
-  for (let i = 0; i < POLLS; i++) times.push((await timed(() => get(alerts)))[0]);
-  times.sort((a, b) => a - b);
-  // Memory with the patrol board built and polled: what the server holds for the estate, before any analysis.
-  const rssMb = rssMbOf(running.pid);
-  return {
-    dir,
-    running,
-    get,
-    month: `from=${now - 30 * DAY}&to=${now}`,
-    point: {
-      locations,
-      startMs,
-      firstAlertsMs,
-      alertsP99Ms: times[Math.floor(times.length * 0.99)],
-      rssMb,
-      analysisMonthMs: 0,
-      csvMonthMs: 0,
-      csvBytes: 0,
-    },
-    analysisRuns: [],
-    csvRuns: [],
-  };
+  // A size that fails half-way leaves neither its server running nor its data folder behind.
+  let running: Estate['running'] | undefined;
+  try {
+    const now = Date.now();
+    await seedBenchEstate(dir, { locations, inspections: locations * 10, issues: locations }, now);
+    const [startMs, started] = await timed(() => spawnServer(dir, undefined, {}, { built: true }));
+    running = started;
+    const login = await fetch(`${started.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench-sup', password: 'bench' }),
+    });
+    const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+    const get = async (path: string) => {
+      const r = await fetch(`${started.url}${path}`, { headers });
+      if (!r.ok) throw new Error(`${path}: ${r.status}`);
+      return r.text();
+    };
+    const alerts = '/api/estates/bench/alerts';
+    const [firstAlertsMs] = await timed(() => get(alerts));
+    const times: number[] = [];
+    for (let i = 0; i < POLLS; i++) times.push((await timed(() => get(alerts)))[0]);
+    times.sort((a, b) => a - b);
+    // Memory with the patrol board built and polled: what the server holds for the estate, before any analysis.
+    const rssMb = rssMbOf(started.pid);
+    return {
+      dir,
+      running: started,
+      get,
+      month: `from=${now - 30 * DAY}&to=${now}`,
+      point: {
+        locations,
+        startMs,
+        firstAlertsMs,
+        alertsP99Ms: times[Math.floor(times.length * 0.99)],
+        rssMb,
+        analysisMonthMs: 0,
+        csvMonthMs: 0,
+        csvBytes: 0,
+      },
+      analysisRuns: [],
+      csvRuns: [],
+    };
+  } catch (e) {
+    running?.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 /**
