@@ -204,6 +204,58 @@ describe('two servers on one PostgreSQL', () => {
     expect(again.body.trackingToken).toBe(report.body.trackingToken);
   });
 
+  describe('what each server keeps of who is calling and of locations (storage/postgres/read-cache.ts)', () => {
+    /** Another server's change reaches this one a few milliseconds after it commits: ask again, for up to 2 s. */
+    const soon = async (ask: () => Promise<{ status: number }>, status: number) => {
+      const until = Date.now() + 2_000;
+      for (;;) {
+        const answer = await ask();
+        if (answer.status === status || Date.now() > until) return answer.status;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    const me = (server: Running, token: string) => call(server, 'GET', '/api/auth/me', { token });
+    const riverside = '/api/estates/riverside';
+
+    it('signing out on A ends the session on A at once, and on B as soon as the change arrives', async () => {
+      const token = await login(a, 'rs-supervisor');
+      // Both servers have read it, and keep it.
+      for (const server of [a, b, a, b]) expect((await me(server, token)).status).toBe(200);
+      expect((await call(a, 'POST', '/api/auth/logout', { token })).status).toBe(200);
+      expect((await me(a, token)).status).toBe(401);
+      expect(await soon(() => me(b, token), 401)).toBe(401);
+    });
+
+    it('a role changed on A is the role B checks', async () => {
+      const inspector = await login(b, 'rs-inspector');
+      const post = () => call(b, 'POST', '/api/inspections', { token: inspector, json: inspection('lobby', 'rs-lobby', clock.now) });
+      expect((await post()).status).toBe(201);
+      const admin = await login(a, 'rs-admin');
+      const demoted = { role: 'department', departmentId: 'rs-eng' };
+      expect((await call(a, 'PUT', `${riverside}/users/rs-inspector/membership`, { token: admin, json: demoted })).status).toBe(200);
+      expect(await soon(post, 403)).toBe(403);
+      // And back: B lets the inspector in again.
+      expect(
+        (await call(a, 'PUT', `${riverside}/users/rs-inspector/membership`, { token: admin, json: { role: 'inspector' } })).status,
+      ).toBe(200);
+      expect(await soon(post, 201)).toBe(201);
+    });
+
+    it("a location's kind changed on A is the kind B checks an inspection against", async () => {
+      const inspector = await login(b, 'rs-inspector');
+      const post = (kind: 'lift' | 'corridor') =>
+        call(b, 'POST', '/api/inspections', { token: inspector, json: inspection(kind, 'rs-lift', clock.now) });
+      expect((await post('lift')).status).toBe(201);
+      const changed = await call(a, 'PUT', `${riverside}/locations/rs-lift`, {
+        token: await login(a, 'rs-admin'),
+        json: { buildingId: 'rs-b1', kind: 'corridor', name: { zh: '1栋走廊', en: 'Block 1 corridor' }, schedule: null },
+      });
+      expect(changed.status).toBe(200);
+      expect(await soon(() => post('lift'), 400)).toBe(400);
+      expect((await post('corridor')).status).toBe(201);
+    });
+  });
+
   it('both report healthy while the database answers', async () => {
     expect((await call(a, 'GET', '/healthz')).status).toBe(200);
     expect((await call(b, 'GET', '/healthz')).status).toBe(200);

@@ -11,8 +11,10 @@ import { toTime } from '../repos/records.ts';
 import type { Reads, Store, Writes } from '../store.ts';
 import { newSecret } from '../../security/crypto.ts';
 import { PgBlobs } from './blobs.ts';
+import { ChangeFeed } from './change-feed.ts';
 import { PgCounters } from './counters.ts';
 import { PG_MIGRATIONS } from './migrations.ts';
+import { readCache } from './read-cache.ts';
 
 // Times are milliseconds in BIGINT, and counts are int8: both fit a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -94,8 +96,13 @@ export async function openPostgres(url: string, opts: { poolSize?: number } = {}
     await pool.end();
     throw e;
   }
+  const cache = readCache(() => feed.live);
+  const feed = new ChangeFeed(url, cache.changed);
+  // Each connection hears the changes, so a write has dropped what it changed by the time its COMMIT returns.
+  pool.on('connect', (client) => void feed.listenOn(client).catch(() => {}));
+  await feed.start();
   return {
-    store: postgresStore(pool),
+    store: postgresStore(pool, cache.over, () => feed.close()),
     blobs: new PgBlobs(pool),
     counters: new PgCounters(pool),
     secret: async () => {
@@ -204,7 +211,7 @@ function groupCommit(pool: pg.Pool, alone: <T>(fn: (tx: Writes) => Promise<T>) =
     });
 }
 
-function postgresStore(pool: pg.Pool): Store {
+function postgresStore(pool: pg.Pool, cached: (read: Reads) => Reads, stopFeed: () => Promise<void>): Store {
   const templateCache = new Map<string, ChecklistTemplate>();
 
   const alone = async <T>(fn: (tx: Writes) => Promise<T>): Promise<T> => {
@@ -228,9 +235,9 @@ function postgresStore(pool: pg.Pool): Store {
   let closed: Promise<void> | null = null;
   return {
     engine: 'postgres',
-    read: { ...repositories(pgSql(pool), templateCache), inspectionsAfter: inspectionsAfter(pool) },
+    read: cached({ ...repositories(pgSql(pool), templateCache), inspectionsAfter: inspectionsAfter(pool) }),
     write: groupCommit(pool, alone),
     ping: async () => void (await pool.query('SELECT 1')),
-    close: () => (closed ??= pool.end()),
+    close: () => (closed ??= stopFeed().then(() => pool.end())),
   };
 }

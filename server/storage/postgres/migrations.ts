@@ -518,4 +518,25 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX issues_awaiting ON issues(estate_id, deadline) INCLUDE (severity, manual_level) WHERE awaiting = 1;
   CREATE INDEX issues_urgent_open ON issues(estate_id, created_at) WHERE severity = 'urgent' AND is_open = 1;
   `,
+  /* 13: changes that servers keep reads of (storage/postgres/change-feed.ts). A session's own change names it; the
+     rest are rare and drop everything kept of their kind. A session's "last seen" is an UPDATE of it too, so every
+     server reads that session afresh after it. Not in SQLite: one process, nothing kept. */ `
+  CREATE FUNCTION pqm_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify('pqm_changes', TG_ARGV[0]);
+    RETURN NULL;
+  END $$;
+  CREATE FUNCTION pqm_session_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify('pqm_changes', 'session:' || OLD.token_hash);
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER sessions_changed AFTER UPDATE OR DELETE ON sessions FOR EACH ROW EXECUTE FUNCTION pqm_session_changed();
+  CREATE TRIGGER users_changed AFTER UPDATE OR DELETE ON users FOR EACH STATEMENT EXECUTE FUNCTION pqm_changed('identity');
+  CREATE TRIGGER memberships_changed AFTER INSERT OR UPDATE OR DELETE ON memberships
+    FOR EACH STATEMENT EXECUTE FUNCTION pqm_changed('identity');
+  CREATE TRIGGER estates_archived AFTER UPDATE OF archived_at OR DELETE ON estates
+    FOR EACH STATEMENT EXECUTE FUNCTION pqm_changed('identity');
+  CREATE TRIGGER locations_changed AFTER UPDATE OR DELETE ON locations FOR EACH STATEMENT EXECUTE FUNCTION pqm_changed('locations');
+  `,
 ];

@@ -1,0 +1,69 @@
+/**
+ * The two reads nearly every request makes, kept on this server between changes: who is calling (a session with its
+ * user and memberships) and a location by id. On PostgreSQL each is a round trip that wakes a database process; on
+ * the phones' sync path they were two of five statements per inspection. SQLite reads in-process and keeps nothing.
+ *
+ * What is kept is dropped when the change feed says it changed (change-feed.ts), and nothing is kept while the feed
+ * is down. Another server's change reaches this one a few milliseconds after it commits; this server's own change is
+ * dropped before it is answered.
+ */
+import type { Reads } from '../store.ts';
+import type { Change } from './change-feed.ts';
+
+/** Enough for every active session and every location of a large estate; past it, the oldest go first. */
+const MAX_ENTRIES = 50_000;
+
+class Memo<V> {
+  private readonly entries = new Map<string, V>();
+  /** Counts drops: a read that a drop overtook may hold what was dropped, so it is not kept. */
+  private generation = 0;
+
+  constructor(private readonly live: () => boolean) {}
+
+  async get(key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
+    const kept = this.entries.get(key);
+    if (kept !== undefined && this.live()) return kept;
+    const generation = this.generation;
+    const value = await load();
+    if (value !== undefined && generation === this.generation && this.live()) {
+      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  drop(key?: string): void {
+    this.generation++;
+    if (key === undefined) this.entries.clear();
+    else this.entries.delete(key);
+  }
+}
+
+export interface ReadCache {
+  /** `read` with the kept reads in front of it. */
+  over(read: Reads): Reads;
+  /** A change from the feed; null when changes may have been missed. */
+  changed(change: Change | null): void;
+}
+
+export function readCache(live: () => boolean): ReadCache {
+  type Identity = Awaited<ReturnType<Reads['sessionWithUser']>>;
+  type Place = Awaited<ReturnType<Reads['getLocation']>>;
+  const identities = new Memo<NonNullable<Identity>>(live);
+  const places = new Memo<NonNullable<Place>>(live);
+  return {
+    over: (read) => ({
+      ...read,
+      sessionWithUser: (tokenHash) => identities.get(tokenHash, () => read.sessionWithUser(tokenHash)),
+      getLocation: (id) => places.get(id, () => read.getLocation(id)),
+    }),
+    changed: (change) => {
+      if (change === null) {
+        identities.drop();
+        places.drop();
+      } else if (change === 'identity') identities.drop();
+      else if (change === 'locations') places.drop();
+      else if (change.startsWith('session:')) identities.drop(change.slice('session:'.length));
+    },
+  };
+}
