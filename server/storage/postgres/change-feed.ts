@@ -34,7 +34,7 @@ export class ChangeFeed {
   ) {}
 
   /** Makes `client` (a pool connection, or the feed's own) report the changes it hears. */
-  async listenOn(client: pg.Client | pg.PoolClient): Promise<void> {
+  async listenOn(client: pg.ClientBase): Promise<void> {
     client.on('notification', (n) => {
       if (n.channel === CHANGES_CHANNEL) this.onChange(n.payload ?? null);
     });

@@ -87,7 +87,15 @@ export interface PostgresBackend {
 }
 
 export async function openPostgres(url: string, opts: { poolSize?: number } = {}): Promise<PostgresBackend> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+  const cache = readCache(() => feed.live);
+  const feed = new ChangeFeed(url, cache.changed);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+    // Each connection hears the changes, so a write has dropped what it changed by the time its COMMIT returns.
+    onConnect: (client) => feed.listenOn(client),
+  });
   // An idle connection that fails (the database restarted) is dropped, not thrown at the process.
   pool.on('error', () => {});
   try {
@@ -96,10 +104,6 @@ export async function openPostgres(url: string, opts: { poolSize?: number } = {}
     await pool.end();
     throw e;
   }
-  const cache = readCache(() => feed.live);
-  const feed = new ChangeFeed(url, cache.changed);
-  // Each connection hears the changes, so a write has dropped what it changed by the time its COMMIT returns.
-  pool.on('connect', (client) => void feed.listenOn(client).catch(() => {}));
   await feed.start();
   return {
     store: postgresStore(pool, cache.over, () => feed.close()),
