@@ -12,10 +12,12 @@ import { createDatabase, sameDatabase, startCluster } from '../support/postgres.
 import {
   ALERT_POLLS,
   INGEST,
+  cpuSeconds,
   INSPECTIONS,
   ISSUES,
   LOCATIONS,
   ingestLoad,
+  type IngestRun,
   kinds,
   pollAlerts,
   spawnServer,
@@ -104,10 +106,14 @@ export async function benchPostgres(): Promise<Record<string, number>> {
       const inspector = await login(one.url, 'bench-insp');
       const supervisor = await login(one.url, 'bench-sup');
 
-      const single = await ingestLoad([one.url], { authorization: `Bearer ${inspector}` }, kinds);
-      log(`ingest, one server: ${Math.round(single.rate).toLocaleString()} inspections/s (${single.failures} failed)`);
-      const pair = await ingestLoad([one.url, two.url], { authorization: `Bearer ${inspector}` }, kinds);
-      log(`ingest, two servers: ${Math.round(pair.rate).toLocaleString()} inspections/s (${pair.failures} failed)`);
+      // The servers' and the database's CPU together: on PostgreSQL the work is split between them.
+      const serversAndDatabase = () => cpuSeconds((pid, name) => pid === one.pid || pid === two.pid || name === 'postgres');
+      const cpu = (run: IngestRun) =>
+        `CPU per inspection: servers and PostgreSQL ${run.serverCpuMs.toFixed(2)} ms, load generator ${run.loadCpuMs.toFixed(2)} ms`;
+      const single = await ingestLoad([one.url], { authorization: `Bearer ${inspector}` }, kinds, serversAndDatabase);
+      log(`ingest, one server: ${Math.round(single.rate).toLocaleString()} inspections/s (${single.failures} failed); ${cpu(single)}`);
+      const pair = await ingestLoad([one.url, two.url], { authorization: `Bearer ${inspector}` }, kinds, serversAndDatabase);
+      log(`ingest, two servers: ${Math.round(pair.rate).toLocaleString()} inspections/s (${pair.failures} failed); ${cpu(pair)}`);
 
       const alerts = await pollAlerts(`${one.url}/api/estates/${ESTATE}/alerts`, { authorization: `Bearer ${supervisor}` }, ALERT_POLLS);
       log(
@@ -116,6 +122,8 @@ export async function benchPostgres(): Promise<Record<string, number>> {
       return {
         pgIngestOne: single.rate,
         pgIngestTwo: pair.rate,
+        pgIngestTwoCpuMs: pair.serverCpuMs,
+        pgLoadCpuMs: pair.loadCpuMs,
         pgAlertsP50: alerts.p50,
         pgAlertsP99: alerts.p99,
         pgAlertsColdMs: alerts.coldMs,

@@ -4,7 +4,7 @@
  * Budgets (issue 3): thousands of inspections/s; alerts p99 < 20 ms; an unchanged poll ≤ 1 KB.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -47,6 +47,9 @@ export interface ServerFigures {
   ingestFloorRuns: number[];
   ingestRatio: number;
   ingestFailures: number;
+  /** CPU milliseconds per inspection in the fastest run: the server's, and the load generator's. */
+  ingestCpuMs: number;
+  loadCpuMs: number;
   alertsP50: number;
   alertsP99: number;
   alertsColdMs: number;
@@ -82,13 +85,15 @@ export async function benchServer(): Promise<ServerFigures> {
   //    one run, not on one side of the ratio.
   const floorDir = mkdtempSync(join(tmpdir(), 'pqm-floor-'));
   const floorServer = await spawnServer(floorDir, ['tests/bench/floor/ingest-floor.ts', floorDir]);
-  const oursRuns: Awaited<ReturnType<typeof ingestLoad>>[] = [];
-  const floorRuns: Awaited<ReturnType<typeof ingestLoad>>[] = [];
+  const oursRuns: IngestRun[] = [];
+  const floorRuns: IngestRun[] = [];
   for (let pair = 0; pair < INGEST_PAIRS; pair++) {
-    const run = await ingestLoad([running.url], { authorization: `Bearer ${inspector}` }, kinds);
+    const run = await ingestLoad([running.url], { authorization: `Bearer ${inspector}` }, kinds, () =>
+      cpuSeconds((pid) => pid === running.pid),
+    );
     oursRuns.push(run);
     log(
-      `ingest: ${INGEST.toLocaleString()} inspections in ${run.seconds.toFixed(1)} s → ${Math.round(run.rate).toLocaleString()} inspections/s (${run.failures} failed)`,
+      `ingest: ${INGEST.toLocaleString()} inspections in ${run.seconds.toFixed(1)} s → ${Math.round(run.rate).toLocaleString()} inspections/s (${run.failures} failed); CPU per inspection: server ${run.serverCpuMs.toFixed(2)} ms, load generator ${run.loadCpuMs.toFixed(2)} ms`,
     );
     const floorRun = await ingestLoad([floorServer.url], {}, kinds);
     floorRuns.push(floorRun);
@@ -98,6 +103,7 @@ export async function benchServer(): Promise<ServerFigures> {
   rmSync(floorDir, { recursive: true, force: true });
   const fastest = (runs: { rate: number }[]) => Math.max(...runs.map((r) => r.rate));
   const ingestRate = fastest(oursRuns);
+  const fastestRun = oursRuns.find((r) => r.rate === ingestRate)!;
   const floor = { rate: fastest(floorRuns) };
   const failures = oursRuns.reduce((n, r) => n + r.failures, 0);
   log(
@@ -127,6 +133,8 @@ export async function benchServer(): Promise<ServerFigures> {
     ingestFloorRuns: floorRuns.map((r) => r.rate),
     ingestRatio: floor.rate / ingestRate,
     ingestFailures: failures,
+    ingestCpuMs: fastestRun.serverCpuMs,
+    loadCpuMs: fastestRun.loadCpuMs,
     alertsP50: polled.p50,
     alertsP99: polled.p99,
     alertsColdMs: coldMs,
@@ -254,13 +262,49 @@ export async function pollAlerts(alertsUrl: string, headers: Record<string, stri
 }
 
 /** 32 phones draining their outboxes at once: INGEST inspections, timed, spread over the servers given. */
+/** Linux's clock ticks per second, in which /proc gives CPU time (`getconf CLK_TCK`). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU seconds (user and system, all threads) used so far by the processes `pick` chooses, from /proc: how much of
+ * the machine's two cores the servers and the database take for a load, beside the load generator.
+ */
+export function cpuSeconds(pick: (pid: number, name: string) => boolean): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!pick(Number(entry), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
+
+export interface IngestRun {
+  rate: number;
+  seconds: number;
+  failures: number;
+  /** CPU milliseconds per inspection of the processes measured (the server or servers, and the database if apart). */
+  serverCpuMs: number;
+  /** The same for the load generator (this process). */
+  loadCpuMs: number;
+}
+
 export async function ingestLoad(
   urls: string[],
   headers: Record<string, string>,
   kinds: (i: number) => LocationKind,
-): Promise<{ rate: number; seconds: number; failures: number }> {
+  measured: () => number = () => 0,
+): Promise<IngestRun> {
   let next = 0;
   let failures = 0;
+  const cpuBefore = measured();
+  const loadBefore = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -293,7 +337,14 @@ export async function ingestLoad(
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  return { rate: INGEST / seconds, seconds, failures };
+  const load = process.cpuUsage(loadBefore);
+  return {
+    rate: INGEST / seconds,
+    seconds,
+    failures,
+    serverCpuMs: ((measured() - cpuBefore) * 1000) / INGEST,
+    loadCpuMs: (load.user + load.system) / 1000 / INGEST,
+  };
 }
 
 /** Starts `server/main.ts` as a child process on a free port and waits until /healthz answers. */
