@@ -84,8 +84,8 @@ export async function benchServer(): Promise<ServerFigures> {
 
   // 3. Ingest through the HTTP API, 32 requests in flight, like many phones draining their outboxes; and the
   //    same load against the floor (the same JSON, HTTP stack and group commit, validating nothing). Alternating,
-  //    ours then the floor, three times, and the fastest run of each kept: a slow moment of this noisy machine then falls on
-  //    one run, not on one side of the ratio.
+  //    ours then the floor, three times, and the fastest run of each kept: a slow moment of this noisy machine then
+  //    falls on one run, not on one side of the ratio.
   const floorDir = mkdtempSync(join(tmpdir(), 'pqm-floor-'));
   const floorServer = await spawnServer(floorDir, ['tests/bench/floor/ingest-floor.ts', floorDir]);
   const oursRuns: IngestRun[] = [];
