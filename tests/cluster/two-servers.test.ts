@@ -254,6 +254,17 @@ describe('two servers on one PostgreSQL', () => {
       expect(await soon(() => post('lift'), 400)).toBe(400);
       expect((await post('corridor')).status).toBe(201);
     });
+
+    it('an estate archived on A is read-only on B, and open again once restored', async () => {
+      const inspector = await login(b, 'rs-inspector');
+      const post = () => call(b, 'POST', '/api/inspections', { token: inspector, json: inspection('lobby', 'rs-lobby', clock.now) });
+      expect((await post()).status).toBe(201);
+      const admin = await login(a, 'rs-admin');
+      expect((await call(a, 'POST', `${riverside}/archive`, { token: admin })).status).toBe(200);
+      expect(await soon(post, 409)).toBe(409);
+      expect((await call(a, 'POST', `${riverside}/restore`, { token: admin })).status).toBe(200);
+      expect(await soon(post, 201)).toBe(201);
+    });
   });
 
   it('both report healthy while the database answers', async () => {
