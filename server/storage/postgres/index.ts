@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL store, chosen by DATABASE_URL=postgres://…: the same repositories over a connection pool.
- * Reads go to the pool; each write runs in its own transaction on one connection (PostgreSQL commits
- * concurrent transactions together itself). Several servers may share one database.
+ * Reads go to the pool, except who is calling and locations, which each server keeps between changes
+ * (read-cache.ts, told by change-feed.ts). Writes that arrive together share one transaction on one connection (group
+ * commit, below). Several servers may share one database.
  */
 import pg from 'pg';
 import type { ChecklistTemplate } from '../../../shared/index.ts';
