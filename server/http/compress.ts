@@ -21,6 +21,10 @@ const TEXTUAL = /^(application\/(json|javascript)|text\/)/i;
 /** A gzipped answer's bytes differ from the identity answer's: its tag becomes weak, as HTTP asks. */
 const weak = (tag: string) => (tag.startsWith('W/') ? tag : `W/${tag}`);
 const takesGzip = (c: Context) => /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
+const strong = (tag: string) => tag.replace(/^W\//, '');
+/** The caller holds this answer already (If-None-Match, compared weakly): it gets a bodiless 304 from etag(). */
+const holds = (c: Context, tag: string) =>
+  (c.req.header('if-none-match') ?? '').split(',').some((t) => t.trim() === '*' || strong(t.trim()) === strong(tag));
 
 /**
  * A text answer made in memory (JSON, a CSV), gzipped here when it is worth it and the caller takes gzip, with its
@@ -36,14 +40,17 @@ export async function textAnswer(
   const out: Record<string, string> = { ...headers, vary: 'Accept-Encoding' };
   // Measured, not copied: a sync receipt goes out as the text it is.
   const length = Buffer.byteLength(text);
-  if (length < WORTH_IT || !takesGzip(c)) {
+  const zip = length >= WORTH_IT && takesGzip(c);
+  // A gzipped answer's tag is weak, and its 304 carries the same tag.
+  if (zip && out.etag) out.etag = weak(out.etag);
+  // An unchanged poll: its body is thrown away for the 304, so it is not gzipped first.
+  if (!zip || (out.etag && holds(c, out.etag))) {
     out['content-length'] = String(length);
     return c.body(text, status, out);
   }
   const zipped = new Uint8Array(await gzip(Buffer.from(text)));
   out['content-encoding'] = 'gzip';
   out['content-length'] = String(zipped.length);
-  if (out.etag) out.etag = weak(out.etag);
   return c.body(zipped, status, out);
 }
 
