@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reads } from '../store.ts';
-import { readCache } from './read-cache.ts';
+import { KEEP_AT_MOST_MS, readCache } from './read-cache.ts';
 
 /** A database stand-in that counts its reads and answers with what `rows` holds at the moment the read ends. */
 function counted() {
@@ -94,6 +94,24 @@ describe('what a PostgreSQL server keeps between changes', () => {
     await read.sessionWithUser('t2');
     await read.sessionWithUser('t2');
     expect(db.reads()).toBe(4);
+  });
+
+  it('with no change heard, a session is read afresh after 30 s (a notification lost on the way is not for good)', async () => {
+    const db = counted();
+    let now = 1_000_000;
+    const read = readCache(
+      () => true,
+      () => now,
+    ).over(db.read);
+    await read.sessionWithUser('t1');
+    now += KEEP_AT_MOST_MS - 1;
+    await read.sessionWithUser('t1');
+    expect(db.reads()).toBe(1);
+    // Signed out where this server did not hear of it.
+    db.rows.delete('t1');
+    now += 1;
+    expect(await read.sessionWithUser('t1')).toBeUndefined();
+    expect(db.reads()).toBe(2);
   });
 
   it('a session that is not there is asked for each time (a wrong token is never remembered)', async () => {

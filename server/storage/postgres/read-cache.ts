@@ -5,29 +5,39 @@
  *
  * What is kept is dropped when the change feed says it changed (change-feed.ts), and nothing is kept while the feed
  * is down. Another server's change reaches this one a few milliseconds after it commits; this server's own change is
- * dropped before it is answered.
+ * dropped before it is answered. Nothing is kept longer than KEEP_AT_MOST_MS.
  */
 import type { Reads } from '../store.ts';
 import type { Change } from './change-feed.ts';
 
 /** Enough for every active session and every location of a large estate; past it, the oldest go first. */
 const MAX_ENTRIES = 50_000;
+/**
+ * However quiet the feed, nothing is kept longer than this: a notification lost where the feed cannot tell (a pooler
+ * between the servers and PostgreSQL that does not carry LISTEN, say) leaves a revoked session working 30 s, not
+ * for good.
+ */
+export const KEEP_AT_MOST_MS = 30_000;
 
 class Memo<V> {
-  private readonly entries = new Map<string, V>();
+  private readonly entries = new Map<string, { value: V; until: number }>();
   /** Counts drops: a read that a drop overtook may hold what was dropped, so it is not kept. */
   private generation = 0;
 
-  constructor(private readonly live: () => boolean) {}
+  constructor(
+    private readonly live: () => boolean,
+    private readonly now: () => number,
+  ) {}
 
   async get(key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
     const kept = this.entries.get(key);
-    if (kept !== undefined && this.live()) return kept;
+    if (kept !== undefined && kept.until > this.now() && this.live()) return kept.value;
     const generation = this.generation;
     const value = await load();
     if (value !== undefined && generation === this.generation && this.live()) {
+      this.entries.delete(key);
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-      this.entries.set(key, value);
+      this.entries.set(key, { value, until: this.now() + KEEP_AT_MOST_MS });
     }
     return value;
   }
@@ -46,11 +56,12 @@ export interface ReadCache {
   changed(change: Change | null): void;
 }
 
-export function readCache(live: () => boolean): ReadCache {
+/** `now`: the real clock by default; kept reads expire by it, whatever clock the server's rules run on. */
+export function readCache(live: () => boolean, now: () => number = Date.now): ReadCache {
   type Identity = Awaited<ReturnType<Reads['sessionWithUser']>>;
   type Place = Awaited<ReturnType<Reads['getLocation']>>;
-  const identities = new Memo<NonNullable<Identity>>(live);
-  const places = new Memo<NonNullable<Place>>(live);
+  const identities = new Memo<NonNullable<Identity>>(live, now);
+  const places = new Memo<NonNullable<Place>>(live, now);
   return {
     over: (read) => ({
       ...read,
