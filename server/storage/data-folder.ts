@@ -14,8 +14,10 @@ export interface FolderLock {
 }
 
 export function lockDataFolder(dataDir: string): FolderLock {
-  // No waiting: a held lock means another server, now.
-  const db = new Database(join(dataDir, 'pqm.lock'), { timeout: 0 });
+  // A second's wait, no more. Two servers starting at once both read the file on their way to its lock; one that
+  // refused at once on meeting the other's read would leave both refused, neither running. A lock held for longer is
+  // another server, running.
+  const db = new Database(join(dataDir, 'pqm.lock'), { timeout: 1_000 });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE');
