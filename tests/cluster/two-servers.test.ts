@@ -204,7 +204,7 @@ describe('two servers on one PostgreSQL', () => {
     expect(again.body.trackingToken).toBe(report.body.trackingToken);
   });
 
-  describe('what each server keeps of who is calling and of locations (storage/postgres/read-cache.ts)', () => {
+  describe('what each server keeps of who is calling and of locations (storage/read-cache.ts)', () => {
     /** Another server's change reaches this one a few milliseconds after it commits: ask again, for up to 2 s. */
     const soon = async (ask: () => Promise<{ status: number }>, status: number) => {
       const until = Date.now() + 2_000;

@@ -20,8 +20,16 @@ import { createDatabase, dropDatabase } from '../support/postgres.ts';
 const T0 = Date.parse('2026-03-02T01:00:00Z');
 const HOUR = 3_600_000;
 
-/** Each engine's store, and a raw look underneath it (a connection of its own). */
-type Opened = { store: Store; raw: (text: string) => Promise<Record<string, unknown>[]>; dispose: () => Promise<void> };
+/**
+ * Each engine's store, a raw look underneath it (a connection of its own), and another program's store on the same
+ * database (a second server on PostgreSQL, `npm run admin` beside the server on SQLite).
+ */
+type Opened = {
+  store: Store;
+  raw: (text: string) => Promise<Record<string, unknown>[]>;
+  another: () => Promise<Store>;
+  dispose: () => Promise<void>;
+};
 
 const engines: { name: string; open: () => Promise<Opened> }[] = [
   {
@@ -40,6 +48,7 @@ const engines: { name: string; open: () => Promise<Opened> }[] = [
       return {
         store,
         raw,
+        another: async () => createSqliteStore(join(dir, 'pqm.sqlite')),
         dispose: async () => {
           await store.close();
           rmSync(dir, { recursive: true, force: true });
@@ -65,6 +74,7 @@ const engines: { name: string; open: () => Promise<Opened> }[] = [
       return {
         store,
         raw,
+        another: () => createPostgresStore(url, { poolSize: 2 }),
         dispose: async () => {
           await store.close();
           await dropDatabase(admin, url);
@@ -89,10 +99,11 @@ const issue = (id: string, over: Partial<Issue> = {}): Issue =>
 describe.each(engines)('the store on $name', ({ open }) => {
   let store: Store;
   let raw: Opened['raw'];
+  let another: Opened['another'];
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ store, raw, dispose } = await open());
+    ({ store, raw, another, dispose } = await open());
     await store.write(async (tx) => {
       await tx.insertEstate({
         id: 'e1',
@@ -174,6 +185,76 @@ describe.each(engines)('the store on $name', ({ open }) => {
         disabled: false,
       },
     ]);
+  });
+
+  describe('who is calling and a location, which a server keeps between changes (storage/read-cache.ts)', () => {
+    const session = (tokenHash: string) => ({
+      id: `id-${tokenHash}`,
+      tokenHash,
+      userId: 'u3',
+      createdAt: T0,
+      lastSeenAt: T0,
+      expiresAt: T0 + 24 * HOUR,
+      userAgent: 'test',
+    });
+    const roleOf = async (tokenHash: string) => (await store.read.sessionWithUser(tokenHash))?.memberships[0]?.role;
+    const lift = async () => (await store.read.getLocation('lift-b'))!;
+
+    beforeAll(() =>
+      store.write(async (tx) => {
+        await tx.insertUser({ id: 'u3', username: 'kept', displayName: 'kept', passwordHash: 'h' }, T0);
+        await tx.putMembership({ userId: 'u3', estateId: 'e1', role: 'inspector', departmentId: null, lead: false });
+        await tx.insertSession(session('t-own'));
+        await tx.insertSession(session('t-other'));
+        await tx.insertLocation(
+          {
+            id: 'lift-b',
+            estateId: 'e1',
+            buildingId: 'b1',
+            kind: 'lift',
+            name: { zh: '电梯B', en: 'Lift B' },
+            code: 'code-lift-b',
+            schedule: null,
+            active: true,
+          },
+          'k-secret-b',
+          T0,
+        );
+      }),
+    );
+
+    it("this server's own change is read afresh as soon as the write is answered", async () => {
+      expect(await roleOf('t-own')).toBe('inspector');
+      expect((await lift()).kind).toBe('lift');
+      await store.write((tx) => tx.putMembership({ userId: 'u3', estateId: 'e1', role: 'supervisor', departmentId: null, lead: false }));
+      expect(await roleOf('t-own')).toBe('supervisor');
+      await store.write((tx) => tx.touchSession('t-own', T0 + HOUR));
+      expect((await store.read.sessionWithUser('t-own'))?.session.lastSeenAt).toBe(T0 + HOUR);
+      await store.write(async (tx) => tx.updateLocation({ ...(await lift()), kind: 'lobby' }, T0 + HOUR));
+      expect((await lift()).kind).toBe('lobby');
+      await store.write((tx) => tx.setDisabled('u3', T0 + HOUR));
+      expect((await store.read.sessionWithUser('t-own'))?.user.disabledAt).toBe(T0 + HOUR);
+      await store.write((tx) => tx.deleteSession('t-own'));
+      expect(await store.read.sessionWithUser('t-own')).toBeUndefined();
+    });
+
+    it("another program's change is read afresh too (a second server, or npm run admin beside this one)", async () => {
+      expect(await store.read.sessionWithUser('t-other')).toBeDefined();
+      const kindNow = (await lift()).kind;
+      const other = await another();
+      try {
+        await other.write((tx) => tx.deleteSession('t-other'));
+        await other.write(async (tx) =>
+          tx.updateLocation({ ...(await other.read.getLocation('lift-b'))!, kind: 'fire_point' }, T0 + 2 * HOUR),
+        );
+      } finally {
+        await other.close();
+      }
+      expect(kindNow).not.toBe('fire_point');
+      // PostgreSQL tells the other servers a few milliseconds after the commit; SQLite sees it on the next read.
+      await expect.poll(() => store.read.sessionWithUser('t-other'), { timeout: 2_000 }).toBeUndefined();
+      await expect.poll(async () => (await lift()).kind, { timeout: 2_000 }).toBe('fire_point');
+    });
   });
 
   it('a device id is claimed once, even when two copies of the request race for it', async () => {

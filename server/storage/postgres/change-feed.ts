@@ -1,7 +1,7 @@
 /**
  * What any server changed, as it commits. Triggers (migration 13) NOTIFY `pqm_changes` when a session, a user, a
  * membership, an estate's archiving or a location changes; each server LISTENs and drops what it kept of it
- * (read-cache.ts).
+ * (../read-cache.ts).
  *
  * Two kinds of connection listen:
  * - every pool connection, so that a server's own write has dropped what it changed before that write is answered
@@ -10,13 +10,11 @@
  *   is down, nothing is kept: `live` is false until it is back.
  */
 import pg from 'pg';
+import type { Change } from '../read-cache.ts';
 
 export const CHANGES_CHANNEL = 'pqm_changes';
 /** The listener's name in pg_stat_activity. */
 export const FEED_NAME = 'pqm change feed';
-
-/** A payload: `identity` (users, memberships, archived estates), `locations`, or `session:<token hash>`. */
-export type Change = string;
 
 const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000];
 

@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL store, chosen by DATABASE_URL=postgres://…: the same repositories over a connection pool.
  * Reads go to the pool, except who is calling and locations, which each server keeps between changes
- * (read-cache.ts, told by change-feed.ts). Writes that arrive together share one transaction on one connection (group
+ * (../read-cache.ts, told by change-feed.ts). Writes that arrive together share one transaction on one connection (group
  * commit, below). Several servers may share one database.
  */
 import pg from 'pg';
@@ -15,7 +15,7 @@ import { PgBlobs } from './blobs.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { PgCounters } from './counters.ts';
 import { PG_MIGRATIONS } from './migrations.ts';
-import { readCache } from './read-cache.ts';
+import { readCache } from '../read-cache.ts';
 
 // Times are milliseconds in BIGINT, and counts are int8: both fit a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));

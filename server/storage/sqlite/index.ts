@@ -1,13 +1,16 @@
 /**
  * The embedded SQLite store: one file in the data folder, one writer connection behind an async queue
- * (group commit for every write) and one reader connection (WAL: readers never wait for the writer).
+ * (group commit for every write) and one reader connection (WAL: readers never wait for the writer). Who is calling
+ * and locations are kept between changes (../read-cache.ts, told by changes.ts).
  */
 import type { Statement } from 'better-sqlite3';
 import type { ChecklistTemplate } from '../../../shared/index.ts';
+import { readCache } from '../read-cache.ts';
 import { repositories } from '../repos/index.ts';
 import type { Param, Row, Sql } from '../sql.ts';
 import { toTime } from '../repos/records.ts';
 import type { Reads, Store, Writes } from '../store.ts';
+import { watchChanges } from './changes.ts';
 import { openDatabase, type Db } from './open.ts';
 
 /** better-sqlite3 is synchronous; the promises only give both engines one shape. Statements are prepared once. */
@@ -39,7 +42,7 @@ const MAX_GROUP = 256;
  * savepoint, so one that throws rolls back alone and the others still land; none is answered before the
  * commit that holds it is on disk. Writes that arrive while a group runs join it (up to MAX_GROUP).
  */
-function groupCommit(db: Db, tx: Writes) {
+function groupCommit(db: Db, tx: Writes, ended: () => void) {
   const queue: Job[] = [];
   let running = false;
 
@@ -66,10 +69,13 @@ function groupCommit(db: Db, tx: Writes) {
     } catch (error) {
       // The engine failed (disk full, I/O): nothing of this group landed, so every write in it fails.
       if (db.inTransaction) db.exec('ROLLBACK');
+      ended();
       for (const { job } of done) job.reject(error);
       current?.reject(error);
       return;
     }
+    // Before any write of the group is answered: what it changed is no longer kept.
+    ended();
     for (const { job, ok, value } of done) (ok ? job.resolve : job.reject)(value);
   };
 
@@ -110,16 +116,27 @@ export function createSqliteStore(file: string): Store {
   const reader = openDatabase(file, { readOnly: true });
   const after = inspectionsAfter(reader);
   const templateCache = new Map<string, ChecklistTemplate>();
+  // Changes are always heard here: the triggers run in this process, and data_version tells of any other.
+  const cache = readCache(
+    () => true,
+    Date.now,
+    () => changes.checkOthers(),
+  );
+  const changes = watchChanges(writer, cache.changed);
   let closed = false;
   return {
     engine: 'sqlite',
-    read: { ...repositories(sqliteSql(reader), templateCache), inspectionsAfter: after },
+    read: cache.over({ ...repositories(sqliteSql(reader), templateCache), inspectionsAfter: after }),
     // One writer: a transaction already excludes every other.
-    write: groupCommit(writer, {
-      ...repositories(sqliteSql(writer)),
-      inspectionsAfter: inspectionsAfter(writer),
-      exclusive: async () => {},
-    }),
+    write: groupCommit(
+      writer,
+      {
+        ...repositories(sqliteSql(writer)),
+        inspectionsAfter: inspectionsAfter(writer),
+        exclusive: async () => {},
+      },
+      changes.groupEnded,
+    ),
     ping: async () => void reader.prepare('SELECT 1').get(),
     close: async () => {
       if (closed) return;

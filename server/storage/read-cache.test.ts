@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reads } from '../store.ts';
+import type { Reads } from './store.ts';
 import { KEEP_AT_MOST_MS, readCache } from './read-cache.ts';
 
 /** A database stand-in that counts its reads and answers with what `rows` holds at the moment the read ends. */
@@ -37,7 +37,7 @@ function counted() {
   };
 }
 
-describe('what a PostgreSQL server keeps between changes', () => {
+describe('what a server keeps between changes', () => {
   it('a session read twice is read from the database once', async () => {
     const db = counted();
     const read = readCache(() => true).over(db.read);

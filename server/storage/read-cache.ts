@@ -1,14 +1,17 @@
 /**
  * The two reads nearly every request makes, kept on this server between changes: who is calling (a session with its
  * user and memberships) and a location by id. On PostgreSQL each is a round trip that wakes a database process; on
- * the phones' sync path they were two of five statements per inspection. SQLite reads in-process and keeps nothing.
+ * the phones' sync path they were two of five statements per inspection. On SQLite they are library calls, but still
+ * about a tenth of an inspection's CPU.
  *
- * What is kept is dropped when the change feed says it changed (change-feed.ts), and nothing is kept while the feed
- * is down. Another server's change reaches this one a few milliseconds after it commits; this server's own change is
- * dropped before it is answered. Nothing is kept longer than KEEP_AT_MOST_MS.
+ * Each engine says what changed: PostgreSQL's change feed (postgres/change-feed.ts), SQLite's own triggers and its
+ * data_version for other processes (sqlite/changes.ts). This server's own change is dropped before it is answered;
+ * nothing is kept while changes may be missed, nor longer than KEEP_AT_MOST_MS.
  */
-import type { Reads } from '../store.ts';
-import type { Change } from './change-feed.ts';
+import type { Reads } from './store.ts';
+
+/** What changed: `identity` (users, memberships, archived estates), `locations`, or `session:<token hash>`. */
+export type Change = string;
 
 /** Enough for every active session and every location of a large estate; past it, the oldest go first. */
 const MAX_ENTRIES = 50_000;
@@ -56,8 +59,12 @@ export interface ReadCache {
   changed(change: Change | null): void;
 }
 
-/** `now`: the real clock by default; kept reads expire by it, whatever clock the server's rules run on. */
-export function readCache(live: () => boolean, now: () => number = Date.now): ReadCache {
+/**
+ * `live`: whether changes are being heard (nothing is kept while they are not). `now`: the real clock by default; kept
+ * reads expire by it, whatever clock the server's rules run on. `beforeRead`: runs first on every read, for an engine
+ * that learns of changes by asking (SQLite's data_version) and reports them through `changed`.
+ */
+export function readCache(live: () => boolean, now: () => number = Date.now, beforeRead: () => void = () => {}): ReadCache {
   type Identity = Awaited<ReturnType<Reads['sessionWithUser']>>;
   type Place = Awaited<ReturnType<Reads['getLocation']>>;
   const identities = new Memo<NonNullable<Identity>>(live, now);
@@ -65,8 +72,14 @@ export function readCache(live: () => boolean, now: () => number = Date.now): Re
   return {
     over: (read) => ({
       ...read,
-      sessionWithUser: (tokenHash) => identities.get(tokenHash, () => read.sessionWithUser(tokenHash)),
-      getLocation: (id) => places.get(id, () => read.getLocation(id)),
+      sessionWithUser: (tokenHash) => {
+        beforeRead();
+        return identities.get(tokenHash, () => read.sessionWithUser(tokenHash));
+      },
+      getLocation: (id) => {
+        beforeRead();
+        return places.get(id, () => read.getLocation(id));
+      },
     }),
     changed: (change) => {
       if (change === null) {
