@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { COMMON_WORDS } from './books/common.ts';
 import { CONSOLE_WORDS } from './books/console.ts';
 import { EXTENSION_WORDS } from './books/extension.ts';
+import { PHONE_PAGE_WORDS } from './books/phone-pages.ts';
 import { PHONE_WORDS } from './books/phone.ts';
 import { formatDuration, translator } from './translate.ts';
 
-const BOOKS = { common: COMMON_WORDS, phone: PHONE_WORDS, extension: EXTENSION_WORDS, console: CONSOLE_WORDS };
+const BOOKS = {
+  common: COMMON_WORDS,
+  phone: PHONE_WORDS,
+  phonePages: PHONE_PAGE_WORDS,
+  extension: EXTENSION_WORDS,
+  console: CONSOLE_WORDS,
+};
 
 describe('the word book', () => {
   it('says each word in one place: no key is in two books', () => {

@@ -5,7 +5,7 @@
  * - cache:    the last field kit (locations, checklists) and location pages, so a patrol works offline
  * - meta:     last successful sync time
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Failure } from '../../../shared/index.ts';
 import type { EntryBody, OutboxKind } from './entries.ts';
 
@@ -53,17 +53,20 @@ export type PqmDb = IDBPDatabase<Schema>;
 
 let opening: Promise<PqmDb> | null = null;
 
+/** idb loads with the first use, not with the page: a location's first paint reads nothing from IndexedDB. */
 export function openStore(name = 'pqm'): Promise<PqmDb> {
-  opening ??= openDB<Schema>(name, 1, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byCreated', 'createdAt');
-        db.createObjectStore('photos', { keyPath: 'sha256' });
-        db.createObjectStore('cache', { keyPath: 'key' });
-        db.createObjectStore('meta');
-      }
-    },
-  });
+  opening ??= import('idb').then(({ openDB }) =>
+    openDB<Schema>(name, 1, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byCreated', 'createdAt');
+          db.createObjectStore('photos', { keyPath: 'sha256' });
+          db.createObjectStore('cache', { keyPath: 'key' });
+          db.createObjectStore('meta');
+        }
+      },
+    }),
+  );
   return opening;
 }
 

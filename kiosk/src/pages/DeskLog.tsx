@@ -15,7 +15,8 @@ import {
   type DeskTopic,
 } from '../../../shared/index.ts';
 import { errorText } from '../api/http.ts';
-import { t, tx } from '../i18n.ts';
+import { tx } from '../i18n.ts';
+import { t } from '../i18n-pages.ts';
 import { save, sentWithin } from '../state/sync.ts';
 import { uuid } from '../util/uuid.ts';
 

@@ -10,7 +10,8 @@ import {
   shortCodeOf,
 } from '../../../shared/index.ts';
 import { call, errorText } from '../api/http.ts';
-import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
+import { formatDateTime, tx, useLocale } from '../i18n.ts';
+import { t } from '../i18n-pages.ts';
 import { cacheGet } from '../outbox/db.ts';
 import { pushState, turnPushOff, turnPushOn, type PushState } from '../state/push.ts';
 import { fieldKits, signOut, useMe, type FieldKit, type Me } from '../state/session.ts';

@@ -6,7 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { API, NewPassword, parse, type InvitationView } from '../../../shared/index.ts';
 import { ApiError, call, errorText } from '../api/http.ts';
-import { formatDateTime, t, tx, useLocale } from '../i18n.ts';
+import { formatDateTime, tx, useLocale } from '../i18n.ts';
+import { t } from '../i18n-pages.ts';
 import { adoptSession } from '../state/session.ts';
 import { Layout } from '../ui/Layout.tsx';
 

@@ -18,7 +18,8 @@ import {
   type MyDay,
 } from '../../../shared/index.ts';
 import { ApiError, call, errorText } from '../api/http.ts';
-import { formatTime, t, tx, useLocale } from '../i18n.ts';
+import { formatTime, tx, useLocale } from '../i18n.ts';
+import { t } from '../i18n-pages.ts';
 import { cacheGet, cachePut } from '../outbox/db.ts';
 import { fieldKits, useMe } from '../state/session.ts';
 import { Layout } from '../ui/Layout.tsx';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { API, SEVERITY_LABELS, type Me, type Notice, type Person } from '../../../shared/index.ts';
 import { ApiError, call, errorText } from '../api/http.ts';
-import { formatDateTime, formatDuration, t, tx, useLocale } from '../i18n.ts';
+import { formatDateTime, formatDuration, tx, useLocale } from '../i18n.ts';
+import { t } from '../i18n-pages.ts';
 import { useMe } from '../state/session.ts';
 import { counts, loadWork, type Work } from '../state/work.ts';
 import { AuthMedia } from '../ui/Media.tsx';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describeFailure } from '../../../shared/index.ts';
-import { formatDateTime, locale, t, useLocale } from '../i18n.ts';
+import { formatDateTime, locale, useLocale } from '../i18n.ts';
+import { t } from '../i18n-pages.ts';
 import type { OutboxEntry } from '../outbox/db.ts';
 import { currentOutbox, startSync, useOutbox } from '../state/sync.ts';
 import { Layout } from '../ui/Layout.tsx';

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { API, SetupRequest, describeField, describeRule, parse, type FieldError } from '../../../shared/index.ts';
 import { ApiError, call, errorText } from '../api/http.ts';
-import { locale, t, useLocale } from '../i18n.ts';
+import { locale, useLocale } from '../i18n.ts';
+import { t } from '../i18n-pages.ts';
 import { adoptSession } from '../state/session.ts';
 import { Layout } from '../ui/Layout.tsx';
 

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { API, type PublicSurvey } from '../../../shared/index.ts';
 import { ApiError, call, errorText } from '../api/http.ts';
-import { t, tx, useLocale } from '../i18n.ts';
+import { tx, useLocale } from '../i18n.ts';
+import { t } from '../i18n-pages.ts';
 import { Layout } from '../ui/Layout.tsx';
 
 /** The quarterly owner survey from a campaign link or QR: one 1–5 answer per service area, one response per household. */

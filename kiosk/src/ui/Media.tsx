@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { API, pathOf, type MediaItem } from '../../../shared/index.ts';
 import { session } from '../api/http.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n-pages.ts';
 
 /** A clip with the browser's own controls; one this browser cannot play says so and offers the file instead. */
 export function Clip({ src }: { src: string }) {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { API } from '../../../shared/index.ts';
 import { ApiError, call, errorText } from '../api/http.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n-pages.ts';
 
 /** Change one's own password; the server ends every other session of the account (a lost phone). */
 export function PasswordForm({ onDone }: { onDone: () => void }) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n.ts';
+import { t } from '../i18n-pages.ts';
 import { parseLocationUrl, type ScannedLocation } from '../scan/location-url.ts';
 
 interface Detector {
