@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_TEMPLATES, type Issue } from '../../shared/index.ts';
+import { DEFAULT_TEMPLATES, type Issue, type Location } from '../../shared/index.ts';
 import { makeIssue } from '../../shared/testing/fixtures.ts';
 import { isUniqueViolation } from '../../server/storage/conflicts.ts';
 import { createPostgresStore } from '../../server/storage/postgres/index.ts';
@@ -84,6 +84,18 @@ const engines: { name: string; open: () => Promise<Opened> }[] = [
   },
 ];
 
+/** A lift in building b1 of estate e1, its code made from its id. */
+const lift = (id: string, name: { zh: string; en: string }): Location => ({
+  id,
+  estateId: 'e1',
+  buildingId: 'b1',
+  kind: 'lift',
+  name,
+  code: `code-${id}`,
+  schedule: null,
+  active: true,
+});
+
 /** An issue at the lift of estate e1 (shared/testing's builder, with this suite's place). */
 const issue = (id: string, over: Partial<Issue> = {}): Issue =>
   makeIssue({
@@ -115,20 +127,7 @@ describe.each(engines)('the store on $name', ({ open }) => {
         archivedAt: null,
       });
       await tx.insertBuilding({ id: 'b1', estateId: 'e1', name: { zh: '1号楼', en: 'Building 1' } });
-      await tx.insertLocation(
-        {
-          id: 'lift-a',
-          estateId: 'e1',
-          buildingId: 'b1',
-          kind: 'lift',
-          name: { zh: '电梯A', en: 'Lift A' },
-          code: 'code-lift-a',
-          schedule: null,
-          active: true,
-        },
-        'k-secret',
-        T0 - 30 * 24 * HOUR,
-      );
+      await tx.insertLocation(lift('lift-a', { zh: '电梯A', en: 'Lift A' }), 'k-secret', T0 - 30 * 24 * HOUR);
       for (const t of DEFAULT_TEMPLATES) await tx.insertTemplate('e1', t, T0 - 30 * 24 * HOUR);
       await tx.insertDepartment({ id: 'eng', estateId: 'e1', name: { zh: '工程', en: 'Engineering' }, categories: ['facilities'] });
       await tx.insertUser({ id: 'u1', username: 'Li.Wei', displayName: '李伟', passwordHash: 'h' }, T0);
@@ -198,7 +197,7 @@ describe.each(engines)('the store on $name', ({ open }) => {
       userAgent: 'test',
     });
     const roleOf = async (tokenHash: string) => (await store.read.sessionWithUser(tokenHash))?.memberships[0]?.role;
-    const lift = async () => (await store.read.getLocation('lift-b'))!;
+    const liftB = async () => (await store.read.getLocation('lift-b'))!;
 
     beforeAll(() =>
       store.write(async (tx) => {
@@ -206,32 +205,19 @@ describe.each(engines)('the store on $name', ({ open }) => {
         await tx.putMembership({ userId: 'u3', estateId: 'e1', role: 'inspector', departmentId: null, lead: false });
         await tx.insertSession(session('t-own'));
         await tx.insertSession(session('t-other'));
-        await tx.insertLocation(
-          {
-            id: 'lift-b',
-            estateId: 'e1',
-            buildingId: 'b1',
-            kind: 'lift',
-            name: { zh: '电梯B', en: 'Lift B' },
-            code: 'code-lift-b',
-            schedule: null,
-            active: true,
-          },
-          'k-secret-b',
-          T0,
-        );
+        await tx.insertLocation(lift('lift-b', { zh: '电梯B', en: 'Lift B' }), 'k-secret-b', T0);
       }),
     );
 
     it("this server's own change is read afresh as soon as the write is answered", async () => {
       expect(await roleOf('t-own')).toBe('inspector');
-      expect((await lift()).kind).toBe('lift');
+      expect((await liftB()).kind).toBe('lift');
       await store.write((tx) => tx.putMembership({ userId: 'u3', estateId: 'e1', role: 'supervisor', departmentId: null, lead: false }));
       expect(await roleOf('t-own')).toBe('supervisor');
       await store.write((tx) => tx.touchSession('t-own', T0 + HOUR));
       expect((await store.read.sessionWithUser('t-own'))?.session.lastSeenAt).toBe(T0 + HOUR);
-      await store.write(async (tx) => tx.updateLocation({ ...(await lift()), kind: 'lobby' }, T0 + HOUR));
-      expect((await lift()).kind).toBe('lobby');
+      await store.write(async (tx) => tx.updateLocation({ ...(await liftB()), kind: 'lobby' }, T0 + HOUR));
+      expect((await liftB()).kind).toBe('lobby');
       await store.write((tx) => tx.setDisabled('u3', T0 + HOUR));
       expect((await store.read.sessionWithUser('t-own'))?.user.disabledAt).toBe(T0 + HOUR);
       await store.write((tx) => tx.deleteSession('t-own'));
@@ -240,7 +226,7 @@ describe.each(engines)('the store on $name', ({ open }) => {
 
     it("another program's change is read afresh too (a second server, or npm run admin beside this one)", async () => {
       expect(await store.read.sessionWithUser('t-other')).toBeDefined();
-      const kindNow = (await lift()).kind;
+      const kindNow = (await liftB()).kind;
       const other = await another();
       try {
         await other.write((tx) => tx.deleteSession('t-other'));
@@ -253,7 +239,7 @@ describe.each(engines)('the store on $name', ({ open }) => {
       expect(kindNow).not.toBe('fire_point');
       // PostgreSQL tells the other servers a few milliseconds after the commit; SQLite sees it on the next read.
       await expect.poll(() => store.read.sessionWithUser('t-other'), { timeout: 2_000 }).toBeUndefined();
-      await expect.poll(async () => (await lift()).kind, { timeout: 2_000 }).toBe('fire_point');
+      await expect.poll(async () => (await liftB()).kind, { timeout: 2_000 }).toBe('fire_point');
     });
   });
 
