@@ -53,20 +53,28 @@ export type PqmDb = IDBPDatabase<Schema>;
 
 let opening: Promise<PqmDb> | null = null;
 
-/** idb loads with the first use, not with the page: a location's first paint reads nothing from IndexedDB. */
+/**
+ * idb loads with the first use, not with the page: a location's first paint reads nothing from IndexedDB. A failed
+ * open (the chunk not loaded on a poor line, storage refused) is forgotten, so the next save tries again.
+ */
 export function openStore(name = 'pqm'): Promise<PqmDb> {
-  opening ??= import('idb').then(({ openDB }) =>
-    openDB<Schema>(name, 1, {
-      upgrade(db, oldVersion) {
-        if (oldVersion < 1) {
-          db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byCreated', 'createdAt');
-          db.createObjectStore('photos', { keyPath: 'sha256' });
-          db.createObjectStore('cache', { keyPath: 'key' });
-          db.createObjectStore('meta');
-        }
-      },
-    }),
-  );
+  opening ??= import('idb')
+    .then(({ openDB }) =>
+      openDB<Schema>(name, 1, {
+        upgrade(db, oldVersion) {
+          if (oldVersion < 1) {
+            db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byCreated', 'createdAt');
+            db.createObjectStore('photos', { keyPath: 'sha256' });
+            db.createObjectStore('cache', { keyPath: 'key' });
+            db.createObjectStore('meta');
+          }
+        },
+      }),
+    )
+    .catch((error: unknown) => {
+      opening = null;
+      throw error;
+    });
   return opening;
 }
 
